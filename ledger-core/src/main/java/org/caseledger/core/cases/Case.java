@@ -1,0 +1,622 @@
+package org.caseledger.core.cases;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.caseledger.core.law.DecisionKind;
+import org.caseledger.core.law.DelegationRule;
+import org.caseledger.core.law.LegalBasis;
+import org.caseledger.core.law.LegalFramework;
+import org.caseledger.core.shared.InvalidValueException;
+import org.caseledger.core.shared.LedgerRule;
+import org.caseledger.core.shared.LedgerRuleViolation;
+import org.caseledger.core.shared.LedgerTime;
+import org.caseledger.core.shared.StaffId;
+import org.caseledger.core.shared.UnitId;
+
+/**
+ * The case (ärende) of one child. Command handlers check the hard rules through named guards and then
+ * apply events; event-sourcing handlers only assign state.
+ */
+public class Case {
+
+    /** The statutory time for an investigation: four months from the decision to open it. */
+    static final int INVESTIGATION_MONTHS = 4;
+
+    private enum VisitState { BOOKED, HELD, MISSED, CANCELLED }
+
+    @AggregateIdentifier
+    private CaseId caseId;
+    private UnitId unit;
+    private StaffId assignee;
+    private boolean closed;
+    private boolean investigationOpen;
+    private boolean investigationEverOpened;
+    private LocalDate investigationDeadline;
+    private final Set<Object> usedIds = new HashSet<>();
+    private final Set<ReportId> reports = new HashSet<>();
+    private final Set<ReportId> assessedReports = new HashSet<>();
+    private final Set<NoteId> notes = new HashSet<>();
+    private final Map<VisitId, VisitState> visits = new HashMap<>();
+    private final Map<InterventionId, Intervention> interventions = new HashMap<>();
+    private final Map<ConsentId, Consent> consents = new HashMap<>();
+
+    protected Case() {
+        // required by Axon to rebuild the aggregate from its events
+    }
+
+    @CommandHandler
+    public Case(OpenCase command) {
+        apply(new CaseOpened(command.caseId(), command.caseNumber(), command.unit(), command.origin(), command.child(),
+                command.household(), command.receivedAt(), command.envelope()));
+    }
+
+    @CommandHandler
+    public void handle(ReceiveReportOfConcern command) {
+        assertOpen();
+        assertIdUnused(command.reportId());
+        apply(new ReportOfConcernReceived(caseId, command.reportId(), command.reporterType(), command.summary(),
+                command.receivedAt(), command.envelope()));
+    }
+
+    @CommandHandler
+    public void handle(AssessProtection command) {
+        assertOpen();
+        assertReportKnown(command.reportId());
+        assertProtectionNotYetAssessed(command.reportId());
+        apply(new ProtectionAssessed(caseId, command.reportId(), command.immediateNeedOfProtection(), command.rationale(),
+                command.envelope()));
+    }
+
+    @CommandHandler
+    public void handle(AssignCase command) {
+        assertOpen();
+        assertNotAlreadyAssignedTo(command.assignee());
+        apply(new CaseAssigned(caseId, command.assignee(), assignee, command.envelope()));
+    }
+
+    @CommandHandler
+    public void handle(TransferCase command) {
+        assertOpen();
+        assertOtherUnit(command.toUnit());
+        apply(new CaseTransferred(caseId, unit, command.toUnit(), command.reason(), command.envelope()));
+    }
+
+    @CommandHandler
+    public void handle(MakeDecision command, LegalFramework law) {
+        assertOpen();
+        assertIdUnused(command.decisionId());
+        LocalDate decisionDay = LedgerTime.dayOf(command.envelope().occurredAt());
+        LegalBasis basis = law.requireBasisForDecision(command.legalBasis(), command.kind(), decisionDay);
+        DelegationRule delegation = law.requireDelegation(command.kind(), command.envelope().role(), decisionDay);
+        InterventionType interventionType = null;
+        LocalDate deadline = null;
+        switch (command.kind()) {
+            case OPEN_INVESTIGATION -> {
+                assertNoInvestigationOpen();
+                deadline = decisionDay.plusMonths(INVESTIGATION_MONTHS);
+            }
+            case DO_NOT_OPEN_INVESTIGATION -> assertNoInvestigationOpen();
+            case EXTEND_INVESTIGATION -> {
+                assertInvestigationOpen();
+                assertExtensionIsLater(command.investigationExtendedUntil());
+                deadline = command.investigationExtendedUntil();
+            }
+            case CLOSE_INVESTIGATION -> assertInvestigationOpen();
+            case GRANT_INTERVENTION -> {
+                interventionType = interventionTypeForDecision(command);
+                assertNotYetDecided(command.interventionId());
+                assertInvestigationBeforeGrant(interventionType);
+            }
+            case DENY_INTERVENTION -> {
+                interventionType = interventionTypeForDecision(command);
+                assertNotYetDecided(command.interventionId());
+            }
+            case END_INTERVENTION -> {
+                interventionType = knownIntervention(command.interventionId()).type;
+                assertGranted(command.interventionId());
+                assertNotEnded(command.interventionId());
+            }
+            case CLOSE_CASE -> {
+                // closing is recorded by CaseClosed; the decision itself has no precondition beyond an open case
+            }
+        }
+        apply(new DecisionMade(caseId, command.decisionId(), command.kind(), basis.id(), delegation.id(),
+                command.envelope().actor(), command.envelope().role(), decisionDay, command.rationale(), basis.appealable(),
+                command.appealInformationGiven(), command.interventionId(), interventionType, deadline, command.envelope()));
+    }
+
+    @CommandHandler
+    public void handle(RecordChildHeard command) {
+        assertOpen();
+        apply(new ChildHeard(caseId, command.summary(), command.envelope()));
+    }
+
+    @CommandHandler
+    public void handle(RecordChildNotHeard command) {
+        assertOpen();
+        apply(new ChildNotHeardReasonRecorded(caseId, command.reason(), command.envelope()));
+    }
+
+    @CommandHandler
+    public void handle(BookVisit command) {
+        assertOpen();
+        assertIdUnused(command.visitId());
+        apply(new VisitBooked(caseId, command.visitId(), command.plannedAt(), command.place(), command.envelope()));
+    }
+
+    @CommandHandler
+    public void handle(RecordVisitHeld command) {
+        assertOpen();
+        assertVisitAwaitingOutcome(command.visitId());
+        apply(new VisitHeld(caseId, command.visitId(), command.envelope()));
+    }
+
+    @CommandHandler
+    public void handle(RecordVisitMissed command) {
+        assertOpen();
+        assertVisitAwaitingOutcome(command.visitId());
+        apply(new VisitMissed(caseId, command.visitId(), command.envelope()));
+    }
+
+    @CommandHandler
+    public void handle(CancelVisit command) {
+        assertOpen();
+        assertVisitAwaitingOutcome(command.visitId());
+        apply(new VisitCancelled(caseId, command.visitId(), command.cancelledBy(), command.reason(), command.envelope()));
+    }
+
+    @CommandHandler
+    public void handle(RecordContact command) {
+        assertOpen();
+        assertIdUnused(command.contactId());
+        apply(new ContactRecorded(caseId, command.contactId(), command.channel(), command.partner(), command.summary(),
+                command.envelope()));
+    }
+
+    @CommandHandler
+    public void handle(RecordJournalNote command) {
+        assertOpen();
+        assertIdUnused(command.noteId());
+        apply(new JournalNoteRecorded(caseId, command.noteId(), command.text(), command.envelope()));
+    }
+
+    @CommandHandler
+    public void handle(CorrectJournalNote command) {
+        assertOpen();
+        assertIdUnused(command.correctionId());
+        assertNoteKnown(command.originalNoteId());
+        apply(new JournalNoteCorrected(caseId, command.correctionId(), command.originalNoteId(), command.text(),
+                command.reason(), command.envelope()));
+    }
+
+    @CommandHandler
+    public void handle(OfferIntervention command) {
+        assertOpen();
+        Intervention existing = interventions.get(command.interventionId());
+        if (existing != null) {
+            assertSameType(existing, command.type());
+            assertNotDenied(existing);
+            assertNotYetOffered(existing);
+        }
+        apply(new InterventionOffered(caseId, command.interventionId(), command.type(), command.voluntary(),
+                command.envelope()));
+    }
+
+    @CommandHandler
+    public void handle(AcceptIntervention command) {
+        assertOpen();
+        assertOfferAwaitingAnswer(command.interventionId());
+        apply(new InterventionAccepted(caseId, command.interventionId(), command.envelope()));
+    }
+
+    @CommandHandler
+    public void handle(DeclineIntervention command) {
+        assertOpen();
+        assertOfferAwaitingAnswer(command.interventionId());
+        apply(new InterventionDeclined(caseId, command.interventionId(), command.reason(), command.envelope()));
+    }
+
+    @CommandHandler
+    public void handle(StartIntervention command) {
+        assertOpen();
+        assertReadyToStart(command.interventionId());
+        apply(new InterventionStarted(caseId, command.interventionId(), command.envelope()));
+    }
+
+    @CommandHandler
+    public void handle(FollowUpIntervention command) {
+        assertOpen();
+        assertRunning(command.interventionId());
+        apply(new InterventionFollowedUp(caseId, command.interventionId(), command.summary(), command.envelope()));
+    }
+
+    @CommandHandler
+    public void handle(EndIntervention command) {
+        assertOpen();
+        assertRunning(command.interventionId());
+        apply(new InterventionEnded(caseId, command.interventionId(), command.reason(), command.envelope()));
+    }
+
+    @CommandHandler
+    public void handle(GiveConsent command) {
+        assertOpen();
+        assertIdUnused(command.consentId());
+        apply(new ConsentGiven(caseId, command.consentId(), command.person(), command.partner(), command.partnerName(),
+                command.purpose(), command.validFrom(), command.validUntil(), command.envelope()));
+    }
+
+    @CommandHandler
+    public void handle(WithdrawConsent command) {
+        assertOpen();
+        assertConsentNotWithdrawn(command.consentId());
+        apply(new ConsentWithdrawn(caseId, command.consentId(), command.envelope()));
+    }
+
+    @CommandHandler
+    public void handle(DiscloseInformation command, LegalFramework law) {
+        assertOpen();
+        assertIdUnused(command.disclosureId());
+        if (command.consent() != null) {
+            assertConsentCovers(command);
+        } else {
+            law.requireProvisionForDisclosure(command.provision(), LedgerTime.dayOf(command.envelope().occurredAt()));
+        }
+        apply(new InformationDisclosed(caseId, command.disclosureId(), command.partner(), command.partnerName(),
+                command.consent(), command.provision(), command.content(), command.envelope()));
+    }
+
+    @CommandHandler
+    public void handle(CloseCase command) {
+        assertOpen();
+        apply(new CaseClosed(caseId, command.reason(), command.envelope()));
+    }
+
+    // --- guards: each names one rule and throws with its code ---
+
+    private void assertOpen() {
+        if (closed) {
+            throw violation(LedgerRule.CASE_CLOSED, "case " + caseId + " is closed");
+        }
+    }
+
+    private void assertIdUnused(Object id) {
+        if (usedIds.contains(id)) {
+            throw violation(LedgerRule.DUPLICATE_ID, id.getClass().getSimpleName() + " " + id + " is already used in case " + caseId);
+        }
+    }
+
+    private void assertReportKnown(ReportId reportId) {
+        if (!reports.contains(reportId)) {
+            throw violation(LedgerRule.REPORT_UNKNOWN, "report " + reportId + " is not part of case " + caseId);
+        }
+    }
+
+    private void assertProtectionNotYetAssessed(ReportId reportId) {
+        if (assessedReports.contains(reportId)) {
+            throw violation(LedgerRule.PROTECTION_ALREADY_ASSESSED, "report " + reportId + " already has a protection assessment");
+        }
+    }
+
+    private void assertNotAlreadyAssignedTo(StaffId newAssignee) {
+        if (newAssignee.equals(assignee)) {
+            throw violation(LedgerRule.ALREADY_ASSIGNED, "case " + caseId + " is already assigned to " + newAssignee);
+        }
+    }
+
+    private void assertOtherUnit(UnitId toUnit) {
+        if (toUnit.equals(unit)) {
+            throw violation(LedgerRule.TRANSFER_TO_SAME_UNIT, "case " + caseId + " already belongs to unit " + unit);
+        }
+    }
+
+    private void assertNoInvestigationOpen() {
+        if (investigationOpen) {
+            throw violation(LedgerRule.INVESTIGATION_ALREADY_OPEN, "an investigation is open in case " + caseId);
+        }
+    }
+
+    private void assertInvestigationOpen() {
+        if (!investigationOpen) {
+            throw violation(LedgerRule.INVESTIGATION_NOT_OPEN, "no investigation is open in case " + caseId);
+        }
+    }
+
+    private void assertExtensionIsLater(LocalDate extendedUntil) {
+        if (!extendedUntil.isAfter(investigationDeadline)) {
+            throw violation(LedgerRule.EXTENSION_NOT_LATER,
+                    "the investigation deadline is " + investigationDeadline + "; an extension to " + extendedUntil + " does not move it later");
+        }
+    }
+
+    private void assertInvestigationBeforeGrant(InterventionType type) {
+        if (type != InterventionType.SERVICE_SUPPORT && !investigationEverOpened) {
+            throw violation(LedgerRule.INVESTIGATION_REQUIRED_FOR_GRANT,
+                    "an intervention of type " + type + " can only be granted after an investigation was opened");
+        }
+    }
+
+    private InterventionType interventionTypeForDecision(MakeDecision command) {
+        Intervention existing = interventions.get(command.interventionId());
+        if (existing == null) {
+            if (command.interventionType() == null) {
+                throw new InvalidValueException("interventionType is required when deciding on a new intervention");
+            }
+            return command.interventionType();
+        }
+        if (command.interventionType() != null) {
+            assertSameType(existing, command.interventionType());
+        }
+        return existing.type;
+    }
+
+    private void assertSameType(Intervention existing, InterventionType type) {
+        if (existing.type != type) {
+            throw violation(LedgerRule.INTERVENTION_TYPE_MISMATCH, "the intervention is of type " + existing.type + ", not " + type);
+        }
+    }
+
+    private void assertNotYetDecided(InterventionId interventionId) {
+        Intervention existing = interventions.get(interventionId);
+        if (existing != null && existing.granted) {
+            throw violation(LedgerRule.INTERVENTION_ALREADY_GRANTED, "intervention " + interventionId + " is already granted");
+        }
+        if (existing != null && existing.denied) {
+            throw violation(LedgerRule.INTERVENTION_ALREADY_DECIDED, "intervention " + interventionId + " was already denied");
+        }
+    }
+
+    private Intervention knownIntervention(InterventionId interventionId) {
+        Intervention intervention = interventions.get(interventionId);
+        if (intervention == null) {
+            throw violation(LedgerRule.INTERVENTION_UNKNOWN, "intervention " + interventionId + " is not part of case " + caseId);
+        }
+        return intervention;
+    }
+
+    private void assertGranted(InterventionId interventionId) {
+        if (!knownIntervention(interventionId).granted) {
+            throw violation(LedgerRule.INTERVENTION_NOT_GRANTED, "intervention " + interventionId + " has not been granted");
+        }
+    }
+
+    private void assertNotEnded(InterventionId interventionId) {
+        if (knownIntervention(interventionId).ended) {
+            throw violation(LedgerRule.INTERVENTION_ALREADY_ENDED, "intervention " + interventionId + " has already ended");
+        }
+    }
+
+    private void assertNotDenied(Intervention intervention) {
+        if (intervention.denied) {
+            throw violation(LedgerRule.INTERVENTION_DENIED, "the intervention was denied");
+        }
+    }
+
+    private void assertNotYetOffered(Intervention intervention) {
+        if (intervention.offered) {
+            throw violation(LedgerRule.INTERVENTION_ALREADY_OFFERED, "the intervention has already been offered");
+        }
+    }
+
+    private void assertOfferAwaitingAnswer(InterventionId interventionId) {
+        Intervention intervention = knownIntervention(interventionId);
+        if (!intervention.offered) {
+            throw violation(LedgerRule.INTERVENTION_NOT_OFFERED, "intervention " + interventionId + " has not been offered");
+        }
+        if (intervention.accepted || intervention.declined) {
+            throw violation(LedgerRule.INTERVENTION_ALREADY_ANSWERED, "intervention " + interventionId + " was already "
+                    + (intervention.accepted ? "accepted" : "declined"));
+        }
+    }
+
+    private void assertReadyToStart(InterventionId interventionId) {
+        Intervention intervention = knownIntervention(interventionId);
+        if (intervention.denied) {
+            throw violation(LedgerRule.INTERVENTION_DENIED, "intervention " + interventionId + " was denied");
+        }
+        if (intervention.needsGrantToStart() && !intervention.granted) {
+            throw violation(LedgerRule.INTERVENTION_NOT_GRANTED, "intervention " + interventionId + " has not been granted");
+        }
+        if (!intervention.accepted) {
+            throw violation(LedgerRule.INTERVENTION_NOT_ACCEPTED, "intervention " + interventionId + " has not been accepted");
+        }
+        if (intervention.started) {
+            throw violation(LedgerRule.INTERVENTION_ALREADY_STARTED, "intervention " + interventionId + " has already started");
+        }
+    }
+
+    private void assertRunning(InterventionId interventionId) {
+        if (!knownIntervention(interventionId).started) {
+            throw violation(LedgerRule.INTERVENTION_NOT_STARTED, "intervention " + interventionId + " has not started");
+        }
+        assertNotEnded(interventionId);
+    }
+
+    private void assertVisitAwaitingOutcome(VisitId visitId) {
+        VisitState state = visits.get(visitId);
+        if (state == null) {
+            throw violation(LedgerRule.VISIT_NOT_BOOKED, "no visit " + visitId + " was booked in case " + caseId);
+        }
+        if (state != VisitState.BOOKED) {
+            throw violation(LedgerRule.VISIT_ALREADY_CONCLUDED, "visit " + visitId + " is already " + state.name().toLowerCase());
+        }
+    }
+
+    private void assertNoteKnown(NoteId noteId) {
+        if (!notes.contains(noteId)) {
+            throw violation(LedgerRule.NOTE_UNKNOWN, "journal note " + noteId + " is not part of case " + caseId);
+        }
+    }
+
+    private Consent knownConsent(ConsentId consentId) {
+        Consent consent = consents.get(consentId);
+        if (consent == null) {
+            throw violation(LedgerRule.CONSENT_UNKNOWN, "consent " + consentId + " is not part of case " + caseId);
+        }
+        return consent;
+    }
+
+    private void assertConsentNotWithdrawn(ConsentId consentId) {
+        if (knownConsent(consentId).withdrawnAt != null) {
+            throw violation(LedgerRule.CONSENT_ALREADY_WITHDRAWN, "consent " + consentId + " was already withdrawn");
+        }
+    }
+
+    private void assertConsentCovers(DiscloseInformation command) {
+        Consent consent = knownConsent(command.consent());
+        if (!consent.covers(command.partner(), command.envelope().occurredAt())) {
+            throw violation(LedgerRule.DISCLOSURE_WITHOUT_VALID_BASIS, "consent " + command.consent()
+                    + " does not cover a disclosure to " + command.partner() + " at " + command.envelope().occurredAt()
+                    + " (it is for " + consent.partner + ", valid " + consent.validFrom + " to "
+                    + (consent.validUntil == null ? "further notice" : consent.validUntil)
+                    + (consent.withdrawnAt == null ? "" : ", withdrawn at " + consent.withdrawnAt) + ")");
+        }
+    }
+
+    private static LedgerRuleViolation violation(LedgerRule rule, String detail) {
+        return new LedgerRuleViolation(rule, detail);
+    }
+
+    // --- event-sourcing handlers: state assignment only ---
+
+    @EventSourcingHandler
+    void on(CaseOpened event) {
+        caseId = event.caseId();
+        unit = event.unit();
+    }
+
+    @EventSourcingHandler
+    void on(ReportOfConcernReceived event) {
+        usedIds.add(event.reportId());
+        reports.add(event.reportId());
+    }
+
+    @EventSourcingHandler
+    void on(ProtectionAssessed event) {
+        assessedReports.add(event.reportId());
+    }
+
+    @EventSourcingHandler
+    void on(CaseAssigned event) {
+        assignee = event.assignee();
+    }
+
+    @EventSourcingHandler
+    void on(CaseTransferred event) {
+        unit = event.toUnit();
+    }
+
+    @EventSourcingHandler
+    void on(DecisionMade event) {
+        usedIds.add(event.decisionId());
+        switch (event.kind()) {
+            case OPEN_INVESTIGATION -> {
+                investigationOpen = true;
+                investigationEverOpened = true;
+                investigationDeadline = event.investigationDeadline();
+            }
+            case EXTEND_INVESTIGATION -> investigationDeadline = event.investigationDeadline();
+            case CLOSE_INVESTIGATION -> investigationOpen = false;
+            case GRANT_INTERVENTION -> interventionFor(event).granted = true;
+            case DENY_INTERVENTION -> interventionFor(event).denied = true;
+            case DO_NOT_OPEN_INVESTIGATION, END_INTERVENTION, CLOSE_CASE -> {
+                // no rule depends on these; an intervention ends in fact with InterventionEnded
+            }
+        }
+    }
+
+    private Intervention interventionFor(DecisionMade event) {
+        return interventions.computeIfAbsent(event.interventionId(), id -> new Intervention(event.interventionType()));
+    }
+
+    @EventSourcingHandler
+    void on(VisitBooked event) {
+        usedIds.add(event.visitId());
+        visits.put(event.visitId(), VisitState.BOOKED);
+    }
+
+    @EventSourcingHandler
+    void on(VisitHeld event) {
+        visits.put(event.visitId(), VisitState.HELD);
+    }
+
+    @EventSourcingHandler
+    void on(VisitMissed event) {
+        visits.put(event.visitId(), VisitState.MISSED);
+    }
+
+    @EventSourcingHandler
+    void on(VisitCancelled event) {
+        visits.put(event.visitId(), VisitState.CANCELLED);
+    }
+
+    @EventSourcingHandler
+    void on(ContactRecorded event) {
+        usedIds.add(event.contactId());
+    }
+
+    @EventSourcingHandler
+    void on(JournalNoteRecorded event) {
+        usedIds.add(event.noteId());
+        notes.add(event.noteId());
+    }
+
+    @EventSourcingHandler
+    void on(JournalNoteCorrected event) {
+        usedIds.add(event.correctionId());
+        notes.add(event.correctionId());
+    }
+
+    @EventSourcingHandler
+    void on(InterventionOffered event) {
+        interventions.computeIfAbsent(event.interventionId(), id -> new Intervention(event.type())).offered = true;
+    }
+
+    @EventSourcingHandler
+    void on(InterventionAccepted event) {
+        interventions.get(event.interventionId()).accepted = true;
+    }
+
+    @EventSourcingHandler
+    void on(InterventionDeclined event) {
+        interventions.get(event.interventionId()).declined = true;
+    }
+
+    @EventSourcingHandler
+    void on(InterventionStarted event) {
+        interventions.get(event.interventionId()).started = true;
+    }
+
+    @EventSourcingHandler
+    void on(InterventionEnded event) {
+        interventions.get(event.interventionId()).ended = true;
+    }
+
+    @EventSourcingHandler
+    void on(ConsentGiven event) {
+        usedIds.add(event.consentId());
+        consents.put(event.consentId(), new Consent(event.partner(), event.validFrom(), event.validUntil()));
+    }
+
+    @EventSourcingHandler
+    void on(ConsentWithdrawn event) {
+        consents.get(event.consentId()).withdrawnAt = event.envelope().occurredAt();
+    }
+
+    @EventSourcingHandler
+    void on(InformationDisclosed event) {
+        usedIds.add(event.disclosureId());
+    }
+
+    @EventSourcingHandler
+    void on(CaseClosed event) {
+        closed = true;
+    }
+}

@@ -1,0 +1,26 @@
+package org.caseledger.core.cases;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.regex.Pattern;
+import org.caseledger.core.shared.Require;
+
+/** The case number (diarienummer) people quote, e.g. {@code 2026-00042}: registration year and a serial. */
+public record CaseNumber(@JsonValue String value) {
+
+    private static final Pattern FORMAT = Pattern.compile("^(19|20)[0-9]{2}-[0-9]{5}$");
+
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    public CaseNumber {
+        Require.matching(value, FORMAT, "caseNumber", "a year and a five-digit serial, such as 2026-00042");
+    }
+
+    public static CaseNumber of(String value) {
+        return new CaseNumber(value);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,33 @@
+package org.caseledger.core.cases;
+
+import java.time.Instant;
+import org.axonframework.serialization.Revision;
+import org.caseledger.core.shared.Envelope;
+import org.caseledger.core.shared.HouseholdId;
+import org.caseledger.core.shared.PersonId;
+import org.caseledger.core.shared.Require;
+import org.caseledger.core.shared.UnitId;
+
+/** A case was opened for one child (ärende inlett). */
+@Revision("1")
+public record CaseOpened(
+        CaseId caseId,
+        CaseNumber caseNumber,
+        UnitId unit,
+        CaseOrigin origin,
+        PersonId child,
+        HouseholdId household,
+        Instant receivedAt,
+        Envelope envelope) implements CaseEvent {
+
+    public CaseOpened {
+        Require.present(caseId, "caseId");
+        Require.present(caseNumber, "caseNumber");
+        Require.present(unit, "unit");
+        Require.present(origin, "origin");
+        Require.present(child, "child");
+        Require.present(household, "household");
+        Require.present(receivedAt, "receivedAt");
+        Require.present(envelope, "envelope");
+    }
+}

@@ -1,0 +1,23 @@
+package org.caseledger.core.cases;
+
+import org.axonframework.serialization.Revision;
+import org.caseledger.core.shared.Envelope;
+import org.caseledger.core.shared.Require;
+import org.caseledger.core.shared.UnitId;
+
+/** The case moved from one unit to another. */
+@Revision("1")
+public record CaseTransferred(
+        CaseId caseId,
+        UnitId fromUnit,
+        UnitId toUnit,
+        String reason,
+        Envelope envelope) implements CaseEvent {
+
+    public CaseTransferred {
+        Require.present(caseId, "caseId");
+        Require.present(fromUnit, "fromUnit");
+        Require.present(toUnit, "toUnit");
+        Require.present(envelope, "envelope");
+    }
+}

@@ -1,0 +1,18 @@
+package org.caseledger.core.cases;
+
+import org.axonframework.serialization.Revision;
+import org.caseledger.core.shared.Envelope;
+import org.caseledger.core.shared.Require;
+
+/** The child was heard; the summary is personal data. */
+@Revision("1")
+public record ChildHeard(
+        CaseId caseId,
+        String summary,
+        Envelope envelope) implements CaseEvent {
+
+    public ChildHeard {
+        Require.present(caseId, "caseId");
+        Require.present(envelope, "envelope");
+    }
+}

@@ -1,0 +1,25 @@
+package org.caseledger.core.cases;
+
+/**
+ * What the case knows of one intervention, from the first offer or decision to its end. Only the
+ * aggregate's event-sourcing handlers change it.
+ */
+final class Intervention {
+
+    final InterventionType type;
+    boolean offered;
+    boolean accepted;
+    boolean declined;
+    boolean granted;
+    boolean denied;
+    boolean started;
+    boolean ended;
+
+    Intervention(InterventionType type) {
+        this.type = type;
+    }
+
+    boolean needsGrantToStart() {
+        return type != InterventionType.SERVICE_SUPPORT;
+    }
+}

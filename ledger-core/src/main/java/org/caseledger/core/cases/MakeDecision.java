@@ -1,0 +1,37 @@
+package org.caseledger.core.cases;
+
+import java.time.LocalDate;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.caseledger.core.law.DecisionKind;
+import org.caseledger.core.law.LegalBasisId;
+import org.caseledger.core.shared.Envelope;
+import org.caseledger.core.shared.Require;
+
+/** Record a decision (beslut). Decisions about an intervention name it; a grant or denial of a new one also names its type; an extension names the new deadline. */
+public record MakeDecision(
+        @TargetAggregateIdentifier CaseId caseId,
+        DecisionId decisionId,
+        DecisionKind kind,
+        LegalBasisId legalBasis,
+        String rationale,
+        boolean appealInformationGiven,
+        InterventionId interventionId,
+        InterventionType interventionType,
+        LocalDate investigationExtendedUntil,
+        Envelope envelope) implements CaseCommand {
+
+    public MakeDecision {
+        Require.present(caseId, "caseId");
+        Require.present(decisionId, "decisionId");
+        Require.present(kind, "kind");
+        Require.present(legalBasis, "legalBasis");
+        Require.text(rationale, "rationale", 10000);
+        Require.present(envelope, "envelope");
+        if (kind.concernsIntervention()) {
+            Require.present(interventionId, "interventionId");
+        }
+        if (kind == DecisionKind.EXTEND_INVESTIGATION) {
+            Require.present(investigationExtendedUntil, "investigationExtendedUntil");
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package org.caseledger.core.cases;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.caseledger.core.shared.Envelope;
+import org.caseledger.core.shared.PartnerType;
+import org.caseledger.core.shared.Require;
+
+/** Record a contact; a collaboration meeting names the partner type. */
+public record RecordContact(
+        @TargetAggregateIdentifier CaseId caseId,
+        ContactId contactId,
+        ContactChannel channel,
+        PartnerType partner,
+        String summary,
+        Envelope envelope) implements CaseCommand {
+
+    public RecordContact {
+        Require.present(caseId, "caseId");
+        Require.present(contactId, "contactId");
+        Require.present(channel, "channel");
+        Require.optionalText(summary, "summary", 10000);
+        Require.present(envelope, "envelope");
+        if (channel == ContactChannel.COLLABORATION_MEETING) {
+            Require.present(partner, "partner");
+        }
+    }
+}

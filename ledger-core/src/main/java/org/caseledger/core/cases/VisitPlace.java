@@ -1,0 +1,9 @@
+package org.caseledger.core.cases;
+
+/** Where a booked visit is to take place. */
+public enum VisitPlace {
+    HOME,
+    OFFICE,
+    SCHOOL,
+    OTHER
+}

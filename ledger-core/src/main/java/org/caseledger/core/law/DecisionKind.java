@@ -1,0 +1,17 @@
+package org.caseledger.core.law;
+
+/** The kinds of decision (beslut) a case can hold; each legal basis and delegation rule names the kinds it covers. */
+public enum DecisionKind {
+    OPEN_INVESTIGATION,
+    DO_NOT_OPEN_INVESTIGATION,
+    EXTEND_INVESTIGATION,
+    CLOSE_INVESTIGATION,
+    GRANT_INTERVENTION,
+    DENY_INTERVENTION,
+    END_INTERVENTION,
+    CLOSE_CASE;
+
+    public boolean concernsIntervention() {
+        return this == GRANT_INTERVENTION || this == DENY_INTERVENTION || this == END_INTERVENTION;
+    }
+}

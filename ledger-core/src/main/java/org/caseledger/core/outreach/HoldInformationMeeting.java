@@ -1,0 +1,24 @@
+package org.caseledger.core.outreach;
+
+import java.util.List;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.caseledger.core.shared.Envelope;
+import org.caseledger.core.shared.Require;
+
+/** Record an information meeting or a dialogue with parents. */
+public record HoldInformationMeeting(
+        @TargetAggregateIdentifier ActivityId activityId,
+        String audience,
+        int participants,
+        List<String> topics,
+        Envelope envelope) implements OutreachCommand {
+
+    public HoldInformationMeeting {
+        Require.present(activityId, "activityId");
+        Require.text(audience, "audience", 300);
+        topics = topics == null ? List.of() : List.copyOf(topics);
+        Require.present(envelope, "envelope");
+        Require.between(participants, 0, 100_000, "participants");
+        topics.forEach(topic -> Require.text(topic, "topics[]", 200));
+    }
+}

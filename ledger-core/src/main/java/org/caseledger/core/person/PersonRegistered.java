@@ -1,0 +1,22 @@
+package org.caseledger.core.person;
+
+import org.axonframework.serialization.Revision;
+import org.caseledger.core.shared.Envelope;
+import org.caseledger.core.shared.PersonId;
+import org.caseledger.core.shared.Require;
+
+/** A person was registered; identity number, reserve number and name are personal data. */
+@Revision("1")
+public record PersonRegistered(
+        PersonId personId,
+        PersonalIdentityNumber identityNumber,
+        String reserveNumber,
+        String name,
+        boolean protectedIdentity,
+        Envelope envelope) implements PersonEvent {
+
+    public PersonRegistered {
+        Require.present(personId, "personId");
+        Require.present(envelope, "envelope");
+    }
+}

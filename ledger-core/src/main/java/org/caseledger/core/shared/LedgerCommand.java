@@ -1,0 +1,7 @@
+package org.caseledger.core.shared;
+
+/** Every command carries the envelope its events will copy. */
+public interface LedgerCommand {
+
+    Envelope envelope();
+}

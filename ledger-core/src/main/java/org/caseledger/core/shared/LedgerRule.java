@@ -1,0 +1,55 @@
+package org.caseledger.core.shared;
+
+/**
+ * The hard rules the ledger enforces, each with a stable code that clients and auditors can rely on.
+ * The enum constant's name is the code; never rename one, add a new one instead.
+ */
+public enum LedgerRule {
+    OCCURRED_IN_FUTURE("A fact cannot be recorded as having happened in the future."),
+    CASE_ALREADY_EXISTS("A case with this id already exists."),
+    CASE_CLOSED("A closed case takes no new facts."),
+    REPORT_UNKNOWN("The report of concern is not part of this case."),
+    PROTECTION_ALREADY_ASSESSED("The immediate need of protection has already been assessed for this report."),
+    ALREADY_ASSIGNED("The case is already assigned to this case worker."),
+    TRANSFER_TO_SAME_UNIT("A case can only be transferred to another unit."),
+    INVESTIGATION_ALREADY_OPEN("An investigation is already open in this case."),
+    INVESTIGATION_NOT_OPEN("No investigation is open in this case."),
+    EXTENSION_NOT_LATER("An extension must move the investigation deadline later."),
+    LEGAL_BASIS_UNKNOWN("The cited legal basis is not in the catalogue."),
+    LEGAL_BASIS_NOT_IN_FORCE("The cited legal basis was not in force on the decision date."),
+    LEGAL_BASIS_NOT_APPLICABLE("The cited legal basis does not apply to this kind of decision or disclosure."),
+    DECISION_NOT_DELEGATED("The delegation order does not allow this role to make this kind of decision."),
+    INVESTIGATION_REQUIRED_FOR_GRANT("Only support and service may be granted without an investigation."),
+    INTERVENTION_UNKNOWN("The intervention is not part of this case."),
+    INTERVENTION_TYPE_MISMATCH("The intervention type differs from the one already recorded for this intervention."),
+    INTERVENTION_ALREADY_GRANTED("The intervention has already been granted."),
+    INTERVENTION_ALREADY_DECIDED("The intervention has already been granted or denied."),
+    INTERVENTION_NOT_GRANTED("The intervention has not been granted."),
+    INTERVENTION_NOT_OFFERED("The intervention has not been offered."),
+    INTERVENTION_ALREADY_OFFERED("The intervention has already been offered."),
+    INTERVENTION_DENIED("The intervention was denied and cannot be offered or started."),
+    INTERVENTION_ALREADY_ANSWERED("The family has already accepted or declined this offer."),
+    INTERVENTION_NOT_ACCEPTED("The intervention has not been accepted."),
+    INTERVENTION_ALREADY_STARTED("The intervention has already started."),
+    INTERVENTION_NOT_STARTED("The intervention has not started."),
+    INTERVENTION_ALREADY_ENDED("The intervention has already ended."),
+    VISIT_NOT_BOOKED("No visit with this id was booked in this case."),
+    VISIT_ALREADY_CONCLUDED("The visit already has an outcome (held, missed or cancelled)."),
+    NOTE_UNKNOWN("A correction must point at an existing journal note of this case."),
+    CONSENT_UNKNOWN("The consent is not part of this case."),
+    CONSENT_ALREADY_WITHDRAWN("The consent has already been withdrawn."),
+    DISCLOSURE_WITHOUT_VALID_BASIS("A disclosure needs a consent valid at that moment or a legal provision in force."),
+    DUPLICATE_ID("This id has already been used in this case."),
+    PERSON_ALREADY_REGISTERED("A person with this id is already registered."),
+    PERSON_ERASED("The person has been erased.");
+
+    private final String description;
+
+    LedgerRule(String description) {
+        this.description = description;
+    }
+
+    public String description() {
+        return description;
+    }
+}
