@@ -8,11 +8,11 @@ import org.caseledger.core.shared.Require;
 /** The case number (diarienummer) people quote, e.g. {@code 2026-00042}: registration year and a serial. */
 public record CaseNumber(@JsonValue String value) {
 
-    private static final Pattern FORMAT = Pattern.compile("^(19|20)[0-9]{2}-[0-9]{5}$");
+    private static final Pattern FORMAT = Pattern.compile("^(19|20)[0-9]{2}-[0-9]{5,7}$");
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public CaseNumber {
-        Require.matching(value, FORMAT, "caseNumber", "a year and a five-digit serial, such as 2026-00042");
+        Require.matching(value, FORMAT, "caseNumber", "a year and a serial of five to seven digits, such as 2026-00042");
     }
 
     public static CaseNumber of(String value) {

@@ -1,0 +1,2 @@
+/** The Spring Boot application of the case ledger. */
+package org.caseledger.api;

@@ -1,0 +1,65 @@
+package org.caseledger.api.persons;
+
+import java.time.Instant;
+import java.util.Map;
+import org.caseledger.api.web.CommandContext;
+import org.caseledger.api.web.CommandResult;
+import org.caseledger.api.web.CommandTransaction;
+import org.caseledger.core.person.ErasePerson;
+import org.caseledger.core.person.PersonalIdentityNumber;
+import org.caseledger.core.person.RegisterPerson;
+import org.caseledger.core.shared.PersonId;
+import org.caseledger.core.shared.Require;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Registers persons (children and household members) and erases them when their retention period ends. */
+@RestController
+@RequestMapping("/api/persons")
+class PersonController {
+
+    /** A person is registered by identity number (or coordination number), or by a reserve number lacking one. */
+    record RegisterPersonRequest(PersonalIdentityNumber identityNumber, String reserveNumber, String name,
+                                 Boolean protectedIdentity, Instant occurredAt) {
+        RegisterPersonRequest {
+            Require.present(name, "name");
+            protectedIdentity = protectedIdentity != null && protectedIdentity;
+        }
+    }
+
+    record ErasureRequest(String reason, Instant occurredAt) {
+        ErasureRequest {
+            Require.present(reason, "reason");
+        }
+    }
+
+    private final CommandTransaction commands;
+
+    PersonController(CommandTransaction commands) {
+        this.commands = commands;
+    }
+
+    @PostMapping
+    ResponseEntity<Map<String, Object>> register(@RequestBody RegisterPersonRequest body, CommandContext context) {
+        PersonId personId = PersonId.random();
+        RegisterPerson command = new RegisterPerson(personId, body.identityNumber(), body.reserveNumber(), body.name(),
+                body.protectedIdentity(), context.envelope(body.occurredAt()));
+        return commands.execute(context, personId, body, sender -> {
+            sender.send(command);
+            return CommandResult.created("/api/persons/" + personId, Map.of("personId", personId.toString()));
+        });
+    }
+
+    @PostMapping("/{personId}/erasure")
+    ResponseEntity<Map<String, Object>> erase(@PathVariable PersonId personId, @RequestBody ErasureRequest body, CommandContext context) {
+        ErasePerson command = new ErasePerson(personId, body.reason(), context.envelope(body.occurredAt()));
+        return commands.execute(context, personId, body, sender -> {
+            sender.send(command);
+            return new CommandResult(200, "/api/persons/" + personId, null, Map.of("personId", personId.toString()));
+        });
+    }
+}

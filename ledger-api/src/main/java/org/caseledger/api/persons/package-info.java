@@ -1,0 +1,2 @@
+/** REST resources of persons: registration and erasure. */
+package org.caseledger.api.persons;

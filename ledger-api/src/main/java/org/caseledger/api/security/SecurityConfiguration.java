@@ -1,0 +1,95 @@
+package org.caseledger.api.security;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.caseledger.api.web.Problems;
+import org.caseledger.core.shared.Role;
+import org.caseledger.core.shared.StaffId;
+import org.caseledger.core.shared.UnitId;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * HTTP Basic with users, roles and units from configuration, stateless. Reads of cases are for case workers,
+ * leaders and auditors; writes for case workers and leaders; auditors never write.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SecurityConfiguration.UserProperties.class)
+public class SecurityConfiguration {
+
+    private static final String[] CASE_WORKERS = {role(Role.SOCIAL_SECRETARY), role(Role.GROUP_LEADER), role(Role.UNIT_HEAD)};
+    private static final String[] CASE_READERS = {role(Role.SOCIAL_SECRETARY), role(Role.GROUP_LEADER), role(Role.UNIT_HEAD), role(Role.AUDITOR)};
+
+    @ConfigurationProperties("ledger.security")
+    public record UserProperties(List<ConfiguredUser> users) {
+
+        public UserProperties {
+            users = users == null ? List.of() : users;
+        }
+    }
+
+    /** One configured login; the password is stored encoded, e.g. {@code {bcrypt}$2a$10$...}. */
+    public record ConfiguredUser(String username, String password, StaffId staffId, Role role, UnitId unit) {
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    UserDetailsService userDetailsService(UserProperties properties) {
+        Map<String, StaffUser> users = properties.users().stream()
+                .map(user -> new StaffUser(user.username(), user.password(), user.staffId(), user.role(), user.unit()))
+                .collect(Collectors.toUnmodifiableMap(StaffUser::username, Function.identity()));
+        return username -> {
+            StaffUser user = users.get(username);
+            if (user == null) {
+                throw new UsernameNotFoundException("no such user");
+            }
+            return user;
+        };
+    }
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, Problems problems) throws Exception {
+        http
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(Customizer.withDefaults())
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint((request, response, e) -> {
+                            response.setHeader("WWW-Authenticate", "Basic realm=\"case-ledger\"");
+                            problems.write(response, HttpStatus.UNAUTHORIZED, "Authentication required",
+                                    "Log in with a user name and password to use the ledger.");
+                        })
+                        .accessDeniedHandler((request, response, e) -> problems.write(response, HttpStatus.FORBIDDEN,
+                                "Not allowed", "Your role does not allow " + request.getMethod() + " " + request.getRequestURI() + ".")))
+                .authorizeHttpRequests(authorize -> authorize
+                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/persons/*/erasure").hasAnyRole(role(Role.ADMINISTRATOR), role(Role.UNIT_HEAD))
+                        .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(CASE_READERS)
+                        .requestMatchers(HttpMethod.POST, "/api/**").hasAnyRole(CASE_WORKERS)
+                        .anyRequest().denyAll());
+        return http.build();
+    }
+
+    private static String role(Role role) {
+        return role.name();
+    }
+}

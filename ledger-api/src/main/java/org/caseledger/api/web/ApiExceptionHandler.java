@@ -1,0 +1,111 @@
+package org.caseledger.api.web;
+
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.caseledger.core.shared.InvalidValueException;
+import org.caseledger.core.shared.LedgerRuleViolation;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+
+/**
+ * Every error is an RFC 9457 problem a person can read: 400 malformed, 404 unknown, 409 a broken rule (with
+ * its code), 412 a stale version, 422 a reused idempotency key. A 500 means a defect and is logged as one.
+ */
+@RestControllerAdvice
+public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(LedgerRuleViolation.class)
+    ProblemDetail ruleViolation(LedgerRuleViolation e) {
+        HttpStatus status = e.rule().name().equals("OCCURRED_IN_FUTURE") ? HttpStatus.BAD_REQUEST : HttpStatus.CONFLICT;
+        ProblemDetail problem = Problems.of(status, "rule/" + e.rule().name(), e.rule().description(), e.getMessage());
+        problem.setProperty("rule", e.rule().name());
+        return problem;
+    }
+
+    @ExceptionHandler(InvalidValueException.class)
+    ProblemDetail invalidValue(InvalidValueException e) {
+        return Problems.of(HttpStatus.BAD_REQUEST, "invalid-value", "Invalid value", e.getMessage());
+    }
+
+    @ExceptionHandler({AggregateNotFoundException.class, NotFoundException.class})
+    ProblemDetail notFound(RuntimeException e) {
+        String detail = e instanceof AggregateNotFoundException missing
+                ? "there is nothing with id " + missing.getAggregateIdentifier()
+                : e.getMessage();
+        return Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", detail);
+    }
+
+    @ExceptionHandler(StaleVersionException.class)
+    ProblemDetail staleVersion(StaleVersionException e) {
+        return Problems.of(HttpStatus.PRECONDITION_FAILED, "stale-version", "The case has changed", e.getMessage());
+    }
+
+    @ExceptionHandler(IdempotencyKeyReusedException.class)
+    ProblemDetail idempotencyKeyReused(IdempotencyKeyReusedException e) {
+        return Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", "Idempotency-Key reused", e.getMessage());
+    }
+
+    @ExceptionHandler(ConcurrencyException.class)
+    ProblemDetail concurrentWrite(ConcurrencyException e) {
+        return Problems.of(HttpStatus.CONFLICT, "concurrent-write", "Written concurrently",
+                "another request wrote to the same record at the same moment or the id is taken; read it again and retry");
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+        return Problems.of(HttpStatus.BAD_REQUEST, "invalid-value", "Invalid value",
+                e.getName() + ": " + readableCause(e, "the value has the wrong form"));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        log.error("Unexpected error answered with 500", e);
+        return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+                "the ledger could not complete the request; nothing was recorded");
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
+                readableCause(e, "the request body is not valid JSON of the expected shape"));
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    /**
+     * The most telling message in the cause chain: a value object's own complaint if there is one, else
+     * Jackson's description without the location noise it appends.
+     */
+    private static String readableCause(Throwable e, String fallback) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IllegalArgumentException && cause.getMessage() != null) {
+                return cause.getMessage();
+            }
+        }
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JacksonException jackson) {
+                String message = jackson.getOriginalMessage().replaceAll("`(?:[a-z]\\w*\\.)+(\\w+(?:\\$\\w+)?)`", "$1");
+                String path = jackson.getPath().stream()
+                        .map(step -> step.getPropertyName() != null ? step.getPropertyName() : "[" + step.getIndex() + "]")
+                        .collect(Collectors.joining("."));
+                return (path.isEmpty() ? "" : path + ": ") + message;
+            }
+        }
+        return fallback;
+    }
+}

@@ -1,0 +1,126 @@
+package org.caseledger.api.web;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.GenericMessage;
+import org.axonframework.messaging.MetaData;
+import org.caseledger.core.shared.LedgerCommand;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Runs the commands of one HTTP request in one database transaction: the idempotency key is claimed, the
+ * aggregate is locked and its version checked against {@code If-Match}, the commands are sent (Axon joins
+ * this transaction, so their events are written in it), and the answer is stored for retries. Either all of
+ * it commits or none of it does.
+ */
+@Component
+public class CommandTransaction {
+
+    /** Sends commands within the transaction. */
+    public interface Sender {
+        void send(LedgerCommand command);
+    }
+
+    /** The work of one request: send the commands, then say what to answer. */
+    public interface Work {
+        CommandResult run(Sender sender);
+    }
+
+    private final CommandGateway commandGateway;
+    private final EventStore eventStore;
+    private final IdempotencyStore idempotency;
+    private final TransactionTemplate transaction;
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    public CommandTransaction(CommandGateway commandGateway, EventStore eventStore, IdempotencyStore idempotency,
+                              TransactionTemplate transaction, JdbcClient jdbc, JsonMapper json) {
+        this.commandGateway = commandGateway;
+        this.eventStore = eventStore;
+        this.idempotency = idempotency;
+        this.transaction = transaction;
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /**
+     * @param context     the request's context
+     * @param aggregateId the stream the commands write to (a new one for creations)
+     * @param request     the request body, part of the fingerprint that tells a retry from a different request
+     * @param work        sends the commands and builds the answer
+     */
+    public ResponseEntity<Map<String, Object>> execute(CommandContext context, Object aggregateId, Object request, Work work) {
+        String stream = aggregateId.toString();
+        return transaction.execute(status -> {
+            String actor = context.staff().staffId().value();
+            String key = context.idempotencyKey();
+            if (key != null) {
+                String fingerprint = fingerprint(context, request);
+                Optional<IdempotencyStore.StoredAnswer> earlier = idempotency.claim(actor, key, fingerprint, context.recordedAt());
+                if (earlier.isPresent()) {
+                    if (!earlier.get().fingerprint().equals(fingerprint)) {
+                        throw new IdempotencyKeyReusedException("the Idempotency-Key " + key
+                                + " was already used for a different request; use a new key for a new request");
+                    }
+                    return earlier.get().result().toResponse(true);
+                }
+            }
+            lock(stream);
+            checkExpectedVersion(stream, context.expectedVersion());
+            CommandResult result = work.run(command -> commandGateway.sendAndWait(asMessage(command)))
+                    .withVersion(eventStore.lastSequenceNumberFor(stream).orElse(null));
+            if (key != null) {
+                idempotency.complete(actor, key, result);
+            }
+            return result.toResponse(false);
+        });
+    }
+
+    /** Writers of the same stream take turns, so an If-Match check stays true until the events are written. */
+    private void lock(String stream) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))").param(stream).query((rs, row) -> 1).list();
+    }
+
+    private void checkExpectedVersion(String stream, Long expected) {
+        if (expected == null) {
+            return;
+        }
+        Long current = eventStore.lastSequenceNumberFor(stream).orElse(null);
+        if (current == null) {
+            throw new NotFoundException("there is nothing with id " + stream);
+        }
+        if (!current.equals(expected)) {
+            throw new StaleVersionException("If-Match names version " + expected + " but the current version is "
+                    + current + "; read it again and decide whether your change still applies");
+        }
+    }
+
+    /** The command message carries the envelope's causation id as its own id, so events point at their command. */
+    private static GenericCommandMessage<LedgerCommand> asMessage(LedgerCommand command) {
+        return new GenericCommandMessage<>(
+                new GenericMessage<>(command.envelope().causationId(), command, MetaData.emptyInstance()),
+                command.getClass().getName());
+    }
+
+    private String fingerprint(CommandContext context, Object request) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update((context.method() + " " + context.path() + "\n").getBytes(StandardCharsets.UTF_8));
+            digest.update(json.writeValueAsBytes(request));
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}

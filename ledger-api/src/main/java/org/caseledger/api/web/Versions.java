@@ -1,0 +1,26 @@
+package org.caseledger.api.web;
+
+import org.caseledger.core.shared.InvalidValueException;
+
+/** The version of an aggregate is the sequence number of its last event; it travels as a strong ETag. */
+public final class Versions {
+
+    private Versions() {
+    }
+
+    public static String etag(long version) {
+        return "\"" + version + "\"";
+    }
+
+    /** Parses {@code If-Match}: a single quoted version. {@code null} when the header is absent. */
+    static Long fromIfMatch(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            return null;
+        }
+        String value = ifMatch.strip();
+        if (!value.matches("^\"\\d{1,18}\"$")) {
+            throw new InvalidValueException("If-Match must be one version as sent in ETag, such as \"3\"");
+        }
+        return Long.parseLong(value.substring(1, value.length() - 1));
+    }
+}

@@ -1,0 +1,29 @@
+package org.caseledger.api.web;
+
+import java.time.Clock;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+@Configuration(proxyBeanMethods = false)
+public class WebConfiguration implements WebMvcConfigurer {
+
+    private final CommandContextResolver commandContextResolver;
+
+    public WebConfiguration(CommandContextResolver commandContextResolver) {
+        this.commandContextResolver = commandContextResolver;
+    }
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(commandContextResolver);
+    }
+
+    /** The one source of server time: recordedAt of every event. */
+    @Bean
+    static Clock clock() {
+        return Clock.systemUTC();
+    }
+}

@@ -1,0 +1,70 @@
+package org.caseledger.core.person;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.caseledger.core.shared.LedgerRuleMatchers.violates;
+import static org.caseledger.core.shared.TestEnvelopes.at;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.caseledger.core.shared.Envelope;
+import org.caseledger.core.shared.InvalidValueException;
+import org.caseledger.core.shared.LedgerRule;
+import org.caseledger.core.shared.PersonId;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class PersonTest {
+
+    private static final PersonId PERSON = PersonId.of("0b6f3c1e-2d4a-4e8b-9c7d-5a1f2e3d4c5b");
+    private static final PersonalIdentityNumber IDENTITY_NUMBER = PersonalIdentityNumber.of("20100101-2382");
+    private static final Envelope REGISTERED = at("2025-09-01T08:00:00Z");
+    private static final Envelope ERASED = at("2031-01-15T02:00:00Z");
+
+    private AggregateTestFixture<Person> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Person.class);
+    }
+
+    @Test
+    void registeringAPersonWithAnIdentityNumberRecordsIt() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterPerson(PERSON, IDENTITY_NUMBER, null, "Tolvan Tolvansson", true, REGISTERED))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new PersonRegistered(PERSON, IDENTITY_NUMBER, null, "Tolvan Tolvansson", true, REGISTERED));
+    }
+
+    @Test
+    void registeringAPersonWithAReserveNumberRecordsIt() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterPerson(PERSON, null, "R-2025-0007", "Okänd Förälder", false, REGISTERED))
+                .expectEvents(new PersonRegistered(PERSON, null, "R-2025-0007", "Okänd Förälder", false, REGISTERED));
+    }
+
+    @Test
+    void aPersonHasAnIdentityNumberOrAReserveNumberButNotBoth() {
+        assertThatThrownBy(() -> new RegisterPerson(PERSON, IDENTITY_NUMBER, "R-2025-0007", "Tolvan", false, REGISTERED))
+                .isInstanceOf(InvalidValueException.class);
+        assertThatThrownBy(() -> new RegisterPerson(PERSON, null, null, "Tolvan", false, REGISTERED))
+                .isInstanceOf(InvalidValueException.class);
+    }
+
+    @Test
+    void erasingARegisteredPersonRecordsTheErasure() {
+        fixture.given(registered())
+                .when(new ErasePerson(PERSON, "retention period ended", ERASED))
+                .expectEvents(new PersonErased(PERSON, "retention period ended", ERASED));
+    }
+
+    @Test
+    void erasingAPersonTwiceIsRejected() {
+        fixture.given(registered(), new PersonErased(PERSON, "retention period ended", ERASED))
+                .when(new ErasePerson(PERSON, "again", at(ERASED.occurredAt().plusSeconds(3600))))
+                .expectException(violates(LedgerRule.PERSON_ERASED))
+                .expectNoEvents();
+    }
+
+    private static PersonRegistered registered() {
+        return new PersonRegistered(PERSON, IDENTITY_NUMBER, null, "Tolvan Tolvansson", false, REGISTERED);
+    }
+}

@@ -1,0 +1,31 @@
+package org.caseledger.core.shared;
+
+import org.hamcrest.Description;
+import org.hamcrest.Matcher;
+import org.hamcrest.TypeSafeDiagnosingMatcher;
+
+/** Hamcrest matchers for {@code AggregateTestFixture#expectException(Matcher)}: the exception type and its rule code. */
+public final class LedgerRuleMatchers {
+
+    private LedgerRuleMatchers() {
+    }
+
+    /** A {@link LedgerRuleViolation} of exactly this rule; any other exception or rule is a mismatch. */
+    public static Matcher<LedgerRuleViolation> violates(LedgerRule rule) {
+        return new TypeSafeDiagnosingMatcher<>() {
+            @Override
+            protected boolean matchesSafely(LedgerRuleViolation violation, Description mismatch) {
+                if (violation.rule() != rule) {
+                    mismatch.appendText("violated ").appendValue(violation.rule()).appendText(": ").appendText(violation.getMessage());
+                    return false;
+                }
+                return true;
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("a LedgerRuleViolation of ").appendValue(rule);
+            }
+        };
+    }
+}

@@ -1,0 +1,144 @@
+package org.caseledger.projections.caseview;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The case as a case worker or auditor reads it: a document built only by {@link CaseViewFold}, stored
+ * as JSON and returned as it is. Fields are public because the document is plain data with no behaviour;
+ * ids and enum values are kept as their text form so the stored JSON reads the same as the API's.
+ */
+public class CaseView {
+
+    public String caseId;
+    public String caseNumber;
+    public String unit;
+    public String origin;
+    public String child;
+    public String household;
+    public Instant receivedAt;
+    public Instant openedAt;
+    public String status;
+    public String assignee;
+    public Investigation investigation;
+    public boolean childHeard;
+    public String childNotHeardReason;
+    public List<Report> reports = new ArrayList<>();
+    public List<Decision> decisions = new ArrayList<>();
+    public List<Visit> visits = new ArrayList<>();
+    public List<Contact> contacts = new ArrayList<>();
+    public List<Note> notes = new ArrayList<>();
+    public List<Intervention> interventions = new ArrayList<>();
+    public List<Consent> consents = new ArrayList<>();
+    public List<Disclosure> disclosures = new ArrayList<>();
+    public List<Transfer> transfers = new ArrayList<>();
+    public Closure closure;
+    /** Sequence number of the last event folded in: the case's version, as sent in {@code ETag}. */
+    public long version = -1;
+    public Instant lastOccurredAt;
+    public Instant lastRecordedAt;
+
+    /** An entry of one of the case's lists, addressable by its id. */
+    public abstract static class Item {
+        public String id;
+    }
+
+    public static class Investigation {
+        public String status;
+        public LocalDate openedOn;
+        public LocalDate deadline;
+        public int extensions;
+        public LocalDate closedOn;
+    }
+
+    public static class Report extends Item {
+        public String reporterType;
+        public Instant receivedAt;
+        public String summary;
+        public Boolean immediateNeedOfProtection;
+        public Instant protectionAssessedAt;
+    }
+
+    public static class Decision extends Item {
+        public String kind;
+        public String legalBasis;
+        public String delegationRule;
+        public String decidedBy;
+        public String decidedInRole;
+        public LocalDate decisionDate;
+        public String rationale;
+        public boolean appealable;
+        public boolean appealInformationGiven;
+        public String interventionId;
+    }
+
+    public static class Visit extends Item {
+        public Instant plannedAt;
+        public String place;
+        public String status;
+        public String cancelledBy;
+        public Instant outcomeAt;
+    }
+
+    public static class Contact extends Item {
+        public String channel;
+        public String partner;
+        public Instant occurredAt;
+    }
+
+    public static class Note extends Item {
+        public Instant occurredAt;
+        public Instant recordedAt;
+        public String author;
+        public String text;
+        /** For a correction: the note it corrects. The original stays in the list, readable. */
+        public String corrects;
+        public String correctionReason;
+        public List<String> correctedBy = new ArrayList<>();
+    }
+
+    public static class Intervention extends Item {
+        public String type;
+        public Boolean voluntary;
+        public String status;
+        public boolean granted;
+        public boolean denied;
+        public Instant offeredAt;
+        public Instant answeredAt;
+        public Instant startedAt;
+        public int followUps;
+        public Instant endedAt;
+        public String endReason;
+    }
+
+    public static class Consent extends Item {
+        public String person;
+        public String partner;
+        public String partnerName;
+        public String purpose;
+        public LocalDate validFrom;
+        public LocalDate validUntil;
+        public Instant withdrawnAt;
+    }
+
+    public static class Disclosure extends Item {
+        public String partner;
+        public String partnerName;
+        public String consent;
+        public String provision;
+        public Instant occurredAt;
+    }
+
+    public static class Transfer {
+        public String fromUnit;
+        public String toUnit;
+        public Instant occurredAt;
+    }
+
+    public static class Closure {
+        public Instant closedAt;
+        public String reason;
+    }
+}

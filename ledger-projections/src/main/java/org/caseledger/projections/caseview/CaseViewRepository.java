@@ -1,0 +1,71 @@
+package org.caseledger.projections.caseview;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.caseledger.core.cases.CaseId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code case_view} table: the view document as JSON, plus the columns lists are filtered by. */
+@Repository
+public class CaseViewRepository {
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+
+    public CaseViewRepository(JdbcClient jdbc, ProjectionJson json) {
+        this.jdbc = jdbc;
+        this.json = json.mapper();
+    }
+
+    public Optional<CaseView> find(CaseId caseId) {
+        return jdbc.sql("SELECT document FROM case_view WHERE case_id = ?")
+                .param(caseId.value())
+                .query((rs, row) -> read(rs.getString(1)))
+                .optional();
+    }
+
+    public List<CaseView> findByUnit(String unit, int limit, int offset) {
+        return jdbc.sql("SELECT document FROM case_view WHERE unit = ? ORDER BY case_number LIMIT ? OFFSET ?")
+                .params(unit, limit, offset)
+                .query((rs, row) -> read(rs.getString(1)))
+                .list();
+    }
+
+    void save(CaseView view) {
+        jdbc.sql("""
+                INSERT INTO case_view (case_id, case_number, unit, status, child_id, assignee, version, document)
+                VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb))
+                ON CONFLICT (case_id) DO UPDATE SET
+                    case_number = EXCLUDED.case_number, unit = EXCLUDED.unit, status = EXCLUDED.status,
+                    child_id = EXCLUDED.child_id, assignee = EXCLUDED.assignee, version = EXCLUDED.version,
+                    document = EXCLUDED.document
+                """)
+                .params(UUID.fromString(view.caseId), view.caseNumber, view.unit, view.status, UUID.fromString(view.child),
+                        view.assignee, view.version, write(view))
+                .update();
+    }
+
+    void deleteAll() {
+        jdbc.sql("DELETE FROM case_view").update();
+    }
+
+    private CaseView read(String document) {
+        try {
+            return json.readValue(document, CaseView.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored case view is not readable", e);
+        }
+    }
+
+    private String write(CaseView view) {
+        try {
+            return json.writeValueAsString(view);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a case view could not be written as JSON", e);
+        }
+    }
+}
