@@ -40,6 +40,10 @@ final class CaseFixtures {
     static AggregateTestFixture<Case> caseFixture() {
         AggregateTestFixture<Case> fixture = new AggregateTestFixture<>(Case.class);
         fixture.registerInjectableResource(TestLaw.swedishLaw());
+        // Intervention and Consent compare by identity, so the fixture's check that the working aggregate equals the
+        // one rebuilt from its events would always report these two maps as changed; every other field is still compared.
+        fixture.registerIgnoredField(Case.class, "interventions");
+        fixture.registerIgnoredField(Case.class, "consents");
         return fixture;
     }
 

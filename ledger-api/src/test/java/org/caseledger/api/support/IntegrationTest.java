@@ -1,0 +1,43 @@
+package org.caseledger.api.support;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the integration tests: the whole application on a random port, on real PostgreSQL, spoken to over
+ * HTTP. All subclasses share one application context and so one database; tests make their own cases and
+ * never rely on an empty store.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class IntegrationTest {
+
+    @LocalServerPort
+    private int port;
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    protected LedgerHttp http;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.Database database = TestDatabase.get();
+        registry.add("spring.datasource.url", database::url);
+        registry.add("spring.datasource.username", database::user);
+        registry.add("spring.datasource.password", database::password);
+    }
+
+    @BeforeEach
+    void http() {
+        http = new LedgerHttp("http://localhost:" + port);
+    }
+
+    protected long storedEvents() {
+        return jdbc.sql("SELECT count(*) FROM domain_event_entry").query(Long.class).single();
+    }
+}

@@ -1,0 +1,113 @@
+package org.caseledger.api.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A small HTTP client for the tests: {@code http.as("anna").post("/api/cases", body)} sends JSON with Basic
+ * authentication and returns the status, headers and body as JSON. Every demo user's password is the same.
+ */
+public final class LedgerHttp {
+
+    public static final String PASSWORD = "ledger-demo";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final String base;
+    private final String user;
+    private final Map<String, String> headers;
+
+    public LedgerHttp(String base) {
+        this(base, null, Map.of());
+    }
+
+    private LedgerHttp(String base, String user, Map<String, String> headers) {
+        this.base = base;
+        this.user = user;
+        this.headers = headers;
+    }
+
+    public LedgerHttp as(String user) {
+        return new LedgerHttp(base, user, headers);
+    }
+
+    public LedgerHttp anonymous() {
+        return new LedgerHttp(base, null, headers);
+    }
+
+    public LedgerHttp header(String name, String value) {
+        Map<String, String> more = new LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new LedgerHttp(base, user, more);
+    }
+
+    public Response get(String path) {
+        return send(request(path).GET());
+    }
+
+    public Response post(String path, Object body) {
+        return postRaw(path, body instanceof String text ? text : JSON.writeValueAsString(body));
+    }
+
+    public Response postRaw(String path, String rawBody) {
+        return send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(rawBody, StandardCharsets.UTF_8)));
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        if (user != null) {
+            String credentials = Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+            builder.header("Authorization", "Basic " + credentials);
+        }
+        headers.forEach(builder::header);
+        return builder;
+    }
+
+    private static Response send(HttpRequest.Builder builder) {
+        try {
+            HttpResponse<String> response = CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response, response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException("request failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** An answer: status, headers and the body, parsed as JSON on demand. */
+    public record Response(int status, HttpResponse<String> raw, String text) {
+
+        public JsonNode json() {
+            return JSON.readTree(text);
+        }
+
+        public String field(String name) {
+            return json().path(name).asString();
+        }
+
+        public String header(String name) {
+            return raw.headers().firstValue(name).orElse(null);
+        }
+
+        public String contentType() {
+            return header("Content-Type");
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + text;
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package org.caseledger.api.support;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+
+/**
+ * The PostgreSQL the integration tests run against, found once per test JVM in this order: the server named by
+ * {@code LEDGER_TEST_DB_URL} (with {@code LEDGER_TEST_DB_USER} / {@code LEDGER_TEST_DB_PASSWORD}), a
+ * Testcontainers PostgreSQL when a Docker engine answers, else an embedded PostgreSQL. On a configured server
+ * each test JVM creates a database of its own, because the ledger tables refuse the deletes a cleanup would need.
+ */
+public final class TestDatabase {
+
+    public record Database(String url, String user, String password, String source) {
+    }
+
+    private static Database database;
+
+    private TestDatabase() {
+    }
+
+    public static synchronized Database get() {
+        if (database == null) {
+            database = resolve();
+            System.out.println("Integration tests use PostgreSQL from " + database.source() + ": " + database.url());
+        }
+        return database;
+    }
+
+    private static Database resolve() {
+        String url = System.getenv("LEDGER_TEST_DB_URL");
+        if (url != null && !url.isBlank()) {
+            String user = envOr("LEDGER_TEST_DB_USER", "postgres");
+            String password = envOr("LEDGER_TEST_DB_PASSWORD", "");
+            return new Database(freshDatabase(url, user, password), user, password, "LEDGER_TEST_DB_URL");
+        }
+        if (DockerClientFactory.instance().isDockerAvailable()) {
+            PostgreSQLContainer container = new PostgreSQLContainer("postgres:16-alpine");
+            container.start();
+            return new Database(container.getJdbcUrl(), container.getUsername(), container.getPassword(), "Testcontainers");
+        }
+        try {
+            EmbeddedPostgres postgres = EmbeddedPostgres.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    postgres.close();
+                } catch (IOException e) {
+                    System.err.println("embedded PostgreSQL did not stop cleanly: " + e.getMessage());
+                }
+            }));
+            return new Database(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "", "embedded PostgreSQL");
+        } catch (IOException e) {
+            throw new IllegalStateException("no PostgreSQL for the integration tests: set LEDGER_TEST_DB_URL", e);
+        }
+    }
+
+    private static String freshDatabase(String serverUrl, String user, String password) {
+        String name = "ledger_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (Connection admin = DriverManager.getConnection(serverUrl, user, password);
+             Statement statement = admin.createStatement()) {
+            statement.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create a test database on " + serverUrl, e);
+        }
+        return withDatabase(serverUrl, name);
+    }
+
+    /** Replaces the database name in a URL such as {@code jdbc:postgresql://host:5432/postgres?x=y}. */
+    static String withDatabase(String url, String database) {
+        int slash = url.indexOf('/', "jdbc:postgresql://".length());
+        if (slash < 0) {
+            return url + "/" + database;
+        }
+        int query = url.indexOf('?', slash);
+        return url.substring(0, slash + 1) + database + (query < 0 ? "" : url.substring(query));
+    }
+
+    private static String envOr(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null ? fallback : value;
+    }
+}
