@@ -1,0 +1,174 @@
+package org.caseledger.api.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.UUID;
+import org.caseledger.api.support.Fixtures;
+import org.caseledger.api.support.IntegrationTest;
+import org.caseledger.api.support.LedgerHttp;
+import org.caseledger.api.support.LedgerHttp.Response;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every kind of bad input gets a problem+json answer a person can read, with the right status, and leaves the
+ * event store exactly as it was.
+ */
+class BadInputIT extends IntegrationTest {
+
+    private String caseId;
+    private String casePath;
+    private LedgerHttp anna;
+
+    @BeforeEach
+    void aCase() {
+        caseId = Fixtures.openCase(http);
+        casePath = "/api/cases/" + caseId;
+        anna = http.as("anna");
+    }
+
+    @Test
+    void malformedJsonIsRejectedWith400() {
+        assertProblem(() -> anna.postRaw(casePath + "/notes", "{\"text\": \"unterminated"), 400, null);
+    }
+
+    @Test
+    void anUnknownFieldIsRejectedWith400NamingIt() {
+        Response response = assertProblem(() -> anna.post(casePath + "/notes", Map.of("text", "A note.", "mood", "sad")), 400, null);
+        assertThat(response.field("detail")).contains("mood");
+    }
+
+    @Test
+    void anUnknownEnumValueIsRejectedWith400() {
+        Response response = assertProblem(() -> anna.post(casePath + "/contacts", Map.of("channel", "CARRIER_PIGEON")), 400, null);
+        assertThat(response.field("detail")).contains("CARRIER_PIGEON");
+    }
+
+    @Test
+    void anEnumGivenAsANumberIsRejectedWith400() {
+        assertProblem(() -> anna.post(casePath + "/contacts", Map.of("channel", 1)), 400, null);
+    }
+
+    @Test
+    void anInvalidIdentityNumberIsRejectedWith400() {
+        Response response = assertProblem(() -> anna.post("/api/persons",
+                Map.of("identityNumber", "20150312-2383", "name", "Alva Exempel")), 400, null);
+        assertThat(response.field("detail")).isEqualTo("identityNumber has a wrong check digit");
+    }
+
+    @Test
+    void anImpossibleDateOfBirthIsRejectedWith400() {
+        assertProblem(() -> anna.post("/api/persons", Map.of("identityNumber", "20150230-2380", "name", "Alva Exempel")), 400, null);
+    }
+
+    @Test
+    void aMissingRequiredFieldIsRejectedWith400NamingIt() {
+        Response response = assertProblem(() -> anna.post(casePath + "/visits", Map.of("place", "HOME")), 400, null);
+        assertThat(response.field("detail")).isEqualTo("plannedAt is required");
+    }
+
+    @Test
+    void anInvalidInstantIsRejectedWith400() {
+        assertProblem(() -> anna.post(casePath + "/visits", Map.of("place", "HOME", "plannedAt", "2026-13-45T25:00:00Z")), 400, null);
+    }
+
+    @Test
+    void aFactDatedInTheFutureIsRejectedWith400() {
+        Response response = assertProblem(() -> anna.post(casePath + "/notes", Map.of("text", "A note.", "occurredAt", "2999-01-01T00:00:00Z")),
+                400, "OCCURRED_IN_FUTURE");
+        assertThat(response.field("detail")).contains("2999-01-01");
+    }
+
+    @Test
+    void aMalformedIdInThePathIsRejectedWith400() {
+        assertProblem(() -> anna.post("/api/cases/not-a-uuid/notes", Map.of("text", "A note.")), 400, null);
+    }
+
+    @Test
+    void aBrokenRuleIsRejectedWith409AndTheRuleCode() {
+        Response response = assertProblem(() -> anna.post(casePath + "/visits/" + UUID.randomUUID() + "/held", Map.of()),
+                409, "VISIT_NOT_BOOKED");
+        assertThat(response.field("title")).isEqualTo("No visit with this id was booked in this case.");
+    }
+
+    @Test
+    void aGrantWithoutInvestigationIsRejectedWith409() {
+        assertProblem(() -> http.as("karin").post(casePath + "/decisions", Map.of("kind", "GRANT_INTERVENTION",
+                "legalBasis", "SFS2025:400-9kap1", "interventionType", "PLACEMENT", "rationale", "r")),
+                409, "INVESTIGATION_REQUIRED_FOR_GRANT");
+    }
+
+    @Test
+    void aDecisionCitingARepealedBasisIsRejectedWith409() {
+        assertProblem(() -> anna.post(casePath + "/decisions", Map.of("kind", "OPEN_INVESTIGATION",
+                "legalBasis", "SFS2001:453-11kap1a", "rationale", "r", "occurredAt", "2025-07-01T08:00:00Z")),
+                409, "LEGAL_BASIS_NOT_IN_FORCE");
+    }
+
+    @Test
+    void aDecisionByARoleTheDelegationOrderDoesNotAllowIsRejectedWith409() {
+        assertProblem(() -> anna.post(casePath + "/decisions", Map.of("kind", "DO_NOT_OPEN_INVESTIGATION",
+                "legalBasis", "SFS2025:400-20kap2", "rationale", "r")), 409, "DECISION_NOT_DELEGATED");
+    }
+
+    @Test
+    void anUnknownCaseIsAnsweredWith404() {
+        assertProblem(() -> anna.post("/api/cases/" + UUID.randomUUID() + "/notes", Map.of("text", "A note.")), 404, null);
+        assertProblem(() -> anna.get("/api/cases/" + UUID.randomUUID()), 404, null);
+        assertProblem(() -> anna.get("/api/cases/" + UUID.randomUUID() + "/history"), 404, null);
+    }
+
+    @Test
+    void aStaleIfMatchIsRejectedWith412() {
+        Response response = assertProblem(() -> anna.header("If-Match", "\"0\"").post(casePath + "/notes", Map.of("text", "A note.")),
+                412, null);
+        assertThat(response.field("detail")).contains("current version is 1");
+    }
+
+    @Test
+    void aCurrentIfMatchIsAccepted() {
+        Response response = anna.header("If-Match", "\"1\"").post(casePath + "/notes", Map.of("text", "A note."));
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        assertThat(response.header("ETag")).isEqualTo("\"2\"");
+    }
+
+    @Test
+    void aMalformedIfMatchIsRejectedWith400() {
+        assertProblem(() -> anna.header("If-Match", "yesterday").post(casePath + "/notes", Map.of("text", "A note.")), 400, null);
+    }
+
+    @Test
+    void aRequestWithoutCredentialsIsAnsweredWith401() {
+        assertProblem(() -> http.anonymous().post(casePath + "/notes", Map.of("text", "A note.")), 401, null);
+    }
+
+    @Test
+    void anAuditorWhoTriesToWriteIsAnsweredWith403() {
+        assertProblem(() -> http.as("ivo").post(casePath + "/notes", Map.of("text", "A note.")), 403, null);
+    }
+
+    @Test
+    void aRequestThatFailsHalfWayLeavesNoTrace() {
+        String longSummary = "x".repeat(10_001);
+        Response response = assertProblem(() -> anna.post("/api/cases", Map.of("origin", "REPORT_OF_CONCERN",
+                "child", UUID.randomUUID().toString(), "household", UUID.randomUUID().toString(),
+                "receivedAt", "2026-03-02T08:15:00Z", "report", Map.of("reporterType", "POLICE", "summary", longSummary))), 400, null);
+        assertThat(response.field("detail")).isEqualTo("summary must be at most 10000 characters");
+    }
+
+    private Response assertProblem(java.util.function.Supplier<Response> request, int status, String rule) {
+        long before = storedEvents();
+        Response response = request.get();
+        assertThat(response.status()).as(response.toString()).isEqualTo(status);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.field("title")).isNotBlank();
+        assertThat(response.field("detail")).isNotBlank();
+        assertThat(response.json().path("status").asInt()).isEqualTo(status);
+        if (rule != null) {
+            assertThat(response.field("rule")).isEqualTo(rule);
+        }
+        assertThat(storedEvents()).as("events stored").isEqualTo(before);
+        return response;
+    }
+}
