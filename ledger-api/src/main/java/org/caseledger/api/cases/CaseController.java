@@ -28,6 +28,7 @@ import org.caseledger.api.cases.CaseRequests.TransferRequest;
 import org.caseledger.api.web.CommandContext;
 import org.caseledger.api.web.CommandResult;
 import org.caseledger.api.web.CommandTransaction;
+import org.caseledger.api.web.EventHistory;
 import org.caseledger.api.web.NotFoundException;
 import org.caseledger.api.web.Versions;
 import org.caseledger.core.cases.AcceptIntervention;
@@ -130,7 +131,7 @@ class CaseController {
     }
 
     @GetMapping("/{caseId}/history")
-    List<CaseReader.HistoryEntry> history(@PathVariable CaseId caseId) {
+    List<EventHistory.Entry> history(@PathVariable CaseId caseId) {
         return reader.history(caseId);
     }
 

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.caseledger.api.web.CommandContext;
 import org.caseledger.api.web.CommandResult;
 import org.caseledger.api.web.CommandTransaction;
+import org.caseledger.api.web.EventHistory;
 import org.caseledger.core.outreach.ActivityId;
 import org.caseledger.core.outreach.ConsultationTopic;
 import org.caseledger.core.outreach.HoldAnonymousConsultation;
@@ -17,6 +18,8 @@ import org.caseledger.core.outreach.ServiceSupportKind;
 import org.caseledger.core.shared.HouseholdId;
 import org.caseledger.core.shared.Require;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -54,44 +57,49 @@ class OutreachController {
     }
 
     private final CommandTransaction commands;
+    private final EventHistory history;
 
-    OutreachController(CommandTransaction commands) {
+    OutreachController(CommandTransaction commands, EventHistory history) {
         this.commands = commands;
+        this.history = history;
+    }
+
+    /** One recorded activity, as stored. */
+    @GetMapping("/activities/{activityId}")
+    EventHistory.Entry activity(@PathVariable ActivityId activityId) {
+        return history.entries(activityId, "activity").get(0);
     }
 
     @PostMapping("/anonymous-consultations")
     ResponseEntity<Map<String, Object>> anonymousConsultation(@RequestBody AnonymousConsultationRequest body, CommandContext context) {
         ActivityId activityId = ActivityId.random();
-        return record(context, body, "anonymous-consultations",
-                new HoldAnonymousConsultation(activityId, body.topic(), context.envelope(body.occurredAt())));
+        return record(context, body, new HoldAnonymousConsultation(activityId, body.topic(), context.envelope(body.occurredAt())));
     }
 
     @PostMapping("/information-meetings")
     ResponseEntity<Map<String, Object>> informationMeeting(@RequestBody InformationMeetingRequest body, CommandContext context) {
         ActivityId activityId = ActivityId.random();
-        return record(context, body, "information-meetings", new HoldInformationMeeting(activityId, body.audience(),
+        return record(context, body, new HoldInformationMeeting(activityId, body.audience(),
                 body.participants(), body.topics(), context.envelope(body.occurredAt())));
     }
 
     @PostMapping("/conversations-without-aid")
     ResponseEntity<Map<String, Object>> conversationWithoutAid(@RequestBody ConversationRequest body, CommandContext context) {
         ActivityId activityId = ActivityId.random();
-        return record(context, body, "conversations-without-aid",
-                new HoldConversationWithoutAid(activityId, body.household(), context.envelope(body.occurredAt())));
+        return record(context, body, new HoldConversationWithoutAid(activityId, body.household(), context.envelope(body.occurredAt())));
     }
 
     @PostMapping("/service-support")
     ResponseEntity<Map<String, Object>> serviceSupport(@RequestBody ServiceSupportRequest body, CommandContext context) {
         ActivityId activityId = ActivityId.random();
-        return record(context, body, "service-support",
-                new ProvideServiceSupport(activityId, body.household(), body.kind(), context.envelope(body.occurredAt())));
+        return record(context, body, new ProvideServiceSupport(activityId, body.household(), body.kind(), context.envelope(body.occurredAt())));
     }
 
-    private ResponseEntity<Map<String, Object>> record(CommandContext context, Object body, String collection, OutreachCommand command) {
+    private ResponseEntity<Map<String, Object>> record(CommandContext context, Object body, OutreachCommand command) {
         ActivityId activityId = command.activityId();
         return commands.execute(context, activityId, body, sender -> {
             sender.send(command);
-            return CommandResult.created("/api/outreach/" + collection + "/" + activityId, Map.of("activityId", activityId.toString()));
+            return CommandResult.created("/api/outreach/activities/" + activityId, Map.of("activityId", activityId.toString()));
         });
     }
 }

@@ -1,16 +1,19 @@
 package org.caseledger.api.persons;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.caseledger.api.web.CommandContext;
 import org.caseledger.api.web.CommandResult;
 import org.caseledger.api.web.CommandTransaction;
+import org.caseledger.api.web.EventHistory;
 import org.caseledger.core.person.ErasePerson;
 import org.caseledger.core.person.PersonalIdentityNumber;
 import org.caseledger.core.person.RegisterPerson;
 import org.caseledger.core.shared.PersonId;
 import org.caseledger.core.shared.Require;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -38,9 +41,17 @@ class PersonController {
     }
 
     private final CommandTransaction commands;
+    private final EventHistory history;
 
-    PersonController(CommandTransaction commands) {
+    PersonController(CommandTransaction commands, EventHistory history) {
         this.commands = commands;
+        this.history = history;
+    }
+
+    /** The person's registration and erasure, as stored. */
+    @GetMapping("/{personId}/history")
+    List<EventHistory.Entry> history(@PathVariable PersonId personId) {
+        return history.entries(personId, "person");
     }
 
     @PostMapping
@@ -50,7 +61,7 @@ class PersonController {
                 body.protectedIdentity(), context.envelope(body.occurredAt()));
         return commands.execute(context, personId, body, sender -> {
             sender.send(command);
-            return CommandResult.created("/api/persons/" + personId, Map.of("personId", personId.toString()));
+            return CommandResult.created("/api/persons/" + personId + "/history", Map.of("personId", personId.toString()));
         });
     }
 
@@ -59,7 +70,7 @@ class PersonController {
         ErasePerson command = new ErasePerson(personId, body.reason(), context.envelope(body.occurredAt()));
         return commands.execute(context, personId, body, sender -> {
             sender.send(command);
-            return new CommandResult(200, "/api/persons/" + personId, null, Map.of("personId", personId.toString()));
+            return new CommandResult(200, "/api/persons/" + personId + "/history", null, Map.of("personId", personId.toString()));
         });
     }
 }
