@@ -71,7 +71,8 @@ final class CaseFixtures {
     static DecisionMade investigationClosed(Instant when) {
         Envelope envelope = at(when);
         return new DecisionMade(CASE_ID, DecisionId.random(), DecisionKind.CLOSE_INVESTIGATION, TestLaw.NEW_INVESTIGATION,
-                TestLaw.CLOSE_INVESTIGATION_RULE, envelope.actor(), envelope.role(), stockholmDay(when), "investigation complete", false, false, null, null, null, envelope);
+                TestLaw.CLOSE_INVESTIGATION_RULE, envelope.actor(), envelope.role(), stockholmDay(when), "investigation complete",
+                false, false, null, null, null, envelope);
     }
 
     static DecisionMade interventionGranted(InterventionId intervention, InterventionType type, Instant when) {
@@ -88,7 +89,7 @@ final class CaseFixtures {
                 true, true, intervention, type, null, envelope);
     }
 
-    /** Given events only; expected events spell their dates out, so that the production rule is not reused to check itself. */
+    /** For given events only: expected events spell their dates out, so the rule under test does not check itself. */
     private static LocalDate stockholmDay(Instant instant) {
         return instant.atZone(STOCKHOLM).toLocalDate();
     }
