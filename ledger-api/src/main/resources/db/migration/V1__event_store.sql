@@ -12,6 +12,12 @@ CREATE TABLE domain_event_entry (
     aggregate_identifier VARCHAR(255) NOT NULL,
     sequence_number      BIGINT       NOT NULL,
     type                 VARCHAR(255),
+    -- Tamper evidence (docs/integrity.md): digests of the envelope and of the payload bytes, and the hash
+    -- chaining this event to the previous event of the same aggregate.
+    envelope_digest      BYTEA        NOT NULL,
+    payload_digest       BYTEA        NOT NULL,
+    previous_hash        BYTEA        NOT NULL,
+    hash                 BYTEA        NOT NULL,
     PRIMARY KEY (global_index),
     CONSTRAINT domain_event_entry_aggregate_sequence UNIQUE (aggregate_identifier, sequence_number),
     CONSTRAINT domain_event_entry_event_identifier UNIQUE (event_identifier)

@@ -1,7 +1,5 @@
 package org.caseledger.api.config;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,13 +7,16 @@ import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
@@ -56,12 +57,15 @@ public class EmbeddedDatabaseConfiguration {
     }
 
     @Bean
-    DataSource dataSource(EmbeddedPostgres postgres) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-        config.setPoolName("ledger-embedded");
-        config.setMaximumPoolSize(10);
-        return new HikariDataSource(config);
+    @Primary
+    DataSource dataSource(EmbeddedPostgres postgres, @Value("${ledger.database.application-role:ledger_app}") String role) {
+        return DataSources.application(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "", role, "ledger-embedded");
+    }
+
+    @Bean
+    @FlywayDataSource
+    DataSource migrationDataSource(EmbeddedPostgres postgres) {
+        return DataSources.migrations(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "", "ledger-embedded-migrations");
     }
 
     static class NoDatabaseConfigured implements Condition {

@@ -2,10 +2,11 @@ package org.caseledger.api.config;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.jdbc.DataSourceBuilder;
+import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
 
 /**
@@ -19,14 +20,21 @@ import org.springframework.core.env.Environment;
 public class ServerDatabaseConfiguration {
 
     @Bean
+    @Primary
     @ConfigurationProperties("spring.datasource.hikari")
     HikariDataSource dataSource(Environment environment) {
-        return DataSourceBuilder.create()
-                .type(HikariDataSource.class)
-                .url(environment.getRequiredProperty("spring.datasource.url"))
-                .username(environment.getProperty("spring.datasource.username"))
-                .password(environment.getProperty("spring.datasource.password"))
-                .build();
+        return DataSources.application(environment.getRequiredProperty("spring.datasource.url"),
+                environment.getProperty("spring.datasource.username"), environment.getProperty("spring.datasource.password"),
+                environment.getProperty("ledger.database.application-role", "ledger_app"), "ledger");
+    }
+
+    /** Migrations run as the schema owner: {@code spring.flyway.user}, else the data source's user. */
+    @Bean
+    @FlywayDataSource
+    HikariDataSource migrationDataSource(Environment environment) {
+        String user = environment.getProperty("spring.flyway.user", environment.getProperty("spring.datasource.username"));
+        String password = environment.getProperty("spring.flyway.password", environment.getProperty("spring.datasource.password"));
+        return DataSources.migrations(environment.getRequiredProperty("spring.datasource.url"), user, password, "ledger-migrations");
     }
 
     static class DatabaseConfigured extends EmbeddedDatabaseConfiguration.NoDatabaseConfigured {

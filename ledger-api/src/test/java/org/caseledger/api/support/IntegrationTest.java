@@ -14,7 +14,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * HTTP. All subclasses share one application context and so one database; tests make their own cases and
  * never rely on an empty store.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "ledger.integrity.checkpoint-interval=PT1H",
+        "ledger.integrity.gap-timeout=PT0S",
+        "ledger.integrity.signing-key-file=target/test-signing-key.pem"})
 @Import(ProjectionFailureProbe.class)
 public abstract class IntegrationTest {
 

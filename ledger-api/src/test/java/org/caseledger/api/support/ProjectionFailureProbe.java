@@ -1,5 +1,8 @@
 package org.caseledger.api.support;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -25,7 +28,12 @@ public class ProjectionFailureProbe {
 
     public void failOn(String reportSummary) {
         failures.set(0);
-        jdbc.sql("CREATE TABLE IF NOT EXISTS probe_write (marker TEXT NOT NULL)").update();
+        try (Connection owner = TestDatabase.ownerConnection(); Statement statement = owner.createStatement()) {
+            statement.execute("CREATE TABLE IF NOT EXISTS probe_write (marker TEXT NOT NULL)");
+            statement.execute("GRANT SELECT, INSERT ON probe_write TO ledger_app");
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not prepare the probe's table", e);
+        }
         failOnSummary = reportSummary;
     }
 

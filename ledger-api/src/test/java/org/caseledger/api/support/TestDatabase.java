@@ -61,6 +61,16 @@ public final class TestDatabase {
         }
     }
 
+    /** A connection as the database owner, bypassing the application's restricted role (tests use it to tamper). */
+    public static Connection ownerConnection() {
+        Database database = get();
+        try {
+            return DriverManager.getConnection(database.url(), database.user(), database.password());
+        } catch (SQLException e) {
+            throw new IllegalStateException("no owner connection to the test database", e);
+        }
+    }
+
     private static String freshDatabase(String serverUrl, String user, String password) {
         String name = "ledger_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (Connection admin = DriverManager.getConnection(serverUrl, user, password);

@@ -1,0 +1,61 @@
+package org.caseledger.api.integrity;
+
+import java.util.Map;
+import org.caseledger.core.cases.CaseId;
+import org.caseledger.core.integrity.Ed25519;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** What an auditor uses to check the ledger: verification, the public key, checkpoints and the case file. */
+@RestController
+class AuditController {
+
+    private final LedgerVerifier verifier;
+    private final CheckpointSealer sealer;
+    private final CaseFileExporter exporter;
+    private final SigningKey signingKey;
+
+    AuditController(LedgerVerifier verifier, CheckpointSealer sealer, CaseFileExporter exporter, SigningKey signingKey) {
+        this.verifier = verifier;
+        this.sealer = sealer;
+        this.exporter = exporter;
+        this.signingKey = signingKey;
+    }
+
+    @GetMapping(value = "/api/audit/public-key", produces = "application/x-pem-file")
+    ResponseEntity<String> publicKey() {
+        return ResponseEntity.ok().header("X-Key-Id", signingKey.keyId()).body(Ed25519.toPem(signingKey.publicKey()));
+    }
+
+    @GetMapping("/api/audit/verify")
+    VerificationReport verifyLedger() {
+        return verifier.verifyLedger();
+    }
+
+    @GetMapping("/api/cases/{caseId}/verify")
+    VerificationReport verifyCase(@PathVariable CaseId caseId) {
+        return verifier.verifyStream(caseId.toString());
+    }
+
+    /** Seals what is pending now instead of waiting for the next scheduled checkpoint. */
+    @PostMapping("/api/audit/checkpoints")
+    ResponseEntity<Map<String, Object>> seal() {
+        return sealer.sealNext()
+                .<ResponseEntity<Map<String, Object>>>map(checkpoint -> ResponseEntity.status(201).body(Map.of(
+                        "number", checkpoint.number(), "fromIndex", checkpoint.seal().fromIndex(),
+                        "toIndex", checkpoint.toIndex(), "eventCount", checkpoint.eventCount())))
+                .orElseGet(() -> ResponseEntity.ok(Map.of("detail", "nothing to seal yet")));
+    }
+
+    @GetMapping(value = "/api/audit/cases/{caseId}/export", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<byte[]> export(@PathVariable CaseId caseId) {
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"case-" + caseId + ".json\"")
+                .body(exporter.export(caseId.toString()));
+    }
+}

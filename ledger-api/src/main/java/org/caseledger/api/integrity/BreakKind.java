@@ -1,0 +1,25 @@
+package org.caseledger.api.integrity;
+
+/** What verification found wrong, as specific as the evidence allows. */
+public enum BreakKind {
+    /** The payload bytes differ from the digest taken when the event was appended. */
+    PAYLOAD_CHANGED,
+    /** Who, when, in which role or for which request differs from what was appended. */
+    ENVELOPE_CHANGED,
+    /** The event's stored hash does not match its content, or differs from the hash a checkpoint sealed. */
+    EVENT_CHANGED,
+    /** An event that was appended (a sequence number, or a sealed position) is no longer there. */
+    EVENT_MISSING,
+    /** An event is where no event was sealed, or its chain link does not follow the event before it. */
+    EVENT_INSERTED,
+    /** The event's hash fits another place in its stream than the one it is stored at. */
+    ORDER_CHANGED,
+    /** A checkpoint's signature does not verify with the ledger's public key. */
+    CHECKPOINT_SIGNATURE_INVALID,
+    /** A checkpoint does not follow the previous one, or its sealed entries do not give its Merkle root. */
+    CHECKPOINT_CHAIN_BROKEN,
+    /** An exported case file was edited, is malformed, or its signature does not verify. */
+    FILE_CHANGED,
+    /** Events appended after the last checkpoint: their chains verify, but no signature covers them yet. */
+    EVENTS_UNSEALED
+}

@@ -1,0 +1,101 @@
+package org.caseledger.api.integrity;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.caseledger.core.integrity.CheckpointSeal;
+import org.caseledger.core.integrity.MerkleTree;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Seals the events appended since the last checkpoint: the Merkle root of their hashes in global order, chained
+ * to the previous checkpoint and signed. Several nodes may run this; an advisory lock lets one seal at a time.
+ */
+@Component
+public class CheckpointSealer {
+
+    private record Pending(long globalIndex, String aggregateId, long sequenceNumber, byte[] hash, Instant storedAt) {
+    }
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+    private final TransactionTemplate transaction;
+    private final SigningKey signingKey;
+    private final IntegrityProperties properties;
+    private final Clock clock;
+
+    public CheckpointSealer(JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate transaction, SigningKey signingKey,
+                            IntegrityProperties properties, Clock clock) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+        this.transaction = transaction;
+        this.signingKey = signingKey;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${ledger.integrity.checkpoint-interval:PT30S}", initialDelayString = "PT5S")
+    public void sealPending() {
+        while (sealNext().map(Checkpoint::eventCount).orElse(0) == properties.maxEventsPerCheckpoint()) {
+            // a full checkpoint means more may be waiting
+        }
+    }
+
+    /** Seals what is pending now, up to the configured maximum; empty when nothing can be sealed yet. */
+    public Optional<Checkpoint> sealNext() {
+        return transaction.execute(status -> {
+            jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended('ledger-checkpoint', 0))").query((rs, row) -> 1).list();
+            Optional<Checkpoint> last = Checkpoints.last(jdbc);
+            long after = last.map(Checkpoint::toIndex).orElse(0L);
+            List<Pending> pending = sealable(after);
+            if (pending.isEmpty()) {
+                return Optional.empty();
+            }
+            MerkleTree tree = new MerkleTree(pending.stream().map(Pending::hash).toList());
+            CheckpointSeal seal = new CheckpointSeal(last.map(c -> c.number() + 1).orElse(1L), after + 1,
+                    pending.get(pending.size() - 1).globalIndex(), pending.size(), tree.root(),
+                    last.map(Checkpoint::hash).orElse(CheckpointSeal.GENESIS), clock.instant(), signingKey.keyId());
+            Checkpoint checkpoint = new Checkpoint(seal, signingKey.sign(seal.canonicalBytes()));
+            Checkpoints.insert(jdbc, checkpoint);
+            List<Object[]> entries = new ArrayList<>();
+            for (int leaf = 0; leaf < pending.size(); leaf++) {
+                Pending event = pending.get(leaf);
+                entries.add(new Object[] {event.globalIndex(), seal.number(), leaf, event.aggregateId(), event.sequenceNumber(), event.hash()});
+            }
+            batch.batchUpdate("INSERT INTO checkpoint_entry (global_index, checkpoint_number, leaf_index, aggregate_identifier, "
+                    + "sequence_number, hash) VALUES (?, ?, ?, ?, ?, ?)", entries);
+            return Optional.of(checkpoint);
+        });
+    }
+
+    /**
+     * The events after {@code after} in global order, stopping at a hole that is younger than the gap timeout:
+     * such a hole may still be filled by a transaction that has not committed, and sealing past it would leave
+     * that event outside every checkpoint.
+     */
+    private List<Pending> sealable(long after) {
+        List<Pending> rows = jdbc.sql("SELECT global_index, aggregate_identifier, sequence_number, hash, time_stamp "
+                        + "FROM domain_event_entry WHERE global_index > ? ORDER BY global_index LIMIT ?")
+                .params(after, properties.maxEventsPerCheckpoint())
+                .query((rs, row) -> new Pending(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getBytes(4), Instant.parse(rs.getString(5))))
+                .list();
+        Instant holesOlderThan = clock.instant().minus(properties.gapTimeout());
+        List<Pending> sealable = new ArrayList<>();
+        long expected = after + 1;
+        for (Pending row : rows) {
+            boolean afterHole = row.globalIndex() != expected;
+            if (afterHole && row.storedAt().isAfter(holesOlderThan)) {
+                break;
+            }
+            sealable.add(row);
+            expected = row.globalIndex() + 1;
+        }
+        return sealable;
+    }
+}

@@ -1,0 +1,94 @@
+package org.caseledger.api.integrity;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.statements.AppendEventsStatementBuilder;
+import org.axonframework.eventsourcing.eventstore.jdbc.statements.TimestampWriter;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.caseledger.core.integrity.CanonicalEnvelope;
+import org.caseledger.core.integrity.EventHash;
+import org.caseledger.core.integrity.Sha256;
+import org.caseledger.core.shared.LedgerEvent;
+
+/**
+ * Axon's insert of new events, with the hash chain added: each event's row also holds the digests of its
+ * envelope and of its payload bytes exactly as stored, the hash of the aggregate's previous event and its own
+ * hash, all in the same statement and so the same transaction. Each aggregate has its own chain, so writers of
+ * different cases never wait for each other.
+ */
+public class HashingEventAppender implements AppendEventsStatementBuilder {
+
+    @Override
+    public PreparedStatement build(Connection connection, EventSchema schema, Class<?> dataType,
+                                   List<? extends EventMessage<?>> events, Serializer serializer,
+                                   TimestampWriter timestampWriter) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement("INSERT INTO " + schema.domainEventTable() + " ("
+                + schema.eventIdentifierColumn() + ", " + schema.aggregateIdentifierColumn() + ", "
+                + schema.sequenceNumberColumn() + ", " + schema.typeColumn() + ", " + schema.timestampColumn() + ", "
+                + schema.payloadTypeColumn() + ", " + schema.payloadRevisionColumn() + ", " + schema.payloadColumn() + ", "
+                + schema.metaDataColumn() + ", envelope_digest, payload_digest, previous_hash, hash)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        Map<String, byte[]> lastHashes = new HashMap<>();
+        for (EventMessage<?> message : events) {
+            if (!(message instanceof DomainEventMessage<?> event)) {
+                throw new IllegalArgumentException("the ledger only stores events of aggregates, not " + message.getPayloadType());
+            }
+            if (!(event.getPayload() instanceof LedgerEvent ledgerEvent)) {
+                throw new IllegalArgumentException("the ledger only stores ledger events, not " + event.getPayloadType());
+            }
+            SerializedObject<byte[]> payload = event.serializePayload(serializer, byte[].class);
+            SerializedObject<byte[]> metaData = event.serializeMetaData(serializer, byte[].class);
+            byte[] previousHash = lastHashes.containsKey(event.getAggregateIdentifier())
+                    ? lastHashes.get(event.getAggregateIdentifier())
+                    : storedPreviousHash(connection, schema, event);
+            EventHash input = new EventHash(event.getAggregateIdentifier(), event.getSequenceNumber(), event.getIdentifier(),
+                    payload.getType().getName(), payload.getType().getRevision(),
+                    CanonicalEnvelope.of(ledgerEvent.envelope()).digest(), Sha256.of(payload.getData()), previousHash);
+            byte[] hash = input.compute();
+            lastHashes.put(event.getAggregateIdentifier(), hash);
+
+            statement.setString(1, event.getIdentifier());
+            statement.setString(2, event.getAggregateIdentifier());
+            statement.setLong(3, event.getSequenceNumber());
+            statement.setString(4, event.getType());
+            timestampWriter.writeTimestamp(statement, 5, event.getTimestamp());
+            statement.setString(6, payload.getType().getName());
+            statement.setString(7, payload.getType().getRevision());
+            statement.setBytes(8, payload.getData());
+            statement.setBytes(9, metaData.getData());
+            statement.setBytes(10, input.envelopeDigest());
+            statement.setBytes(11, input.payloadDigest());
+            statement.setBytes(12, previousHash);
+            statement.setBytes(13, hash);
+            statement.addBatch();
+        }
+        return statement;
+    }
+
+    private static byte[] storedPreviousHash(Connection connection, EventSchema schema, DomainEventMessage<?> event) throws SQLException {
+        if (event.getSequenceNumber() == 0) {
+            return EventHash.GENESIS;
+        }
+        try (PreparedStatement query = connection.prepareStatement("SELECT hash FROM " + schema.domainEventTable()
+                + " WHERE " + schema.aggregateIdentifierColumn() + " = ? AND " + schema.sequenceNumberColumn() + " = ?")) {
+            query.setString(1, event.getAggregateIdentifier());
+            query.setLong(2, event.getSequenceNumber() - 1);
+            try (ResultSet previous = query.executeQuery()) {
+                if (!previous.next()) {
+                    throw new IllegalStateException("event " + (event.getSequenceNumber() - 1) + " of "
+                            + event.getAggregateIdentifier() + " is missing: refusing to extend a broken chain");
+                }
+                return previous.getBytes(1);
+            }
+        }
+    }
+}

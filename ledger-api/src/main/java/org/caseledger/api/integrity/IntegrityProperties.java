@@ -1,0 +1,24 @@
+package org.caseledger.api.integrity;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * @param signingKeyFile         the Ed25519 key pair that signs checkpoints (PEM); generated on first start if absent
+ * @param checkpointInterval     how often pending events are sealed
+ * @param maxEventsPerCheckpoint the most events one checkpoint seals; more pending events make more checkpoints
+ * @param gapTimeout             how long a hole in the global order may belong to a transaction still running;
+ *                               sealing waits at a younger hole so no late-committing event is left out
+ */
+@ConfigurationProperties("ledger.integrity")
+public record IntegrityProperties(Path signingKeyFile, Duration checkpointInterval, int maxEventsPerCheckpoint,
+                                  Duration gapTimeout) {
+
+    public IntegrityProperties {
+        signingKeyFile = signingKeyFile == null ? Path.of("data", "signing-key.pem") : signingKeyFile;
+        checkpointInterval = checkpointInterval == null ? Duration.ofSeconds(30) : checkpointInterval;
+        maxEventsPerCheckpoint = maxEventsPerCheckpoint <= 0 ? 10_000 : maxEventsPerCheckpoint;
+        gapTimeout = gapTimeout == null ? Duration.ofSeconds(60) : gapTimeout;
+    }
+}

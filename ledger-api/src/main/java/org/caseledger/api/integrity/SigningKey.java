@@ -1,0 +1,82 @@
+package org.caseledger.api.integrity;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.caseledger.core.integrity.Ed25519;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The Ed25519 key pair that signs checkpoints, from the configured PEM file (a PRIVATE KEY and a PUBLIC KEY
+ * block). When the file does not exist, a key pair is generated and written there, readable by its owner only,
+ * and the log says so: production supplies its own file.
+ */
+@Component
+public class SigningKey {
+
+    private static final Logger log = LoggerFactory.getLogger(SigningKey.class);
+    private static final Pattern PRIVATE_BLOCK = Pattern.compile("-----BEGIN PRIVATE KEY-----([^-]+)-----END PRIVATE KEY-----");
+    private static final Pattern PUBLIC_BLOCK = Pattern.compile("-----BEGIN PUBLIC KEY-----[^-]+-----END PUBLIC KEY-----");
+
+    private final PrivateKey privateKey;
+    private final PublicKey publicKey;
+
+    public SigningKey(IntegrityProperties properties) throws IOException, GeneralSecurityException {
+        Path file = properties.signingKeyFile().toAbsolutePath();
+        if (!Files.exists(file)) {
+            generate(file);
+        }
+        String pem = Files.readString(file, StandardCharsets.US_ASCII);
+        Matcher privateBlock = PRIVATE_BLOCK.matcher(pem);
+        Matcher publicBlock = PUBLIC_BLOCK.matcher(pem);
+        if (!privateBlock.find() || !publicBlock.find()) {
+            throw new IllegalStateException("the signing key file " + file + " must hold a PRIVATE KEY and a PUBLIC KEY block");
+        }
+        byte[] encoded = Base64.getMimeDecoder().decode(privateBlock.group(1));
+        this.privateKey = KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(encoded));
+        this.publicKey = Ed25519.publicKeyFromPem(publicBlock.group());
+        log.info("Checkpoints are signed with Ed25519 key {} from {}", keyId(), file);
+    }
+
+    public byte[] sign(byte[] message) {
+        return Ed25519.sign(privateKey, message);
+    }
+
+    public PublicKey publicKey() {
+        return publicKey;
+    }
+
+    public String keyId() {
+        return Ed25519.keyId(publicKey);
+    }
+
+    private static void generate(Path file) throws IOException, GeneralSecurityException {
+        KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        String pem = "-----BEGIN PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(pair.getPrivate().getEncoded())
+                + "\n-----END PRIVATE KEY-----\n" + Ed25519.toPem(pair.getPublic());
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, pem, StandardCharsets.US_ASCII);
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+            log.warn("could not restrict the permissions of {}; protect it by other means", file);
+        }
+        log.warn("No signing key found: generated a new Ed25519 key pair in {}. Keep it safe and back it up; "
+                + "production should supply its own key file (ledger.integrity.signing-key-file).", file);
+    }
+}

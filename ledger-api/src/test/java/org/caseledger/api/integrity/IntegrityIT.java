@@ -1,0 +1,270 @@
+package org.caseledger.api.integrity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.caseledger.api.support.Fixtures;
+import org.caseledger.api.support.IntegrationTest;
+import org.caseledger.api.support.LedgerHttp;
+import org.caseledger.core.integrity.EventHash;
+import org.caseledger.core.integrity.Sha256;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Tampering by someone with full database access, bypassing the append-only triggers, is detected and located;
+ * an untouched ledger verifies intact. Each test puts back what it changed.
+ */
+class IntegrityIT extends IntegrationTest {
+
+    @Autowired
+    private CheckpointSealer sealer;
+
+    @Test
+    void anUntouchedCaseAndLedgerVerifyIntactOnceSealed() {
+        String caseId = caseWithNotes(3);
+        JsonNode unsealed = verifyCase(caseId);
+        assertThat(unsealed.path("status").asString()).isEqualTo("UNSEALED");
+        assertThat(unsealed.path("unsealedEvents").asLong()).isEqualTo(5);
+
+        sealAll();
+
+        assertThat(verifyCase(caseId).path("status").asString()).isEqualTo("INTACT");
+        JsonNode ledger = http.as("ivo").get("/api/audit/verify").json();
+        assertThat(ledger.path("status").asString()).as(ledger.toString()).isEqualTo("INTACT");
+        assertThat(ledger.path("eventsChecked").asLong()).isGreaterThanOrEqualTo(5);
+    }
+
+    @Test
+    void theApplicationsDatabaseRoleCannotChangeOrRemoveLedgerRows() {
+        caseWithNotes(1);
+        sealAll();
+        assertThatThrownBy(() -> jdbc.sql("UPDATE domain_event_entry SET type = 'Forged'").update())
+                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("permission denied");
+        assertThatThrownBy(() -> jdbc.sql("DELETE FROM domain_event_entry").update())
+                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("permission denied");
+        assertThatThrownBy(() -> jdbc.sql("DELETE FROM ledger_checkpoint").update())
+                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("permission denied");
+    }
+
+    @Test
+    void oneChangedPayloadByteIsFoundAndLocated() throws Exception {
+        String caseId = sealedCase();
+        try (Tamper tamper = new Tamper(caseId)) {
+            Map<String, Object> note = tamper.event(3);
+            String payload = new String((byte[]) note.get("payload"), StandardCharsets.UTF_8).replace("Note number", "Note mumber");
+            tamper.execute("UPDATE domain_event_entry SET payload = ? WHERE global_index = ?", payload.getBytes(StandardCharsets.UTF_8),
+                    note.get("global_index"));
+
+            assertBroken(caseId, "PAYLOAD_CHANGED", 3, (Long) note.get("global_index"));
+        }
+        assertIntactAgain(caseId);
+    }
+
+    @Test
+    void aChangedActorInTheEnvelopeIsFoundAndLocated() throws Exception {
+        String caseId = sealedCase();
+        try (Tamper tamper = new Tamper(caseId)) {
+            Map<String, Object> note = tamper.event(2);
+            String payload = new String((byte[]) note.get("payload"), StandardCharsets.UTF_8).replace("\"anna.lind\"", "\"omar.hassan\"");
+            tamper.execute("UPDATE domain_event_entry SET payload = ? WHERE global_index = ?", payload.getBytes(StandardCharsets.UTF_8),
+                    note.get("global_index"));
+
+            assertBroken(caseId, "ENVELOPE_CHANGED", 2, (Long) note.get("global_index"));
+        }
+        assertIntactAgain(caseId);
+    }
+
+    @Test
+    void anEventDeletedFromTheMiddleIsFoundAndLocated() throws Exception {
+        String caseId = sealedCase();
+        try (Tamper tamper = new Tamper(caseId)) {
+            tamper.execute("DELETE FROM domain_event_entry WHERE global_index = ?", tamper.event(2).get("global_index"));
+
+            assertBroken(caseId, "EVENT_MISSING", 2, (Long) tamper.event(2).get("global_index"));
+            assertThat(verifyCase(caseId).path("problems").findValuesAsString("detail")).contains("event 2 of the stream is missing");
+        }
+        assertIntactAgain(caseId);
+    }
+
+    @Test
+    void deletedLastEventsOfACaseAreFoundByTheCheckpoint() throws Exception {
+        String caseId = sealedCase();
+        try (Tamper tamper = new Tamper(caseId)) {
+            tamper.execute("DELETE FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number >= 4", caseId);
+
+            assertBroken(caseId, "EVENT_MISSING", 4, (Long) tamper.event(4).get("global_index"));
+        }
+        assertIntactAgain(caseId);
+    }
+
+    @Test
+    void twoSwappedEventsAreFoundAndLocated() throws Exception {
+        String caseId = sealedCase();
+        try (Tamper tamper = new Tamper(caseId)) {
+            tamper.execute("UPDATE domain_event_entry SET sequence_number = -1 WHERE aggregate_identifier = ? AND sequence_number = 2", caseId);
+            tamper.execute("UPDATE domain_event_entry SET sequence_number = 2 WHERE aggregate_identifier = ? AND sequence_number = 3", caseId);
+            tamper.execute("UPDATE domain_event_entry SET sequence_number = 3 WHERE aggregate_identifier = ? AND sequence_number = -1", caseId);
+
+            assertBroken(caseId, "ORDER_CHANGED", null, null);
+            assertThat(verifyCase(caseId).path("problems").findValuesAsString("detail"))
+                    .contains("the event was appended as sequence number 2 of its stream and is now stored as 3",
+                            "the event was appended as sequence number 3 of its stream and is now stored as 2");
+        }
+        assertIntactAgain(caseId);
+    }
+
+    @Test
+    void aForgedEventWithACorrectLookingHashInSealedHistoryIsFound() throws Exception {
+        String caseId = sealedCase();
+        try (Tamper tamper = new Tamper(caseId)) {
+            tamper.insertEvent(forgedAfter(tamper.events().get(tamper.events().size() - 1), 0L));
+
+            assertBroken(caseId, "EVENT_INSERTED", 6, 0L);
+        }
+        assertIntactAgain(caseId);
+    }
+
+    @Test
+    void aForgedEventAppendedAfterTheLastCheckpointIsReportedAsUnsealed() throws Exception {
+        String caseId = sealedCase();
+        try (Tamper tamper = new Tamper(caseId)) {
+            long next = tamper.rows("SELECT nextval('domain_event_entry_global_index_seq') AS next").get(0).values().stream()
+                    .map(value -> (Long) value).findFirst().orElseThrow();
+            tamper.insertEvent(forgedAfter(tamper.events().get(tamper.events().size() - 1), next));
+
+            JsonNode report = verifyCase(caseId);
+            assertThat(report.path("status").asString()).isEqualTo("UNSEALED");
+            assertThat(report.path("firstProblem").path("globalIndex").asLong()).isEqualTo(next);
+            assertThat(report.path("firstProblem").path("sequenceNumber").asLong()).isEqualTo(6);
+        }
+        assertIntactAgain(caseId);
+    }
+
+    @Test
+    void aWholeChainRewrittenConsistentlyIsCaughtOnlyByTheCheckpoint() throws Exception {
+        String caseId = sealedCase();
+        try (Tamper tamper = new Tamper(caseId)) {
+            byte[] previous = null;
+            for (Map<String, Object> row : tamper.events()) {
+                long sequence = (Long) row.get("sequence_number");
+                if (sequence < 2) {
+                    previous = (byte[]) row.get("hash");
+                    continue;
+                }
+                byte[] payload = (byte[]) row.get("payload");
+                if (sequence == 2) {
+                    payload = new String(payload, StandardCharsets.UTF_8).replace("Note number", "Rewritten note")
+                            .getBytes(StandardCharsets.UTF_8);
+                }
+                byte[] payloadDigest = Sha256.of(payload);
+                byte[] hash = new EventHash(caseId, sequence, (String) row.get("event_identifier"), (String) row.get("payload_type"),
+                        (String) row.get("payload_revision"), (byte[]) row.get("envelope_digest"), payloadDigest, previous).compute();
+                tamper.execute("UPDATE domain_event_entry SET payload = ?, payload_digest = ?, previous_hash = ?, hash = ? WHERE global_index = ?",
+                        payload, payloadDigest, previous, hash, row.get("global_index"));
+                previous = hash;
+            }
+
+            assertBroken(caseId, "EVENT_CHANGED", 2, (Long) tamper.event(2).get("global_index"));
+            assertThat(verifyCase(caseId).path("firstProblem").path("checkpoint").isNull()).isFalse();
+        }
+        assertIntactAgain(caseId);
+    }
+
+    @Test
+    void anAlteredCheckpointIsFound() throws Exception {
+        String caseId = sealedCase();
+        try (Tamper tamper = new Tamper(caseId)) {
+            long checkpoint = (Long) tamper.rows("SELECT checkpoint_number FROM checkpoint_entry WHERE aggregate_identifier = ? LIMIT 1", caseId)
+                    .get(0).get("checkpoint_number");
+            tamper.execute("UPDATE ledger_checkpoint SET sealed_at = '2020-01-01T00:00:00Z' WHERE number = ?", checkpoint);
+
+            JsonNode report = verifyCase(caseId);
+            assertThat(report.path("status").asString()).isEqualTo("BROKEN");
+            assertThat(report.path("firstProblem").path("kind").asString()).isEqualTo("CHECKPOINT_SIGNATURE_INVALID");
+            assertThat(report.path("firstProblem").path("checkpoint").asLong()).isEqualTo(checkpoint);
+            assertThat(http.as("ivo").get("/api/audit/verify").json().path("problems").findValuesAsString("kind"))
+                    .contains("CHECKPOINT_SIGNATURE_INVALID");
+        }
+        assertIntactAgain(caseId);
+    }
+
+    private Map<String, Object> forgedAfter(Map<String, Object> last, long globalIndex) {
+        String caseId = (String) last.get("aggregate_identifier");
+        long sequence = (Long) last.get("sequence_number") + 1;
+        String eventId = UUID.randomUUID().toString();
+        byte[] payload = new String((byte[]) last.get("payload"), StandardCharsets.UTF_8)
+                .replaceAll("\"noteId\":\"[^\"]+\"", "\"noteId\":\"" + UUID.randomUUID() + "\"")
+                .replace("Note number", "Forged note").getBytes(StandardCharsets.UTF_8);
+        Map<String, Object> forged = new LinkedHashMap<>(last);
+        forged.put("global_index", globalIndex);
+        forged.put("event_identifier", eventId);
+        forged.put("sequence_number", sequence);
+        forged.put("payload", payload);
+        forged.put("payload_digest", Sha256.of(payload));
+        forged.put("previous_hash", last.get("hash"));
+        forged.put("hash", new EventHash(caseId, sequence, eventId, (String) last.get("payload_type"), (String) last.get("payload_revision"),
+                (byte[]) last.get("envelope_digest"), Sha256.of(payload), (byte[]) last.get("hash")).compute());
+        return forged;
+    }
+
+    /** A case of six events (opened on a report, four notes), sealed. */
+    private String sealedCase() {
+        String caseId = caseWithNotes(4);
+        sealAll();
+        assertThat(verifyCase(caseId).path("status").asString()).isEqualTo("INTACT");
+        return caseId;
+    }
+
+    private String caseWithNotes(int notes) {
+        String caseId = Fixtures.openCase(http);
+        for (int i = 1; i <= notes; i++) {
+            LedgerHttp.Response note = http.as("anna").post("/api/cases/" + caseId + "/notes", Map.of("text", "Note number " + i + "."));
+            assertThat(note.status()).isEqualTo(201);
+        }
+        return caseId;
+    }
+
+    private void sealAll() {
+        while (sealer.sealNext().isPresent()) {
+            // seal until nothing is pending
+        }
+    }
+
+    private JsonNode verifyCase(String caseId) {
+        LedgerHttp.Response response = http.as("ivo").get("/api/cases/" + caseId + "/verify");
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response.json();
+    }
+
+    private void assertBroken(String caseId, String kind, Integer sequence, Long globalIndex) {
+        JsonNode report = verifyCase(caseId);
+        assertThat(report.path("status").asString()).as(report.toString()).isEqualTo("BROKEN");
+        JsonNode problem = report.path("firstProblem");
+        assertThat(problem.path("kind").asString()).as(report.toString()).isEqualTo(kind);
+        assertThat(problem.path("aggregateId").asString()).isEqualTo(caseId);
+        if (sequence != null) {
+            assertThat(problem.path("sequenceNumber").asInt()).as(report.toString()).isEqualTo(sequence);
+        }
+        if (globalIndex != null) {
+            assertThat(problem.path("globalIndex").asLong()).as(report.toString()).isEqualTo(globalIndex);
+        }
+        JsonNode ledger = http.as("ivo").get("/api/audit/verify").json();
+        assertThat(ledger.path("status").asString()).isEqualTo("BROKEN");
+        List<String> kinds = ledger.path("problems").findValuesAsString("kind");
+        assertThat(kinds).as(ledger.toString()).isNotEmpty();
+    }
+
+    private void assertIntactAgain(String caseId) {
+        assertThat(verifyCase(caseId).path("status").asString()).isEqualTo("INTACT");
+        JsonNode ledger = http.as("ivo").get("/api/audit/verify").json();
+        assertThat(ledger.path("status").asString()).as(ledger.toString()).isIn("INTACT", "UNSEALED");
+    }
+}
