@@ -61,6 +61,13 @@ public final class TestDatabase {
         }
     }
 
+    /** Another, empty database on the same server, for tests that must not share the common one. */
+    public static synchronized Database another() {
+        Database common = get();
+        return new Database(freshDatabase(common.url(), common.user(), common.password()), common.user(), common.password(),
+                common.source());
+    }
+
     /** A connection as the database owner, bypassing the application's restricted role (tests use it to tamper). */
     public static Connection ownerConnection() {
         Database database = get();

@@ -1,0 +1,130 @@
+package org.caseledger.api.integrity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.caseledger.api.support.TestDatabase;
+import org.caseledger.core.cases.CaseId;
+import org.caseledger.core.cases.CaseNumber;
+import org.caseledger.core.cases.CaseOpened;
+import org.caseledger.core.cases.CaseOrigin;
+import org.caseledger.core.cases.JournalNoteRecorded;
+import org.caseledger.core.cases.NoteId;
+import org.caseledger.core.shared.Envelope;
+import org.caseledger.core.shared.HouseholdId;
+import org.caseledger.core.shared.LedgerEvent;
+import org.caseledger.core.shared.PersonId;
+import org.caseledger.core.shared.Role;
+import org.caseledger.core.shared.StaffId;
+import org.caseledger.core.shared.UnitId;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * No false alarms at scale: 100,000 events across 2,000 cases, appended through the hash-chaining storage engine,
+ * sealed and verified, in a database of their own. The case view processor is stopped here: this test is about
+ * the ledger, and replaying 100,000 events into a read model is the projections' business.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "ledger.integrity.checkpoint-interval=PT1H",
+        "ledger.integrity.gap-timeout=PT0S",
+        "ledger.integrity.signing-key-file=target/test-signing-key.pem"})
+class LargeLedgerIT {
+
+    private static final int CASES = 2_000;
+    private static final int EVENTS_PER_CASE = 50;
+
+    @Autowired
+    private EventStore eventStore;
+
+    @Autowired
+    private TransactionTemplate transaction;
+
+    @Autowired
+    private CheckpointSealer sealer;
+
+    @Autowired
+    private LedgerVerifier verifier;
+
+    @Autowired
+    private EventProcessingConfiguration processing;
+
+    @DynamicPropertySource
+    static void ownDatabase(DynamicPropertyRegistry registry) {
+        TestDatabase.Database database = TestDatabase.another();
+        registry.add("spring.datasource.url", database::url);
+        registry.add("spring.datasource.username", database::user);
+        registry.add("spring.datasource.password", database::password);
+    }
+
+    @Test
+    void aLedgerOfOneHundredThousandEventsVerifiesIntactWithNoFalseAlarm() {
+        processing.eventProcessors().values().forEach(EventProcessor::shutDown);
+
+        long appendStart = System.nanoTime();
+        for (int c = 0; c < CASES; c++) {
+            List<GenericDomainEventMessage<LedgerEvent>> events = caseHistory(c);
+            transaction.executeWithoutResult(status -> eventStore.publish(events));
+        }
+        Duration append = Duration.ofNanos(System.nanoTime() - appendStart);
+
+        long sealStart = System.nanoTime();
+        int checkpoints = 0;
+        while (sealer.sealNext().isPresent()) {
+            checkpoints++;
+        }
+        Duration seal = Duration.ofNanos(System.nanoTime() - sealStart);
+
+        long verifyStart = System.nanoTime();
+        VerificationReport report = verifier.verifyLedger();
+        Duration verify = Duration.ofNanos(System.nanoTime() - verifyStart);
+
+        System.out.printf("Large ledger: %d events in %d cases; append %.0f events/s (%d per transaction), %d checkpoints sealed "
+                        + "in %d ms, full verification %.0f events/s%n", CASES * EVENTS_PER_CASE, CASES,
+                CASES * EVENTS_PER_CASE / seconds(append), EVENTS_PER_CASE, checkpoints, seal.toMillis(),
+                report.eventsChecked() / seconds(verify));
+        assertThat(report.status()).as(report.toString()).isEqualTo("INTACT");
+        assertThat(report.problems()).isEmpty();
+        assertThat(report.eventsChecked()).isEqualTo((long) CASES * EVENTS_PER_CASE);
+        assertThat(report.checkpointsChecked()).as("the scheduled sealer may have sealed some too").isGreaterThanOrEqualTo(10);
+    }
+
+    private static List<GenericDomainEventMessage<LedgerEvent>> caseHistory(int number) {
+        CaseId caseId = CaseId.random();
+        Instant start = Instant.parse("2024-01-01T08:00:00Z").plus(Duration.ofMinutes(number));
+        List<GenericDomainEventMessage<LedgerEvent>> events = new ArrayList<>();
+        events.add(message(caseId, 0, new CaseOpened(caseId, CaseNumber.of(String.format("2024-%05d", number + 1)), UnitId.of("vivalla"),
+                CaseOrigin.APPLICATION, PersonId.random(), HouseholdId.random(), start, envelope(start))));
+        for (int sequence = 1; sequence < EVENTS_PER_CASE; sequence++) {
+            Instant at = start.plus(Duration.ofHours(sequence));
+            events.add(message(caseId, sequence, new JournalNoteRecorded(caseId, NoteId.random(),
+                    "Journal note " + sequence + " of case " + number + ": a conversation with the family.", envelope(at))));
+        }
+        return events;
+    }
+
+    private static GenericDomainEventMessage<LedgerEvent> message(CaseId caseId, long sequence, LedgerEvent event) {
+        return new GenericDomainEventMessage<>("Case", caseId.toString(), sequence, event);
+    }
+
+    private static Envelope envelope(Instant at) {
+        return new Envelope(StaffId.of("anna.lind"), Role.SOCIAL_SECRETARY, UnitId.of("vivalla"), at, at,
+                UUID.randomUUID().toString(), UUID.randomUUID().toString(), null);
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toNanos() / 1e9;
+    }
+}
