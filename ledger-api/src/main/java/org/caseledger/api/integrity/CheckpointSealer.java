@@ -40,7 +40,22 @@ public class CheckpointSealer {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${ledger.integrity.checkpoint-interval:PT30S}", initialDelayString = "PT5S")
+    /** Seals when enough events are pending or the oldest has waited the checkpoint interval. */
+    @Scheduled(fixedDelayString = "${ledger.integrity.checkpoint-poll:PT5S}", initialDelayString = "PT5S")
+    public void sealWhenDue() {
+        long after = Checkpoints.last(jdbc).map(Checkpoint::toIndex).orElse(0L);
+        record Backlog(long count, String oldest) {
+        }
+        Backlog backlog = jdbc.sql("SELECT count(*), min(time_stamp) FROM domain_event_entry WHERE global_index > ?")
+                .param(after).query((rs, row) -> new Backlog(rs.getLong(1), rs.getString(2))).single();
+        boolean enough = backlog.count() >= properties.checkpointEveryEvents();
+        boolean waitedLongEnough = backlog.oldest() != null
+                && Instant.parse(backlog.oldest()).isBefore(clock.instant().minus(properties.checkpointInterval()));
+        if (enough || waitedLongEnough) {
+            sealPending();
+        }
+    }
+
     public void sealPending() {
         while (sealNext().map(Checkpoint::eventCount).orElse(0) == properties.maxEventsPerCheckpoint()) {
             // a full checkpoint means more may be waiting

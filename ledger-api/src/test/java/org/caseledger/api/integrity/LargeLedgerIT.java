@@ -28,6 +28,7 @@ import org.caseledger.core.shared.UnitId;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -37,10 +38,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * sealed and verified, in a database of their own. The case view processor is stopped here: this test is about
  * the ledger, and replaying 100,000 events into a read model is the projections' business.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "ledger.integrity.checkpoint-interval=PT1H",
-        "ledger.integrity.gap-timeout=PT0S",
-        "ledger.integrity.signing-key-file=target/test-signing-key.pem"})
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext
 class LargeLedgerIT {
 
     private static final int CASES = 2_000;
@@ -63,10 +62,7 @@ class LargeLedgerIT {
 
     @DynamicPropertySource
     static void ownDatabase(DynamicPropertyRegistry registry) {
-        TestDatabase.Database database = TestDatabase.another();
-        registry.add("spring.datasource.url", database::url);
-        registry.add("spring.datasource.username", database::user);
-        registry.add("spring.datasource.password", database::password);
+        TestDatabase.another().registerIn(registry);
     }
 
     @Test

@@ -14,10 +14,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * HTTP. All subclasses share one application context and so one database; tests make their own cases and
  * never rely on an empty store.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "ledger.integrity.checkpoint-interval=PT1H",
-        "ledger.integrity.gap-timeout=PT0S",
-        "ledger.integrity.signing-key-file=target/test-signing-key.pem"})
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(ProjectionFailureProbe.class)
 public abstract class IntegrationTest {
 
@@ -31,10 +28,7 @@ public abstract class IntegrationTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        TestDatabase.Database database = TestDatabase.get();
-        registry.add("spring.datasource.url", database::url);
-        registry.add("spring.datasource.username", database::user);
-        registry.add("spring.datasource.password", database::password);
+        TestDatabase.get().registerIn(registry);
     }
 
     @BeforeEach
