@@ -1,5 +1,6 @@
 package org.caseledger.api.cases;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,12 +68,14 @@ import org.caseledger.core.cases.VisitId;
 import org.caseledger.core.cases.WithdrawConsent;
 import org.caseledger.core.shared.LedgerCommand;
 import org.caseledger.projections.caseview.CaseView;
+import org.caseledger.projections.timeline.TimelineEntry;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -124,10 +127,26 @@ class CaseController {
         });
     }
 
+    /**
+     * The case view: live, or as the ledger knew it at {@code asOf} (by recorded time), or after event
+     * {@code asOfEvent}. Only the live view carries the version as {@code ETag}: a past state is not one to write on.
+     */
     @GetMapping("/{caseId}")
-    ResponseEntity<CaseView> view(@PathVariable CaseId caseId) {
-        CaseView view = reader.view(caseId);
-        return ResponseEntity.ok().eTag(Versions.etag(view.version)).body(view);
+    ResponseEntity<CaseView> view(@PathVariable CaseId caseId, @RequestParam(required = false) Instant asOf,
+                                  @RequestParam(required = false) Long asOfEvent) {
+        CaseReader.Moment moment = new CaseReader.Moment(asOf, asOfEvent);
+        CaseView view = reader.view(caseId, moment);
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok();
+        if (moment.isNow()) {
+            response.eTag(Versions.etag(view.version));
+        }
+        return response.body(view);
+    }
+
+    @GetMapping("/{caseId}/timeline")
+    List<TimelineEntry> timeline(@PathVariable CaseId caseId, @RequestParam(required = false) Instant asOf,
+                                 @RequestParam(required = false) Long asOfEvent) {
+        return reader.timeline(caseId, new CaseReader.Moment(asOf, asOfEvent));
     }
 
     @GetMapping("/{caseId}/history")
@@ -141,7 +160,7 @@ class CaseController {
         if (items == null) {
             throw new NotFoundException("a case has no list called " + collection);
         }
-        return items.apply(reader.view(caseId)).stream()
+        return items.apply(reader.view(caseId, CaseReader.Moment.NOW)).stream()
                 .filter(item -> item.id.equals(itemId))
                 .findFirst()
                 .orElseThrow(() -> new NotFoundException("case " + caseId + " has no entry " + itemId + " in " + collection));

@@ -1,43 +1,88 @@
 package org.caseledger.api.cases;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.caseledger.api.web.EventHistory;
 import org.caseledger.core.cases.CaseEvent;
 import org.caseledger.core.cases.CaseId;
+import org.caseledger.core.law.LegalFramework;
+import org.caseledger.core.shared.InvalidValueException;
 import org.caseledger.projections.caseview.CaseView;
 import org.caseledger.projections.caseview.CaseViewFold;
 import org.caseledger.projections.caseview.CaseViewRepository;
+import org.caseledger.projections.timeline.Timeline;
+import org.caseledger.projections.timeline.TimelineEntry;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads a case. The view comes from the projection when it has caught up with the case's stream; right
- * after a write it may not have, and then the same fold is run over the stored events, so a client always
- * reads what it just wrote.
+ * Reads a case. The live view comes from the projection when it has caught up with the case's stream; right
+ * after a write it may not have, and then the same fold runs over the stored events, so a client always reads
+ * what it just wrote. Views and timelines "as of" a moment or an event run the same fold over a prefix of the
+ * stream.
  */
 @Component
 class CaseReader {
+
+    /** Which part of the history to read: all of it, what was recorded by an instant, or up to an event. */
+    record Moment(Instant asOf, Long asOfEvent) {
+
+        static final Moment NOW = new Moment(null, null);
+
+        Moment {
+            if (asOf != null && asOfEvent != null) {
+                throw new InvalidValueException("ask for asOf or asOfEvent, not both");
+            }
+            if (asOfEvent != null && asOfEvent < 0) {
+                throw new InvalidValueException("asOfEvent is a sequence number, 0 or more");
+            }
+        }
+
+        boolean isNow() {
+            return asOf == null && asOfEvent == null;
+        }
+
+        List<CaseEvent> select(List<CaseEvent> events) {
+            if (asOf != null) {
+                return CaseViewFold.recordedBy(events, asOf);
+            }
+            return asOfEvent != null ? CaseViewFold.upToSequence(events, asOfEvent) : events;
+        }
+    }
 
     private static final String KIND = "case";
 
     private final EventHistory history;
     private final CaseViewRepository views;
+    private final LegalFramework law;
 
-    CaseReader(EventHistory history, CaseViewRepository views) {
+    CaseReader(EventHistory history, CaseViewRepository views, LegalFramework law) {
         this.history = history;
         this.views = views;
+        this.law = law;
     }
 
-    CaseView view(CaseId caseId) {
+    CaseView view(CaseId caseId, Moment moment) {
         long current = history.version(caseId, KIND);
-        Optional<CaseView> stored = views.find(caseId);
-        if (stored.isPresent() && stored.get().version == current) {
-            return stored.get();
+        if (moment.isNow()) {
+            Optional<CaseView> stored = views.find(caseId);
+            if (stored.isPresent() && stored.get().version == current) {
+                return stored.get();
+            }
         }
-        return CaseViewFold.fold(history.events(caseId).stream().map(CaseEvent.class::cast).toList());
+        return CaseViewFold.fold(moment.select(events(caseId)));
+    }
+
+    List<TimelineEntry> timeline(CaseId caseId, Moment moment) {
+        history.version(caseId, KIND);
+        return Timeline.of(moment.select(events(caseId)), law::find);
     }
 
     List<EventHistory.Entry> history(CaseId caseId) {
         return history.entries(caseId, KIND);
+    }
+
+    private List<CaseEvent> events(CaseId caseId) {
+        return history.events(caseId).stream().map(CaseEvent.class::cast).toList();
     }
 }

@@ -49,6 +49,23 @@ public final class CaseViewFold {
         return view;
     }
 
+    /**
+     * The events the ledger knew at {@code instant}: the stream up to, not including, the first event recorded
+     * after it. A prefix, so a time-travel view is always a state the case really passed through.
+     */
+    public static <E extends CaseEvent> List<E> recordedBy(List<E> eventsInOrder, java.time.Instant instant) {
+        int known = 0;
+        while (known < eventsInOrder.size() && !eventsInOrder.get(known).envelope().recordedAt().isAfter(instant)) {
+            known++;
+        }
+        return eventsInOrder.subList(0, known);
+    }
+
+    /** The events up to and including sequence number {@code last}: the auditor's step-by-step replay. */
+    public static <E extends CaseEvent> List<E> upToSequence(List<E> eventsInOrder, long last) {
+        return eventsInOrder.subList(0, (int) Math.max(0, Math.min(eventsInOrder.size(), last + 1)));
+    }
+
     /** Applies one event; an event at or below the view's version was already folded in and is ignored. */
     public static CaseView apply(CaseView view, CaseEvent event, long sequenceNumber) {
         if (sequenceNumber <= view.version) {
