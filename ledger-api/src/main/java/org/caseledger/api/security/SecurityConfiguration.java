@@ -85,6 +85,7 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/audit/public-key").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/audit/**").hasAnyRole(role(Role.AUDITOR), role(Role.UNIT_HEAD))
                         .requestMatchers(HttpMethod.POST, "/api/audit/checkpoints").hasAnyRole(role(Role.ADMINISTRATOR), role(Role.UNIT_HEAD))
+                        .requestMatchers("/api/admin/**").hasRole(role(Role.ADMINISTRATOR))
                         .requestMatchers(HttpMethod.POST, "/api/persons/*/erasure").hasAnyRole(role(Role.ADMINISTRATOR), role(Role.UNIT_HEAD))
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(CASE_READERS)
                         .requestMatchers(HttpMethod.POST, "/api/**").hasAnyRole(CASE_WORKERS)

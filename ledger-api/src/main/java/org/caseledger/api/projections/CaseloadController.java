@@ -1,0 +1,35 @@
+package org.caseledger.api.projections;
+
+import org.caseledger.api.security.CurrentStaff;
+import org.caseledger.core.shared.UnitId;
+import org.caseledger.projections.caseload.Caseload;
+import org.caseledger.projections.caseload.CaseloadQuery;
+import org.caseledger.projections.caseview.CaseViewProjection;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The unit head's caseload: open cases per case worker and their spread. */
+@RestController
+class CaseloadController {
+
+    private final CaseloadQuery caseload;
+    private final ProjectionAdmin projections;
+
+    CaseloadController(CaseloadQuery caseload, ProjectionAdmin projections) {
+        this.caseload = caseload;
+        this.projections = projections;
+    }
+
+    /** For the caller's own unit unless another is named; says so in {@code Warning} while the case view is rebuilt. */
+    @GetMapping("/api/caseload")
+    ResponseEntity<Caseload> caseload(@RequestParam(required = false) UnitId unit) {
+        UnitId which = unit != null ? unit : CurrentStaff.get().unit();
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok();
+        if (projections.rebuilding(CaseViewProjection.PROCESSING_GROUP)) {
+            response.header("Warning", "199 - \"the case view is being rebuilt; these figures are incomplete until it finishes\"");
+        }
+        return response.body(caseload.forUnit(which.value()));
+    }
+}
