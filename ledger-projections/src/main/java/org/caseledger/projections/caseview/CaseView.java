@@ -22,7 +22,9 @@ public class CaseView {
     public Instant openedAt;
     public String status;
     public String assignee;
+    /** The investigation now open or most recently closed; {@link #investigations} holds all of them. */
     public Investigation investigation;
+    public List<Investigation> investigations = new ArrayList<>();
     public boolean childHeard;
     public String childNotHeardReason;
     public List<Report> reports = new ArrayList<>();
@@ -46,11 +48,17 @@ public class CaseView {
     }
 
     public static class Investigation {
+        public String openedBy;
         public String status;
         public LocalDate openedOn;
         public LocalDate deadline;
+        /** The deadline the law recognises: moved only by extensions decided on or before the deadline then in force. */
+        public LocalDate statutoryDeadline;
         public int extensions;
+        public int lateExtensions;
         public LocalDate closedOn;
+        public LocalDate childHeardOn;
+        public String childNotHeardReason;
     }
 
     public static class Report extends Item {
@@ -59,6 +67,10 @@ public class CaseView {
         public String summary;
         public Boolean immediateNeedOfProtection;
         public Instant protectionAssessedAt;
+        /** Received while an investigation was open: it joins that investigation and needs no preliminary assessment. */
+        public boolean duringOpenInvestigation;
+        public String preliminaryDecision;
+        public LocalDate preliminaryDecisionOn;
     }
 
     public static class Decision extends Item {

@@ -30,6 +30,7 @@ import org.caseledger.core.cases.VisitCancelled;
 import org.caseledger.core.cases.VisitHeld;
 import org.caseledger.core.cases.VisitMissed;
 import org.caseledger.core.law.DecisionKind;
+import org.caseledger.core.shared.LedgerTime;
 
 /**
  * Folds a case's events, in order, into its {@link CaseView}. Pure: the result depends only on the events,
@@ -95,6 +96,7 @@ public final class CaseViewFold {
             report.reporterType = e.reporterType().name();
             report.receivedAt = e.receivedAt();
             report.summary = e.summary();
+            report.duringOpenInvestigation = investigationOpen(view);
             view.reports.add(report);
         } else if (event instanceof ProtectionAssessed e) {
             CaseView.Report report = find(view.reports, r -> r.id.equals(e.reportId().toString()));
@@ -111,10 +113,16 @@ public final class CaseViewFold {
             view.unit = e.toUnit().value();
         } else if (event instanceof DecisionMade e) {
             onDecision(view, e);
-        } else if (event instanceof ChildHeard) {
+        } else if (event instanceof ChildHeard e) {
             view.childHeard = true;
+            if (investigationOpen(view) && view.investigation.childHeardOn == null) {
+                view.investigation.childHeardOn = LedgerTime.dayOf(e.envelope().occurredAt());
+            }
         } else if (event instanceof ChildNotHeardReasonRecorded e) {
             view.childNotHeardReason = e.reason();
+            if (investigationOpen(view)) {
+                view.investigation.childNotHeardReason = e.reason();
+            }
         } else if (event instanceof VisitBooked e) {
             CaseView.Visit visit = new CaseView.Visit();
             visit.id = e.visitId().toString();
@@ -209,12 +217,28 @@ public final class CaseViewFold {
         decision.interventionId = e.interventionId() == null ? null : e.interventionId().toString();
         view.decisions.add(decision);
 
+        if (e.kind() == DecisionKind.OPEN_INVESTIGATION || e.kind() == DecisionKind.DO_NOT_OPEN_INVESTIGATION) {
+            for (CaseView.Report report : view.reports) {
+                if (!report.duringOpenInvestigation && report.preliminaryDecision == null) {
+                    report.preliminaryDecision = e.kind().name();
+                    report.preliminaryDecisionOn = e.decisionDate();
+                }
+            }
+        }
         if (e.kind() == DecisionKind.OPEN_INVESTIGATION) {
             view.investigation = new CaseView.Investigation();
+            view.investigation.openedBy = decision.id;
             view.investigation.status = "OPEN";
             view.investigation.openedOn = e.decisionDate();
             view.investigation.deadline = e.investigationDeadline();
+            view.investigation.statutoryDeadline = e.investigationDeadline();
+            view.investigations.add(view.investigation);
         } else if (e.kind() == DecisionKind.EXTEND_INVESTIGATION) {
+            if (e.decisionDate().isAfter(view.investigation.statutoryDeadline)) {
+                view.investigation.lateExtensions++;
+            } else {
+                view.investigation.statutoryDeadline = e.investigationDeadline();
+            }
             view.investigation.deadline = e.investigationDeadline();
             view.investigation.extensions++;
         } else if (e.kind() == DecisionKind.CLOSE_INVESTIGATION) {
@@ -226,6 +250,10 @@ public final class CaseViewFold {
             intervention.denied = e.kind() == DecisionKind.DENY_INTERVENTION;
             refreshStatus(intervention);
         }
+    }
+
+    private static boolean investigationOpen(CaseView view) {
+        return view.investigation != null && "OPEN".equals(view.investigation.status);
     }
 
     private static CaseView.Visit concludeVisit(CaseView view, String visitId, String status, CaseEvent event) {
