@@ -37,6 +37,7 @@ import org.caseledger.core.cases.AssessProtection;
 import org.caseledger.core.cases.AssignCase;
 import org.caseledger.core.cases.BookVisit;
 import org.caseledger.core.cases.CancelVisit;
+import org.caseledger.core.cases.CaseEvent;
 import org.caseledger.core.cases.CaseId;
 import org.caseledger.core.cases.CloseCase;
 import org.caseledger.core.cases.ConsentId;
@@ -110,7 +111,7 @@ class CaseController {
     @PostMapping
     ResponseEntity<Map<String, Object>> open(@RequestBody OpenCaseRequest body, CommandContext context) {
         CaseId caseId = CaseId.random();
-        return commands.execute(context, caseId, body, sender -> {
+        return commands.create(context, caseId, body, sender -> {
             var number = caseNumbers.next(context.recordedAt());
             var unit = body.unit() != null ? body.unit() : context.staff().unit();
             sender.send(new OpenCase(caseId, number, unit, body.origin(), body.child(), body.household(), body.receivedAt(),
@@ -198,7 +199,7 @@ class CaseController {
         MakeDecision command = new MakeDecision(caseId, decisionId, body.kind(), body.legalBasis(), body.rationale(),
                 body.appealInformationGiven(), interventionId, body.interventionType(), body.investigationExtendedUntil(),
                 context.envelope(body.occurredAt()));
-        return commands.execute(context, caseId, body, sender -> {
+        return commands.execute(context, caseId, CaseEvent.class, body, sender -> {
             sender.send(command);
             Map<String, Object> ids = ids("decisionId", decisionId);
             if (interventionId != null) {
@@ -348,7 +349,7 @@ class CaseController {
     /** A fact with an id of its own: 201, and where to read it. */
     private ResponseEntity<Map<String, Object>> created(CommandContext context, CaseId caseId, Object body, LedgerCommand command,
                                                         String collection, Object itemId, String idName) {
-        return commands.execute(context, caseId, body, sender -> {
+        return commands.execute(context, caseId, CaseEvent.class, body, sender -> {
             sender.send(command);
             return CommandResult.created(casePath(caseId) + "/" + collection + "/" + itemId, ids(idName, itemId));
         });
@@ -356,7 +357,7 @@ class CaseController {
 
     /** A step in the case's life: 200, and the case to read. */
     private ResponseEntity<Map<String, Object>> recorded(CommandContext context, CaseId caseId, Object body, LedgerCommand command) {
-        return commands.execute(context, caseId, body, sender -> {
+        return commands.execute(context, caseId, CaseEvent.class, body, sender -> {
             sender.send(command);
             return new CommandResult(200, casePath(caseId), null, ids("caseId", caseId));
         });

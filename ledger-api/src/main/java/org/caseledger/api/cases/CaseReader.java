@@ -50,7 +50,7 @@ class CaseReader {
         }
     }
 
-    private static final String KIND = "case";
+    private static final Class<CaseEvent> KIND = CaseEvent.class;
 
     private final EventHistory history;
     private final CaseViewRepository views;

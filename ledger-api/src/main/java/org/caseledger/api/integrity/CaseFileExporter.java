@@ -12,24 +12,35 @@ import org.caseledger.core.integrity.MerkleTree;
 import org.caseledger.core.integrity.Sha256;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Builds the signed, self-contained case file of one case (see {@link CaseFile}). */
+/**
+ * Builds the signed, self-contained case file of one case (see {@link CaseFile}). The ledger signs only what it
+ * has just verified: a case that does not verify is not exported. The newest checkpoint always travels with the
+ * file, so that an event the file calls unsealed can be told from one whose seal was removed.
+ */
 @Component
 public class CaseFileExporter {
 
     private final JdbcClient jdbc;
     private final SigningKey signingKey;
+    private final LedgerVerifier verifier;
     private final Clock clock;
 
-    public CaseFileExporter(JdbcClient jdbc, SigningKey signingKey, Clock clock) {
+    public CaseFileExporter(JdbcClient jdbc, SigningKey signingKey, LedgerVerifier verifier, Clock clock) {
         this.jdbc = jdbc;
         this.signingKey = signingKey;
+        this.verifier = verifier;
         this.clock = clock;
     }
 
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public byte[] export(String caseId) {
+        VerificationReport report = verifier.verifyStream(caseId);
+        if ("BROKEN".equals(report.status())) {
+            throw new IntegrityBrokenException(report);
+        }
         List<CaseFile.Event> events = new ArrayList<>();
         Map<Long, List<byte[]>> leavesByCheckpoint = new HashMap<>();
         List<Object[]> rows = jdbc.sql("SELECT e.global_index, e.aggregate_identifier, e.sequence_number, e.event_identifier, "
@@ -56,7 +67,9 @@ public class CaseFileExporter {
                     (String) row[5], Base64.getEncoder().encodeToString((byte[]) row[6]), Sha256.hex((byte[]) row[7]),
                     Sha256.hex((byte[]) row[8]), Sha256.hex((byte[]) row[9]), Sha256.hex((byte[]) row[10]), checkpoint, leafIndex, proof));
         }
-        List<CaseFile.Seal> seals = Checkpoints.numbered(jdbc, new ArrayList<>(leavesByCheckpoint.keySet())).stream()
+        List<Long> numbers = new ArrayList<>(leavesByCheckpoint.keySet());
+        Checkpoints.last(jdbc).map(Checkpoint::number).filter(number -> !numbers.contains(number)).ifPresent(numbers::add);
+        List<CaseFile.Seal> seals = Checkpoints.numbered(jdbc, numbers).stream()
                 .map(c -> new CaseFile.Seal(c.number(), c.seal().fromIndex(), c.seal().toIndex(), c.eventCount(),
                         Sha256.hex(c.seal().merkleRoot()), Sha256.hex(c.seal().previousCheckpointHash()), c.seal().sealedAt().toString(),
                         c.seal().keyId(), Sha256.hex(c.signature())))

@@ -32,7 +32,16 @@ public final class CaseFileVerifier {
         this.publicKey = publicKey;
     }
 
+    /** Never throws on a malformed or crafted file: whatever is wrong with it is reported as BROKEN. */
     public VerificationReport verify(byte[] fileBytes) {
+        try {
+            return check(fileBytes);
+        } catch (RuntimeException e) {
+            return broken("file", 0, List.of(fileProblem("the file is malformed: " + e)));
+        }
+    }
+
+    private VerificationReport check(byte[] fileBytes) {
         List<VerificationReport.Problem> problems = new ArrayList<>();
         CaseFile file;
         try {
@@ -58,6 +67,9 @@ public final class CaseFileVerifier {
             }
         } catch (JsonProcessingException e) {
             problems.add(fileProblem("the file could not be re-encoded: " + e.getMessage()));
+        }
+        if (!problems.isEmpty()) {
+            return broken(String.valueOf(file.caseId()), 0, problems);
         }
         Map<Long, CheckpointSeal> seals = checkSeals(file, problems);
         long unsealed = checkEvents(file, seals, problems);
@@ -101,6 +113,7 @@ public final class CaseFileVerifier {
     }
 
     private long checkEvents(CaseFile file, Map<Long, CheckpointSeal> seals, List<VerificationReport.Problem> problems) {
+        long sealedUpTo = seals.values().stream().mapToLong(CheckpointSeal::toIndex).max().orElse(0);
         long unsealed = 0;
         long expectedSequence = 0;
         byte[] expectedPrevious = EventHash.GENESIS;
@@ -121,6 +134,10 @@ public final class CaseFileVerifier {
             }
             if (problem == null) {
                 problem = checkInclusion(exported, event, seals);
+            }
+            if (problem == null && exported.checkpoint() == null && exported.globalIndex() <= sealedUpTo) {
+                problem = event.problem(BreakKind.EVENT_INSERTED, "the file says this event is unsealed, but a checkpoint of the file "
+                        + "sealed every position up to " + sealedUpTo);
             }
             if (problem != null) {
                 problems.add(problem);

@@ -11,21 +11,29 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Seals the events appended since the last checkpoint: the Merkle root of their hashes in global order, chained
  * to the previous checkpoint and signed. Several nodes may run this; an advisory lock lets one seal at a time.
+ * <p>
+ * Global positions are handed out when a transaction inserts, not when it commits, so a position below one that
+ * is already visible may still be filled by a transaction that has not committed. Sealing past it would leave
+ * that event outside every checkpoint. So before sealing, the sealer waits for the appending transactions in
+ * flight to end (the append lock) and seals only up to the highest position it then sees: every hole below that
+ * belongs to a transaction that rolled back.
  */
 @Component
 public class CheckpointSealer {
 
-    private record Pending(long globalIndex, String aggregateId, long sequenceNumber, byte[] hash, Instant storedAt) {
+    private record Pending(long globalIndex, String aggregateId, long sequenceNumber, byte[] hash) {
     }
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
     private final TransactionTemplate transaction;
+    private final TransactionTemplate settle;
     private final SigningKey signingKey;
     private final IntegrityProperties properties;
     private final Clock clock;
@@ -35,6 +43,8 @@ public class CheckpointSealer {
         this.jdbc = jdbc;
         this.batch = batch;
         this.transaction = transaction;
+        this.settle = new TransactionTemplate(transaction.getTransactionManager());
+        this.settle.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.signingKey = signingKey;
         this.properties = properties;
         this.clock = clock;
@@ -68,7 +78,7 @@ public class CheckpointSealer {
             jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended('ledger-checkpoint', 0))").query((rs, row) -> 1).list();
             Optional<Checkpoint> last = Checkpoints.last(jdbc);
             long after = last.map(Checkpoint::toIndex).orElse(0L);
-            List<Pending> pending = sealable(after);
+            List<Pending> pending = sealable(after, settledPosition());
             if (pending.isEmpty()) {
                 return Optional.empty();
             }
@@ -90,27 +100,21 @@ public class CheckpointSealer {
     }
 
     /**
-     * The events after {@code after} in global order, stopping at a hole that is younger than the gap timeout:
-     * such a hole may still be filled by a transaction that has not committed, and sealing past it would leave
-     * that event outside every checkpoint.
+     * The highest global position below which nothing can still appear: read after every appending transaction
+     * in flight has ended. The exclusive lock is held for that moment only, in a transaction of its own.
      */
-    private List<Pending> sealable(long after) {
-        List<Pending> rows = jdbc.sql("SELECT global_index, aggregate_identifier, sequence_number, hash, time_stamp "
-                        + "FROM domain_event_entry WHERE global_index > ? ORDER BY global_index LIMIT ?")
-                .params(after, properties.maxEventsPerCheckpoint())
-                .query((rs, row) -> new Pending(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getBytes(4), Instant.parse(rs.getString(5))))
+    private long settledPosition() {
+        return settle.execute(status -> {
+            jdbc.sql(HashingEventAppender.APPEND_LOCK.replace("_shared", "")).query((rs, row) -> 1).list();
+            return jdbc.sql("SELECT coalesce(max(global_index), 0) FROM domain_event_entry").query(Long.class).single();
+        });
+    }
+
+    private List<Pending> sealable(long after, long settled) {
+        return jdbc.sql("SELECT global_index, aggregate_identifier, sequence_number, hash FROM domain_event_entry "
+                        + "WHERE global_index > ? AND global_index <= ? ORDER BY global_index LIMIT ?")
+                .params(after, settled, properties.maxEventsPerCheckpoint())
+                .query((rs, row) -> new Pending(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getBytes(4)))
                 .list();
-        Instant holesOlderThan = clock.instant().minus(properties.gapTimeout());
-        List<Pending> sealable = new ArrayList<>();
-        long expected = after + 1;
-        for (Pending row : rows) {
-            boolean afterHole = row.globalIndex() != expected;
-            if (afterHole && row.storedAt().isAfter(holesOlderThan)) {
-                break;
-            }
-            sealable.add(row);
-            expected = row.globalIndex() + 1;
-        }
-        return sealable;
     }
 }

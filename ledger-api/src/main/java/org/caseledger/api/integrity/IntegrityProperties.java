@@ -9,18 +9,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param checkpointInterval     the longest an event waits to be sealed
  * @param checkpointEveryEvents  seal as soon as this many events are pending, without waiting for the interval
  * @param maxEventsPerCheckpoint the most events one checkpoint seals; more pending events make more checkpoints
- * @param gapTimeout             how long a hole in the global order may belong to a transaction still running;
- *                               sealing waits at a younger hole so no late-committing event is left out
  */
 @ConfigurationProperties("ledger.integrity")
 public record IntegrityProperties(Path signingKeyFile, Duration checkpointInterval, int checkpointEveryEvents,
-                                  int maxEventsPerCheckpoint, Duration gapTimeout) {
+                                  int maxEventsPerCheckpoint) {
 
     public IntegrityProperties {
         signingKeyFile = signingKeyFile == null ? Path.of("data", "signing-key.pem") : signingKeyFile;
         checkpointInterval = checkpointInterval == null ? Duration.ofSeconds(30) : checkpointInterval;
         checkpointEveryEvents = checkpointEveryEvents <= 0 ? 1_000 : checkpointEveryEvents;
         maxEventsPerCheckpoint = maxEventsPerCheckpoint <= 0 ? 10_000 : maxEventsPerCheckpoint;
-        gapTimeout = gapTimeout == null ? Duration.ofSeconds(60) : gapTimeout;
     }
 }

@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -44,6 +45,8 @@ public class LedgerVerifier {
         this.jdbc = jdbc;
         this.readOnly = new TransactionTemplate(transactionManager);
         this.readOnly.setReadOnly(true);
+        // Every pass must see the same ledger: a checkpoint sealed between two passes would otherwise look forged.
+        this.readOnly.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         this.signingKey = signingKey;
     }
 
@@ -54,6 +57,7 @@ public class LedgerVerifier {
                     new ChainCheck(findings)::row);
             List<Checkpoint> checkpoints = Checkpoints.all(jdbc);
             checkCheckpointChain(checkpoints, findings);
+            checkEntryCounts(findings);
             SealCheck seals = new SealCheck(findings, checkpoints);
             streaming.query("SELECT c.checkpoint_number, c.global_index AS sealed_index, c.aggregate_identifier AS sealed_aggregate, "
                     + "c.sequence_number AS sealed_sequence, c.hash AS sealed_hash, e.global_index, e.aggregate_identifier, "
@@ -79,6 +83,7 @@ public class LedgerVerifier {
                         .param(checkpoint.number()).query((rs, row) -> rs.getBytes(1)).list();
                 checkRoot(checkpoint, leaves, findings);
             }
+            checkEntryCounts(findings);
             Long lastSealed = Checkpoints.last(jdbc).map(Checkpoint::toIndex).orElse(0L);
             SealCheck seals = new SealCheck(findings, checkpoints, lastSealed);
             streaming.query("SELECT c.checkpoint_number, c.global_index AS sealed_index, c.aggregate_identifier AS sealed_aggregate, "
@@ -107,6 +112,27 @@ public class LedgerVerifier {
             previousTo = seal.toIndex();
             expectedNumber = seal.number() + 1;
         }
+    }
+
+    /**
+     * Every checkpoint still has exactly the entries it sealed, within its range: removing a sealed event together
+     * with its entry cannot hide, even where no remaining entry points at the checkpoint.
+     */
+    private void checkEntryCounts(Findings findings) {
+        jdbc.sql("SELECT c.number, c.from_index, c.to_index, c.event_count, count(e.global_index) FROM ledger_checkpoint c "
+                        + "LEFT JOIN checkpoint_entry e ON e.checkpoint_number = c.number GROUP BY c.number "
+                        + "HAVING count(e.global_index) <> c.event_count OR min(e.global_index) < c.from_index "
+                        + "OR max(e.global_index) > c.to_index ORDER BY c.number")
+                .query((rs, row) -> new VerificationReport.Problem(BreakKind.CHECKPOINT_CHAIN_BROKEN, null, null, rs.getLong(2),
+                        rs.getLong(1), "checkpoint " + rs.getLong(1) + " sealed " + rs.getLong(4) + " events at positions "
+                        + rs.getLong(2) + " to " + rs.getLong(3) + "; " + rs.getLong(5) + " of its entries are there now"))
+                .list()
+                .forEach(findings::add);
+        jdbc.sql("SELECT DISTINCT e.checkpoint_number FROM checkpoint_entry e WHERE NOT EXISTS "
+                        + "(SELECT 1 FROM ledger_checkpoint c WHERE c.number = e.checkpoint_number)")
+                .query(Long.class).list()
+                .forEach(number -> findings.add(new VerificationReport.Problem(BreakKind.CHECKPOINT_CHAIN_BROKEN, null, null, null,
+                        number, "entries refer to checkpoint " + number + ", which does not exist")));
     }
 
     private void checkSignature(Checkpoint checkpoint, Findings findings) {

@@ -70,12 +70,13 @@ public class SigningKey {
                 + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(pair.getPrivate().getEncoded())
                 + "\n-----END PRIVATE KEY-----\n" + Ed25519.toPem(pair.getPublic());
         Files.createDirectories(file.getParent());
-        Files.writeString(file, pem, StandardCharsets.US_ASCII);
         try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } catch (UnsupportedOperationException e) {
             log.warn("could not restrict the permissions of {}; protect it by other means", file);
+            Files.createFile(file);
         }
+        Files.writeString(file, pem, StandardCharsets.US_ASCII);
         log.warn("No signing key found: generated a new Ed25519 key pair in {}. Keep it safe and back it up; "
                 + "production should supply its own key file (ledger.integrity.signing-key-file).", file);
     }

@@ -31,8 +31,11 @@ public final class VerifyCommand {
                 case "UNSEALED" -> 1;
                 default -> 2;
             };
-        } catch (IOException | IllegalArgumentException e) {
-            System.err.println("cannot verify: " + e.getMessage());
+        } catch (IOException e) {
+            System.err.println("cannot read: " + e.getMessage());
+            return 64;
+        } catch (IllegalArgumentException e) {
+            System.err.println("not a usable public key: " + e.getMessage());
             return 64;
         }
     }

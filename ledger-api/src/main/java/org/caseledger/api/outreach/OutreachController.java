@@ -13,6 +13,7 @@ import org.caseledger.core.outreach.HoldAnonymousConsultation;
 import org.caseledger.core.outreach.HoldConversationWithoutAid;
 import org.caseledger.core.outreach.HoldInformationMeeting;
 import org.caseledger.core.outreach.OutreachCommand;
+import org.caseledger.core.outreach.OutreachEvent;
 import org.caseledger.core.outreach.ProvideServiceSupport;
 import org.caseledger.core.outreach.ServiceSupportKind;
 import org.caseledger.core.shared.HouseholdId;
@@ -67,7 +68,7 @@ class OutreachController {
     /** One recorded activity, as stored. */
     @GetMapping("/activities/{activityId}")
     EventHistory.Entry activity(@PathVariable ActivityId activityId) {
-        return history.entries(activityId, "activity").get(0);
+        return history.entries(activityId, OutreachEvent.class).get(0);
     }
 
     @PostMapping("/anonymous-consultations")
@@ -97,7 +98,7 @@ class OutreachController {
 
     private ResponseEntity<Map<String, Object>> record(CommandContext context, Object body, OutreachCommand command) {
         ActivityId activityId = command.activityId();
-        return commands.execute(context, activityId, body, sender -> {
+        return commands.create(context, activityId, body, sender -> {
             sender.send(command);
             return CommandResult.created("/api/outreach/activities/" + activityId, Map.of("activityId", activityId.toString()));
         });

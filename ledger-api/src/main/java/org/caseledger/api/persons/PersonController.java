@@ -8,6 +8,7 @@ import org.caseledger.api.web.CommandResult;
 import org.caseledger.api.web.CommandTransaction;
 import org.caseledger.api.web.EventHistory;
 import org.caseledger.core.person.ErasePerson;
+import org.caseledger.core.person.PersonEvent;
 import org.caseledger.core.person.PersonalIdentityNumber;
 import org.caseledger.core.person.RegisterPerson;
 import org.caseledger.core.shared.PersonId;
@@ -51,7 +52,7 @@ class PersonController {
     /** The person's registration and erasure, as stored. */
     @GetMapping("/{personId}/history")
     List<EventHistory.Entry> history(@PathVariable PersonId personId) {
-        return history.entries(personId, "person");
+        return history.entries(personId, PersonEvent.class);
     }
 
     @PostMapping
@@ -59,7 +60,7 @@ class PersonController {
         PersonId personId = PersonId.random();
         RegisterPerson command = new RegisterPerson(personId, body.identityNumber(), body.reserveNumber(), body.name(),
                 body.protectedIdentity(), context.envelope(body.occurredAt()));
-        return commands.execute(context, personId, body, sender -> {
+        return commands.create(context, personId, body, sender -> {
             sender.send(command);
             return CommandResult.created("/api/persons/" + personId + "/history", Map.of("personId", personId.toString()));
         });
@@ -68,7 +69,7 @@ class PersonController {
     @PostMapping("/{personId}/erasure")
     ResponseEntity<Map<String, Object>> erase(@PathVariable PersonId personId, @RequestBody ErasureRequest body, CommandContext context) {
         ErasePerson command = new ErasePerson(personId, body.reason(), context.envelope(body.occurredAt()));
-        return commands.execute(context, personId, body, sender -> {
+        return commands.execute(context, personId, PersonEvent.class, body, sender -> {
             sender.send(command);
             return new CommandResult(200, "/api/persons/" + personId + "/history", null, Map.of("personId", personId.toString()));
         });

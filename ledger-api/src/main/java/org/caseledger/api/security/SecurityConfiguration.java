@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
@@ -22,6 +23,7 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.util.StringUtils;
 
 /**
  * HTTP Basic with users, roles and units from configuration, stateless. Reads of cases are for case workers,
@@ -34,8 +36,15 @@ public class SecurityConfiguration {
     private static final String[] CASE_WORKERS = {role(Role.SOCIAL_SECRETARY), role(Role.GROUP_LEADER), role(Role.UNIT_HEAD)};
     private static final String[] CASE_READERS = {role(Role.SOCIAL_SECRETARY), role(Role.GROUP_LEADER), role(Role.UNIT_HEAD), role(Role.AUDITOR)};
 
+    /** The password every demo user of the embedded default has; it must never guard a real database. */
+    static final String DEMO_PASSWORD = "ledger-demo";
+
+    /**
+     * @param users           the logins, with roles and units
+     * @param allowDemoUsers  lets users with the demo password log in to a configured database server (test servers only)
+     */
     @ConfigurationProperties("ledger.security")
-    public record UserProperties(List<ConfiguredUser> users) {
+    public record UserProperties(List<ConfiguredUser> users, boolean allowDemoUsers) {
 
         public UserProperties {
             users = users == null ? List.of() : users;
@@ -52,7 +61,14 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    UserDetailsService userDetailsService(UserProperties properties) {
+    UserDetailsService userDetailsService(UserProperties properties, PasswordEncoder passwords, Environment environment) {
+        boolean serverDatabase = StringUtils.hasText(environment.getProperty("spring.datasource.url"));
+        if (serverDatabase && !properties.allowDemoUsers()) {
+            properties.users().stream().filter(user -> passwords.matches(DEMO_PASSWORD, user.password())).findFirst().ifPresent(user -> {
+                throw new IllegalStateException("user " + user.username() + " has the demo password while a database server is "
+                        + "configured: replace ledger.security.users (or set ledger.security.allow-demo-users=true on a test server)");
+            });
+        }
         Map<String, StaffUser> users = properties.users().stream()
                 .map(user -> new StaffUser(user.username(), user.password(), user.staffId(), user.role(), user.unit()))
                 .collect(Collectors.toUnmodifiableMap(StaffUser::username, Function.identity()));

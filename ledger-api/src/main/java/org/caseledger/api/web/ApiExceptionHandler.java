@@ -2,6 +2,7 @@ package org.caseledger.api.web;
 
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.caseledger.api.integrity.IntegrityBrokenException;
 import org.caseledger.core.shared.InvalidValueException;
 import org.caseledger.core.shared.LedgerRuleViolation;
 import java.util.stream.Collectors;
@@ -58,6 +59,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(IdempotencyKeyReusedException.class)
     ProblemDetail idempotencyKeyReused(IdempotencyKeyReusedException e) {
         return Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", "Idempotency-Key reused", e.getMessage());
+    }
+
+    @ExceptionHandler(IntegrityBrokenException.class)
+    ProblemDetail integrityBroken(IntegrityBrokenException e) {
+        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "integrity-broken", "The case does not verify", e.getMessage());
+        problem.setProperty("verification", e.report());
+        return problem;
     }
 
     @ExceptionHandler(ConcurrencyException.class)

@@ -12,6 +12,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.GenericMessage;
 import org.axonframework.messaging.MetaData;
 import org.caseledger.core.shared.LedgerCommand;
+import org.caseledger.core.shared.LedgerEvent;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -40,27 +41,36 @@ public class CommandTransaction {
     private final CommandGateway commandGateway;
     private final EventStore eventStore;
     private final IdempotencyStore idempotency;
+    private final EventHistory history;
     private final TransactionTemplate transaction;
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
     public CommandTransaction(CommandGateway commandGateway, EventStore eventStore, IdempotencyStore idempotency,
-                              TransactionTemplate transaction, JdbcClient jdbc, JsonMapper json) {
+                              EventHistory history, TransactionTemplate transaction, JdbcClient jdbc, JsonMapper json) {
         this.commandGateway = commandGateway;
         this.eventStore = eventStore;
         this.idempotency = idempotency;
+        this.history = history;
         this.transaction = transaction;
         this.jdbc = jdbc;
         this.json = json;
     }
 
+    /** Runs commands that start a new stream. */
+    public ResponseEntity<Map<String, Object>> create(CommandContext context, Object aggregateId, Object request, Work work) {
+        return execute(context, aggregateId, null, request, work);
+    }
+
     /**
      * @param context     the request's context
-     * @param aggregateId the stream the commands write to (a new one for creations)
+     * @param aggregateId the stream the commands write to
+     * @param kind        the kind of stream it must be: an id of another kind is answered as unknown
      * @param request     the request body, part of the fingerprint that tells a retry from a different request
      * @param work        sends the commands and builds the answer
      */
-    public ResponseEntity<Map<String, Object>> execute(CommandContext context, Object aggregateId, Object request, Work work) {
+    public ResponseEntity<Map<String, Object>> execute(CommandContext context, Object aggregateId, Class<? extends LedgerEvent> kind,
+                                                       Object request, Work work) {
         String stream = aggregateId.toString();
         return transaction.execute(status -> {
             String actor = context.staff().staffId().value();
@@ -77,7 +87,12 @@ public class CommandTransaction {
                 }
             }
             lock(stream);
-            checkExpectedVersion(stream, context.expectedVersion());
+            if (kind != null) {
+                long current = history.version(aggregateId, kind);
+                checkExpectedVersion(current, context.expectedVersion());
+            } else if (context.expectedVersion() != null) {
+                throw new StaleVersionException("If-Match names a version of something that does not exist yet");
+            }
             CommandResult result = work.run(command -> commandGateway.sendAndWait(asMessage(command)))
                     .withVersion(eventStore.lastSequenceNumberFor(stream).orElse(null));
             if (key != null) {
@@ -92,15 +107,8 @@ public class CommandTransaction {
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))").param(stream).query((rs, row) -> 1).list();
     }
 
-    private void checkExpectedVersion(String stream, Long expected) {
-        if (expected == null) {
-            return;
-        }
-        Long current = eventStore.lastSequenceNumberFor(stream).orElse(null);
-        if (current == null) {
-            throw new NotFoundException("there is nothing with id " + stream);
-        }
-        if (!current.equals(expected)) {
+    private static void checkExpectedVersion(long current, Long expected) {
+        if (expected != null && expected != Versions.ANY && current != expected) {
             throw new StaleVersionException("If-Match names version " + expected + " but the current version is "
                     + current + "; read it again and decide whether your change still applies");
         }

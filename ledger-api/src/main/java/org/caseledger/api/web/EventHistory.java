@@ -1,6 +1,5 @@
 package org.caseledger.api.web;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -16,9 +15,12 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class EventHistory {
 
-    /** One stored event: its place in the stream, its type and revision, its envelope and its data. */
-    public record Entry(long sequenceNumber, String eventId, String type, String revision, Instant storedAt,
-                        Envelope envelope, Map<String, Object> data) {
+    /**
+     * One stored event: its place in the stream, its type and revision, its envelope and its data. All of it is
+     * covered by the event's hash (docs/integrity.md); the envelope's recordedAt is the time of recording.
+     */
+    public record Entry(long sequenceNumber, String eventId, String type, String revision, Envelope envelope,
+                        Map<String, Object> data) {
     }
 
     private static final TypeReference<Map<String, Object>> FIELDS = new TypeReference<>() {
@@ -32,10 +34,18 @@ public class EventHistory {
         this.json = json;
     }
 
-    /** The version of a stream: the sequence number of its last event. */
-    public long version(Object aggregateId, String kind) {
-        return eventStore.lastSequenceNumberFor(aggregateId.toString())
-                .orElseThrow(() -> new NotFoundException("there is no " + kind + " with id " + aggregateId));
+    /**
+     * The version of a stream of the given kind: the sequence number of its last event. A stream of another kind
+     * (a person's id in a case's URL) is as unknown as no stream at all.
+     */
+    public long version(Object aggregateId, Class<? extends LedgerEvent> kind) {
+        String id = aggregateId.toString();
+        long version = eventStore.lastSequenceNumberFor(id).orElseThrow(() -> notFound(aggregateId, kind));
+        Object first = eventStore.readEvents(id, 0).asStream().findFirst().map(DomainEventMessage::getPayload).orElse(null);
+        if (!kind.isInstance(first)) {
+            throw notFound(aggregateId, kind);
+        }
+        return version;
     }
 
     public List<LedgerEvent> events(Object aggregateId) {
@@ -44,9 +54,14 @@ public class EventHistory {
                 .toList();
     }
 
-    public List<Entry> entries(Object aggregateId, String kind) {
+    public List<Entry> entries(Object aggregateId, Class<? extends LedgerEvent> kind) {
         version(aggregateId, kind);
         return eventStore.readEvents(aggregateId.toString()).asStream().map(this::entry).toList();
+    }
+
+    private static NotFoundException notFound(Object aggregateId, Class<? extends LedgerEvent> kind) {
+        String name = kind.getSimpleName().replace("Event", "").toLowerCase();
+        return new NotFoundException("there is no " + name + " with id " + aggregateId);
     }
 
     private Entry entry(DomainEventMessage<?> message) {
@@ -55,6 +70,6 @@ public class EventHistory {
         data.remove("envelope");
         Revision revision = event.getClass().getAnnotation(Revision.class);
         return new Entry(message.getSequenceNumber(), message.getIdentifier(), event.getClass().getSimpleName(),
-                revision == null ? null : revision.value(), message.getTimestamp(), event.envelope(), data);
+                revision == null ? null : revision.value(), event.envelope(), data);
     }
 }

@@ -12,12 +12,18 @@ public final class Versions {
         return "\"" + version + "\"";
     }
 
-    /** Parses {@code If-Match}: a single quoted version. {@code null} when the header is absent. */
+    /** {@code If-Match: *}: any current version, as long as the resource exists. */
+    static final long ANY = Long.MIN_VALUE;
+
+    /** Parses {@code If-Match}: a single quoted version, or {@code *}. {@code null} when the header is absent. */
     static Long fromIfMatch(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
             return null;
         }
         String value = ifMatch.strip();
+        if (value.equals("*")) {
+            return ANY;
+        }
         if (!value.matches("^\"\\d{1,18}\"$")) {
             throw new InvalidValueException("If-Match must be one version as sent in ETag, such as \"3\"");
         }

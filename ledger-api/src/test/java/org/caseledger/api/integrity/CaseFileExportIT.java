@@ -74,6 +74,29 @@ class CaseFileExportIT extends IntegrationTest {
         assertThat(broken.output()).startsWith("BROKEN").contains("FILE_CHANGED");
     }
 
+    @Test
+    void craftedFilesAreBrokenNeverAnExceptionOrUnsealed() throws Exception {
+        String caseId = Fixtures.openCase(http);
+        while (sealer.sealNext().isPresent()) {
+            // seal everything pending
+        }
+        String file = new String(export(caseId), StandardCharsets.UTF_8);
+        CaseFileVerifier verifier = new CaseFileVerifier(Ed25519.publicKeyFromPem(http.anonymous().get("/api/audit/public-key").text()));
+        List<String> crafted = List.of(
+                file.replaceFirst("\"events\":\\[.*\\],\"checkpoints\"", "\"events\":null,\"checkpoints\""),
+                file.replaceFirst("\"caseId\":\"[^\"]+\"", "\"caseId\":null"),
+                file.replaceFirst("\"merkleRoot\":\"[^\"]+\"", "\"merkleRoot\":null"),
+                "{}", "[]", "null");
+        for (String craft : crafted) {
+            VerificationReport report = verifier.verify(craft.getBytes(StandardCharsets.UTF_8));
+            assertThat(report.status()).as(craft.length() > 40 ? craft.substring(0, 40) : craft).isEqualTo("BROKEN");
+        }
+        Path directory = Files.createDirectories(Path.of("target", "case-files"));
+        Path key = Files.writeString(directory.resolve("ledger-public-key.pem"), http.anonymous().get("/api/audit/public-key").text());
+        Run run = runVerifier(Files.writeString(directory.resolve("crafted.json"), crafted.get(0)), key);
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(2);
+    }
+
     private byte[] export(String caseId) {
         LedgerHttp.Response response = http.as("ivo").get("/api/audit/cases/" + caseId + "/export");
         assertThat(response.status()).as(response.toString()).isEqualTo(200);

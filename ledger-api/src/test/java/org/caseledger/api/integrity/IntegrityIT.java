@@ -196,6 +196,75 @@ class IntegrityIT extends IntegrationTest {
         assertIntactAgain(caseId);
     }
 
+    @Test
+    void removingEverythingOneCheckpointSealedIsFound() throws Exception {
+        String caseId = sealedCase();
+        String later = caseWithNotes(1);
+        sealAll();
+        try (Tamper tamper = new Tamper(caseId)) {
+            long checkpoint = (Long) tamper.rows("SELECT checkpoint_number FROM checkpoint_entry WHERE aggregate_identifier = ? LIMIT 1", caseId)
+                    .get(0).get("checkpoint_number");
+            List<Map<String, Object>> entries = tamper.rows("SELECT * FROM checkpoint_entry WHERE checkpoint_number = ?", checkpoint);
+            List<Map<String, Object>> events = tamper.rows("SELECT * FROM domain_event_entry WHERE global_index IN "
+                    + "(SELECT global_index FROM checkpoint_entry WHERE checkpoint_number = ?)", checkpoint);
+            try {
+                tamper.execute("DELETE FROM domain_event_entry WHERE global_index IN (SELECT global_index FROM checkpoint_entry WHERE checkpoint_number = ?)",
+                        checkpoint);
+                tamper.execute("DELETE FROM checkpoint_entry WHERE checkpoint_number = ?", checkpoint);
+
+                JsonNode ledger = http.as("ivo").get("/api/audit/verify").json();
+                assertThat(ledger.path("status").asString()).as(ledger.toString()).isEqualTo("BROKEN");
+                assertThat(ledger.path("firstProblem").path("kind").asString()).isEqualTo("CHECKPOINT_CHAIN_BROKEN");
+                assertThat(ledger.path("firstProblem").path("checkpoint").asLong()).isEqualTo(checkpoint);
+                assertThat(verifyCase(later).path("status").asString()).as("every case verify sees it").isEqualTo("BROKEN");
+            } finally {
+                for (Map<String, Object> event : events) {
+                    if (!caseId.equals(event.get("aggregate_identifier"))) {
+                        tamper.insert("domain_event_entry", event);
+                    }
+                }
+                for (Map<String, Object> entry : entries) {
+                    tamper.execute("INSERT INTO checkpoint_entry (global_index, checkpoint_number, leaf_index, aggregate_identifier, "
+                            + "sequence_number, hash) VALUES (?, ?, ?, ?, ?, ?)", entry.get("global_index"), entry.get("checkpoint_number"),
+                            entry.get("leaf_index"), entry.get("aggregate_identifier"), entry.get("sequence_number"), entry.get("hash"));
+                }
+            }
+        }
+        assertIntactAgain(caseId);
+    }
+
+    @Test
+    void anAppendCommittingLateIsWaitedForAndSealedNeverLeftOutside() throws Exception {
+        String caseId = sealedCase();
+        try (Tamper template = new Tamper(caseId); java.sql.Connection slow = org.caseledger.api.support.TestDatabase.ownerConnection()) {
+            slow.setAutoCommit(false);
+            Map<String, Object> forged = forgedAfter(template.events().get(template.events().size() - 1), 0L);
+            try (java.sql.Statement lock = slow.createStatement()) {
+                lock.execute("SELECT pg_advisory_xact_lock_shared(hashtextextended('ledger-append', 0))");
+            }
+            forged.remove("global_index");
+            String columns = String.join(", ", forged.keySet());
+            String marks = String.join(", ", forged.keySet().stream().map(column -> "?").toList());
+            try (java.sql.PreparedStatement insert = slow.prepareStatement("INSERT INTO domain_event_entry (" + columns + ") VALUES (" + marks + ")")) {
+                int i = 1;
+                for (Object value : forged.values()) {
+                    insert.setObject(i++, value);
+                }
+                insert.executeUpdate();
+            }
+            caseWithNotes(1);
+            java.util.concurrent.CompletableFuture<Void> sealing = java.util.concurrent.CompletableFuture.runAsync(this::sealAll);
+            Thread.sleep(1_500);
+            assertThat(sealing).as("the sealer waits for the append in flight").isNotDone();
+            slow.commit();
+            sealing.get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+            assertThat(verifyCase(caseId).path("status").asString()).isEqualTo("INTACT");
+            JsonNode ledger = http.as("ivo").get("/api/audit/verify").json();
+            assertThat(ledger.path("status").asString()).as(ledger.toString()).isEqualTo("INTACT");
+        }
+    }
+
     private Map<String, Object> forgedAfter(Map<String, Object> last, long globalIndex) {
         String caseId = (String) last.get("aggregate_identifier");
         long sequence = (Long) last.get("sequence_number") + 1;

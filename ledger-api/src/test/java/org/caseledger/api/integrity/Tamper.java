@@ -94,7 +94,7 @@ final class Tamper implements AutoCloseable {
         }
     }
 
-    private void insert(String table, Map<String, Object> row) throws SQLException {
+    void insert(String table, Map<String, Object> row) throws SQLException {
         String columns = String.join(", ", row.keySet());
         String marks = String.join(", ", row.keySet().stream().map(column -> "?").toList());
         execute("INSERT INTO " + table + " (" + columns + ") VALUES (" + marks + ")", row.values().toArray());

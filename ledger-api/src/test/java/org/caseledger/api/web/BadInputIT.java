@@ -120,6 +120,21 @@ class BadInputIT extends IntegrationTest {
     }
 
     @Test
+    void anIdOfAnotherKindInACaseUrlIsAnsweredWith404() {
+        String person = Fixtures.registerChild(http);
+        assertProblem(() -> anna.get("/api/cases/" + person), 404, null);
+        assertProblem(() -> anna.get("/api/cases/" + person + "/timeline"), 404, null);
+        assertProblem(() -> anna.post("/api/cases/" + person + "/notes", Map.of("text", "A note.")), 404, null);
+        assertProblem(() -> anna.post("/api/cases/" + person + "/closure", Map.of("reason", "Closing a person?")), 404, null);
+    }
+
+    @Test
+    void ifMatchAnyVersionIsAcceptedForAnExistingCase() {
+        Response response = anna.header("If-Match", "*").post(casePath + "/notes", Map.of("text", "A note."));
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+    }
+
+    @Test
     void aStaleIfMatchIsRejectedWith412() {
         Response response = assertProblem(() -> anna.header("If-Match", "\"0\"").post(casePath + "/notes", Map.of("text", "A note.")),
                 412, null);

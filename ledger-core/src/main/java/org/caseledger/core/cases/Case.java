@@ -471,10 +471,10 @@ public class Case {
 
     private void assertConsentCovers(DiscloseInformation command) {
         Consent consent = knownConsent(command.consent());
-        if (!consent.covers(command.partner(), command.envelope().occurredAt())) {
+        if (!consent.covers(command.partner(), command.partnerName(), command.envelope().occurredAt())) {
             throw violation(LedgerRule.DISCLOSURE_WITHOUT_VALID_BASIS, "consent " + command.consent()
-                    + " does not cover a disclosure to " + command.partner() + " at " + command.envelope().occurredAt()
-                    + " (it is for " + consent.partner + ", valid " + consent.validFrom + " to "
+                    + " does not cover a disclosure to " + command.partnerName() + " (" + command.partner() + ") at "
+                    + command.envelope().occurredAt() + " (it is for " + consent.partnerName + " (" + consent.partner + "), valid " + consent.validFrom + " to "
                     + (consent.validUntil == null ? "further notice" : consent.validUntil)
                     + (consent.withdrawnAt == null ? "" : ", withdrawn at " + consent.withdrawnAt) + ")");
         }
@@ -602,7 +602,7 @@ public class Case {
     @EventSourcingHandler
     void on(ConsentGiven event) {
         usedIds.add(event.consentId());
-        consents.put(event.consentId(), new Consent(event.partner(), event.validFrom(), event.validUntil()));
+        consents.put(event.consentId(), new Consent(event.partner(), event.partnerName(), event.validFrom(), event.validUntil()));
     }
 
     @EventSourcingHandler

@@ -222,6 +222,23 @@ class CaseDisclosureTest {
                 validUntil, GIVEN);
     }
 
+    @Test
+    void aConsentForOneNamedPartnerDoesNotCoverAnotherPartnerOfTheSameKind() {
+        fixture.given(caseOpened(), consentGiven(VALID_UNTIL))
+                .when(new DiscloseInformation(CASE_ID, DISCLOSURE, PartnerType.SCHOOL, "Another school", CONSENT, null, CONTENT,
+                        at("2025-10-01T10:00:00Z")))
+                .expectException(violates(LedgerRule.DISCLOSURE_WITHOUT_VALID_BASIS))
+                .expectNoEvents();
+    }
+
+    @Test
+    void theNamedPartnerIsRecognisedWhateverTheCaseOfItsName() {
+        fixture.given(caseOpened(), consentGiven(VALID_UNTIL))
+                .when(new DiscloseInformation(CASE_ID, DISCLOSURE, PartnerType.SCHOOL, " " + SCHOOL_NAME.toUpperCase() + " ", CONSENT,
+                        null, CONTENT, at("2025-10-01T10:00:00Z")))
+                .expectSuccessfulHandlerExecution();
+    }
+
     private static ConsentWithdrawn withdrawn() {
         return new ConsentWithdrawn(CASE_ID, CONSENT, WITHDRAWN);
     }
