@@ -49,7 +49,7 @@ class RebuildAndCaseloadIT extends IntegrationTest {
         String live = digest();
         long rows = jdbc.sql("SELECT count(*) FROM case_view").query(Long.class).single();
 
-        LedgerHttp.Response started = http.as("eva").post("/api/admin/projections/rebuild?projection=case-view", Map.of());
+        LedgerHttp.Response started = http.as("eva").post("/api/admin/projections/rebuild?projection=read-models", Map.of());
         assertThat(started.status()).as(started.toString()).isEqualTo(202);
         assertThat(started.header("Location")).isEqualTo("/api/admin/projections");
         assertThat(http.as("ivo").get("/api/cases/" + caseId).json().path("version").asLong())
@@ -69,7 +69,7 @@ class RebuildAndCaseloadIT extends IntegrationTest {
     private void awaitCaughtUp() {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             JsonNode status = http.as("eva").get("/api/admin/projections").json().get(0);
-            assertThat(status.path("name").asString()).isEqualTo("case-view");
+            assertThat(status.path("name").asString()).isEqualTo("read-models");
             assertThat(status.path("replaying").asBoolean()).isFalse();
             assertThat(status.path("position").asLong()).isEqualTo(status.path("head").asLong());
         });

@@ -1,0 +1,121 @@
+package org.caseledger.api.projections;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import org.caseledger.api.security.CurrentStaff;
+import org.caseledger.api.web.NotFoundException;
+import org.caseledger.core.shared.InvalidValueException;
+import org.caseledger.core.shared.LedgerTime;
+import org.caseledger.core.shared.StaffId;
+import org.caseledger.core.shared.UnitId;
+import org.caseledger.projections.compliance.ComplianceQuery;
+import org.caseledger.projections.metrics.Metric;
+import org.caseledger.projections.metrics.MetricsQuery;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * What the unit head and legal review ask: the evaluation metrics per period against a baseline, compliance per
+ * rule with the cases behind every miss, and the deadlines still open. Periods run from {@code from} (included)
+ * to {@code to} (excluded); the unit is the caller's own unless another is named.
+ */
+@RestController
+class ReviewController {
+
+    private static final int MAX_DAYS = 366 * 10;
+
+    private final MetricsQuery metrics;
+    private final ComplianceQuery compliance;
+    private final Clock clock;
+
+    ReviewController(MetricsQuery metrics, ComplianceQuery compliance, Clock clock) {
+        this.metrics = metrics;
+        this.compliance = compliance;
+        this.clock = clock;
+    }
+
+    @GetMapping("/api/metrics")
+    MetricsQuery.Report metrics(@RequestParam LocalDate from, @RequestParam LocalDate to, @RequestParam(required = false) UnitId unit,
+                                @RequestParam(defaultValue = "month") String period, @RequestParam(required = false) String baseline) {
+        checkRange(from, to);
+        LocalDate baselineFrom = null;
+        LocalDate baselineTo = null;
+        if (baseline != null) {
+            String[] parts = baseline.split("\\.\\.");
+            if (parts.length != 2) {
+                throw new InvalidValueException("baseline must be two days joined by .., such as 2025-01-01..2026-01-01");
+            }
+            baselineFrom = day(parts[0], "baseline");
+            baselineTo = day(parts[1], "baseline");
+            checkRange(baselineFrom, baselineTo);
+        }
+        return metrics.report(unitOrOwn(unit), from, to, period(period), baselineFrom, baselineTo);
+    }
+
+    @GetMapping("/api/metrics/{metric}/cases")
+    List<MetricsQuery.Fact> metricFacts(@PathVariable String metric, @RequestParam LocalDate from, @RequestParam LocalDate to,
+                                        @RequestParam(required = false) UnitId unit) {
+        checkRange(from, to);
+        Metric which;
+        try {
+            which = Metric.valueOf(metric.toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException("there is no metric called " + metric);
+        }
+        return metrics.facts(which, unitOrOwn(unit), from, to);
+    }
+
+    @GetMapping("/api/compliance")
+    List<ComplianceQuery.RuleResult> compliance(@RequestParam LocalDate from, @RequestParam LocalDate to,
+                                                @RequestParam(required = false) UnitId unit) {
+        checkRange(from, to);
+        return compliance.report(unitOrOwn(unit), from, to, today());
+    }
+
+    /** Open deadlines: overdue, and due within {@code days} (default 14) days, per unit and optionally per case worker. */
+    @GetMapping("/api/deadlines")
+    List<ComplianceQuery.Entry> deadlines(@RequestParam(required = false) UnitId unit, @RequestParam(required = false) StaffId assignee,
+                                          @RequestParam(defaultValue = "14") int days) {
+        if (days < 0 || days > 366) {
+            throw new InvalidValueException("days must be between 0 and 366");
+        }
+        return compliance.deadlines(unitOrOwn(unit), assignee == null ? null : assignee.value(), today(), days);
+    }
+
+    private LocalDate today() {
+        return LedgerTime.dayOf(clock.instant());
+    }
+
+    private static String unitOrOwn(UnitId unit) {
+        return (unit != null ? unit : CurrentStaff.get().unit()).value();
+    }
+
+    private static MetricsQuery.Period period(String period) {
+        try {
+            return MetricsQuery.Period.valueOf(period.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidValueException("period must be month, quarter or year");
+        }
+    }
+
+    private static void checkRange(LocalDate from, LocalDate to) {
+        if (!from.isBefore(to)) {
+            throw new InvalidValueException("from must lie before to");
+        }
+        if (from.plusDays(MAX_DAYS).isBefore(to)) {
+            throw new InvalidValueException("a range may span at most ten years");
+        }
+    }
+
+    private static LocalDate day(String text, String field) {
+        try {
+            return LocalDate.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new InvalidValueException(field + " must be days such as 2025-01-01");
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package org.caseledger.projections.metrics;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.caseledger.projections.compliance.ComplianceRule;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The evaluation metrics of a unit, period by period, with the change against a baseline. Definitions, including
+ * the rates derived from two metrics and how a baseline of another length is compared, in docs/metrics.md.
+ */
+@Component
+public class MetricsQuery {
+
+    /** The lengths of period the metrics are given for. */
+    public enum Period {
+        MONTH(1), QUARTER(3), YEAR(12);
+
+        private final int months;
+
+        Period(int months) {
+            this.months = months;
+        }
+
+        LocalDate startOf(LocalDate day) {
+            return switch (this) {
+                case MONTH -> day.withDayOfMonth(1);
+                case QUARTER -> day.withDayOfMonth(1).withMonth((day.getMonthValue() - 1) / 3 * 3 + 1);
+                case YEAR -> day.withDayOfYear(1);
+            };
+        }
+    }
+
+    /** Figures of one period and, where a baseline is given, their change against it. */
+    public record PeriodFigures(LocalDate start, LocalDate end, Map<String, Number> figures, Map<String, Map<String, Long>> breakdowns,
+                                Map<String, Change> change) {
+    }
+
+    /** The change of a figure against the baseline: absolute, and relative to the baseline ({@code null} when it is 0). */
+    public record Change(double absolute, Double relative) {
+    }
+
+    /** The baseline: its figures as an average period of the chosen length, over this many periods. */
+    public record Baseline(LocalDate from, LocalDate to, double periods, Map<String, Number> figures) {
+    }
+
+    public record Report(String unit, LocalDate from, LocalDate to, Period period, List<PeriodFigures> periods, Baseline baseline) {
+    }
+
+    /** One fact behind a figure. */
+    public record Fact(String caseId, String subject, LocalDate day, String dimension, BigDecimal value) {
+    }
+
+    static final List<Metric> BROKEN_DOWN = List.of(Metric.REPORTS_OF_CONCERN, Metric.REPORTS_LEADING_TO_INVESTIGATION,
+            Metric.COLLABORATION_CONTACTS, Metric.INTERVENTIONS_GRANTED);
+
+    private final JdbcTemplate jdbc;
+
+    public MetricsQuery(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Report report(String unit, LocalDate from, LocalDate to, Period period, LocalDate baselineFrom, LocalDate baselineTo) {
+        Baseline baseline = null;
+        if (baselineFrom != null && baselineTo != null) {
+            double baselinePeriods = Math.max(1, ChronoUnit.MONTHS.between(baselineFrom, baselineTo)) / (double) period.months;
+            Map<String, Number> total = figures(unit, baselineFrom, baselineTo);
+            Map<String, Number> average = new LinkedHashMap<>();
+            total.forEach((name, value) -> average.put(name, isRateOrMedian(name) ? value : round(value.doubleValue() / baselinePeriods)));
+            baseline = new Baseline(baselineFrom, baselineTo, round(baselinePeriods), average);
+        }
+        List<PeriodFigures> periods = new ArrayList<>();
+        for (LocalDate start = period.startOf(from); start.isBefore(to); start = start.plusMonths(period.months)) {
+            LocalDate end = start.plusMonths(period.months);
+            LocalDate periodFrom = start.isBefore(from) ? from : start;
+            LocalDate periodTo = end.isAfter(to) ? to : end;
+            Map<String, Number> figures = figures(unit, periodFrom, periodTo);
+            Map<String, Change> change = new LinkedHashMap<>();
+            if (baseline != null) {
+                for (Map.Entry<String, Number> figure : figures.entrySet()) {
+                    Number before = baseline.figures().get(figure.getKey());
+                    if (figure.getValue() != null && before != null) {
+                        double absolute = figure.getValue().doubleValue() - before.doubleValue();
+                        change.put(figure.getKey(), new Change(round(absolute),
+                                before.doubleValue() == 0 ? null : round(absolute / before.doubleValue())));
+                    }
+                }
+            }
+            periods.add(new PeriodFigures(periodFrom, periodTo, figures, breakdowns(unit, periodFrom, periodTo), change));
+        }
+        return new Report(unit, from, to, period, periods, baseline);
+    }
+
+    public List<Fact> facts(Metric metric, String unit, LocalDate from, LocalDate to) {
+        return jdbc.query("SELECT case_id, subject, day, dimension, value FROM metric_fact WHERE metric = ? AND unit = ? "
+                        + "AND day >= ? AND day < ? ORDER BY day, subject",
+                (rs, row) -> new Fact(rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate(), rs.getString(4), rs.getBigDecimal(5)),
+                metric.name(), unit, Date.valueOf(from), Date.valueOf(to));
+    }
+
+    /** Every figure of {@code [from, to)}: the metrics, the rates derived from them and the compliance rates. */
+    Map<String, Number> figures(String unit, LocalDate from, LocalDate to) {
+        Map<String, Number> figures = new LinkedHashMap<>();
+        Map<Metric, Number> raw = new LinkedHashMap<>();
+        for (Metric metric : Metric.values()) {
+            raw.put(metric, metric.aggregate() == Metric.Aggregate.MEDIAN ? null : 0L);
+        }
+        jdbc.query("SELECT metric, count(*), count(DISTINCT subject), sum(value), "
+                        + "percentile_cont(0.5) WITHIN GROUP (ORDER BY value) FROM metric_fact "
+                        + "WHERE unit = ? AND day >= ? AND day < ? GROUP BY metric",
+                rs -> {
+                    Metric metric = Metric.valueOf(rs.getString(1));
+                    raw.put(metric, switch (metric.aggregate()) {
+                        case COUNT -> rs.getLong(2);
+                        case DISTINCT_SUBJECTS -> rs.getLong(3);
+                        case SUM -> rs.getBigDecimal(4).longValue();
+                        case MEDIAN -> rs.getDouble(5);
+                    });
+                }, unit, Date.valueOf(from), Date.valueOf(to));
+        raw.forEach((metric, value) -> figures.put(metric.name(), value));
+        figures.put("VOLUNTARY_SUPPORT_ACCEPTANCE_RATE", rate(raw.get(Metric.HOUSEHOLDS_ACCEPTING_VOLUNTARY_SUPPORT),
+                raw.get(Metric.HOUSEHOLDS_OFFERED_VOLUNTARY_SUPPORT)));
+        figures.put("MISSED_VISIT_RATE", rate(raw.get(Metric.VISITS_MISSED),
+                raw.get(Metric.VISITS_MISSED).longValue() + raw.get(Metric.VISITS_HELD).longValue()));
+        figures.put("SHARE_OF_REPORTS_LEADING_TO_INVESTIGATION", rate(raw.get(Metric.REPORTS_LEADING_TO_INVESTIGATION),
+                raw.get(Metric.REPORTS_OF_CONCERN)));
+        for (ComplianceRule rule : ComplianceRule.values()) {
+            figures.put("COMPLIANCE_" + rule.name(), null);
+        }
+        jdbc.query("SELECT rule, count(*) FILTER (WHERE met OR NOT met OR due_on < current_date), count(*) FILTER (WHERE met) "
+                        + "FROM compliance_check WHERE unit = ? AND reference_day >= ? AND reference_day < ? GROUP BY rule",
+                rs -> {
+                    figures.put("COMPLIANCE_" + rs.getString(1), rate(rs.getLong(3), rs.getLong(2)));
+                }, unit, Date.valueOf(from), Date.valueOf(to));
+        return figures;
+    }
+
+    private Map<String, Map<String, Long>> breakdowns(String unit, LocalDate from, LocalDate to) {
+        Map<String, Map<String, Long>> breakdowns = new LinkedHashMap<>();
+        for (Metric metric : BROKEN_DOWN) {
+            breakdowns.put(metric.name(), new TreeMap<>());
+        }
+        jdbc.query("SELECT metric, dimension, count(*) FROM metric_fact WHERE unit = ? AND day >= ? AND day < ? "
+                        + "AND metric IN ('REPORTS_OF_CONCERN', 'REPORTS_LEADING_TO_INVESTIGATION', 'COLLABORATION_CONTACTS', "
+                        + "'INTERVENTIONS_GRANTED') GROUP BY metric, dimension",
+                rs -> {
+                    breakdowns.get(rs.getString(1)).put(String.valueOf(rs.getString(2)).toUpperCase(Locale.ROOT), rs.getLong(3));
+                }, unit, Date.valueOf(from), Date.valueOf(to));
+        return breakdowns;
+    }
+
+    private static boolean isRateOrMedian(String name) {
+        return name.endsWith("_RATE") || name.startsWith("SHARE_") || name.startsWith("COMPLIANCE_")
+                || name.equals(Metric.DAYS_FROM_FIRST_CONTACT_TO_SUPPORT.name());
+    }
+
+    private static Double rate(Number part, Number whole) {
+        return whole == null || whole.doubleValue() == 0 ? null : round(part.doubleValue() / whole.doubleValue());
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10_000) / 10_000.0;
+    }
+}

@@ -1,0 +1,38 @@
+package org.caseledger.projections.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import org.caseledger.core.cases.CaseEvent;
+import org.caseledger.projections.CaseHistories;
+import org.caseledger.projections.caseview.CaseView;
+import org.caseledger.projections.caseview.CaseViewFold;
+import org.junit.jupiter.api.Test;
+
+class MetricFactsTest {
+
+    @Test
+    void aHandcraftedCaseGivesTheKnownFacts() {
+        List<MetricFact> facts = new ArrayList<>();
+        CaseView view = new CaseView();
+        long sequence = 0;
+        for (CaseEvent event : CaseHistories.familyTreatmentCase()) {
+            MetricFacts.Before before = MetricFacts.Before.of(view);
+            CaseViewFold.apply(view, event, sequence++);
+            facts.addAll(MetricFacts.of(before, event, view));
+        }
+
+        assertThat(facts).extracting(fact -> fact.metric().name()).containsExactly(
+                "REPORTS_OF_CONCERN", "INVESTIGATIONS_OPENED", "REPORTS_LEADING_TO_INVESTIGATION", "VISITS_BOOKED", "VISITS_MISSED",
+                "INTERVENTIONS_GRANTED", "HOUSEHOLDS_OFFERED_VOLUNTARY_SUPPORT", "HOUSEHOLDS_ACCEPTING_VOLUNTARY_SUPPORT",
+                "DAYS_FROM_FIRST_CONTACT_TO_SUPPORT");
+        assertThat(facts.get(0).dimension()).isEqualTo("SCHOOL");
+        assertThat(facts.get(2).day()).as("a report counts in the period it was received").hasToString("2026-03-02");
+        MetricFact daysToSupport = facts.get(facts.size() - 1);
+        assertThat(daysToSupport.day()).hasToString("2026-03-17");
+        assertThat(daysToSupport.value()).isEqualByComparingTo(BigDecimal.valueOf(15));
+        assertThat(facts).allSatisfy(fact -> assertThat(fact.unit()).isEqualTo("vivalla"));
+    }
+}
