@@ -36,6 +36,10 @@ public abstract class IntegrationTest {
         http = new LedgerHttp("http://localhost:" + port);
     }
 
+    protected int port() {
+        return port;
+    }
+
     protected long storedEvents() {
         return jdbc.sql("SELECT count(*) FROM domain_event_entry").query(Long.class).single();
     }
