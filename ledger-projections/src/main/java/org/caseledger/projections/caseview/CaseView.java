@@ -1,5 +1,6 @@
 package org.caseledger.projections.caseview;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -22,8 +23,6 @@ public class CaseView {
     public Instant openedAt;
     public String status;
     public String assignee;
-    /** The investigation now open or most recently closed; {@link #investigations} holds all of them. */
-    public Investigation investigation;
     public List<Investigation> investigations = new ArrayList<>();
     public boolean childHeard;
     public String childNotHeardReason;
@@ -45,6 +44,12 @@ public class CaseView {
     /** An entry of one of the case's lists, addressable by its id. */
     public abstract static class Item {
         public String id;
+    }
+
+    /** The investigation now open or most recently closed: the last of {@link #investigations}, never stored twice. */
+    @JsonProperty(value = "investigation", access = JsonProperty.Access.READ_ONLY)
+    public Investigation currentInvestigation() {
+        return investigations.isEmpty() ? null : investigations.get(investigations.size() - 1);
     }
 
     public static class Investigation {

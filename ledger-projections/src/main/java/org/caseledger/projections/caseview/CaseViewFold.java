@@ -115,13 +115,13 @@ public final class CaseViewFold {
             onDecision(view, e);
         } else if (event instanceof ChildHeard e) {
             view.childHeard = true;
-            if (investigationOpen(view) && view.investigation.childHeardOn == null) {
-                view.investigation.childHeardOn = LedgerTime.dayOf(e.envelope().occurredAt());
+            if (investigationOpen(view) && view.currentInvestigation().childHeardOn == null) {
+                view.currentInvestigation().childHeardOn = LedgerTime.dayOf(e.envelope().occurredAt());
             }
         } else if (event instanceof ChildNotHeardReasonRecorded e) {
             view.childNotHeardReason = e.reason();
             if (investigationOpen(view)) {
-                view.investigation.childNotHeardReason = e.reason();
+                view.currentInvestigation().childNotHeardReason = e.reason();
             }
         } else if (event instanceof VisitBooked e) {
             CaseView.Visit visit = new CaseView.Visit();
@@ -226,24 +226,25 @@ public final class CaseViewFold {
             }
         }
         if (e.kind() == DecisionKind.OPEN_INVESTIGATION) {
-            view.investigation = new CaseView.Investigation();
-            view.investigation.openedBy = decision.id;
-            view.investigation.status = "OPEN";
-            view.investigation.openedOn = e.decisionDate();
-            view.investigation.deadline = e.investigationDeadline();
-            view.investigation.statutoryDeadline = e.investigationDeadline();
-            view.investigations.add(view.investigation);
+            CaseView.Investigation investigation = new CaseView.Investigation();
+            investigation.openedBy = decision.id;
+            investigation.status = "OPEN";
+            investigation.openedOn = e.decisionDate();
+            investigation.deadline = e.investigationDeadline();
+            investigation.statutoryDeadline = e.investigationDeadline();
+            view.investigations.add(investigation);
         } else if (e.kind() == DecisionKind.EXTEND_INVESTIGATION) {
-            if (e.decisionDate().isAfter(view.investigation.statutoryDeadline)) {
-                view.investigation.lateExtensions++;
+            CaseView.Investigation investigation = view.currentInvestigation();
+            if (e.decisionDate().isAfter(investigation.statutoryDeadline)) {
+                investigation.lateExtensions++;
             } else {
-                view.investigation.statutoryDeadline = e.investigationDeadline();
+                investigation.statutoryDeadline = e.investigationDeadline();
             }
-            view.investigation.deadline = e.investigationDeadline();
-            view.investigation.extensions++;
+            investigation.deadline = e.investigationDeadline();
+            investigation.extensions++;
         } else if (e.kind() == DecisionKind.CLOSE_INVESTIGATION) {
-            view.investigation.status = "CLOSED";
-            view.investigation.closedOn = e.decisionDate();
+            view.currentInvestigation().status = "CLOSED";
+            view.currentInvestigation().closedOn = e.decisionDate();
         } else if (e.kind() == DecisionKind.GRANT_INTERVENTION || e.kind() == DecisionKind.DENY_INTERVENTION) {
             CaseView.Intervention intervention = intervention(view, decision.interventionId, e.interventionType().name());
             intervention.granted = e.kind() == DecisionKind.GRANT_INTERVENTION;
@@ -253,7 +254,7 @@ public final class CaseViewFold {
     }
 
     private static boolean investigationOpen(CaseView view) {
-        return view.investigation != null && "OPEN".equals(view.investigation.status);
+        return view.currentInvestigation() != null && "OPEN".equals(view.currentInvestigation().status);
     }
 
     private static CaseView.Visit concludeVisit(CaseView view, String visitId, String status, CaseEvent event) {

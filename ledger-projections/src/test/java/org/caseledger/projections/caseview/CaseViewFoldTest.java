@@ -2,9 +2,19 @@ package org.caseledger.projections.caseview;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.List;
+import java.time.LocalDate;
 import org.caseledger.core.cases.CaseEvent;
+import org.caseledger.core.cases.ChildHeard;
+import org.caseledger.core.cases.DecisionId;
+import org.caseledger.core.cases.DecisionMade;
+import org.caseledger.core.law.DecisionKind;
+import org.caseledger.core.law.DelegationRuleId;
+import org.caseledger.core.law.LegalBasisId;
+import org.caseledger.core.shared.Role;
+import org.caseledger.core.shared.StaffId;
 import org.caseledger.projections.CaseHistories;
 import org.junit.jupiter.api.Test;
 
@@ -19,8 +29,8 @@ class CaseViewFoldTest {
         assertThat(view.status).isEqualTo("CLOSED");
         assertThat(view.caseNumber).isEqualTo("2026-00042");
         assertThat(view.version).isEqualTo(11);
-        assertThat(view.investigation.status).isEqualTo("OPEN");
-        assertThat(view.investigation.deadline).hasToString("2026-07-04");
+        assertThat(view.currentInvestigation().status).isEqualTo("OPEN");
+        assertThat(view.currentInvestigation().deadline).hasToString("2026-07-04");
         assertThat(view.visits).singleElement().satisfies(visit -> assertThat(visit.status).isEqualTo("MISSED"));
         assertThat(view.interventions).singleElement().satisfies(intervention -> {
             assertThat(intervention.status).isEqualTo("STARTED");
@@ -30,6 +40,27 @@ class CaseViewFoldTest {
         assertThat(view.notes.get(0).correctedBy).containsExactly(CaseHistories.CORRECTION.toString());
         assertThat(view.notes.get(1).corrects).isEqualTo(CaseHistories.NOTE.toString());
         assertThat(view.closure.reason).isEqualTo("Support completed.");
+    }
+
+    @Test
+    void aViewStoredAndReadBackBetweenEveryEventEndsEqualToThePureFold() throws Exception {
+        ObjectMapper json = new ProjectionJson().mapper();
+        List<CaseEvent> investigated = new java.util.ArrayList<>(history.subList(0, history.size() - 1));
+        investigated.add(new ChildHeard(CaseHistories.CASE, "Talked at school.", CaseHistories.day(20, "anna.lind", Role.SOCIAL_SECRETARY)));
+        investigated.add(new DecisionMade(CaseHistories.CASE, DecisionId.random(), DecisionKind.CLOSE_INVESTIGATION,
+                LegalBasisId.of("SFS2025:400-20kap1"), DelegationRuleId.of("DO-1.4"), StaffId.of("anna.lind"), Role.SOCIAL_SECRETARY,
+                LocalDate.parse("2026-04-01"), "Done.", false, false, null, null, null, CaseHistories.day(30, "anna.lind", Role.SOCIAL_SECRETARY)));
+        investigated.add(history.get(history.size() - 1));
+        CaseView stored = new CaseView();
+        long sequence = 0;
+        for (CaseEvent event : investigated) {
+            stored = json.readValue(json.writeValueAsString(stored), CaseView.class);
+            CaseViewFold.apply(stored, event, sequence++);
+        }
+
+        assertThat(json.writeValueAsString(stored)).isEqualTo(json.writeValueAsString(CaseViewFold.fold(investigated)));
+        assertThat(stored.currentInvestigation().status).isEqualTo("CLOSED");
+        assertThat(stored.currentInvestigation().childHeardOn).hasToString("2026-03-22");
     }
 
     @Test

@@ -1,0 +1,289 @@
+package org.caseledger.api.demo;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.caseledger.core.cases.AcceptIntervention;
+import org.caseledger.core.cases.AssessProtection;
+import org.caseledger.core.cases.AssignCase;
+import org.caseledger.core.cases.BookVisit;
+import org.caseledger.core.cases.CancelVisit;
+import org.caseledger.core.cases.CancelledBy;
+import org.caseledger.core.cases.CaseId;
+import org.caseledger.core.cases.CaseNumber;
+import org.caseledger.core.cases.CaseOrigin;
+import org.caseledger.core.cases.CloseCase;
+import org.caseledger.core.cases.ContactChannel;
+import org.caseledger.core.cases.ContactId;
+import org.caseledger.core.cases.DecisionId;
+import org.caseledger.core.cases.DeclineIntervention;
+import org.caseledger.core.cases.EndIntervention;
+import org.caseledger.core.cases.FollowUpIntervention;
+import org.caseledger.core.cases.InterventionId;
+import org.caseledger.core.cases.InterventionType;
+import org.caseledger.core.cases.MakeDecision;
+import org.caseledger.core.cases.NoteId;
+import org.caseledger.core.cases.OfferIntervention;
+import org.caseledger.core.cases.OpenCase;
+import org.caseledger.core.cases.ReceiveReportOfConcern;
+import org.caseledger.core.cases.RecordChildHeard;
+import org.caseledger.core.cases.RecordContact;
+import org.caseledger.core.cases.RecordJournalNote;
+import org.caseledger.core.cases.RecordVisitHeld;
+import org.caseledger.core.cases.RecordVisitMissed;
+import org.caseledger.core.cases.ReportId;
+import org.caseledger.core.cases.ReporterType;
+import org.caseledger.core.cases.StartIntervention;
+import org.caseledger.core.cases.VisitId;
+import org.caseledger.core.cases.VisitPlace;
+import org.caseledger.core.law.DecisionKind;
+import org.caseledger.core.law.LegalBasisId;
+import org.caseledger.core.outreach.ActivityId;
+import org.caseledger.core.outreach.ConsultationTopic;
+import org.caseledger.core.outreach.HoldAnonymousConsultation;
+import org.caseledger.core.outreach.HoldConversationWithoutAid;
+import org.caseledger.core.outreach.HoldInformationMeeting;
+import org.caseledger.core.outreach.ProvideServiceSupport;
+import org.caseledger.core.outreach.ServiceSupportKind;
+import org.caseledger.core.person.PersonalIdentityNumber;
+import org.caseledger.core.person.RegisterPerson;
+import org.caseledger.core.shared.Envelope;
+import org.caseledger.core.shared.HouseholdId;
+import org.caseledger.core.shared.LedgerCommand;
+import org.caseledger.core.shared.LedgerTime;
+import org.caseledger.core.shared.PartnerType;
+import org.caseledger.core.shared.PersonId;
+import org.caseledger.core.shared.Role;
+import org.caseledger.core.shared.StaffId;
+import org.caseledger.core.shared.UnitId;
+
+/**
+ * Writes the commands of a district office's three years, case by case, in the order they happened. The same
+ * seed gives the same history (ids included). Rates follow the office in the seeds: most reports come from
+ * school, preschool, police and healthcare; about four in ten lead to an investigation; most offers of voluntary
+ * support are accepted; about one visit in ten is missed; a share of deadlines is missed, as in reality.
+ */
+final class DemoHistory {
+
+    private static final UnitId UNIT = UnitId.of("vivalla");
+    private static final StaffId[] CASE_WORKERS = {StaffId.of("anna.lind"), StaffId.of("omar.hassan"), StaffId.of("maria.nord"),
+            StaffId.of("ali.demir"), StaffId.of("lena.ek"), StaffId.of("johan.berg"), StaffId.of("fatima.said"), StaffId.of("erik.lund"),
+            StaffId.of("sofia.holm"), StaffId.of("ahmed.ali")};
+    private static final StaffId GROUP_LEADER = StaffId.of("karin.berg");
+    private static final ReporterType[] REPORTERS = {ReporterType.SCHOOL, ReporterType.SCHOOL, ReporterType.SCHOOL, ReporterType.PRESCHOOL,
+            ReporterType.POLICE, ReporterType.POLICE, ReporterType.HEALTHCARE, ReporterType.OTHER_SOCIAL_SERVICES, ReporterType.RELATIVE,
+            ReporterType.ANONYMOUS, ReporterType.THE_CHILD, ReporterType.OTHER};
+    private static final InterventionType[] GRANTED = {InterventionType.FAMILY_TREATMENT, InterventionType.FAMILY_TREATMENT,
+            InterventionType.CONTACT_PERSON, InterventionType.CONTACT_FAMILY, InterventionType.PARENTING_PROGRAMME, InterventionType.OPEN_CARE,
+            InterventionType.PLACEMENT};
+    static final LocalDate NEW_ACT = LocalDate.of(2025, 7, 1);
+
+    private final Random random;
+    private final LocalDate start;
+    private final int days;
+    private final double casesPerDay;
+    private int caseSerial;
+
+    DemoHistory(long seed, LocalDate start, int days, double casesPerDay) {
+        this.random = new Random(seed);
+        this.start = start;
+        this.days = days;
+        this.casesPerDay = casesPerDay;
+    }
+
+    /** Hands every command to {@code send}, one day at a time, the outreach of the day first, then its new cases. */
+    void write(Consumer<List<LedgerCommand>> send) {
+        for (int day = 0; day < days; day++) {
+            LocalDate date = start.plusDays(day);
+            send.accept(outreach(date));
+            int cases = poisson(casesPerDay);
+            for (int c = 0; c < cases; c++) {
+                send.accept(aCase(date));
+            }
+        }
+    }
+
+    private List<LedgerCommand> outreach(LocalDate date) {
+        List<LedgerCommand> commands = new ArrayList<>();
+        if (date.getDayOfWeek().getValue() > 5) {
+            return commands;
+        }
+        for (int i = poisson(0.6); i > 0; i--) {
+            commands.add(new HoldAnonymousConsultation(activity(), pick(ConsultationTopic.values()), envelope(at(date, 10), worker())));
+        }
+        if (random.nextInt(10) == 0) {
+            commands.add(new HoldInformationMeeting(activity(), pick(new String[] {"Parents at Vivallaskolan", "Preschool parents",
+                    "Open meeting at the library", "Parents' group in Arabic", "Parents' group in Somali"}), 8 + random.nextInt(35),
+                    List.of("What social services do", "How to ask for support"), envelope(at(date, 17), worker())));
+        }
+        for (int i = poisson(0.8); i > 0; i--) {
+            commands.add(new HoldConversationWithoutAid(activity(), HouseholdId.of(uuid().toString()), envelope(at(date, 13), worker())));
+        }
+        for (int i = poisson(1.0); i > 0; i--) {
+            commands.add(new ProvideServiceSupport(activity(), HouseholdId.of(uuid().toString()), pick(ServiceSupportKind.values()),
+                    envelope(at(date, 14), worker())));
+        }
+        return commands;
+    }
+
+    private List<LedgerCommand> aCase(LocalDate received) {
+        List<LedgerCommand> commands = new ArrayList<>();
+        StaffId worker = worker();
+        PersonId child = PersonId.of(uuid().toString());
+        commands.add(new RegisterPerson(child, identityNumber(), null, "Child " + (caseSerial + 1), random.nextInt(200) == 0,
+                envelope(at(received, 8), worker)));
+        CaseId caseId = CaseId.of(uuid().toString());
+        HouseholdId household = HouseholdId.of(uuid().toString());
+        Instant receivedAt = at(received, 8);
+        commands.add(new OpenCase(caseId, CaseNumber.of(String.format("%d-%05d", received.getYear(), ++caseSerial)), UNIT,
+                CaseOrigin.REPORT_OF_CONCERN, child, household, receivedAt, envelope(receivedAt, worker)));
+        ReportId report = ReportId.of(uuid().toString());
+        commands.add(new ReceiveReportOfConcern(caseId, report, pick(REPORTERS), "Concern about the child's situation at home.",
+                receivedAt, envelope(receivedAt, worker)));
+        LocalDate assessed = received.plusDays(random.nextInt(20) == 0 ? 2 + random.nextInt(3) : random.nextInt(2));
+        commands.add(new AssessProtection(caseId, report, random.nextInt(25) == 0, "Talked with the reporter and a parent.",
+                envelope(at(assessed, 15), worker)));
+        commands.add(new AssignCase(caseId, worker, envelope(at(received, 11), GROUP_LEADER, Role.GROUP_LEADER)));
+        LocalDate preliminary = received.plusDays(random.nextInt(12) == 0 ? 15 + random.nextInt(10) : 3 + random.nextInt(11));
+        boolean investigate = random.nextInt(10) < 4;
+        if (!investigate) {
+            commands.add(decision(caseId, DecisionKind.DO_NOT_OPEN_INVESTIGATION, preliminary, GROUP_LEADER, Role.GROUP_LEADER, null, null, null));
+            if (random.nextInt(3) == 0) {
+                InterventionId support = InterventionId.of(uuid().toString());
+                commands.add(new OfferIntervention(caseId, support, InterventionType.SERVICE_SUPPORT, true, envelope(at(preliminary, 14), worker)));
+                commands.add(new AcceptIntervention(caseId, support, envelope(at(preliminary.plusDays(2), 10), worker)));
+                commands.add(new StartIntervention(caseId, support, envelope(at(preliminary.plusDays(5), 10), worker)));
+                commands.add(new EndIntervention(caseId, support, "Done.", envelope(at(preliminary.plusDays(30), 10), worker)));
+            }
+            commands.add(new CloseCase(caseId, "No investigation.", envelope(at(preliminary.plusDays(31 + random.nextInt(30)), 16), worker)));
+            return commands;
+        }
+        commands.add(decision(caseId, DecisionKind.OPEN_INVESTIGATION, preliminary, worker, Role.SOCIAL_SECRETARY, null, null, null));
+        LocalDate day = preliminary;
+        if (random.nextInt(7) > 0) {
+            commands.add(new RecordChildHeard(caseId, "The child talked about home and school.", envelope(at(day.plusDays(7), 10), worker)));
+        }
+        for (int v = 2 + random.nextInt(3); v > 0; v--) {
+            day = day.plusDays(5 + random.nextInt(10));
+            VisitId visit = VisitId.of(uuid().toString());
+            commands.add(new BookVisit(caseId, visit, at(day, 9), pick(VisitPlace.values()), envelope(at(day.minusDays(4), 9), worker)));
+            int outcome = random.nextInt(20);
+            Envelope then = envelope(at(day, 11), worker);
+            commands.add(outcome < 2 ? new RecordVisitMissed(caseId, visit, then)
+                    : outcome < 3 ? new CancelVisit(caseId, visit, CancelledBy.FAMILY, "Illness.", then)
+                    : new RecordVisitHeld(caseId, visit, then));
+            commands.add(new RecordJournalNote(caseId, NoteId.of(uuid().toString()), "Visit: talked about routines and school.",
+                    random.nextInt(15) == 0 ? lateEnvelope(at(day, 11), worker) : envelope(at(day, 13), worker)));
+        }
+        if (random.nextInt(2) == 0) {
+            commands.add(new RecordContact(caseId, ContactId.of(uuid().toString()), ContactChannel.COLLABORATION_MEETING,
+                    pick(new PartnerType[] {PartnerType.SCHOOL, PartnerType.PRESCHOOL, PartnerType.POLICE, PartnerType.HEALTHCARE,
+                            PartnerType.OPEN_CARE}), "Collaboration meeting.", envelope(at(day.plusDays(3), 10), worker)));
+        }
+        LocalDate closed = preliminary.plusDays(random.nextInt(8) == 0 ? 125 + random.nextInt(40) : 60 + random.nextInt(55));
+        boolean grant = random.nextInt(10) < 6;
+        if (grant) {
+            InterventionId intervention = InterventionId.of(uuid().toString());
+            InterventionType type = pick(GRANTED);
+            commands.add(decision(caseId, DecisionKind.GRANT_INTERVENTION, closed, GROUP_LEADER, Role.GROUP_LEADER, intervention, type,
+                    random.nextInt(30) > 0));
+            commands.add(decision(caseId, DecisionKind.CLOSE_INVESTIGATION, closed, worker, Role.SOCIAL_SECRETARY, null, null, null));
+            commands.add(new OfferIntervention(caseId, intervention, type, true, envelope(at(closed.plusDays(1), 10), worker)));
+            if (random.nextInt(10) < 8) {
+                commands.add(new AcceptIntervention(caseId, intervention, envelope(at(closed.plusDays(3), 10), worker)));
+                LocalDate started = closed.plusDays(7 + random.nextInt(21));
+                commands.add(new StartIntervention(caseId, intervention, envelope(at(started, 10), worker)));
+                commands.add(new FollowUpIntervention(caseId, intervention, "Follow-up: progress with routines.",
+                        envelope(at(started.plusDays(60), 10), worker)));
+                commands.add(new EndIntervention(caseId, intervention, "Goals reached.", envelope(at(started.plusDays(120 + random.nextInt(90)), 10), worker)));
+                commands.add(new CloseCase(caseId, "Support completed.", envelope(at(started.plusDays(215), 16), worker)));
+            } else {
+                commands.add(new DeclineIntervention(caseId, intervention, "Not now.", envelope(at(closed.plusDays(3), 10), worker)));
+                commands.add(new CloseCase(caseId, "The family declined.", envelope(at(closed.plusDays(10), 16), worker)));
+            }
+        } else {
+            commands.add(decision(caseId, DecisionKind.CLOSE_INVESTIGATION, closed, worker, Role.SOCIAL_SECRETARY, null, null, null));
+            commands.add(new CloseCase(caseId, "No further concern.", envelope(at(closed.plusDays(2), 16), worker)));
+        }
+        return commands;
+    }
+
+    private MakeDecision decision(CaseId caseId, DecisionKind kind, LocalDate day, StaffId by, Role role, InterventionId intervention,
+                                  InterventionType type, Boolean appealInformation) {
+        return new MakeDecision(caseId, DecisionId.of(uuid().toString()), kind, basis(kind, day), "Decided after assessment.",
+                appealInformation != null && appealInformation, intervention, type, null, envelope(at(day, 14), by, role));
+    }
+
+    /** The law in force on the day: the old act until 2025-06-30, the new one from 2025-07-01. */
+    private static LegalBasisId basis(DecisionKind kind, LocalDate day) {
+        boolean newAct = !day.isBefore(NEW_ACT);
+        return LegalBasisId.of(switch (kind) {
+            case OPEN_INVESTIGATION, DO_NOT_OPEN_INVESTIGATION -> newAct ? "SFS2025:400-20kap2" : "SFS2001:453-11kap1a";
+            case CLOSE_INVESTIGATION, CLOSE_CASE -> newAct ? "SFS2025:400-20kap1" : "SFS2001:453-11kap1";
+            case EXTEND_INVESTIGATION -> newAct ? "SFS2025:400-20kap6" : "SFS2001:453-11kap2";
+            case GRANT_INTERVENTION, DENY_INTERVENTION, END_INTERVENTION -> newAct ? "SFS2025:400-9kap1" : "SFS2001:453-4kap1";
+        });
+    }
+
+    private PersonalIdentityNumber identityNumber() {
+        LocalDate birth = LocalDate.of(2008, 1, 1).plusDays(random.nextInt(16 * 365));
+        String nine = String.format("%02d%02d%02d%03d", birth.getYear() % 100, birth.getMonthValue(), birth.getDayOfMonth(), random.nextInt(1000));
+        int sum = 0;
+        for (int i = 0; i < nine.length(); i++) {
+            int weighted = (nine.charAt(i) - '0') * (i % 2 == 0 ? 2 : 1);
+            sum += weighted > 9 ? weighted - 9 : weighted;
+        }
+        return PersonalIdentityNumber.of(birth.getYear() / 100 + nine.substring(0, 6) + "-" + nine.substring(6) + (10 - sum % 10) % 10);
+    }
+
+    private Envelope envelope(Instant occurredAt, StaffId actor) {
+        return envelope(occurredAt, actor, Role.SOCIAL_SECRETARY);
+    }
+
+    private Envelope envelope(Instant occurredAt, StaffId actor, Role role) {
+        return new Envelope(actor, role, UNIT, occurredAt, occurredAt.plus(Duration.ofMinutes(20 + random.nextInt(120))),
+                uuid().toString(), uuid().toString(), null);
+    }
+
+    /** A journal note written down more than a week after the fact: it happens, and compliance shows it. */
+    private Envelope lateEnvelope(Instant occurredAt, StaffId actor) {
+        return new Envelope(actor, Role.SOCIAL_SECRETARY, UNIT, occurredAt, occurredAt.plus(Duration.ofDays(8 + random.nextInt(10))),
+                uuid().toString(), uuid().toString(), null);
+    }
+
+    private Instant at(LocalDate day, int hour) {
+        return day.atTime(hour, random.nextInt(60)).atZone(LedgerTime.ZONE).toInstant();
+    }
+
+    private StaffId worker() {
+        return CASE_WORKERS[random.nextInt(CASE_WORKERS.length)];
+    }
+
+    private ActivityId activity() {
+        return ActivityId.of(uuid().toString());
+    }
+
+    private UUID uuid() {
+        return new UUID(random.nextLong(), random.nextLong());
+    }
+
+    private <T> T pick(T[] values) {
+        return values[random.nextInt(values.length)];
+    }
+
+    private int poisson(double mean) {
+        double limit = Math.exp(-mean);
+        double product = random.nextDouble();
+        int count = 0;
+        while (product > limit) {
+            product *= random.nextDouble();
+            count++;
+        }
+        return count;
+    }
+}
