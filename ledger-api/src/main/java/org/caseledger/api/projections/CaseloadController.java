@@ -4,7 +4,6 @@ import org.caseledger.api.security.CurrentStaff;
 import org.caseledger.core.shared.UnitId;
 import org.caseledger.projections.caseload.Caseload;
 import org.caseledger.projections.caseload.CaseloadQuery;
-import org.caseledger.projections.caseview.CaseViewProjection;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -26,10 +25,6 @@ class CaseloadController {
     @GetMapping("/api/caseload")
     ResponseEntity<Caseload> caseload(@RequestParam(required = false) UnitId unit) {
         UnitId which = unit != null ? unit : CurrentStaff.get().unit();
-        ResponseEntity.BodyBuilder response = ResponseEntity.ok();
-        if (projections.rebuilding(CaseViewProjection.PROCESSING_GROUP)) {
-            response.header("Warning", "199 - \"the case view is being rebuilt; these figures are incomplete until it finishes\"");
-        }
-        return response.body(caseload.forUnit(which.value()));
+        return projections.answer(caseload.forUnit(which.value()));
     }
 }

@@ -5,6 +5,8 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.caseledger.api.web.NotFoundException;
+import org.caseledger.projections.caseview.CaseViewProjection;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -39,6 +41,18 @@ public class ProjectionAdmin {
 
     public boolean rebuilding(String name) {
         return processor(name).isReplaying();
+    }
+
+    /**
+     * An answer drawn from the read models: while they are being rebuilt it carries a {@code Warning} that the
+     * figures are incomplete until the rebuild finishes.
+     */
+    public <T> ResponseEntity<T> answer(T body) {
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok();
+        if (rebuilding(CaseViewProjection.PROCESSING_GROUP)) {
+            response.header("Warning", "199 - \"the read models are being rebuilt; these figures are incomplete until it finishes\"");
+        }
+        return response.body(body);
     }
 
     /** Stops the processor, resets its position (its reset handler empties its tables) and starts it replaying. */

@@ -13,6 +13,7 @@ import org.caseledger.core.shared.UnitId;
 import org.caseledger.projections.compliance.ComplianceQuery;
 import org.caseledger.projections.metrics.Metric;
 import org.caseledger.projections.metrics.MetricsQuery;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -30,16 +31,18 @@ class ReviewController {
 
     private final MetricsQuery metrics;
     private final ComplianceQuery compliance;
+    private final ProjectionAdmin projections;
     private final Clock clock;
 
-    ReviewController(MetricsQuery metrics, ComplianceQuery compliance, Clock clock) {
+    ReviewController(MetricsQuery metrics, ComplianceQuery compliance, ProjectionAdmin projections, Clock clock) {
         this.metrics = metrics;
         this.compliance = compliance;
+        this.projections = projections;
         this.clock = clock;
     }
 
     @GetMapping("/api/metrics")
-    MetricsQuery.Report metrics(@RequestParam LocalDate from, @RequestParam LocalDate to, @RequestParam(required = false) UnitId unit,
+    ResponseEntity<MetricsQuery.Report> metrics(@RequestParam LocalDate from, @RequestParam LocalDate to, @RequestParam(required = false) UnitId unit,
                                 @RequestParam(defaultValue = "month") String period, @RequestParam(required = false) String baseline) {
         checkRange(from, to);
         LocalDate baselineFrom = null;
@@ -53,11 +56,11 @@ class ReviewController {
             baselineTo = day(parts[1], "baseline");
             checkRange(baselineFrom, baselineTo);
         }
-        return metrics.report(unitOrOwn(unit), from, to, period(period), baselineFrom, baselineTo);
+        return projections.answer(metrics.report(unitOrOwn(unit), from, to, period(period), baselineFrom, baselineTo));
     }
 
     @GetMapping("/api/metrics/{metric}/cases")
-    List<MetricsQuery.Fact> metricFacts(@PathVariable String metric, @RequestParam LocalDate from, @RequestParam LocalDate to,
+    ResponseEntity<List<MetricsQuery.Fact>> metricFacts(@PathVariable String metric, @RequestParam LocalDate from, @RequestParam LocalDate to,
                                         @RequestParam(required = false) UnitId unit) {
         checkRange(from, to);
         Metric which;
@@ -66,24 +69,24 @@ class ReviewController {
         } catch (IllegalArgumentException e) {
             throw new NotFoundException("there is no metric called " + metric);
         }
-        return metrics.facts(which, unitOrOwn(unit), from, to);
+        return projections.answer(metrics.facts(which, unitOrOwn(unit), from, to));
     }
 
     @GetMapping("/api/compliance")
-    List<ComplianceQuery.RuleResult> compliance(@RequestParam LocalDate from, @RequestParam LocalDate to,
+    ResponseEntity<List<ComplianceQuery.RuleResult>> compliance(@RequestParam LocalDate from, @RequestParam LocalDate to,
                                                 @RequestParam(required = false) UnitId unit) {
         checkRange(from, to);
-        return compliance.report(unitOrOwn(unit), from, to, today());
+        return projections.answer(compliance.report(unitOrOwn(unit), from, to, today()));
     }
 
     /** Open deadlines: overdue, and due within {@code days} (default 14) days, per unit and optionally per case worker. */
     @GetMapping("/api/deadlines")
-    List<ComplianceQuery.Entry> deadlines(@RequestParam(required = false) UnitId unit, @RequestParam(required = false) StaffId assignee,
+    ResponseEntity<List<ComplianceQuery.Entry>> deadlines(@RequestParam(required = false) UnitId unit, @RequestParam(required = false) StaffId assignee,
                                           @RequestParam(defaultValue = "14") int days) {
         if (days < 0 || days > 366) {
             throw new InvalidValueException("days must be between 0 and 366");
         }
-        return compliance.deadlines(unitOrOwn(unit), assignee == null ? null : assignee.value(), today(), days);
+        return projections.answer(compliance.deadlines(unitOrOwn(unit), assignee == null ? null : assignee.value(), today(), days));
     }
 
     private LocalDate today() {
