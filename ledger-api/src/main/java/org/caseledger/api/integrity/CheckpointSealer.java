@@ -105,7 +105,7 @@ public class CheckpointSealer {
      */
     private long settledPosition() {
         return settle.execute(status -> {
-            jdbc.sql(HashingEventAppender.APPEND_LOCK.replace("_shared", "")).query((rs, row) -> 1).list();
+            jdbc.sql(HashingEventAppender.APPEND_LOCK_EXCLUSIVE).query((rs, row) -> 1).list();
             return jdbc.sql("SELECT coalesce(max(global_index), 0) FROM domain_event_entry").query(Long.class).single();
         });
     }

@@ -31,13 +31,14 @@ public class HashingEventAppender implements AppendEventsStatementBuilder {
      * Appending transactions share this lock until they end; the sealer takes it exclusively for a moment, so that
      * every global position below what it then reads has been committed or rolled back (see {@link CheckpointSealer}).
      */
-    static final String APPEND_LOCK = "SELECT pg_advisory_xact_lock_shared(hashtextextended('ledger-append', 0))";
+    static final String APPEND_LOCK_SHARED = "SELECT pg_advisory_xact_lock_shared(hashtextextended('ledger-append', 0))";
+    static final String APPEND_LOCK_EXCLUSIVE = "SELECT pg_advisory_xact_lock(hashtextextended('ledger-append', 0))";
 
     @Override
     public PreparedStatement build(Connection connection, EventSchema schema, Class<?> dataType,
                                    List<? extends EventMessage<?>> events, Serializer serializer,
                                    TimestampWriter timestampWriter) throws SQLException {
-        try (PreparedStatement lock = connection.prepareStatement(APPEND_LOCK)) {
+        try (PreparedStatement lock = connection.prepareStatement(APPEND_LOCK_SHARED)) {
             lock.execute();
         }
         PreparedStatement statement = connection.prepareStatement("INSERT INTO " + schema.domainEventTable() + " ("
