@@ -96,6 +96,10 @@ final class DemoHistory {
         this.casesPerDay = casesPerDay;
     }
 
+    int casesWritten() {
+        return caseSerial;
+    }
+
     /** Hands every command to {@code send}, one day at a time, the outreach of the day first, then its new cases. */
     void write(Consumer<List<LedgerCommand>> send) {
         for (int day = 0; day < days; day++) {

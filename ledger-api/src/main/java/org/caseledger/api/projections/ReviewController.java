@@ -56,7 +56,7 @@ class ReviewController {
             baselineTo = day(parts[1], "baseline");
             checkRange(baselineFrom, baselineTo);
         }
-        return projections.answer(metrics.report(unitOrOwn(unit), from, to, period(period), baselineFrom, baselineTo));
+        return projections.answer(metrics.report(unitOrOwn(unit), from, to, period(period), baselineFrom, baselineTo, today()));
     }
 
     @GetMapping("/api/metrics/{metric}/cases")

@@ -54,6 +54,8 @@ public class CaseView {
 
     public static class Investigation {
         public String openedBy;
+        /** The unit the case belonged to when the investigation was opened: its figures count there. */
+        public String unit;
         public String status;
         public LocalDate openedOn;
         public LocalDate deadline;
@@ -70,6 +72,8 @@ public class CaseView {
         public String reporterType;
         public Instant receivedAt;
         public String summary;
+        /** The unit the case belonged to when the report arrived: its figures count there. */
+        public String unit;
         public Boolean immediateNeedOfProtection;
         public Instant protectionAssessedAt;
         /** Received while an investigation was open: it joins that investigation and needs no preliminary assessment. */
@@ -79,6 +83,7 @@ public class CaseView {
     }
 
     public static class Decision extends Item {
+        public String unit;
         public String kind;
         public String legalBasis;
         public String delegationRule;
@@ -106,6 +111,7 @@ public class CaseView {
     }
 
     public static class Note extends Item {
+        public String unit;
         public Instant occurredAt;
         public Instant recordedAt;
         public String author;
@@ -141,6 +147,7 @@ public class CaseView {
     }
 
     public static class Disclosure extends Item {
+        public String unit;
         public String partner;
         public String partnerName;
         public String consent;

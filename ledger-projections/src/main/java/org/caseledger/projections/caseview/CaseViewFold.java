@@ -1,6 +1,8 @@
 package org.caseledger.projections.caseview;
 
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.function.Predicate;
 import org.caseledger.core.cases.CaseAssigned;
@@ -64,7 +66,7 @@ public final class CaseViewFold {
 
     /** The events up to and including sequence number {@code last}: the auditor's step-by-step replay. */
     public static <E extends CaseEvent> List<E> upToSequence(List<E> eventsInOrder, long last) {
-        return eventsInOrder.subList(0, (int) Math.max(0, Math.min(eventsInOrder.size(), last + 1)));
+        return last >= eventsInOrder.size() ? eventsInOrder : eventsInOrder.subList(0, (int) Math.max(0, last + 1));
     }
 
     /** Applies one event; an event at or below the view's version was already folded in and is ignored. */
@@ -97,6 +99,7 @@ public final class CaseViewFold {
             report.receivedAt = e.receivedAt();
             report.summary = e.summary();
             report.duringOpenInvestigation = investigationOpen(view);
+            report.unit = view.unit;
             view.reports.add(report);
         } else if (event instanceof ProtectionAssessed e) {
             CaseView.Report report = find(view.reports, r -> r.id.equals(e.reportId().toString()));
@@ -115,14 +118,15 @@ public final class CaseViewFold {
             onDecision(view, e);
         } else if (event instanceof ChildHeard e) {
             view.childHeard = true;
-            if (investigationOpen(view) && view.currentInvestigation().childHeardOn == null) {
-                view.currentInvestigation().childHeardOn = LedgerTime.dayOf(e.envelope().occurredAt());
-            }
+            investigationOn(view, LedgerTime.dayOf(e.envelope().occurredAt())).ifPresent(investigation -> {
+                if (investigation.childHeardOn == null) {
+                    investigation.childHeardOn = LedgerTime.dayOf(e.envelope().occurredAt());
+                }
+            });
         } else if (event instanceof ChildNotHeardReasonRecorded e) {
             view.childNotHeardReason = e.reason();
-            if (investigationOpen(view)) {
-                view.currentInvestigation().childNotHeardReason = e.reason();
-            }
+            investigationOn(view, LedgerTime.dayOf(e.envelope().occurredAt()))
+                    .ifPresent(investigation -> investigation.childNotHeardReason = e.reason());
         } else if (event instanceof VisitBooked e) {
             CaseView.Visit visit = new CaseView.Visit();
             visit.id = e.visitId().toString();
@@ -144,9 +148,9 @@ public final class CaseViewFold {
             contact.occurredAt = e.envelope().occurredAt();
             view.contacts.add(contact);
         } else if (event instanceof JournalNoteRecorded e) {
-            view.notes.add(note(e.noteId().toString(), e.text(), e));
+            view.notes.add(note(e.noteId().toString(), e.text(), e, view.unit));
         } else if (event instanceof JournalNoteCorrected e) {
-            CaseView.Note correction = note(e.correctionId().toString(), e.text(), e);
+            CaseView.Note correction = note(e.correctionId().toString(), e.text(), e, view.unit);
             correction.corrects = e.originalNoteId().toString();
             correction.correctionReason = e.reason();
             find(view.notes, n -> n.id.equals(correction.corrects)).correctedBy.add(correction.id);
@@ -191,8 +195,13 @@ public final class CaseViewFold {
             disclosure.consent = e.consent() == null ? null : e.consent().toString();
             disclosure.provision = e.provision() == null ? null : e.provision().value();
             disclosure.occurredAt = e.envelope().occurredAt();
+            disclosure.unit = view.unit;
             view.disclosures.add(disclosure);
         } else if (event instanceof CaseClosed e) {
+            if (investigationOpen(view)) {
+                view.currentInvestigation().status = "CLOSED";
+                view.currentInvestigation().closedOn = LedgerTime.dayOf(e.envelope().occurredAt());
+            }
             view.status = "CLOSED";
             view.closure = new CaseView.Closure();
             view.closure.closedAt = e.envelope().occurredAt();
@@ -215,6 +224,7 @@ public final class CaseViewFold {
         decision.appealable = e.appealable();
         decision.appealInformationGiven = e.appealInformationGiven();
         decision.interventionId = e.interventionId() == null ? null : e.interventionId().toString();
+        decision.unit = view.unit;
         view.decisions.add(decision);
 
         if (e.kind() == DecisionKind.OPEN_INVESTIGATION || e.kind() == DecisionKind.DO_NOT_OPEN_INVESTIGATION) {
@@ -228,6 +238,7 @@ public final class CaseViewFold {
         if (e.kind() == DecisionKind.OPEN_INVESTIGATION) {
             CaseView.Investigation investigation = new CaseView.Investigation();
             investigation.openedBy = decision.id;
+            investigation.unit = view.unit;
             investigation.status = "OPEN";
             investigation.openedOn = e.decisionDate();
             investigation.deadline = e.investigationDeadline();
@@ -253,6 +264,17 @@ public final class CaseViewFold {
         }
     }
 
+    /** The investigation that was open on {@code day}: business time decides, not when it was recorded. */
+    private static Optional<CaseView.Investigation> investigationOn(CaseView view, LocalDate day) {
+        for (int i = view.investigations.size() - 1; i >= 0; i--) {
+            CaseView.Investigation investigation = view.investigations.get(i);
+            if (!day.isBefore(investigation.openedOn) && (investigation.closedOn == null || !day.isAfter(investigation.closedOn))) {
+                return Optional.of(investigation);
+            }
+        }
+        return Optional.empty();
+    }
+
     private static boolean investigationOpen(CaseView view) {
         return view.currentInvestigation() != null && "OPEN".equals(view.currentInvestigation().status);
     }
@@ -264,9 +286,10 @@ public final class CaseViewFold {
         return visit;
     }
 
-    private static CaseView.Note note(String id, String text, CaseEvent event) {
+    private static CaseView.Note note(String id, String text, CaseEvent event, String unit) {
         CaseView.Note note = new CaseView.Note();
         note.id = id;
+        note.unit = unit;
         note.text = text;
         note.occurredAt = event.envelope().occurredAt();
         note.recordedAt = event.envelope().recordedAt();

@@ -6,6 +6,7 @@ import java.time.LocalDate;
  * One application of a rule to one thing in a case.
  *
  * @param rule         the rule
+ * @param unit         the unit the case belonged to when what is checked happened: the check counts there
  * @param subject      what it is about: a report, an investigation (its opening decision), a decision, a note…
  * @param referenceDay the day that puts the check in a period (see docs/metrics.md)
  * @param dueOn        the last day to meet it, or {@code null} where the rule has no deadline
@@ -13,7 +14,7 @@ import java.time.LocalDate;
  * @param met          {@code true} met, {@code false} missed for good, {@code null} still open
  * @param detail       what a reader needs to judge it
  */
-public record ComplianceCheck(ComplianceRule rule, String subject, LocalDate referenceDay, LocalDate dueOn, LocalDate metOn,
+public record ComplianceCheck(ComplianceRule rule, String unit, String subject, LocalDate referenceDay, LocalDate dueOn, LocalDate metOn,
                               Boolean met, String detail) {
 
     /** Open checks whose last day has passed count as missed. */

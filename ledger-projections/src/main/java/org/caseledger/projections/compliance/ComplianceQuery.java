@@ -37,7 +37,7 @@ public class ComplianceQuery {
             byRule.put(rule, new ArrayList<>());
         }
         jdbc.query("SELECT * FROM compliance_check WHERE reference_day >= ? AND reference_day < ? AND (CAST(? AS text) IS NULL OR unit = ?) "
-                        + "ORDER BY rule, reference_day, case_number",
+                        + "ORDER BY rule, reference_day, case_number, subject",
                 rs -> {
                     Entry entry = entry(rs, today);
                     byRule.get(entry.rule()).add(entry);
@@ -55,12 +55,12 @@ public class ComplianceQuery {
     /** Open checks with a last day: overdue ones, and those due within {@code dueWithinDays} of today. */
     public List<Entry> deadlines(String unit, String assignee, LocalDate today, int dueWithinDays) {
         return jdbc.query("SELECT * FROM compliance_check WHERE met IS NULL AND due_on IS NOT NULL AND due_on <= ? "
-                        + "AND (CAST(? AS text) IS NULL OR unit = ?) AND (CAST(? AS text) IS NULL OR assignee = ?) ORDER BY due_on, case_number",
+                        + "AND (CAST(? AS text) IS NULL OR unit = ?) AND (CAST(? AS text) IS NULL OR assignee = ?) ORDER BY due_on, case_number, rule, subject",
                 (rs, row) -> entry(rs, today), Date.valueOf(today.plusDays(dueWithinDays)), unit, unit, assignee, assignee);
     }
 
     private static Entry entry(ResultSet rs, LocalDate today) throws SQLException {
-        ComplianceCheck check = new ComplianceCheck(ComplianceRule.valueOf(rs.getString("rule")), rs.getString("subject"),
+        ComplianceCheck check = new ComplianceCheck(ComplianceRule.valueOf(rs.getString("rule")), rs.getString("unit"), rs.getString("subject"),
                 rs.getDate("reference_day").toLocalDate(), day(rs, "due_on"), day(rs, "met_on"), (Boolean) rs.getObject("met"),
                 rs.getString("detail"));
         return new Entry(rs.getString("case_id"), rs.getString("case_number"), rs.getString("unit"), rs.getString("assignee"),

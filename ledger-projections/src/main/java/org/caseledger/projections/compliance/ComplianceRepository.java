@@ -22,7 +22,7 @@ public class ComplianceRepository {
         jdbc.update("DELETE FROM compliance_check WHERE case_id = ?", caseId);
         jdbc.batchUpdate("INSERT INTO compliance_check (case_id, case_number, unit, assignee, rule, subject, reference_day, due_on, "
                         + "met_on, met, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                checks.stream().map(check -> new Object[] {caseId, view.caseNumber, view.unit, view.assignee, check.rule().name(),
+                checks.stream().map(check -> new Object[] {caseId, view.caseNumber, check.unit() != null ? check.unit() : view.unit, view.assignee, check.rule().name(),
                         check.subject(), Date.valueOf(check.referenceDay()), check.dueOn() == null ? null : Date.valueOf(check.dueOn()),
                         check.metOn() == null ? null : Date.valueOf(check.metOn()), check.met(), check.detail()}).toList());
     }

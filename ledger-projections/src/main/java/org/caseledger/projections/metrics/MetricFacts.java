@@ -61,7 +61,7 @@ public final class MetricFacts {
                     boolean answeredNow = "OPEN_INVESTIGATION".equals(report.preliminaryDecision)
                             && before.reportsAwaitingPreliminaryDecision().contains(report.id);
                     if (answeredNow) {
-                        facts.add(MetricFact.one(Metric.REPORTS_LEADING_TO_INVESTIGATION, report.id, caseId, unit,
+                        facts.add(MetricFact.one(Metric.REPORTS_LEADING_TO_INVESTIGATION, report.id, caseId, report.unit,
                                 LedgerTime.dayOf(report.receivedAt), report.reporterType));
                     }
                 }

@@ -60,6 +60,8 @@ public class MetricsQuery {
     public record Fact(String caseId, String subject, LocalDate day, String dimension, BigDecimal value) {
     }
 
+    private static final double AVERAGE_MONTH_DAYS = 365.2425 / 12;
+
     static final List<Metric> BROKEN_DOWN = List.of(Metric.REPORTS_OF_CONCERN, Metric.REPORTS_LEADING_TO_INVESTIGATION,
             Metric.COLLABORATION_CONTACTS, Metric.INTERVENTIONS_GRANTED);
 
@@ -69,11 +71,13 @@ public class MetricsQuery {
         this.jdbc = jdbc;
     }
 
-    public Report report(String unit, LocalDate from, LocalDate to, Period period, LocalDate baselineFrom, LocalDate baselineTo) {
+    /** {@code today} (Swedish date) decides which open checks are overdue, as in the compliance report. */
+    public Report report(String unit, LocalDate from, LocalDate to, Period period, LocalDate baselineFrom, LocalDate baselineTo,
+                         LocalDate today) {
         Baseline baseline = null;
         if (baselineFrom != null && baselineTo != null) {
-            double baselinePeriods = Math.max(1, ChronoUnit.MONTHS.between(baselineFrom, baselineTo)) / (double) period.months;
-            Map<String, Number> total = figures(unit, baselineFrom, baselineTo);
+            double baselinePeriods = ChronoUnit.DAYS.between(baselineFrom, baselineTo) / (AVERAGE_MONTH_DAYS * period.months);
+            Map<String, Number> total = figures(unit, baselineFrom, baselineTo, today);
             Map<String, Number> average = new LinkedHashMap<>();
             total.forEach((name, value) -> average.put(name, isRateOrMedian(name) ? value : round(value.doubleValue() / baselinePeriods)));
             baseline = new Baseline(baselineFrom, baselineTo, round(baselinePeriods), average);
@@ -83,7 +87,7 @@ public class MetricsQuery {
             LocalDate end = start.plusMonths(period.months);
             LocalDate periodFrom = start.isBefore(from) ? from : start;
             LocalDate periodTo = end.isAfter(to) ? to : end;
-            Map<String, Number> figures = figures(unit, periodFrom, periodTo);
+            Map<String, Number> figures = figures(unit, periodFrom, periodTo, today);
             Map<String, Change> change = new LinkedHashMap<>();
             if (baseline != null) {
                 for (Map.Entry<String, Number> figure : figures.entrySet()) {
@@ -102,13 +106,13 @@ public class MetricsQuery {
 
     public List<Fact> facts(Metric metric, String unit, LocalDate from, LocalDate to) {
         return jdbc.query("SELECT case_id, subject, day, dimension, value FROM metric_fact WHERE metric = ? AND unit = ? "
-                        + "AND day >= ? AND day < ? ORDER BY day, subject",
+                        + "AND day >= ? AND day < ? ORDER BY day, subject, case_id",
                 (rs, row) -> new Fact(rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate(), rs.getString(4), rs.getBigDecimal(5)),
                 metric.name(), unit, Date.valueOf(from), Date.valueOf(to));
     }
 
     /** Every figure of {@code [from, to)}: the metrics, the rates derived from them and the compliance rates. */
-    Map<String, Number> figures(String unit, LocalDate from, LocalDate to) {
+    Map<String, Number> figures(String unit, LocalDate from, LocalDate to, LocalDate today) {
         Map<String, Number> figures = new LinkedHashMap<>();
         Map<Metric, Number> raw = new LinkedHashMap<>();
         for (Metric metric : Metric.values()) {
@@ -136,11 +140,11 @@ public class MetricsQuery {
         for (ComplianceRule rule : ComplianceRule.values()) {
             figures.put("COMPLIANCE_" + rule.name(), null);
         }
-        jdbc.query("SELECT rule, count(*) FILTER (WHERE met OR NOT met OR due_on < current_date), count(*) FILTER (WHERE met) "
+        jdbc.query("SELECT rule, count(*) FILTER (WHERE met OR NOT met OR due_on < ?), count(*) FILTER (WHERE met) "
                         + "FROM compliance_check WHERE unit = ? AND reference_day >= ? AND reference_day < ? GROUP BY rule",
                 rs -> {
                     figures.put("COMPLIANCE_" + rs.getString(1), rate(rs.getLong(3), rs.getLong(2)));
-                }, unit, Date.valueOf(from), Date.valueOf(to));
+                }, Date.valueOf(today), unit, Date.valueOf(from), Date.valueOf(to));
         return figures;
     }
 

@@ -29,7 +29,8 @@ class CaseViewFoldTest {
         assertThat(view.status).isEqualTo("CLOSED");
         assertThat(view.caseNumber).isEqualTo("2026-00042");
         assertThat(view.version).isEqualTo(11);
-        assertThat(view.currentInvestigation().status).isEqualTo("OPEN");
+        assertThat(view.currentInvestigation().status).as("closing the case ends its investigation").isEqualTo("CLOSED");
+        assertThat(view.currentInvestigation().closedOn).hasToString("2026-06-10");
         assertThat(view.currentInvestigation().deadline).hasToString("2026-07-04");
         assertThat(view.visits).singleElement().satisfies(visit -> assertThat(visit.status).isEqualTo("MISSED"));
         assertThat(view.interventions).singleElement().satisfies(intervention -> {
@@ -95,5 +96,6 @@ class CaseViewFoldTest {
         assertThat(CaseViewFold.fold(CaseViewFold.upToSequence(history, 7)).interventions.get(0).status).isEqualTo("GRANTED");
         assertThat(CaseViewFold.fold(CaseViewFold.upToSequence(history, 8)).interventions.get(0).status).isEqualTo("OFFERED");
         assertThat(CaseViewFold.upToSequence(history, 99)).hasSize(history.size());
+        assertThat(CaseViewFold.upToSequence(history, Long.MAX_VALUE)).hasSize(history.size());
     }
 }

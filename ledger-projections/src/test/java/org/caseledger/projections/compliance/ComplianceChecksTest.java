@@ -6,6 +6,15 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.caseledger.core.cases.CaseEvent;
+import org.caseledger.core.cases.CaseTransferred;
+import org.caseledger.core.cases.ChildHeard;
+import org.caseledger.core.cases.DecisionId;
+import org.caseledger.core.cases.DecisionMade;
+import org.caseledger.core.law.DecisionKind;
+import org.caseledger.core.law.DelegationRuleId;
+import org.caseledger.core.law.LegalBasisId;
+import org.caseledger.core.shared.StaffId;
+import org.caseledger.core.shared.UnitId;
 import org.caseledger.core.cases.JournalNoteRecorded;
 import org.caseledger.core.cases.NoteId;
 import org.caseledger.core.cases.ProtectionAssessed;
@@ -24,10 +33,12 @@ class ComplianceChecksTest {
     void aHandcraftedCaseGivesTheKnownAnswerForEveryRule() {
         List<ComplianceCheck> checks = ComplianceChecks.of(CaseViewFold.fold(CaseHistories.familyTreatmentCase()));
 
-        assertThat(status(checks, ComplianceRule.PROTECTION_ASSESSMENT_IN_TIME)).containsExactly("OVERDUE");
+        assertThat(status(checks, ComplianceRule.PROTECTION_ASSESSMENT_IN_TIME)).as("never assessed, settled when the case closed")
+                .containsExactly("MISSED");
         assertThat(status(checks, ComplianceRule.PRELIMINARY_ASSESSMENT_IN_14_DAYS)).containsExactly("MET");
-        assertThat(status(checks, ComplianceRule.INVESTIGATION_IN_4_MONTHS)).containsExactly("PENDING");
-        assertThat(status(checks, ComplianceRule.CHILD_HEARD)).containsExactly("PENDING");
+        assertThat(status(checks, ComplianceRule.INVESTIGATION_IN_4_MONTHS)).as("ended with the case before its deadline")
+                .containsExactly("MET");
+        assertThat(status(checks, ComplianceRule.CHILD_HEARD)).containsExactly("MISSED");
         assertThat(status(checks, ComplianceRule.DECISION_LAWFUL)).containsExactly("MET", "MET");
         assertThat(status(checks, ComplianceRule.APPEAL_INFORMATION_GIVEN)).containsExactly("MET");
         assertThat(status(checks, ComplianceRule.JOURNAL_WITHOUT_DELAY)).containsExactly("MET", "MET");
@@ -61,6 +72,34 @@ class ComplianceChecksTest {
         ComplianceCheck check = only(ComplianceChecks.of(CaseViewFold.fold(history)), ComplianceRule.JOURNAL_WITHOUT_DELAY);
         assertThat(check.met()).isFalse();
         assertThat(check.detail()).isEqualTo("recorded 168 hours after it happened");
+    }
+
+    @Test
+    void whileTheCaseIsOpenUnmetChecksArePendingOrOverdueAndCountForTheUnitOfTheirTime() {
+        List<CaseEvent> open = CaseHistories.familyTreatmentCase().subList(0, 11);
+        List<ComplianceCheck> checks = ComplianceChecks.of(CaseViewFold.fold(open));
+
+        assertThat(status(checks, ComplianceRule.PROTECTION_ASSESSMENT_IN_TIME)).containsExactly("OVERDUE");
+        assertThat(status(checks, ComplianceRule.INVESTIGATION_IN_4_MONTHS)).containsExactly("PENDING");
+        assertThat(status(checks, ComplianceRule.CHILD_HEARD)).containsExactly("PENDING");
+
+        List<CaseEvent> transferred = new ArrayList<>(open);
+        transferred.add(new CaseTransferred(CaseHistories.CASE, UnitId.of("vivalla"), UnitId.of("central-reception"), "Moved.",
+                CaseHistories.day(40, "anna.lind", Role.SOCIAL_SECRETARY)));
+        assertThat(ComplianceChecks.of(CaseViewFold.fold(transferred))).extracting(ComplianceCheck::unit).containsOnly("vivalla");
+    }
+
+    @Test
+    void aChildHeardDuringTheInvestigationCountsEvenWhenRecordedAfterItClosed() {
+        List<CaseEvent> history = new ArrayList<>(CaseHistories.familyTreatmentCase().subList(0, 3));
+        history.add(new DecisionMade(CaseHistories.CASE, DecisionId.random(), DecisionKind.CLOSE_INVESTIGATION,
+                LegalBasisId.of("SFS2025:400-20kap1"), DelegationRuleId.of("DO-1.4"), StaffId.of("anna.lind"), Role.SOCIAL_SECRETARY,
+                LocalDate.parse("2026-03-22"), "Done.", false, false, null, null, null, CaseHistories.day(20, "anna.lind", Role.SOCIAL_SECRETARY)));
+        Envelope heardOn21st = CaseHistories.day(19, "anna.lind", Role.SOCIAL_SECRETARY);
+        history.add(new ChildHeard(CaseHistories.CASE, "Talked at school.", new Envelope(heardOn21st.actor(), heardOn21st.role(),
+                heardOn21st.unit(), heardOn21st.occurredAt(), heardOn21st.occurredAt().plusSeconds(3 * 86_400), "c", "d", null)));
+
+        assertThat(status(ComplianceChecks.of(CaseViewFold.fold(history)), ComplianceRule.CHILD_HEARD)).containsExactly("MET");
     }
 
     private static List<String> status(List<ComplianceCheck> checks, ComplianceRule rule) {

@@ -1,0 +1,117 @@
+package org.caseledger.api.projections;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.caseledger.api.support.TestDatabase;
+import org.caseledger.core.cases.CaseId;
+import org.caseledger.core.cases.CaseNumber;
+import org.caseledger.core.cases.CaseOpened;
+import org.caseledger.core.cases.CaseOrigin;
+import org.caseledger.core.cases.JournalNoteRecorded;
+import org.caseledger.core.cases.NoteId;
+import org.caseledger.core.shared.Envelope;
+import org.caseledger.core.shared.HouseholdId;
+import org.caseledger.core.shared.LedgerEvent;
+import org.caseledger.core.shared.PersonId;
+import org.caseledger.core.shared.Role;
+import org.caseledger.core.shared.StaffId;
+import org.caseledger.core.shared.UnitId;
+import org.caseledger.projections.caseview.CaseViewProjection;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A benchmark, not a test: how fast every read model is rebuilt by replay. Appends {@code bench.events} events
+ * (default 100,000; cases of 50 events: an opening and journal notes) to a database of its own, lets the live
+ * processor catch up, then rebuilds and times it until the processor is back at the head. Run it with
+ * {@code ./mvnw -pl ledger-api -am verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=RebuildBenchmark
+ * -Dbench.events=1000000}; it writes {@code target/benchmarks/rebuild-<events>.json}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext
+class RebuildBenchmark {
+
+    private static final int EVENTS_PER_CASE = 50;
+
+    @Autowired
+    private EventStore eventStore;
+
+    @Autowired
+    private TransactionTemplate transaction;
+
+    @Autowired
+    private ProjectionAdmin projections;
+
+    @DynamicPropertySource
+    static void ownDatabase(DynamicPropertyRegistry registry) {
+        TestDatabase.another().registerIn(registry);
+    }
+
+    @Test
+    void rebuildEveryReadModel() throws Exception {
+        long events = Long.getLong("bench.events", 100_000);
+        long cases = events / EVENTS_PER_CASE;
+        for (long c = 0; c < cases; c++) {
+            List<GenericDomainEventMessage<LedgerEvent>> history = caseHistory(c);
+            transaction.executeWithoutResult(status -> eventStore.publish(history));
+        }
+        Duration live = awaitHead();
+        long start = System.nanoTime();
+        projections.rebuild(CaseViewProjection.PROCESSING_GROUP);
+        Duration rebuild = awaitHead();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("Rebuild of every read model from %d events: %.0f s, %.0f events/s (live catch-up took %d s)%n",
+                cases * EVENTS_PER_CASE, seconds, cases * EVENTS_PER_CASE / seconds, live.toSeconds());
+        Path report = Files.createDirectories(Path.of("target", "benchmarks")).resolve("rebuild-" + events + ".json");
+        Files.writeString(report, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(Map.of(
+                "events", cases * EVENTS_PER_CASE, "cores", Runtime.getRuntime().availableProcessors(),
+                "rebuildSeconds", Math.round(seconds), "eventsPerSecond", Math.round(cases * EVENTS_PER_CASE / seconds),
+                "waitedForRebuild", rebuild.toString())));
+    }
+
+    private Duration awaitHead() throws InterruptedException {
+        long start = System.nanoTime();
+        while (true) {
+            ProjectionAdmin.Status status = projections.status(CaseViewProjection.PROCESSING_GROUP);
+            if (!status.replaying() && status.position() == status.head()) {
+                return Duration.ofNanos(System.nanoTime() - start);
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    private static List<GenericDomainEventMessage<LedgerEvent>> caseHistory(long number) {
+        CaseId caseId = CaseId.random();
+        Instant start = Instant.parse("2024-01-01T08:00:00Z").plus(Duration.ofMinutes(number));
+        List<GenericDomainEventMessage<LedgerEvent>> events = new ArrayList<>();
+        events.add(new GenericDomainEventMessage<>("Case", caseId.toString(), 0, new CaseOpened(caseId,
+                CaseNumber.of(String.format("2024-%06d", number + 1)), UnitId.of("vivalla"), CaseOrigin.APPLICATION, PersonId.random(),
+                HouseholdId.random(), start, envelope(start))));
+        for (int sequence = 1; sequence < EVENTS_PER_CASE; sequence++) {
+            Instant at = start.plus(Duration.ofHours(sequence));
+            events.add(new GenericDomainEventMessage<>("Case", caseId.toString(), sequence, new JournalNoteRecorded(caseId, NoteId.random(),
+                    "Journal note " + sequence + ": a conversation with the family.", envelope(at))));
+        }
+        return events;
+    }
+
+    private static Envelope envelope(Instant at) {
+        return new Envelope(StaffId.of("anna.lind"), Role.SOCIAL_SECRETARY, UnitId.of("vivalla"), at, at,
+                UUID.randomUUID().toString(), UUID.randomUUID().toString(), null);
+    }
+}
