@@ -31,16 +31,14 @@ public class HashingEventAppender implements AppendEventsStatementBuilder {
      * Appending transactions share this lock until they end; the sealer takes it exclusively for a moment, so that
      * every global position below what it then reads has been committed or rolled back (see {@link CheckpointSealer}).
      */
-    static final String APPEND_LOCK_SHARED = "SELECT pg_advisory_xact_lock_shared(hashtextextended('ledger-append', 0))";
+    private static final String SHARED_LOCK = "pg_advisory_xact_lock_shared(hashtextextended('ledger-append', 0))";
+    static final String APPEND_LOCK_SHARED = "SELECT " + SHARED_LOCK;
     static final String APPEND_LOCK_EXCLUSIVE = "SELECT pg_advisory_xact_lock(hashtextextended('ledger-append', 0))";
 
     @Override
     public PreparedStatement build(Connection connection, EventSchema schema, Class<?> dataType,
                                    List<? extends EventMessage<?>> events, Serializer serializer,
                                    TimestampWriter timestampWriter) throws SQLException {
-        try (PreparedStatement lock = connection.prepareStatement(APPEND_LOCK_SHARED)) {
-            lock.execute();
-        }
         PreparedStatement statement = connection.prepareStatement("INSERT INTO " + schema.domainEventTable() + " ("
                 + schema.eventIdentifierColumn() + ", " + schema.aggregateIdentifierColumn() + ", "
                 + schema.sequenceNumberColumn() + ", " + schema.typeColumn() + ", " + schema.timestampColumn() + ", "
@@ -48,6 +46,7 @@ public class HashingEventAppender implements AppendEventsStatementBuilder {
                 + schema.metaDataColumn() + ", envelope_digest, payload_digest, previous_hash, hash)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         Map<String, byte[]> lastHashes = new HashMap<>();
+        boolean locked = false;
         for (EventMessage<?> message : events) {
             if (!(message instanceof DomainEventMessage<?> event)) {
                 throw new IllegalArgumentException("the ledger only stores events of aggregates, not " + message.getPayloadType());
@@ -59,7 +58,8 @@ public class HashingEventAppender implements AppendEventsStatementBuilder {
             SerializedObject<byte[]> metaData = event.serializeMetaData(serializer, byte[].class);
             byte[] previousHash = lastHashes.containsKey(event.getAggregateIdentifier())
                     ? lastHashes.get(event.getAggregateIdentifier())
-                    : storedPreviousHash(connection, schema, event);
+                    : lockAndReadPreviousHash(connection, schema, event, locked);
+            locked = true;
             EventHash input = new EventHash(event.getAggregateIdentifier(), event.getSequenceNumber(), event.getIdentifier(),
                     payload.getType().getName(), payload.getType().getRevision(),
                     CanonicalEnvelope.of(ledgerEvent.envelope()).digest(), Sha256.of(payload.getData()), previousHash);
@@ -84,20 +84,34 @@ public class HashingEventAppender implements AppendEventsStatementBuilder {
         return statement;
     }
 
-    private static byte[] storedPreviousHash(Connection connection, EventSchema schema, DomainEventMessage<?> event) throws SQLException {
+    /**
+     * Reads the hash of the aggregate's previous event and, the first time in this append, takes the shared append
+     * lock, in one round trip.
+     */
+    private static byte[] lockAndReadPreviousHash(Connection connection, EventSchema schema, DomainEventMessage<?> event,
+                                                  boolean locked) throws SQLException {
         if (event.getSequenceNumber() == 0) {
+            if (!locked) {
+                try (PreparedStatement lock = connection.prepareStatement(APPEND_LOCK_SHARED)) {
+                    lock.execute();
+                }
+            }
             return EventHash.GENESIS;
         }
-        try (PreparedStatement query = connection.prepareStatement("SELECT hash FROM " + schema.domainEventTable()
-                + " WHERE " + schema.aggregateIdentifierColumn() + " = ? AND " + schema.sequenceNumberColumn() + " = ?")) {
+        String previousHash = "(SELECT hash FROM " + schema.domainEventTable() + " WHERE " + schema.aggregateIdentifierColumn()
+                + " = ? AND " + schema.sequenceNumberColumn() + " = ?)";
+        String sql = "SELECT " + previousHash + (locked ? "" : ", " + SHARED_LOCK);
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
             query.setString(1, event.getAggregateIdentifier());
             query.setLong(2, event.getSequenceNumber() - 1);
             try (ResultSet previous = query.executeQuery()) {
-                if (!previous.next()) {
+                previous.next();
+                byte[] hash = previous.getBytes(1);
+                if (hash == null) {
                     throw new IllegalStateException("event " + (event.getSequenceNumber() - 1) + " of "
                             + event.getAggregateIdentifier() + " is missing: refusing to extend a broken chain");
                 }
-                return previous.getBytes(1);
+                return hash;
             }
         }
     }
