@@ -10,9 +10,12 @@ import org.caseledger.core.cases.CaseTransferred;
 import org.caseledger.core.cases.ChildHeard;
 import org.caseledger.core.cases.DecisionId;
 import org.caseledger.core.cases.DecisionMade;
+import org.caseledger.core.cases.DisclosureId;
+import org.caseledger.core.cases.InformationDisclosed;
 import org.caseledger.core.law.DecisionKind;
 import org.caseledger.core.law.DelegationRuleId;
 import org.caseledger.core.law.LegalBasisId;
+import org.caseledger.core.shared.PartnerType;
 import org.caseledger.core.shared.StaffId;
 import org.caseledger.core.shared.UnitId;
 import org.caseledger.core.cases.JournalNoteRecorded;
@@ -100,6 +103,19 @@ class ComplianceChecksTest {
                 heardOn21st.unit(), heardOn21st.occurredAt(), heardOn21st.occurredAt().plusSeconds(3 * 86_400), "c", "d", null)));
 
         assertThat(status(ComplianceChecks.of(CaseViewFold.fold(history)), ComplianceRule.CHILD_HEARD)).containsExactly("MET");
+    }
+
+    @Test
+    void aDisclosureRestsOnItsRecordedBasisAndCountsOnTheDayItWasMade() {
+        List<CaseEvent> history = new ArrayList<>(CaseHistories.familyTreatmentCase().subList(0, 2));
+        history.add(new InformationDisclosed(CaseHistories.CASE, DisclosureId.random(), PartnerType.POLICE, "Polisen i Örebro", null,
+                LegalBasisId.of("SFS2009:400-10kap28"), "Requested under the duty to report.",
+                CaseHistories.day(5, "anna.lind", Role.SOCIAL_SECRETARY)));
+
+        ComplianceCheck check = only(ComplianceChecks.of(CaseViewFold.fold(history)), ComplianceRule.DISCLOSURE_WITH_VALID_BASIS);
+        assertThat(check.statusOn(TODAY)).isEqualTo("MET");
+        assertThat(check.referenceDay()).hasToString("2026-03-07");
+        assertThat(check.detail()).isEqualTo("to Polisen i Örebro under SFS2009:400-10kap28");
     }
 
     private static List<String> status(List<ComplianceCheck> checks, ComplianceRule rule) {
