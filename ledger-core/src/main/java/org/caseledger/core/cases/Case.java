@@ -10,7 +10,6 @@ import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
-import org.caseledger.core.law.DecisionKind;
 import org.caseledger.core.law.DelegationRule;
 import org.caseledger.core.law.LegalBasis;
 import org.caseledger.core.law.LegalFramework;
