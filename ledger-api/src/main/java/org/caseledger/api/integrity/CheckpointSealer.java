@@ -56,8 +56,11 @@ public class CheckpointSealer {
         long after = Checkpoints.last(jdbc).map(Checkpoint::toIndex).orElse(0L);
         record Backlog(long count, String oldest) {
         }
-        Backlog backlog = jdbc.sql("SELECT count(*), min(time_stamp) FROM domain_event_entry WHERE global_index > ?")
-                .param(after).query((rs, row) -> new Backlog(rs.getLong(1), rs.getString(2))).single();
+        // Counting stops at the threshold, so a long backlog does not make every poll scan all of it.
+        Backlog backlog = jdbc.sql("SELECT count(*), (SELECT time_stamp FROM domain_event_entry WHERE global_index > ? "
+                        + "ORDER BY global_index LIMIT 1) FROM (SELECT 1 FROM domain_event_entry WHERE global_index > ? LIMIT ?) pending")
+                .params(after, after, properties.checkpointEveryEvents())
+                .query((rs, row) -> new Backlog(rs.getLong(1), rs.getString(2))).single();
         boolean enough = backlog.count() >= properties.checkpointEveryEvents();
         boolean waitedLongEnough = backlog.oldest() != null
                 && Instant.parse(backlog.oldest()).isBefore(clock.instant().minus(properties.checkpointInterval()));

@@ -7,6 +7,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Revision;
 import org.caseledger.core.shared.Envelope;
 import org.caseledger.core.shared.LedgerEvent;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,25 +28,40 @@ public class EventHistory {
     };
 
     private final EventStore eventStore;
+    private final JdbcClient jdbc;
     private final JsonMapper json;
 
-    public EventHistory(EventStore eventStore, JsonMapper json) {
+    public EventHistory(EventStore eventStore, JdbcClient jdbc, JsonMapper json) {
         this.eventStore = eventStore;
+        this.jdbc = jdbc;
         this.json = json;
     }
 
     /**
      * The version of a stream of the given kind: the sequence number of its last event. A stream of another kind
-     * (a person's id in a case's URL) is as unknown as no stream at all.
+     * (a person's id in a case's URL) is as unknown as no stream at all. One indexed query, with no event
+     * deserialized: every command and every read asks this first.
      */
     public long version(Object aggregateId, Class<? extends LedgerEvent> kind) {
-        String id = aggregateId.toString();
-        long version = eventStore.lastSequenceNumberFor(id).orElseThrow(() -> notFound(aggregateId, kind));
-        Object first = eventStore.readEvents(id, 0).asStream().findFirst().map(DomainEventMessage::getPayload).orElse(null);
-        if (!kind.isInstance(first)) {
+        record Stream(Long version, String firstType) {
+        }
+        Stream stream = jdbc.sql("SELECT max(sequence_number), min(payload_type) FILTER (WHERE sequence_number = 0) "
+                        + "FROM domain_event_entry WHERE aggregate_identifier = ?")
+                .param(aggregateId.toString())
+                .query((rs, row) -> new Stream((Long) rs.getObject(1), rs.getString(2)))
+                .single();
+        if (stream.version() == null || !isOfKind(stream.firstType(), kind)) {
             throw notFound(aggregateId, kind);
         }
-        return version;
+        return stream.version();
+    }
+
+    private static boolean isOfKind(String payloadType, Class<? extends LedgerEvent> kind) {
+        try {
+            return payloadType != null && kind.isAssignableFrom(Class.forName(payloadType, false, kind.getClassLoader()));
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
     }
 
     public List<LedgerEvent> events(Object aggregateId) {
