@@ -3,28 +3,14 @@ package org.caseledger.api.integrity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.caseledger.api.support.SyntheticCases;
 import org.caseledger.api.support.TestDatabase;
-import org.caseledger.core.cases.CaseId;
-import org.caseledger.core.cases.CaseNumber;
-import org.caseledger.core.cases.CaseOpened;
-import org.caseledger.core.cases.CaseOrigin;
-import org.caseledger.core.cases.JournalNoteRecorded;
-import org.caseledger.core.cases.NoteId;
-import org.caseledger.core.shared.Envelope;
-import org.caseledger.core.shared.HouseholdId;
 import org.caseledger.core.shared.LedgerEvent;
-import org.caseledger.core.shared.PersonId;
-import org.caseledger.core.shared.Role;
-import org.caseledger.core.shared.StaffId;
-import org.caseledger.core.shared.UnitId;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -71,7 +57,7 @@ class LargeLedgerIT {
 
         long appendStart = System.nanoTime();
         for (int c = 0; c < CASES; c++) {
-            List<GenericDomainEventMessage<LedgerEvent>> events = caseHistory(c);
+            List<GenericDomainEventMessage<LedgerEvent>> events = SyntheticCases.history(c, EVENTS_PER_CASE);
             transaction.executeWithoutResult(status -> eventStore.publish(events));
         }
         Duration append = Duration.ofNanos(System.nanoTime() - appendStart);
@@ -95,29 +81,6 @@ class LargeLedgerIT {
         assertThat(report.problems()).isEmpty();
         assertThat(report.eventsChecked()).isEqualTo((long) CASES * EVENTS_PER_CASE);
         assertThat(report.checkpointsChecked()).as("the scheduled sealer may have sealed some too").isGreaterThanOrEqualTo(10);
-    }
-
-    private static List<GenericDomainEventMessage<LedgerEvent>> caseHistory(int number) {
-        CaseId caseId = CaseId.random();
-        Instant start = Instant.parse("2024-01-01T08:00:00Z").plus(Duration.ofMinutes(number));
-        List<GenericDomainEventMessage<LedgerEvent>> events = new ArrayList<>();
-        events.add(message(caseId, 0, new CaseOpened(caseId, CaseNumber.of(String.format("2024-%05d", number + 1)), UnitId.of("vivalla"),
-                CaseOrigin.APPLICATION, PersonId.random(), HouseholdId.random(), start, envelope(start))));
-        for (int sequence = 1; sequence < EVENTS_PER_CASE; sequence++) {
-            Instant at = start.plus(Duration.ofHours(sequence));
-            events.add(message(caseId, sequence, new JournalNoteRecorded(caseId, NoteId.random(),
-                    "Journal note " + sequence + " of case " + number + ": a conversation with the family.", envelope(at))));
-        }
-        return events;
-    }
-
-    private static GenericDomainEventMessage<LedgerEvent> message(CaseId caseId, long sequence, LedgerEvent event) {
-        return new GenericDomainEventMessage<>("Case", caseId.toString(), sequence, event);
-    }
-
-    private static Envelope envelope(Instant at) {
-        return new Envelope(StaffId.of("anna.lind"), Role.SOCIAL_SECRETARY, UnitId.of("vivalla"), at, at,
-                UUID.randomUUID().toString(), UUID.randomUUID().toString(), null);
     }
 
     private static double seconds(Duration duration) {

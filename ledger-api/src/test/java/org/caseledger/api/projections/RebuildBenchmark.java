@@ -5,29 +5,15 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.caseledger.api.support.SyntheticCases;
 import org.caseledger.api.support.TestDatabase;
-import org.caseledger.core.cases.CaseId;
-import org.caseledger.core.cases.CaseNumber;
-import org.caseledger.core.cases.CaseOpened;
-import org.caseledger.core.cases.CaseOrigin;
-import org.caseledger.core.cases.JournalNoteRecorded;
-import org.caseledger.core.cases.NoteId;
-import org.caseledger.core.shared.Envelope;
-import org.caseledger.core.shared.HouseholdId;
 import org.caseledger.core.shared.LedgerEvent;
-import org.caseledger.core.shared.PersonId;
-import org.caseledger.core.shared.Role;
-import org.caseledger.core.shared.StaffId;
-import org.caseledger.core.shared.UnitId;
 import org.caseledger.projections.caseview.CaseViewProjection;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -73,7 +59,7 @@ class RebuildBenchmark {
         long cases = events / EVENTS_PER_CASE;
         processing.eventProcessor(CaseViewProjection.PROCESSING_GROUP).ifPresent(EventProcessor::shutDown);
         for (long c = 0; c < cases; c++) {
-            List<GenericDomainEventMessage<LedgerEvent>> history = caseHistory(c);
+            List<GenericDomainEventMessage<LedgerEvent>> history = SyntheticCases.history(c, EVENTS_PER_CASE);
             transaction.executeWithoutResult(status -> eventStore.publish(history));
         }
         long start = System.nanoTime();
@@ -98,25 +84,5 @@ class RebuildBenchmark {
             }
             Thread.sleep(500);
         }
-    }
-
-    private static List<GenericDomainEventMessage<LedgerEvent>> caseHistory(long number) {
-        CaseId caseId = CaseId.random();
-        Instant start = Instant.parse("2024-01-01T08:00:00Z").plus(Duration.ofMinutes(number));
-        List<GenericDomainEventMessage<LedgerEvent>> events = new ArrayList<>();
-        events.add(new GenericDomainEventMessage<>("Case", caseId.toString(), 0, new CaseOpened(caseId,
-                CaseNumber.of(String.format("2024-%06d", number + 1)), UnitId.of("vivalla"), CaseOrigin.APPLICATION, PersonId.random(),
-                HouseholdId.random(), start, envelope(start))));
-        for (int sequence = 1; sequence < EVENTS_PER_CASE; sequence++) {
-            Instant at = start.plus(Duration.ofHours(sequence));
-            events.add(new GenericDomainEventMessage<>("Case", caseId.toString(), sequence, new JournalNoteRecorded(caseId, NoteId.random(),
-                    "Journal note " + sequence + ": a conversation with the family.", envelope(at))));
-        }
-        return events;
-    }
-
-    private static Envelope envelope(Instant at) {
-        return new Envelope(StaffId.of("anna.lind"), Role.SOCIAL_SECRETARY, UnitId.of("vivalla"), at, at,
-                UUID.randomUUID().toString(), UUID.randomUUID().toString(), null);
     }
 }
