@@ -6,16 +6,15 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.caseledger.core.cases.CaseEvent;
 import org.caseledger.core.outreach.OutreachEvent;
-import org.caseledger.projections.compliance.ComplianceChecks;
 import org.caseledger.projections.compliance.ComplianceRepository;
 import org.caseledger.projections.metrics.MetricFactRepository;
 import org.caseledger.projections.metrics.MetricFacts;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the case read models up to date from a streaming event processor: for each event the stored case view
- * is loaded, the event folded in, and the view, the case's compliance checks and the event's metric facts are
- * stored, all in the processor's transaction together with its token.
+ * Keeps the case read models up to date from a streaming event processor: each event is folded into its case's
+ * view, and at the end of the processor's batch the changed views, their cases' compliance checks and the
+ * events' metric facts are stored, in the processor's transaction together with its token.
  */
 @Component
 @ProcessingGroup(CaseViewProjection.PROCESSING_GROUP)
@@ -36,20 +35,24 @@ public class CaseViewProjection {
 
     @EventHandler
     void on(CaseEvent event, @SequenceNumber long sequenceNumber) {
-        CaseView view = repository.find(event.caseId()).orElseGet(CaseView::new);
+        ReadModelBatch batch = batch();
+        CaseView view = batch.view(event.caseId());
         if (sequenceNumber <= view.version) {
             return;
         }
         MetricFacts.Before before = MetricFacts.Before.of(view);
         CaseViewFold.apply(view, event, sequenceNumber);
-        repository.save(view);
-        compliance.replace(view, ComplianceChecks.of(view));
-        metrics.add(view.caseId, sequenceNumber, MetricFacts.of(before, event, view));
+        batch.changed(view);
+        batch.add(view.caseId, sequenceNumber, MetricFacts.of(before, event, view));
     }
 
     @EventHandler
     void on(OutreachEvent event, @SequenceNumber long sequenceNumber) {
-        metrics.add(event.activityId().toString(), sequenceNumber, MetricFacts.of(event));
+        batch().add(event.activityId().toString(), sequenceNumber, MetricFacts.of(event));
+    }
+
+    private ReadModelBatch batch() {
+        return ReadModelBatch.current(repository, compliance, metrics);
     }
 
     @ResetHandler

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 import org.caseledger.core.cases.CaseId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -35,18 +37,31 @@ public class CaseViewRepository {
                 .list();
     }
 
-    void save(CaseView view) {
+    void saveAll(List<CaseView> views) {
+        if (views.isEmpty()) {
+            return;
+        }
         jdbc.sql("""
                 INSERT INTO case_view (case_id, case_number, unit, status, child_id, assignee, version, document)
-                VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb))
+                SELECT * FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::uuid[], ?::text[], ?::bigint[], ?::jsonb[])
                 ON CONFLICT (case_id) DO UPDATE SET
                     case_number = EXCLUDED.case_number, unit = EXCLUDED.unit, status = EXCLUDED.status,
                     child_id = EXCLUDED.child_id, assignee = EXCLUDED.assignee, version = EXCLUDED.version,
                     document = EXCLUDED.document
                 """)
-                .params(UUID.fromString(view.caseId), view.caseNumber, view.unit, view.status, UUID.fromString(view.child),
-                        view.assignee, view.version, write(view))
+                .params(column(views, view -> UUID.fromString(view.caseId), UUID[]::new),
+                        column(views, view -> view.caseNumber, String[]::new),
+                        column(views, view -> view.unit, String[]::new),
+                        column(views, view -> view.status, String[]::new),
+                        column(views, view -> UUID.fromString(view.child), UUID[]::new),
+                        column(views, view -> view.assignee, String[]::new),
+                        column(views, view -> view.version, Long[]::new),
+                        column(views, this::write, String[]::new))
                 .update();
+    }
+
+    private static <T> T[] column(List<CaseView> views, Function<CaseView, T> value, IntFunction<T[]> array) {
+        return views.stream().map(value).toArray(array);
     }
 
     void deleteAll() {

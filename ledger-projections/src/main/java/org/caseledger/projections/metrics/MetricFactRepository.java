@@ -1,6 +1,7 @@
 package org.caseledger.projections.metrics;
 
 import java.sql.Date;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -16,15 +17,23 @@ public class MetricFactRepository {
         this.jdbc = jdbc;
     }
 
-    public void add(String stream, long sequenceNumber, List<MetricFact> facts) {
-        if (facts.isEmpty()) {
-            return;
-        }
-        jdbc.batchUpdate("INSERT INTO metric_fact (stream, sequence_number, metric, subject, case_id, unit, day, dimension, value) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                facts.stream().map(fact -> new Object[] {stream, sequenceNumber, fact.metric().name(), fact.subject(),
+    /** The facts one event produced: its stream and sequence number are their key. */
+    public record Produced(String stream, long sequenceNumber, List<MetricFact> facts) {
+    }
+
+    public void addAll(List<Produced> produced) {
+        List<Object[]> rows = new ArrayList<>();
+        for (Produced event : produced) {
+            for (MetricFact fact : event.facts()) {
+                rows.add(new Object[] {event.stream(), event.sequenceNumber(), fact.metric().name(), fact.subject(),
                         fact.caseId() == null ? null : UUID.fromString(fact.caseId()), fact.unit(), Date.valueOf(fact.day()),
-                        fact.dimension(), fact.value()}).toList());
+                        fact.dimension(), fact.value()});
+            }
+        }
+        if (!rows.isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO metric_fact (stream, sequence_number, metric, subject, case_id, unit, day, dimension, value) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", rows);
+        }
     }
 
     public void deleteAll() {
