@@ -1,6 +1,7 @@
 package org.caseledger.api.config;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.time.Duration;
 import org.springframework.util.StringUtils;
 
 /**
@@ -9,6 +10,14 @@ import org.springframework.util.StringUtils;
  * defect in the application cannot change or remove a ledger row.
  */
 final class DataSources {
+
+    /** How long a request waits for a connection before the ledger answers that the database is unavailable. */
+    static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(5);
+
+    static final Duration VALIDATION_TIMEOUT = Duration.ofSeconds(2);
+
+    /** The longest a transaction may sit idle between two statements before the server rolls it back. */
+    static final Duration IDLE_IN_TRANSACTION = Duration.ofMinutes(1);
 
     private DataSources() {
     }
@@ -37,6 +46,12 @@ final class DataSources {
         pool.setUsername(user);
         pool.setPassword(password);
         pool.setPoolName(poolName);
+        // When the database is gone a request must fail soon with 503, not wait Hikari's default 30 s.
+        pool.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
+        pool.setValidationTimeout(VALIDATION_TIMEOUT.toMillis());
+        // A transaction left idle is ended by the server. This bounds how long an appended event can stay
+        // uncommitted, which the event processors' gap timeout must exceed (see EventStoreProperties).
+        pool.addDataSourceProperty("options", "-c idle_in_transaction_session_timeout=" + IDLE_IN_TRANSACTION.toMillis());
         return pool;
     }
 }

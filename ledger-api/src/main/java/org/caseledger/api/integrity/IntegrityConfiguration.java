@@ -7,6 +7,7 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
+import org.caseledger.api.config.EventStoreProperties;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -16,7 +17,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 /** Axon's JDBC event storage engine as Spring Boot would build it, but appending through the hash chain. */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-@EnableConfigurationProperties(IntegrityProperties.class)
+@EnableConfigurationProperties({IntegrityProperties.class, EventStoreProperties.class})
 public class IntegrityConfiguration {
 
     @Bean
@@ -26,7 +27,8 @@ public class IntegrityConfiguration {
                                           org.axonframework.config.Configuration configuration,
                                           ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager,
-                                          EventSchema eventSchema) {
+                                          EventSchema eventSchema,
+                                          EventStoreProperties gaps) {
         return JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
@@ -38,6 +40,8 @@ public class IntegrityConfiguration {
                 .schema(eventSchema)
                 .dataType(byte[].class)
                 .appendEvents(new HashingEventAppender())
+                .gapTimeout(Math.toIntExact(gaps.gapTimeout().toMillis()))
+                .maxGapOffset(gaps.maxGapOffset())
                 .build();
     }
 }

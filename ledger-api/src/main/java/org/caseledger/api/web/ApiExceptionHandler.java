@@ -23,7 +23,8 @@ import tools.jackson.core.JacksonException;
 
 /**
  * Every error is an RFC 9457 problem a person can read: 400 malformed, 404 unknown, 409 a broken rule (with
- * its code), 412 a stale version, 422 a reused idempotency key. A 500 means a defect and is logged as one.
+ * its code), 412 a stale version, 422 a reused idempotency key, 503 an unreachable database. A 500 means a
+ * defect and is logged as one.
  */
 @RestControllerAdvice
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
@@ -81,10 +82,17 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (DatabaseUnavailable.causes(e)) {
+            log.warn("Answered 503: the database is unavailable ({})", DatabaseUnavailable.describe(e));
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, "5")
+                    .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable", "The ledger is unavailable",
+                            "the ledger cannot reach its database just now; nothing was recorded, try again shortly"));
+        }
         log.error("Unexpected error answered with 500", e);
-        return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
-                "the ledger could not complete the request; nothing was recorded");
+        return ResponseEntity.internalServerError().body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
+                "Internal error", "the ledger could not complete the request; nothing was recorded"));
     }
 
     @Override

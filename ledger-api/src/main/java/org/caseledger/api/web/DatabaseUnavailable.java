@@ -1,0 +1,47 @@
+package org.caseledger.api.web;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.transaction.CannotCreateTransactionException;
+
+/**
+ * Tells a failure caused by the database being out of reach (stopped, restarting, network gone) from a defect.
+ * The causes arrive wrapped by Spring, Axon and the pool in different ways, so the whole chain is searched.
+ */
+final class DatabaseUnavailable {
+
+    private DatabaseUnavailable() {
+    }
+
+    static boolean causes(Throwable failure) {
+        return find(failure) != null;
+    }
+
+    static String describe(Throwable failure) {
+        Throwable cause = find(failure);
+        return cause == null ? "" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+    }
+
+    private static Throwable find(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CannotCreateTransactionException || cause instanceof DataAccessResourceFailureException
+                    || cause instanceof SQLTransientConnectionException
+                    || cause instanceof SQLException sql && lostConnection(sql.getSQLState())) {
+                return cause;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * SQLSTATE class 08 is a connection exception; 57P01–57P03 are the server shutting down or not yet accepting
+     * connections.
+     */
+    private static boolean lostConnection(String state) {
+        return state != null && (state.startsWith("08") || state.startsWith("57P0"));
+    }
+}
