@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.caseledger.api.support.Fixtures;
 import org.caseledger.api.support.IntegrationTest;
 import org.caseledger.api.support.LedgerHttp;
+import org.caseledger.api.support.ReadModels;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -45,44 +46,24 @@ class RebuildAndCaseloadIT extends IntegrationTest {
     void rebuiltReadModelsEqualTheLiveOnesRowForRow() {
         String caseId = Fixtures.openCase(http);
         http.as("anna").post("/api/cases/" + caseId + "/notes", Map.of("text", "Before the rebuild."));
-        awaitCaughtUp();
-        String live = digest();
+        ReadModels.awaitCaughtUp(http, Duration.ofSeconds(60));
+        String live = ReadModels.digest(jdbc);
         long rows = jdbc.sql("SELECT count(*) FROM case_view").query(Long.class).single();
 
-        LedgerHttp.Response started = http.as("eva").post("/api/admin/projections/rebuild?projection=read-models", Map.of());
-        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        LedgerHttp.Response started = ReadModels.rebuild(http);
         assertThat(started.header("Location")).isEqualTo("/api/admin/projections");
         assertThat(http.as("ivo").get("/api/cases/" + caseId).json().path("version").asLong())
                 .as("the case view answers while the rebuild runs").isEqualTo(2);
 
-        awaitCaughtUp();
+        ReadModels.awaitCaughtUp(http, Duration.ofSeconds(60));
         assertThat(jdbc.sql("SELECT count(*) FROM case_view").query(Long.class).single()).isEqualTo(rows);
-        assertThat(digest()).isEqualTo(live);
+        assertThat(ReadModels.digest(jdbc)).isEqualTo(live);
     }
 
     @Test
     void onlyTheAdministratorMayRebuild() {
         assertThat(http.as("lars").post("/api/admin/projections/rebuild", Map.of()).status()).isEqualTo(403);
         assertThat(http.as("ivo").get("/api/admin/projections").status()).isEqualTo(403);
-    }
-
-    private void awaitCaughtUp() {
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            JsonNode status = http.as("eva").get("/api/admin/projections").json().get(0);
-            assertThat(status.path("name").asString()).isEqualTo("read-models");
-            assertThat(status.path("replaying").asBoolean()).isFalse();
-            assertThat(status.path("position").asLong()).isEqualTo(status.path("head").asLong());
-        });
-    }
-
-    /** Every read model, row for row: the case views, the compliance checks and the metric facts. */
-    private String digest() {
-        return jdbc.sql("SELECT (SELECT md5(string_agg(case_id::text || version || document::text, ',' ORDER BY case_id)) FROM case_view)"
-                        + " || (SELECT md5(string_agg(concat_ws('|', case_id, rule, subject, reference_day, due_on, met_on, met, detail), ','"
-                        + " ORDER BY case_id, rule, subject)) FROM compliance_check)"
-                        + " || (SELECT md5(string_agg(concat_ws('|', stream, sequence_number, metric, subject, unit, day, dimension, value), ','"
-                        + " ORDER BY stream, sequence_number, metric, subject)) FROM metric_fact)")
-                .query(String.class).single();
     }
 
     private String openCaseIn(String unit) {

@@ -1,0 +1,43 @@
+package org.caseledger.api.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/** The read models seen from outside: waiting for them to catch up, rebuilding them, and a digest of every row. */
+public final class ReadModels {
+
+    private ReadModels() {
+    }
+
+    /** Waits until the read models have processed every stored event and are not replaying. */
+    public static void awaitCaughtUp(LedgerHttp http, Duration atMost) {
+        await().atMost(atMost).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            JsonNode status = http.as("eva").get("/api/admin/projections").json().get(0);
+            assertThat(status.path("name").asString()).isEqualTo("read-models");
+            assertThat(status.path("replaying").asBoolean()).isFalse();
+            assertThat(status.path("position").asLong()).isEqualTo(status.path("head").asLong());
+        });
+    }
+
+    /** Starts a rebuild of every read model by replay. */
+    public static LedgerHttp.Response rebuild(LedgerHttp http) {
+        LedgerHttp.Response started = http.as("eva").post("/api/admin/projections/rebuild?projection=read-models", Map.of());
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        return started;
+    }
+
+    /** Every read model, row for row: the case views, the compliance checks and the metric facts. */
+    public static String digest(JdbcClient jdbc) {
+        return jdbc.sql("SELECT (SELECT md5(string_agg(case_id::text || version || document::text, ',' ORDER BY case_id)) FROM case_view)"
+                        + " || (SELECT md5(string_agg(concat_ws('|', case_id, rule, subject, reference_day, due_on, met_on, met, detail), ','"
+                        + " ORDER BY case_id, rule, subject)) FROM compliance_check)"
+                        + " || (SELECT md5(string_agg(concat_ws('|', stream, sequence_number, metric, subject, unit, day, dimension, value), ','"
+                        + " ORDER BY stream, sequence_number, metric, subject)) FROM metric_fact)")
+                .query(String.class).single();
+    }
+}
