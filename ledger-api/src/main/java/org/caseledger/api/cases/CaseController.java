@@ -1,5 +1,7 @@
 package org.caseledger.api.cases;
 
+import org.caseledger.api.access.AccessPolicy;
+import org.caseledger.api.access.AccessRefusedException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -114,6 +116,9 @@ class CaseController {
         return commands.create(context, caseId, body, sender -> {
             var number = caseNumbers.next(context.recordedAt());
             var unit = body.unit() != null ? body.unit() : context.staff().unit();
+            AccessPolicy.refusesUnit(context.staff(), unit).ifPresent(reason -> {
+                throw new AccessRefusedException(reason);
+            });
             sender.send(new OpenCase(caseId, number, unit, body.origin(), body.child(), body.household(), body.receivedAt(),
                     context.envelope(body.occurredAt())));
             Map<String, Object> ids = ids("caseId", caseId, "caseNumber", number);

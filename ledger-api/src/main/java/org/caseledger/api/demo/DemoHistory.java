@@ -139,10 +139,10 @@ final class DemoHistory {
         List<LedgerCommand> commands = new ArrayList<>();
         StaffId worker = worker();
         PersonId child = PersonId.of(uuid().toString());
-        commands.add(new RegisterPerson(child, identityNumber(), null, "Child " + (caseSerial + 1), random.nextInt(200) == 0,
-                envelope(at(received, 8), worker)));
         CaseId caseId = CaseId.of(uuid().toString());
         HouseholdId household = HouseholdId.of(uuid().toString());
+        commands.add(new RegisterPerson(child, identityNumber(), null, "Child " + (caseSerial + 1), random.nextInt(200) == 0,
+                household, envelope(at(received, 8), worker)));
         Instant receivedAt = at(received, 8);
         commands.add(new OpenCase(caseId, CaseNumber.of(String.format("%d-%05d", received.getYear(), ++caseSerial)), UNIT,
                 CaseOrigin.REPORT_OF_CONCERN, child, household, receivedAt, envelope(receivedAt, worker)));

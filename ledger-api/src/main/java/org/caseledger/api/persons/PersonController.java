@@ -11,6 +11,7 @@ import org.caseledger.core.person.ErasePerson;
 import org.caseledger.core.person.PersonEvent;
 import org.caseledger.core.person.PersonalIdentityNumber;
 import org.caseledger.core.person.RegisterPerson;
+import org.caseledger.core.shared.HouseholdId;
 import org.caseledger.core.shared.PersonId;
 import org.caseledger.core.shared.Require;
 import org.springframework.http.ResponseEntity;
@@ -28,7 +29,7 @@ class PersonController {
 
     /** A person is registered by identity number (or coordination number), or by a reserve number lacking one. */
     record RegisterPersonRequest(PersonalIdentityNumber identityNumber, String reserveNumber, String name,
-                                 Boolean protectedIdentity, Instant occurredAt) {
+                                 Boolean protectedIdentity, HouseholdId household, Instant occurredAt) {
         RegisterPersonRequest {
             Require.present(name, "name");
             protectedIdentity = protectedIdentity != null && protectedIdentity;
@@ -59,7 +60,7 @@ class PersonController {
     ResponseEntity<Map<String, Object>> register(@RequestBody RegisterPersonRequest body, CommandContext context) {
         PersonId personId = PersonId.random();
         RegisterPerson command = new RegisterPerson(personId, body.identityNumber(), body.reserveNumber(), body.name(),
-                body.protectedIdentity(), context.envelope(body.occurredAt()));
+                body.protectedIdentity(), body.household(), context.envelope(body.occurredAt()));
         return commands.create(context, personId, body, sender -> {
             sender.send(command);
             return CommandResult.created("/api/persons/" + personId + "/history", Map.of("personId", personId.toString()));

@@ -1,5 +1,6 @@
 package org.caseledger.api.projections;
 
+import org.caseledger.api.access.CaseLists;
 import org.caseledger.api.security.CurrentStaff;
 import org.caseledger.core.shared.UnitId;
 import org.caseledger.projections.caseload.Caseload;
@@ -15,16 +16,19 @@ class CaseloadController {
 
     private final CaseloadQuery caseload;
     private final ProjectionAdmin projections;
+    private final CaseLists caseLists;
 
-    CaseloadController(CaseloadQuery caseload, ProjectionAdmin projections) {
+    CaseloadController(CaseloadQuery caseload, ProjectionAdmin projections, CaseLists caseLists) {
         this.caseload = caseload;
         this.projections = projections;
+        this.caseLists = caseLists;
     }
 
     /** For the caller's own unit unless another is named; says so in {@code Warning} while the case view is rebuilt. */
     @GetMapping("/api/caseload")
     ResponseEntity<Caseload> caseload(@RequestParam(required = false) UnitId unit) {
         UnitId which = unit != null ? unit : CurrentStaff.get().unit();
+        caseLists.checkUnit(CurrentStaff.get(), which);
         return projections.answer(caseload.forUnit(which.value()));
     }
 }

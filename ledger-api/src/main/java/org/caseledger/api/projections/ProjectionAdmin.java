@@ -32,7 +32,7 @@ public class ProjectionAdmin {
 
     public List<Status> statuses() {
         long head = head();
-        return processing.eventProcessors().keySet().stream().sorted().map(name -> status(name, head)).toList();
+        return names().stream().map(name -> status(name, head)).toList();
     }
 
     public Status status(String name) {
@@ -64,8 +64,14 @@ public class ProjectionAdmin {
         return status(name);
     }
 
+    /**
+     * The read models that can be rebuilt. The access index is not among them: it is written in the appending
+     * transaction itself, so it never lags and is never replayed.
+     */
     public List<String> names() {
-        return processing.eventProcessors().keySet().stream().sorted().toList();
+        return processing.eventProcessors().entrySet().stream()
+                .filter(processor -> processor.getValue() instanceof StreamingEventProcessor)
+                .map(java.util.Map.Entry::getKey).sorted().toList();
     }
 
     private Status status(String name, long head) {

@@ -1,5 +1,8 @@
 package org.caseledger.api.projections;
 
+import org.caseledger.api.security.StaffUser;
+import org.caseledger.api.access.CaseLists;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -28,16 +31,19 @@ import org.springframework.web.bind.annotation.RestController;
 class ReviewController {
 
     private static final int MAX_DAYS = 366 * 10;
+    private static final String PURPOSE = "X-Purpose";
 
     private final MetricsQuery metrics;
     private final ComplianceQuery compliance;
     private final ProjectionAdmin projections;
+    private final CaseLists caseLists;
     private final Clock clock;
 
-    ReviewController(MetricsQuery metrics, ComplianceQuery compliance, ProjectionAdmin projections, Clock clock) {
+    ReviewController(MetricsQuery metrics, ComplianceQuery compliance, ProjectionAdmin projections, CaseLists caseLists, Clock clock) {
         this.metrics = metrics;
         this.compliance = compliance;
         this.projections = projections;
+        this.caseLists = caseLists;
         this.clock = clock;
     }
 
@@ -61,7 +67,7 @@ class ReviewController {
 
     @GetMapping("/api/metrics/{metric}/cases")
     ResponseEntity<List<MetricsQuery.Fact>> metricFacts(@PathVariable String metric, @RequestParam LocalDate from, @RequestParam LocalDate to,
-                                        @RequestParam(required = false) UnitId unit) {
+                                        @RequestParam(required = false) UnitId unit, HttpServletRequest request) {
         checkRange(from, to);
         Metric which;
         try {
@@ -69,32 +75,46 @@ class ReviewController {
         } catch (IllegalArgumentException e) {
             throw new NotFoundException("there is no metric called " + metric);
         }
-        return projections.answer(metrics.facts(which, unitOrOwn(unit), from, to));
+        List<MetricsQuery.Fact> facts = metrics.facts(which, unitOrOwn(unit), from, to);
+        return projections.answer(caseLists.visible(CurrentStaff.get(), facts, MetricsQuery.Fact::caseId, "metric drill-down",
+                request.getQueryString() == null ? metric : metric + "?" + request.getQueryString(), request.getHeader(PURPOSE)));
     }
 
     @GetMapping("/api/compliance")
     ResponseEntity<List<ComplianceQuery.RuleResult>> compliance(@RequestParam LocalDate from, @RequestParam LocalDate to,
-                                                @RequestParam(required = false) UnitId unit) {
+                                                @RequestParam(required = false) UnitId unit, HttpServletRequest request) {
         checkRange(from, to);
-        return projections.answer(compliance.report(unitOrOwn(unit), from, to, today()));
+        StaffUser staff = CurrentStaff.get();
+        List<ComplianceQuery.RuleResult> report = compliance.report(unitOrOwn(unit), from, to, today()).stream()
+                .map(result -> new ComplianceQuery.RuleResult(result.rule(), result.checked(), result.met(), result.rate(),
+                        caseLists.visible(staff, result.misses(), ComplianceQuery.Entry::caseId, "compliance misses",
+                                request.getQueryString(), request.getHeader(PURPOSE))))
+                .toList();
+        return projections.answer(report);
     }
 
     /** Open deadlines: overdue, and due within {@code days} (default 14) days, per unit and optionally per case worker. */
     @GetMapping("/api/deadlines")
     ResponseEntity<List<ComplianceQuery.Entry>> deadlines(@RequestParam(required = false) UnitId unit, @RequestParam(required = false) StaffId assignee,
-                                          @RequestParam(defaultValue = "14") int days) {
+                                          @RequestParam(defaultValue = "14") int days, HttpServletRequest request) {
         if (days < 0 || days > 366) {
             throw new InvalidValueException("days must be between 0 and 366");
         }
-        return projections.answer(compliance.deadlines(unitOrOwn(unit), assignee == null ? null : assignee.value(), today(), days));
+        List<ComplianceQuery.Entry> deadlines = compliance.deadlines(unitOrOwn(unit), assignee == null ? null : assignee.value(), today(), days);
+        return projections.answer(caseLists.visible(CurrentStaff.get(), deadlines, ComplianceQuery.Entry::caseId, "deadlines",
+                request.getQueryString(), request.getHeader(PURPOSE)));
     }
 
     private LocalDate today() {
         return LedgerTime.dayOf(clock.instant());
     }
 
-    private static String unitOrOwn(UnitId unit) {
-        return (unit != null ? unit : CurrentStaff.get().unit()).value();
+    /** The unit asked for, or the caller's own; only auditors may ask for another unit's. */
+    private String unitOrOwn(UnitId unit) {
+        StaffUser staff = CurrentStaff.get();
+        UnitId which = unit != null ? unit : staff.unit();
+        caseLists.checkUnit(staff, which);
+        return which.value();
     }
 
     private static MetricsQuery.Period period(String period) {

@@ -99,6 +99,9 @@ public class SecurityConfiguration {
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/error").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/audit/public-key").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/audit/access-log/**").hasRole(role(Role.AUDITOR))
+                        // A request naming a case is decided, and logged, by the case access guard, refusals included.
+                        .requestMatchers("/api/cases/*", "/api/cases/*/**", "/api/audit/cases/*/**").authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/audit/**").hasAnyRole(role(Role.AUDITOR), role(Role.UNIT_HEAD))
                         .requestMatchers(HttpMethod.POST, "/api/audit/checkpoints").hasAnyRole(role(Role.ADMINISTRATOR), role(Role.UNIT_HEAD))
                         .requestMatchers("/api/admin/**").hasRole(role(Role.ADMINISTRATOR))

@@ -2,6 +2,7 @@ package org.caseledger.api.web;
 
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.caseledger.api.access.AccessRefusedException;
 import org.caseledger.api.integrity.IntegrityBrokenException;
 import org.caseledger.core.shared.InvalidValueException;
 import org.caseledger.core.shared.LedgerRuleViolation;
@@ -50,6 +51,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 ? "there is nothing with id " + missing.getAggregateIdentifier()
                 : e.getMessage();
         return Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", detail);
+    }
+
+    @ExceptionHandler(AccessRefusedException.class)
+    ProblemDetail accessRefused(AccessRefusedException e) {
+        return Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Not allowed", "You may not do this: " + e.getMessage() + ".");
     }
 
     @ExceptionHandler(StaleVersionException.class)

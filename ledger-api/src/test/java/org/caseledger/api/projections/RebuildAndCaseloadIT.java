@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.caseledger.api.support.Fixtures;
@@ -18,12 +19,13 @@ class RebuildAndCaseloadIT extends IntegrationTest {
 
     @Test
     void caseloadCountsOpenCasesPerAssignedWorkerOfTheUnit() {
-        String unit = "test-" + UUID.randomUUID().toString().substring(0, 8);
-        String first = openCaseIn(unit);
-        String second = openCaseIn(unit);
-        String third = openCaseIn(unit);
-        String closed = openCaseIn(unit);
-        openCaseIn(unit);
+        ReadModels.awaitCaughtUp(http, Duration.ofSeconds(60));
+        JsonNode before = caseload("vivalla");
+        String first = openCase();
+        String second = openCase();
+        String third = openCase();
+        String closed = openCase();
+        openCase();
         assign(first, "anna.lind");
         assign(second, "anna.lind");
         assign(third, "omar.hassan");
@@ -31,15 +33,21 @@ class RebuildAndCaseloadIT extends IntegrationTest {
         http.as("anna").post("/api/cases/" + closed + "/closure", Map.of("reason", "Moved away."));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            JsonNode caseload = http.as("lars").get("/api/caseload?unit=" + unit).json();
-            assertThat(caseload.path("openCases").asLong()).isEqualTo(4);
-            assertThat(caseload.path("unassigned").asLong()).isEqualTo(1);
-            assertThat(caseload.path("workers").findValuesAsString("staffId")).containsExactly("anna.lind", "omar.hassan");
-            assertThat(caseload.path("workers").get(0).path("openCases").asLong()).isEqualTo(2);
-            assertThat(caseload.path("spread").path("max").asLong()).isEqualTo(2);
-            assertThat(caseload.path("spread").path("min").asLong()).isEqualTo(1);
-            assertThat(caseload.path("spread").path("mean").asDouble()).isEqualTo(1.5);
+            JsonNode after = caseload("vivalla");
+            assertThat(after.path("openCases").asLong() - before.path("openCases").asLong()).isEqualTo(4);
+            assertThat(after.path("unassigned").asLong() - before.path("unassigned").asLong()).isEqualTo(1);
+            assertThat(openCasesOf(after, "anna.lind") - openCasesOf(before, "anna.lind")).isEqualTo(2);
+            assertThat(openCasesOf(after, "omar.hassan") - openCasesOf(before, "omar.hassan")).isEqualTo(1);
+            List<Long> perWorker = after.path("workers").findValues("openCases").stream().map(JsonNode::asLong).toList();
+            assertThat(after.path("spread").path("max").asLong()).isEqualTo(perWorker.stream().mapToLong(Long::longValue).max().orElseThrow());
+            assertThat(after.path("spread").path("min").asLong()).isEqualTo(perWorker.stream().mapToLong(Long::longValue).min().orElseThrow());
         });
+    }
+
+    @Test
+    void theCaseloadOfAnotherUnitIsRefusedToItsStaffButNotToAuditors() {
+        assertThat(http.as("anna").get("/api/caseload?unit=central-reception").status()).isEqualTo(403);
+        assertThat(http.as("ivo").get("/api/caseload?unit=central-reception").status()).isEqualTo(200);
     }
 
     @Test
@@ -66,8 +74,21 @@ class RebuildAndCaseloadIT extends IntegrationTest {
         assertThat(http.as("ivo").get("/api/admin/projections").status()).isEqualTo(403);
     }
 
-    private String openCaseIn(String unit) {
-        LedgerHttp.Response response = http.as("anna").post("/api/cases", Map.of("unit", unit, "origin", "APPLICATION",
+    private JsonNode caseload(String unit) {
+        return http.as("lars").get("/api/caseload?unit=" + unit).json();
+    }
+
+    private static long openCasesOf(JsonNode caseload, String staffId) {
+        for (JsonNode worker : caseload.path("workers")) {
+            if (worker.path("staffId").asString().equals(staffId)) {
+                return worker.path("openCases").asLong();
+            }
+        }
+        return 0;
+    }
+
+    private String openCase() {
+        LedgerHttp.Response response = http.as("anna").post("/api/cases", Map.of("origin", "APPLICATION",
                 "child", UUID.randomUUID().toString(), "household", UUID.randomUUID().toString(), "receivedAt", "2026-03-02T08:15:00Z"));
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         return response.field("caseId");

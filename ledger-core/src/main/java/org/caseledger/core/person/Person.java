@@ -23,7 +23,7 @@ public class Person {
     @CommandHandler
     public Person(RegisterPerson command) {
         apply(new PersonRegistered(command.personId(), command.identityNumber(), command.reserveNumber(), command.name(),
-                command.protectedIdentity(), command.envelope()));
+                command.protectedIdentity(), command.household(), command.envelope()));
     }
 
     @CommandHandler

@@ -2,6 +2,7 @@ package org.caseledger.core.person;
 
 import org.axonframework.serialization.Revision;
 import org.caseledger.core.shared.Envelope;
+import org.caseledger.core.shared.HouseholdId;
 import org.caseledger.core.shared.PersonId;
 import org.caseledger.core.shared.Require;
 
@@ -13,6 +14,7 @@ public record PersonRegistered(
         String reserveNumber,
         String name,
         boolean protectedIdentity,
+        HouseholdId household,
         Envelope envelope) implements PersonEvent {
 
     public PersonRegistered {

@@ -29,23 +29,23 @@ class PersonTest {
     @Test
     void registeringAPersonWithAnIdentityNumberRecordsIt() {
         fixture.givenNoPriorActivity()
-                .when(new RegisterPerson(PERSON, IDENTITY_NUMBER, null, "Tolvan Tolvansson", true, REGISTERED))
+                .when(new RegisterPerson(PERSON, IDENTITY_NUMBER, null, "Tolvan Tolvansson", true, null, REGISTERED))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new PersonRegistered(PERSON, IDENTITY_NUMBER, null, "Tolvan Tolvansson", true, REGISTERED));
+                .expectEvents(new PersonRegistered(PERSON, IDENTITY_NUMBER, null, "Tolvan Tolvansson", true, null, REGISTERED));
     }
 
     @Test
     void registeringAPersonWithAReserveNumberRecordsIt() {
         fixture.givenNoPriorActivity()
-                .when(new RegisterPerson(PERSON, null, "R-2025-0007", "Okänd Förälder", false, REGISTERED))
-                .expectEvents(new PersonRegistered(PERSON, null, "R-2025-0007", "Okänd Förälder", false, REGISTERED));
+                .when(new RegisterPerson(PERSON, null, "R-2025-0007", "Okänd Förälder", false, null, REGISTERED))
+                .expectEvents(new PersonRegistered(PERSON, null, "R-2025-0007", "Okänd Förälder", false, null, REGISTERED));
     }
 
     @Test
     void aPersonHasAnIdentityNumberOrAReserveNumberButNotBoth() {
-        assertThatThrownBy(() -> new RegisterPerson(PERSON, IDENTITY_NUMBER, "R-2025-0007", "Tolvan", false, REGISTERED))
+        assertThatThrownBy(() -> new RegisterPerson(PERSON, IDENTITY_NUMBER, "R-2025-0007", "Tolvan", false, null, REGISTERED))
                 .isInstanceOf(InvalidValueException.class);
-        assertThatThrownBy(() -> new RegisterPerson(PERSON, null, null, "Tolvan", false, REGISTERED))
+        assertThatThrownBy(() -> new RegisterPerson(PERSON, null, null, "Tolvan", false, null, REGISTERED))
                 .isInstanceOf(InvalidValueException.class);
     }
 
@@ -65,6 +65,6 @@ class PersonTest {
     }
 
     private static PersonRegistered registered() {
-        return new PersonRegistered(PERSON, IDENTITY_NUMBER, null, "Tolvan Tolvansson", false, REGISTERED);
+        return new PersonRegistered(PERSON, IDENTITY_NUMBER, null, "Tolvan Tolvansson", false, null, REGISTERED);
     }
 }

@@ -1,0 +1,127 @@
+package org.caseledger.api.access;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.UUID;
+import org.caseledger.api.security.StaffUser;
+import org.caseledger.core.integrity.ChainedRecordHash;
+import org.caseledger.core.integrity.Sha256;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Appends to the read-access log. Entries are chained one after the other under a transaction-scoped advisory
+ * lock, in a transaction of their own: a read is logged even when the request that made it fails afterwards,
+ * and the log never waits for, or rolls back with, a command's transaction.
+ */
+@Component
+public class AccessLog {
+
+    /** Whether the read took place or was refused. */
+    public enum Outcome { READ, REFUSED }
+
+    /** One read, or one refused attempt, by the member of staff behind the request. */
+    public record Read(StaffUser staff, CaseAccess target, UUID personId, String what, String detail, String purpose,
+                       Outcome outcome) {
+
+        public static Read ofCase(StaffUser staff, CaseAccess target, String what, String detail, String purpose, Outcome outcome) {
+            return new Read(staff, target, null, what, detail, purpose, outcome);
+        }
+    }
+
+    /** The newest entry of the chain: where the next one goes and what it links to. */
+    private record Tail(long position, byte[] hash) {
+    }
+
+    static final String KIND = "case-ledger access-log entry v1";
+    static final byte[] GENESIS = new byte[Sha256.LENGTH];
+    private static final long CHAIN_LOCK = 0x4c6f67676b6f6e74L;
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate ownTransaction;
+    private final Clock clock;
+
+    AccessLog(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
+        this.jdbc = jdbc;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.clock = clock;
+    }
+
+    public void record(Read read) {
+        record(List.of(read));
+    }
+
+    public void record(List<Read> reads) {
+        if (reads.isEmpty()) {
+            return;
+        }
+        Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        ownTransaction.executeWithoutResult(status -> {
+            jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(CHAIN_LOCK).query((rs, row) -> 1).list();
+            Tail tail = jdbc.sql("SELECT position, hash FROM access_log ORDER BY position DESC LIMIT 1")
+                    .query((rs, row) -> new Tail(rs.getLong(1), rs.getBytes(2)))
+                    .optional().orElse(new Tail(0, GENESIS));
+            long position = tail.position();
+            byte[] previous = tail.hash();
+            for (Read read : reads) {
+                position++;
+                AccessLogEntry entry = entry(position, at, read, previous);
+                insert(entry);
+                previous = Sha256.fromHex(entry.hash());
+            }
+        });
+    }
+
+    private static AccessLogEntry entry(long position, Instant at, Read read, byte[] previous) {
+        CaseAccess target = read.target();
+        AccessLogEntry unhashed = new AccessLogEntry(position, at, read.staff().staffId().value(), read.staff().role().name(),
+                read.staff().unit().value(), target == null ? null : target.caseId().value(), read.personId(), read.what(),
+                clip(read.detail()), clip(read.purpose()), read.outcome().name(), target == null ? null : target.unit().value(),
+                target != null && read.staff().staffId().equals(target.assignee()), target != null && target.protectedIdentity(),
+                Sha256.hex(previous), null);
+        return unhashed.withHash(hash(unhashed, previous));
+    }
+
+    static String hash(AccessLogEntry entry, byte[] previous) {
+        LinkedHashMap<String, String> fields = new LinkedHashMap<>();
+        fields.put("position", Long.toString(entry.position()));
+        fields.put("readAt", entry.readAt().toString());
+        fields.put("staffId", entry.staffId());
+        fields.put("role", entry.role());
+        fields.put("unit", entry.unit());
+        fields.put("caseId", entry.caseId() == null ? null : entry.caseId().toString());
+        fields.put("personId", entry.personId() == null ? null : entry.personId().toString());
+        fields.put("what", entry.what());
+        fields.put("detail", entry.detail());
+        fields.put("purpose", entry.purpose());
+        fields.put("outcome", entry.outcome());
+        fields.put("caseUnit", entry.caseUnit());
+        fields.put("assigned", Boolean.toString(entry.assigned()));
+        fields.put("protected", Boolean.toString(entry.protectedIdentity()));
+        return Sha256.hex(ChainedRecordHash.of(KIND, previous, fields));
+    }
+
+    private void insert(AccessLogEntry entry) {
+        jdbc.sql("""
+                INSERT INTO access_log (position, read_at, staff_id, role, unit, case_id, person_id, what, detail, purpose, outcome,
+                                        case_unit, assigned, protected, previous_hash, hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+                .params(entry.position(), Timestamp.from(entry.readAt()), entry.staffId(), entry.role(), entry.unit(), entry.caseId(),
+                        entry.personId(), entry.what(), entry.detail(), entry.purpose(), entry.outcome(), entry.caseUnit(),
+                        entry.assigned(), entry.protectedIdentity(), Sha256.fromHex(entry.previousHash()), Sha256.fromHex(entry.hash()))
+                .update();
+    }
+
+    private static String clip(String text) {
+        return text == null || text.length() <= 500 ? text : text.substring(0, 500);
+    }
+}

@@ -1,0 +1,47 @@
+package org.caseledger.api.access;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.caseledger.core.shared.InvalidValueException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The read-access log for auditors: who read a case, what a person read, unusual access, and the chain's verification. */
+@RestController
+class AccessLogController {
+
+    private static final int MAX_LIMIT = 1000;
+
+    private final AccessLogQuery query;
+
+    AccessLogController(AccessLogQuery query) {
+        this.query = query;
+    }
+
+    @GetMapping("/api/audit/access-log")
+    List<AccessLogEntry> entries(@RequestParam(required = false) UUID caseId, @RequestParam(required = false) String user,
+                                 @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
+                                 @RequestParam(defaultValue = "200") int limit) {
+        return query.find(new AccessLogQuery.Filter(caseId, user, from, to, checked(limit)));
+    }
+
+    @GetMapping("/api/audit/access-log/unusual")
+    AccessLogQuery.Unusual unusual(@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
+                                   @RequestParam(defaultValue = "200") int limit) {
+        return query.unusual(from, to, checked(limit));
+    }
+
+    @GetMapping("/api/audit/access-log/verify")
+    AccessLogQuery.Verification verify() {
+        return query.verify();
+    }
+
+    private static int checked(int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new InvalidValueException("limit must be between 1 and " + MAX_LIMIT);
+        }
+        return limit;
+    }
+}

@@ -1,0 +1,119 @@
+package org.caseledger.api.access;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.caseledger.core.integrity.Sha256;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** What auditors ask of the read-access log: who read a case, what a person read, what looks unusual, and is it whole. */
+@Component
+public class AccessLogQuery {
+
+    /** A filter; every part is optional. */
+    public record Filter(UUID caseId, String staffId, Instant from, Instant to, int limit) {
+    }
+
+    /** A member of staff who read many cases in a short window. */
+    public record Burst(String staffId, Instant windowStart, long casesRead) {
+    }
+
+    /** The unusual reads of a period, for the person who reviews the log. */
+    public record Unusual(List<AccessLogEntry> refused, List<AccessLogEntry> outsideUnit, List<AccessLogEntry> outsideAssignment,
+                          List<AccessLogEntry> protectedCases, List<Burst> bursts, int burstThreshold, String burstWindow) {
+    }
+
+    /** Whether the log's chain is whole, and where it first breaks if not. */
+    public record Verification(String status, long entriesChecked, Long firstBrokenPosition, String problem) {
+    }
+
+    private static final String COLUMNS = "position, read_at, staff_id, role, unit, case_id, person_id, what, detail, purpose, outcome, "
+            + "case_unit, assigned, protected, previous_hash, hash";
+    static final int BURST_THRESHOLD = 30;
+
+    private final JdbcClient jdbc;
+
+    AccessLogQuery(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<AccessLogEntry> find(Filter filter) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM access_log WHERE (?::uuid IS NULL OR case_id = ?::uuid) "
+                        + "AND (?::text IS NULL OR staff_id = ?::text) AND read_at >= ? AND read_at < ? ORDER BY position DESC LIMIT ?")
+                .params(filter.caseId(), filter.caseId(), filter.staffId(), filter.staffId(), from(filter.from()), to(filter.to()),
+                        filter.limit())
+                .query((rs, row) -> read(rs)).list();
+    }
+
+    public Unusual unusual(Instant from, Instant to, int limit) {
+        String period = " AND read_at >= ? AND read_at < ? ORDER BY position DESC LIMIT ?";
+        return new Unusual(
+                select("outcome = 'REFUSED'" + period, from, to, limit),
+                select("outcome = 'READ' AND case_unit IS NOT NULL AND case_unit <> unit" + period, from, to, limit),
+                select("outcome = 'READ' AND role = 'SOCIAL_SECRETARY' AND case_id IS NOT NULL AND NOT assigned" + period, from, to, limit),
+                select("protected" + period, from, to, limit),
+                jdbc.sql("""
+                        SELECT staff_id, date_bin('10 minutes', read_at, TIMESTAMPTZ '2000-01-01') AS window_start,
+                               count(DISTINCT case_id) AS cases_read
+                        FROM access_log WHERE outcome = 'READ' AND case_id IS NOT NULL AND read_at >= ? AND read_at < ?
+                        GROUP BY 1, 2 HAVING count(DISTINCT case_id) > ? ORDER BY 2 DESC, 1 LIMIT ?
+                        """)
+                        .params(from(from), to(to), BURST_THRESHOLD, limit)
+                        .query((rs, row) -> new Burst(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getLong(3))).list(),
+                BURST_THRESHOLD, "10 minutes");
+    }
+
+    /** Recomputes every entry's hash and its link to the one before, from the first entry. */
+    public Verification verify() {
+        List<Verification> result = new ArrayList<>(1);
+        long[] checked = {0};
+        byte[][] previous = {AccessLog.GENESIS};
+        jdbc.sql("SELECT " + COLUMNS + " FROM access_log ORDER BY position").query(rs -> {
+            if (!result.isEmpty()) {
+                return;
+            }
+            AccessLogEntry entry = read(rs);
+            checked[0]++;
+            if (entry.position() != checked[0]) {
+                result.add(broken(checked[0], entry.position(), "an entry is missing before position " + entry.position()));
+            } else if (!Arrays.equals(Sha256.fromHex(entry.previousHash()), previous[0])) {
+                result.add(broken(checked[0], entry.position(), "the entry does not link to the one before it"));
+            } else if (!AccessLog.hash(entry, previous[0]).equals(entry.hash())) {
+                result.add(broken(checked[0], entry.position(), "the entry's fields do not match its hash"));
+            }
+            previous[0] = Sha256.fromHex(entry.hash());
+        });
+        return result.isEmpty() ? new Verification("INTACT", checked[0], null, null) : result.get(0);
+    }
+
+    private static Verification broken(long checked, long position, String problem) {
+        return new Verification("BROKEN", checked, position, problem);
+    }
+
+    private List<AccessLogEntry> select(String condition, Instant from, Instant to, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM access_log WHERE " + condition).params(from(from), to(to), limit)
+                .query((rs, row) -> read(rs)).list();
+    }
+
+    private static Timestamp from(Instant from) {
+        return Timestamp.from(from == null ? Instant.EPOCH : from);
+    }
+
+    private static Timestamp to(Instant to) {
+        return Timestamp.from(to == null ? Instant.parse("9999-01-01T00:00:00Z") : to);
+    }
+
+    private static AccessLogEntry read(ResultSet rs) throws SQLException {
+        return new AccessLogEntry(rs.getLong("position"), rs.getTimestamp("read_at").toInstant(), rs.getString("staff_id"),
+                rs.getString("role"), rs.getString("unit"), rs.getObject("case_id", UUID.class), rs.getObject("person_id", UUID.class),
+                rs.getString("what"), rs.getString("detail"), rs.getString("purpose"), rs.getString("outcome"), rs.getString("case_unit"),
+                rs.getBoolean("assigned"), rs.getBoolean("protected"), Sha256.hex(rs.getBytes("previous_hash")),
+                Sha256.hex(rs.getBytes("hash")));
+    }
+}

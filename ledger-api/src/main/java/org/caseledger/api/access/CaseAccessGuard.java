@@ -1,0 +1,81 @@
+package org.caseledger.api.access;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+import org.caseledger.api.security.CurrentStaff;
+import org.caseledger.api.security.StaffUser;
+import org.caseledger.api.web.Problems;
+import org.caseledger.core.cases.CaseId;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.HandlerMapping;
+
+/**
+ * Decides every request that names a case in its path before anything of the case is read or its body parsed,
+ * and logs it: a read as read, a refusal (read or write) as refused. Allowed writes are not logged here; the
+ * ledger itself records them with their author.
+ */
+@Component
+class CaseAccessGuard implements HandlerInterceptor {
+
+    static final String PURPOSE_HEADER = "X-Purpose";
+
+    private final CaseAccessRepository cases;
+    private final AccessLog log;
+    private final Problems problems;
+
+    CaseAccessGuard(CaseAccessRepository cases, AccessLog log, Problems problems) {
+        this.cases = cases;
+        this.log = log;
+        this.problems = problems;
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) throws IOException {
+        Optional<CaseId> caseId = caseIdIn(request);
+        if (caseId.isEmpty()) {
+            return true;
+        }
+        Optional<CaseAccess> target = cases.find(caseId.get());
+        if (target.isEmpty()) {
+            problems.write(response, HttpStatus.NOT_FOUND, "Not found", "there is no case with id " + caseId.get());
+            return false;
+        }
+        StaffUser staff = CurrentStaff.get();
+        boolean read = "GET".equals(request.getMethod());
+        String pattern = String.valueOf(request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE));
+        Optional<String> refusal = !read ? AccessPolicy.refusesToWrite(staff, target.get())
+                : pattern.endsWith("/export") ? AccessPolicy.refusesToExport(staff, target.get())
+                : AccessPolicy.refusesToRead(staff, target.get());
+        String what = request.getMethod() + " " + pattern;
+        String purpose = request.getHeader(PURPOSE_HEADER);
+        if (refusal.isPresent()) {
+            log.record(AccessLog.Read.ofCase(staff, target.get(), what, request.getQueryString(), purpose, AccessLog.Outcome.REFUSED));
+            problems.write(response, HttpStatus.FORBIDDEN, "Not allowed", "You may not do this: " + refusal.get() + ".");
+            return false;
+        }
+        if (read) {
+            log.record(AccessLog.Read.ofCase(staff, target.get(), what, request.getQueryString(), purpose, AccessLog.Outcome.READ));
+        }
+        return true;
+    }
+
+    /** The case named by the path, if any and well-formed; a malformed id is left for the handler to answer 400. */
+    private static Optional<CaseId> caseIdIn(HttpServletRequest request) {
+        @SuppressWarnings("unchecked")
+        Map<String, String> variables = (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+        String raw = variables == null ? null : variables.get("caseId");
+        if (raw == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(CaseId.of(raw));
+        } catch (RuntimeException malformed) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package org.caseledger.api.access;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.caseledger.api.security.StaffUser;
+import org.caseledger.core.shared.UnitId;
+import org.springframework.stereotype.Component;
+
+/**
+ * Lists that name cases — drill-downs, compliance misses, deadlines — show a member of staff only the cases they
+ * may read, and every case they do show is logged as read. Figures and counts are not filtered: they name no one.
+ */
+@Component
+public class CaseLists {
+
+    private final CaseAccessRepository cases;
+    private final AccessLog log;
+
+    CaseLists(CaseAccessRepository cases, AccessLog log) {
+        this.cases = cases;
+        this.log = log;
+    }
+
+    /** Refuses figures of a unit that is not the caller's, except to auditors. */
+    public void checkUnit(StaffUser staff, UnitId unit) {
+        AccessPolicy.refusesUnit(staff, unit).ifPresent(reason -> {
+            throw new AccessRefusedException(reason);
+        });
+    }
+
+    /**
+     * The items this member of staff may see; items that name no case pass. Each case shown is logged as read.
+     *
+     * @param what   the list, as the access log names it
+     * @param detail the query that produced it
+     */
+    public <T> List<T> visible(StaffUser staff, List<T> items, Function<T, String> caseIdOf, String what, String detail,
+                               String purpose) {
+        List<UUID> named = items.stream().map(caseIdOf).filter(Objects::nonNull).distinct().map(UUID::fromString).toList();
+        Map<UUID, CaseAccess> access = cases.findAll(named).stream()
+                .collect(Collectors.toMap(target -> target.caseId().value(), Function.identity()));
+        List<T> visible = items.stream().filter(item -> {
+            String caseId = caseIdOf.apply(item);
+            if (caseId == null) {
+                return true;
+            }
+            CaseAccess target = access.get(UUID.fromString(caseId));
+            return target != null && AccessPolicy.mayList(staff, target);
+        }).toList();
+        log.record(visible.stream().map(caseIdOf).filter(Objects::nonNull).distinct()
+                .map(caseId -> AccessLog.Read.ofCase(staff, access.get(UUID.fromString(caseId)), what, detail, purpose, AccessLog.Outcome.READ))
+                .toList());
+        return visible;
+    }
+}
