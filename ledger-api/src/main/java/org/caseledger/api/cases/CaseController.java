@@ -256,8 +256,8 @@ class CaseController {
     @PostMapping("/{caseId}/contacts")
     ResponseEntity<Map<String, Object>> contact(@PathVariable CaseId caseId, @RequestBody ContactRequest body, CommandContext context) {
         ContactId contactId = ContactId.random();
-        return created(context, caseId, body, new RecordContact(caseId, contactId, body.channel(), body.partner(), body.summary(),
-                context.envelope(body.occurredAt())), "contacts", contactId, "contactId");
+        return created(context, caseId, body, new RecordContact(caseId, contactId, body.channel(), body.initiatedBy(), body.partner(),
+                body.summary(), context.envelope(body.occurredAt())), "contacts", contactId, "contactId");
     }
 
     @PostMapping("/{caseId}/notes")

@@ -6,6 +6,7 @@ import org.caseledger.core.cases.CancelledBy;
 import org.caseledger.core.cases.CaseOrigin;
 import org.caseledger.core.cases.ConsentId;
 import org.caseledger.core.cases.ContactChannel;
+import org.caseledger.core.cases.ContactInitiator;
 import org.caseledger.core.cases.InterventionId;
 import org.caseledger.core.cases.InterventionType;
 import org.caseledger.core.cases.ReportId;
@@ -116,9 +117,15 @@ final class CaseRequests {
         }
     }
 
-    record ContactRequest(ContactChannel channel, PartnerType partner, String summary, Instant occurredAt) {
+    /** {@code partner} is the event's partner type, under the name the API has always used. */
+    record ContactRequest(ContactChannel channel, ContactInitiator initiatedBy, PartnerType partner, String summary,
+                          Instant occurredAt) {
         ContactRequest {
             Require.present(channel, "channel");
+            Require.present(initiatedBy, "initiatedBy");
+            if (channel == ContactChannel.COLLABORATION_MEETING) {
+                Require.present(partner, "partner");
+            }
         }
     }
 

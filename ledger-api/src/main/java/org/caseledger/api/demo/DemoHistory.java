@@ -20,6 +20,7 @@ import org.caseledger.core.cases.CaseOrigin;
 import org.caseledger.core.cases.CloseCase;
 import org.caseledger.core.cases.ContactChannel;
 import org.caseledger.core.cases.ContactId;
+import org.caseledger.core.cases.ContactInitiator;
 import org.caseledger.core.cases.DecisionId;
 import org.caseledger.core.cases.DeclineIntervention;
 import org.caseledger.core.cases.EndIntervention;
@@ -186,7 +187,7 @@ final class DemoHistory {
         }
         if (random.nextInt(2) == 0) {
             commands.add(new RecordContact(caseId, ContactId.of(uuid().toString()), ContactChannel.COLLABORATION_MEETING,
-                    pick(new PartnerType[] {PartnerType.SCHOOL, PartnerType.PRESCHOOL, PartnerType.POLICE, PartnerType.HEALTHCARE,
+                    ContactInitiator.OFFICE, pick(new PartnerType[] {PartnerType.SCHOOL, PartnerType.PRESCHOOL, PartnerType.POLICE, PartnerType.HEALTHCARE,
                             PartnerType.OPEN_CARE}), "Collaboration meeting.", envelope(at(day.plusDays(3), 10), worker)));
         }
         LocalDate closed = preliminary.plusDays(random.nextInt(8) == 0 ? 125 + random.nextInt(40) : 60 + random.nextInt(55));

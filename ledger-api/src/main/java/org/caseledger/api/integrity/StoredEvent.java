@@ -67,7 +67,8 @@ public record StoredEvent(long globalIndex, String aggregateId, long sequenceNum
                 previousHash).compute();
     }
 
-    private static CanonicalEnvelope envelopeOf(byte[] payload) throws IOException {
+    /** The envelope exactly as the stored payload JSON holds it: what the envelope digest is computed over. */
+    public static CanonicalEnvelope envelopeOf(byte[] payload) throws IOException {
         JsonNode envelope = JSON.readTree(payload).get("envelope");
         if (envelope == null || !envelope.isObject()) {
             throw new IllegalArgumentException("it has no envelope");

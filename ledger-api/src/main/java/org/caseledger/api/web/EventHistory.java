@@ -1,10 +1,10 @@
 package org.caseledger.api.web;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.serialization.Revision;
 import org.caseledger.core.shared.Envelope;
 import org.caseledger.core.shared.LedgerEvent;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,8 +17,10 @@ import tools.jackson.databind.json.JsonMapper;
 public class EventHistory {
 
     /**
-     * One stored event: its place in the stream, its type and revision, its envelope and its data. All of it is
-     * covered by the event's hash (docs/integrity.md); the envelope's recordedAt is the time of recording.
+     * One stored event: its place in the stream, its type, the revision it is stored in, its envelope and its data. The
+     * data is in the event's current shape, so an event stored in an older revision is shown upcast
+     * (docs/schema-evolution.md). The event's hash covers the stored bytes (docs/integrity.md), which the case file
+     * export carries as they are; the envelope's recordedAt is the time of recording.
      */
     public record Entry(long sequenceNumber, String eventId, String type, String revision, Envelope envelope,
                         Map<String, Object> data) {
@@ -72,7 +74,23 @@ public class EventHistory {
 
     public List<Entry> entries(Object aggregateId, Class<? extends LedgerEvent> kind) {
         version(aggregateId, kind);
-        return eventStore.readEvents(aggregateId.toString()).asStream().map(this::entry).toList();
+        List<? extends DomainEventMessage<?>> events = eventStore.readEvents(aggregateId.toString()).asStream().toList();
+        Map<Long, String> storedRevisions = storedRevisions(aggregateId);
+        return events.stream().map(message -> entry(message, storedRevisions.get(message.getSequenceNumber()))).toList();
+    }
+
+    /**
+     * The revision each event is stored in, read after the events so that it covers all of them. The event store only
+     * hands out events already upcast to the current revision.
+     */
+    private Map<Long, String> storedRevisions(Object aggregateId) {
+        Map<Long, String> revisions = new HashMap<>();
+        jdbc.sql("SELECT sequence_number, payload_revision FROM domain_event_entry WHERE aggregate_identifier = ?")
+                .param(aggregateId.toString())
+                .query(rs -> {
+                    revisions.put(rs.getLong(1), rs.getString(2));
+                });
+        return revisions;
     }
 
     private static NotFoundException notFound(Object aggregateId, Class<? extends LedgerEvent> kind) {
@@ -80,12 +98,11 @@ public class EventHistory {
         return new NotFoundException("there is no " + name + " with id " + aggregateId);
     }
 
-    private Entry entry(DomainEventMessage<?> message) {
+    private Entry entry(DomainEventMessage<?> message, String storedRevision) {
         LedgerEvent event = (LedgerEvent) message.getPayload();
         Map<String, Object> data = json.convertValue(event, FIELDS);
         data.remove("envelope");
-        Revision revision = event.getClass().getAnnotation(Revision.class);
         return new Entry(message.getSequenceNumber(), message.getIdentifier(), event.getClass().getSimpleName(),
-                revision == null ? null : revision.value(), event.envelope(), data);
+                storedRevision, event.envelope(), data);
     }
 }

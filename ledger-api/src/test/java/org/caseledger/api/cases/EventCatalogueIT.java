@@ -51,7 +51,7 @@ class EventCatalogueIT extends IntegrationTest {
         ok(anna.post(path + "/notes/" + note + "/corrections", Map.of("text", "Met the mother and her sister.", "reason", "Incomplete.")));
         String visit = ok(anna.post(path + "/visits", Map.of("plannedAt", "2026-04-01T09:00:00Z", "place", "SCHOOL"))).field("visitId");
         ok(anna.post(path + "/visits/" + visit + "/cancellation", Map.of("cancelledBy", "FAMILY", "reason", "Illness.")));
-        ok(anna.post(path + "/contacts", Map.of("channel", "COLLABORATION_MEETING", "partner", "POLICE",
+        ok(anna.post(path + "/contacts", Map.of("channel", "COLLABORATION_MEETING", "initiatedBy", "PARTNER", "partner", "POLICE",
                 "summary", "Meeting with the community police officer.")));
         String denied = ok(karin.post(path + "/decisions", Map.of("kind", "DENY_INTERVENTION", "legalBasis", "SFS2025:400-9kap1",
                 "interventionType", "PLACEMENT", "rationale", "Needs can be met at home.", "appealInformationGiven", true)))

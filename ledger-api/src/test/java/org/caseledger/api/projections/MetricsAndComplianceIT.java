@@ -60,7 +60,7 @@ class MetricsAndComplianceIT extends IntegrationTest {
         String reportB = history(anna, caseB).get(1).path("data").path("reportId").asString();
         ok(anna.post(pathB + "/assessments", Map.of("reportId", reportB, "immediateNeedOfProtection", false, "rationale", "Late.",
                 "occurredAt", "2024-02-13T09:00:00Z")));
-        ok(anna.post(pathB + "/contacts", Map.of("channel", "COLLABORATION_MEETING", "partner", "POLICE",
+        ok(anna.post(pathB + "/contacts", Map.of("channel", "COLLABORATION_MEETING", "initiatedBy", "PARTNER", "partner", "POLICE",
                 "occurredAt", "2024-02-15T09:00:00Z")));
         ok(karin.post(pathB + "/decisions", Map.of("kind", "DO_NOT_OPEN_INVESTIGATION", "legalBasis", "SFS2001:453-11kap1a",
                 "rationale", "Handled with the family.", "occurredAt", "2024-02-28T09:00:00Z")));

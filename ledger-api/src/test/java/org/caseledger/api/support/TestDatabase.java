@@ -27,6 +27,15 @@ public final class TestDatabase {
             registry.add("spring.datasource.username", this::user);
             registry.add("spring.datasource.password", this::password);
         }
+
+        /** A connection to this database as its owner, bypassing the application's restricted role. */
+        public Connection ownerConnection() {
+            try {
+                return DriverManager.getConnection(url, user, password);
+            } catch (SQLException e) {
+                throw new IllegalStateException("no owner connection to the test database " + url, e);
+            }
+        }
     }
 
     private static Database database;
@@ -78,12 +87,7 @@ public final class TestDatabase {
 
     /** A connection as the database owner, bypassing the application's restricted role (tests use it to tamper). */
     public static Connection ownerConnection() {
-        Database database = get();
-        try {
-            return DriverManager.getConnection(database.url(), database.user(), database.password());
-        } catch (SQLException e) {
-            throw new IllegalStateException("no owner connection to the test database", e);
-        }
+        return get().ownerConnection();
     }
 
     private static String freshDatabase(String serverUrl, String user, String password) {

@@ -176,8 +176,8 @@ public class Case {
     public void handle(RecordContact command) {
         assertOpen();
         assertIdUnused(command.contactId());
-        apply(new ContactRecorded(caseId, command.contactId(), command.channel(), command.partner(), command.summary(),
-                command.envelope()));
+        apply(new ContactRecorded(caseId, command.contactId(), command.channel(), command.initiatedBy(), command.partnerType(),
+                command.summary(), command.envelope()));
     }
 
     @CommandHandler

@@ -5,13 +5,20 @@ import org.caseledger.core.shared.Envelope;
 import org.caseledger.core.shared.PartnerType;
 import org.caseledger.core.shared.Require;
 
-/** A contact took place; the summary is personal data. */
-@Revision("1")
+/**
+ * A contact took place; the summary is personal data.
+ *
+ * <p>Revision 2 added {@code initiatedBy} and renamed {@code partner} to {@code partnerType} (it is a kind of partner,
+ * not a named one). Events stored in revision 1 are read through an upcaster that sets {@code initiatedBy} to
+ * {@link ContactInitiator#NOT_RECORDED} (docs/schema-evolution.md).
+ */
+@Revision("2")
 public record ContactRecorded(
         CaseId caseId,
         ContactId contactId,
         ContactChannel channel,
-        PartnerType partner,
+        ContactInitiator initiatedBy,
+        PartnerType partnerType,
         String summary,
         Envelope envelope) implements CaseEvent {
 
@@ -19,6 +26,7 @@ public record ContactRecorded(
         Require.present(caseId, "caseId");
         Require.present(contactId, "contactId");
         Require.present(channel, "channel");
+        Require.present(initiatedBy, "initiatedBy");
         Require.present(envelope, "envelope");
     }
 }

@@ -2,15 +2,17 @@ package org.caseledger.core.cases;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.caseledger.core.shared.Envelope;
+import org.caseledger.core.shared.InvalidValueException;
 import org.caseledger.core.shared.PartnerType;
 import org.caseledger.core.shared.Require;
 
-/** Record a contact; a collaboration meeting names the partner type. */
+/** Record a contact and who took the initiative to it; a collaboration meeting names the partner type. */
 public record RecordContact(
         @TargetAggregateIdentifier CaseId caseId,
         ContactId contactId,
         ContactChannel channel,
-        PartnerType partner,
+        ContactInitiator initiatedBy,
+        PartnerType partnerType,
         String summary,
         Envelope envelope) implements CaseCommand {
 
@@ -18,10 +20,14 @@ public record RecordContact(
         Require.present(caseId, "caseId");
         Require.present(contactId, "contactId");
         Require.present(channel, "channel");
+        Require.present(initiatedBy, "initiatedBy");
+        if (initiatedBy == ContactInitiator.NOT_RECORDED) {
+            throw new InvalidValueException("initiatedBy must say who took the initiative: FAMILY, OFFICE or PARTNER");
+        }
         Require.optionalText(summary, "summary", 10000);
         Require.present(envelope, "envelope");
         if (channel == ContactChannel.COLLABORATION_MEETING) {
-            Require.present(partner, "partner");
+            Require.present(partnerType, "partnerType");
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.caseledger.core.cases;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.caseledger.core.cases.CaseFixtures.CASE_ID;
 import static org.caseledger.core.cases.CaseFixtures.caseFixture;
 import static org.caseledger.core.cases.CaseFixtures.caseOpened;
@@ -8,6 +9,7 @@ import static org.caseledger.core.shared.TestEnvelopes.at;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.caseledger.core.shared.Envelope;
+import org.caseledger.core.shared.InvalidValueException;
 import org.caseledger.core.shared.LedgerRule;
 import org.caseledger.core.shared.PartnerType;
 import org.junit.jupiter.api.BeforeEach;
@@ -101,21 +103,36 @@ class CaseJournalTest {
     }
 
     @Test
-    void recordingACollaborationMeetingNamesThePartner() {
+    void recordingACollaborationMeetingNamesThePartnerTypeAndWhoTookTheInitiative() {
         Envelope envelope = at("2025-09-05T11:00:00Z");
 
         fixture.given(caseOpened())
-                .when(new RecordContact(CASE_ID, CONTACT, ContactChannel.COLLABORATION_MEETING, PartnerType.SCHOOL,
-                        "meeting with the class teacher", envelope))
-                .expectEvents(new ContactRecorded(CASE_ID, CONTACT, ContactChannel.COLLABORATION_MEETING, PartnerType.SCHOOL,
-                        "meeting with the class teacher", envelope));
+                .when(new RecordContact(CASE_ID, CONTACT, ContactChannel.COLLABORATION_MEETING, ContactInitiator.PARTNER,
+                        PartnerType.SCHOOL, "meeting with the class teacher", envelope))
+                .expectEvents(new ContactRecorded(CASE_ID, CONTACT, ContactChannel.COLLABORATION_MEETING, ContactInitiator.PARTNER,
+                        PartnerType.SCHOOL, "meeting with the class teacher", envelope));
+    }
+
+    @Test
+    void aNewContactMustSayWhoTookTheInitiative() {
+        Envelope envelope = at("2025-09-05T11:00:00Z");
+
+        assertThatThrownBy(() -> new RecordContact(CASE_ID, CONTACT, ContactChannel.PHONE, null, null, null, envelope))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("initiatedBy");
+        assertThatThrownBy(() -> new RecordContact(CASE_ID, CONTACT, ContactChannel.PHONE, ContactInitiator.NOT_RECORDED, null, null,
+                envelope))
+                .as("not recorded is only for contacts stored before the ledger asked")
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("initiatedBy");
     }
 
     @Test
     void aContactIdCanBeUsedOnlyOnce() {
-        fixture.given(caseOpened(), new ContactRecorded(CASE_ID, CONTACT, ContactChannel.PHONE, null, null,
-                        at("2025-09-05T11:00:00Z")))
-                .when(new RecordContact(CASE_ID, CONTACT, ContactChannel.HOME_VISIT, null, null, at("2025-09-06T11:00:00Z")))
+        fixture.given(caseOpened(), new ContactRecorded(CASE_ID, CONTACT, ContactChannel.PHONE, ContactInitiator.NOT_RECORDED, null,
+                        null, at("2025-09-05T11:00:00Z")))
+                .when(new RecordContact(CASE_ID, CONTACT, ContactChannel.HOME_VISIT, ContactInitiator.FAMILY, null, null,
+                        at("2025-09-06T11:00:00Z")))
                 .expectException(violates(LedgerRule.DUPLICATE_ID))
                 .expectNoEvents();
     }

@@ -106,7 +106,10 @@ public class CaseView {
 
     public static class Contact extends Item {
         public String channel;
+        /** The partner type, under the name the case view has always used; {@code null} when no partner took part. */
         public String partner;
+        /** FAMILY, OFFICE or PARTNER; NOT_RECORDED for contacts recorded before the ledger asked. */
+        public String initiatedBy;
         public Instant occurredAt;
     }
 

@@ -144,7 +144,8 @@ public final class CaseViewFold {
             CaseView.Contact contact = new CaseView.Contact();
             contact.id = e.contactId().toString();
             contact.channel = e.channel().name();
-            contact.partner = e.partner() == null ? null : e.partner().name();
+            contact.partner = e.partnerType() == null ? null : e.partnerType().name();
+            contact.initiatedBy = e.initiatedBy().name();
             contact.occurredAt = e.envelope().occurredAt();
             view.contacts.add(contact);
         } else if (event instanceof JournalNoteRecorded e) {

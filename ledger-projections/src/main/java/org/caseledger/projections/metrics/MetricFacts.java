@@ -90,7 +90,7 @@ public final class MetricFacts {
         } else if (event instanceof VisitMissed e) {
             facts.add(MetricFact.one(Metric.VISITS_MISSED, e.visitId().toString(), caseId, unit, day, null));
         } else if (event instanceof ContactRecorded e && isCollaboration(e)) {
-            PartnerType partner = Objects.requireNonNullElse(e.partner(), PartnerType.SCHOOL);
+            PartnerType partner = Objects.requireNonNullElse(e.partnerType(), PartnerType.SCHOOL);
             facts.add(MetricFact.one(Metric.COLLABORATION_CONTACTS, e.contactId().toString(), caseId, unit, day, partner.name()));
         }
         return facts;

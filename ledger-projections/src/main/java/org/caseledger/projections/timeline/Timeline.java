@@ -16,6 +16,7 @@ import org.caseledger.core.cases.ChildHeard;
 import org.caseledger.core.cases.ChildNotHeardReasonRecorded;
 import org.caseledger.core.cases.ConsentGiven;
 import org.caseledger.core.cases.ConsentWithdrawn;
+import org.caseledger.core.cases.ContactInitiator;
 import org.caseledger.core.cases.ContactRecorded;
 import org.caseledger.core.cases.DecisionMade;
 import org.caseledger.core.cases.InformationDisclosed;
@@ -109,8 +110,8 @@ public final class Timeline {
         } else if (event instanceof VisitCancelled e) {
             return "Visit cancelled by the " + words(e.cancelledBy()) + (e.reason() == null ? "" : ": " + e.reason());
         } else if (event instanceof ContactRecorded e) {
-            return "Contact: " + words(e.channel()) + (e.partner() == null ? "" : " with " + words(e.partner()))
-                    + (e.summary() == null ? "" : ": " + e.summary());
+            return "Contact: " + words(e.channel()) + (e.partnerType() == null ? "" : " with " + words(e.partnerType()))
+                    + initiative(e.initiatedBy()) + (e.summary() == null ? "" : ": " + e.summary());
         } else if (event instanceof JournalNoteRecorded e) {
             return "Journal note: " + e.text();
         } else if (event instanceof JournalNoteCorrected e) {
@@ -139,6 +140,12 @@ public final class Timeline {
             return "Case closed: " + e.reason();
         }
         return event.getClass().getSimpleName();
+    }
+
+    private static String initiative(ContactInitiator initiatedBy) {
+        return initiatedBy == ContactInitiator.NOT_RECORDED
+                ? " (who took the initiative was not recorded)"
+                : ", initiated by the " + words(initiatedBy);
     }
 
     private static String words(Enum<?> value) {

@@ -1,6 +1,7 @@
 package org.caseledger.projections.caseview;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
@@ -8,11 +9,16 @@ import java.util.List;
 import java.time.LocalDate;
 import org.caseledger.core.cases.CaseEvent;
 import org.caseledger.core.cases.ChildHeard;
+import org.caseledger.core.cases.ContactChannel;
+import org.caseledger.core.cases.ContactId;
+import org.caseledger.core.cases.ContactInitiator;
+import org.caseledger.core.cases.ContactRecorded;
 import org.caseledger.core.cases.DecisionId;
 import org.caseledger.core.cases.DecisionMade;
 import org.caseledger.core.law.DecisionKind;
 import org.caseledger.core.law.DelegationRuleId;
 import org.caseledger.core.law.LegalBasisId;
+import org.caseledger.core.shared.PartnerType;
 import org.caseledger.core.shared.Role;
 import org.caseledger.core.shared.StaffId;
 import org.caseledger.projections.CaseHistories;
@@ -97,5 +103,19 @@ class CaseViewFoldTest {
         assertThat(CaseViewFold.fold(CaseViewFold.upToSequence(history, 8)).interventions.get(0).status).isEqualTo("OFFERED");
         assertThat(CaseViewFold.upToSequence(history, 99)).hasSize(history.size());
         assertThat(CaseViewFold.upToSequence(history, Long.MAX_VALUE)).hasSize(history.size());
+    }
+
+    @Test
+    void aContactShowsItsPartnerTypeAndWhoTookTheInitiative() {
+        List<CaseEvent> withContacts = new java.util.ArrayList<>(history.subList(0, 2));
+        withContacts.add(new ContactRecorded(CaseHistories.CASE, ContactId.random(), ContactChannel.PHONE, ContactInitiator.FAMILY,
+                null, "The mother called.", CaseHistories.day(1, "anna.lind", Role.SOCIAL_SECRETARY)));
+        withContacts.add(new ContactRecorded(CaseHistories.CASE, ContactId.random(), ContactChannel.COLLABORATION_MEETING,
+                ContactInitiator.NOT_RECORDED, PartnerType.SCHOOL, null, CaseHistories.day(2, "anna.lind", Role.SOCIAL_SECRETARY)));
+
+        CaseView view = CaseViewFold.fold(withContacts);
+
+        assertThat(view.contacts).extracting(contact -> contact.channel, contact -> contact.partner, contact -> contact.initiatedBy)
+                .containsExactly(tuple("PHONE", null, "FAMILY"), tuple("COLLABORATION_MEETING", "SCHOOL", "NOT_RECORDED"));
     }
 }

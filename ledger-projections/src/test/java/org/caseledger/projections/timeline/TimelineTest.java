@@ -6,10 +6,16 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.caseledger.core.cases.ContactChannel;
+import org.caseledger.core.cases.ContactId;
+import org.caseledger.core.cases.ContactInitiator;
+import org.caseledger.core.cases.ContactRecorded;
 import org.caseledger.core.law.DecisionKind;
 import org.caseledger.core.law.LegalBasis;
 import org.caseledger.core.law.LegalBasisId;
 import org.caseledger.core.law.Validity;
+import org.caseledger.core.shared.PartnerType;
+import org.caseledger.core.shared.Role;
 import org.caseledger.projections.CaseHistories;
 import org.junit.jupiter.api.Test;
 
@@ -49,5 +55,15 @@ class TimelineTest {
         assertThat(note.correctedBy()).isEqualTo(6L);
         assertThat(correction.corrects()).isEqualTo(5L);
         assertThat(correction.what()).isEqualTo("Correction of a journal note (Wrong year.): Moved here in 2022.");
+    }
+
+    @Test
+    void aContactSaysWhoTookTheInitiativeOrThatItWasNotRecorded() {
+        assertThat(Timeline.describe(new ContactRecorded(CaseHistories.CASE, ContactId.random(), ContactChannel.PHONE,
+                ContactInitiator.FAMILY, null, "The mother called.", CaseHistories.day(1, "anna.lind", Role.SOCIAL_SECRETARY))))
+                .isEqualTo("Contact: phone, initiated by the family: The mother called.");
+        assertThat(Timeline.describe(new ContactRecorded(CaseHistories.CASE, ContactId.random(), ContactChannel.COLLABORATION_MEETING,
+                ContactInitiator.NOT_RECORDED, PartnerType.SCHOOL, null, CaseHistories.day(2, "anna.lind", Role.SOCIAL_SECRETARY))))
+                .isEqualTo("Contact: collaboration meeting with school (who took the initiative was not recorded)");
     }
 }
