@@ -19,28 +19,35 @@ CREATE TABLE person_access (
 );
 CREATE INDEX person_access_household ON person_access (household_id) WHERE protected_identity;
 
--- A ledger written before this migration: derive the index from the events already stored.
-INSERT INTO case_access (case_id, case_number, unit, assignee, child_id, household_id)
-SELECT (p ->> 'caseId')::uuid, p ->> 'caseNumber', p ->> 'unit', NULL, (p ->> 'child')::uuid, (p ->> 'household')::uuid
-FROM (SELECT convert_from(payload, 'UTF8')::jsonb AS p FROM domain_event_entry
-      WHERE payload_type = 'org.caseledger.core.cases.CaseOpened') opened;
+-- Derives the index from the events already stored: for a ledger written before this migration, and to
+-- rebuild the index (TRUNCATE case_access, person_access; then call it). Idempotent.
+CREATE FUNCTION refresh_access_index() RETURNS void LANGUAGE sql AS $$
+    INSERT INTO case_access (case_id, case_number, unit, assignee, child_id, household_id)
+    SELECT (p ->> 'caseId')::uuid, p ->> 'caseNumber', p ->> 'unit', NULL, (p ->> 'child')::uuid, (p ->> 'household')::uuid
+    FROM (SELECT convert_from(payload, 'UTF8')::jsonb AS p FROM domain_event_entry
+          WHERE payload_type = 'org.caseledger.core.cases.CaseOpened') opened
+    ON CONFLICT (case_id) DO NOTHING;
 
-UPDATE case_access c SET assignee = latest.assignee
-FROM (SELECT DISTINCT ON (aggregate_identifier) aggregate_identifier, convert_from(payload, 'UTF8')::jsonb ->> 'assignee' AS assignee
-      FROM domain_event_entry WHERE payload_type = 'org.caseledger.core.cases.CaseAssigned'
-      ORDER BY aggregate_identifier, sequence_number DESC) latest
-WHERE c.case_id = latest.aggregate_identifier::uuid;
+    UPDATE case_access c SET assignee = latest.assignee
+    FROM (SELECT DISTINCT ON (aggregate_identifier) aggregate_identifier, convert_from(payload, 'UTF8')::jsonb ->> 'assignee' AS assignee
+          FROM domain_event_entry WHERE payload_type = 'org.caseledger.core.cases.CaseAssigned'
+          ORDER BY aggregate_identifier, sequence_number DESC) latest
+    WHERE c.case_id = latest.aggregate_identifier::uuid;
 
-UPDATE case_access c SET unit = latest.unit
-FROM (SELECT DISTINCT ON (aggregate_identifier) aggregate_identifier, convert_from(payload, 'UTF8')::jsonb ->> 'toUnit' AS unit
-      FROM domain_event_entry WHERE payload_type = 'org.caseledger.core.cases.CaseTransferred'
-      ORDER BY aggregate_identifier, sequence_number DESC) latest
-WHERE c.case_id = latest.aggregate_identifier::uuid;
+    UPDATE case_access c SET unit = latest.unit
+    FROM (SELECT DISTINCT ON (aggregate_identifier) aggregate_identifier, convert_from(payload, 'UTF8')::jsonb ->> 'toUnit' AS unit
+          FROM domain_event_entry WHERE payload_type = 'org.caseledger.core.cases.CaseTransferred'
+          ORDER BY aggregate_identifier, sequence_number DESC) latest
+    WHERE c.case_id = latest.aggregate_identifier::uuid;
 
-INSERT INTO person_access (person_id, household_id, protected_identity)
-SELECT (p ->> 'personId')::uuid, (p ->> 'household')::uuid, coalesce((p ->> 'protectedIdentity')::boolean, false)
-FROM (SELECT convert_from(payload, 'UTF8')::jsonb AS p FROM domain_event_entry
-      WHERE payload_type = 'org.caseledger.core.person.PersonRegistered') registered;
+    INSERT INTO person_access (person_id, household_id, protected_identity)
+    SELECT (p ->> 'personId')::uuid, (p ->> 'household')::uuid, coalesce((p ->> 'protectedIdentity')::boolean, false)
+    FROM (SELECT convert_from(payload, 'UTF8')::jsonb AS p FROM domain_event_entry
+          WHERE payload_type = 'org.caseledger.core.person.PersonRegistered') registered
+    ON CONFLICT (person_id) DO NOTHING;
+$$;
+
+SELECT refresh_access_index();
 
 -- The read-access log (loggkontroll): every read of case data, and every refused attempt that touched a case.
 -- Append-only and hash-chained like the ledger: each entry's hash covers its fields and the previous hash.
@@ -52,7 +59,7 @@ CREATE TABLE access_log (
     unit          VARCHAR(64)  NOT NULL,
     case_id       UUID,
     person_id     UUID,
-    what          VARCHAR(40)  NOT NULL,
+    what          VARCHAR(200) NOT NULL,
     detail        VARCHAR(500),
     purpose       VARCHAR(500),
     outcome       VARCHAR(10)  NOT NULL,

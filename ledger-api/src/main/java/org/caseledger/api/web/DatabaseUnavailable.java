@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Tells a failure caused by the database being out of reach (stopped, restarting, network gone) from a defect.
@@ -25,6 +26,11 @@ final class DatabaseUnavailable {
 
     private static Throwable find(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            // A rollback that fails because the connection is gone hides the original failure inside it.
+            if (cause instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
+                    && find(rollback.getApplicationException()) != null) {
+                return rollback.getApplicationException();
+            }
             if (cause instanceof CannotCreateTransactionException || cause instanceof DataAccessResourceFailureException
                     || cause instanceof SQLTransientConnectionException
                     || cause instanceof SQLException sql && lostConnection(sql.getSQLState())) {

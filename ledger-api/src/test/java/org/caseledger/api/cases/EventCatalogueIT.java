@@ -79,7 +79,7 @@ class EventCatalogueIT extends IntegrationTest {
         ok(anna.post(path + "/disclosures", Map.of("partner", "POLICE", "partnerName", "Polisen Örebro", "provision", "SFS2009:400-10kap28",
                 "content", "Information requested under the duty to report.")));
         ok(anna.post(path + "/transfers", Map.of("toUnit", "central-reception", "reason", "The family moved.")));
-        ok(anna.post(path + "/closure", Map.of("reason", "Transferred and closed here.")));
+        ok(http.as("sara").post(path + "/closure", Map.of("reason", "Received on transfer and closed.")));
 
         JsonNode history = http.as("ivo").get(path + "/history").json();
         for (JsonNode entry : history) {
