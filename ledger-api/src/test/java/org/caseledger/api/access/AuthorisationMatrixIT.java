@@ -1,0 +1,164 @@
+package org.caseledger.api.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.caseledger.api.support.Fixtures;
+import org.caseledger.api.support.IntegrationTest;
+import org.caseledger.api.support.LedgerHttp;
+import org.caseledger.api.support.LedgerHttp.Response;
+import org.caseledger.core.shared.Role;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Every endpoint the application serves, asked by every role and by nobody: the expected answer is written down
+ * here for each, and an endpoint missing from the table fails the test. "Allowed" means the request got past
+ * authentication and authorisation (any answer but 401 and 403); "refused" means 403 with a problem, and 401 for
+ * a request without credentials. The case used belongs to the case workers' unit and is not protected.
+ */
+class AuthorisationMatrixIT extends IntegrationTest {
+
+    private static final Set<Role> CASE_WORK = EnumSet.of(Role.SOCIAL_SECRETARY, Role.GROUP_LEADER, Role.UNIT_HEAD);
+    private static final Set<Role> CASE_READING = EnumSet.of(Role.SOCIAL_SECRETARY, Role.GROUP_LEADER, Role.UNIT_HEAD, Role.AUDITOR);
+    private static final Set<Role> REVIEW = EnumSet.of(Role.UNIT_HEAD, Role.AUDITOR);
+    private static final Set<Role> AUDITORS = EnumSet.of(Role.AUDITOR);
+    private static final Set<Role> ADMINISTRATION = EnumSet.of(Role.ADMINISTRATOR);
+    private static final Set<Role> EVERYONE = EnumSet.allOf(Role.class);
+
+    /** Who may call each endpoint; {@code null} roles means anyone, logged in or not. */
+    private static final Map<String, Set<Role>> MATRIX = new TreeMap<>(Map.ofEntries(
+            Map.entry("POST /api/cases", CASE_WORK),
+            Map.entry("GET /api/cases/{caseId}", CASE_READING),
+            Map.entry("GET /api/cases/{caseId}/timeline", CASE_READING),
+            Map.entry("GET /api/cases/{caseId}/history", CASE_READING),
+            Map.entry("GET /api/cases/{caseId}/{collection}/{itemId}", CASE_READING),
+            Map.entry("GET /api/cases/{caseId}/verify", CASE_READING),
+            Map.entry("POST /api/cases/{caseId}/reports", CASE_WORK),
+            Map.entry("POST /api/cases/{caseId}/assessments", CASE_WORK),
+            Map.entry("POST /api/cases/{caseId}/assignments", CASE_WORK),
+            Map.entry("POST /api/cases/{caseId}/transfers", CASE_WORK),
+            Map.entry("POST /api/cases/{caseId}/decisions", CASE_WORK),
+            Map.entry("POST /api/cases/{caseId}/child-hearings", CASE_WORK),
+            Map.entry("POST /api/cases/{caseId}/child-not-heard-reasons", CASE_WORK),
+            Map.entry("POST /api/cases/{caseId}/visits", CASE_WORK),
+            Map.entry("POST /api/cases/{caseId}/visits/{visitId}/held", CASE_WORK),
+            Map.entry("POST /api/cases/{caseId}/visits/{visitId}/missed", CASE_WORK),
+            Map.entry("POST /api/cases/{caseId}/visits/{visitId}/cancellation", CASE_WORK),
+            Map.entry("POST /api/cases/{caseId}/contacts", CASE_WORK),
+            Map.entry("POST /api/cases/{caseId}/notes", CASE_WORK),
+            Map.entry("POST /api/cases/{caseId}/notes/{noteId}/corrections", CASE_WORK),
+            Map.entry("POST /api/cases/{caseId}/interventions", CASE_WORK),
+            Map.entry("POST /api/cases/{caseId}/interventions/{interventionId}/acceptance", CASE_WORK),
+            Map.entry("POST /api/cases/{caseId}/interventions/{interventionId}/declination", CASE_WORK),
+            Map.entry("POST /api/cases/{caseId}/interventions/{interventionId}/start", CASE_WORK),
+            Map.entry("POST /api/cases/{caseId}/interventions/{interventionId}/follow-ups", CASE_WORK),
+            Map.entry("POST /api/cases/{caseId}/interventions/{interventionId}/end", CASE_WORK),
+            Map.entry("POST /api/cases/{caseId}/consents", CASE_WORK),
+            Map.entry("POST /api/cases/{caseId}/consents/{consentId}/withdrawal", CASE_WORK),
+            Map.entry("POST /api/cases/{caseId}/disclosures", CASE_WORK),
+            Map.entry("POST /api/cases/{caseId}/closure", CASE_WORK),
+            Map.entry("GET /api/audit/public-key", EVERYONE),
+            Map.entry("GET /api/audit/verify", REVIEW),
+            Map.entry("POST /api/audit/checkpoints", EnumSet.of(Role.UNIT_HEAD, Role.ADMINISTRATOR)),
+            Map.entry("GET /api/audit/cases/{caseId}/export", REVIEW),
+            Map.entry("GET /api/audit/access-log", AUDITORS),
+            Map.entry("GET /api/audit/access-log/unusual", AUDITORS),
+            Map.entry("GET /api/audit/access-log/verify", AUDITORS),
+            Map.entry("GET /api/caseload", CASE_READING),
+            Map.entry("GET /api/metrics", CASE_READING),
+            Map.entry("GET /api/metrics/{metric}/cases", CASE_READING),
+            Map.entry("GET /api/compliance", CASE_READING),
+            Map.entry("GET /api/deadlines", CASE_READING),
+            Map.entry("GET /api/admin/projections", ADMINISTRATION),
+            Map.entry("POST /api/admin/projections/rebuild", ADMINISTRATION),
+            Map.entry("GET /api/outreach/activities/{activityId}", CASE_READING),
+            Map.entry("POST /api/outreach/anonymous-consultations", CASE_WORK),
+            Map.entry("POST /api/outreach/information-meetings", CASE_WORK),
+            Map.entry("POST /api/outreach/conversations-without-aid", CASE_WORK),
+            Map.entry("POST /api/outreach/service-support", CASE_WORK),
+            Map.entry("GET /api/persons/{personId}/history", CASE_READING),
+            Map.entry("POST /api/persons", CASE_WORK),
+            Map.entry("POST /api/persons/{personId}/erasure", EnumSet.of(Role.UNIT_HEAD, Role.ADMINISTRATOR))));
+
+    private static final Map<Role, String> USERS = Map.of(Role.SOCIAL_SECRETARY, "anna", Role.GROUP_LEADER, "karin",
+            Role.UNIT_HEAD, "lars", Role.ADMINISTRATOR, "eva", Role.AUDITOR, "ivo");
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    private RequestMappingHandlerMapping mappings;
+
+    @Test
+    void everyEndpointAnswersEveryRoleAsTheMatrixSays() {
+        Set<String> served = servedEndpoints();
+        assertThat(served).as("endpoints served = endpoints in the matrix").isEqualTo(MATRIX.keySet());
+        Map<String, String> ids = Map.of("caseId", Fixtures.openCase(http), "personId", Fixtures.registerChild(http),
+                "activityId", anActivity(), "collection", "notes", "metric", "reports-of-concern");
+
+        List<String> wrong = new ArrayList<>();
+        int asked = 0;
+        for (Map.Entry<String, Set<Role>> endpoint : MATRIX.entrySet()) {
+            String method = endpoint.getKey().substring(0, endpoint.getKey().indexOf(' '));
+            String path = concrete(endpoint.getKey().substring(method.length() + 1), ids);
+            for (Role role : Role.values()) {
+                Response answer = send(http.as(USERS.get(role)), method, path);
+                asked++;
+                boolean allowed = endpoint.getValue().contains(role);
+                if (allowed ? answer.status() == 401 || answer.status() == 403 || answer.status() >= 500
+                        : answer.status() != 403 || !answer.contentType().startsWith("application/problem+json")) {
+                    wrong.add(endpoint.getKey() + " as " + role + ": expected " + (allowed ? "allowed" : "403") + ", got " + answer);
+                }
+            }
+            Response anonymous = send(http.anonymous(), method, path);
+            asked++;
+            boolean open = endpoint.getValue() == EVERYONE;
+            if (open ? anonymous.status() == 401 : anonymous.status() != 401) {
+                wrong.add(endpoint.getKey() + " without credentials: got " + anonymous);
+            }
+        }
+        System.out.printf("Authorisation matrix: %d endpoints x %d roles and anonymous = %d requests%n", MATRIX.size(),
+                Role.values().length, asked);
+        assertThat(wrong).isEmpty();
+    }
+
+    private Set<String> servedEndpoints() {
+        Set<String> served = new TreeSet<>();
+        mappings.getHandlerMethods().keySet().forEach(info -> info.getPatternValues().stream()
+                .filter(pattern -> pattern.startsWith("/api/"))
+                .forEach(pattern -> info.getMethodsCondition().getMethods()
+                        .forEach(method -> served.add(method.name() + " " + pattern))));
+        return served;
+    }
+
+    /** Fills path variables: the known ids, and a fresh id for anything inside a case (answered 404 or 409 if allowed). */
+    private static String concrete(String pattern, Map<String, String> ids) {
+        String path = pattern;
+        for (Map.Entry<String, String> id : ids.entrySet()) {
+            path = path.replace("{" + id.getKey() + "}", id.getValue());
+        }
+        path = path.replaceAll("\\{[a-zA-Z]+}", UUID.randomUUID().toString());
+        if (path.startsWith("/api/admin/projections/rebuild")) {
+            return path + "?projection=no-such-projection";
+        }
+        return path + "?from=2026-01-01&to=2027-01-01";
+    }
+
+    private static Response send(LedgerHttp as, String method, String path) {
+        return "GET".equals(method) ? as.get(path) : as.postRaw(path, "{}");
+    }
+
+    private String anActivity() {
+        Response response = http.as("anna").post("/api/outreach/anonymous-consultations", Map.of("topic", "PARENTING"));
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        return response.field("activityId");
+    }
+}
