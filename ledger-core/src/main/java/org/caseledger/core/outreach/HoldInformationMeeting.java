@@ -16,9 +16,12 @@ public record HoldInformationMeeting(
     public HoldInformationMeeting {
         Require.present(activityId, "activityId");
         Require.text(audience, "audience", 300);
+        // Checked before the copy: a null topic (a JSON array with a null in it) would otherwise fail inside List.copyOf.
+        if (topics != null) {
+            topics.forEach(topic -> Require.text(topic, "topics[]", 200));
+        }
         topics = topics == null ? List.of() : List.copyOf(topics);
         Require.present(envelope, "envelope");
         Require.between(participants, 0, 100_000, "participants");
-        topics.forEach(topic -> Require.text(topic, "topics[]", 200));
     }
 }

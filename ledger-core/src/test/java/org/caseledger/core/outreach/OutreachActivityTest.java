@@ -63,6 +63,17 @@ class OutreachActivityTest {
     }
 
     @Test
+    void anInformationMeetingWithAMissingTopicIsRejectedAsAnInvalidValue() {
+        List<String> topics = new ArrayList<>();
+        topics.add("school");
+        topics.add(null);
+
+        assertThatThrownBy(() -> new HoldInformationMeeting(ACTIVITY, "parents", 5, topics, ENVELOPE))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessage("topics[] is required");
+    }
+
+    @Test
     void anInformationMeetingMayHaveHadNoParticipants() {
         fixture.givenNoPriorActivity()
                 .when(new HoldInformationMeeting(ACTIVITY, "parents", 0, null, ENVELOPE))
