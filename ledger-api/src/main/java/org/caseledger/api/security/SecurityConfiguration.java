@@ -15,14 +15,15 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.util.StringUtils;
 
 /**
@@ -83,16 +84,19 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, Problems problems) throws Exception {
+        // One answer for a missing login and a failed one: Basic authentication's own entry point would send the
+        // failed login to the servlet error page instead.
+        AuthenticationEntryPoint logIn = (request, response, e) -> {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"case-ledger\"");
+            problems.write(response, HttpStatus.UNAUTHORIZED, "Authentication required",
+                    "Log in with a user name and password to use the ledger.");
+        };
         http
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .httpBasic(Customizer.withDefaults())
+                .httpBasic(basic -> basic.authenticationEntryPoint(logIn))
                 .exceptionHandling(handling -> handling
-                        .authenticationEntryPoint((request, response, e) -> {
-                            response.setHeader("WWW-Authenticate", "Basic realm=\"case-ledger\"");
-                            problems.write(response, HttpStatus.UNAUTHORIZED, "Authentication required",
-                                    "Log in with a user name and password to use the ledger.");
-                        })
+                        .authenticationEntryPoint(logIn)
                         .accessDeniedHandler((request, response, e) -> problems.write(response, HttpStatus.FORBIDDEN,
                                 "Not allowed", "Your role does not allow " + request.getMethod() + " " + request.getRequestURI() + ".")))
                 .authorizeHttpRequests(authorize -> authorize
@@ -110,6 +114,16 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/**").hasAnyRole(CASE_WORKERS)
                         .anyRequest().denyAll());
         return http.build();
+    }
+
+    /**
+     * A request the firewall refuses (an encoded slash or dot in the path, a control character in a header) is
+     * answered as a problem here; the default handler would send it through the servlet error page.
+     */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(Problems problems) {
+        return (request, response, e) -> problems.write(response, Problems.of(HttpStatus.BAD_REQUEST, "malformed-request",
+                "Malformed request", "the address or a header of the request contains characters that are not allowed"));
     }
 
     private static String role(Role role) {

@@ -1,5 +1,6 @@
 package org.caseledger.api.web;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.caseledger.api.access.AccessRefusedException;
@@ -15,6 +16,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -85,6 +87,27 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
         return Problems.of(HttpStatus.BAD_REQUEST, "invalid-value", "Invalid value",
                 e.getName() + ": " + readableCause(e, "the value has the wrong form"));
+    }
+
+    /**
+     * The firewall checks a header's value when it is first read; headers only a controller reads (If-Match,
+     * Idempotency-Key, X-Correlation-Id) are read here, after the security filters, so their refusal lands here too.
+     */
+    @ExceptionHandler(RequestRejectedException.class)
+    ProblemDetail requestRejected(RequestRejectedException e) {
+        return Problems.of(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
+                "the address or a header of the request contains characters that are not allowed");
+    }
+
+    /**
+     * Tomcat decodes the query when a controller first asks for a parameter, and since Servlet 6.1 it throws if it
+     * cannot (an escape such as {@code %zz}, too many parameters); the exception carries the status it means.
+     */
+    @ExceptionHandler(InvalidParameterException.class)
+    ProblemDetail undecodableParameters(InvalidParameterException e) {
+        HttpStatus status = HttpStatus.resolve(e.getErrorCode());
+        return Problems.of(status != null && status.is4xxClientError() ? status : HttpStatus.BAD_REQUEST, "malformed-request",
+                "Malformed request", "the parameters of the request cannot be read: a malformed escape such as %zz, or too many of them");
     }
 
     @ExceptionHandler(Exception.class)

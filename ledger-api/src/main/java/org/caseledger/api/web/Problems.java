@@ -29,8 +29,11 @@ public class Problems {
     }
 
     public void write(HttpServletResponse response, HttpStatus status, String title, String detail) throws IOException {
-        ProblemDetail problem = of(status, status.name().toLowerCase().replace('_', '-'), title, detail);
-        response.setStatus(status.value());
+        write(response, of(status, status.name().toLowerCase().replace('_', '-'), title, detail));
+    }
+
+    public void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+        response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.getOutputStream().write(json.writeValueAsBytes(problem));
     }
