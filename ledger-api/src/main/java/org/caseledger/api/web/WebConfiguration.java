@@ -21,6 +21,11 @@ public class WebConfiguration implements WebMvcConfigurer {
         resolvers.add(commandContextResolver);
     }
 
+    @Bean
+    static ContainerErrorReport.Installer containerErrorReport() {
+        return new ContainerErrorReport.Installer();
+    }
+
     /** The one source of server time: recordedAt of every event. */
     @Bean
     static Clock clock() {
