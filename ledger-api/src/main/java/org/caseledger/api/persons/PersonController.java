@@ -7,6 +7,7 @@ import org.caseledger.api.web.CommandContext;
 import org.caseledger.api.web.CommandResult;
 import org.caseledger.api.web.CommandTransaction;
 import org.caseledger.api.web.EventHistory;
+import org.caseledger.api.privacy.DataKeys;
 import org.caseledger.core.person.ErasePerson;
 import org.caseledger.core.person.PersonEvent;
 import org.caseledger.core.person.PersonalIdentityNumber;
@@ -44,10 +45,12 @@ class PersonController {
 
     private final CommandTransaction commands;
     private final EventHistory history;
+    private final DataKeys dataKeys;
 
-    PersonController(CommandTransaction commands, EventHistory history) {
+    PersonController(CommandTransaction commands, EventHistory history, DataKeys dataKeys) {
         this.commands = commands;
         this.history = history;
+        this.dataKeys = dataKeys;
     }
 
     /** The person's registration and erasure, as stored. */
@@ -72,7 +75,9 @@ class PersonController {
         ErasePerson command = new ErasePerson(personId, body.reason(), context.envelope(body.occurredAt()));
         return commands.execute(context, personId, PersonEvent.class, body, sender -> {
             sender.send(command);
-            return new CommandResult(200, "/api/persons/" + personId + "/history", null, Map.of("personId", personId.toString()));
+            int destroyed = dataKeys.destroyOwnedBy(personId.value()).size();
+            return new CommandResult(200, "/api/persons/" + personId + "/history", null,
+                    Map.of("personId", personId.toString(), "dataKeysDestroyed", destroyed));
         });
     }
 }

@@ -24,6 +24,9 @@ import tools.jackson.databind.JsonNode;
  */
 class IntegrityIT extends IntegrationTest {
 
+    /** A note's text as stored: encrypted, so a forger replaces the whole value. */
+    private static final String NOTE_TEXT = "\"text\":\"[^\"]+\"";
+
     @Autowired
     private CheckpointSealer sealer;
 
@@ -59,7 +62,7 @@ class IntegrityIT extends IntegrationTest {
         String caseId = sealedCase();
         try (Tamper tamper = new Tamper(caseId)) {
             Map<String, Object> note = tamper.event(3);
-            String payload = new String((byte[]) note.get("payload"), StandardCharsets.UTF_8).replace("Note number", "Note mumber");
+            String payload = new String((byte[]) note.get("payload"), StandardCharsets.UTF_8).replaceFirst(NOTE_TEXT, "\"text\":\"Note mumber\"");
             tamper.execute("UPDATE domain_event_entry SET payload = ? WHERE global_index = ?", payload.getBytes(StandardCharsets.UTF_8),
                     note.get("global_index"));
 
@@ -161,7 +164,7 @@ class IntegrityIT extends IntegrationTest {
                 }
                 byte[] payload = (byte[]) row.get("payload");
                 if (sequence == 2) {
-                    payload = new String(payload, StandardCharsets.UTF_8).replace("Note number", "Rewritten note")
+                    payload = new String(payload, StandardCharsets.UTF_8).replaceFirst(NOTE_TEXT, "\"text\":\"Rewritten note\"")
                             .getBytes(StandardCharsets.UTF_8);
                 }
                 byte[] payloadDigest = Sha256.of(payload);
@@ -271,7 +274,7 @@ class IntegrityIT extends IntegrationTest {
         String eventId = UUID.randomUUID().toString();
         byte[] payload = new String((byte[]) last.get("payload"), StandardCharsets.UTF_8)
                 .replaceAll("\"noteId\":\"[^\"]+\"", "\"noteId\":\"" + UUID.randomUUID() + "\"")
-                .replace("Note number", "Forged note").getBytes(StandardCharsets.UTF_8);
+                .replaceFirst(NOTE_TEXT, "\"text\":\"Forged note\"").getBytes(StandardCharsets.UTF_8);
         Map<String, Object> forged = new LinkedHashMap<>(last);
         forged.put("global_index", globalIndex);
         forged.put("event_identifier", eventId);

@@ -4,6 +4,7 @@ import org.axonframework.serialization.Revision;
 import org.caseledger.core.shared.Envelope;
 import org.caseledger.core.shared.Require;
 import org.caseledger.core.shared.UnitId;
+import org.caseledger.core.shared.PersonalData;
 
 /** The case moved from one unit to another. */
 @Revision("1")
@@ -11,7 +12,7 @@ public record CaseTransferred(
         CaseId caseId,
         UnitId fromUnit,
         UnitId toUnit,
-        String reason,
+        @PersonalData String reason,
         Envelope envelope) implements CaseEvent {
 
     public CaseTransferred {

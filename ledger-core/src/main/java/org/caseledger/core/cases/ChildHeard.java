@@ -3,12 +3,13 @@ package org.caseledger.core.cases;
 import org.axonframework.serialization.Revision;
 import org.caseledger.core.shared.Envelope;
 import org.caseledger.core.shared.Require;
+import org.caseledger.core.shared.PersonalData;
 
 /** The child was heard; the summary is personal data. */
 @Revision("1")
 public record ChildHeard(
         CaseId caseId,
-        String summary,
+        @PersonalData String summary,
         Envelope envelope) implements CaseEvent {
 
     public ChildHeard {

@@ -3,12 +3,13 @@ package org.caseledger.core.cases;
 import org.axonframework.serialization.Revision;
 import org.caseledger.core.shared.Envelope;
 import org.caseledger.core.shared.Require;
+import org.caseledger.core.shared.PersonalData;
 
 /** The reason the child was not heard was recorded. */
 @Revision("1")
 public record ChildNotHeardReasonRecorded(
         CaseId caseId,
-        String reason,
+        @PersonalData String reason,
         Envelope envelope) implements CaseEvent {
 
     public ChildNotHeardReasonRecorded {

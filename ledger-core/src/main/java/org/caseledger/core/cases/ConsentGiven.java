@@ -6,6 +6,7 @@ import org.caseledger.core.shared.Envelope;
 import org.caseledger.core.shared.PartnerType;
 import org.caseledger.core.shared.PersonId;
 import org.caseledger.core.shared.Require;
+import org.caseledger.core.shared.PersonalData;
 
 /** A person consented to sharing with a partner for a purpose, for the days given (both included). */
 @Revision("1")
@@ -15,7 +16,7 @@ public record ConsentGiven(
         PersonId person,
         PartnerType partner,
         String partnerName,
-        String purpose,
+        @PersonalData String purpose,
         LocalDate validFrom,
         LocalDate validUntil,
         Envelope envelope) implements CaseEvent {

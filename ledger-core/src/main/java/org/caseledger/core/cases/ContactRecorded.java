@@ -4,6 +4,7 @@ import org.axonframework.serialization.Revision;
 import org.caseledger.core.shared.Envelope;
 import org.caseledger.core.shared.PartnerType;
 import org.caseledger.core.shared.Require;
+import org.caseledger.core.shared.PersonalData;
 
 /**
  * A contact took place; the summary is personal data.
@@ -19,7 +20,7 @@ public record ContactRecorded(
         ContactChannel channel,
         ContactInitiator initiatedBy,
         PartnerType partnerType,
-        String summary,
+        @PersonalData String summary,
         Envelope envelope) implements CaseEvent {
 
     public ContactRecorded {

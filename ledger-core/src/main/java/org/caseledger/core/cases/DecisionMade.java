@@ -9,6 +9,7 @@ import org.caseledger.core.shared.Envelope;
 import org.caseledger.core.shared.Require;
 import org.caseledger.core.shared.Role;
 import org.caseledger.core.shared.StaffId;
+import org.caseledger.core.shared.PersonalData;
 
 /** A decision was made: who decided in which role under which delegation rule, on which legal basis, and whether it can be appealed. */
 @Revision("1")
@@ -21,7 +22,7 @@ public record DecisionMade(
         StaffId decidedBy,
         Role decidedInRole,
         LocalDate decisionDate,
-        String rationale,
+        @PersonalData String rationale,
         boolean appealable,
         boolean appealInformationGiven,
         InterventionId interventionId,

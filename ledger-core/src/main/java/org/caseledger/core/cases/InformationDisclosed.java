@@ -5,6 +5,7 @@ import org.caseledger.core.law.LegalBasisId;
 import org.caseledger.core.shared.Envelope;
 import org.caseledger.core.shared.PartnerType;
 import org.caseledger.core.shared.Require;
+import org.caseledger.core.shared.PersonalData;
 
 /** Information was disclosed to a partner; the content is personal data. */
 @Revision("1")
@@ -15,7 +16,7 @@ public record InformationDisclosed(
         String partnerName,
         ConsentId consent,
         LegalBasisId provision,
-        String content,
+        @PersonalData String content,
         Envelope envelope) implements CaseEvent {
 
     public InformationDisclosed {

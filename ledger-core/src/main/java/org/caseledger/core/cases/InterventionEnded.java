@@ -3,13 +3,14 @@ package org.caseledger.core.cases;
 import org.axonframework.serialization.Revision;
 import org.caseledger.core.shared.Envelope;
 import org.caseledger.core.shared.Require;
+import org.caseledger.core.shared.PersonalData;
 
 /** A running intervention ended. */
 @Revision("1")
 public record InterventionEnded(
         CaseId caseId,
         InterventionId interventionId,
-        String reason,
+        @PersonalData String reason,
         Envelope envelope) implements CaseEvent {
 
     public InterventionEnded {

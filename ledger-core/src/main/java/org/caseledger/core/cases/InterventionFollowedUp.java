@@ -3,13 +3,14 @@ package org.caseledger.core.cases;
 import org.axonframework.serialization.Revision;
 import org.caseledger.core.shared.Envelope;
 import org.caseledger.core.shared.Require;
+import org.caseledger.core.shared.PersonalData;
 
 /** A running intervention was followed up; the summary is personal data. */
 @Revision("1")
 public record InterventionFollowedUp(
         CaseId caseId,
         InterventionId interventionId,
-        String summary,
+        @PersonalData String summary,
         Envelope envelope) implements CaseEvent {
 
     public InterventionFollowedUp {

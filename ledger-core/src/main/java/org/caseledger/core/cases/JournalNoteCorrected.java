@@ -3,6 +3,7 @@ package org.caseledger.core.cases;
 import org.axonframework.serialization.Revision;
 import org.caseledger.core.shared.Envelope;
 import org.caseledger.core.shared.Require;
+import org.caseledger.core.shared.PersonalData;
 
 /** A journal note was corrected; the correction points at the original, which stays. */
 @Revision("1")
@@ -10,8 +11,8 @@ public record JournalNoteCorrected(
         CaseId caseId,
         NoteId correctionId,
         NoteId originalNoteId,
-        String text,
-        String reason,
+        @PersonalData String text,
+        @PersonalData String reason,
         Envelope envelope) implements CaseEvent {
 
     public JournalNoteCorrected {

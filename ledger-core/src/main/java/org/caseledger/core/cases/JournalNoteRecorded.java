@@ -3,13 +3,14 @@ package org.caseledger.core.cases;
 import org.axonframework.serialization.Revision;
 import org.caseledger.core.shared.Envelope;
 import org.caseledger.core.shared.Require;
+import org.caseledger.core.shared.PersonalData;
 
 /** A journal note was recorded; its text is personal data. */
 @Revision("1")
 public record JournalNoteRecorded(
         CaseId caseId,
         NoteId noteId,
-        String text,
+        @PersonalData String text,
         Envelope envelope) implements CaseEvent {
 
     public JournalNoteRecorded {

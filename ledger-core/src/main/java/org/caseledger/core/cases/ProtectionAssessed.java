@@ -3,6 +3,7 @@ package org.caseledger.core.cases;
 import org.axonframework.serialization.Revision;
 import org.caseledger.core.shared.Envelope;
 import org.caseledger.core.shared.Require;
+import org.caseledger.core.shared.PersonalData;
 
 /** The child's immediate need of protection was assessed for a report. */
 @Revision("1")
@@ -10,7 +11,7 @@ public record ProtectionAssessed(
         CaseId caseId,
         ReportId reportId,
         boolean immediateNeedOfProtection,
-        String rationale,
+        @PersonalData String rationale,
         Envelope envelope) implements CaseEvent {
 
     public ProtectionAssessed {

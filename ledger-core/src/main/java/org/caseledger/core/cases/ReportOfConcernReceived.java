@@ -4,6 +4,7 @@ import java.time.Instant;
 import org.axonframework.serialization.Revision;
 import org.caseledger.core.shared.Envelope;
 import org.caseledger.core.shared.Require;
+import org.caseledger.core.shared.PersonalData;
 
 /** A report of concern arrived; the summary is personal data. */
 @Revision("1")
@@ -11,7 +12,7 @@ public record ReportOfConcernReceived(
         CaseId caseId,
         ReportId reportId,
         ReporterType reporterType,
-        String summary,
+        @PersonalData String summary,
         Instant receivedAt,
         Envelope envelope) implements CaseEvent {
 

@@ -3,6 +3,7 @@ package org.caseledger.core.cases;
 import org.axonframework.serialization.Revision;
 import org.caseledger.core.shared.Envelope;
 import org.caseledger.core.shared.Require;
+import org.caseledger.core.shared.PersonalData;
 
 /** A booked visit was cancelled. */
 @Revision("1")
@@ -10,7 +11,7 @@ public record VisitCancelled(
         CaseId caseId,
         VisitId visitId,
         CancelledBy cancelledBy,
-        String reason,
+        @PersonalData String reason,
         Envelope envelope) implements CaseEvent {
 
     public VisitCancelled {

@@ -5,14 +5,15 @@ import org.caseledger.core.shared.Envelope;
 import org.caseledger.core.shared.HouseholdId;
 import org.caseledger.core.shared.PersonId;
 import org.caseledger.core.shared.Require;
+import org.caseledger.core.shared.PersonalData;
 
 /** A person was registered; identity number, reserve number and name are personal data. */
 @Revision("1")
 public record PersonRegistered(
         PersonId personId,
-        PersonalIdentityNumber identityNumber,
-        String reserveNumber,
-        String name,
+        @PersonalData PersonalIdentityNumber identityNumber,
+        @PersonalData String reserveNumber,
+        @PersonalData String name,
         boolean protectedIdentity,
         HouseholdId household,
         Envelope envelope) implements PersonEvent {

@@ -4,7 +4,11 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import java.util.List;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.caseledger.core.cases.CaseEvent;
+import org.caseledger.core.cases.CaseId;
+import org.caseledger.core.person.PersonErased;
 import org.caseledger.core.outreach.OutreachEvent;
 import org.caseledger.projections.compliance.ComplianceRepository;
 import org.caseledger.projections.metrics.MetricFactRepository;
@@ -26,11 +30,14 @@ public class CaseViewProjection {
     private final CaseViewRepository repository;
     private final ComplianceRepository compliance;
     private final MetricFactRepository metrics;
+    private final EventStore eventStore;
 
-    public CaseViewProjection(CaseViewRepository repository, ComplianceRepository compliance, MetricFactRepository metrics) {
+    public CaseViewProjection(CaseViewRepository repository, ComplianceRepository compliance, MetricFactRepository metrics,
+                              EventStore eventStore) {
         this.repository = repository;
         this.compliance = compliance;
         this.metrics = metrics;
+        this.eventStore = eventStore;
     }
 
     @EventHandler
@@ -49,6 +56,24 @@ public class CaseViewProjection {
     @EventHandler
     void on(OutreachEvent event, @SequenceNumber long sequenceNumber) {
         batch().add(event.activityId().toString(), sequenceNumber, MetricFacts.of(event));
+    }
+
+    /**
+     * A person was erased: the case views of their case files still hold the personal data they were built from.
+     * Each is folded again from its stored events, which now read as erased, up to the event it had reached; the
+     * metric facts drawn from them stay as they are. A rebuild after the erasure arrives at the same views.
+     */
+    @EventHandler
+    void on(PersonErased event) {
+        ReadModelBatch batch = batch();
+        for (CaseId caseId : batch.casesOfChild(event.personId())) {
+            long reached = batch.view(caseId).version;
+            List<CaseEvent> stored = eventStore.readEvents(caseId.toString()).asStream()
+                    .filter(message -> message.getSequenceNumber() <= reached)
+                    .map(message -> (CaseEvent) message.getPayload())
+                    .toList();
+            batch.changed(CaseViewFold.fold(stored));
+        }
     }
 
     private ReadModelBatch batch() {

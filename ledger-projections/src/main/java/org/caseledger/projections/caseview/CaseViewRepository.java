@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 import org.caseledger.core.cases.CaseId;
+import org.caseledger.core.shared.PersonId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -35,6 +36,10 @@ public class CaseViewRepository {
                 .params(unit, limit, offset)
                 .query((rs, row) -> read(rs.getString(1)))
                 .list();
+    }
+
+    List<String> caseIdsWithChild(PersonId child) {
+        return jdbc.sql("SELECT case_id::text FROM case_view WHERE child_id = ?").param(child.value()).query(String.class).list();
     }
 
     void saveAll(List<CaseView> views) {

@@ -2,11 +2,14 @@ package org.caseledger.projections.caseview;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.caseledger.core.cases.CaseId;
+import org.caseledger.core.shared.PersonId;
 import org.caseledger.projections.compliance.ComplianceRepository;
 import org.caseledger.projections.metrics.MetricFact;
 import org.caseledger.projections.metrics.MetricFactRepository;
@@ -48,6 +51,13 @@ final class ReadModelBatch {
     CaseView view(CaseId caseId) {
         CaseView view = changed.get(caseId.toString());
         return view != null ? view : views.find(caseId).orElseGet(CaseView::new);
+    }
+
+    /** The cases whose child is this person, as stored or as changed in this batch. */
+    List<CaseId> casesOfChild(PersonId child) {
+        Set<String> cases = new LinkedHashSet<>(views.caseIdsWithChild(child));
+        changed.values().stream().filter(view -> child.toString().equals(view.child)).forEach(view -> cases.add(view.caseId));
+        return cases.stream().map(CaseId::of).toList();
     }
 
     void changed(CaseView view) {

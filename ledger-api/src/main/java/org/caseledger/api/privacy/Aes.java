@@ -1,0 +1,59 @@
+package org.caseledger.api.privacy;
+
+import java.nio.ByteBuffer;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/** AES-256-GCM with a random 96-bit nonce stored before the ciphertext, and associated data that binds its context. */
+final class Aes {
+
+    static final int KEY_BYTES = 32;
+    private static final int NONCE_BYTES = 12;
+    private static final int TAG_BITS = 128;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private Aes() {
+    }
+
+    static SecretKey newKey() {
+        byte[] key = new byte[KEY_BYTES];
+        RANDOM.nextBytes(key);
+        return key(key);
+    }
+
+    static SecretKey key(byte[] bytes) {
+        if (bytes.length != KEY_BYTES) {
+            throw new IllegalArgumentException("an AES-256 key has 32 bytes, not " + bytes.length);
+        }
+        return new SecretKeySpec(bytes, "AES");
+    }
+
+    static byte[] encrypt(SecretKey key, byte[] plaintext, byte[] associatedData) {
+        try {
+            byte[] nonce = new byte[NONCE_BYTES];
+            RANDOM.nextBytes(nonce);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.updateAAD(associatedData);
+            byte[] sealed = cipher.doFinal(plaintext);
+            return ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed).array();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM encryption failed", e);
+        }
+    }
+
+    static byte[] decrypt(SecretKey key, byte[] nonceAndCiphertext, byte[] associatedData) {
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonceAndCiphertext, 0, NONCE_BYTES));
+            cipher.updateAAD(associatedData);
+            return cipher.doFinal(nonceAndCiphertext, NONCE_BYTES, nonceAndCiphertext.length - NONCE_BYTES);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("personal data does not decrypt with its key: it was altered or the key is wrong", e);
+        }
+    }
+}

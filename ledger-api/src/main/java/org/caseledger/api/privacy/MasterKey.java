@@ -1,0 +1,54 @@
+package org.caseledger.api.privacy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Base64;
+import java.util.UUID;
+import javax.crypto.SecretKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/** Wraps and unwraps data keys. The key comes from a file, generated on first start of the embedded default. */
+@Component
+class MasterKey {
+
+    private static final Logger log = LoggerFactory.getLogger(MasterKey.class);
+
+    private final SecretKey key;
+
+    MasterKey(PrivacyProperties properties) throws IOException {
+        Path file = properties.masterKeyFile().toAbsolutePath();
+        if (!Files.exists(file)) {
+            generate(file);
+        }
+        this.key = Aes.key(Base64.getDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).trim()));
+    }
+
+    byte[] wrap(UUID keyId, SecretKey dataKey) {
+        return Aes.encrypt(key, dataKey.getEncoded(), context(keyId));
+    }
+
+    SecretKey unwrap(UUID keyId, byte[] wrapped) {
+        return Aes.key(Aes.decrypt(key, wrapped, context(keyId)));
+    }
+
+    private static byte[] context(UUID keyId) {
+        return ("case-ledger data key " + keyId).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void generate(Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, Base64.getEncoder().encodeToString(Aes.newKey().getEncoded()) + "\n", StandardCharsets.US_ASCII);
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException notPosix) {
+            log.warn("Could not restrict the permissions of {}", file);
+        }
+        log.warn("No master key found: generated a new one in {}. Back it up apart from the database; production should "
+                + "supply its own (ledger.privacy.master-key-file).", file);
+    }
+}

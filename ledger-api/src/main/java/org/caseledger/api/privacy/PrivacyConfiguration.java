@@ -1,0 +1,23 @@
+package org.caseledger.api.privacy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.serialization.RevisionResolver;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Replaces Axon's event serializer by the same Jackson serializer wrapped in the personal-data encryption. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PrivacyProperties.class)
+class PrivacyConfiguration {
+
+    @Bean
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer(@Qualifier("defaultAxonObjectMapper") ObjectMapper json, RevisionResolver revisions, DataKeys keys) {
+        Serializer jackson = JacksonSerializer.builder().objectMapper(json).revisionResolver(revisions).build();
+        return new PersonalDataSerializer(jackson, json, keys);
+    }
+}

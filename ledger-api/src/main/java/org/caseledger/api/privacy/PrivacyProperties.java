@@ -1,0 +1,20 @@
+package org.caseledger.api.privacy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * @param masterKeyFile the AES-256 key (base64) that wraps every data key; generated on first start if absent.
+ *                      Keep it apart from database backups: with both, nothing erased stays erased.
+ * @param keyCacheTime  how long a node keeps an unwrapped data key in memory; another node forgets an erased
+ *                      person's key at most this long after the erasure
+ */
+@ConfigurationProperties("ledger.privacy")
+public record PrivacyProperties(Path masterKeyFile, Duration keyCacheTime) {
+
+    public PrivacyProperties {
+        masterKeyFile = masterKeyFile == null ? Path.of("data", "master-key") : masterKeyFile;
+        keyCacheTime = keyCacheTime == null ? Duration.ofSeconds(30) : keyCacheTime;
+    }
+}

@@ -1,0 +1,96 @@
+package org.caseledger.api.privacy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.caseledger.api.support.Fixtures;
+import org.caseledger.api.support.IntegrationTest;
+import org.caseledger.api.support.LedgerHttp;
+import org.caseledger.api.support.LedgerHttp.Response;
+import org.caseledger.api.support.ReadModels;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Crypto-shredding: erasing a person destroys their data keys. Afterwards nothing of theirs is readable in any
+ * table, every answer shows their data as erased, the ledger still verifies, and the figures are unchanged.
+ */
+class ErasureIT extends IntegrationTest {
+
+    private static final String MARK = "QZXJ";
+    private static final String PERIOD = "from=2026-01-01&to=2027-01-01";
+
+    @Test
+    void afterErasureNoPlaintextIsLeftTheLedgerVerifiesAndTheFiguresAreUnchanged() {
+        String name = "Zelda " + MARK + " Testperson";
+        String identityNumber = Fixtures.identityNumber();
+        Response registered = http.as("anna").post("/api/persons", Map.of("identityNumber", identityNumber, "name", name));
+        String child = registered.field("personId");
+        String caseId = http.as("anna").post("/api/cases", Map.of("origin", "REPORT_OF_CONCERN", "child", child,
+                "household", java.util.UUID.randomUUID().toString(), "receivedAt", "2026-03-02T08:15:00Z",
+                "report", Map.of("reporterType", "SCHOOL", "summary", "The teacher saw bruises on " + MARK + " arms."))).field("caseId");
+        String path = "/api/cases/" + caseId;
+        assertThat(http.as("anna").post(path + "/notes", Map.of("text", "Home visit: " + MARK + " father was calm.")).status()).isEqualTo(201);
+        assertThat(http.as("anna").post(path + "/decisions", Map.of("kind", "OPEN_INVESTIGATION", "legalBasis", "SFS2025:400-20kap2",
+                "rationale", "Two reports about " + MARK + "."))).extracting(Response::status).isEqualTo(201);
+        ReadModels.awaitCaughtUp(http, Duration.ofSeconds(60));
+        assertThat(http.as("anna").get(path).text()).contains(MARK);
+        assertThat(tablesHolding(MARK)).as("before the erasure the case view holds the plaintext").contains("case_view");
+        assertThat(tablesHolding(MARK)).as("the events themselves never hold it").doesNotContain("domain_event_entry");
+        String metrics = http.as("lars").get("/api/metrics?" + PERIOD + "&period=quarter").text();
+        String compliance = http.as("lars").get("/api/compliance?" + PERIOD).text();
+
+        Response erased = http.as("lars").post("/api/persons/" + child + "/erasure", Map.of("reason", "Retention period ended."));
+
+        assertThat(erased.status()).as(erased.toString()).isEqualTo(200);
+        assertThat(erased.json().path("dataKeysDestroyed").asInt()).as("the person's key and the case file's key").isEqualTo(2);
+        ReadModels.awaitCaughtUp(http, Duration.ofSeconds(60));
+        assertThat(tablesHolding(MARK)).as("tables holding the erased person's text").isEmpty();
+        assertThat(tablesHolding(identityNumber)).as("tables holding the identity number").isEmpty();
+        assertThat(tablesHolding(identityNumber.replace("-", ""))).isEmpty();
+        JsonNode view = http.as("lars").get(path).json();
+        assertThat(view.path("notes").get(0).path("text").asString()).isEqualTo("[erased]");
+        assertThat(view.path("reports").get(0).path("summary").asString()).isEqualTo("[erased]");
+        assertThat(http.as("lars").get(path + "/history").text()).doesNotContain(MARK).contains("[erased]");
+        assertThat(http.as("lars").get(path + "/timeline").text()).doesNotContain(MARK);
+        JsonNode person = http.as("lars").get("/api/persons/" + child + "/history").json().get(0).path("data");
+        assertThat(person.path("name").asString()).isEqualTo("[erased]");
+        assertThat(person.path("identityNumber").isNull() || person.path("identityNumber").isMissingNode()).isTrue();
+
+        assertThat(http.as("lars").post("/api/audit/checkpoints", Map.of()).status()).isLessThan(300);
+        assertThat(http.as("ivo").get("/api/audit/verify").field("status")).isEqualTo("INTACT");
+        assertThat(http.as("ivo").get(path + "/verify").field("status")).isEqualTo("INTACT");
+        assertThat(http.as("lars").get("/api/metrics?" + PERIOD + "&period=quarter").text()).isEqualTo(metrics);
+        assertThat(http.as("lars").get("/api/compliance?" + PERIOD).text()).isEqualTo(compliance);
+
+        Response refused = http.as("anna").post(path + "/notes", Map.of("text", "Written after the erasure."));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+        assertThat(refused.field("rule")).isEqualTo("PERSON_ERASED");
+
+        String live = ReadModels.digest(jdbc);
+        ReadModels.rebuild(http);
+        ReadModels.awaitCaughtUp(http, Duration.ofSeconds(60));
+        assertThat(ReadModels.digest(jdbc)).as("a rebuild after the erasure equals the live read models").isEqualTo(live);
+    }
+
+    /** Every table of the schema with a row containing the text, bytea columns searched as bytes. */
+    private List<String> tablesHolding(String text) {
+        List<String> tables = new ArrayList<>();
+        List<Map<String, Object>> columns = jdbc.sql("SELECT table_name, column_name, data_type FROM information_schema.columns "
+                + "WHERE table_schema = 'public' ORDER BY table_name, ordinal_position").query().listOfRows();
+        for (Map<String, Object> column : columns) {
+            String table = (String) column.get("table_name");
+            String condition = "bytea".equals(column.get("data_type"))
+                    ? "position(convert_to(?, 'UTF8') in \"" + column.get("column_name") + "\") > 0"
+                    : "\"" + column.get("column_name") + "\"::text LIKE '%' || ? || '%'";
+            if (!tables.contains(table) && jdbc.sql("SELECT count(*) FROM \"" + table + "\" WHERE " + condition).param(text)
+                    .query(Long.class).single() > 0) {
+                tables.add(table);
+            }
+        }
+        return tables;
+    }
+}
