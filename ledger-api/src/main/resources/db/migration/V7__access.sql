@@ -12,10 +12,14 @@ CREATE TABLE case_access (
 CREATE INDEX case_access_child ON case_access (child_id);
 CREATE INDEX case_access_household ON case_access (household_id);
 
+-- birth_day is the day of the month of birth (from the identity number; absent for a reserve number), kept
+-- because the national research sample (persons born on the 5th, 15th and 25th) is exempt from erasure.
 CREATE TABLE person_access (
-    person_id          UUID    PRIMARY KEY,
+    person_id          UUID     PRIMARY KEY,
     household_id       UUID,
-    protected_identity BOOLEAN NOT NULL
+    protected_identity BOOLEAN  NOT NULL,
+    birth_day          SMALLINT,
+    erased             BOOLEAN  NOT NULL DEFAULT false
 );
 CREATE INDEX person_access_household ON person_access (household_id) WHERE protected_identity;
 
@@ -40,11 +44,17 @@ CREATE FUNCTION refresh_access_index() RETURNS void LANGUAGE sql AS $$
           ORDER BY aggregate_identifier, sequence_number DESC) latest
     WHERE c.case_id = latest.aggregate_identifier::uuid;
 
-    INSERT INTO person_access (person_id, household_id, protected_identity)
-    SELECT (p ->> 'personId')::uuid, (p ->> 'household')::uuid, coalesce((p ->> 'protectedIdentity')::boolean, false)
+    INSERT INTO person_access (person_id, household_id, protected_identity, birth_day)
+    SELECT (p ->> 'personId')::uuid, (p ->> 'household')::uuid, coalesce((p ->> 'protectedIdentity')::boolean, false),
+           CASE WHEN p ->> 'identityNumber' ~ '^[0-9]{8}-[0-9]{4}$'
+                THEN substring(p ->> 'identityNumber', 7, 2)::int % 60 END
     FROM (SELECT convert_from(payload, 'UTF8')::jsonb AS p FROM domain_event_entry
           WHERE payload_type = 'org.caseledger.core.person.PersonRegistered') registered
     ON CONFLICT (person_id) DO NOTHING;
+
+    UPDATE person_access SET erased = true
+    WHERE person_id IN (SELECT aggregate_identifier::uuid FROM domain_event_entry
+                        WHERE payload_type = 'org.caseledger.core.person.PersonErased');
 $$;
 
 SELECT refresh_access_index();

@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.caseledger.core.cases.CaseAssigned;
 import org.caseledger.core.cases.CaseOpened;
 import org.caseledger.core.cases.CaseTransferred;
+import org.caseledger.core.person.PersonErased;
 import org.caseledger.core.person.PersonRegistered;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -50,10 +51,16 @@ class AccessIndex {
     @EventHandler
     void on(PersonRegistered event) {
         jdbc.sql("""
-                INSERT INTO person_access (person_id, household_id, protected_identity) VALUES (?, ?, ?)
+                INSERT INTO person_access (person_id, household_id, protected_identity, birth_day) VALUES (?, ?, ?, ?)
                 ON CONFLICT (person_id) DO NOTHING
                 """)
-                .params(event.personId().value(), event.household() == null ? null : event.household().value(), event.protectedIdentity())
+                .params(event.personId().value(), event.household() == null ? null : event.household().value(), event.protectedIdentity(),
+                        event.identityNumber() == null ? null : event.identityNumber().birthDate().getDayOfMonth())
                 .update();
+    }
+
+    @EventHandler
+    void on(PersonErased event) {
+        jdbc.sql("UPDATE person_access SET erased = true WHERE person_id = ?").param(event.personId().value()).update();
     }
 }

@@ -7,8 +7,7 @@ import org.caseledger.api.web.CommandContext;
 import org.caseledger.api.web.CommandResult;
 import org.caseledger.api.web.CommandTransaction;
 import org.caseledger.api.web.EventHistory;
-import org.caseledger.api.privacy.DataKeys;
-import org.caseledger.core.person.ErasePerson;
+import org.caseledger.api.privacy.Erasure;
 import org.caseledger.core.person.PersonEvent;
 import org.caseledger.core.person.PersonalIdentityNumber;
 import org.caseledger.core.person.RegisterPerson;
@@ -45,12 +44,12 @@ class PersonController {
 
     private final CommandTransaction commands;
     private final EventHistory history;
-    private final DataKeys dataKeys;
+    private final Erasure erasure;
 
-    PersonController(CommandTransaction commands, EventHistory history, DataKeys dataKeys) {
+    PersonController(CommandTransaction commands, EventHistory history, Erasure erasure) {
         this.commands = commands;
         this.history = history;
-        this.dataKeys = dataKeys;
+        this.erasure = erasure;
     }
 
     /** The person's registration and erasure, as stored. */
@@ -72,10 +71,8 @@ class PersonController {
 
     @PostMapping("/{personId}/erasure")
     ResponseEntity<Map<String, Object>> erase(@PathVariable PersonId personId, @RequestBody ErasureRequest body, CommandContext context) {
-        ErasePerson command = new ErasePerson(personId, body.reason(), context.envelope(body.occurredAt()));
         return commands.execute(context, personId, PersonEvent.class, body, sender -> {
-            sender.send(command);
-            int destroyed = dataKeys.destroyOwnedBy(personId.value()).size();
+            int destroyed = erasure.eraseWithin(personId, body.reason(), context.envelope(body.occurredAt()), sender).size();
             return new CommandResult(200, "/api/persons/" + personId + "/history", null,
                     Map.of("personId", personId.toString(), "dataKeysDestroyed", destroyed));
         });

@@ -88,7 +88,9 @@ class AuthorisationMatrixIT extends IntegrationTest {
             Map.entry("POST /api/outreach/service-support", CASE_WORK),
             Map.entry("GET /api/persons/{personId}/history", CASE_READING),
             Map.entry("POST /api/persons", CASE_WORK),
-            Map.entry("POST /api/persons/{personId}/erasure", EnumSet.of(Role.UNIT_HEAD, Role.ADMINISTRATOR))));
+            Map.entry("POST /api/persons/{personId}/erasure", EnumSet.of(Role.UNIT_HEAD, Role.ADMINISTRATOR)),
+            Map.entry("GET /api/retention/due", REVIEW),
+            Map.entry("POST /api/retention/run", EnumSet.of(Role.UNIT_HEAD))));
 
     private static final Map<Role, String> USERS = Map.of(Role.SOCIAL_SECRETARY, "anna", Role.GROUP_LEADER, "karin",
             Role.UNIT_HEAD, "lars", Role.ADMINISTRATOR, "eva", Role.AUDITOR, "ivo");

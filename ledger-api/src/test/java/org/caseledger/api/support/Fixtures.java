@@ -16,13 +16,28 @@ public final class Fixtures {
 
     /** A valid personal identity number for a child born 2015-03-12, different on every call. */
     public static String identityNumber() {
-        String nine = "150312" + String.format("%03d", SERIAL.incrementAndGet() % 1000);
+        return identityNumber(java.time.LocalDate.of(2015, 3, 12));
+    }
+
+    /** A valid personal identity number for a person born on the day, different on every call. */
+    public static String identityNumber(java.time.LocalDate born) {
+        return number(born, born.getDayOfMonth());
+    }
+
+    /** A valid coordination number (samordningsnummer: the day of birth plus 60) for a person born on the day. */
+    public static String coordinationNumber(java.time.LocalDate born) {
+        return number(born, born.getDayOfMonth() + 60);
+    }
+
+    private static String number(java.time.LocalDate born, int dayField) {
+        String nine = String.format("%02d%02d%02d%03d", born.getYear() % 100, born.getMonthValue(), dayField,
+                SERIAL.incrementAndGet() % 1000);
         int sum = 0;
         for (int i = 0; i < nine.length(); i++) {
             int weighted = (nine.charAt(i) - '0') * (i % 2 == 0 ? 2 : 1);
             sum += weighted > 9 ? weighted - 9 : weighted;
         }
-        return "20" + nine.substring(0, 6) + "-" + nine.substring(6) + (10 - sum % 10) % 10;
+        return born.getYear() / 100 + nine.substring(0, 6) + "-" + nine.substring(6) + (10 - sum % 10) % 10;
     }
 
     public static String registerChild(LedgerHttp http) {

@@ -1,0 +1,40 @@
+package org.caseledger.api.privacy;
+
+import java.util.List;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.caseledger.api.web.CommandTransaction;
+import org.caseledger.core.person.ErasePerson;
+import org.caseledger.core.shared.Envelope;
+import org.caseledger.core.shared.PersonId;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Erases a person: appends {@code PersonErased} and destroys every data key they own, in one transaction, so
+ * that the ledger never says a person is erased whose data can still be read, nor the reverse.
+ */
+@Component
+public class Erasure {
+
+    private final CommandGateway commands;
+    private final DataKeys keys;
+    private final TransactionTemplate transaction;
+
+    Erasure(CommandGateway commands, DataKeys keys, TransactionTemplate transaction) {
+        this.commands = commands;
+        this.keys = keys;
+        this.transaction = transaction;
+    }
+
+    /** Within the caller's transaction: sends the erasure and destroys the keys. Answers the keys destroyed. */
+    public List<UUID> eraseWithin(PersonId person, String reason, Envelope envelope, CommandTransaction.Sender sender) {
+        sender.send(new ErasePerson(person, reason, envelope));
+        return keys.destroyOwnedBy(person.value());
+    }
+
+    /** In a transaction of its own. */
+    public List<UUID> erase(PersonId person, String reason, Envelope envelope) {
+        return transaction.execute(status -> eraseWithin(person, reason, envelope, command -> commands.sendAndWait(command)));
+    }
+}

@@ -1,0 +1,127 @@
+package org.caseledger.api.retention;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.caseledger.api.support.Fixtures;
+import org.caseledger.api.support.IntegrationTest;
+import org.caseledger.core.cases.CaseId;
+import org.caseledger.core.cases.CaseNumber;
+import org.caseledger.core.cases.CaseOpened;
+import org.caseledger.core.cases.CaseOrigin;
+import org.caseledger.core.cases.InterventionId;
+import org.caseledger.core.cases.InterventionOffered;
+import org.caseledger.core.cases.InterventionType;
+import org.caseledger.core.cases.JournalNoteRecorded;
+import org.caseledger.core.cases.NoteId;
+import org.caseledger.core.person.PersonRegistered;
+import org.caseledger.core.person.PersonalIdentityNumber;
+import org.caseledger.core.shared.Envelope;
+import org.caseledger.core.shared.HouseholdId;
+import org.caseledger.core.shared.LedgerEvent;
+import org.caseledger.core.shared.PersonId;
+import org.caseledger.core.shared.Role;
+import org.caseledger.core.shared.StaffId;
+import org.caseledger.core.shared.UnitId;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The retention policy on a handcrafted history, recorded years ago: five years after the last entry a child's
+ * case files are due, unless the child was born on the 5th, 15th or 25th (the research sample) or a file holds a
+ * placement (a coordination number counts its day of birth plus 60); a file with a recent entry is not due.
+ */
+class RetentionIT extends IntegrationTest {
+
+    @Autowired
+    private EventStore eventStore;
+
+    @Autowired
+    private TransactionTemplate transaction;
+
+    @Test
+    void theDryRunListsWhatThePolicyErasesAndTheRunErasesExactlyThat() {
+        String due = childWithCase(LocalDate.of(2012, 3, 14), "2019-05-02T09:00:00Z", null);
+        String sample = childWithCase(LocalDate.of(2012, 3, 15), "2019-05-02T09:00:00Z", null);
+        String placed = childWithCase(LocalDate.of(2012, 3, 14), "2019-05-02T09:00:00Z", InterventionType.PLACEMENT);
+        String recent = childWithCase(LocalDate.of(2012, 3, 14), "2024-01-10T09:00:00Z", null);
+        String coordination = childWithCase(LocalDate.of(2012, 3, 5), "2019-05-02T09:00:00Z", null, true);
+
+        JsonNode dryRun = http.as("lars").get("/api/retention/due").json();
+
+        assertThat(personsIn(dryRun.path("due"))).contains(due).doesNotContain(sample, placed, recent, coordination);
+        assertThat(verdictOf(dryRun.path("kept"), sample)).isEqualTo("RESEARCH_SAMPLE");
+        assertThat(verdictOf(dryRun.path("kept"), placed)).isEqualTo("KEPT_INTERVENTION");
+        assertThat(verdictOf(dryRun.path("kept"), coordination)).isEqualTo("RESEARCH_SAMPLE");
+        assertThat(personsIn(dryRun.path("kept"))).doesNotContain(recent);
+        assertThat(http.as("anna").get("/api/retention/due").status()).isEqualTo(403);
+        assertThat(http.as("anna").post("/api/retention/run", Map.of()).status()).isEqualTo(403);
+
+        JsonNode run = http.as("lars").post("/api/retention/run", Map.of()).json();
+
+        assertThat(personsIn(run.path("erased"))).contains(due).doesNotContain(sample, placed, recent, coordination);
+        assertThat(run.path("erased").findValues("dataKeysDestroyed").stream().mapToInt(JsonNode::asInt).min().orElseThrow()).isEqualTo(2);
+        assertThat(http.as("lars").get("/api/persons/" + due + "/history").json().findValuesAsString("type")).contains("PersonErased");
+        assertThat(personsIn(http.as("lars").get("/api/retention/due").json().path("due"))).doesNotContain(due);
+        assertThat(http.as("lars").post("/api/audit/checkpoints", Map.of()).status()).isLessThan(300);
+        assertThat(http.as("ivo").get("/api/audit/verify").field("status")).isEqualTo("INTACT");
+    }
+
+    /** A child registered and a case of theirs with a note, all recorded at the given time, optionally with an intervention. */
+    private String childWithCase(LocalDate born, String recordedAt, InterventionType intervention) {
+        return childWithCase(born, recordedAt, intervention, false);
+    }
+
+    private String childWithCase(LocalDate born, String recordedAt, InterventionType intervention, boolean coordinationNumber) {
+        Instant at = Instant.parse(recordedAt);
+        PersonId child = PersonId.random();
+        CaseId caseId = CaseId.random();
+        HouseholdId household = HouseholdId.random();
+        List<GenericDomainEventMessage<LedgerEvent>> person = List.of(new GenericDomainEventMessage<>("Person", child.toString(), 0,
+                new PersonRegistered(child, PersonalIdentityNumber.of(coordinationNumber
+                        ? Fixtures.coordinationNumber(born) : Fixtures.identityNumber(born)), null, "Kim Arkiv", false, household,
+                        envelope(at))));
+        List<GenericDomainEventMessage<LedgerEvent>> file = new ArrayList<>();
+        file.add(new GenericDomainEventMessage<>("Case", caseId.toString(), 0, new CaseOpened(caseId,
+                CaseNumber.of(at.toString().substring(0, 4) + "-" + (70000 + (int) (Math.random() * 29999))), UnitId.of("vivalla"),
+                CaseOrigin.APPLICATION, child, household, at, envelope(at))));
+        file.add(new GenericDomainEventMessage<>("Case", caseId.toString(), 1, new JournalNoteRecorded(caseId, NoteId.random(),
+                "An old conversation.", envelope(at))));
+        if (intervention != null) {
+            file.add(new GenericDomainEventMessage<>("Case", caseId.toString(), 2, new InterventionOffered(caseId, InterventionId.random(),
+                    intervention, true, envelope(at))));
+        }
+        transaction.executeWithoutResult(status -> {
+            eventStore.publish(person);
+            eventStore.publish(file);
+        });
+        return child.toString();
+    }
+
+    private static Envelope envelope(Instant at) {
+        return new Envelope(StaffId.of("anna.lind"), Role.SOCIAL_SECRETARY, UnitId.of("vivalla"), at, at, UUID.randomUUID().toString(),
+                UUID.randomUUID().toString(), null);
+    }
+
+    private static List<String> personsIn(JsonNode list) {
+        return list.findValuesAsString("personId");
+    }
+
+    private static String verdictOf(JsonNode list, String personId) {
+        for (JsonNode candidate : list) {
+            if (candidate.path("personId").asString().equals(personId)) {
+                return candidate.path("verdict").asString();
+            }
+        }
+        return null;
+    }
+}
