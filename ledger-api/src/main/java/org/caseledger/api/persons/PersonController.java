@@ -7,7 +7,9 @@ import org.caseledger.api.web.CommandContext;
 import org.caseledger.api.web.CommandResult;
 import org.caseledger.api.web.CommandTransaction;
 import org.caseledger.api.web.EventHistory;
+import org.caseledger.api.access.PersonReads;
 import org.caseledger.api.privacy.Erasure;
+import org.caseledger.api.security.CurrentStaff;
 import org.caseledger.core.person.PersonEvent;
 import org.caseledger.core.person.PersonalIdentityNumber;
 import org.caseledger.core.person.RegisterPerson;
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -45,16 +48,20 @@ class PersonController {
     private final CommandTransaction commands;
     private final EventHistory history;
     private final Erasure erasure;
+    private final PersonReads reads;
 
-    PersonController(CommandTransaction commands, EventHistory history, Erasure erasure) {
+    PersonController(CommandTransaction commands, EventHistory history, Erasure erasure, PersonReads reads) {
         this.commands = commands;
         this.history = history;
         this.erasure = erasure;
+        this.reads = reads;
     }
 
     /** The person's registration and erasure, as stored. */
     @GetMapping("/{personId}/history")
-    List<EventHistory.Entry> history(@PathVariable PersonId personId) {
+    List<EventHistory.Entry> history(@PathVariable PersonId personId, @RequestHeader(value = "X-Purpose", required = false) String purpose) {
+        history.version(personId, PersonEvent.class);
+        reads.read(CurrentStaff.get(), personId, "GET /api/persons/{personId}/history", purpose);
         return history.entries(personId, PersonEvent.class);
     }
 

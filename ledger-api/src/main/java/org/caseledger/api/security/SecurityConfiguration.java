@@ -109,6 +109,7 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/audit/**").hasAnyRole(role(Role.AUDITOR), role(Role.UNIT_HEAD))
                         .requestMatchers(HttpMethod.POST, "/api/audit/checkpoints").hasAnyRole(role(Role.ADMINISTRATOR), role(Role.UNIT_HEAD))
                         .requestMatchers("/api/admin/**").hasRole(role(Role.ADMINISTRATOR))
+                        .requestMatchers(HttpMethod.GET, "/api/persons/*/extract").hasAnyRole(role(Role.UNIT_HEAD), role(Role.AUDITOR))
                         .requestMatchers(HttpMethod.GET, "/api/retention/due").hasAnyRole(role(Role.UNIT_HEAD), role(Role.AUDITOR))
                         .requestMatchers(HttpMethod.POST, "/api/retention/run").hasRole(role(Role.UNIT_HEAD))
                         .requestMatchers(HttpMethod.POST, "/api/persons/*/erasure").hasAnyRole(role(Role.ADMINISTRATOR), role(Role.UNIT_HEAD))

@@ -89,6 +89,7 @@ class AuthorisationMatrixIT extends IntegrationTest {
             Map.entry("GET /api/persons/{personId}/history", CASE_READING),
             Map.entry("POST /api/persons", CASE_WORK),
             Map.entry("POST /api/persons/{personId}/erasure", EnumSet.of(Role.UNIT_HEAD, Role.ADMINISTRATOR)),
+            Map.entry("GET /api/persons/{personId}/extract", REVIEW),
             Map.entry("GET /api/retention/due", REVIEW),
             Map.entry("POST /api/retention/run", EnumSet.of(Role.UNIT_HEAD))));
 

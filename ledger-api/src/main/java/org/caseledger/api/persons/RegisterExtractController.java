@@ -1,0 +1,92 @@
+package org.caseledger.api.persons;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.caseledger.api.access.AccessLog;
+import org.caseledger.api.access.CaseAccess;
+import org.caseledger.api.access.CaseAccessRepository;
+import org.caseledger.api.access.PersonReads;
+import org.caseledger.api.security.CurrentStaff;
+import org.caseledger.api.security.StaffUser;
+import org.caseledger.api.web.EventHistory;
+import org.caseledger.core.cases.CaseEvent;
+import org.caseledger.core.person.PersonEvent;
+import org.caseledger.core.shared.PersonId;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The register extract (registerutdrag): everything the ledger holds about one person, decrypted, as a file a
+ * machine can read — their registration, the case files where they are the child, and every other case entry
+ * that names them (a consent they gave). Produced for the data subject's right of access, and logged as a read of
+ * the person and of each case file in it.
+ */
+@RestController
+class RegisterExtractController {
+
+    /** One case file in the extract, with its entries as stored (personal data decrypted, or erased). */
+    record CaseFile(UUID caseId, String caseNumber, String unit, List<EventHistory.Entry> entries) {
+    }
+
+    /** The extract. */
+    record Extract(UUID personId, Instant producedAt, String producedBy, List<EventHistory.Entry> registration,
+                   List<CaseFile> caseFilesAsChild, List<CaseFile> otherEntriesNamingThePerson) {
+    }
+
+    private static final String WHAT = "register extract";
+
+    private final EventHistory history;
+    private final PersonReads reads;
+    private final CaseAccessRepository cases;
+    private final AccessLog log;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    RegisterExtractController(EventHistory history, PersonReads reads, CaseAccessRepository cases, AccessLog log, JdbcClient jdbc,
+                              Clock clock) {
+        this.history = history;
+        this.reads = reads;
+        this.cases = cases;
+        this.log = log;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @GetMapping("/api/persons/{personId}/extract")
+    ResponseEntity<Extract> extract(@PathVariable PersonId personId, @RequestHeader(value = "X-Purpose", required = false) String purpose) {
+        history.version(personId, PersonEvent.class);
+        StaffUser staff = CurrentStaff.get();
+        reads.read(staff, personId, WHAT, purpose);
+        List<CaseAccess> asChild = cases.findAll(jdbc.sql("SELECT case_id FROM case_access WHERE child_id = ? ORDER BY case_number")
+                .param(personId.value()).query(UUID.class).list());
+        List<CaseAccess> naming = cases.findAll(jdbc.sql("""
+                SELECT DISTINCT aggregate_identifier::uuid FROM domain_event_entry
+                WHERE payload_type = 'org.caseledger.core.cases.ConsentGiven' AND convert_from(payload, 'UTF8')::jsonb ->> 'person' = ?
+                """).param(personId.toString()).query(UUID.class).list());
+        log.record(java.util.stream.Stream.concat(asChild.stream(), naming.stream())
+                .map(file -> AccessLog.Read.ofCase(staff, file, WHAT, "person " + personId, purpose, AccessLog.Outcome.READ))
+                .toList());
+        Extract extract = new Extract(personId.value(), clock.instant(), staff.staffId().value(),
+                history.entries(personId, PersonEvent.class),
+                asChild.stream().map(file -> caseFile(file, null)).toList(),
+                naming.stream().map(file -> caseFile(file, personId.toString())).toList());
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"register-extract-" + personId + ".json\"")
+                .body(extract);
+    }
+
+    /** A case file, whole, or only the entries that name the person. */
+    private CaseFile caseFile(CaseAccess file, String onlyNaming) {
+        List<EventHistory.Entry> entries = history.entries(file.caseId(), CaseEvent.class).stream()
+                .filter(entry -> onlyNaming == null || onlyNaming.equals(String.valueOf(entry.data().get("person"))))
+                .toList();
+        return new CaseFile(file.caseId().value(), file.caseNumber(), file.unit().value(), entries);
+    }
+}
