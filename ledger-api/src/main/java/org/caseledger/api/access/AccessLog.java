@@ -24,6 +24,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class AccessLog {
 
+    /** The header in which a reader may state why they read; the log keeps it with the read. */
+    public static final String PURPOSE_HEADER = "X-Purpose";
+
     /** Whether the read took place or was refused. */
     public enum Outcome { READ, REFUSED }
 

@@ -22,8 +22,6 @@ import org.springframework.web.servlet.HandlerMapping;
 @Component
 class CaseAccessGuard implements HandlerInterceptor {
 
-    static final String PURPOSE_HEADER = "X-Purpose";
-
     private final CaseAccessRepository cases;
     private final AccessLog log;
     private final Problems problems;
@@ -52,7 +50,7 @@ class CaseAccessGuard implements HandlerInterceptor {
                 : pattern.endsWith("/export") ? AccessPolicy.refusesToExport(staff, target.get())
                 : AccessPolicy.refusesToRead(staff, target.get());
         String what = request.getMethod() + " " + pattern;
-        String purpose = request.getHeader(PURPOSE_HEADER);
+        String purpose = request.getHeader(AccessLog.PURPOSE_HEADER);
         if (refusal.isPresent()) {
             log.record(AccessLog.Read.ofCase(staff, target.get(), what, request.getQueryString(), purpose, AccessLog.Outcome.REFUSED));
             problems.write(response, HttpStatus.FORBIDDEN, "Not allowed", "You may not do this: " + refusal.get() + ".");

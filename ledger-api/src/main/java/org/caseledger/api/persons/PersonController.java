@@ -1,5 +1,6 @@
 package org.caseledger.api.persons;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -7,6 +8,7 @@ import org.caseledger.api.web.CommandContext;
 import org.caseledger.api.web.CommandResult;
 import org.caseledger.api.web.CommandTransaction;
 import org.caseledger.api.web.EventHistory;
+import org.caseledger.api.access.AccessLog;
 import org.caseledger.api.access.PersonReads;
 import org.caseledger.api.privacy.Erasure;
 import org.caseledger.api.security.CurrentStaff;
@@ -21,7 +23,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -59,9 +60,9 @@ class PersonController {
 
     /** The person's registration and erasure, as stored. */
     @GetMapping("/{personId}/history")
-    List<EventHistory.Entry> history(@PathVariable PersonId personId, @RequestHeader(value = "X-Purpose", required = false) String purpose) {
+    List<EventHistory.Entry> history(@PathVariable PersonId personId, HttpServletRequest request) {
         history.version(personId, PersonEvent.class);
-        reads.read(CurrentStaff.get(), personId, "GET /api/persons/{personId}/history", purpose);
+        reads.read(CurrentStaff.get(), personId, "GET /api/persons/{personId}/history", request.getHeader(AccessLog.PURPOSE_HEADER));
         return history.entries(personId, PersonEvent.class);
     }
 

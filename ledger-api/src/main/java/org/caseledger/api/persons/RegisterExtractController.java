@@ -1,5 +1,6 @@
 package org.caseledger.api.persons;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -19,7 +20,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -60,7 +60,8 @@ class RegisterExtractController {
     }
 
     @GetMapping("/api/persons/{personId}/extract")
-    ResponseEntity<Extract> extract(@PathVariable PersonId personId, @RequestHeader(value = "X-Purpose", required = false) String purpose) {
+    ResponseEntity<Extract> extract(@PathVariable PersonId personId, HttpServletRequest request) {
+        String purpose = request.getHeader(AccessLog.PURPOSE_HEADER);
         history.version(personId, PersonEvent.class);
         StaffUser staff = CurrentStaff.get();
         reads.read(staff, personId, WHAT, purpose);

@@ -1,6 +1,7 @@
 package org.caseledger.api.projections;
 
 import org.caseledger.api.security.StaffUser;
+import org.caseledger.api.access.AccessLog;
 import org.caseledger.api.access.CaseLists;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
@@ -31,7 +32,6 @@ import org.springframework.web.bind.annotation.RestController;
 class ReviewController {
 
     private static final int MAX_DAYS = 366 * 10;
-    private static final String PURPOSE = "X-Purpose";
 
     private final MetricsQuery metrics;
     private final ComplianceQuery compliance;
@@ -77,7 +77,7 @@ class ReviewController {
         }
         List<MetricsQuery.Fact> facts = metrics.facts(which, unitOrOwn(unit), from, to);
         return projections.answer(caseLists.visible(CurrentStaff.get(), facts, MetricsQuery.Fact::caseId, "metric drill-down",
-                request.getQueryString() == null ? metric : metric + "?" + request.getQueryString(), request.getHeader(PURPOSE)));
+                request.getQueryString() == null ? metric : metric + "?" + request.getQueryString(), request.getHeader(AccessLog.PURPOSE_HEADER)));
     }
 
     @GetMapping("/api/compliance")
@@ -88,7 +88,7 @@ class ReviewController {
         List<ComplianceQuery.RuleResult> report = compliance.report(unitOrOwn(unit), from, to, today()).stream()
                 .map(result -> new ComplianceQuery.RuleResult(result.rule(), result.checked(), result.met(), result.rate(),
                         caseLists.visible(staff, result.misses(), ComplianceQuery.Entry::caseId, "compliance misses",
-                                request.getQueryString(), request.getHeader(PURPOSE))))
+                                request.getQueryString(), request.getHeader(AccessLog.PURPOSE_HEADER))))
                 .toList();
         return projections.answer(report);
     }
@@ -102,7 +102,7 @@ class ReviewController {
         }
         List<ComplianceQuery.Entry> deadlines = compliance.deadlines(unitOrOwn(unit), assignee == null ? null : assignee.value(), today(), days);
         return projections.answer(caseLists.visible(CurrentStaff.get(), deadlines, ComplianceQuery.Entry::caseId, "deadlines",
-                request.getQueryString(), request.getHeader(PURPOSE)));
+                request.getQueryString(), request.getHeader(AccessLog.PURPOSE_HEADER)));
     }
 
     private LocalDate today() {
