@@ -1,102 +1,45 @@
 package org.caseledger.api.security;
 
-import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.caseledger.api.web.Problems;
 import org.caseledger.core.shared.Role;
-import org.caseledger.core.shared.StaffId;
-import org.caseledger.core.shared.UnitId;
-import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
-import org.springframework.util.StringUtils;
 
 /**
- * HTTP Basic with users, roles and units from configuration, stateless. Reads of cases are for case workers,
- * leaders and auditors; writes for case workers and leaders; auditors never write.
+ * Who may call what. Staff authenticate as {@code ledger.security.mode} says: HTTP Basic against the configured users
+ * ({@link ConfiguredUsers}), or a bearer JWT of the identity provider ({@link StaffClaims}); either way the principal
+ * is a {@link StaffUser} and no session is kept. Reads of cases are for case workers, leaders and auditors; writes
+ * for case workers and leaders; auditors never write.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(SecurityConfiguration.UserProperties.class)
+@EnableConfigurationProperties(LedgerSecurityProperties.class)
 public class SecurityConfiguration {
 
     private static final String[] CASE_WORKERS = {role(Role.SOCIAL_SECRETARY), role(Role.GROUP_LEADER), role(Role.UNIT_HEAD)};
     private static final String[] CASE_READERS = {role(Role.SOCIAL_SECRETARY), role(Role.GROUP_LEADER), role(Role.UNIT_HEAD), role(Role.AUDITOR)};
 
-    /** The password every demo user of the embedded default has; it must never guard a real database. */
-    static final String DEMO_PASSWORD = "ledger-demo";
-
-    /**
-     * @param users           the logins, with roles and units
-     * @param allowDemoUsers  lets users with the demo password log in to a configured database server (test servers only)
-     */
-    @ConfigurationProperties("ledger.security")
-    public record UserProperties(List<ConfiguredUser> users, boolean allowDemoUsers) {
-
-        public UserProperties {
-            users = users == null ? List.of() : users;
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, Problems problems, LedgerSecurityProperties security,
+                                            ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
+        switch (security.mode()) {
+            case USERS -> passwords(http, problems);
+            case OIDC -> bearerTokens(http, problems, jwtDecoder, security.oidc());
         }
-    }
-
-    /** One configured login; the password is stored encoded, e.g. {@code {bcrypt}$2a$10$...}. */
-    public record ConfiguredUser(String username, String password, StaffId staffId, Role role, UnitId unit) {
-    }
-
-    @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-    }
-
-    @Bean
-    UserDetailsService userDetailsService(UserProperties properties, PasswordEncoder passwords, Environment environment) {
-        boolean serverDatabase = StringUtils.hasText(environment.getProperty("spring.datasource.url"));
-        if (serverDatabase && !properties.allowDemoUsers()) {
-            properties.users().stream().filter(user -> passwords.matches(DEMO_PASSWORD, user.password())).findFirst().ifPresent(user -> {
-                throw new IllegalStateException("user " + user.username() + " has the demo password while a database server is "
-                        + "configured: replace ledger.security.users (or set ledger.security.allow-demo-users=true on a test server)");
-            });
-        }
-        Map<String, StaffUser> users = properties.users().stream()
-                .map(user -> new StaffUser(user.username(), user.password(), user.staffId(), user.role(), user.unit()))
-                .collect(Collectors.toUnmodifiableMap(StaffUser::username, Function.identity()));
-        return username -> {
-            StaffUser user = users.get(username);
-            if (user == null) {
-                throw new UsernameNotFoundException("no such user");
-            }
-            return user;
-        };
-    }
-
-    @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, Problems problems) throws Exception {
-        // One answer for a missing login and a failed one: Basic authentication's own entry point would send the
-        // failed login to the servlet error page instead.
-        AuthenticationEntryPoint logIn = (request, response, e) -> {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"case-ledger\"");
-            problems.write(response, HttpStatus.UNAUTHORIZED, "Authentication required",
-                    "Log in with a user name and password to use the ledger.");
-        };
         http
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .httpBasic(basic -> basic.authenticationEntryPoint(logIn))
                 .exceptionHandling(handling -> handling
-                        .authenticationEntryPoint(logIn)
                         .accessDeniedHandler((request, response, e) -> problems.write(response, HttpStatus.FORBIDDEN,
                                 "Not allowed", "Your role does not allow " + request.getMethod() + " " + request.getRequestURI() + ".")))
                 .authorizeHttpRequests(authorize -> authorize
@@ -117,6 +60,33 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/**").hasAnyRole(CASE_WORKERS)
                         .anyRequest().denyAll());
         return http.build();
+    }
+
+    /** HTTP Basic against the configured users. */
+    private static void passwords(HttpSecurity http, Problems problems) throws Exception {
+        // One answer for a missing login and a failed one: Basic authentication's own entry point would send the
+        // failed login to the servlet error page instead.
+        AuthenticationEntryPoint passwordRequired = (request, response, e) -> {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"case-ledger\"");
+            problems.write(response, HttpStatus.UNAUTHORIZED, "Authentication required",
+                    "Log in with a user name and password to use the ledger.");
+        };
+        http.httpBasic(basic -> basic.authenticationEntryPoint(passwordRequired))
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(passwordRequired));
+    }
+
+    /** An OAuth2 resource server: bearer JWTs verified by the decoder Boot builds from spring.security.oauth2.resourceserver.jwt.*. */
+    private static void bearerTokens(HttpSecurity http, Problems problems, ObjectProvider<JwtDecoder> jwtDecoder,
+                                     LedgerSecurityProperties.Oidc claims) throws Exception {
+        JwtDecoder decoder = jwtDecoder.getIfAvailable(() -> {
+            throw new IllegalStateException("ledger.security.mode=oidc needs the identity provider: set "
+                    + "spring.security.oauth2.resourceserver.jwt.issuer-uri (or jwk-set-uri, or public-key-location)");
+        });
+        BearerTokenProblems tokenRequired = new BearerTokenProblems(problems);
+        http.oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(new StaffClaims(claims)))
+                        .authenticationEntryPoint(tokenRequired))
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(tokenRequired));
     }
 
     /**

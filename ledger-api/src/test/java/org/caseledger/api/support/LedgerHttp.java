@@ -15,7 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A small HTTP client for the tests: {@code http.as("anna").post("/api/cases", body)} sends JSON with Basic
- * authentication and returns the status, headers and body as JSON. Every demo user's password is the same.
+ * authentication and returns the status, headers and body as JSON. Every demo user's password is the same;
+ * {@code http.bearer(token)} sends an identity provider's token instead.
  */
 public final class LedgerHttp {
 
@@ -39,6 +40,11 @@ public final class LedgerHttp {
 
     public LedgerHttp as(String user) {
         return new LedgerHttp(base, user, headers);
+    }
+
+    /** Sends the token instead of a demo user's password, for the {@code oidc} mode. */
+    public LedgerHttp bearer(String token) {
+        return anonymous().header("Authorization", "Bearer " + token);
     }
 
     public LedgerHttp anonymous() {

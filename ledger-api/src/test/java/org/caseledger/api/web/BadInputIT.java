@@ -2,6 +2,8 @@ package org.caseledger.api.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 import org.caseledger.api.support.Fixtures;
@@ -159,6 +161,19 @@ class BadInputIT extends IntegrationTest {
     }
 
     @Test
+    void aWrongPasswordAndAnUnknownUserGetTheSame401AsNoCredentials() {
+        Response none = assertProblem(() -> http.anonymous().post(casePath + "/notes", Map.of("text", "A note.")), 401, null);
+        Response wrongPassword = assertProblem(() -> http.anonymous().header("Authorization", basic("anna", "not-the-password"))
+                .post(casePath + "/notes", Map.of("text", "A note.")), 401, null);
+        Response unknownUser = assertProblem(() -> http.anonymous().header("Authorization", basic("nobody", LedgerHttp.PASSWORD))
+                .post(casePath + "/notes", Map.of("text", "A note.")), 401, null);
+
+        assertThat(wrongPassword.text()).isEqualTo(none.text()).isEqualTo(unknownUser.text());
+        assertThat(wrongPassword.header("WWW-Authenticate")).isEqualTo("Basic realm=\"case-ledger\"");
+        assertThat(unknownUser.header("WWW-Authenticate")).isEqualTo("Basic realm=\"case-ledger\"");
+    }
+
+    @Test
     void anAuditorWhoTriesToWriteIsAnsweredWith403() {
         assertProblem(() -> http.as("ivo").post(casePath + "/notes", Map.of("text", "A note.")), 403, null);
     }
@@ -170,6 +185,10 @@ class BadInputIT extends IntegrationTest {
                 "child", UUID.randomUUID().toString(), "household", UUID.randomUUID().toString(),
                 "receivedAt", "2026-03-02T08:15:00Z", "report", Map.of("reporterType", "POLICE", "summary", longSummary))), 400, null);
         assertThat(response.field("detail")).isEqualTo("summary must be at most 10000 characters");
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     private Response assertProblem(java.util.function.Supplier<Response> request, int status, String rule) {

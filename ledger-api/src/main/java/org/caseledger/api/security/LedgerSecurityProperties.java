@@ -1,0 +1,57 @@
+package org.caseledger.api.security;
+
+import java.util.List;
+import java.util.Map;
+import org.caseledger.core.shared.Role;
+import org.caseledger.core.shared.StaffId;
+import org.caseledger.core.shared.UnitId;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * How staff authenticate: {@code ledger.security.mode} picks the configured users (HTTP Basic, the embedded default)
+ * or an OpenID Connect identity provider whose JWT access tokens name the member of staff (production).
+ *
+ * @param mode           {@code users} (the default) or {@code oidc}
+ * @param users          the logins of the {@code users} mode, with roles and units
+ * @param allowDemoUsers lets users with the demo password log in to a configured database server (test servers only)
+ * @param oidc           which claims of a token name the member of staff in the {@code oidc} mode
+ */
+@ConfigurationProperties("ledger.security")
+public record LedgerSecurityProperties(Mode mode, List<ConfiguredUser> users, boolean allowDemoUsers, Oidc oidc) {
+
+    public LedgerSecurityProperties {
+        mode = mode == null ? Mode.USERS : mode;
+        users = users == null ? List.of() : List.copyOf(users);
+        oidc = oidc == null ? new Oidc(null, null, null, null) : oidc;
+    }
+
+    public enum Mode {
+        /** Users, bcrypt passwords, roles and units from {@code ledger.security.users}; HTTP Basic. */
+        USERS,
+        /** An OAuth2 resource server: a bearer JWT from the identity provider names the member of staff. */
+        OIDC
+    }
+
+    /** One configured login; the password is stored encoded, e.g. {@code {bcrypt}$2a$10$...}. */
+    public record ConfiguredUser(String username, String password, StaffId staffId, Role role, UnitId unit) {
+    }
+
+    /**
+     * The claims of an access token that make a member of staff.
+     *
+     * @param staffIdClaim the claim holding the staff id every event records ({@code preferred_username})
+     * @param roleClaim    the claim holding the ledger role, as one value or a list ({@code ledger_role})
+     * @param unitClaim    the claim holding the unit ({@code ledger_unit})
+     * @param roleMapping  identity-provider values (group or role names) to ledger roles; when empty the values
+     *                     are the ledger's role names themselves ({@code SOCIAL_SECRETARY} …)
+     */
+    public record Oidc(String staffIdClaim, String roleClaim, String unitClaim, Map<String, Role> roleMapping) {
+
+        public Oidc {
+            staffIdClaim = staffIdClaim == null || staffIdClaim.isBlank() ? "preferred_username" : staffIdClaim;
+            roleClaim = roleClaim == null || roleClaim.isBlank() ? "ledger_role" : roleClaim;
+            unitClaim = unitClaim == null || unitClaim.isBlank() ? "ledger_unit" : unitClaim;
+            roleMapping = roleMapping == null ? Map.of() : Map.copyOf(roleMapping);
+        }
+    }
+}
