@@ -181,7 +181,8 @@ class CrashIT {
                 "--spring.datasource.username=" + database.user(),
                 "--spring.datasource.password=" + database.password(),
                 "--ledger.security.allow-demo-users=true",
-                "--ledger.integrity.signing-key-file=" + Path.of("target", "crash-signing-key.pem").toAbsolutePath())
+                "--ledger.integrity.signing-key-file=" + Path.of("target", "crash-signing-key.pem").toAbsolutePath(),
+                "--ledger.privacy.master-key-file=" + Path.of("target", "crash-master-key").toAbsolutePath())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
