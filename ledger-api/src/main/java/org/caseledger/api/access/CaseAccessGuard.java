@@ -2,21 +2,19 @@ package org.caseledger.api.access;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
 import org.caseledger.api.security.CurrentStaff;
 import org.caseledger.api.security.StaffUser;
-import org.caseledger.api.web.Problems;
+import org.caseledger.api.web.NotFoundException;
 import org.caseledger.core.cases.CaseId;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
 
 /**
- * Decides every request that names a case in its path before anything of the case is read or its body parsed,
- * and logs it: a read as read, a refusal (read or write) as refused. Allowed writes are not logged here; the
+ * Decides every request that names a case in its path — API and pages — before anything of the case is read or
+ * its body parsed, and logs it: a read as read, a refusal (read or write) as refused. Allowed writes are not logged here; the
  * ledger itself records them with their author.
  */
 @Component
@@ -24,24 +22,21 @@ class CaseAccessGuard implements HandlerInterceptor {
 
     private final CaseAccessRepository cases;
     private final AccessLog log;
-    private final Problems problems;
 
-    CaseAccessGuard(CaseAccessRepository cases, AccessLog log, Problems problems) {
+    CaseAccessGuard(CaseAccessRepository cases, AccessLog log) {
         this.cases = cases;
         this.log = log;
-        this.problems = problems;
     }
 
     @Override
-    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) throws IOException {
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         Optional<CaseId> caseId = caseIdIn(request);
         if (caseId.isEmpty()) {
             return true;
         }
         Optional<CaseAccess> target = cases.find(caseId.get());
         if (target.isEmpty()) {
-            problems.write(response, HttpStatus.NOT_FOUND, "Not found", "there is no case with id " + caseId.get());
-            return false;
+            throw new NotFoundException("there is no case with id " + caseId.get());
         }
         StaffUser staff = CurrentStaff.get();
         boolean read = "GET".equals(request.getMethod());
@@ -53,8 +48,7 @@ class CaseAccessGuard implements HandlerInterceptor {
         String purpose = request.getHeader(AccessLog.PURPOSE_HEADER);
         if (refusal.isPresent()) {
             log.record(AccessLog.Read.ofCase(staff, target.get(), what, request.getQueryString(), purpose, AccessLog.Outcome.REFUSED));
-            problems.write(response, HttpStatus.FORBIDDEN, "Not allowed", "You may not do this: " + refusal.get() + ".");
-            return false;
+            throw new AccessRefusedException(refusal.get());
         }
         if (read) {
             log.record(AccessLog.Read.ofCase(staff, target.get(), what, request.getQueryString(), purpose, AccessLog.Outcome.READ));

@@ -106,12 +106,13 @@ class AccessControlIT extends IntegrationTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(reader.get("/api/deadlines?days=366").json().findValuesAsString("caseId")).contains(caseId));
         assertThat(reader.get("/api/metrics/reports-of-concern/cases?from=2026-01-01&to=2027-01-01").status()).isEqualTo(200);
+        assertThat(reader.get("/api/compliance?from=2026-01-01&to=2027-01-01").json().findValuesAsString("caseId")).contains(caseId);
 
         List<JsonNode> logged = log(caseId).stream().filter(entry -> entry.path("staffId").asString().equals("lars.nilsson")).toList();
         assertThat(logged).extracting(entry -> entry.path("what").asString()).contains(
                 "GET /api/cases/{caseId}", "GET /api/cases/{caseId}/timeline", "GET /api/cases/{caseId}/history",
                 "GET /api/cases/{caseId}/{collection}/{itemId}", "GET /api/cases/{caseId}/verify",
-                "GET /api/audit/cases/{caseId}/export", "deadlines", "metric drill-down");
+                "GET /api/audit/cases/{caseId}/export", "deadlines", "metric drill-down", "compliance misses");
         assertThat(logged).filteredOn(entry -> entry.path("what").asString().equals("GET /api/cases/{caseId}"))
                 .extracting(entry -> entry.path("detail").asString()).contains("asOf=2030-01-01T00:00:00Z", "asOfEvent=1");
         assertThat(logged).allSatisfy(entry -> assertThat(entry.path("purpose").asString()).isEqualTo("Review of case " + caseId));
