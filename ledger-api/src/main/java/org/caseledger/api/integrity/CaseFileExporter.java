@@ -23,6 +23,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class CaseFileExporter {
 
+    /** A signed case file: its one byte form, and the same file as a record for whoever presents it. */
+    public record Export(byte[] json, CaseFile file) {
+    }
+
     private final JdbcClient jdbc;
     private final SigningKey signingKey;
     private final LedgerVerifier verifier;
@@ -37,6 +41,11 @@ public class CaseFileExporter {
 
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public byte[] export(String caseId) {
+        return exportFile(caseId).json();
+    }
+
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public Export exportFile(String caseId) {
         VerificationReport report = verifier.verifyStream(caseId);
         if ("BROKEN".equals(report.status())) {
             throw new IntegrityBrokenException(report);
@@ -77,7 +86,8 @@ public class CaseFileExporter {
         CaseFile unsigned = new CaseFile(CaseFile.FORMAT, caseId, clock.instant().toString(), signingKey.keyId(), events, seals, null);
         try {
             byte[] body = CaseFileJson.MAPPER.writeValueAsBytes(unsigned);
-            return CaseFileJson.MAPPER.writeValueAsBytes(unsigned.withSignature(Sha256.hex(signingKey.sign(body))));
+            CaseFile signed = unsigned.withSignature(Sha256.hex(signingKey.sign(body)));
+            return new Export(CaseFileJson.MAPPER.writeValueAsBytes(signed), signed);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the case file could not be written", e);
         }

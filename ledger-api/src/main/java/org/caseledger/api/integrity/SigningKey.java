@@ -64,6 +64,10 @@ public class SigningKey {
         return Ed25519.keyId(publicKey);
     }
 
+    public String fingerprint() {
+        return Ed25519.fingerprint(publicKey);
+    }
+
     private static void generate(Path file) throws IOException, GeneralSecurityException {
         KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         String pem = "-----BEGIN PRIVATE KEY-----\n"

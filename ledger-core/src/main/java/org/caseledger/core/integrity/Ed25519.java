@@ -51,8 +51,16 @@ public final class Ed25519 {
         }
     }
 
-    /** A short, stable name for a public key: the first 16 hex digits of the SHA-256 of its encoded form. */
+    /** A short, stable name for a public key: the first 16 hex digits of its fingerprint. */
     public static String keyId(PublicKey key) {
-        return Sha256.hex(Sha256.of(key.getEncoded())).substring(0, 16);
+        return fingerprint(key).substring(0, 16);
+    }
+
+    /**
+     * The SHA-256 of the public key's encoded form (X.509 SubjectPublicKeyInfo, the DER inside the PEM) in hex: what
+     * {@code openssl pkey -pubin -in key.pem -outform DER | sha256sum} prints, so a person can compare keys.
+     */
+    public static String fingerprint(PublicKey key) {
+        return Sha256.hex(Sha256.of(key.getEncoded()));
     }
 }
