@@ -20,6 +20,9 @@ import org.springframework.web.servlet.HandlerMapping;
 @Component
 class CaseAccessGuard implements HandlerInterceptor {
 
+    /** Every endpoint under it exports the case file, as JSON or as PDF: for review, not for case work. */
+    private static final String CASE_FILE_EXPORTS = "/api/audit/cases/";
+
     private final CaseAccessRepository cases;
     private final AccessLog log;
 
@@ -42,7 +45,7 @@ class CaseAccessGuard implements HandlerInterceptor {
         boolean read = "GET".equals(request.getMethod());
         String pattern = String.valueOf(request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE));
         Optional<String> refusal = !read ? AccessPolicy.refusesToWrite(staff, target.get())
-                : pattern.endsWith("/export") ? AccessPolicy.refusesToExport(staff, target.get())
+                : pattern.startsWith(CASE_FILE_EXPORTS) ? AccessPolicy.refusesToExport(staff, target.get())
                 : AccessPolicy.refusesToRead(staff, target.get());
         String what = request.getMethod() + " " + pattern;
         String purpose = request.getHeader(AccessLog.PURPOSE_HEADER);

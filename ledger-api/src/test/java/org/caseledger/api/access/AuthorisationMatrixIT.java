@@ -71,6 +71,7 @@ class AuthorisationMatrixIT extends IntegrationTest {
             Map.entry("GET /api/audit/verify", REVIEW),
             Map.entry("POST /api/audit/checkpoints", EnumSet.of(Role.UNIT_HEAD, Role.ADMINISTRATOR)),
             Map.entry("GET /api/audit/cases/{caseId}/export", REVIEW),
+            Map.entry("GET /api/audit/cases/{caseId}/export.pdf", REVIEW),
             Map.entry("GET /api/audit/access-log", AUDITORS),
             Map.entry("GET /api/audit/access-log/unusual", AUDITORS),
             Map.entry("GET /api/audit/access-log/verify", AUDITORS),

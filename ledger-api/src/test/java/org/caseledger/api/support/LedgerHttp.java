@@ -61,6 +61,18 @@ public final class LedgerHttp {
         return send(request(path).GET());
     }
 
+    /** A GET whose answer is not text, such as a PDF: the body as the bytes sent. */
+    public BinaryResponse getBytes(String path) {
+        try {
+            return new BinaryResponse(CLIENT.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray()));
+        } catch (IOException e) {
+            throw new IllegalStateException("request failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
     public Response post(String path, Object body) {
         return postRaw(path, body instanceof String text ? text : JSON.writeValueAsString(body));
     }
@@ -114,6 +126,29 @@ public final class LedgerHttp {
         @Override
         public String toString() {
             return status + " " + text;
+        }
+    }
+
+    /** A binary answer: status, headers and the body as bytes. */
+    public record BinaryResponse(HttpResponse<byte[]> raw) {
+
+        public int status() {
+            return raw.statusCode();
+        }
+
+        public byte[] body() {
+            return raw.body();
+        }
+
+        public String header(String name) {
+            return raw.headers().firstValue(name).orElse(null);
+        }
+
+        @Override
+        public String toString() {
+            String type = header("Content-Type");
+            return status() + " " + type + (type != null && type.startsWith("application/pdf") ? ""
+                    : " " + new String(body(), StandardCharsets.UTF_8));
         }
     }
 }

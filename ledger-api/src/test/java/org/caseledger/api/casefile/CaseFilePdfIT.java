@@ -1,0 +1,166 @@
+package org.caseledger.api.casefile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.imageio.ImageIO;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.caseledger.api.integrity.CaseFileVerifier;
+import org.caseledger.api.integrity.VerificationReport;
+import org.caseledger.api.support.Fixtures;
+import org.caseledger.api.support.IntegrationTest;
+import org.caseledger.api.support.LedgerHttp;
+import org.caseledger.api.support.LedgerHttp.BinaryResponse;
+import org.caseledger.api.support.LedgerHttp.Response;
+import org.caseledger.core.integrity.Ed25519;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The case file as a PDF, read back with PDFBox: the timeline and the decisions in plain words, and the same hashes,
+ * checkpoint and key as the verifiable JSON export, which travels inside it. A copy of a rendered file and pictures of
+ * its pages are left in target/case-files for a person to look at.
+ */
+class CaseFilePdfIT extends IntegrationTest {
+
+    private static final Path SAMPLES = Path.of("target", "case-files");
+
+    @Test
+    void anAuditorsPdfShowsTheTimelineTheDecisionsAndTheHashesCheckpointAndKeyOfTheVerifiableExport() throws IOException {
+        String caseId = Fixtures.openCase(http);
+        String cases = "/api/cases/" + caseId;
+        assertThat(http.as("anna").post(cases + "/decisions", Map.of("kind", "OPEN_INVESTIGATION", "legalBasis", "SFS2025:400-20kap2",
+                "rationale", "Upprepade tecken på att Alva far illa.")).status()).isEqualTo(201);
+        Response note = http.as("anna").post(cases + "/notes", Map.of("text", "Mötet hölls på förskolan i Vivalla 2023."));
+        assertThat(note.status()).as(note.toString()).isEqualTo(201);
+        assertThat(http.as("anna").post(cases + "/notes/" + note.field("noteId") + "/corrections",
+                Map.of("text", "Mötet hölls på förskolan i Vivalla 2022.", "reason", "Fel år antecknat.")).status()).isEqualTo(201);
+        sealEverything();
+
+        BinaryResponse answer = http.as("ivo").getBytes("/api/audit/cases/" + caseId + "/export.pdf");
+
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        assertThat(answer.header("Content-Type")).isEqualTo("application/pdf");
+        assertThat(answer.header("Content-Disposition")).isEqualTo("attachment; filename=\"case-" + caseId + ".pdf\"");
+        keepForAPerson(answer.body());
+        String text = textOf(answer.body());
+        JsonNode export = http.as("ivo").get("/api/audit/cases/" + caseId + "/export").json();
+        assertThat(text).contains("Case file " + http.as("ivo").get(cases).field("caseNumber"))
+                .contains("by ivo.granskare (auditor, supervision)");
+        assertThat(text).as("each event's type and plain words").contains("CaseOpened", "ReportOfConcernReceived",
+                "DecisionMade", "JournalNoteRecorded", "JournalNoteCorrected", "Report of concern received from school",
+                "Decision to open investigation", "Journal note: Mötet hölls på förskolan i Vivalla 2023.",
+                "Correction of a journal note (Fel år antecknat.): Mötet hölls på förskolan i Vivalla 2022.", "Corrected by #4",
+                "Corrects #3");
+        assertThat(text).as("the decision, its basis and its delegation").contains(
+                "Legal basis: SFS 2025:400 20 kap. 2 § – Förhandsbedömning", "Delegation rule DO-1.1",
+                "Upprepade tecken på att Alva far illa.");
+        List<String> hashes = export.path("events").findValuesAsString("hash");
+        assertThat(hashes).hasSize(5);
+        assertThat(text).as("every event hash of the JSON export").contains(hashes);
+        assertThat(text).as("the Merkle root of the checkpoint that sealed the case").contains(merkleRootSealing(export));
+        String publicKey = http.anonymous().get("/api/audit/public-key").text();
+        assertThat(text).as("the public key's fingerprint").contains(Ed25519.fingerprint(Ed25519.publicKeyFromPem(publicKey)));
+        VerificationReport attached = new CaseFileVerifier(Ed25519.publicKeyFromPem(publicKey)).verify(attachment(answer.body(), caseId));
+        assertThat(attached.status()).as("the signed case file attached to the PDF: " + attached).isEqualTo("INTACT");
+        assertThat(attached.eventsChecked()).isEqualTo(5);
+    }
+
+    @Test
+    void aCaseWorkerIsRefusedThePdfAndTheUnitHeadsReadAndTheRefusalAreInTheAccessLog() {
+        String caseId = Fixtures.openCase(http);
+        String path = "/api/audit/cases/" + caseId + "/export.pdf";
+
+        BinaryResponse caseWorker = http.as("anna").getBytes(path);
+        BinaryResponse unitHead = http.as("lars").getBytes(path);
+
+        assertThat(caseWorker.status()).isEqualTo(403);
+        assertThat(caseWorker.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(new String(caseWorker.body(), StandardCharsets.UTF_8))
+                .contains("the signed case file is exported by auditors and the unit head");
+        assertThat(unitHead.status()).as(unitHead.toString()).isEqualTo(200);
+        List<String> logged = new ArrayList<>();
+        http.as("ivo").get("/api/audit/access-log?caseId=" + caseId + "&limit=1000").json().forEach(entry -> logged.add(
+                entry.path("staffId").asString() + " " + entry.path("outcome").asString() + " " + entry.path("what").asString()));
+        assertThat(logged).contains("anna.lind REFUSED GET /api/audit/cases/{caseId}/export.pdf",
+                "lars.nilsson READ GET /api/audit/cases/{caseId}/export.pdf");
+    }
+
+    @Test
+    void afterTheChildIsErasedThePdfShowsErasedWhereTheirDataWasAndTheSameHashes() throws IOException {
+        String child = Fixtures.registerChild(http);
+        Response opened = Fixtures.openCaseOnSchoolReport(http, child);
+        String caseId = opened.field("caseId");
+        String secret = "Hemligt-" + UUID.randomUUID();
+        assertThat(http.as("anna").post("/api/cases/" + caseId + "/notes", Map.of("text", secret)).status()).isEqualTo(201);
+        sealEverything();
+        List<String> hashesBefore = http.as("ivo").get("/api/audit/cases/" + caseId + "/export").json().path("events")
+                .findValuesAsString("hash");
+
+        Response erased = http.as("lars").post("/api/persons/" + child + "/erasure", Map.of("reason", "Retention period ended."));
+        BinaryResponse answer = http.as("ivo").getBytes("/api/audit/cases/" + caseId + "/export.pdf");
+
+        assertThat(erased.status()).as(erased.toString()).isEqualTo(200);
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        String text = textOf(answer.body());
+        assertThat(text).contains("Journal note: [erased]").doesNotContain(secret).contains("JournalNoteRecorded");
+        assertThat(text).as("the hashes do not depend on the erased data").contains(hashesBefore);
+    }
+
+    private void sealEverything() {
+        Response sealed;
+        do {
+            sealed = http.as("lars").postRaw("/api/audit/checkpoints", "");
+            assertThat(sealed.status()).as(sealed.toString()).isIn(200, 201);
+        } while (sealed.status() == 201);
+    }
+
+    private static String merkleRootSealing(JsonNode export) {
+        long checkpoint = export.path("events").get(0).path("checkpoint").asLong();
+        for (JsonNode seal : export.path("checkpoints")) {
+            if (seal.path("number").asLong() == checkpoint) {
+                return seal.path("merkleRoot").asString();
+            }
+        }
+        throw new AssertionError("the export holds no checkpoint " + checkpoint);
+    }
+
+    /** The PDF's text with every run of white space made one space, so wrapped lines read as written. */
+    private static String textOf(byte[] pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+        }
+    }
+
+    private static byte[] attachment(byte[] pdf, String caseId) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            PDComplexFileSpecification file = document.getDocumentCatalog().getNames().getEmbeddedFiles().getNames()
+                    .get("case-" + caseId + ".json");
+            return file.getEmbeddedFile().toByteArray();
+        }
+    }
+
+    private static void keepForAPerson(byte[] pdf) throws IOException {
+        Files.createDirectories(SAMPLES);
+        Files.write(SAMPLES.resolve("sample-case-file.pdf"), pdf);
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            PDFRenderer renderer = new PDFRenderer(document);
+            for (int page = 0; page < document.getNumberOfPages(); page++) {
+                BufferedImage image = renderer.renderImageWithDPI(page, 110);
+                ImageIO.write(image, "png", SAMPLES.resolve("sample-case-file-page-" + (page + 1) + ".png").toFile());
+            }
+        }
+    }
+}
