@@ -76,6 +76,15 @@ class BadInputIT extends IntegrationTest {
     }
 
     @Test
+    void anImpossibleDateInAQueryIsRejectedWith400InEveryLanguage() {
+        // Swedish short dates look like ISO dates; read leniently, 29 February 2026 would become the 28th.
+        for (String language : new String[] {"sv", "en"}) {
+            assertProblem(() -> http.as("lars").header("Cookie", "ledger-language=" + language)
+                    .get("/api/compliance?from=2026-02-29&to=2026-03-02"), 400, null);
+        }
+    }
+
+    @Test
     void aFactDatedInTheFutureIsRejectedWith400() {
         Response response = assertProblem(() -> anna.post(casePath + "/notes", Map.of("text", "A note.", "occurredAt", "2999-01-01T00:00:00Z")),
                 400, "OCCURRED_IN_FUTURE");
