@@ -124,8 +124,10 @@ class CaseController {
             Map<String, Object> ids = ids("caseId", caseId, "caseNumber", number);
             if (body.report() != null) {
                 ReportId reportId = ReportId.random();
-                ReportRequest report = body.report().receivedAt() != null ? body.report()
-                        : new ReportRequest(body.report().reporterType(), body.report().summary(), body.receivedAt(), body.report().occurredAt());
+                // The report opening a case was received, and happened, when the case says unless it says otherwise.
+                ReportRequest report = new ReportRequest(body.report().reporterType(), body.report().summary(),
+                        body.report().receivedAt() != null ? body.report().receivedAt() : body.receivedAt(),
+                        body.report().occurredAt() != null ? body.report().occurredAt() : body.occurredAt());
                 sender.send(reportCommand(caseId, reportId, report, context));
                 ids.put("reportId", reportId.toString());
             }

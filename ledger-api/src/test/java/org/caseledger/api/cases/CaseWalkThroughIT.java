@@ -125,4 +125,14 @@ class CaseWalkThroughIT extends IntegrationTest {
         assertThat(response.status()).as(response.toString()).isIn(200, 201);
         return response;
     }
+
+    @Test
+    void theReportThatOpensACaseHappenedWhenTheCaseSaysUnlessItSaysOtherwise() {
+        String caseId = Fixtures.openCase(http);
+
+        JsonNode report = http.as("anna").get("/api/cases/" + caseId + "/timeline").json().get(1);
+
+        assertThat(report.path("type").asString()).isEqualTo("ReportOfConcernReceived");
+        assertThat(report.path("occurredAt").asString()).isEqualTo("2026-03-02T08:20:00Z");
+    }
 }
