@@ -1,12 +1,12 @@
 package org.caseledger.api.cases;
 
-import org.caseledger.api.access.AccessPolicy;
-import org.caseledger.api.access.AccessRefusedException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.caseledger.api.access.AccessPolicy;
+import org.caseledger.api.access.AccessRefusedException;
 import org.caseledger.api.cases.CaseRequests.AssessmentRequest;
 import org.caseledger.api.cases.CaseRequests.AssignmentRequest;
 import org.caseledger.api.cases.CaseRequests.BookVisitRequest;

@@ -1,14 +1,14 @@
 package org.caseledger.api.projections;
 
-import org.caseledger.api.security.StaffUser;
-import org.caseledger.api.access.AccessLog;
-import org.caseledger.api.access.CaseLists;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import org.caseledger.api.access.AccessLog;
+import org.caseledger.api.access.CaseLists;
 import org.caseledger.api.security.CurrentStaff;
+import org.caseledger.api.security.StaffUser;
 import org.caseledger.api.web.NotFoundException;
 import org.caseledger.core.shared.InvalidValueException;
 import org.caseledger.core.shared.LedgerTime;

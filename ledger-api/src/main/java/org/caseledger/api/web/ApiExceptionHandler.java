@@ -1,5 +1,6 @@
 package org.caseledger.api.web;
 
+import java.util.stream.Collectors;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -7,7 +8,6 @@ import org.caseledger.api.access.AccessRefusedException;
 import org.caseledger.api.integrity.IntegrityBrokenException;
 import org.caseledger.core.shared.InvalidValueException;
 import org.caseledger.core.shared.LedgerRuleViolation;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.caseledger.api.support.Fixtures;
 import org.caseledger.api.support.IntegrationTest;
-import org.caseledger.api.support.LedgerHttp;
 import org.caseledger.api.support.LedgerHttp.Response;
+import org.caseledger.api.support.LedgerHttp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -2,9 +2,9 @@ package org.caseledger.core.cases;
 
 import org.axonframework.serialization.Revision;
 import org.caseledger.core.shared.Envelope;
+import org.caseledger.core.shared.PersonalData;
 import org.caseledger.core.shared.Require;
 import org.caseledger.core.shared.UnitId;
-import org.caseledger.core.shared.PersonalData;
 
 /** The case moved from one unit to another. */
 @Revision("1")

@@ -2,8 +2,8 @@ package org.caseledger.core.cases;
 
 import org.axonframework.serialization.Revision;
 import org.caseledger.core.shared.Envelope;
-import org.caseledger.core.shared.Require;
 import org.caseledger.core.shared.PersonalData;
+import org.caseledger.core.shared.Require;
 
 /** The reason the child was not heard was recorded. */
 @Revision("1")

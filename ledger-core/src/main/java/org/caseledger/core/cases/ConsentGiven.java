@@ -5,8 +5,8 @@ import org.axonframework.serialization.Revision;
 import org.caseledger.core.shared.Envelope;
 import org.caseledger.core.shared.PartnerType;
 import org.caseledger.core.shared.PersonId;
-import org.caseledger.core.shared.Require;
 import org.caseledger.core.shared.PersonalData;
+import org.caseledger.core.shared.Require;
 
 /** A person consented to sharing with a partner for a purpose, for the days given (both included). */
 @Revision("1")

@@ -3,8 +3,8 @@ package org.caseledger.core.cases;
 import org.axonframework.serialization.Revision;
 import org.caseledger.core.shared.Envelope;
 import org.caseledger.core.shared.PartnerType;
-import org.caseledger.core.shared.Require;
 import org.caseledger.core.shared.PersonalData;
+import org.caseledger.core.shared.Require;
 
 /**
  * A contact took place; the summary is personal data.

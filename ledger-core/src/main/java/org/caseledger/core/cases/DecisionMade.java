@@ -6,10 +6,10 @@ import org.caseledger.core.law.DecisionKind;
 import org.caseledger.core.law.DelegationRuleId;
 import org.caseledger.core.law.LegalBasisId;
 import org.caseledger.core.shared.Envelope;
+import org.caseledger.core.shared.PersonalData;
 import org.caseledger.core.shared.Require;
 import org.caseledger.core.shared.Role;
 import org.caseledger.core.shared.StaffId;
-import org.caseledger.core.shared.PersonalData;
 
 /** A decision was made: who decided in which role under which delegation rule, on which legal basis, and whether it can be appealed. */
 @Revision("1")

@@ -4,8 +4,8 @@ import org.axonframework.serialization.Revision;
 import org.caseledger.core.law.LegalBasisId;
 import org.caseledger.core.shared.Envelope;
 import org.caseledger.core.shared.PartnerType;
-import org.caseledger.core.shared.Require;
 import org.caseledger.core.shared.PersonalData;
+import org.caseledger.core.shared.Require;
 
 /** Information was disclosed to a partner; the content is personal data. */
 @Revision("1")

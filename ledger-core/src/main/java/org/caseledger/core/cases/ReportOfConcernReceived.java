@@ -3,8 +3,8 @@ package org.caseledger.core.cases;
 import java.time.Instant;
 import org.axonframework.serialization.Revision;
 import org.caseledger.core.shared.Envelope;
-import org.caseledger.core.shared.Require;
 import org.caseledger.core.shared.PersonalData;
+import org.caseledger.core.shared.Require;
 
 /** A report of concern arrived; the summary is personal data. */
 @Revision("1")

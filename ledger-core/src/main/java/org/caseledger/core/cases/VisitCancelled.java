@@ -2,8 +2,8 @@ package org.caseledger.core.cases;
 
 import org.axonframework.serialization.Revision;
 import org.caseledger.core.shared.Envelope;
-import org.caseledger.core.shared.Require;
 import org.caseledger.core.shared.PersonalData;
+import org.caseledger.core.shared.Require;
 
 /** A booked visit was cancelled. */
 @Revision("1")

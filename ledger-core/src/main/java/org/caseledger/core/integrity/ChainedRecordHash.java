@@ -1,7 +1,7 @@
 package org.caseledger.core.integrity;
 
-import java.util.Map;
 import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The hash of one record in a hash chain other than the event ledger's (the read-access log): SHA-256 over a

@@ -4,8 +4,8 @@ import org.axonframework.serialization.Revision;
 import org.caseledger.core.shared.Envelope;
 import org.caseledger.core.shared.HouseholdId;
 import org.caseledger.core.shared.PersonId;
-import org.caseledger.core.shared.Require;
 import org.caseledger.core.shared.PersonalData;
+import org.caseledger.core.shared.Require;
 
 /** A person was registered; identity number, reserve number and name are personal data. */
 @Revision("1")

@@ -2,8 +2,8 @@ package org.caseledger.projections.caseview;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Predicate;
 import org.caseledger.core.cases.CaseAssigned;
 import org.caseledger.core.cases.CaseClosed;

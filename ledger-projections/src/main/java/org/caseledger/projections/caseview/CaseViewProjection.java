@@ -1,15 +1,15 @@
 package org.caseledger.projections.caseview;
 
+import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import java.util.List;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.caseledger.core.cases.CaseEvent;
 import org.caseledger.core.cases.CaseId;
-import org.caseledger.core.person.PersonErased;
 import org.caseledger.core.outreach.OutreachEvent;
+import org.caseledger.core.person.PersonErased;
 import org.caseledger.projections.compliance.ComplianceRepository;
 import org.caseledger.projections.metrics.MetricFactRepository;
 import org.caseledger.projections.metrics.MetricFacts;

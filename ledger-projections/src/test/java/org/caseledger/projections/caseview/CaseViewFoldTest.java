@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
-import java.util.List;
 import java.time.LocalDate;
+import java.util.List;
 import org.caseledger.core.cases.CaseEvent;
 import org.caseledger.core.cases.ChildHeard;
 import org.caseledger.core.cases.ContactChannel;
