@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,6 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.caseledger.api.support.Fixtures;
 import org.caseledger.api.support.LedgerHttp;
+import org.caseledger.api.support.LedgerNode;
 import org.caseledger.api.support.ReadModels;
 import org.caseledger.api.support.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
@@ -39,9 +37,9 @@ class CrashIT {
 
     private final TestDatabase.Database database = TestDatabase.another();
     private final JdbcClient jdbc = JdbcClient.create(new DriverManagerDataSource(database.url(), database.user(), database.password()));
-    private final int port = freePort();
+    private final int port = LedgerNode.freePort();
     private final LedgerHttp http = new LedgerHttp("http://localhost:" + port);
-    private Process node;
+    private LedgerNode node;
 
     /** One command a client sent, and what it heard back. */
     private record Attempt(String key, String path, Map<String, Object> body, int eventsExpected, Integer status) {
@@ -52,9 +50,9 @@ class CrashIT {
     }
 
     @AfterEach
-    void stopNode() {
+    void stopNode() throws InterruptedException {
         if (node != null) {
-            node.destroyForcibly();
+            node.kill();
         }
     }
 
@@ -94,7 +92,7 @@ class CrashIT {
         // When the process is killed mid-stream and started again
         stop.set(true);
         int inFlightAtKill = inFlight.get();
-        node.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        node.kill();
         clients.shutdown();
         assertThat(clients.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
         node = start(2);
@@ -172,52 +170,7 @@ class CrashIT {
         return jdbc.sql("SELECT count(*) FROM idempotent_request WHERE idempotency_key = ?").param(key).query(Integer.class).single() == 1;
     }
 
-    private Process start(int run) throws IOException {
-        Path log = Path.of("target", "crash-node-" + run + ".log");
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-jar", packagedApplication().toString(),
-                "--server.port=" + port,
-                "--spring.datasource.url=" + database.url(),
-                "--spring.datasource.username=" + database.user(),
-                "--spring.datasource.password=" + database.password(),
-                "--ledger.security.allow-demo-users=true",
-                "--ledger.integrity.signing-key-file=" + Path.of("target", "crash-signing-key.pem").toAbsolutePath(),
-                "--ledger.privacy.master-key-file=" + Path.of("target", "crash-master-key").toAbsolutePath())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-        try {
-            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
-                    .until(() -> process.isAlive() && http.get("/actuator/health").status() == 200);
-        } catch (RuntimeException e) {
-            throw new IllegalStateException("the ledger did not start; see " + log.toAbsolutePath() + ":\n" + tail(log), e);
-        }
-        return process;
-    }
-
-    private static Path packagedApplication() throws IOException {
-        try (var jars = Files.list(Path.of("target"))) {
-            return jars.filter(jar -> jar.getFileName().toString().matches("ledger-api.*\\.jar"))
-                    .filter(jar -> !jar.getFileName().toString().contains("plain"))
-                    .findFirst()
-                    .orElseThrow(() -> new IllegalStateException("package the application before the integration tests"));
-        }
-    }
-
-    private static String tail(Path log) {
-        try {
-            List<String> lines = Files.readAllLines(log);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-        } catch (IOException e) {
-            return "(no log: " + e.getMessage() + ")";
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+    private LedgerNode start(int run) throws IOException {
+        return LedgerNode.start("crash-node-" + run, port, database, "crash-keys");
     }
 }
