@@ -94,4 +94,9 @@ public class DataKeys {
     public void forget(List<UUID> keyIds) {
         keyIds.forEach(cache::remove);
     }
+
+    /** Forgets every key the person owns, so that this node reads them as destroyed once another node erased them. */
+    public void forgetOwnedBy(UUID owner) {
+        forget(jdbc.sql("SELECT key_id FROM data_key WHERE owner_id = ?").param(owner).query(UUID.class).list());
+    }
 }
