@@ -1,9 +1,20 @@
 package org.caseledger.api.projections;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.caseledger.api.nodes.LedgerNodes;
 import org.caseledger.api.web.NotFoundException;
 import org.caseledger.projections.caseview.CaseViewProjection;
 import org.springframework.http.ResponseEntity;
@@ -13,21 +24,43 @@ import org.springframework.stereotype.Component;
 /**
  * The read models' processors: how far each has come, and rebuilding one by replaying every event into it from
  * an empty table. While a rebuild runs, the case view falls back to folding the stored events, and lists say so.
+ * <p>
+ * The segments of a processor may be held by several nodes; what this node answers is read from the token store,
+ * so every node gives the same picture, with its own segments as it holds them in memory (they are stored at the
+ * end of each batch).
  */
 @Component
 public class ProjectionAdmin {
 
-    /** Where a projection stands: its position in the global order against the newest event, and whether it replays. */
+    /**
+     * Where a projection stands: the lowest position of its segments in the global order against the newest event,
+     * whether any segment replays, and which node holds which segment ({@code node} is the node answering).
+     */
     public record Status(String name, boolean running, boolean replaying, long position, long head, double progress,
-                         String error) {
+                         String error, String node, List<Segment> segments) {
     }
+
+    /** One segment: the node holding it (none while it is handed over) and how far it has come. */
+    public record Segment(int segment, String owner, boolean replaying, long position) {
+    }
+
+    private static final Duration POLL = Duration.ofMillis(200);
 
     private final EventProcessingConfiguration processing;
     private final JdbcClient jdbc;
+    private final TokenStore tokenStore;
+    private final TransactionManager transactionManager;
+    private final Serializer serializer;
+    private final LedgerNodes nodes;
 
-    public ProjectionAdmin(EventProcessingConfiguration processing, JdbcClient jdbc) {
+    public ProjectionAdmin(EventProcessingConfiguration processing, JdbcClient jdbc, TokenStore tokenStore,
+                           TransactionManager transactionManager, Serializer serializer, LedgerNodes nodes) {
         this.processing = processing;
         this.jdbc = jdbc;
+        this.tokenStore = tokenStore;
+        this.transactionManager = transactionManager;
+        this.serializer = serializer;
+        this.nodes = nodes;
     }
 
     public List<Status> statuses() {
@@ -39,8 +72,10 @@ public class ProjectionAdmin {
         return status(name, head());
     }
 
+    /** Whether a rebuild is running, on this node or another. */
     public boolean rebuilding(String name) {
-        return processor(name).isReplaying();
+        StreamingEventProcessor processor = processor(name);
+        return processor.isReplaying() || segments(name, processor).stream().anyMatch(Segment::replaying);
     }
 
     /**
@@ -55,12 +90,33 @@ public class ProjectionAdmin {
         return response.body(body);
     }
 
-    /** Stops the processor, resets its position (its reset handler empties its tables) and starts it replaying. */
+    /**
+     * Stops the processor, resets its position (its reset handler empties its tables) and starts it replaying.
+     * Resetting takes the claim of every segment, so the other nodes are first asked to release theirs (they see
+     * this node's mark at their next heartbeat and let go at their next claim round) and a dead node's claims are
+     * waited out. If the segments are not free in time, nothing is reset and this node processes on as before.
+     */
     public Status rebuild(String name) {
         StreamingEventProcessor processor = processor(name);
-        processor.shutDown();
-        processor.resetTokens();
-        processor.start();
+        if (nodes.anotherRebuilding()) {
+            throw new RebuildRefusedException("another node is rebuilding the read models; follow it at /api/admin/projections");
+        }
+        Duration handOver = nodes.claimTimeout().multipliedBy(2).plusSeconds(10);
+        nodes.markRebuilding(handOver.plusMinutes(1));
+        try {
+            processor.shutDown();
+            try {
+                awaitEverySegmentFree(name, handOver);
+                processor.resetTokens();
+            } catch (UnableToClaimTokenException e) {
+                throw new RebuildRefusedException("another node claimed a segment while it was being reset, so nothing was "
+                        + "reset; try again");
+            } finally {
+                processor.start();
+            }
+        } finally {
+            nodes.unmarkRebuilding();
+        }
         return status(name);
     }
 
@@ -71,21 +127,71 @@ public class ProjectionAdmin {
     public List<String> names() {
         return processing.eventProcessors().entrySet().stream()
                 .filter(processor -> processor.getValue() instanceof StreamingEventProcessor)
-                .map(java.util.Map.Entry::getKey).sorted().toList();
+                .map(Map.Entry::getKey).sorted().toList();
+    }
+
+    private void awaitEverySegmentFree(String name, Duration atMost) {
+        Instant deadline = Instant.now().plus(atMost);
+        while (true) {
+            int all = transactionManager.fetchInTransaction(() -> tokenStore.fetchSegments(name)).length;
+            int free = transactionManager.fetchInTransaction(() -> tokenStore.fetchAvailableSegments(name)).size();
+            if (free >= all) {
+                return;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new RebuildRefusedException((all - free) + " of the " + all + " segments are still held by other nodes after "
+                        + atMost.toSeconds() + " s; nothing was reset");
+            }
+            try {
+                Thread.sleep(POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new RebuildRefusedException("interrupted while waiting for the other nodes to release their segments");
+            }
+        }
     }
 
     private Status status(String name, long head) {
         StreamingEventProcessor processor = processor(name);
-        long position = processor.processingStatus().values().stream()
-                .map(EventTrackerStatus::getCurrentPosition)
-                .mapToLong(current -> current.orElse(0))
-                .min().orElse(0);
+        List<Segment> segments = segments(name, processor);
+        long position = segments.stream().mapToLong(Segment::position).min().orElse(0);
+        boolean replaying = processor.isReplaying() || segments.stream().anyMatch(Segment::replaying);
         String error = processor.processingStatus().values().stream()
                 .filter(EventTrackerStatus::isErrorState)
                 .map(status -> String.valueOf(status.getError()))
                 .findFirst().orElse(null);
         double progress = head == 0 ? 1.0 : Math.min(1.0, (double) position / head);
-        return new Status(name, processor.isRunning(), processor.isReplaying(), position, head, progress, error);
+        return new Status(name, processor.isRunning(), replaying, position, head, progress, error, nodes.id(), segments);
+    }
+
+    /**
+     * Every segment of the processor: those this node holds as it holds them, the others as last stored. A segment
+     * replays until it has passed the position it was reset at, as Axon counts it (a caught-up segment does not).
+     */
+    private List<Segment> segments(String name, StreamingEventProcessor processor) {
+        Map<Integer, EventTrackerStatus> held = processor.processingStatus();
+        return jdbc.sql("SELECT segment, owner, token, token_type FROM token_entry WHERE processor_name = ? ORDER BY segment")
+                .param(name)
+                .query((rs, row) -> {
+                    int segment = rs.getInt(1);
+                    EventTrackerStatus mine = held.get(segment);
+                    if (mine != null) {
+                        return new Segment(segment, nodes.id(), !mine.isCaughtUp() && mine.isReplaying(),
+                                mine.getCurrentPosition().orElse(0));
+                    }
+                    TrackingToken token = token(rs.getBytes(3), rs.getString(4));
+                    long position = token == null ? 0 : token.position().orElse(0);
+                    boolean replaying = ReplayToken.isReplay(token) && position < ReplayToken.getTokenAtReset(token).orElse(0);
+                    return new Segment(segment, rs.getString(2), replaying, position);
+                })
+                .list();
+    }
+
+    private TrackingToken token(byte[] stored, String type) {
+        if (stored == null || type == null) {
+            return null;
+        }
+        return serializer.deserialize(new SimpleSerializedObject<>(stored, byte[].class, type, null));
     }
 
     private StreamingEventProcessor processor(String name) {

@@ -6,6 +6,7 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.caseledger.api.access.AccessRefusedException;
 import org.caseledger.api.integrity.IntegrityBrokenException;
+import org.caseledger.api.projections.RebuildRefusedException;
 import org.caseledger.core.shared.InvalidValueException;
 import org.caseledger.core.shared.LedgerRuleViolation;
 import org.slf4j.Logger;
@@ -75,6 +76,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "integrity-broken", "The case does not verify", e.getMessage());
         problem.setProperty("verification", e.report());
         return problem;
+    }
+
+    @ExceptionHandler(RebuildRefusedException.class)
+    ProblemDetail rebuildRefused(RebuildRefusedException e) {
+        return Problems.of(HttpStatus.CONFLICT, "rebuild-refused", "The rebuild did not start", e.getMessage());
     }
 
     @ExceptionHandler(ConcurrencyException.class)
