@@ -57,13 +57,22 @@ public final class LedgerNode implements AutoCloseable {
         LedgerNode node = new LedgerNode(name, port, process, log);
         try {
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
-                    .until(() -> process.isAlive() && node.http().get("/actuator/health").status() == 200);
+                    .until(() -> !process.isAlive() || node.http().get("/actuator/health").status() == 200);
         } catch (RuntimeException e) {
             process.destroyForcibly();
             throw new IllegalStateException("the ledger node " + name + " did not start; see " + log.toAbsolutePath() + ":\n"
                     + node.tail(), e);
         }
+        if (!process.isAlive()) {
+            throw new IllegalStateException("the ledger node " + name + " stopped while starting; see " + log.toAbsolutePath() + ":\n"
+                    + node.tail());
+        }
         return node;
+    }
+
+    /** Everything a node wrote to its log, {@code target/<name>.log}. */
+    public static String log(String name) throws IOException {
+        return Files.readString(Path.of("target", name + ".log"));
     }
 
     public LedgerHttp http() {
