@@ -4,12 +4,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.serialization.Serializer;
@@ -164,27 +167,62 @@ public class ProjectionAdmin {
         return new Status(name, processor.isRunning(), replaying, position, head, progress, error, nodes.id(), segments);
     }
 
+    /** A segment as read, before its position is known. */
+    private record Read(int segment, String owner, boolean replaying, TrackingToken token) {
+    }
+
     /**
      * Every segment of the processor: those this node holds as it holds them, the others as last stored. A segment
      * replays until it has passed the position it was reset at, as Axon counts it (a caught-up segment does not).
      */
     private List<Segment> segments(String name, StreamingEventProcessor processor) {
         Map<Integer, EventTrackerStatus> held = processor.processingStatus();
-        return jdbc.sql("SELECT segment, owner, token, token_type FROM token_entry WHERE processor_name = ? ORDER BY segment")
+        List<Read> read = jdbc.sql("SELECT segment, owner, token, token_type FROM token_entry WHERE processor_name = ? ORDER BY segment")
                 .param(name)
                 .query((rs, row) -> {
                     int segment = rs.getInt(1);
                     EventTrackerStatus mine = held.get(segment);
                     if (mine != null) {
-                        return new Segment(segment, nodes.id(), !mine.isCaughtUp() && mine.isReplaying(),
-                                mine.getCurrentPosition().orElse(0));
+                        return new Read(segment, nodes.id(), !mine.isCaughtUp() && mine.isReplaying(), mine.getTrackingToken());
                     }
                     TrackingToken token = token(rs.getBytes(3), rs.getString(4));
-                    long position = token == null ? 0 : token.position().orElse(0);
-                    boolean replaying = ReplayToken.isReplay(token) && position < ReplayToken.getTokenAtReset(token).orElse(0);
-                    return new Segment(segment, rs.getString(2), replaying, position);
+                    boolean replaying = ReplayToken.isReplay(token) && position(token) < ReplayToken.getTokenAtReset(token).orElse(0);
+                    return new Read(segment, rs.getString(2), replaying, token);
                 })
                 .list();
+        Set<Long> committedGaps = committedGaps(read);
+        return read.stream()
+                .map(segment -> new Segment(segment.segment(), segment.owner(), segment.replaying(), processedUpTo(segment.token(), committedGaps)))
+                .toList();
+    }
+
+    /**
+     * How far a segment has surely come. A token's position can pass a gap: a position whose transaction had not
+     * committed when the processor read past it. Once an event stands there, it is still to be processed, so the
+     * segment has come only to just below it; a gap that stays empty was rolled back and holds nothing back.
+     */
+    private static long processedUpTo(TrackingToken token, Set<Long> committedGaps) {
+        return WrappedToken.unwrap(token, GapAwareTrackingToken.class)
+                .flatMap(gapAware -> gapAware.getGaps().stream().filter(committedGaps::contains).findFirst())
+                .map(gap -> gap - 1)
+                .orElse(position(token));
+    }
+
+    /** The gaps of these tokens that now hold a committed event. */
+    private Set<Long> committedGaps(List<Read> segments) {
+        Long[] gaps = segments.stream()
+                .flatMap(segment -> WrappedToken.unwrap(segment.token(), GapAwareTrackingToken.class).stream())
+                .flatMap(gapAware -> gapAware.getGaps().stream())
+                .distinct().toArray(Long[]::new);
+        if (gaps.length == 0) {
+            return Set.of();
+        }
+        return Set.copyOf(jdbc.sql("SELECT global_index FROM domain_event_entry WHERE global_index = ANY(?)")
+                .param((Object) gaps).query(Long.class).list());
+    }
+
+    private static long position(TrackingToken token) {
+        return token == null ? 0 : token.position().orElse(0);
     }
 
     private TrackingToken token(byte[] stored, String type) {
