@@ -8,6 +8,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.caseledger.api.security.StaffUser;
 import org.caseledger.core.shared.UnitId;
+import org.caseledger.projections.compliance.ComplianceQuery;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,11 +26,22 @@ public class CaseLists {
         this.log = log;
     }
 
-    /** Refuses figures of a unit that is not the caller's, except to auditors. */
-    public void checkUnit(StaffUser staff, UnitId unit) {
+    /** The unit asked for, or the caller's own; refused if it is not theirs, except to auditors. */
+    public UnitId unitOrOwn(StaffUser staff, UnitId asked) {
+        UnitId unit = asked != null ? asked : staff.unit();
         AccessPolicy.refusesUnit(staff, unit).ifPresent(reason -> {
             throw new AccessRefusedException(reason);
         });
+        return unit;
+    }
+
+    /** Each rule's figures as they are, with only the misses this member of staff may read, logged as read. */
+    public List<ComplianceQuery.RuleResult> visibleMisses(StaffUser staff, List<ComplianceQuery.RuleResult> report, String detail,
+                                                          String purpose) {
+        return report.stream()
+                .map(result -> new ComplianceQuery.RuleResult(result.rule(), result.checked(), result.met(), result.rate(),
+                        visible(staff, result.misses(), ComplianceQuery.Entry::caseId, "compliance misses", detail, purpose)))
+                .toList();
     }
 
     /**

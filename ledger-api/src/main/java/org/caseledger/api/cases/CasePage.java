@@ -56,8 +56,7 @@ class CasePage {
     String cases(@RequestParam(required = false) UnitId unit, @RequestParam(required = false) String number, HttpServletRequest request,
                  Model model) {
         StaffUser staff = CurrentStaff.get();
-        UnitId which = unit != null ? unit : staff.unit();
-        caseLists.checkUnit(staff, which);
+        UnitId which = caseLists.unitOrOwn(staff, unit);
         List<CaseView> listed = views.findByUnit(which.value(), LIST_SIZE, 0).stream()
                 .filter(view -> number == null || number.isBlank() || view.caseNumber.contains(number.trim()))
                 .toList();

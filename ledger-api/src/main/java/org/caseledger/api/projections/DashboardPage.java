@@ -59,8 +59,7 @@ class DashboardPage {
                      @RequestParam(required = false) LocalDate to, @RequestParam(required = false) LocalDate baselineFrom,
                      HttpServletRequest request, Model model) {
         StaffUser staff = CurrentStaff.get();
-        UnitId which = unit != null ? unit : staff.unit();
-        caseLists.checkUnit(staff, which);
+        UnitId which = caseLists.unitOrOwn(staff, unit);
         LocalDate today = LedgerTime.dayOf(clock.instant());
         LocalDate periodTo = to != null ? to : today.withDayOfMonth(1).plusMonths(1);
         LocalDate periodFrom = from != null ? from : periodTo.minusMonths(12);
@@ -82,11 +81,8 @@ class DashboardPage {
         model.addAttribute("charts", charts(report));
         model.addAttribute("deadlines", caseLists.visible(staff, compliance.deadlines(which.value(), null, today, 14),
                 ComplianceQuery.Entry::caseId, "deadlines", request.getQueryString(), purpose));
-        model.addAttribute("compliance", compliance.report(which.value(), periodFrom, periodTo, today).stream()
-                .map(result -> new ComplianceQuery.RuleResult(result.rule(), result.checked(), result.met(), result.rate(),
-                        caseLists.visible(staff, result.misses(), ComplianceQuery.Entry::caseId, "compliance misses",
-                                request.getQueryString(), purpose)))
-                .toList());
+        model.addAttribute("compliance", caseLists.visibleMisses(staff, compliance.report(which.value(), periodFrom, periodTo, today),
+                request.getQueryString(), purpose));
         model.addAttribute("caseload", caseload.forUnit(which.value()));
         return "dashboard";
     }

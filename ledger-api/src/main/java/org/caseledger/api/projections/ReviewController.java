@@ -8,7 +8,6 @@ import java.util.Locale;
 import org.caseledger.api.access.AccessLog;
 import org.caseledger.api.access.CaseLists;
 import org.caseledger.api.security.CurrentStaff;
-import org.caseledger.api.security.StaffUser;
 import org.caseledger.api.web.NotFoundException;
 import org.caseledger.core.shared.InvalidValueException;
 import org.caseledger.core.shared.LedgerTime;
@@ -84,13 +83,8 @@ class ReviewController {
     ResponseEntity<List<ComplianceQuery.RuleResult>> compliance(@RequestParam LocalDate from, @RequestParam LocalDate to,
                                                 @RequestParam(required = false) UnitId unit, HttpServletRequest request) {
         checkRange(from, to);
-        StaffUser staff = CurrentStaff.get();
-        List<ComplianceQuery.RuleResult> report = compliance.report(unitOrOwn(unit), from, to, today()).stream()
-                .map(result -> new ComplianceQuery.RuleResult(result.rule(), result.checked(), result.met(), result.rate(),
-                        caseLists.visible(staff, result.misses(), ComplianceQuery.Entry::caseId, "compliance misses",
-                                request.getQueryString(), request.getHeader(AccessLog.PURPOSE_HEADER))))
-                .toList();
-        return projections.answer(report);
+        return projections.answer(caseLists.visibleMisses(CurrentStaff.get(), compliance.report(unitOrOwn(unit), from, to, today()),
+                request.getQueryString(), request.getHeader(AccessLog.PURPOSE_HEADER)));
     }
 
     /** Open deadlines: overdue, and due within {@code days} (default 14) days, per unit and optionally per case worker. */
@@ -109,12 +103,8 @@ class ReviewController {
         return LedgerTime.dayOf(clock.instant());
     }
 
-    /** The unit asked for, or the caller's own; only auditors may ask for another unit's. */
     private String unitOrOwn(UnitId unit) {
-        StaffUser staff = CurrentStaff.get();
-        UnitId which = unit != null ? unit : staff.unit();
-        caseLists.checkUnit(staff, which);
-        return which.value();
+        return caseLists.unitOrOwn(CurrentStaff.get(), unit).value();
     }
 
     private static MetricsQuery.Period period(String period) {
