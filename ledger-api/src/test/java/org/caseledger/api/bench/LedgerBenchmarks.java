@@ -1,0 +1,484 @@
+package org.caseledger.api.bench;
+
+import static org.caseledger.api.bench.BenchmarkReport.Direction.HIGHER_IS_BETTER;
+import static org.caseledger.api.bench.BenchmarkReport.Direction.LOWER_IS_BETTER;
+
+import com.sun.management.OperatingSystemMXBean;
+import com.zaxxer.hikari.HikariDataSource;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.ToDoubleFunction;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.Serializer;
+import org.caseledger.api.bench.BenchmarkReport.Figure;
+import org.caseledger.api.bench.BenchmarkReport.Runs;
+import org.caseledger.api.bench.BenchmarkReport.Target;
+import org.caseledger.api.integrity.CheckpointSealer;
+import org.caseledger.api.integrity.LedgerVerifier;
+import org.caseledger.api.integrity.VerificationReport;
+import org.caseledger.api.projections.ProjectionAdmin;
+import org.caseledger.api.support.IdentityProvider;
+import org.caseledger.api.support.SyntheticCases;
+import org.caseledger.api.support.TestDatabase;
+import org.caseledger.core.cases.CaseId;
+import org.caseledger.core.cases.CaseNumber;
+import org.caseledger.core.cases.CaseOrigin;
+import org.caseledger.core.cases.NoteId;
+import org.caseledger.core.cases.OpenCase;
+import org.caseledger.core.cases.RecordJournalNote;
+import org.caseledger.core.shared.Envelope;
+import org.caseledger.core.shared.HouseholdId;
+import org.caseledger.core.shared.LedgerEvent;
+import org.caseledger.core.shared.PersonId;
+import org.caseledger.core.shared.Role;
+import org.caseledger.core.shared.StaffId;
+import org.caseledger.core.shared.UnitId;
+import org.caseledger.projections.caseview.CaseViewProjection;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Every benchmark of the ledger, each with its physical reference from the same run, written to
+ * {@code docs/benchmarks.md} and {@code docs/benchmarks.json}. A benchmark, not a test: it asserts only that what it
+ * measured was real work (a rebuild reached the head, a verification found the ledger intact, no request failed).
+ * Run it with the {@code bench} profile (README, "Benchmarks"); {@code -Dbench.events}, {@code -Dbench.runs} and
+ * {@code -Dbench.seconds} make a quicker, smaller run.
+ * <p>
+ * The ledger runs as in production: the identity provider's bearer tokens ({@code oidc} mode), the hash-chaining
+ * appender, encrypted personal data, the access index and the read-access log, on a database of its own.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "ledger.security.mode=oidc",
+        "spring.security.oauth2.resourceserver.jwt.public-key-location=" + IdentityProvider.PUBLIC_KEY_LOCATION,
+        "spring.security.oauth2.resourceserver.jwt.audiences=" + IdentityProvider.AUDIENCE,
+        "logging.level.root=WARN"})
+@DirtiesContext
+class LedgerBenchmarks {
+
+    private static final TestDatabase.Database DATABASE = TestDatabase.another();
+
+    private static final long EVENTS = Long.getLong("bench.events", 1_000_000);
+    private static final int EVENTS_PER_CASE = Integer.getInteger("bench.events-per-case", 10);
+    private static final int RUNS = Integer.getInteger("bench.runs", 3);
+    private static final Duration RATE_RUN = Duration.ofSeconds(Long.getLong("bench.seconds", 5));
+    private static final Duration LOAD_RUN = Duration.ofSeconds(Long.getLong("bench.load-seconds", 20));
+    private static final List<Integer> THREADS = List.of(1, 4, 16);
+    private static final int HOT_CASES = 10;
+    private static final int HOT_CASE_EVENTS = 1_000;
+    private static final int FRESH_CASES = 20_000;
+    private static final int LATENCY_CALLS = 1_000;
+    private static final int GET_RATE = 500;
+    private static final int POST_RATE = 200;
+    private static final int LOAD_CONNECTIONS = 10;
+    /** Synthetic histories are recorded in 2024; an as-of this late folds all of a synthetic case and nothing newer. */
+    private static final Instant AFTER_SYNTHETIC_HISTORY = Instant.parse("2025-06-01T00:00:00Z");
+
+    private static final UnitId UNIT = UnitId.of("vivalla");
+    private static final String STAFF = "bench.worker";
+
+    @Autowired
+    private EventStore eventStore;
+
+    @Autowired
+    private TransactionTemplate transaction;
+
+    @Autowired
+    private ProjectionAdmin projections;
+
+    @Autowired
+    private EventProcessingConfiguration processing;
+
+    @Autowired
+    private CommandGateway commands;
+
+    @Autowired
+    private CheckpointSealer sealer;
+
+    @Autowired
+    private LedgerVerifier verifier;
+
+    @Autowired
+    private JdbcClient jdbc;
+
+    @Autowired
+    @Qualifier("eventSerializer")
+    private Serializer eventSerializer;
+
+    @LocalServerPort
+    private int port;
+
+    private final AtomicLong caseNumbers = new AtomicLong();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String token = IdentityProvider.token(STAFF, Role.SOCIAL_SECRETARY.name(), UNIT.value());
+
+    @DynamicPropertySource
+    static void ownDatabase(DynamicPropertyRegistry registry) {
+        DATABASE.registerIn(registry);
+    }
+
+    @Test
+    void measureEveryFigureAgainstItsReference() throws Exception {
+        try (HikariDataSource owner = ownerPool()) {
+            References references = new References(owner);
+            BenchmarkReport report = new BenchmarkReport(machine(), parameters());
+
+            List<String> caseIds = fill();
+            rebuild(report, references, caseIds.size());
+            verify(report, references);
+            appendDistinctCases(report, references);
+            appendToHotCases(report);
+            timeTravel(report, references);
+            restUnderLoad(report, references, caseIds);
+
+            report.write(Path.of(System.getProperty("bench.report-directory", "target/benchmarks")));
+        }
+    }
+
+    /** The ledger the benchmarks read: {@code EVENTS} events in cases of {@code EVENTS_PER_CASE}, appended past the read models. */
+    private List<String> fill() throws Exception {
+        processing.eventProcessor(CaseViewProjection.PROCESSING_GROUP).ifPresent(EventProcessor::shutDown);
+        long cases = EVENTS / EVENTS_PER_CASE;
+        List<String> caseIds = Collections.synchronizedList(new ArrayList<>());
+        long start = System.nanoTime();
+        int threads = 2;
+        ExecutorService executor = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> work = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                work.add(executor.submit(() -> {
+                    for (long first = thread * 10L; first < cases; first += threads * 10L) {
+                        List<GenericDomainEventMessage<LedgerEvent>> batch = new ArrayList<>();
+                        for (long c = first; c < Math.min(cases, first + 10); c++) {
+                            List<GenericDomainEventMessage<LedgerEvent>> history = SyntheticCases.history(c, EVENTS_PER_CASE);
+                            caseIds.add(history.get(0).getAggregateIdentifier());
+                            batch.addAll(history);
+                        }
+                        transaction.executeWithoutResult(status -> eventStore.publish(batch));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> future : work) {
+                future.get();
+            }
+        } finally {
+            executor.shutdownNow();
+        }
+        System.out.printf("[bench] filled %,d events in %,d cases in %.0f s%n", cases * EVENTS_PER_CASE, cases,
+                (System.nanoTime() - start) / 1e9);
+        return List.copyOf(caseIds);
+    }
+
+    private void rebuild(BenchmarkReport report, References references, long cases) throws Exception {
+        long events = storedEvents();
+        Runs ledger = runs(() -> {
+            long start = System.nanoTime();
+            projections.rebuild(CaseViewProjection.PROCESSING_GROUP);
+            awaitReadModelsAtHead();
+            double rate = events / ((System.nanoTime() - start) / 1e9);
+            long views = jdbc.sql("SELECT count(*) FROM case_view").query(Long.class).single();
+            if (views < cases) {
+                throw new IllegalStateException("the rebuild reached the head with " + views + " of " + cases + " case views");
+            }
+            return rate;
+        });
+        Runs reference = runs(() -> references.readAndDeserializeRate(eventSerializer));
+        report.add(new Figure("3. Rebuild", "every read model from " + String.format("%,d", events) + " events", "events/s",
+                HIGHER_IS_BETTER, ledger, "plain JDBC read in global order + payload deserialization", reference,
+                List.of(Target.figure(50_000, "≥ 50,000 events/s"), Target.efficiency(0.5, "≥ 0.5 × reference")), null));
+    }
+
+    private void verify(BenchmarkReport report, References references) throws Exception {
+        sealer.sealPending();
+        long events = storedEvents();
+        Runs ledger = runs(() -> {
+            long start = System.nanoTime();
+            VerificationReport verification = verifier.verifyLedger();
+            double rate = verification.eventsChecked() / ((System.nanoTime() - start) / 1e9);
+            if (!"INTACT".equals(verification.status()) || verification.eventsChecked() != events) {
+                throw new IllegalStateException("the verification did not check an intact ledger: " + verification);
+            }
+            return rate;
+        });
+        Runs reference = runs(references::scanAndHashRate);
+        report.add(new Figure("5. Verify", "full-ledger verification of " + String.format("%,d", events) + " events", "events/s",
+                HIGHER_IS_BETTER, ledger, "plain JDBC scan of the same columns + SHA-256 of the bytes", reference,
+                List.of(Target.figure(200_000, "≥ 200,000 events/s")), null));
+    }
+
+    private void appendDistinctCases(BenchmarkReport report, References references) throws Exception {
+        references.createAppendTable();
+        References.EventRow row = references.storedEvent("CaseOpened");
+        Wrk wrk = wrk(List.of("unused"));
+        Wrk.Request openCase = new Wrk.Request("POST", "/api/cases", "{\"origin\":\"APPLICATION\",\"child\":\"{uuid}\","
+                + "\"household\":\"{uuid}\",\"receivedAt\":\"2026-11-02T08:00:00Z\"}");
+        Load.rate(16, RATE_RUN, (thread, call) -> openCaseThroughGateway());
+        wrk.closedLoop(openCase, 16, RATE_RUN);
+        for (int threads : THREADS) {
+            Runs reference = runs(() -> references.appendRate(row, threads, RATE_RUN));
+            Runs gateway = runs(() -> Load.rate(threads, RATE_RUN, (thread, call) -> openCaseThroughGateway()));
+            Runs rest = runs(() -> wrk.closedLoop(openCase, threads, RATE_RUN).requestsPerSecond());
+            String referenceName = "plain JDBC insert of a row of the same size, one per transaction, " + threads + " threads";
+            report.add(new Figure("1. Append, distinct cases", "open a case through the command gateway, " + threads + " threads",
+                    "commands/s", HIGHER_IS_BETTER, gateway, referenceName, reference,
+                    threads == 16 ? List.of(Target.efficiency(0.7, "≥ 0.7 × reference")) : List.of(), null));
+            report.add(new Figure("1. Append, distinct cases", "POST /api/cases, " + threads + " connections",
+                    "requests/s", HIGHER_IS_BETTER, rest, referenceName, reference, List.of(), null));
+        }
+    }
+
+    private void appendToHotCases(BenchmarkReport report) throws Exception {
+        List<CaseId> hot = new ArrayList<>();
+        for (int c = 0; c < HOT_CASES; c++) {
+            hot.add(publish(SyntheticCases.history(EVENTS / EVENTS_PER_CASE + c, HOT_CASE_EVENTS)));
+        }
+        List<CaseId> fresh = new ArrayList<>();
+        for (int c = 0; c < FRESH_CASES; c += 100) {
+            List<GenericDomainEventMessage<LedgerEvent>> batch = new ArrayList<>();
+            for (int k = c; k < c + 100; k++) {
+                List<GenericDomainEventMessage<LedgerEvent>> opening = SyntheticCases.history(EVENTS / EVENTS_PER_CASE + HOT_CASES + k, 1);
+                fresh.add(CaseId.of(opening.get(0).getAggregateIdentifier()));
+                batch.addAll(opening);
+            }
+            transaction.executeWithoutResult(status -> eventStore.publish(batch));
+        }
+        AtomicLong nextFresh = new AtomicLong();
+        Load.Operation toHot = (thread, call) -> note(hot.get((int) ((thread + call) % HOT_CASES)));
+        Load.Operation toFresh = (thread, call) -> note(fresh.get((int) (nextFresh.getAndIncrement() % FRESH_CASES)));
+        Load.rate(16, RATE_RUN, toHot);
+        Load.rate(16, RATE_RUN, toFresh);
+        List<Double> hotRuns = new ArrayList<>();
+        List<Double> freshRuns = new ArrayList<>();
+        for (int run = 0; run < RUNS; run++) {
+            freshRuns.add(Load.rate(16, RATE_RUN, toFresh));
+            hotRuns.add(Load.rate(16, RATE_RUN, toHot));
+        }
+        report.add(new Figure("2. Append to hot cases", "journal note to " + HOT_CASES + " cases of " + HOT_CASE_EVENTS
+                + "+ events, command gateway, 16 threads", "commands/s", HIGHER_IS_BETTER, new Runs(hotRuns),
+                "the same command to cases of one event, same run", new Runs(freshRuns),
+                List.of(Target.figure(1_000, "≥ 1,000 commands/s"), Target.efficiency(0.8, "within 20 % of fresh cases")), null));
+    }
+
+    private void timeTravel(BenchmarkReport report, References references) throws Exception {
+        CaseId caseId = publish(SyntheticCases.history(EVENTS / EVENTS_PER_CASE + HOT_CASES + FRESH_CASES, HOT_CASE_EVENTS));
+        URI asOf = URI.create(baseUrl() + "/api/cases/" + caseId + "?asOf=" + AFTER_SYNTHETIC_HISTORY);
+        List<Double> p50 = new ArrayList<>();
+        List<Double> p99 = new ArrayList<>();
+        List<Double> referenceP50 = new ArrayList<>();
+        List<Double> referenceP99 = new ArrayList<>();
+        for (int run = 0; run < RUNS; run++) {
+            Load.Latencies ledger = Load.latencies(LATENCY_CALLS / 5, LATENCY_CALLS, (thread, call) -> get(asOf));
+            Load.Latencies reference = references.readStreamLatencies(caseId.toString(), eventSerializer, LATENCY_CALLS / 5, LATENCY_CALLS);
+            p50.add(ledger.p50());
+            p99.add(ledger.p99());
+            referenceP50.add(reference.p50());
+            referenceP99.add(reference.p99());
+        }
+        String name = "GET /api/cases/{id}?asOf, a case of " + HOT_CASE_EVENTS + " events, one request at a time";
+        String referenceName = "plain JDBC read of the case's events + payload deserialization";
+        report.add(new Figure("4. Time travel", name + ": p50", "ms", LOWER_IS_BETTER, new Runs(p50), referenceName,
+                new Runs(referenceP50), List.of(), null));
+        report.add(new Figure("4. Time travel", name + ": p99", "ms", LOWER_IS_BETTER, new Runs(p99), referenceName,
+                new Runs(referenceP99), List.of(Target.figure(20, "p99 < 20 ms")), null));
+    }
+
+    private void restUnderLoad(BenchmarkReport report, References references, List<String> caseIds) throws Exception {
+        long cases = jdbc.sql("SELECT count(*) FROM case_view").query(Long.class).single();
+        String withCases = String.format(", %,d cases in the store", cases);
+        Wrk wrk = wrk(caseIds);
+        Wrk.Request read = new Wrk.Request("GET", "/api/cases/{id}", null);
+        Wrk.Request write = new Wrk.Request("POST", "/api/cases/{id}/notes",
+                "{\"text\":\"Telephone call with the mother about the school meeting on Thursday; she will bring the boy.\"}");
+        References.EventRow note = references.storedEvent("JournalNoteRecorded");
+
+        wrk.paced(read, GET_RATE, LOAD_CONNECTIONS, RATE_RUN);
+        List<Wrk.Result> reads = new ArrayList<>();
+        List<Wrk.Result> writes = new ArrayList<>();
+        List<Load.Latencies> readReferences = new ArrayList<>();
+        List<Load.Latencies> writeReferences = new ArrayList<>();
+        for (int run = 0; run < RUNS; run++) {
+            reads.add(wrk.paced(read, GET_RATE, LOAD_CONNECTIONS, LOAD_RUN));
+            readReferences.add(references.caseViewLatencies(caseIds, LATENCY_CALLS / 5, LATENCY_CALLS));
+            writes.add(wrk.paced(write, POST_RATE, LOAD_CONNECTIONS, LOAD_RUN));
+            writeReferences.add(references.appendLatencies(note, LATENCY_CALLS / 5, LATENCY_CALLS));
+        }
+        String readName = "GET /api/cases/{id} at " + GET_RATE + " requests/s" + withCases;
+        String writeName = "POST /api/cases/{id}/notes at " + POST_RATE + " requests/s" + withCases;
+        String readReference = "plain JDBC read of the case view row by key, one at a time";
+        String writeReference = "plain JDBC insert of one event-sized row per transaction, one at a time";
+        String section = "6. REST under load";
+        report.add(new Figure(section, readName + ": p50", "ms", LOWER_IS_BETTER, runs(reads, Wrk.Result::p50Millis), readReference,
+                latencyRuns(readReferences, Load.Latencies::p50), List.of(), null));
+        report.add(new Figure(section, readName + ": p99", "ms", LOWER_IS_BETTER, runs(reads, Wrk.Result::p99Millis), readReference,
+                latencyRuns(readReferences, Load.Latencies::p99), List.of(Target.figure(10, "p99 < 10 ms")), null));
+        report.add(new Figure(section, readName + ": rate reached", "requests/s", HIGHER_IS_BETTER,
+                runs(reads, Wrk.Result::requestsPerSecond), null, null, List.of(), null));
+        report.add(new Figure(section, writeName + ": p50", "ms", LOWER_IS_BETTER, runs(writes, Wrk.Result::p50Millis), writeReference,
+                latencyRuns(writeReferences, Load.Latencies::p50), List.of(), null));
+        report.add(new Figure(section, writeName + ": p99", "ms", LOWER_IS_BETTER, runs(writes, Wrk.Result::p99Millis), writeReference,
+                latencyRuns(writeReferences, Load.Latencies::p99), List.of(Target.figure(50, "p99 < 50 ms")), null));
+        report.add(new Figure(section, writeName + ": rate reached", "requests/s", HIGHER_IS_BETTER,
+                runs(writes, Wrk.Result::requestsPerSecond), null, null, List.of(), null));
+        report.add(new Figure(section, "GET /api/cases/{id}, throughput at 16 connections" + withCases, "requests/s",
+                HIGHER_IS_BETTER, runs(() -> wrk.closedLoop(read, 16, RATE_RUN).requestsPerSecond()), null, null, List.of(), null));
+        report.add(new Figure(section, "POST /api/cases/{id}/notes, throughput at 16 connections" + withCases, "requests/s",
+                HIGHER_IS_BETTER, runs(() -> wrk.closedLoop(write, 16, RATE_RUN).requestsPerSecond()), null, null, List.of(), null));
+    }
+
+    private void openCaseThroughGateway() {
+        Instant now = Instant.now();
+        long serial = caseNumbers.incrementAndGet();
+        commands.sendAndWait(new OpenCase(CaseId.random(), CaseNumber.of(String.format("%d-%06d", 2030 + serial / 1_000_000,
+                serial % 1_000_000)), UNIT, CaseOrigin.APPLICATION, PersonId.random(), HouseholdId.random(), now, envelope(now)));
+    }
+
+    private void note(CaseId caseId) {
+        Instant now = Instant.now();
+        commands.sendAndWait(new RecordJournalNote(caseId, NoteId.random(),
+                "Home visit: the family talked about school mornings and the younger brother's preschool place.", envelope(now)));
+    }
+
+    private static Envelope envelope(Instant now) {
+        return new Envelope(StaffId.of(STAFF), Role.SOCIAL_SECRETARY, UNIT, now, now, UUID.randomUUID().toString(),
+                UUID.randomUUID().toString(), null);
+    }
+
+    private CaseId publish(List<GenericDomainEventMessage<LedgerEvent>> history) {
+        transaction.executeWithoutResult(status -> eventStore.publish(history));
+        return CaseId.of(history.get(0).getAggregateIdentifier());
+    }
+
+    private void get(URI uri) throws Exception {
+        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET " + uri + " answered " + response.statusCode() + ": " + new String(response.body()));
+        }
+    }
+
+    private Wrk wrk(List<String> caseIds) throws Exception {
+        return new Wrk(baseUrl(), token, caseIds, Path.of("target", "bench-wrk"));
+    }
+
+    private String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    private long storedEvents() {
+        return jdbc.sql("SELECT count(*) FROM domain_event_entry").query(Long.class).single();
+    }
+
+    private void awaitReadModelsAtHead() throws InterruptedException {
+        while (true) {
+            ProjectionAdmin.Status status = projections.status(CaseViewProjection.PROCESSING_GROUP);
+            if (!status.replaying() && status.position() == status.head()) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    /** A measurement that throws: the benchmark stops rather than report a figure of failed work. */
+    @FunctionalInterface
+    private interface Measurement {
+        double take() throws Exception;
+    }
+
+    private static Runs runs(Measurement measurement) throws Exception {
+        List<Double> values = new ArrayList<>();
+        for (int run = 0; run < RUNS; run++) {
+            values.add(measurement.take());
+        }
+        return new Runs(values);
+    }
+
+    private static Runs runs(List<Wrk.Result> results, ToDoubleFunction<Wrk.Result> figure) {
+        return new Runs(results.stream().map(figure::applyAsDouble).toList());
+    }
+
+    private static Runs latencyRuns(List<Load.Latencies> results, ToDoubleFunction<Load.Latencies> figure) {
+        return new Runs(results.stream().map(figure::applyAsDouble).toList());
+    }
+
+    private static HikariDataSource ownerPool() {
+        HikariDataSource pool = new HikariDataSource();
+        pool.setJdbcUrl(DATABASE.url());
+        pool.setUsername(DATABASE.user());
+        pool.setPassword(DATABASE.password());
+        pool.setMaximumPoolSize(16);
+        return pool;
+    }
+
+    private Map<String, Object> machine() {
+        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        Map<String, Object> machine = new LinkedHashMap<>();
+        machine.put("cores", Runtime.getRuntime().availableProcessors());
+        machine.put("cpu", cpuModel());
+        machine.put("memory", String.format("%.1f GiB", os.getTotalMemorySize() / (1024.0 * 1024 * 1024)));
+        machine.put("operating system", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+        machine.put("JDK", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+        machine.put("JVM heap (max)", Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB");
+        machine.put("PostgreSQL", jdbc.sql("SELECT version()").query(String.class).single());
+        machine.put("PostgreSQL synchronous_commit", jdbc.sql("SHOW synchronous_commit").query(String.class).single());
+        machine.put("PostgreSQL shared_buffers", jdbc.sql("SHOW shared_buffers").query(String.class).single());
+        machine.put("PostgreSQL source", DATABASE.source());
+        machine.put("load generator", Wrk.version());
+        machine.put("placement", "application, PostgreSQL and load generator on the same machine, over loopback");
+        return machine;
+    }
+
+    private static String cpuModel() {
+        try {
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(line -> line.startsWith("model name"))
+                    .map(line -> line.substring(line.indexOf(':') + 1).trim()).findFirst().orElse("unknown");
+        } catch (Exception e) {
+            return "unknown";
+        }
+    }
+
+    private static Map<String, Object> parameters() {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("events in the ledger (rebuild, verify)", String.format("%,d", EVENTS));
+        parameters.put("events per case", EVENTS_PER_CASE);
+        parameters.put("cases in the store (REST)", String.format("%,d", EVENTS / EVENTS_PER_CASE));
+        parameters.put("runs per figure", RUNS);
+        parameters.put("length of a rate run", RATE_RUN.toSeconds() + " s");
+        parameters.put("length of a load run", LOAD_RUN.toSeconds() + " s");
+        parameters.put("client threads / connections", THREADS);
+        parameters.put("hot cases", HOT_CASES + " cases of " + HOT_CASE_EVENTS + " events");
+        parameters.put("latency samples per run", LATENCY_CALLS + " after " + LATENCY_CALLS / 5 + " unmeasured");
+        parameters.put("paced load", LOAD_CONNECTIONS + " connections; GET " + GET_RATE + "/s, POST " + POST_RATE + "/s");
+        parameters.put("authentication", "bearer JWT of the identity provider (oidc mode)");
+        return parameters;
+    }
+}

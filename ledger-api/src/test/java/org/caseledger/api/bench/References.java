@@ -1,0 +1,177 @@
+package org.caseledger.api.bench;
+
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import javax.sql.DataSource;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+
+/**
+ * The physical references: the same work done with plain JDBC on the same PostgreSQL, with nothing of the ledger
+ * around it. They bound what the ledger could reach on this machine, so each ledger figure is read against them.
+ */
+final class References {
+
+    /** The bytes of one stored event, copied into the reference rows so that they have the same size. */
+    record EventRow(byte[] payload, byte[] metaData, String payloadType, String payloadRevision, byte[] digest) {
+    }
+
+    private static final int FETCH_SIZE = 2_000;
+
+    private final DataSource owner;
+
+    References(DataSource owner) {
+        this.owner = owner;
+    }
+
+    /** A table shaped like the event table, with its keys and indexes, but no triggers and a sequence of its own. */
+    void createAppendTable() throws Exception {
+        try (Connection connection = owner.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE reference_event (LIKE domain_event_entry INCLUDING CONSTRAINTS INCLUDING INDEXES)");
+            statement.execute("CREATE SEQUENCE reference_event_index");
+            statement.execute("ALTER TABLE reference_event ALTER COLUMN global_index SET DEFAULT nextval('reference_event_index')");
+        }
+    }
+
+    /** A stored event of this type, to copy the size of. */
+    EventRow storedEvent(String payloadTypeSuffix) throws Exception {
+        try (Connection connection = owner.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT payload, meta_data, payload_type, payload_revision, hash "
+                     + "FROM domain_event_entry WHERE payload_type LIKE ? ORDER BY global_index DESC LIMIT 1")) {
+            select.setString(1, "%" + payloadTypeSuffix);
+            try (ResultSet rs = select.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalStateException("no stored " + payloadTypeSuffix + " to copy");
+                }
+                return new EventRow(rs.getBytes(1), rs.getBytes(2), rs.getString(3), rs.getString(4), rs.getBytes(5));
+            }
+        }
+    }
+
+    /** Rows like this event, one per transaction (autocommit, synchronous commit as configured), from several threads. */
+    double appendRate(EventRow row, int threads, Duration duration) throws Exception {
+        return Load.rate(threads, duration, (thread, call) -> insertOne(row));
+    }
+
+    /** The latencies of single-row transactions, one after the other. */
+    Load.Latencies appendLatencies(EventRow row, int warmUp, int calls) throws Exception {
+        return Load.latencies(warmUp, calls, (thread, call) -> insertOne(row));
+    }
+
+    private void insertOne(EventRow row) throws Exception {
+        try (Connection connection = owner.getConnection();
+             PreparedStatement insert = connection.prepareStatement("INSERT INTO reference_event (event_identifier, meta_data, "
+                     + "payload, payload_revision, payload_type, time_stamp, aggregate_identifier, sequence_number, type, "
+                     + "envelope_digest, payload_digest, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, 0, 'Case', ?, ?, ?, ?)")) {
+            String id = UUID.randomUUID().toString();
+            insert.setString(1, id);
+            insert.setBytes(2, row.metaData());
+            insert.setBytes(3, row.payload());
+            insert.setString(4, row.payloadRevision());
+            insert.setString(5, row.payloadType());
+            insert.setString(6, Instant.now().toString());
+            insert.setString(7, id);
+            insert.setBytes(8, row.digest());
+            insert.setBytes(9, row.digest());
+            insert.setBytes(10, row.digest());
+            insert.setBytes(11, row.digest());
+            insert.executeUpdate();
+        }
+    }
+
+    /** Reads every stored event in global order and deserializes its payload with the ledger's event serializer. */
+    double readAndDeserializeRate(Serializer serializer) throws Exception {
+        long start = System.nanoTime();
+        long events = 0;
+        try (Connection connection = owner.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT payload_type, payload_revision, payload FROM domain_event_entry ORDER BY global_index")) {
+                select.setFetchSize(FETCH_SIZE);
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        serializer.deserialize(new SimpleSerializedObject<>(rs.getBytes(3), byte[].class, rs.getString(1), rs.getString(2)));
+                        events++;
+                    }
+                }
+            } finally {
+                connection.rollback();
+            }
+        }
+        return events / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /** Scans every stored event's columns, as the verification reads them, and takes the SHA-256 of their bytes. */
+    double scanAndHashRate() throws Exception {
+        long start = System.nanoTime();
+        long events = 0;
+        MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+        try (Connection connection = owner.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement select = connection.prepareStatement("SELECT global_index, aggregate_identifier, sequence_number, "
+                    + "event_identifier, payload_type, payload_revision, payload, envelope_digest, payload_digest, previous_hash, hash "
+                    + "FROM domain_event_entry")) {
+                select.setFetchSize(FETCH_SIZE);
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        rs.getLong(1);
+                        rs.getString(2);
+                        rs.getLong(3);
+                        rs.getString(4);
+                        rs.getString(5);
+                        rs.getString(6);
+                        sha256.update(rs.getBytes(7));
+                        rs.getBytes(8);
+                        rs.getBytes(9);
+                        rs.getBytes(10);
+                        sha256.digest(rs.getBytes(11));
+                        events++;
+                    }
+                }
+            } finally {
+                connection.rollback();
+            }
+        }
+        return events / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /** The latencies of reading one stream's events and deserializing them: what a fold of it costs at the least. */
+    Load.Latencies readStreamLatencies(String aggregateId, Serializer serializer, int warmUp, int calls) throws Exception {
+        return Load.latencies(warmUp, calls, (thread, call) -> {
+            try (Connection connection = owner.getConnection();
+                 PreparedStatement select = connection.prepareStatement("SELECT payload_type, payload_revision, payload "
+                         + "FROM domain_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number")) {
+                select.setString(1, aggregateId);
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        serializer.deserialize(new SimpleSerializedObject<>(rs.getBytes(3), byte[].class, rs.getString(1), rs.getString(2)));
+                    }
+                }
+            }
+        });
+    }
+
+    /** The latencies of reading one case view row by key: the least a case read can cost. */
+    Load.Latencies caseViewLatencies(List<String> caseIds, int warmUp, int calls) throws Exception {
+        return Load.latencies(warmUp, calls, (thread, call) -> {
+            try (Connection connection = owner.getConnection();
+                 PreparedStatement select = connection.prepareStatement("SELECT document FROM case_view WHERE case_id = ?")) {
+                select.setObject(1, UUID.fromString(caseIds.get(ThreadLocalRandom.current().nextInt(caseIds.size()))));
+                try (ResultSet rs = select.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new IllegalStateException("a case view is missing");
+                    }
+                    rs.getString(1);
+                }
+            }
+        });
+    }
+}
