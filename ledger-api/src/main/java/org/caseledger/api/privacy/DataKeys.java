@@ -5,11 +5,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.SecretKey;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The {@code data_key} table: one data key per case file and one per person's registration, each owned by a
@@ -28,6 +31,8 @@ public class DataKeys {
     private final Clock clock;
     private final PrivacyProperties properties;
     private final Map<UUID, Cached> cache = new ConcurrentHashMap<>();
+    /** Keys this node destroyed: never again answered from memory, whatever a read in flight put there. */
+    private final Set<UUID> destroyedHere = ConcurrentHashMap.newKeySet();
 
     DataKeys(JdbcClient jdbc, MasterKey master, Clock clock, PrivacyProperties properties) {
         this.jdbc = jdbc;
@@ -60,6 +65,9 @@ public class DataKeys {
 
     /** The key, or empty if it has been destroyed. A key that never existed is a defect, not an erasure. */
     Optional<SecretKey> key(UUID keyId) {
+        if (destroyedHere.contains(keyId)) {
+            return Optional.empty();
+        }
         Cached cached = cache.get(keyId);
         if (cached != null && cached.readAt().plus(properties.keyCacheTime()).isAfter(clock.instant())) {
             return cached.key();
@@ -71,6 +79,11 @@ public class DataKeys {
                 .orElse(null);
         Optional<SecretKey> key = wrapped == null ? Optional.empty() : Optional.of(master.unwrap(keyId, wrapped));
         cache.put(keyId, new Cached(key, clock.instant()));
+        if (destroyedHere.contains(keyId)) {
+            // read before the destroying transaction committed, cached after: the key must not outlive that commit
+            cache.remove(keyId);
+            return Optional.empty();
+        }
         return key;
     }
 
@@ -80,13 +93,29 @@ public class DataKeys {
         return cached != null && cached.readAt().plus(properties.keyCacheTime()).isAfter(clock.instant());
     }
 
-    /** Destroys every key the person owns: their registration's and their case files'. Answers the keys destroyed. */
+    /**
+     * Destroys every key the person owns: their registration's and their case files'. Answers the keys destroyed.
+     * Until the caller's transaction commits, other connections still read the wrapped keys; a read-model fold
+     * running meanwhile would cache one again. So the keys are forgotten now and, for good, once the destruction
+     * has committed.
+     */
     public List<UUID> destroyOwnedBy(UUID owner) {
         List<UUID> destroyed = jdbc.sql("UPDATE data_key SET wrapped_key = NULL, destroyed_at = ? WHERE owner_id = ? "
                         + "AND wrapped_key IS NOT NULL RETURNING key_id")
                 .params(java.sql.Timestamp.from(clock.instant()), owner)
                 .query(UUID.class).list();
         destroyed.forEach(cache::remove);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    destroyedHere.addAll(destroyed);
+                    destroyed.forEach(cache::remove);
+                }
+            });
+        } else {
+            destroyedHere.addAll(destroyed);
+        }
         return destroyed;
     }
 
