@@ -4,12 +4,18 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
 import org.caseledger.api.security.StaffUser;
 import org.caseledger.core.integrity.ChainedRecordHash;
 import org.caseledger.core.integrity.Sha256;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -20,9 +26,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Appends to the read-access log. Entries are chained one after the other under a transaction-scoped advisory
  * lock, in a transaction of their own: a read is logged even when the request that made it fails afterwards,
  * and the log never waits for, or rolls back with, a command's transaction.
+ * <p>
+ * The chain makes every append wait for the one before to commit, so one writer thread appends what the requests
+ * of the moment have read, in one transaction (a group commit): a request still returns only once its read is
+ * durable, but the reads of many requests share one lock and one flush to disk instead of queueing for them one
+ * by one.
  */
 @Component
-public class AccessLog {
+public class AccessLog implements DisposableBean {
 
     /** The header in which a reader may state why they read; the log keeps it with the read. */
     public static final String PURPOSE_HEADER = "X-Purpose";
@@ -43,30 +54,90 @@ public class AccessLog {
     private record Tail(long position, byte[] hash) {
     }
 
+    /** Reads of one request, waiting for the writer, and the request waiting for them to be durable. */
+    private record Pending(List<Read> reads, Instant at, CompletableFuture<Void> written) {
+    }
+
     static final String KIND = "case-ledger access-log entry v1";
     static final byte[] GENESIS = new byte[Sha256.LENGTH];
     private static final long CHAIN_LOCK = 0x4c6f67676b6f6e74L;
+    /** Bounds one transaction of the writer; the reads of a single request are never split. */
+    private static final int ENTRIES_PER_TRANSACTION = 1_000;
 
     private final JdbcClient jdbc;
     private final TransactionTemplate ownTransaction;
     private final Clock clock;
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final Thread writer;
+    private volatile boolean stopped;
 
     AccessLog(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
         this.jdbc = jdbc;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
+        this.writer = new Thread(this::writeUntilStopped, "access-log-writer");
+        this.writer.setDaemon(true);
+        this.writer.start();
     }
 
     public void record(Read read) {
         record(List.of(read));
     }
 
+    /** Appends the reads and returns once they are durable; a failure to append fails the caller. */
     public void record(List<Read> reads) {
         if (reads.isEmpty()) {
             return;
         }
-        Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        if (stopped) {
+            throw new IllegalStateException("the access log is shut down: no read can be logged");
+        }
+        Pending pending = new Pending(List.copyOf(reads), clock.instant().truncatedTo(ChronoUnit.MICROS), new CompletableFuture<>());
+        queue.add(pending);
+        try {
+            pending.written().join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void destroy() throws InterruptedException {
+        stopped = true;
+        writer.interrupt();
+        writer.join(5_000);
+    }
+
+    private void writeUntilStopped() {
+        while (!stopped) {
+            List<Pending> batch = new ArrayList<>();
+            try {
+                batch.add(queue.take());
+            } catch (InterruptedException e) {
+                break;
+            }
+            int entries = batch.get(0).reads().size();
+            for (Pending next = queue.peek(); next != null && entries + next.reads().size() <= ENTRIES_PER_TRANSACTION; next = queue.peek()) {
+                batch.add(queue.poll());
+                entries += next.reads().size();
+            }
+            try {
+                append(batch);
+                batch.forEach(pending -> pending.written().complete(null));
+            } catch (RuntimeException | Error e) {
+                batch.forEach(pending -> pending.written().completeExceptionally(e));
+            }
+        }
+        for (Pending pending = queue.poll(); pending != null; pending = queue.poll()) {
+            pending.written().completeExceptionally(new IllegalStateException("the access log shut down before the read was logged"));
+        }
+    }
+
+    private void append(List<Pending> batch) {
         ownTransaction.executeWithoutResult(status -> {
             jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(CHAIN_LOCK).query((rs, row) -> 1).list();
             Tail tail = jdbc.sql("SELECT position, hash FROM access_log ORDER BY position DESC LIMIT 1")
@@ -74,11 +145,13 @@ public class AccessLog {
                     .optional().orElse(new Tail(0, GENESIS));
             long position = tail.position();
             byte[] previous = tail.hash();
-            for (Read read : reads) {
-                position++;
-                AccessLogEntry entry = entry(position, at, read, previous);
-                insert(entry);
-                previous = Sha256.fromHex(entry.hash());
+            for (Pending pending : batch) {
+                for (Read read : pending.reads()) {
+                    position++;
+                    AccessLogEntry entry = entry(position, pending.at(), read, previous);
+                    insert(entry);
+                    previous = Sha256.fromHex(entry.hash());
+                }
             }
         });
     }
