@@ -66,15 +66,19 @@ public class EventHistory {
         }
     }
 
+    /**
+     * Every stored event of the stream, from the first: never from a snapshot, which {@code readEvents(id)} would
+     * start from once one exists, handing out the aggregate's state in place of the events before it.
+     */
     public List<LedgerEvent> events(Object aggregateId) {
-        return eventStore.readEvents(aggregateId.toString()).asStream()
+        return eventStore.readEvents(aggregateId.toString(), 0).asStream()
                 .map(message -> (LedgerEvent) message.getPayload())
                 .toList();
     }
 
     public List<Entry> entries(Object aggregateId, Class<? extends LedgerEvent> kind) {
         version(aggregateId, kind);
-        List<? extends DomainEventMessage<?>> events = eventStore.readEvents(aggregateId.toString()).asStream().toList();
+        List<? extends DomainEventMessage<?>> events = eventStore.readEvents(aggregateId.toString(), 0).asStream().toList();
         Map<Long, String> storedRevisions = storedRevisions(aggregateId);
         return events.stream().map(message -> entry(message, storedRevisions.get(message.getSequenceNumber()))).toList();
     }
