@@ -92,6 +92,8 @@ class LedgerBenchmarks {
     private static final Duration RATE_RUN = Duration.ofSeconds(Long.getLong("bench.seconds", 5));
     private static final Duration LOAD_RUN = Duration.ofSeconds(Long.getLong("bench.load-seconds", 20));
     private static final List<Integer> THREADS = List.of(1, 4, 16);
+    /** The numbered benchmarks to run, for a run while tuning one of them; every one by default. */
+    private static final String SECTIONS = System.getProperty("bench.sections", "1,2,3,4,5,6");
     private static final int HOT_CASES = 10;
     private static final int HOT_CASE_EVENTS = 1_000;
     private static final int FRESH_CASES = 20_000;
@@ -152,12 +154,27 @@ class LedgerBenchmarks {
             BenchmarkReport report = new BenchmarkReport(machine(), parameters());
 
             List<String> caseIds = fill();
-            rebuild(report, references, caseIds.size());
-            verify(report, references);
-            appendDistinctCases(report, references);
-            appendToHotCases(report);
-            timeTravel(report, references);
-            restUnderLoad(report, references, caseIds);
+            if (selected(3)) {
+                rebuild(report, references, caseIds.size());
+            } else {
+                projections.rebuild(CaseViewProjection.PROCESSING_GROUP);
+                awaitReadModelsAtHead();
+            }
+            if (selected(5)) {
+                verify(report, references);
+            }
+            if (selected(1)) {
+                appendDistinctCases(report, references);
+            }
+            if (selected(2)) {
+                appendToHotCases(report);
+            }
+            if (selected(4)) {
+                timeTravel(report, references);
+            }
+            if (selected(6)) {
+                restUnderLoad(report, references, caseIds);
+            }
 
             report.write(Path.of(System.getProperty("bench.report-directory", "target/benchmarks")));
         }
@@ -408,6 +425,10 @@ class LedgerBenchmarks {
         }
     }
 
+    private static boolean selected(int section) {
+        return List.of(SECTIONS.split(",")).contains(Integer.toString(section));
+    }
+
     /** A measurement that throws: the benchmark stops rather than report a figure of failed work. */
     @FunctionalInterface
     private interface Measurement {
@@ -472,6 +493,7 @@ class LedgerBenchmarks {
         parameters.put("events per case", EVENTS_PER_CASE);
         parameters.put("cases in the store (REST)", String.format("%,d", EVENTS / EVENTS_PER_CASE));
         parameters.put("runs per figure", RUNS);
+        parameters.put("benchmarks run", SECTIONS);
         parameters.put("length of a rate run", RATE_RUN.toSeconds() + " s");
         parameters.put("length of a load run", LOAD_RUN.toSeconds() + " s");
         parameters.put("client threads / connections", THREADS);
