@@ -66,15 +66,16 @@ public class EventHistory {
         }
     }
 
+    /** Every event of the stream, from the first: the one-argument {@code readEvents} starts at the latest snapshot. */
     public List<LedgerEvent> events(Object aggregateId) {
-        return eventStore.readEvents(aggregateId.toString()).asStream()
+        return eventStore.readEvents(aggregateId.toString(), 0).asStream()
                 .map(message -> (LedgerEvent) message.getPayload())
                 .toList();
     }
 
     public List<Entry> entries(Object aggregateId, Class<? extends LedgerEvent> kind) {
         version(aggregateId, kind);
-        List<? extends DomainEventMessage<?>> events = eventStore.readEvents(aggregateId.toString()).asStream().toList();
+        List<? extends DomainEventMessage<?>> events = eventStore.readEvents(aggregateId.toString(), 0).asStream().toList();
         Map<Long, String> storedRevisions = storedRevisions(aggregateId);
         return events.stream().map(message -> entry(message, storedRevisions.get(message.getSequenceNumber()))).toList();
     }
