@@ -3,13 +3,16 @@ package org.caseledger.api.config;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.caseledger.api.snapshots.SnapshotProperties;
 import org.caseledger.core.cases.Case;
 import org.caseledger.core.outreach.OutreachActivity;
 import org.caseledger.core.person.Person;
@@ -75,11 +78,16 @@ public class AxonConfiguration {
         return new MessageOriginProvider();
     }
 
-    /** The aggregates live in the Spring-free core, so they are registered here rather than by annotation. */
+    /**
+     * The aggregates live in the Spring-free core, so they are registered here rather than by annotation. A case may
+     * grow to thousands of events, so it is snapshotted; the snapshotter is declared with the snapshots.
+     */
     @Bean
-    ConfigurerModule aggregates() {
+    ConfigurerModule aggregates(SnapshotProperties snapshots) {
         return configurer -> configurer
-                .configureAggregate(Case.class)
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(Case.class)
+                        .configureSnapshotTrigger(configuration -> new EventCountSnapshotTriggerDefinition(
+                                configuration.snapshotter(), snapshots.eventsBetweenSnapshots())))
                 .configureAggregate(Person.class)
                 .configureAggregate(OutreachActivity.class);
     }

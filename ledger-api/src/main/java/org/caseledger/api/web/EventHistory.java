@@ -66,10 +66,7 @@ public class EventHistory {
         }
     }
 
-    /**
-     * Every stored event of the stream, from the first: never from a snapshot, which {@code readEvents(id)} would
-     * start from once one exists, handing out the aggregate's state in place of the events before it.
-     */
+    /** Every event of the stream, from the first: the one-argument {@code readEvents} starts at the latest snapshot. */
     public List<LedgerEvent> events(Object aggregateId) {
         return eventStore.readEvents(aggregateId.toString(), 0).asStream()
                 .map(message -> (LedgerEvent) message.getPayload())

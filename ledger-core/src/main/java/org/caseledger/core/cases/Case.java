@@ -10,6 +10,7 @@ import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import org.caseledger.core.law.DelegationRule;
 import org.caseledger.core.law.LegalBasis;
 import org.caseledger.core.law.LegalFramework;
@@ -23,7 +24,12 @@ import org.caseledger.core.shared.UnitId;
 /**
  * The case (ärende) of one child. Command handlers check the hard rules through named guards and then
  * apply events; event-sourcing handlers only assign state.
+ * <p>
+ * Its fields are also the shape of its snapshot (JSON of the fields, read back into the same types): every
+ * collection is typed, and a change of a field's name, type or meaning needs a new {@link Revision}, so that
+ * snapshots of the old shape are ignored and the case is folded from its events instead.
  */
+@Revision("1")
 public class Case {
 
     /** The statutory time for an investigation: four months from the decision to open it. */
@@ -39,13 +45,16 @@ public class Case {
     private boolean investigationOpen;
     private boolean investigationEverOpened;
     private LocalDate investigationDeadline;
-    private final Set<Object> usedIds = new HashSet<>();
+    // The ids a record of the case was given, one set per kind: an id is used once within its kind.
     private final Set<ReportId> reports = new HashSet<>();
-    private final Set<ReportId> assessedReports = new HashSet<>();
+    private final Set<DecisionId> decisions = new HashSet<>();
     private final Set<NoteId> notes = new HashSet<>();
+    private final Set<ContactId> contacts = new HashSet<>();
+    private final Set<DisclosureId> disclosures = new HashSet<>();
     private final Map<VisitId, VisitState> visits = new HashMap<>();
-    private final Map<InterventionId, Intervention> interventions = new HashMap<>();
     private final Map<ConsentId, Consent> consents = new HashMap<>();
+    private final Set<ReportId> assessedReports = new HashSet<>();
+    private final Map<InterventionId, Intervention> interventions = new HashMap<>();
 
     protected Case() {
         // required by Axon to rebuild the aggregate from its events
@@ -60,7 +69,7 @@ public class Case {
     @CommandHandler
     public void handle(ReceiveReportOfConcern command) {
         assertOpen();
-        assertIdUnused(command.reportId());
+        assertIdUnused(reports, command.reportId());
         apply(new ReportOfConcernReceived(caseId, command.reportId(), command.reporterType(), command.summary(),
                 command.receivedAt(), command.envelope()));
     }
@@ -91,7 +100,7 @@ public class Case {
     @CommandHandler
     public void handle(MakeDecision command, LegalFramework law) {
         assertOpen();
-        assertIdUnused(command.decisionId());
+        assertIdUnused(decisions, command.decisionId());
         LocalDate decisionDay = LedgerTime.dayOf(command.envelope().occurredAt());
         LegalBasis basis = law.requireBasisForDecision(command.legalBasis(), command.kind(), decisionDay);
         DelegationRule delegation = law.requireDelegation(command.kind(), command.envelope().role(), decisionDay);
@@ -147,7 +156,7 @@ public class Case {
     @CommandHandler
     public void handle(BookVisit command) {
         assertOpen();
-        assertIdUnused(command.visitId());
+        assertIdUnused(visits.keySet(), command.visitId());
         apply(new VisitBooked(caseId, command.visitId(), command.plannedAt(), command.place(), command.envelope()));
     }
 
@@ -175,7 +184,7 @@ public class Case {
     @CommandHandler
     public void handle(RecordContact command) {
         assertOpen();
-        assertIdUnused(command.contactId());
+        assertIdUnused(contacts, command.contactId());
         apply(new ContactRecorded(caseId, command.contactId(), command.channel(), command.initiatedBy(), command.partnerType(),
                 command.summary(), command.envelope()));
     }
@@ -183,14 +192,14 @@ public class Case {
     @CommandHandler
     public void handle(RecordJournalNote command) {
         assertOpen();
-        assertIdUnused(command.noteId());
+        assertIdUnused(notes, command.noteId());
         apply(new JournalNoteRecorded(caseId, command.noteId(), command.text(), command.envelope()));
     }
 
     @CommandHandler
     public void handle(CorrectJournalNote command) {
         assertOpen();
-        assertIdUnused(command.correctionId());
+        assertIdUnused(notes, command.correctionId());
         assertNoteKnown(command.originalNoteId());
         apply(new JournalNoteCorrected(caseId, command.correctionId(), command.originalNoteId(), command.text(),
                 command.reason(), command.envelope()));
@@ -247,7 +256,7 @@ public class Case {
     @CommandHandler
     public void handle(GiveConsent command) {
         assertOpen();
-        assertIdUnused(command.consentId());
+        assertIdUnused(consents.keySet(), command.consentId());
         apply(new ConsentGiven(caseId, command.consentId(), command.person(), command.partner(), command.partnerName(),
                 command.purpose(), command.validFrom(), command.validUntil(), command.envelope()));
     }
@@ -262,7 +271,7 @@ public class Case {
     @CommandHandler
     public void handle(DiscloseInformation command, LegalFramework law) {
         assertOpen();
-        assertIdUnused(command.disclosureId());
+        assertIdUnused(disclosures, command.disclosureId());
         if (command.consent() != null) {
             assertConsentCovers(command);
         } else {
@@ -286,8 +295,8 @@ public class Case {
         }
     }
 
-    private void assertIdUnused(Object id) {
-        if (usedIds.contains(id)) {
+    private void assertIdUnused(Set<?> usedOfItsKind, Object id) {
+        if (usedOfItsKind.contains(id)) {
             throw violation(LedgerRule.DUPLICATE_ID, id.getClass().getSimpleName() + " " + id + " is already used in case " + caseId);
         }
     }
@@ -493,7 +502,6 @@ public class Case {
 
     @EventSourcingHandler
     void on(ReportOfConcernReceived event) {
-        usedIds.add(event.reportId());
         reports.add(event.reportId());
     }
 
@@ -514,7 +522,7 @@ public class Case {
 
     @EventSourcingHandler
     void on(DecisionMade event) {
-        usedIds.add(event.decisionId());
+        decisions.add(event.decisionId());
         switch (event.kind()) {
             case OPEN_INVESTIGATION -> {
                 investigationOpen = true;
@@ -537,7 +545,6 @@ public class Case {
 
     @EventSourcingHandler
     void on(VisitBooked event) {
-        usedIds.add(event.visitId());
         visits.put(event.visitId(), VisitState.BOOKED);
     }
 
@@ -558,18 +565,16 @@ public class Case {
 
     @EventSourcingHandler
     void on(ContactRecorded event) {
-        usedIds.add(event.contactId());
+        contacts.add(event.contactId());
     }
 
     @EventSourcingHandler
     void on(JournalNoteRecorded event) {
-        usedIds.add(event.noteId());
         notes.add(event.noteId());
     }
 
     @EventSourcingHandler
     void on(JournalNoteCorrected event) {
-        usedIds.add(event.correctionId());
         notes.add(event.correctionId());
     }
 
@@ -600,7 +605,6 @@ public class Case {
 
     @EventSourcingHandler
     void on(ConsentGiven event) {
-        usedIds.add(event.consentId());
         consents.put(event.consentId(), new Consent(event.partner(), event.partnerName(), event.validFrom(), event.validUntil()));
     }
 
@@ -611,7 +615,7 @@ public class Case {
 
     @EventSourcingHandler
     void on(InformationDisclosed event) {
-        usedIds.add(event.disclosureId());
+        disclosures.add(event.disclosureId());
     }
 
     @EventSourcingHandler

@@ -1,5 +1,7 @@
 package org.caseledger.core.cases;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.caseledger.core.shared.LedgerTime;
@@ -14,7 +16,10 @@ final class Consent {
     final LocalDate validUntil;
     Instant withdrawnAt;
 
-    Consent(PartnerType partner, String partnerName, LocalDate validFrom, LocalDate validUntil) {
+    /** The creator a case's snapshot is read back through; the withdrawal is then set as a field. */
+    @JsonCreator
+    Consent(@JsonProperty("partner") PartnerType partner, @JsonProperty("partnerName") String partnerName,
+            @JsonProperty("validFrom") LocalDate validFrom, @JsonProperty("validUntil") LocalDate validUntil) {
         this.partner = partner;
         this.partnerName = partnerName;
         this.validFrom = validFrom;

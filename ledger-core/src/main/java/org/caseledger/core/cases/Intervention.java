@@ -1,5 +1,8 @@
 package org.caseledger.core.cases;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * What the case knows of one intervention, from the first offer or decision to its end. Only the
  * aggregate's event-sourcing handlers change it.
@@ -15,7 +18,9 @@ final class Intervention {
     boolean started;
     boolean ended;
 
-    Intervention(InterventionType type) {
+    /** The creator a case's snapshot is read back through; the flags are then set field by field. */
+    @JsonCreator
+    Intervention(@JsonProperty("type") InterventionType type) {
         this.type = type;
     }
 

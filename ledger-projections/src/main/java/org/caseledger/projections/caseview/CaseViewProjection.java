@@ -68,7 +68,7 @@ public class CaseViewProjection {
         ReadModelBatch batch = batch();
         for (CaseId caseId : batch.casesOfChild(event.personId())) {
             long reached = batch.view(caseId).version;
-            // from the first event, never from a snapshot of the aggregate
+            // From the first event: the one-argument readEvents starts at the case's latest snapshot.
             List<CaseEvent> stored = eventStore.readEvents(caseId.toString(), 0).asStream()
                     .filter(message -> message.getSequenceNumber() <= reached)
                     .map(message -> (CaseEvent) message.getPayload())
