@@ -31,7 +31,8 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
  * medians reported. Run it with {@code ./mvnw -pl ledger-api -am verify -Dtest=none
  * -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=VerifyProbe}; it writes {@code target/benchmarks/verify-ledger.json}.
  * {@code -Dverify.keep=true} keeps the filled database and prints its name; {@code -Dverify.database=NAME} measures
- * on such a database again instead of filling a new one.
+ * on such a database again instead of filling a new one (its checkpoints are signed with
+ * {@code target/verify-probe/signing-key.pem}, generated on the first run: keep that file with the database).
  */
 class VerifyProbe {
 
