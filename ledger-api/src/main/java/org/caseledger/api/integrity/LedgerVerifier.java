@@ -249,9 +249,10 @@ public class LedgerVerifier {
             long checkpoint = rs.getLong("checkpoint_number");
             Long number = rs.wasNull() ? null : checkpoint;
             long index = rs.getLong("global_index");
+            Long stored = rs.wasNull() ? null : index;
             return new Position(number, rs.getLong("sealed_index"), rs.getString("sealed_aggregate"), rs.getLong("sealed_sequence"),
-                    rs.getBytes("sealed_hash"), rs.wasNull() ? null : index, rs.getString("aggregate_identifier"),
-                    rs.getLong("sequence_number"), rs.getBytes("hash"));
+                    rs.getBytes("sealed_hash"), stored, rs.getString("aggregate_identifier"), rs.getLong("sequence_number"),
+                    rs.getBytes("hash"));
         }
 
         static Position of(Entry entry, Event event) {
