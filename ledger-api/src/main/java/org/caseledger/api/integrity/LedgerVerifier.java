@@ -1,5 +1,7 @@
 package org.caseledger.api.integrity;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -8,13 +10,20 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.caseledger.core.integrity.CheckpointSeal;
 import org.caseledger.core.integrity.Ed25519;
 import org.caseledger.core.integrity.EventHash;
 import org.caseledger.core.integrity.MerkleTree;
+import org.postgresql.PGStatement;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -34,12 +43,14 @@ public class LedgerVerifier {
     private static final String EVENT_COLUMNS = "global_index, aggregate_identifier, sequence_number, event_identifier, "
             + "payload_type, payload_revision, payload, envelope_digest, payload_digest, previous_hash, hash";
 
+    private final DataSource dataSource;
     private final JdbcTemplate streaming;
     private final JdbcClient jdbc;
     private final TransactionTemplate readOnly;
     private final SigningKey signingKey;
 
     public LedgerVerifier(DataSource dataSource, JdbcClient jdbc, PlatformTransactionManager transactionManager, SigningKey signingKey) {
+        this.dataSource = dataSource;
         this.streaming = new JdbcTemplate(dataSource);
         this.streaming.setFetchSize(FETCH_SIZE);
         this.jdbc = jdbc;
@@ -53,16 +64,15 @@ public class LedgerVerifier {
     public VerificationReport verifyLedger() {
         return readOnly.execute(status -> {
             Findings findings = new Findings("ledger");
-            streaming.query("SELECT " + EVENT_COLUMNS + " FROM domain_event_entry ORDER BY aggregate_identifier, sequence_number",
-                    new ChainCheck(findings)::row);
+            try (Overlap<StoredEvent> chain = new Overlap<>(new ChainCheck(findings)::check)) {
+                stream("SELECT " + EVENT_COLUMNS + " FROM domain_event_entry ORDER BY aggregate_identifier, sequence_number",
+                        rs -> chain.accept(ChainCheck.read(rs)));
+            }
             List<Checkpoint> checkpoints = Checkpoints.all(jdbc);
             checkCheckpointChain(checkpoints, findings);
             checkEntryCounts(findings);
             SealCheck seals = new SealCheck(findings, checkpoints);
-            streaming.query("SELECT c.checkpoint_number, c.global_index AS sealed_index, c.aggregate_identifier AS sealed_aggregate, "
-                    + "c.sequence_number AS sealed_sequence, c.hash AS sealed_hash, e.global_index, e.aggregate_identifier, "
-                    + "e.sequence_number, e.hash FROM checkpoint_entry c FULL OUTER JOIN domain_event_entry e ON e.global_index = c.global_index "
-                    + "ORDER BY COALESCE(c.global_index, e.global_index)", seals::row);
+            walkSeals(seals);
             seals.finish();
             return findings.report();
         });
@@ -71,7 +81,7 @@ public class LedgerVerifier {
     public VerificationReport verifyStream(String aggregateId) {
         return readOnly.execute(status -> {
             Findings findings = new Findings(aggregateId);
-            streaming.query("SELECT " + EVENT_COLUMNS + " FROM domain_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number",
+            stream("SELECT " + EVENT_COLUMNS + " FROM domain_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number",
                     new ChainCheck(findings)::row, aggregateId);
             List<Long> covering = jdbc.sql("SELECT DISTINCT checkpoint_number FROM checkpoint_entry WHERE aggregate_identifier = ?")
                     .param(aggregateId).query(Long.class).list();
@@ -86,13 +96,28 @@ public class LedgerVerifier {
             checkEntryCounts(findings);
             Long lastSealed = Checkpoints.last(jdbc).map(Checkpoint::toIndex).orElse(0L);
             SealCheck seals = new SealCheck(findings, checkpoints, lastSealed);
-            streaming.query("SELECT c.checkpoint_number, c.global_index AS sealed_index, c.aggregate_identifier AS sealed_aggregate, "
+            stream("SELECT c.checkpoint_number, c.global_index AS sealed_index, c.aggregate_identifier AS sealed_aggregate, "
                     + "c.sequence_number AS sealed_sequence, c.hash AS sealed_hash, e.global_index, e.aggregate_identifier, "
                     + "e.sequence_number, e.hash FROM (SELECT * FROM checkpoint_entry WHERE aggregate_identifier = ?) c "
                     + "FULL OUTER JOIN (SELECT * FROM domain_event_entry WHERE aggregate_identifier = ?) e ON e.global_index = c.global_index "
                     + "ORDER BY COALESCE(c.global_index, e.global_index)", seals::row, aggregateId, aggregateId);
             return findings.report();
         });
+    }
+
+    /**
+     * Streams the rows of a query to {@code rows}. PostgreSQL is asked for binary columns: otherwise every digest,
+     * hash and payload comes as hex text, which costs the server to write and this side to decode more than
+     * verifying the bytes does.
+     */
+    private void stream(String sql, RowCallbackHandler rows, Object... params) {
+        streaming.query(connection -> {
+            PreparedStatement statement = binary(connection, sql);
+            for (int i = 0; i < params.length; i++) {
+                statement.setObject(i + 1, params[i]);
+            }
+            return statement;
+        }, rows);
     }
 
     private void checkCheckpointChain(List<Checkpoint> checkpoints, Findings findings) {
@@ -165,8 +190,15 @@ public class LedgerVerifier {
         }
 
         void row(ResultSet rs) throws SQLException {
-            StoredEvent event = new StoredEvent(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5),
+            check(read(rs));
+        }
+
+        static StoredEvent read(ResultSet rs) throws SQLException {
+            return new StoredEvent(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5),
                     rs.getString(6), rs.getBytes(7), rs.getBytes(8), rs.getBytes(9), rs.getBytes(10), rs.getBytes(11));
+        }
+
+        void check(StoredEvent event) {
             findings.eventsChecked++;
             findings.range(event.globalIndex());
             if (!event.aggregateId().equals(aggregate)) {
@@ -184,6 +216,120 @@ public class LedgerVerifier {
             expectedSequence = event.sequenceNumber() + 1;
             expectedPrevious = event.hash();
         }
+    }
+
+    /** A checkpoint entry as stored; a {@code null} where a column is null. */
+    private record Entry(Long checkpoint, Long globalIndex, String aggregate, long sequence, byte[] hash) {
+
+        static Entry read(ResultSet rs) throws SQLException {
+            long checkpoint = rs.getLong(1);
+            Long number = rs.wasNull() ? null : checkpoint;
+            long index = rs.getLong(2);
+            return new Entry(number, rs.wasNull() ? null : index, rs.getString(3), rs.getLong(4), rs.getBytes(5));
+        }
+    }
+
+    /** The identity and hash of a stored event. */
+    private record Event(Long globalIndex, String aggregate, long sequence, byte[] hash) {
+
+        static Event read(ResultSet rs) throws SQLException {
+            long index = rs.getLong(1);
+            return new Event(rs.wasNull() ? null : index, rs.getString(2), rs.getLong(3), rs.getBytes(4));
+        }
+    }
+
+    /**
+     * One row of the full outer join of checkpoint entries and stored events on their global index: either side may
+     * be absent. Numbers of an absent side or column read as 0, as JDBC reads SQL NULL.
+     */
+    private record Position(Long checkpoint, long sealedIndex, String sealedAggregate, long sealedSequence, byte[] sealedHash,
+                            Long index, String aggregate, long sequence, byte[] hash) {
+
+        static Position of(ResultSet rs) throws SQLException {
+            long checkpoint = rs.getLong("checkpoint_number");
+            Long number = rs.wasNull() ? null : checkpoint;
+            long index = rs.getLong("global_index");
+            Long stored = rs.wasNull() ? null : index;
+            return new Position(number, rs.getLong("sealed_index"), rs.getString("sealed_aggregate"), rs.getLong("sealed_sequence"),
+                    rs.getBytes("sealed_hash"), stored, rs.getString("aggregate_identifier"), rs.getLong("sequence_number"),
+                    rs.getBytes("hash"));
+        }
+
+        static Position of(Entry entry, Event event) {
+            return new Position(entry == null ? null : entry.checkpoint(),
+                    entry == null || entry.globalIndex() == null ? 0 : entry.globalIndex(),
+                    entry == null ? null : entry.aggregate(), entry == null ? 0 : entry.sequence(), entry == null ? null : entry.hash(),
+                    event == null ? null : event.globalIndex(), event == null ? null : event.aggregate(),
+                    event == null ? 0 : event.sequence(), event == null ? null : event.hash());
+        }
+    }
+
+    /**
+     * The full outer join of checkpoint entries and stored events on the global index, in global order, merged here
+     * from two streams that each come in that order from their primary key. PostgreSQL would join them the same way
+     * but cannot tell that the joined rows are then already in order, and sorts them all again, on disk. Rows that
+     * share a global index (possible only once someone has dropped a primary key) pair up as the join pairs them;
+     * a row without a global index matches nothing and comes last, as in the join.
+     */
+    private void walkSeals(SealCheck seals) {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try (PreparedStatement entryQuery = binary(connection, "SELECT checkpoint_number, global_index, aggregate_identifier, "
+                + "sequence_number, hash FROM checkpoint_entry ORDER BY global_index");
+             PreparedStatement eventQuery = binary(connection, "SELECT global_index, aggregate_identifier, sequence_number, hash "
+                     + "FROM domain_event_entry ORDER BY global_index");
+             ResultSet entries = entryQuery.executeQuery();
+             ResultSet events = eventQuery.executeQuery()) {
+            Entry entry = entries.next() ? Entry.read(entries) : null;
+            Event event = events.next() ? Event.read(events) : null;
+            while (entry != null || event != null) {
+                int order = entry == null ? 1 : event == null ? -1 : compare(entry.globalIndex(), event.globalIndex());
+                if (order < 0) {
+                    seals.check(Position.of(entry, null));
+                    entry = entries.next() ? Entry.read(entries) : null;
+                } else if (order > 0) {
+                    seals.check(Position.of(null, event));
+                    event = events.next() ? Event.read(events) : null;
+                } else {
+                    Long index = entry.globalIndex();
+                    List<Entry> sameEntries = new ArrayList<>();
+                    while (entry != null && index.equals(entry.globalIndex())) {
+                        sameEntries.add(entry);
+                        entry = entries.next() ? Entry.read(entries) : null;
+                    }
+                    List<Event> sameEvents = new ArrayList<>();
+                    while (event != null && index.equals(event.globalIndex())) {
+                        sameEvents.add(event);
+                        event = events.next() ? Event.read(events) : null;
+                    }
+                    for (Entry sealed : sameEntries) {
+                        for (Event stored : sameEvents) {
+                            seals.check(Position.of(sealed, stored));
+                        }
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the checkpoint entries and events of the ledger", e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    /** Global indexes in order, a missing one after all others and equal to none, not even another missing one. */
+    private static int compare(Long entryIndex, Long eventIndex) {
+        if (entryIndex == null) {
+            return eventIndex == null ? -1 : 1;
+        }
+        return eventIndex == null ? -1 : Long.compare(entryIndex, eventIndex);
+    }
+
+    private static PreparedStatement binary(Connection connection, String sql) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        statement.setFetchSize(FETCH_SIZE);
+        if (statement.isWrapperFor(PGStatement.class)) {
+            statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
+        }
+        return statement;
     }
 
     /** Walks sealed entries and stored events side by side in global order, one checkpoint at a time. */
@@ -213,37 +359,41 @@ public class LedgerVerifier {
         }
 
         void row(ResultSet rs) throws SQLException {
-            long checkpoint = rs.getLong("checkpoint_number");
-            boolean sealed = !rs.wasNull();
-            long index = rs.getLong("global_index");
-            boolean stored = !rs.wasNull();
+            check(Position.of(rs));
+        }
+
+        void check(Position row) {
+            boolean sealed = row.checkpoint() != null;
+            boolean stored = row.index() != null;
+            long index = stored ? row.index() : 0;
             if (sealed) {
+                long checkpoint = row.checkpoint();
                 if (checkRoots && !Long.valueOf(checkpoint).equals(currentCheckpoint)) {
                     finish();
                     currentCheckpoint = checkpoint;
                 }
-                byte[] sealedHash = rs.getBytes("sealed_hash");
+                byte[] sealedHash = row.sealedHash();
                 leaves.add(sealedHash);
-                String aggregate = rs.getString("sealed_aggregate");
-                long sequence = rs.getLong("sealed_sequence");
-                long sealedIndex = rs.getLong("sealed_index");
+                String aggregate = row.sealedAggregate();
+                long sequence = row.sealedSequence();
+                long sealedIndex = row.sealedIndex();
                 if (!stored) {
                     findings.add(new VerificationReport.Problem(BreakKind.EVENT_MISSING, aggregate, sequence, sealedIndex, checkpoint,
                             "the event sealed at this position by checkpoint " + checkpoint + " is no longer stored"));
-                } else if (!aggregate.equals(rs.getString("aggregate_identifier")) || sequence != rs.getLong("sequence_number")) {
-                    findings.add(new VerificationReport.Problem(BreakKind.ORDER_CHANGED, rs.getString("aggregate_identifier"),
-                            rs.getLong("sequence_number"), sealedIndex, checkpoint, "checkpoint " + checkpoint
+                } else if (!aggregate.equals(row.aggregate()) || sequence != row.sequence()) {
+                    findings.add(new VerificationReport.Problem(BreakKind.ORDER_CHANGED, row.aggregate(),
+                            row.sequence(), sealedIndex, checkpoint, "checkpoint " + checkpoint
                             + " sealed event " + sequence + " of " + aggregate + " at this position"));
-                } else if (!Arrays.equals(sealedHash, rs.getBytes("hash"))) {
+                } else if (!Arrays.equals(sealedHash, row.hash())) {
                     findings.add(new VerificationReport.Problem(BreakKind.EVENT_CHANGED, aggregate, sequence, sealedIndex, checkpoint,
                             "the event differs from the one checkpoint " + checkpoint + " sealed (its whole chain may have been rewritten)"));
                 }
             } else if (index <= lastSealedIndex) {
-                findings.add(new VerificationReport.Problem(BreakKind.EVENT_INSERTED, rs.getString("aggregate_identifier"),
-                        rs.getLong("sequence_number"), index, null, "no checkpoint sealed an event at this position"));
+                findings.add(new VerificationReport.Problem(BreakKind.EVENT_INSERTED, row.aggregate(),
+                        row.sequence(), index, null, "no checkpoint sealed an event at this position"));
             } else {
-                findings.unsealed(new VerificationReport.Problem(BreakKind.EVENTS_UNSEALED, rs.getString("aggregate_identifier"),
-                        rs.getLong("sequence_number"), index, null, "appended after the last checkpoint; not yet covered by a signature"));
+                findings.unsealed(new VerificationReport.Problem(BreakKind.EVENTS_UNSEALED, row.aggregate(),
+                        row.sequence(), index, null, "appended after the last checkpoint; not yet covered by a signature"));
             }
         }
 
@@ -258,6 +408,92 @@ public class LedgerVerifier {
                 }
             }
             leaves.clear();
+        }
+    }
+
+    /**
+     * Hands what the caller's thread reads to a checker on a thread of its own, in small batches through a short
+     * queue, so that the database produces the next rows while this side hashes the last ones: reading a fetch's
+     * rows and checking them would otherwise take turns. The caller's thread keeps the transaction and the
+     * connection; memory stays bounded by the queue. Closing waits for the checker and passes on its failure.
+     */
+    private static final class Overlap<T> implements AutoCloseable {
+
+        private static final int BATCH = 256;
+        private static final int BATCHES_QUEUED = 8;
+        private static final List<Object> END = new ArrayList<>();
+
+        private final BlockingQueue<List<?>> queue = new ArrayBlockingQueue<>(BATCHES_QUEUED);
+        private final Thread checker;
+        private final AtomicReference<Throwable> failure = new AtomicReference<>();
+        private List<T> batch = new ArrayList<>(BATCH);
+
+        Overlap(Consumer<T> check) {
+            checker = new Thread(() -> run(check), "ledger-verification");
+            checker.setDaemon(true);
+            checker.start();
+        }
+
+        @SuppressWarnings("unchecked")
+        private void run(Consumer<T> check) {
+            try {
+                for (List<?> next = queue.take(); next != END; next = queue.take()) {
+                    if (failure.get() == null) {
+                        try {
+                            ((List<T>) next).forEach(check);
+                        } catch (RuntimeException | Error e) {
+                            // keep taking, so that the reader never waits on a full queue
+                            failure.set(e);
+                        }
+                    }
+                }
+            } catch (InterruptedException e) {
+                failure.compareAndSet(null, e);
+            }
+        }
+
+        void accept(T item) {
+            if (failure.get() != null) {
+                throw new IllegalStateException("the verification's checker failed", failure.get());
+            }
+            batch.add(item);
+            if (batch.size() == BATCH) {
+                put(batch);
+                batch = new ArrayList<>(BATCH);
+            }
+        }
+
+        @Override
+        public void close() {
+            put(batch);
+            put(END);
+            try {
+                checker.join();
+            } catch (InterruptedException e) {
+                checker.interrupt();
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while verifying", e);
+            }
+            Throwable failed = failure.get();
+            if (failed instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (failed instanceof Error error) {
+                throw error;
+            }
+            if (failed != null) {
+                throw new IllegalStateException("the verification's checker was interrupted", failed);
+            }
+        }
+
+        private void put(List<?> items) {
+            try {
+                queue.put(items);
+            } catch (InterruptedException e) {
+                checker.interrupt();
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while verifying", e);
+            }
         }
     }
 
