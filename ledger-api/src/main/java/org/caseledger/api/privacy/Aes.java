@@ -15,6 +15,17 @@ final class Aes {
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * Looking a cipher up costs more than decrypting a journal note with it, and a rebuild decrypts every event, so
+     * each thread keeps one (a cipher is not thread-safe, and it is initialised afresh for every use).
+     */
+    private static final ThreadLocal<Cipher> CIPHER = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available", e);
+        }
+    });
 
     private Aes() {
     }
@@ -48,7 +59,7 @@ final class Aes {
 
     static byte[] decrypt(SecretKey key, byte[] nonceAndCiphertext, byte[] associatedData) {
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = CIPHER.get();
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonceAndCiphertext, 0, NONCE_BYTES));
             cipher.updateAAD(associatedData);
             return cipher.doFinal(nonceAndCiphertext, NONCE_BYTES, nonceAndCiphertext.length - NONCE_BYTES);

@@ -24,6 +24,11 @@ class ReadModelProcessing {
     ConfigurerModule readModelSegmentSharing(LedgerNodes nodes, JdbcClient jdbc) {
         return configurer -> configurer.eventProcessing(processing -> processing.registerPooledStreamingEventProcessorConfiguration(
                 CaseViewProjection.PROCESSING_GROUP, (configuration, builder) -> builder
+                        .coordinatorExecutor(name -> {
+                            CoordinatorExecutor executor = new CoordinatorExecutor(name);
+                            configuration.onShutdown(executor::shutdown);
+                            return executor;
+                        })
                         .maxSegmentProvider(processor -> share(nodes, segments(jdbc, processor)))
                         .claimExtensionThreshold(Math.max(100, nodes.claimTimeout().toMillis() / 3))));
     }
