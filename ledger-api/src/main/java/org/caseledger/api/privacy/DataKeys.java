@@ -10,6 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.SecretKey;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The {@code data_key} table: one data key per case file and one per person's registration, each owned by a
@@ -70,8 +72,13 @@ public class DataKeys {
                 .orElseThrow(() -> new IllegalStateException("no data key " + keyId + " was ever created"))
                 .orElse(null);
         Optional<SecretKey> key = wrapped == null ? Optional.empty() : Optional.of(master.unwrap(keyId, wrapped));
-        cache.put(keyId, new Cached(key, clock.instant()));
-        return key;
+        // A destruction noted since this read began stands: the key read may predate the erasure's commit.
+        return cache.merge(keyId, new Cached(key, clock.instant()),
+                (noted, read) -> noted.key().isEmpty() && fresh(noted) ? noted : read).key();
+    }
+
+    private boolean fresh(Cached cached) {
+        return cached.readAt().plus(properties.keyCacheTime()).isAfter(clock.instant());
     }
 
     /** Whether this node holds the key (or its destruction) in memory, so that it surely exists. */
@@ -87,6 +94,16 @@ public class DataKeys {
                 .params(java.sql.Timestamp.from(clock.instant()), owner)
                 .query(UUID.class).list();
         destroyed.forEach(cache::remove);
+        // Another thread of this node (a read, the snapshot writer) may read a key again before this transaction
+        // commits, and would keep it for the cache time: once committed, the destruction is noted over it.
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    destroyed.forEach(keyId -> cache.put(keyId, new Cached(Optional.empty(), clock.instant())));
+                }
+            });
+        }
         return destroyed;
     }
 
