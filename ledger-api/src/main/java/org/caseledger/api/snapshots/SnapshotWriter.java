@@ -4,6 +4,8 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The one thread that writes snapshots, after and apart from the command that asked for one: a snapshot is then
@@ -22,8 +24,24 @@ final class SnapshotWriter implements AutoCloseable {
                 return writer;
             }, new ThreadPoolExecutor.DiscardPolicy());
 
+    /**
+     * Axon asks for a snapshot when its unit of work commits. A request's commands run inside the request's own
+     * transaction (ADR 0002), which is still open then: the request is handed to the thread when that transaction
+     * commits, so that the snapshot sees the request's events, and never if it rolls back.
+     */
     Executor executor() {
-        return thread;
+        return request -> {
+            if (TransactionSynchronizationManager.isActualTransactionActive()) {
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        thread.execute(request);
+                    }
+                });
+            } else {
+                thread.execute(request);
+            }
+        };
     }
 
     @Override
