@@ -355,15 +355,15 @@ class LedgerBenchmarks {
         String writeReference = "plain JDBC insert of one event-sized row per transaction, one at a time";
         String section = "6. REST under load";
         report.add(new Figure(section, readName + ": p50", "ms", LOWER_IS_BETTER, runs(reads, Wrk.Result::p50Millis), readReference,
-                latencyRuns(readReferences, Load.Latencies::p50), List.of(), null));
+                runs(readReferences, Load.Latencies::p50), List.of(), null));
         report.add(new Figure(section, readName + ": p99", "ms", LOWER_IS_BETTER, runs(reads, Wrk.Result::p99Millis), readReference,
-                latencyRuns(readReferences, Load.Latencies::p99), List.of(Target.figure(10, "p99 < 10 ms")), null));
+                runs(readReferences, Load.Latencies::p99), List.of(Target.figure(10, "p99 < 10 ms")), null));
         report.add(new Figure(section, readName + ": rate reached", "requests/s", HIGHER_IS_BETTER,
                 runs(reads, Wrk.Result::requestsPerSecond), null, null, List.of(), null));
         report.add(new Figure(section, writeName + ": p50", "ms", LOWER_IS_BETTER, runs(writes, Wrk.Result::p50Millis), writeReference,
-                latencyRuns(writeReferences, Load.Latencies::p50), List.of(), null));
+                runs(writeReferences, Load.Latencies::p50), List.of(), null));
         report.add(new Figure(section, writeName + ": p99", "ms", LOWER_IS_BETTER, runs(writes, Wrk.Result::p99Millis), writeReference,
-                latencyRuns(writeReferences, Load.Latencies::p99), List.of(Target.figure(50, "p99 < 50 ms")), null));
+                runs(writeReferences, Load.Latencies::p99), List.of(Target.figure(50, "p99 < 50 ms")), null));
         report.add(new Figure(section, writeName + ": rate reached", "requests/s", HIGHER_IS_BETTER,
                 runs(writes, Wrk.Result::requestsPerSecond), null, null, List.of(), null));
         report.add(new Figure(section, "GET /api/cases/{id}, throughput at 16 connections" + withCases, "requests/s",
@@ -443,11 +443,7 @@ class LedgerBenchmarks {
         return new Runs(values);
     }
 
-    private static Runs runs(List<Wrk.Result> results, ToDoubleFunction<Wrk.Result> figure) {
-        return new Runs(results.stream().map(figure::applyAsDouble).toList());
-    }
-
-    private static Runs latencyRuns(List<Load.Latencies> results, ToDoubleFunction<Load.Latencies> figure) {
+    private static <T> Runs runs(List<T> results, ToDoubleFunction<T> figure) {
         return new Runs(results.stream().map(figure::applyAsDouble).toList());
     }
 
