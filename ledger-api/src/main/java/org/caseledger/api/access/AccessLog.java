@@ -16,8 +16,11 @@ import org.caseledger.api.security.StaffUser;
 import org.caseledger.core.integrity.ChainedRecordHash;
 import org.caseledger.core.integrity.Sha256;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -95,6 +98,10 @@ public class AccessLog implements DisposableBean {
         }
         Pending pending = new Pending(List.copyOf(reads), clock.instant().truncatedTo(ChronoUnit.MICROS), new CompletableFuture<>());
         queue.add(pending);
+        if (stopped && queue.remove(pending)) {
+            // the writer may have drained the queue for the last time before this read was added
+            throw new IllegalStateException("the access log is shut down: no read can be logged");
+        }
         try {
             pending.written().join();
         } catch (CompletionException e) {
@@ -110,6 +117,9 @@ public class AccessLog implements DisposableBean {
         stopped = true;
         writer.interrupt();
         writer.join(5_000);
+        for (Pending pending = queue.poll(); pending != null; pending = queue.poll()) {
+            pending.written().completeExceptionally(new IllegalStateException("the access log shut down before the read was logged"));
+        }
     }
 
     private void writeUntilStopped() {
@@ -128,12 +138,27 @@ public class AccessLog implements DisposableBean {
             try {
                 append(batch);
                 batch.forEach(pending -> pending.written().complete(null));
-            } catch (RuntimeException | Error e) {
+            } catch (CannotCreateTransactionException | DataAccessResourceFailureException | TransientDataAccessException e) {
+                // the database is out of reach: every read fails alike, and at once
                 batch.forEach(pending -> pending.written().completeExceptionally(e));
+            } catch (RuntimeException | Error e) {
+                appendEachOnItsOwn(batch);
             }
         }
         for (Pending pending = queue.poll(); pending != null; pending = queue.poll()) {
             pending.written().completeExceptionally(new IllegalStateException("the access log shut down before the read was logged"));
+        }
+    }
+
+    /** After a failed group, each request's reads are tried alone, so that one bad read fails only its own request. */
+    private void appendEachOnItsOwn(List<Pending> batch) {
+        for (Pending pending : batch) {
+            try {
+                append(List.of(pending));
+                pending.written().complete(null);
+            } catch (RuntimeException | Error e) {
+                pending.written().completeExceptionally(e);
+            }
         }
     }
 
