@@ -154,6 +154,7 @@ class LedgerBenchmarks {
             BenchmarkReport report = new BenchmarkReport(machine(), parameters());
 
             List<String> caseIds = fill();
+            references.createAppendTable();
             if (selected(3)) {
                 rebuild(report, references, caseIds.size());
             } else {
@@ -254,7 +255,6 @@ class LedgerBenchmarks {
     }
 
     private void appendDistinctCases(BenchmarkReport report, References references) throws Exception {
-        references.createAppendTable();
         References.EventRow row = references.storedEvent("CaseOpened");
         Wrk wrk = wrk(List.of("unused"));
         Wrk.Request openCase = new Wrk.Request("POST", "/api/cases", "{\"origin\":\"APPLICATION\",\"child\":\"{uuid}\","
