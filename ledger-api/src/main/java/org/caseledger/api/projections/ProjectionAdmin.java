@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.ReplayToken;
@@ -55,15 +56,17 @@ public class ProjectionAdmin {
     private final TransactionManager transactionManager;
     private final Serializer serializer;
     private final LedgerNodes nodes;
+    private final ReadModelReplay replay;
 
-    public ProjectionAdmin(EventProcessingConfiguration processing, JdbcClient jdbc, TokenStore tokenStore,
-                           TransactionManager transactionManager, Serializer serializer, LedgerNodes nodes) {
+    ProjectionAdmin(EventProcessingConfiguration processing, JdbcClient jdbc, TokenStore tokenStore,
+                    TransactionManager transactionManager, Serializer serializer, LedgerNodes nodes, ReadModelReplay replay) {
         this.processing = processing;
         this.jdbc = jdbc;
         this.tokenStore = tokenStore;
         this.transactionManager = transactionManager;
         this.serializer = serializer;
         this.nodes = nodes;
+        this.replay = replay;
     }
 
     public List<Status> statuses() {
@@ -78,7 +81,7 @@ public class ProjectionAdmin {
     /** Whether a rebuild is running, on this node or another. */
     public boolean rebuilding(String name) {
         StreamingEventProcessor processor = processor(name);
-        return processor.isReplaying() || segments(name, processor).stream().anyMatch(Segment::replaying);
+        return replay.replaying() || processor.isReplaying() || segments(name, processor).stream().anyMatch(Segment::replaying);
     }
 
     /**
@@ -94,31 +97,42 @@ public class ProjectionAdmin {
     }
 
     /**
-     * Stops the processor, resets its position (its reset handler empties its tables) and starts it replaying.
-     * Resetting takes the claim of every segment, so the other nodes are first asked to release theirs (they see
-     * this node's mark at their next heartbeat and let go at their next claim round) and a dead node's claims are
-     * waited out. If the segments are not free in time, nothing is reset and this node processes on as before.
+     * Stops the processor, resets its position (its reset handler empties its tables) and replays every event into
+     * it ({@link ReadModelReplay}), after which the processor starts again. Resetting takes the claim of every
+     * segment, so the other nodes are first asked to release theirs (they see this node's mark at their next
+     * heartbeat and let go at their next claim round) and a dead node's claims are waited out. If the segments are
+     * not free in time, nothing is reset and this node processes on as before.
      */
     public Status rebuild(String name) {
         StreamingEventProcessor processor = processor(name);
         if (nodes.anotherRebuilding()) {
             throw new RebuildRefusedException("another node is rebuilding the read models; follow it at /api/admin/projections");
         }
+        if (replay.replaying()) {
+            throw new RebuildRefusedException("a rebuild is already running on this node; follow it at /api/admin/projections");
+        }
         Duration handOver = nodes.claimTimeout().multipliedBy(2).plusSeconds(10);
         nodes.markRebuilding(handOver.plusMinutes(1));
+        Runnable resume = () -> {
+            processor.start();
+            nodes.unmarkRebuilding();
+        };
         try {
             processor.shutDown();
-            try {
-                awaitEverySegmentFree(name, handOver);
-                processor.resetTokens();
-            } catch (UnableToClaimTokenException e) {
-                throw new RebuildRefusedException("another node claimed a segment while it was being reset, so nothing was "
-                        + "reset; try again");
-            } finally {
-                processor.start();
+            awaitEverySegmentFree(name, handOver);
+            processor.resetTokens();
+            if (processor instanceof AbstractEventProcessor replayable) {
+                replay.start(replayable, resume);
+            } else {
+                resume.run();
             }
-        } finally {
-            nodes.unmarkRebuilding();
+        } catch (UnableToClaimTokenException e) {
+            resume.run();
+            throw new RebuildRefusedException("another node claimed a segment while it was being reset, so nothing was "
+                    + "reset; try again");
+        } catch (RuntimeException e) {
+            resume.run();
+            throw e;
         }
         return status(name);
     }

@@ -31,6 +31,17 @@ public class CaseViewRepository {
                 .optional();
     }
 
+    /** The stored views of these cases, in one query; a case without a view is left out. */
+    List<CaseView> findAll(List<CaseId> caseIds) {
+        if (caseIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT document FROM case_view WHERE case_id = ANY(?)")
+                .param(caseIds.stream().map(CaseId::value).toArray(UUID[]::new))
+                .query((rs, row) -> read(rs.getString(1)))
+                .list();
+    }
+
     public List<CaseView> findByUnit(String unit, int limit, int offset) {
         return jdbc.sql("SELECT document FROM case_view WHERE unit = ? ORDER BY case_number LIMIT ? OFFSET ?")
                 .params(unit, limit, offset)

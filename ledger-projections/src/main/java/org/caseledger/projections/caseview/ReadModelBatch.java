@@ -1,13 +1,17 @@
 package org.caseledger.projections.caseview;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.caseledger.core.cases.CaseEvent;
 import org.caseledger.core.cases.CaseId;
 import org.caseledger.core.shared.PersonId;
 import org.caseledger.projections.compliance.ComplianceRepository;
@@ -29,6 +33,7 @@ final class ReadModelBatch {
     private final ComplianceRepository compliance;
     private final MetricFactRepository metrics;
     private final Map<String, CaseView> changed = new LinkedHashMap<>();
+    private final Map<String, CaseView> loaded = new HashMap<>();
     private final List<MetricFactRepository.Produced> facts = new ArrayList<>();
 
     private ReadModelBatch(CaseViewRepository views, ComplianceRepository compliance, MetricFactRepository metrics) {
@@ -42,14 +47,36 @@ final class ReadModelBatch {
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
         return root.getOrComputeResource(RESOURCE, key -> {
             ReadModelBatch batch = new ReadModelBatch(views, compliance, metrics);
+            batch.load(casesOf(root));
             root.onPrepareCommit(unitOfWork -> batch.write());
             return batch;
         });
     }
 
+    /**
+     * The cases whose events the unit of work holds: every event of a processor's batch, or its one event. Their views
+     * are read in one query when the batch starts, where reading each when its first event comes took one query
+     * per case (in a rebuild of ten-event cases, a fifth of the time).
+     */
+    private static List<CaseId> casesOf(UnitOfWork<?> root) {
+        List<?> messages = root instanceof BatchingUnitOfWork<?> batching ? batching.getMessages() : List.of(root.getMessage());
+        return messages.stream()
+                .filter(message -> message instanceof DomainEventMessage<?> event && CaseEvent.class.isAssignableFrom(event.getPayloadType()))
+                .map(message -> CaseId.of(((DomainEventMessage<?>) message).getAggregateIdentifier()))
+                .distinct().toList();
+    }
+
+    private void load(List<CaseId> cases) {
+        views.findAll(cases).forEach(view -> loaded.put(view.caseId, view));
+        cases.forEach(caseId -> loaded.putIfAbsent(caseId.toString(), new CaseView()));
+    }
+
     /** The case as this batch has left it so far, else as stored, else a case not yet opened. */
     CaseView view(CaseId caseId) {
         CaseView view = changed.get(caseId.toString());
+        if (view == null) {
+            view = loaded.get(caseId.toString());
+        }
         return view != null ? view : views.find(caseId).orElseGet(CaseView::new);
     }
 
