@@ -19,7 +19,7 @@ import org.axonframework.serialization.Serializer;
  * <p>
  * A snapshot replaces one stored at the same sequence number, where Axon's insert would fail on the key and keep the
  * stored one. Both were folded from the same events, unless the stored one was changed: an edited snapshot is then
- * replaced as soon as the case is next loaded, instead of being ignored on every load until the case has a new event.
+ * replaced at the case's next snapshot, instead of being ignored on every load until the case has a new event.
  */
 public final class SealingSnapshotAppender implements AppendSnapshotStatementBuilder {
 
