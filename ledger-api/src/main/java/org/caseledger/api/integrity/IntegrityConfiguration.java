@@ -10,6 +10,8 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.Serializer;
 import org.caseledger.api.config.EventStoreProperties;
+import org.caseledger.api.snapshots.SealedSnapshotFilter;
+import org.caseledger.api.snapshots.SealingSnapshotAppender;
 import org.caseledger.api.snapshots.SnapshotJson;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -17,7 +19,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** Axon's JDBC event storage engine as Spring Boot would build it, but appending through the hash chain. */
+/**
+ * Axon's JDBC event storage engine as Spring Boot would build it, but appending through the hash chain, and sealing
+ * snapshots to it: a snapshot is used only while its seal holds, checked before the aggregate's revision.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 @EnableConfigurationProperties({IntegrityProperties.class, EventStoreProperties.class})
@@ -38,13 +43,16 @@ public class IntegrityConfiguration {
                                           ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager,
                                           EventSchema eventSchema,
-                                          EventStoreProperties gaps) {
+                                          EventStoreProperties gaps,
+                                          SealingSnapshotAppender sealedSnapshots,
+                                          SealedSnapshotFilter sealedSnapshotsOnly) {
         return JdbcEventStorageEngine.builder()
                 .snapshotSerializer(SnapshotJson.serializer(axonJson, revisions))
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .eventSerializer(eventSerializer)
-                .snapshotFilter(configuration.snapshotFilter())
+                .appendSnapshot(sealedSnapshots)
+                .snapshotFilter(sealedSnapshotsOnly.combine(configuration.snapshotFilter()))
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .schema(eventSchema)

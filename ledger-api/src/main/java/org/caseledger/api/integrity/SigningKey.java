@@ -16,6 +16,7 @@ import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.caseledger.core.integrity.Ed25519;
+import org.caseledger.core.integrity.HmacSha256;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -54,6 +55,14 @@ public class SigningKey {
 
     public byte[] sign(byte[] message) {
         return Ed25519.sign(privateKey, message);
+    }
+
+    /**
+     * A key of 256 bits for another purpose than signing, derived from the private key (HKDF-SHA256, the purpose as
+     * info): it is held wherever the signing key is, never in the database, and changes when the signing key does.
+     */
+    public byte[] derivedKey(String purpose) {
+        return HmacSha256.derive(privateKey.getEncoded(), "case-ledger/" + purpose);
     }
 
     public PublicKey publicKey() {

@@ -6,13 +6,16 @@ import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.SnapshotterSpanFactory;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.messaging.annotation.HandlerDefinition;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
+import org.caseledger.api.integrity.SigningKey;
 import org.caseledger.core.cases.Case;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The snapshotter. Axon's default one finds the aggregate factories among the Spring beans, and the aggregates here
@@ -21,10 +24,28 @@ import org.springframework.context.annotation.Configuration;
  * <p>
  * Only the case is snapshotted. A person's stream is its registration and perhaps its erasure, and an outreach
  * activity's is one event: there is nothing to spare, and a person's snapshot would be one more copy to erase.
+ * <p>
+ * Snapshots are sealed to the chain when written and used only while the seal holds (ADR 0009). The key is derived
+ * from the signing key, the one secret the application already holds outside the database.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SnapshotProperties.class)
 public class SnapshotConfiguration {
+
+    @Bean
+    SnapshotSealer snapshotSealer(SigningKey signingKey) {
+        return new SnapshotSealer(signingKey.derivedKey("snapshot-mac/1"));
+    }
+
+    @Bean
+    SealingSnapshotAppender sealingSnapshotAppender(SnapshotSealer sealer) {
+        return new SealingSnapshotAppender(sealer);
+    }
+
+    @Bean
+    SealedSnapshotFilter sealedSnapshotFilter(SnapshotSealer sealer, JdbcClient jdbc, EventSchema schema) {
+        return new SealedSnapshotFilter(sealer, ChainHashes.stored(jdbc, schema));
+    }
 
     @Bean
     SnapshotWriter snapshotWriter() {

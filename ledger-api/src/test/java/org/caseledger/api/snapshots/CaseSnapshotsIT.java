@@ -4,12 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.caseledger.api.support.Fixtures;
 import org.caseledger.api.support.IntegrationTest;
 import org.caseledger.api.support.LedgerHttp.Response;
@@ -26,8 +32,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Snapshots of cases on real PostgreSQL: written once a case passes the threshold, used when the case is loaded,
- * skipped when they are of another shape, and free of personal text. The tests run with a low threshold (see the
+ * Snapshots of cases on real PostgreSQL: written once a case passes the threshold, sealed to the chain, used when the
+ * case is loaded, skipped when they are of another shape, and free of personal text. The tests run with a low threshold (see the
  * test configuration), so that every integration test also works on snapshotted cases.
  */
 class CaseSnapshotsIT extends IntegrationTest {
@@ -39,6 +45,12 @@ class CaseSnapshotsIT extends IntegrationTest {
 
     @Autowired
     private CommandGateway commands;
+
+    @Autowired
+    private SnapshotSealer sealer;
+
+    @Autowired
+    private EventSchema eventSchema;
 
     @Test
     void aCasePastTheThresholdIsSnapshottedWithoutAnyOfItsPersonalText() {
@@ -62,19 +74,29 @@ class CaseSnapshotsIT extends IntegrationTest {
                 .doesNotContain("hungry");
     }
 
+    /**
+     * The test seals a snapshot that says the case is closed with the application's own key, as only the application
+     * could: the command is then decided on it, which shows the case is loaded from its snapshot. Unsealed, the same
+     * snapshot is ignored (EditedSnapshotIT says more).
+     */
     @Test
-    void aCaseIsLoadedFromItsLatestSnapshotAndFromItsEventsWhenThereIsNone() {
+    void aCaseIsLoadedFromItsLatestSealedSnapshotAndFromItsEventsWhenThereIsNone() {
         String caseId = snapshottedCase();
         long last = lastSequence(caseId);
         String payload = jdbc.sql("SELECT convert_from(payload, 'UTF8') FROM snapshot_event_entry WHERE aggregate_identifier = ? "
                 + "ORDER BY sequence_number DESC LIMIT 1").param(caseId).query(String.class).single();
         assertThat(payload).contains("\"closed\":false");
-        replaceSnapshots(caseId, last, "1", payload.replace("\"closed\":false", "\"closed\":true"));
+        String doctored = payload.replace("\"closed\":false", "\"closed\":true");
+        replaceSnapshots(caseId, last, "1", doctored, sealed(caseId, last, doctored));
 
-        Response onTheDoctoredSnapshot = note(caseId, "Refused if the case was read from the snapshot that says it is closed.");
+        Response onTheSealedSnapshot = note(caseId, "Refused if the case was read from the snapshot that says it is closed.");
 
-        assertThat(onTheDoctoredSnapshot.status()).as(onTheDoctoredSnapshot.toString()).isEqualTo(409);
-        assertThat(onTheDoctoredSnapshot.field("rule")).isEqualTo("CASE_CLOSED");
+        assertThat(onTheSealedSnapshot.status()).as(onTheSealedSnapshot.toString()).isEqualTo(409);
+        assertThat(onTheSealedSnapshot.field("rule")).isEqualTo("CASE_CLOSED");
+
+        replaceSnapshots(caseId, last, "1", doctored, "{}");
+        assertThat(note(caseId, "The unsealed snapshot is ignored, and the events say the case is open.").status())
+                .isEqualTo(201);
 
         jdbc.sql("DELETE FROM snapshot_event_entry WHERE aggregate_identifier = ?").param(caseId).update();
         assertThat(note(caseId, "Without a snapshot the case is folded from its events, which say it is open.").status())
@@ -84,7 +106,9 @@ class CaseSnapshotsIT extends IntegrationTest {
     @Test
     void aSnapshotOfAnotherRevisionIsSkipped() {
         String caseId = snapshottedCase();
-        replaceSnapshots(caseId, lastSequence(caseId), "0", "{\"closed\":true,\"aFieldThisCaseNeverHad\":1}");
+        long last = lastSequence(caseId);
+        String older = "{\"closed\":true,\"aFieldThisCaseNeverHad\":1}";
+        replaceSnapshots(caseId, last, "0", older, sealed(caseId, last, "0", older));
 
         Response answer = note(caseId, "Written although an unreadable snapshot of an older shape lies about.");
 
@@ -120,6 +144,7 @@ class CaseSnapshotsIT extends IntegrationTest {
             assertThat(note(caseId, "Talked with " + mark + " about the summer.").status()).isEqualTo(201);
         }
         awaitSnapshotAtLeast(caseId, snapshots.eventsBetweenSnapshots());
+        assertThat(rejectionOfLatestSnapshot(caseId)).isEmpty();
 
         Response erased = http.as("lars").post("/api/persons/" + child + "/erasure", Map.of("reason", "Retention period ended."));
 
@@ -128,6 +153,7 @@ class CaseSnapshotsIT extends IntegrationTest {
         assertThat(http.as("lars").get("/api/cases/" + caseId + "/history").text()).doesNotContain(mark).contains("[erased]");
         assertThat(jdbc.sql("SELECT count(*) FROM snapshot_event_entry WHERE position(convert_to(?, 'UTF8') in payload) > 0")
                 .param(mark).query(Long.class).single()).isZero();
+        assertThat(rejectionOfLatestSnapshot(caseId)).as("the erasure leaves the snapshot's seal intact").isEmpty();
     }
 
     private String snapshottedCase() {
@@ -159,13 +185,39 @@ class CaseSnapshotsIT extends IntegrationTest {
     }
 
     /** Leaves only the given snapshot of the case, at its last event, as a node would find it. */
-    private void replaceSnapshots(String caseId, long sequence, String revision, String payload) {
+    private void replaceSnapshots(String caseId, long sequence, String revision, String payload, String metaData) {
         jdbc.sql("DELETE FROM snapshot_event_entry WHERE aggregate_identifier = ?").param(caseId).update();
         jdbc.sql("INSERT INTO snapshot_event_entry (aggregate_identifier, sequence_number, type, event_identifier, meta_data, "
                         + "payload, payload_revision, payload_type, time_stamp) "
-                        + "VALUES (?, ?, 'Case', ?, convert_to('{}', 'UTF8'), convert_to(?, 'UTF8'), ?, ?, ?)")
-                .params(List.of(caseId, sequence, UUID.randomUUID().toString(), payload, revision, CASE_TYPE, Instant.now().toString()))
+                        + "VALUES (?, ?, 'Case', ?, convert_to(?, 'UTF8'), convert_to(?, 'UTF8'), ?, ?, ?)")
+                .params(List.of(caseId, sequence, UUID.randomUUID().toString(), metaData, payload, revision, CASE_TYPE,
+                        Instant.now().toString()))
                 .update();
+    }
+
+    private String sealed(String caseId, long sequence, String payload) {
+        return sealed(caseId, sequence, "1", payload);
+    }
+
+    /** The metadata the application would write for this payload, at the case's event stored at that sequence number. */
+    private String sealed(String caseId, long sequence, String revision, String payload) {
+        byte[] eventHash = ChainHashes.stored(jdbc, eventSchema).hashAt(caseId, sequence);
+        Map<String, String> seal = sealer.seal(caseId, sequence, new SimpleSerializedObject<>(
+                payload.getBytes(StandardCharsets.UTF_8), byte[].class, CASE_TYPE, revision), eventHash);
+        return "{\"" + SnapshotSealer.EVENT_HASH + "\":\"" + seal.get(SnapshotSealer.EVENT_HASH) + "\",\""
+                + SnapshotSealer.MAC + "\":\"" + seal.get(SnapshotSealer.MAC) + "\"}";
+    }
+
+    /** The case's latest snapshot as the event store reads it, judged by its seal. */
+    private Optional<String> rejectionOfLatestSnapshot(String caseId) {
+        DomainEventData<byte[]> snapshot = jdbc.sql("SELECT * FROM snapshot_event_entry WHERE aggregate_identifier = ? "
+                        + "ORDER BY sequence_number DESC LIMIT 1").param(caseId)
+                .query((row, number) -> new GenericDomainEventEntry<>(row.getString("type"), row.getString("aggregate_identifier"),
+                        row.getLong("sequence_number"), row.getString("event_identifier"), row.getString("time_stamp"),
+                        row.getString("payload_type"), row.getString("payload_revision"), row.getBytes("payload"),
+                        row.getBytes("meta_data")))
+                .single();
+        return sealer.rejectionOf(snapshot, ChainHashes.stored(jdbc, eventSchema));
     }
 
     private static Envelope envelope() {
