@@ -99,7 +99,7 @@ public class AccessLog implements DisposableBean {
         Pending pending = new Pending(List.copyOf(reads), clock.instant().truncatedTo(ChronoUnit.MICROS), new CompletableFuture<>());
         queue.add(pending);
         if (stopped && queue.remove(pending)) {
-            // the writer may have drained the queue for the last time before this read was added
+            // destroy() may have drained the queue for the last time before this read was added
             throw new IllegalStateException("the access log is shut down: no read can be logged");
         }
         try {
@@ -112,6 +112,10 @@ public class AccessLog implements DisposableBean {
         }
     }
 
+    /**
+     * Stops the writer and fails every read it left in the queue. The writer finishes the batch it holds; a read
+     * queued after this drain sees {@code stopped} and takes itself back, so no request waits forever.
+     */
     @Override
     public void destroy() throws InterruptedException {
         stopped = true;
@@ -144,9 +148,6 @@ public class AccessLog implements DisposableBean {
             } catch (RuntimeException | Error e) {
                 appendEachOnItsOwn(batch);
             }
-        }
-        for (Pending pending = queue.poll(); pending != null; pending = queue.poll()) {
-            pending.written().completeExceptionally(new IllegalStateException("the access log shut down before the read was logged"));
         }
     }
 

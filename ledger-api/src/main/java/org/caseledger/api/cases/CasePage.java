@@ -92,7 +92,7 @@ class CasePage {
         long last = history.version(caseId, CaseEvent.class);
         CaseReader.Moment moment = asOf != null ? new CaseReader.Moment(asOf, null)
                 : new CaseReader.Moment(null, step == null ? last : Math.max(0, Math.min(step, last)));
-        CaseView view = reader.view(caseId, moment);
+        CaseView view = reader.view(caseId, moment, last);
         model.addAttribute("caseId", caseId.toString());
         model.addAttribute("view", view);
         model.addAttribute("step", view.version);

@@ -63,7 +63,14 @@ class CaseReader {
     }
 
     CaseView view(CaseId caseId, Moment moment) {
-        long current = history.version(caseId, KIND);
+        return view(caseId, moment, history.version(caseId, KIND));
+    }
+
+    /**
+     * The view, given the stream's version as the caller has just read it: the case page needs the version for
+     * itself, and asking the database a second time would only give the same answer later.
+     */
+    CaseView view(CaseId caseId, Moment moment, long current) {
         if (moment.isNow()) {
             Optional<CaseView> stored = views.find(caseId);
             if (stored.isPresent() && stored.get().version == current) {
