@@ -87,8 +87,13 @@ final class BenchmarkReport {
         this.parameters = parameters;
     }
 
+    /** Kept in the order of the sections' numbers, whatever order they ran in; within a section, as measured. */
     void add(Figure figure) {
-        figures.add(figure);
+        int at = figures.size();
+        while (at > 0 && figures.get(at - 1).section().compareTo(figure.section()) > 0) {
+            at--;
+        }
+        figures.add(at, figure);
         System.out.printf(Locale.ROOT, "[bench] %s / %s: %s %s (runs %s)%s%n", figure.section(), figure.name(),
                 format(figure.ledger().median()), figure.unit(), figure.ledger().values(),
                 figure.reference() == null ? "" : String.format(Locale.ROOT, "; %s %s; efficiency %.2f",

@@ -14,8 +14,10 @@ import java.util.concurrent.TimeUnit;
  * The load generator: {@code wrk} in a process of its own on loopback, so that the client's work is not counted in
  * the ledger's JVM. A request is built by a small Lua script: a method, a path with {@code {id}} replaced by one of
  * the given case ids at random, a JSON body, a bearer token and a fresh {@code Idempotency-Key}. Paced runs give each
- * connection a delay between its requests; wrk then sends about {@code connections ÷ (delay + latency)} requests a
- * second, and the rate actually reached is reported with the latencies.
+ * connection a delay between its requests; wrk then sends {@code connections ÷ (delay + latency)} requests a second.
+ * The latency is not known beforehand, so a paced run is first calibrated: a run at the delay that would give the rate
+ * with no latency shows how much of each connection's cycle the latency takes, and the measured run's delay leaves
+ * that out. The rate actually reached is reported with the latencies.
  */
 final class Wrk {
 
@@ -61,9 +63,17 @@ final class Wrk {
         return run(request, connections, duration, 0);
     }
 
-    /** About {@code rate} requests a second, spread over the connections. */
-    Result paced(Request request, int rate, int connections, Duration duration) throws Exception {
-        return run(request, connections, duration, Math.max(1, connections * 1000 / rate));
+    /**
+     * About {@code rate} requests a second, spread over the connections, after a calibrating run of
+     * {@code calibration}. When the latency alone is longer than a connection's share of the rate, the connections
+     * send without a delay and the rate reached is lower.
+     */
+    Result paced(Request request, int rate, int connections, Duration calibration, Duration duration) throws Exception {
+        double cycleMillis = connections * 1000.0 / rate;
+        int naive = (int) Math.round(cycleMillis);
+        Result calibrating = run(request, connections, calibration, naive);
+        double latencyMillis = connections * 1000.0 / calibrating.requestsPerSecond() - naive;
+        return run(request, connections, duration, (int) Math.max(0, Math.round(cycleMillis - latencyMillis)));
     }
 
     private Result run(Request request, int connections, Duration duration, int delayMillis) throws Exception {

@@ -71,7 +71,7 @@ class RebuildAndCaseloadIT extends IntegrationTest {
     @Test
     void eventsAppendedWhileTheRebuildReplaysReachTheReadModelsWhenTheProcessorTakesOver() {
         // Given cases with history, and a rebuild started
-        List<String> cases = List.of(openCase(), openCase(), openCase());
+        List<String> cases = List.of(Fixtures.openCase(http), Fixtures.openCase(http), Fixtures.openCase(http));
         ReadModels.awaitCaughtUp(http, Duration.ofSeconds(60));
         ReadModels.rebuild(http);
 
