@@ -108,7 +108,7 @@ public class ProjectionAdmin {
         if (nodes.anotherRebuilding()) {
             throw new RebuildRefusedException("another node is rebuilding the read models; follow it at /api/admin/projections");
         }
-        if (replay.replaying()) {
+        if (!replay.begin()) {
             throw new RebuildRefusedException("a rebuild is already running on this node; follow it at /api/admin/projections");
         }
         Duration handOver = nodes.claimTimeout().multipliedBy(2).plusSeconds(10);
@@ -117,22 +117,26 @@ public class ProjectionAdmin {
             processor.start();
             nodes.unmarkRebuilding();
         };
+        boolean replaying = false;
         try {
             processor.shutDown();
             awaitEverySegmentFree(name, handOver);
-            processor.resetTokens();
+            try {
+                processor.resetTokens();
+            } catch (UnableToClaimTokenException e) {
+                throw new RebuildRefusedException("another node claimed a segment while it was being reset, so nothing was "
+                        + "reset; try again");
+            }
             if (processor instanceof AbstractEventProcessor replayable) {
+                // Once reset, a replay that cannot start is left to the processor, which replays from the reset tokens.
                 replay.start(replayable, resume);
-            } else {
+                replaying = true;
+            }
+        } finally {
+            if (!replaying) {
+                replay.abandon();
                 resume.run();
             }
-        } catch (UnableToClaimTokenException e) {
-            resume.run();
-            throw new RebuildRefusedException("another node claimed a segment while it was being reset, so nothing was "
-                    + "reset; try again");
-        } catch (RuntimeException e) {
-            resume.run();
-            throw e;
         }
         return status(name);
     }

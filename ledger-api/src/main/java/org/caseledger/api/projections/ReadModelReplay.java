@@ -9,11 +9,14 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
@@ -25,6 +28,7 @@ import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.caseledger.api.nodes.LedgerNodes;
+import org.caseledger.core.person.PersonErased;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -42,16 +46,20 @@ import org.springframework.stereotype.Component;
  * the processor (here or on another node, once the claims time out) goes on replaying from the last page written.
  * When the replay has reached the newest event, the claims are released and the processor is started; it takes
  * the events appended since.
+ * <p>
+ * Deserializing decrypts personal data, so no event after a {@code PersonErased} is deserialized before the erasure
+ * has been folded: its interceptor makes this node forget the person's keys first, as in the processor.
  */
 @Component
 class ReadModelReplay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ReadModelReplay.class);
 
-    /** Events folded and written per transaction: the storage engine's fetch size, so each page is one query. */
+    /** Events folded and written per transaction: the storage engine's fetch size, so a page is read in a query or two. */
     static final int PAGE = 1_000;
     /** Pages deserialized ahead of the fold; enough to keep every processor busy, little enough for the heap. */
     private static final int PAGES_AHEAD = 4;
+    private static final Duration POLL = Duration.ofSeconds(1);
 
     private final EventStorageEngine storageEngine;
     private final TokenStore tokenStore;
@@ -69,9 +77,22 @@ class ReadModelReplay implements SmartLifecycle {
         this.nodes = nodes;
     }
 
-    /** Whether this node is replaying now. */
+    /** Whether this node is replaying, or about to: from {@link #begin()} until the replay has ended. */
     boolean replaying() {
         return replaying.get();
+    }
+
+    /**
+     * Takes this node's one replay, before the processor is stopped and reset, so that a second rebuild asked for
+     * meanwhile is refused instead of resetting the tables under a running replay. False if it is taken.
+     */
+    boolean begin() {
+        return replaying.compareAndSet(false, true);
+    }
+
+    /** Gives the replay up when it could not be started after {@link #begin()}. */
+    void abandon() {
+        replaying.set(false);
     }
 
     /**
@@ -79,39 +100,53 @@ class ReadModelReplay implements SmartLifecycle {
      * its own; {@code whenDone} runs once the replay has ended, however it ended, unless the application is stopping.
      */
     void start(AbstractEventProcessor processor, Runnable whenDone) {
-        if (!replaying.compareAndSet(false, true)) {
-            throw new RebuildRefusedException("a rebuild is already running on this node; follow it at /api/admin/projections");
+        if (!replaying.get()) {
+            throw new IllegalStateException("a replay starts only after begin()");
         }
-        try {
-            Segments segments = transactionManager.fetchInTransaction(() -> Segments.claim(tokenStore, processor.getName()));
-            thread = new Thread(() -> replay(processor, segments, whenDone), "read-model-replay");
-            thread.start();
-        } catch (RuntimeException e) {
-            replaying.set(false);
-            throw e;
-        }
+        Segments segments = transactionManager.fetchInTransaction(() -> Segments.claim(tokenStore, processor.getName()));
+        Thread replay = new Thread(() -> replay(processor, segments, whenDone), "read-model-replay");
+        replay.setDaemon(true);
+        thread = replay;
+        replay.start();
     }
 
     private void replay(AbstractEventProcessor processor, Segments segments, Runnable whenDone) {
         long start = System.nanoTime();
         long events = 0;
+        AtomicInteger deserializerNumber = new AtomicInteger();
         ExecutorService deserializers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), runnable -> {
-            Thread deserializer = new Thread(runnable, "read-model-replay-deserializer");
+            Thread deserializer = new Thread(runnable, "read-model-replay-deserializer-" + deserializerNumber.incrementAndGet());
             deserializer.setDaemon(true);
             return deserializer;
         });
-        BlockingQueue<CompletableFuture<List<TrackedEventMessage<?>>>> pages = new ArrayBlockingQueue<>(PAGES_AHEAD);
+        BlockingQueue<Page> pages = new ArrayBlockingQueue<>(PAGES_AHEAD);
         Thread reader = new Thread(() -> read(segments.lowest(), deserializers, pages), "read-model-replay-reader");
         reader.setDaemon(true);
         try {
             reader.start();
-            List<TrackedEventMessage<?>> page;
-            while (running && !(page = pages.take().join()).isEmpty()) {
-                fold(processor, segments, page);
-                events += page.size();
+            MessageTokens tokens = new MessageTokens(segments.highestAtReset());
+            while (running) {
+                Page page = pages.poll(POLL.toMillis(), TimeUnit.MILLISECONDS);
+                if (page == null) {
+                    continue;
+                }
+                List<TrackedEventMessage<?>> messages = page.messages().join();
+                if (messages.isEmpty()) {
+                    log.info("Replayed {} events into {} in {} ms", events, processor.getName(), (System.nanoTime() - start) / 1_000_000);
+                    break;
+                }
+                fold(processor, segments, messages.get(messages.size() - 1).trackingToken(), tokens.of(messages));
+                page.folded().complete(null);
+                events += messages.size();
             }
-            log.info("Replayed {} events into {} in {} ms", events, processor.getName(), (System.nanoTime() - start) / 1_000_000);
+            if (!running) {
+                log.info("The replay into {} stopped with the application after {} events; the processor goes on from there",
+                        processor.getName(), events);
+            }
         } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
             log.error("The replay into {} stopped after {} events; the processor goes on from there", processor.getName(), events, e);
         } finally {
             reader.interrupt();
@@ -125,24 +160,48 @@ class ReadModelReplay implements SmartLifecycle {
     }
 
     /**
-     * Reads the events after {@code from} in pages and has each deserialized on the pool, handing the pages on in
-     * their order; an empty page marks the end (or a failure to read, which the fold then meets).
+     * A page on its way to the fold: its messages once deserialized (none at the end), and whether it has been folded,
+     * which the reader waits for after a page that ends with an erasure.
      */
-    private void read(TrackingToken from, ExecutorService deserializers, BlockingQueue<CompletableFuture<List<TrackedEventMessage<?>>>> pages) {
+    private record Page(CompletableFuture<List<TrackedEventMessage<?>>> messages, CompletableFuture<Void> folded) {
+
+        static Page of(CompletableFuture<List<TrackedEventMessage<?>>> messages) {
+            return new Page(messages, new CompletableFuture<>());
+        }
+    }
+
+    /**
+     * Reads the events after {@code from} in pages and has each deserialized on the pool, handing the pages on in
+     * their order; a page with no messages marks the end, and a failure to read is handed on for the fold to meet.
+     * A page ends early at an erasure, and the next is read only once the fold has handled it.
+     */
+    private void read(TrackingToken from, ExecutorService deserializers, BlockingQueue<Page> pages) {
         try (Stream<? extends TrackedEventMessage<?>> stream = storageEngine.readEvents(from, false)) {
             Iterator<? extends TrackedEventMessage<?>> events = stream.iterator();
             while (events.hasNext()) {
-                List<TrackedEventMessage<?>> page = new ArrayList<>(PAGE);
-                while (page.size() < PAGE && events.hasNext()) {
-                    page.add(events.next());
+                List<TrackedEventMessage<?>> read = new ArrayList<>(PAGE);
+                boolean erasure = false;
+                while (read.size() < PAGE && !erasure && events.hasNext()) {
+                    TrackedEventMessage<?> event = events.next();
+                    read.add(event);
+                    // The payload type is known without decrypting anything.
+                    erasure = PersonErased.class.isAssignableFrom(event.getPayloadType());
                 }
-                pages.put(CompletableFuture.supplyAsync(() -> deserialized(page), deserializers));
+                Page page = Page.of(CompletableFuture.supplyAsync(() -> deserialized(read), deserializers));
+                pages.put(page);
+                if (erasure) {
+                    page.folded().get();
+                }
             }
-            pages.put(CompletableFuture.completedFuture(List.of()));
+            pages.put(Page.of(CompletableFuture.completedFuture(List.of())));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            pages.offer(CompletableFuture.failedFuture(e));
+        } catch (Throwable e) {
+            try {
+                pages.put(Page.of(CompletableFuture.failedFuture(e)));
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -156,15 +215,19 @@ class ReadModelReplay implements SmartLifecycle {
                 message.getPayload();
                 message.getMetaData();
             } catch (RuntimeException e) {
-                log.debug("Left to the fold: an event at {} that could not be deserialized", message.trackingToken(), e);
+                // Without the exception: its message may quote a value that was already decrypted.
+                log.debug("Left to the fold: the event at {} could not be deserialized", message.trackingToken());
             }
         }
         return page;
     }
 
-    /** Folds one page through the processor's interceptors and handlers, and stores the tokens, in one transaction. */
-    private void fold(AbstractEventProcessor processor, Segments segments, List<TrackedEventMessage<?>> page) throws Exception {
-        TrackingToken reached = page.get(page.size() - 1).trackingToken();
+    /**
+     * Folds one page through the processor's interceptors and handlers, and stores the tokens at {@code reached}, the
+     * storage engine's position after the page, in one transaction.
+     */
+    private void fold(AbstractEventProcessor processor, Segments segments, TrackingToken reached, List<TrackedEventMessage<?>> page)
+            throws Exception {
         BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(List.copyOf(page));
         unitOfWork.attachTransaction(transactionManager);
         unitOfWork.onPrepareCommit(committing -> {
@@ -225,6 +288,29 @@ class ReadModelReplay implements SmartLifecycle {
         return Integer.MAX_VALUE;
     }
 
+    /**
+     * The tokens the messages are handed to the handlers with, as the processor would: a replay token while the
+     * event is one the read models had seen before the reset. Of the segments' positions at the reset the highest
+     * is taken, as the segment an event belongs to is the sequencing policy's to say.
+     */
+    private static final class MessageTokens {
+
+        private TrackingToken current;
+
+        MessageTokens(TrackingToken atReset) {
+            this.current = atReset;
+        }
+
+        List<TrackedEventMessage<?>> of(List<TrackedEventMessage<?>> messages) {
+            List<TrackedEventMessage<?>> tokened = new ArrayList<>(messages.size());
+            for (TrackedEventMessage<?> message : messages) {
+                current = WrappedToken.advance(current, message.trackingToken());
+                tokened.add(message.withTrackingToken(current));
+            }
+            return tokened;
+        }
+    }
+
     /** The processor's segments as claimed for the replay, each with its token (a replay token after the reset). */
     private static final class Segments {
 
@@ -256,6 +342,18 @@ class ReadModelReplay implements SmartLifecycle {
                 lowest = lowest == null ? position : lowest.lowerBound(position);
             }
             return lowest;
+        }
+
+        /** The replay token of the segment that had come furthest before the reset, if any was reset. */
+        TrackingToken highestAtReset() {
+            TrackingToken highest = null;
+            for (TrackingToken token : tokens) {
+                if (ReplayToken.isReplay(token) && (highest == null
+                        || ReplayToken.getTokenAtReset(token).orElse(0) > ReplayToken.getTokenAtReset(highest).orElse(0))) {
+                    highest = token;
+                }
+            }
+            return highest;
         }
 
         /**

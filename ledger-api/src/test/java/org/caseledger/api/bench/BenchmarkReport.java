@@ -90,7 +90,7 @@ final class BenchmarkReport {
     /** Kept in the order of the sections' numbers, whatever order they ran in; within a section, as measured. */
     void add(Figure figure) {
         int at = figures.size();
-        while (at > 0 && figures.get(at - 1).section().compareTo(figure.section()) > 0) {
+        while (at > 0 && number(figures.get(at - 1)) > number(figure)) {
             at--;
         }
         figures.add(at, figure);
@@ -98,6 +98,11 @@ final class BenchmarkReport {
                 format(figure.ledger().median()), figure.unit(), figure.ledger().values(),
                 figure.reference() == null ? "" : String.format(Locale.ROOT, "; %s %s; efficiency %.2f",
                         figure.referenceName(), format(figure.reference().median()), figure.efficiency()));
+    }
+
+    /** The number a section's name starts with ("3. Rebuild"). */
+    private static int number(Figure figure) {
+        return Integer.parseInt(figure.section().substring(0, figure.section().indexOf('.')));
     }
 
     void write(Path directory) throws IOException {

@@ -343,6 +343,7 @@ class LedgerBenchmarks {
         // from the first measured run to the third as the JIT settled.
         wrk.closedLoop(read, LOAD_CONNECTIONS, LOAD_RUN);
         wrk.closedLoop(write, LOAD_CONNECTIONS, LOAD_RUN);
+        awaitReadModelsAtHead();
         List<Wrk.Result> reads = new ArrayList<>();
         List<Wrk.Result> writes = new ArrayList<>();
         List<Load.Latencies> readReferences = new ArrayList<>();
