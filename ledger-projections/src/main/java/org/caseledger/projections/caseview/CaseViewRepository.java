@@ -81,7 +81,7 @@ public class CaseViewRepository {
     }
 
     void deleteAll() {
-        jdbc.sql("DELETE FROM case_view").update();
+        jdbc.sql("TRUNCATE case_view").update();
     }
 
     private CaseView read(String document) {

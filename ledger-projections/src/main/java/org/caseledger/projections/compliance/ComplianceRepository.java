@@ -74,6 +74,6 @@ public class ComplianceRepository {
     }
 
     public void deleteAll() {
-        jdbc.update("DELETE FROM compliance_check");
+        jdbc.update("TRUNCATE compliance_check");
     }
 }

@@ -37,6 +37,6 @@ public class MetricFactRepository {
     }
 
     public void deleteAll() {
-        jdbc.update("DELETE FROM metric_fact");
+        jdbc.update("TRUNCATE metric_fact");
     }
 }
