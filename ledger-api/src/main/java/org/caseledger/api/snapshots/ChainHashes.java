@@ -12,9 +12,14 @@ interface ChainHashes {
 
     /** One lookup by the stream's unique key (aggregate, sequence number), in the caller's transaction if any. */
     static ChainHashes stored(JdbcClient jdbc, EventSchema schema) {
-        String sql = "SELECT hash FROM " + schema.domainEventTable() + " WHERE " + schema.aggregateIdentifierColumn()
-                + " = ? AND " + schema.sequenceNumberColumn() + " = ?";
+        String sql = query(schema);
         return (aggregateId, sequenceNumber) -> jdbc.sql(sql).params(aggregateId, sequenceNumber)
                 .query(byte[].class).optional().orElse(null);
+    }
+
+    /** The hash of the event at a stream's sequence number: parameters aggregate id, then sequence number. */
+    static String query(EventSchema schema) {
+        return "SELECT hash FROM " + schema.domainEventTable() + " WHERE " + schema.aggregateIdentifierColumn()
+                + " = ? AND " + schema.sequenceNumberColumn() + " = ?";
     }
 }

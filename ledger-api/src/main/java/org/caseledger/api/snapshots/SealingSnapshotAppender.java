@@ -62,8 +62,7 @@ public final class SealingSnapshotAppender implements AppendSnapshotStatementBui
 
     private static byte[] eventHash(Connection connection, EventSchema schema, DomainEventMessage<?> snapshot)
             throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("SELECT hash FROM " + schema.domainEventTable()
-                + " WHERE " + schema.aggregateIdentifierColumn() + " = ? AND " + schema.sequenceNumberColumn() + " = ?")) {
+        try (PreparedStatement query = connection.prepareStatement(ChainHashes.query(schema))) {
             query.setString(1, snapshot.getAggregateIdentifier());
             query.setLong(2, snapshot.getSequenceNumber());
             try (ResultSet event = query.executeQuery()) {
