@@ -176,13 +176,15 @@ public class ProjectionAdmin {
         StreamingEventProcessor processor = processor(name);
         List<Segment> segments = segments(name, processor);
         long position = segments.stream().mapToLong(Segment::position).min().orElse(0);
-        boolean replaying = processor.isReplaying() || segments.stream().anyMatch(Segment::replaying);
+        boolean replaying = replay.replaying() || processor.isReplaying() || segments.stream().anyMatch(Segment::replaying);
+        // The processor is stopped while this node replays into its read models, which are kept up all the same.
+        boolean running = processor.isRunning() || replay.replaying();
         String error = processor.processingStatus().values().stream()
                 .filter(EventTrackerStatus::isErrorState)
                 .map(status -> String.valueOf(status.getError()))
                 .findFirst().orElse(null);
         double progress = head == 0 ? 1.0 : Math.min(1.0, (double) position / head);
-        return new Status(name, processor.isRunning(), replaying, position, head, progress, error, nodes.id(), segments);
+        return new Status(name, running, replaying, position, head, progress, error, nodes.id(), segments);
     }
 
     /** A segment as read, before its position is known. */
