@@ -85,26 +85,6 @@ public final class TestDatabase {
                 common.source());
     }
 
-    /**
-     * A database made earlier on the same server by {@link #another()}, by its name: a benchmark can fill a large one
-     * once and measure on it again and again.
-     */
-    public static synchronized Database existing(String name) {
-        Database common = get();
-        return new Database(withDatabase(common.url(), name), common.user(), common.password(), common.source());
-    }
-
-    /** Drops a database made by {@link #another()}, once nothing is connected to it: large ones are not left behind. */
-    public static synchronized void drop(Database other) {
-        Database common = get();
-        String name = other.url().substring(other.url().lastIndexOf('/') + 1).replaceAll("\\?.*", "");
-        try (Connection admin = common.ownerConnection(); Statement statement = admin.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + name);
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not drop the test database " + name, e);
-        }
-    }
-
     /** A connection as the database owner, bypassing the application's restricted role (tests use it to tamper). */
     public static Connection ownerConnection() {
         return get().ownerConnection();
