@@ -51,11 +51,13 @@ class AccessIndex {
     @EventHandler
     void on(PersonRegistered event) {
         jdbc.sql("""
-                INSERT INTO person_access (person_id, household_id, protected_identity, birth_day) VALUES (?, ?, ?, ?)
+                INSERT INTO person_access (person_id, household_id, protected_identity, birth_day, registered_unit, registered_by)
+                VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT (person_id) DO NOTHING
                 """)
                 .params(event.personId().value(), event.household() == null ? null : event.household().value(), event.protectedIdentity(),
-                        event.identityNumber() == null ? null : event.identityNumber().birthDate().getDayOfMonth())
+                        event.identityNumber() == null ? null : event.identityNumber().birthDate().getDayOfMonth(),
+                        event.envelope().unit().value(), event.envelope().actor().value())
                 .update();
     }
 

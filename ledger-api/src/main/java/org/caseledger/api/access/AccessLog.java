@@ -24,6 +24,8 @@ import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Appends to the read-access log. Entries are chained one after the other under a transaction-scoped advisory
@@ -41,15 +43,76 @@ public class AccessLog implements DisposableBean {
     /** The header in which a reader may state why they read; the log keeps it with the read. */
     public static final String PURPOSE_HEADER = "X-Purpose";
 
-    /** Whether the read took place or was refused. */
-    public enum Outcome { READ, REFUSED }
+    /**
+     * What became of an attempt: read, refused (by role, unit, assignment or protection), not found (an id that
+     * names no case or person: guessing leaves a trace too), a failed sign-in, or a sign-in refused while the
+     * account or address is locked.
+     */
+    public enum Outcome { READ, REFUSED, NOT_FOUND, SIGN_IN_FAILED, SIGN_IN_LOCKED }
 
-    /** One read, or one refused attempt, by the member of staff behind the request. */
-    public record Read(StaffUser staff, CaseAccess target, UUID personId, String what, String detail, String purpose,
-                       Outcome outcome) {
+    /**
+     * Who asked: a signed-in member of staff, or at sign-in only the name tried; and the network address the request
+     * came from (the proxy's client address where the ledger trusts forwarded headers).
+     */
+    public record Reader(String staffId, String role, String unit, String address) {
+
+        /** The member of staff behind the current request, from the address of that request. */
+        public static Reader of(StaffUser staff) {
+            return new Reader(staff.staffId().value(), staff.role().name(), staff.unit().value(), currentAddress());
+        }
+
+        /** Someone who tried to sign in with this name; the name may be anything typed, so it is clipped. */
+        public static Reader signingIn(String nameTried, String address) {
+            return new Reader(clip(nameTried == null ? "" : nameTried, 64), null, null, address);
+        }
+    }
+
+    /**
+     * What a read touched, as the reader saw it.
+     *
+     * @param unit              the unit holding what was touched; for a person in several units' files, the
+     *                          reader's own unit when it is one of them, else the first other one
+     * @param assigned          the reader is the assigned case worker of the case (of one of the person's cases)
+     * @param protectedIdentity the case or person concerned a person with a protected identity
+     */
+    public record Touched(UUID caseId, UUID personId, String unit, boolean assigned, boolean protectedIdentity) {
+
+        public static final Touched NOTHING = new Touched(null, null, null, false, false);
+
+        public static Touched of(StaffUser staff, CaseAccess target) {
+            return new Touched(target.caseId().value(), null, target.unit().value(), staff.staffId().equals(target.assignee()),
+                    target.protectedIdentity());
+        }
+
+        public static Touched of(StaffUser staff, PersonAccess person) {
+            return new Touched(null, person.personId().value(), person.unitSeenBy(staff), person.isAssignedTo(staff),
+                    person.protectedIdentity());
+        }
+
+        /** An id that named nothing, as it was asked for. */
+        public static Touched missingCase(UUID caseId) {
+            return new Touched(caseId, null, null, false, false);
+        }
+
+        public static Touched missingPerson(UUID personId) {
+            return new Touched(null, personId, null, false, false);
+        }
+    }
+
+    /** One read, or one refused or failed attempt. */
+    public record Read(Reader reader, Touched touched, String what, String detail, String purpose, Outcome outcome) {
 
         public static Read ofCase(StaffUser staff, CaseAccess target, String what, String detail, String purpose, Outcome outcome) {
-            return new Read(staff, target, null, what, detail, purpose, outcome);
+            return new Read(Reader.of(staff), Touched.of(staff, target), what, detail, purpose, outcome);
+        }
+
+        public static Read ofPerson(StaffUser staff, PersonAccess person, String what, String detail, String purpose, Outcome outcome) {
+            return new Read(Reader.of(staff), Touched.of(staff, person), what, detail, purpose, outcome);
+        }
+
+        /** A request that touched no single case or person: a list, a refused unit, a query of this log. */
+        public static Read ofRequest(StaffUser staff, String what, String detail, String purpose, Outcome outcome) {
+            return new Read(Reader.of(staff), Touched.NOTHING, what, detail, purpose, outcome);
         }
     }
 
@@ -61,7 +124,11 @@ public class AccessLog implements DisposableBean {
     private record Pending(List<Read> reads, Instant at, CompletableFuture<Void> written) {
     }
 
-    static final String KIND = "case-ledger access-log entry v1";
+    /** The hash form of entries written before addresses were logged, kept to verify them. */
+    static final String KIND_V1 = "case-ledger access-log entry v1";
+    /** The hash form of entries written now: the fields of v1 and the address. */
+    static final String KIND_V2 = "case-ledger access-log entry v2";
+    static final int FORMAT = 2;
     static final byte[] GENESIS = new byte[Sha256.LENGTH];
     private static final long CHAIN_LOCK = 0x4c6f67676b6f6e74L;
     /** Bounds one transaction of the writer; the reads of a single request are never split. */
@@ -183,15 +250,16 @@ public class AccessLog implements DisposableBean {
     }
 
     private static AccessLogEntry entry(long position, Instant at, Read read, byte[] previous) {
-        CaseAccess target = read.target();
-        AccessLogEntry unhashed = new AccessLogEntry(position, at, read.staff().staffId().value(), read.staff().role().name(),
-                read.staff().unit().value(), target == null ? null : target.caseId().value(), read.personId(), read.what(),
-                clip(read.detail()), clip(read.purpose()), read.outcome().name(), target == null ? null : target.unit().value(),
-                target != null && read.staff().staffId().equals(target.assignee()), target != null && target.protectedIdentity(),
+        Reader reader = read.reader();
+        Touched touched = read.touched();
+        AccessLogEntry unhashed = new AccessLogEntry(position, FORMAT, at, reader.staffId(), reader.role(), reader.unit(),
+                clip(reader.address(), 64), touched.caseId(), touched.personId(), clip(read.what(), 200), clip(read.detail(), 500),
+                clip(read.purpose(), 500), read.outcome().name(), touched.unit(), touched.assigned(), touched.protectedIdentity(),
                 Sha256.hex(previous), null);
         return unhashed.withHash(hash(unhashed, previous));
     }
 
+    /** The entry's hash in the form of its format: format 1 entries were written before the address was logged. */
     static String hash(AccessLogEntry entry, byte[] previous) {
         LinkedHashMap<String, String> fields = new LinkedHashMap<>();
         fields.put("position", Long.toString(entry.position()));
@@ -208,22 +276,39 @@ public class AccessLog implements DisposableBean {
         fields.put("caseUnit", entry.caseUnit());
         fields.put("assigned", Boolean.toString(entry.assigned()));
         fields.put("protected", Boolean.toString(entry.protectedIdentity()));
-        return Sha256.hex(ChainedRecordHash.of(KIND, previous, fields));
+        if (entry.format() == 1) {
+            return Sha256.hex(ChainedRecordHash.of(KIND_V1, previous, fields));
+        }
+        fields.put("address", entry.address());
+        return Sha256.hex(ChainedRecordHash.of(KIND_V2, previous, fields));
     }
 
     private void insert(AccessLogEntry entry) {
         jdbc.sql("""
-                INSERT INTO access_log (position, read_at, staff_id, role, unit, case_id, person_id, what, detail, purpose, outcome,
-                                        case_unit, assigned, protected, previous_hash, hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO access_log (position, format, read_at, staff_id, role, unit, address, case_id, person_id, what, detail,
+                                        purpose, outcome, case_unit, assigned, protected, previous_hash, hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-                .params(entry.position(), Timestamp.from(entry.readAt()), entry.staffId(), entry.role(), entry.unit(), entry.caseId(),
+                .params(entry.position(), entry.format(), Timestamp.from(entry.readAt()), entry.staffId(), entry.role(), entry.unit(),
+                        entry.address(), entry.caseId(),
                         entry.personId(), entry.what(), entry.detail(), entry.purpose(), entry.outcome(), entry.caseUnit(),
                         entry.assigned(), entry.protectedIdentity(), Sha256.fromHex(entry.previousHash()), Sha256.fromHex(entry.hash()))
                 .update();
     }
 
-    private static String clip(String text) {
-        return text == null || text.length() <= 500 ? text : text.substring(0, 500);
+    private static String clip(String text, int length) {
+        return text == null || text.length() <= length ? text : text.substring(0, length);
+    }
+
+    /** The method and path of the request this thread serves, as the log names a request that touched no one thing. */
+    static String currentRequest() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request
+                ? request.getRequest().getMethod() + " " + request.getRequest().getRequestURI() : null;
+    }
+
+    /** The client address of the request this thread serves, if it serves one. */
+    private static String currentAddress() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request
+                ? request.getRequest().getRemoteAddr() : null;
     }
 }

@@ -1,8 +1,10 @@
 package org.caseledger.api.access;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.caseledger.api.security.CurrentStaff;
 import org.caseledger.core.shared.InvalidValueException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -15,27 +17,37 @@ class AccessLogController {
     private static final int MAX_LIMIT = 1000;
 
     private final AccessLogQuery query;
+    private final AccessLog log;
 
-    AccessLogController(AccessLogQuery query) {
+    AccessLogController(AccessLogQuery query, AccessLog log) {
         this.query = query;
+        this.log = log;
     }
 
     @GetMapping("/api/audit/access-log")
     List<AccessLogEntry> entries(@RequestParam(required = false) UUID caseId, @RequestParam(required = false) String user,
                                  @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
-                                 @RequestParam(defaultValue = "200") int limit) {
+                                 @RequestParam(defaultValue = "200") int limit, HttpServletRequest request) {
+        logQuery(request);
         return query.find(new AccessLogQuery.Filter(caseId, user, from, to, checked(limit)));
     }
 
     @GetMapping("/api/audit/access-log/unusual")
     AccessLogQuery.Unusual unusual(@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
-                                   @RequestParam(defaultValue = "200") int limit) {
+                                   @RequestParam(defaultValue = "200") int limit, HttpServletRequest request) {
+        logQuery(request);
         return query.unusual(from, to, checked(limit));
     }
 
     @GetMapping("/api/audit/access-log/verify")
     AccessLogQuery.Verification verify() {
         return query.verify();
+    }
+
+    /** Who reviews the log is logged too: the reviewer's queries show what they looked for. */
+    private void logQuery(HttpServletRequest request) {
+        log.record(AccessLog.Read.ofRequest(CurrentStaff.get(), request.getMethod() + " " + request.getRequestURI(),
+                request.getQueryString(), request.getHeader(AccessLog.PURPOSE_HEADER), AccessLog.Outcome.READ));
     }
 
     private static int checked(int limit) {

@@ -24,16 +24,26 @@ public class AccessLogQuery {
     public record Burst(String staffId, Instant windowStart, long casesRead) {
     }
 
-    /** The unusual reads of a period, for the person who reviews the log. */
-    public record Unusual(List<AccessLogEntry> refused, List<AccessLogEntry> outsideUnit, List<AccessLogEntry> outsideAssignment,
-                          List<AccessLogEntry> protectedCases, List<Burst> bursts, int burstThreshold, String burstWindow) {
+    /**
+     * The unusual reads of a period, for the person who reviews the log.
+     *
+     * @param refused           refusals by role, unit, assignment or protection
+     * @param notFound          ids asked for that name no case or person: guessing
+     * @param signIns           failed and locked-out sign-ins, with the name tried and the address
+     * @param outsideUnit       reads of cases or persons held by another unit than the reader's
+     * @param outsideAssignment a case worker's reads of cases or persons not assigned to them
+     * @param protectedCases    every read of a case or person with a protected identity
+     */
+    public record Unusual(List<AccessLogEntry> refused, List<AccessLogEntry> notFound, List<AccessLogEntry> signIns,
+                          List<AccessLogEntry> outsideUnit, List<AccessLogEntry> outsideAssignment, List<AccessLogEntry> protectedCases,
+                          List<Burst> bursts, int burstThreshold, String burstWindow) {
     }
 
     /** Whether the log's chain is whole, and where it first breaks if not. */
     public record Verification(String status, long entriesChecked, Long firstBrokenPosition, String problem) {
     }
 
-    private static final String COLUMNS = "position, read_at, staff_id, role, unit, case_id, person_id, what, detail, purpose, outcome, "
+    private static final String COLUMNS = "position, format, read_at, staff_id, role, unit, address, case_id, person_id, what, detail, purpose, outcome, "
             + "case_unit, assigned, protected, previous_hash, hash";
     static final int BURST_THRESHOLD = 30;
 
@@ -55,8 +65,11 @@ public class AccessLogQuery {
         String period = " AND read_at >= ? AND read_at < ? ORDER BY position DESC LIMIT ?";
         return new Unusual(
                 select("outcome = 'REFUSED'" + period, from, to, limit),
+                select("outcome = 'NOT_FOUND'" + period, from, to, limit),
+                select("outcome IN ('SIGN_IN_FAILED', 'SIGN_IN_LOCKED')" + period, from, to, limit),
                 select("outcome = 'READ' AND case_unit IS NOT NULL AND case_unit <> unit" + period, from, to, limit),
-                select("outcome = 'READ' AND role = 'SOCIAL_SECRETARY' AND case_id IS NOT NULL AND NOT assigned" + period, from, to, limit),
+                select("outcome = 'READ' AND role = 'SOCIAL_SECRETARY' AND (case_id IS NOT NULL OR person_id IS NOT NULL) AND NOT assigned"
+                        + period, from, to, limit),
                 select("protected" + period, from, to, limit),
                 jdbc.sql("""
                         SELECT staff_id, date_bin('10 minutes', read_at, TIMESTAMPTZ '2000-01-01') AS window_start,
@@ -110,8 +123,8 @@ public class AccessLogQuery {
     }
 
     private static AccessLogEntry read(ResultSet rs) throws SQLException {
-        return new AccessLogEntry(rs.getLong("position"), rs.getTimestamp("read_at").toInstant(), rs.getString("staff_id"),
-                rs.getString("role"), rs.getString("unit"), rs.getObject("case_id", UUID.class), rs.getObject("person_id", UUID.class),
+        return new AccessLogEntry(rs.getLong("position"), rs.getInt("format"), rs.getTimestamp("read_at").toInstant(),
+                rs.getString("staff_id"), rs.getString("role"), rs.getString("unit"), rs.getString("address"), rs.getObject("case_id", UUID.class), rs.getObject("person_id", UUID.class),
                 rs.getString("what"), rs.getString("detail"), rs.getString("purpose"), rs.getString("outcome"), rs.getString("case_unit"),
                 rs.getBoolean("assigned"), rs.getBoolean("protected"), Sha256.hex(rs.getBytes("previous_hash")),
                 Sha256.hex(rs.getBytes("hash")));

@@ -1,5 +1,6 @@
 package org.caseledger.api.access;
 
+import java.util.List;
 import java.util.Optional;
 import org.caseledger.api.security.StaffUser;
 import org.caseledger.core.shared.Role;
@@ -12,7 +13,13 @@ import org.caseledger.core.shared.UnitId;
  *   <li>the administrator manages reference data and staff and reads no case content;</li>
  *   <li>case workers, group leaders and the unit head read and act on the cases of their own unit;</li>
  *   <li>a case whose child or household member has a protected identity is for the assigned case worker, the
- *       unit head and auditors only.</li>
+ *       unit head and auditors only;</li>
+ *   <li>a person is read as far as the cases they are in are read: whoever may read one of the person's case files
+ *       may read the person; a person in no case file yet is for the unit that registered them (when protected, for
+ *       its unit head and the one who registered them);</li>
+ *   <li>a person is erased only by a unit holding every case file they are in;</li>
+ *   <li>only a unit that may act on every case file of a household adds a person to that household, because a
+ *       protected member would change who may read those files.</li>
  * </ul>
  */
 public final class AccessPolicy {
@@ -61,6 +68,53 @@ public final class AccessPolicy {
     /** Whether a list, search or drill-down shown to this member of staff may name the case. */
     public static boolean mayList(StaffUser staff, CaseAccess target) {
         return refusesToRead(staff, target).isEmpty();
+    }
+
+    /** Why this member of staff may not read the person's registration, history or extract, if they may not. */
+    public static Optional<String> refusesToReadPerson(StaffUser staff, PersonAccess person) {
+        if (staff.role() == Role.AUDITOR) {
+            return Optional.empty();
+        }
+        if (staff.role() == Role.ADMINISTRATOR) {
+            return Optional.of("the administrator reads no one's record");
+        }
+        if (!person.cases().isEmpty()) {
+            return person.cases().stream().anyMatch(file -> mayList(staff, file)) ? Optional.empty()
+                    : Optional.of("the person is in no case file you may read");
+        }
+        if (!staff.unit().equals(person.registeredUnit())) {
+            return Optional.of("the person was registered by another unit and is in no case file you may read");
+        }
+        if (person.protectedIdentity() && staff.role() != Role.UNIT_HEAD && !staff.staffId().equals(person.registeredBy())) {
+            return Optional.of("the person has a protected identity: only the unit head and the one who registered them have access");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The units other than the actor's that hold the person, whose consent an erasure needs (docs/privacy.md); an
+     * actor whose own unit holds none of the person is refused outright.
+     */
+    public static Optional<String> refusesToErasePerson(StaffUser staff, PersonAccess person) {
+        if (staff.role() == Role.AUDITOR) {
+            return Optional.of("auditors read the ledger and write nothing");
+        }
+        if (!person.units().contains(staff.unit())) {
+            return Optional.of("the person is in no case file of your unit");
+        }
+        if (person.units().size() > 1) {
+            return Optional.of("the person is also in case files of other units: each of them must erase its part or agree "
+                    + "to the erasure (docs/privacy.md)");
+        }
+        return Optional.empty();
+    }
+
+    /** Why this member of staff may not add a person to a household with these case files, if they may not. */
+    public static Optional<String> refusesToJoinHousehold(StaffUser staff, List<CaseAccess> householdCases) {
+        return householdCases.stream()
+                .filter(file -> refusesToWrite(staff, file).isPresent())
+                .findFirst()
+                .map(file -> "the household is in case files you may not act on: the unit holding them registers its members");
     }
 
     private static Optional<String> refusesCaseWork(StaffUser staff, CaseAccess target) {

@@ -14,7 +14,8 @@ import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * Decides every request that names a case in its path — API and pages — before anything of the case is read or
- * its body parsed, and logs it: a read as read, a refusal (read or write) as refused. Allowed writes are not logged here; the
+ * its body parsed, and logs it: a read as read, a refusal (read or write) as refused, an id that names no case as
+ * not found. Allowed writes are not logged here; the
  * ledger itself records them with their author.
  */
 @Component
@@ -37,13 +38,16 @@ class CaseAccessGuard implements HandlerInterceptor {
         if (caseId.isEmpty()) {
             return true;
         }
+        StaffUser staff = CurrentStaff.get();
+        String pattern = String.valueOf(request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE));
         Optional<CaseAccess> target = cases.find(caseId.get());
         if (target.isEmpty()) {
+            log.record(new AccessLog.Read(AccessLog.Reader.of(staff), AccessLog.Touched.missingCase(caseId.get().value()),
+                    request.getMethod() + " " + pattern, request.getQueryString(), request.getHeader(AccessLog.PURPOSE_HEADER),
+                    AccessLog.Outcome.NOT_FOUND));
             throw new NotFoundException("there is no case with id " + caseId.get());
         }
-        StaffUser staff = CurrentStaff.get();
         boolean read = "GET".equals(request.getMethod());
-        String pattern = String.valueOf(request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE));
         Optional<String> refusal = !read ? AccessPolicy.refusesToWrite(staff, target.get())
                 : pattern.startsWith(CASE_FILE_EXPORTS) ? AccessPolicy.refusesToExport(staff, target.get())
                 : AccessPolicy.refusesToRead(staff, target.get());

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.caseledger.core.cases.CaseId;
+import org.caseledger.core.shared.HouseholdId;
 import org.caseledger.core.shared.StaffId;
 import org.caseledger.core.shared.UnitId;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,6 +37,11 @@ public class CaseAccessRepository {
             return List.of();
         }
         return jdbc.sql(SELECT + " WHERE c.case_id = ANY(?)").param(caseIds.toArray(UUID[]::new)).query((rs, row) -> read(rs)).list();
+    }
+
+    /** The case files of a household. */
+    public List<CaseAccess> findByHousehold(HouseholdId household) {
+        return jdbc.sql(SELECT + " WHERE c.household_id = ?").param(household.value()).query((rs, row) -> read(rs)).list();
     }
 
     private static CaseAccess read(java.sql.ResultSet rs) throws java.sql.SQLException {

@@ -26,10 +26,11 @@ public class CaseLists {
         this.log = log;
     }
 
-    /** The unit asked for, or the caller's own; refused if it is not theirs, except to auditors. */
+    /** The unit asked for, or the caller's own; refused (and logged) if it is not theirs, except to auditors. */
     public UnitId unitOrOwn(StaffUser staff, UnitId asked) {
         UnitId unit = asked != null ? asked : staff.unit();
         AccessPolicy.refusesUnit(staff, unit).ifPresent(reason -> {
+            log.record(AccessLog.Read.ofRequest(staff, AccessLog.currentRequest(), "unit " + unit.value(), null, AccessLog.Outcome.REFUSED));
             throw new AccessRefusedException(reason);
         });
         return unit;

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.caseledger.api.access.AccessLog;
-import org.caseledger.api.access.PersonReads;
+import org.caseledger.api.access.PersonAccessGuard;
 import org.caseledger.api.privacy.Erasure;
 import org.caseledger.api.security.CurrentStaff;
 import org.caseledger.api.web.CommandContext;
@@ -49,25 +49,25 @@ class PersonController {
     private final CommandTransaction commands;
     private final EventHistory history;
     private final Erasure erasure;
-    private final PersonReads reads;
+    private final PersonAccessGuard guard;
 
-    PersonController(CommandTransaction commands, EventHistory history, Erasure erasure, PersonReads reads) {
+    PersonController(CommandTransaction commands, EventHistory history, Erasure erasure, PersonAccessGuard guard) {
         this.commands = commands;
         this.history = history;
         this.erasure = erasure;
-        this.reads = reads;
+        this.guard = guard;
     }
 
     /** The person's registration and erasure, as stored. */
     @GetMapping("/{personId}/history")
     List<EventHistory.Entry> history(@PathVariable PersonId personId, HttpServletRequest request) {
-        history.version(personId, PersonEvent.class);
-        reads.read(CurrentStaff.get(), personId, "GET /api/persons/{personId}/history", request.getHeader(AccessLog.PURPOSE_HEADER));
+        guard.read(CurrentStaff.get(), personId, "GET /api/persons/{personId}/history", request.getHeader(AccessLog.PURPOSE_HEADER));
         return history.entries(personId, PersonEvent.class);
     }
 
     @PostMapping
     ResponseEntity<Map<String, Object>> register(@RequestBody RegisterPersonRequest body, CommandContext context) {
+        guard.joinHousehold(CurrentStaff.get(), body.household(), "POST /api/persons");
         PersonId personId = PersonId.random();
         RegisterPerson command = new RegisterPerson(personId, body.identityNumber(), body.reserveNumber(), body.name(),
                 body.protectedIdentity(), body.household(), context.envelope(body.occurredAt()));
@@ -79,6 +79,7 @@ class PersonController {
 
     @PostMapping("/{personId}/erasure")
     ResponseEntity<Map<String, Object>> erase(@PathVariable PersonId personId, @RequestBody ErasureRequest body, CommandContext context) {
+        guard.erase(CurrentStaff.get(), personId, "POST /api/persons/{personId}/erasure");
         return commands.execute(context, personId, PersonEvent.class, body, sender -> {
             int destroyed = erasure.eraseWithin(personId, body.reason(), context.envelope(body.occurredAt()), sender).size();
             return new CommandResult(200, "/api/persons/" + personId + "/history", null,

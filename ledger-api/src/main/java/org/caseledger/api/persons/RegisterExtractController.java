@@ -3,12 +3,15 @@ package org.caseledger.api.persons;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.caseledger.api.access.AccessLog;
 import org.caseledger.api.access.CaseAccess;
 import org.caseledger.api.access.CaseAccessRepository;
-import org.caseledger.api.access.PersonReads;
+import org.caseledger.api.access.AccessPolicy;
+import org.caseledger.api.access.PersonAccessGuard;
 import org.caseledger.api.security.CurrentStaff;
 import org.caseledger.api.security.StaffUser;
 import org.caseledger.api.web.EventHistory;
@@ -23,10 +26,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The register extract (registerutdrag): everything the ledger holds about one person, decrypted, as a file a
- * machine can read — their registration, the case files where they are the child, and every other case entry
- * that names them (a consent they gave). Produced for the data subject's right of access, and logged as a read of
- * the person and of each case file in it.
+ * The register extract (registerutdrag): what the ledger holds about one person, decrypted, as a file a machine
+ * can read — their registration, the case files where they are the child, and every other case entry that names
+ * them (a consent they gave). Produced for the data subject's right of access, and logged as a read of the person
+ * and of each case file in it.
+ * <p>
+ * It holds only what the member of staff asking may read: a unit head gets the files of their own unit, and the
+ * extract says which other units hold files left out, so that the unit that received the request asks them for
+ * their parts (docs/privacy.md, "Register extract"). Auditors read every case file and get the whole extract.
  */
 @RestController
 class RegisterExtractController {
@@ -35,24 +42,28 @@ class RegisterExtractController {
     record CaseFile(UUID caseId, String caseNumber, String unit, List<EventHistory.Entry> entries) {
     }
 
+    /** Case files the extract leaves out because the reader may not read them: how many, and which units hold them. */
+    record Withheld(int caseFiles, List<String> units) {
+    }
+
     /** The extract. */
     record Extract(UUID personId, Instant producedAt, String producedBy, List<EventHistory.Entry> registration,
-                   List<CaseFile> caseFilesAsChild, List<CaseFile> otherEntriesNamingThePerson) {
+                   List<CaseFile> caseFilesAsChild, List<CaseFile> otherEntriesNamingThePerson, Withheld withheld) {
     }
 
     private static final String WHAT = "register extract";
 
     private final EventHistory history;
-    private final PersonReads reads;
+    private final PersonAccessGuard guard;
     private final CaseAccessRepository cases;
     private final AccessLog log;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    RegisterExtractController(EventHistory history, PersonReads reads, CaseAccessRepository cases, AccessLog log, JdbcClient jdbc,
+    RegisterExtractController(EventHistory history, PersonAccessGuard guard, CaseAccessRepository cases, AccessLog log, JdbcClient jdbc,
                               Clock clock) {
         this.history = history;
-        this.reads = reads;
+        this.guard = guard;
         this.cases = cases;
         this.log = log;
         this.jdbc = jdbc;
@@ -62,25 +73,34 @@ class RegisterExtractController {
     @GetMapping("/api/persons/{personId}/extract")
     ResponseEntity<Extract> extract(@PathVariable PersonId personId, HttpServletRequest request) {
         String purpose = request.getHeader(AccessLog.PURPOSE_HEADER);
-        history.version(personId, PersonEvent.class);
         StaffUser staff = CurrentStaff.get();
-        reads.read(staff, personId, WHAT, purpose);
-        List<CaseAccess> asChild = cases.findAll(jdbc.sql("SELECT case_id FROM case_access WHERE child_id = ? ORDER BY case_number")
+        guard.read(staff, personId, WHAT, purpose);
+        List<CaseAccess> asChild = cases.findAll(jdbc.sql("SELECT case_id FROM case_access WHERE child_id = ?")
                 .param(personId.value()).query(UUID.class).list());
         List<CaseAccess> naming = cases.findAll(jdbc.sql("""
                 SELECT DISTINCT aggregate_identifier::uuid FROM domain_event_entry
                 WHERE payload_type = 'org.caseledger.core.cases.ConsentGiven' AND convert_from(payload, 'UTF8')::jsonb ->> 'person' = ?
                 """).param(personId.toString()).query(UUID.class).list());
-        log.record(java.util.stream.Stream.concat(asChild.stream(), naming.stream())
+        List<CaseAccess> readableAsChild = readable(staff, asChild);
+        List<CaseAccess> readableNaming = readable(staff, naming);
+        log.record(Stream.concat(readableAsChild.stream(), readableNaming.stream())
                 .map(file -> AccessLog.Read.ofCase(staff, file, WHAT, "person " + personId, purpose, AccessLog.Outcome.READ))
                 .toList());
+        List<CaseAccess> withheld = Stream.concat(asChild.stream(), naming.stream())
+                .filter(file -> !AccessPolicy.mayList(staff, file)).distinct().toList();
         Extract extract = new Extract(personId.value(), clock.instant(), staff.staffId().value(),
                 history.entries(personId, PersonEvent.class),
-                asChild.stream().map(file -> caseFile(file, null)).toList(),
-                naming.stream().map(file -> caseFile(file, personId.toString())).toList());
+                readableAsChild.stream().map(file -> caseFile(file, null)).toList(),
+                readableNaming.stream().map(file -> caseFile(file, personId.toString())).toList(),
+                new Withheld(withheld.size(), withheld.stream().map(file -> file.unit().value()).distinct().sorted().toList()));
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"register-extract-" + personId + ".json\"")
                 .body(extract);
+    }
+
+    private static List<CaseAccess> readable(StaffUser staff, List<CaseAccess> files) {
+        return files.stream().filter(file -> AccessPolicy.mayList(staff, file))
+                .sorted(Comparator.comparing(CaseAccess::caseNumber)).toList();
     }
 
     /** A case file, whole, or only the entries that name the person. */

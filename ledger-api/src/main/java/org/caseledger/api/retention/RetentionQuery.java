@@ -22,8 +22,9 @@ class RetentionQuery {
     /** Why a person's files are, or are not, erased. */
     enum Verdict { DUE, RESEARCH_SAMPLE, KEPT_INTERVENTION }
 
-    /** A child's case files under the policy. */
-    record Candidate(UUID personId, List<String> caseNumbers, Instant lastEntry, LocalDate erasableFrom, Verdict verdict) {
+    /** A child's case files under the policy, and the units holding them. */
+    record Candidate(UUID personId, List<String> caseNumbers, List<String> units, Instant lastEntry, LocalDate erasableFrom,
+                     Verdict verdict) {
     }
 
     private final JdbcClient jdbc;
@@ -41,13 +42,14 @@ class RetentionQuery {
         return jdbc.sql("""
                 WITH files AS (
                     SELECT c.child_id, array_agg(DISTINCT c.case_number ORDER BY c.case_number) AS case_numbers,
+                           array_agg(DISTINCT c.unit ORDER BY c.unit) AS units,
                            max((convert_from(e.payload, 'UTF8')::jsonb -> 'envelope' ->> 'recordedAt')::timestamptz) AS last_entry,
                            bool_or(convert_from(e.payload, 'UTF8')::jsonb ->> 'interventionType' = ANY(?)
                                    OR (e.payload_type = 'org.caseledger.core.cases.InterventionOffered'
                                        AND convert_from(e.payload, 'UTF8')::jsonb ->> 'type' = ANY(?))) AS kept_kind
                     FROM case_access c JOIN domain_event_entry e ON e.aggregate_identifier = c.case_id::text
                     GROUP BY c.child_id)
-                SELECT f.child_id, f.case_numbers, f.last_entry, f.kept_kind, p.birth_day = ANY(?) AS research_sample
+                SELECT f.child_id, f.case_numbers, f.units, f.last_entry, f.kept_kind, p.birth_day = ANY(?) AS research_sample
                 FROM files f LEFT JOIN person_access p ON p.person_id = f.child_id
                 WHERE f.last_entry < ? AND NOT coalesce(p.erased, false)
                 ORDER BY f.last_entry, f.child_id
@@ -58,7 +60,8 @@ class RetentionQuery {
                     Verdict verdict = rs.getBoolean("research_sample") ? Verdict.RESEARCH_SAMPLE
                             : rs.getBoolean("kept_kind") ? Verdict.KEPT_INTERVENTION : Verdict.DUE;
                     return new Candidate(rs.getObject("child_id", UUID.class),
-                            Arrays.asList((String[]) rs.getArray("case_numbers").getArray()), lastEntry,
+                            Arrays.asList((String[]) rs.getArray("case_numbers").getArray()),
+                            Arrays.asList((String[]) rs.getArray("units").getArray()), lastEntry,
                             LedgerTime.dayOf(lastEntry).plusYears(policy.years()).plusDays(1), verdict);
                 })
                 .list();

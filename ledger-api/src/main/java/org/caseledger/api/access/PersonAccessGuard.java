@@ -1,0 +1,74 @@
+package org.caseledger.api.access;
+
+import java.util.List;
+import java.util.Optional;
+import org.caseledger.api.security.StaffUser;
+import org.caseledger.api.web.NotFoundException;
+import org.caseledger.core.shared.HouseholdId;
+import org.caseledger.core.shared.PersonId;
+import org.springframework.stereotype.Component;
+
+/**
+ * Decides every request that reads or acts on a person, by the rules of {@link AccessPolicy}, and logs it like a
+ * request naming a case: a read as read, a refusal as refused, an id that names no one as not found.
+ */
+@Component
+public class PersonAccessGuard {
+
+    private final PersonAccessRepository persons;
+    private final CaseAccessRepository cases;
+    private final AccessLog log;
+
+    PersonAccessGuard(PersonAccessRepository persons, CaseAccessRepository cases, AccessLog log) {
+        this.persons = persons;
+        this.cases = cases;
+        this.log = log;
+    }
+
+    /** Logs the read of the person and answers what the reader may know of them; refuses (logged) otherwise. */
+    public PersonAccess read(StaffUser staff, PersonId person, String what, String purpose) {
+        PersonAccess target = find(staff, person, what, purpose);
+        decide(staff, target, AccessPolicy.refusesToReadPerson(staff, target), what, purpose);
+        log.record(AccessLog.Read.ofPerson(staff, target, what, null, purpose, AccessLog.Outcome.READ));
+        return target;
+    }
+
+    /** Lets the erasure of the person go ahead, or refuses it (logged); the erasure itself is recorded by the ledger. */
+    public PersonAccess erase(StaffUser staff, PersonId person, String what) {
+        PersonAccess target = find(staff, person, what, null);
+        decide(staff, target, AccessPolicy.refusesToErasePerson(staff, target), what, null);
+        return target;
+    }
+
+    /** Lets a person be registered into the household, or refuses it (logged against each of its case files). */
+    public void joinHousehold(StaffUser staff, HouseholdId household, String what) {
+        if (household == null) {
+            return;
+        }
+        List<CaseAccess> files = cases.findByHousehold(household);
+        Optional<String> refusal = AccessPolicy.refusesToJoinHousehold(staff, files);
+        if (refusal.isPresent()) {
+            log.record(files.stream()
+                    .map(file -> AccessLog.Read.ofCase(staff, file, what, "household " + household.value(), null, AccessLog.Outcome.REFUSED))
+                    .toList());
+            throw new AccessRefusedException(refusal.get());
+        }
+    }
+
+    private PersonAccess find(StaffUser staff, PersonId person, String what, String purpose) {
+        Optional<PersonAccess> target = persons.find(person);
+        if (target.isEmpty()) {
+            log.record(new AccessLog.Read(AccessLog.Reader.of(staff), AccessLog.Touched.missingPerson(person.value()), what, null,
+                    purpose, AccessLog.Outcome.NOT_FOUND));
+            throw new NotFoundException("there is no person with id " + person.value());
+        }
+        return target.get();
+    }
+
+    private void decide(StaffUser staff, PersonAccess target, Optional<String> refusal, String what, String purpose) {
+        if (refusal.isPresent()) {
+            log.record(AccessLog.Read.ofPerson(staff, target, what, null, purpose, AccessLog.Outcome.REFUSED));
+            throw new AccessRefusedException(refusal.get());
+        }
+    }
+}
