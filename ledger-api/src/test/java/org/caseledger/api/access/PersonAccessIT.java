@@ -1,0 +1,230 @@
+package org.caseledger.api.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.caseledger.api.support.Fixtures;
+import org.caseledger.api.support.IntegrationTest;
+import org.caseledger.api.support.LedgerHttp.Response;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Access through persons, tried as staff of another unit would: what a person's registration, history and register
+ * extract give away, who may erase them or add to their household, and what the access log then shows. The units
+ * are vivalla (anna, omar, karin, lars) and central-reception (sara); ivo is the auditor, eva the administrator.
+ */
+class PersonAccessIT extends IntegrationTest {
+
+    @Test
+    void theRegisterExtractHoldsOnlyTheReadersCaseFilesAndNamesTheUnitsHoldingTheRest() {
+        String child = register("anna", false, null, "Alva Delad");
+        String ours = openCase("anna", child, UUID.randomUUID().toString(), "Vivalla's report: Alva is often tired.");
+        String theirs = openCase("sara", child, UUID.randomUUID().toString(), "Central reception's report: sheltered housing.");
+        assertThat(http.as("lars").get("/api/cases/" + theirs).status()).isEqualTo(403);
+
+        Response extract = http.as("lars").get("/api/persons/" + child + "/extract");
+
+        assertThat(extract.status()).as(extract.toString()).isEqualTo(200);
+        assertThat(caseIdsOf(extract.json().path("caseFilesAsChild"))).containsExactly(ours);
+        assertThat(extract.text()).contains("Vivalla's report").doesNotContain("sheltered housing").doesNotContain(theirs);
+        assertThat(extract.json().path("withheld").path("caseFiles").asInt()).isEqualTo(1);
+        assertThat(extract.json().path("withheld").path("units").toString()).isEqualTo("[\"central-reception\"]");
+        assertThat(log(theirs)).filteredOn(entry -> entry.path("staffId").asString().equals("lars.nilsson"))
+                .extracting(entry -> entry.path("outcome").asString()).containsOnly("REFUSED");
+
+        JsonNode whole = http.as("ivo").get("/api/persons/" + child + "/extract").json();
+        assertThat(caseIdsOf(whole.path("caseFilesAsChild"))).containsExactlyInAnyOrder(ours, theirs);
+        assertThat(whole.path("withheld").path("caseFiles").asInt()).isZero();
+    }
+
+    @Test
+    void aProtectedChildOfAnotherUnitIsNotReadableByAUnitHeadAndTheRefusalIsFlagged() {
+        String child = register("sara", true, UUID.randomUUID().toString(), "Kim Skyddad-Annanenhet");
+        openCase("sara", child, UUID.randomUUID().toString(), "Child and mother in sheltered housing.");
+
+        for (String path : List.of("/history", "/extract")) {
+            Response refused = http.as("lars").get("/api/persons/" + child + path);
+            assertThat(refused.status()).as(path).isEqualTo(403);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.text()).doesNotContain("Kim").doesNotContain("sheltered");
+        }
+        assertThat(http.as("ivo").get("/api/persons/" + child + "/history").status()).as("the auditor").isEqualTo(200);
+
+        List<JsonNode> refusals = personLog(child, "lars.nilsson");
+        assertThat(refusals).hasSize(2).allSatisfy(entry -> {
+            assertThat(entry.path("outcome").asString()).isEqualTo("REFUSED");
+            assertThat(entry.path("protectedIdentity").asBoolean()).isTrue();
+            assertThat(entry.path("caseUnit").asString()).isEqualTo("central-reception");
+            assertThat(entry.path("address").asString()).isNotBlank();
+        });
+        JsonNode unusual = http.as("ivo").get("/api/audit/access-log/unusual?limit=1000").json();
+        assertThat(unusual.path("refused").findValuesAsString("personId")).contains(child);
+        assertThat(unusual.path("protectedCases").findValuesAsString("personId")).contains(child);
+    }
+
+    @Test
+    void aCaseWorkerReadsThePersonsOfTheirOwnUnitOnlyAndReadsElsewhereAreFlagged() {
+        String ownChild = register("anna", false, null, "Alva Egen");
+        openCase("anna", ownChild, UUID.randomUUID().toString(), "A report.");
+        String otherChild = register("sara", false, null, "Bo Annan");
+        openCase("sara", otherChild, UUID.randomUUID().toString(), "Another report.");
+        String registeredOnly = register("sara", false, null, "Cia Ingetärende");
+
+        assertThat(http.as("anna").get("/api/persons/" + ownChild + "/history").status()).isEqualTo(200);
+        assertThat(http.as("anna").get("/api/persons/" + otherChild + "/history").status()).isEqualTo(403);
+        assertThat(http.as("anna").get("/api/persons/" + registeredOnly + "/history").status()).isEqualTo(403);
+        assertThat(http.as("sara").get("/api/persons/" + registeredOnly + "/history").status()).isEqualTo(200);
+        assertThat(http.as("ivo").get("/api/persons/" + otherChild + "/history").status()).isEqualTo(200);
+
+        assertThat(personLog(ownChild, "anna.lind")).singleElement()
+                .satisfies(entry -> assertThat(entry.path("caseUnit").asString()).isEqualTo("vivalla"));
+        JsonNode unusual = http.as("ivo").get("/api/audit/access-log/unusual?limit=1000").json();
+        assertThat(unusual.path("outsideUnit").findValuesAsString("personId")).contains(otherChild).doesNotContain(ownChild);
+    }
+
+    @Test
+    void aUnitHeadCannotEraseAChildWithCaseFilesInAnotherUnit() {
+        String theirs = register("sara", false, null, "Dan Annanenhet");
+        String caseId = openCase("sara", theirs, UUID.randomUUID().toString(), "A report.");
+        String shared = register("anna", false, null, "Eva Delad");
+        openCase("anna", shared, UUID.randomUUID().toString(), "A report.");
+        openCase("sara", shared, UUID.randomUUID().toString(), "A report.");
+        long keys = dataKeys();
+
+        for (String person : List.of(theirs, shared)) {
+            for (String user : List.of("lars", "eva")) {
+                Response refused = http.as(user).post("/api/persons/" + person + "/erasure", Map.of("reason", "Retention."));
+                assertThat(refused.status()).as(user + " erasing " + person).isEqualTo(403);
+            }
+        }
+
+        assertThat(dataKeys()).isEqualTo(keys);
+        assertThat(http.as("sara").post("/api/cases/" + caseId + "/notes", Map.of("text", "Still our case.")).status()).isEqualTo(201);
+        assertThat(personLog(theirs, "lars.nilsson")).extracting(entry -> entry.path("outcome").asString()).containsExactly("REFUSED");
+        String ownOnly = register("anna", false, null, "Fia Egen");
+        openCase("anna", ownOnly, UUID.randomUUID().toString(), "A report.");
+        assertThat(http.as("lars").post("/api/persons/" + ownOnly + "/erasure", Map.of("reason", "Retention.")).status()).isEqualTo(200);
+    }
+
+    @Test
+    void anotherUnitCannotLockStaffOutOfACaseByRegisteringAProtectedPersonIntoItsHousehold() {
+        String household = UUID.randomUUID().toString();
+        String child = register("anna", false, household, "Gus Hushåll");
+        String caseId = openCase("anna", child, household, "A report.");
+
+        Response refused = http.as("sara").post("/api/persons", Map.of("identityNumber", Fixtures.identityNumber(), "name", "Hemlig Förälder",
+                "protectedIdentity", true, "household", household));
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
+        assertThat(http.as("anna").get("/api/cases/" + caseId).status()).as("the case stays readable").isEqualTo(200);
+        assertThat(log(caseId)).anySatisfy(entry -> {
+            assertThat(entry.path("staffId").asString()).isEqualTo("sara.ek");
+            assertThat(entry.path("what").asString()).isEqualTo("POST /api/persons");
+            assertThat(entry.path("outcome").asString()).isEqualTo("REFUSED");
+        });
+        assertThat(register("karin", true, household, "Ida Skyddad")).as("the case's own unit may").isNotBlank();
+    }
+
+    @Test
+    void idsThatNameNothingRoleRefusalsAndTheAuditorsOwnQueriesAreLogged() {
+        String missingCase = UUID.randomUUID().toString();
+        String missingPerson = UUID.randomUUID().toString();
+
+        assertThat(http.as("sara").get("/api/cases/" + missingCase).status()).isEqualTo(404);
+        assertThat(http.as("sara").get("/api/persons/" + missingPerson + "/history").status()).isEqualTo(404);
+        assertThat(http.as("anna").get("/api/audit/access-log?user=anna.lind").status()).isEqualTo(403);
+        assertThat(http.as("anna").get("/api/caseload?unit=central-reception").status()).isEqualTo(403);
+        http.as("ivo").get("/api/audit/access-log?user=omar.hassan&limit=5");
+
+        List<JsonNode> sara = entries("/api/audit/access-log?user=sara.ek&limit=1000");
+        assertThat(sara).anySatisfy(entry -> {
+            assertThat(entry.path("caseId").asString()).isEqualTo(missingCase);
+            assertThat(entry.path("outcome").asString()).isEqualTo("NOT_FOUND");
+        });
+        assertThat(sara).anySatisfy(entry -> {
+            assertThat(entry.path("personId").asString()).isEqualTo(missingPerson);
+            assertThat(entry.path("outcome").asString()).isEqualTo("NOT_FOUND");
+        });
+        List<JsonNode> anna = entries("/api/audit/access-log?user=anna.lind&limit=1000");
+        assertThat(anna).anySatisfy(entry -> {
+            assertThat(entry.path("what").asString()).isEqualTo("GET /api/audit/access-log");
+            assertThat(entry.path("outcome").asString()).isEqualTo("REFUSED");
+        });
+        assertThat(anna).anySatisfy(entry -> {
+            assertThat(entry.path("what").asString()).isEqualTo("GET /api/caseload");
+            assertThat(entry.path("detail").asString()).isEqualTo("unit central-reception");
+        });
+        assertThat(entries("/api/audit/access-log?user=ivo.granskare&limit=1000")).anySatisfy(entry -> {
+            assertThat(entry.path("what").asString()).isEqualTo("GET /api/audit/access-log");
+            assertThat(entry.path("detail").asString()).isEqualTo("user=omar.hassan&limit=5");
+        });
+        assertThat(http.as("ivo").get("/api/audit/access-log/unusual?limit=1000").json().path("notFound").findValuesAsString("caseId"))
+                .contains(missingCase);
+    }
+
+    @Test
+    void aFailedSignInIsLoggedWithTheNameTriedAndTheAddress() {
+        String name = "nobody-" + UUID.randomUUID().toString().substring(0, 8);
+        Response failed = http.anonymous().header("Authorization", "Basic "
+                + java.util.Base64.getEncoder().encodeToString((name + ":wrong").getBytes())).get("/api/caseload");
+        assertThat(failed.status()).isEqualTo(401);
+
+        assertThat(entries("/api/audit/access-log?user=" + name)).singleElement().satisfies(entry -> {
+            assertThat(entry.path("outcome").asString()).isEqualTo("SIGN_IN_FAILED");
+            assertThat(entry.path("address").asString()).isIn("127.0.0.1", "0:0:0:0:0:0:0:1");
+            assertThat(entry.path("role").isMissingNode() || entry.path("role").isNull()).isTrue();
+        });
+        assertThat(http.as("ivo").get("/api/audit/access-log/verify").field("status")).isEqualTo("INTACT");
+    }
+
+    private String register(String user, boolean protectedIdentity, String household, String name) {
+        Map<String, Object> body = new HashMap<>(Map.of("identityNumber", Fixtures.identityNumber(), "name", name,
+                "protectedIdentity", protectedIdentity));
+        if (household != null) {
+            body.put("household", household);
+        }
+        Response response = http.as(user).post("/api/persons", body);
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        return response.field("personId");
+    }
+
+    private String openCase(String user, String child, String household, String summary) {
+        Response response = http.as(user).post("/api/cases", Map.of("origin", "REPORT_OF_CONCERN", "child", child,
+                "household", household, "receivedAt", "2026-03-02T08:15:00Z",
+                "report", Map.of("reporterType", "SCHOOL", "summary", summary)));
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        return response.field("caseId");
+    }
+
+    private static List<String> caseIdsOf(JsonNode caseFiles) {
+        List<String> ids = new ArrayList<>();
+        caseFiles.forEach(file -> ids.add(file.path("caseId").asString()));
+        return ids;
+    }
+
+    private long dataKeys() {
+        return jdbc.sql("SELECT count(*) FROM data_key WHERE destroyed_at IS NULL").query(Long.class).single();
+    }
+
+    private List<JsonNode> log(String caseId) {
+        return entries("/api/audit/access-log?caseId=" + caseId + "&limit=1000");
+    }
+
+    private List<JsonNode> personLog(String personId, String staffId) {
+        return entries("/api/audit/access-log?user=" + staffId + "&limit=1000").stream()
+                .filter(entry -> entry.path("personId").asString().equals(personId)).toList();
+    }
+
+    private List<JsonNode> entries(String query) {
+        Response response = http.as("ivo").get(query);
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        List<JsonNode> entries = new ArrayList<>();
+        response.json().forEach(entries::add);
+        return entries;
+    }
+}
