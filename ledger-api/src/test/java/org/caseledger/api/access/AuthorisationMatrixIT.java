@@ -134,6 +134,81 @@ class AuthorisationMatrixIT extends IntegrationTest {
         assertThat(wrong).isEmpty();
     }
 
+    /** Whose person a person endpoint is asked about: the case workers' unit's, another unit's, or a protected one of theirs. */
+    private enum Target { OWN_UNIT, OTHER_UNIT, PROTECTED }
+
+    /**
+     * The person endpoints by the person's case files: who may read (history, extract), erase, or add a member to the
+     * household of each kind of person. The protected child's case is assigned to no one.
+     */
+    private static final Map<String, Map<Target, Set<Role>>> PERSON_MATRIX = new TreeMap<>(Map.of(
+            "GET /api/persons/{personId}/history", Map.of(
+                    Target.OWN_UNIT, CASE_READING,
+                    Target.OTHER_UNIT, AUDITORS,
+                    Target.PROTECTED, REVIEW),
+            "GET /api/persons/{personId}/extract", Map.of(
+                    Target.OWN_UNIT, REVIEW,
+                    Target.OTHER_UNIT, AUDITORS,
+                    Target.PROTECTED, REVIEW),
+            "POST /api/persons/{personId}/erasure", Map.of(
+                    Target.OWN_UNIT, EnumSet.of(Role.UNIT_HEAD, Role.ADMINISTRATOR),
+                    Target.OTHER_UNIT, EnumSet.noneOf(Role.class),
+                    Target.PROTECTED, EnumSet.of(Role.UNIT_HEAD, Role.ADMINISTRATOR)),
+            "POST /api/persons (into the household)", Map.of(
+                    Target.OWN_UNIT, CASE_WORK,
+                    Target.OTHER_UNIT, EnumSet.noneOf(Role.class),
+                    Target.PROTECTED, EnumSet.of(Role.UNIT_HEAD))));
+
+    @Test
+    void personEndpointsAnswerEveryRoleAsThePersonsCaseFilesSay() {
+        List<String> wrong = new ArrayList<>();
+        int asked = 0;
+        for (Map.Entry<String, Map<Target, Set<Role>>> endpoint : PERSON_MATRIX.entrySet()) {
+            for (Target target : Target.values()) {
+                for (Role role : Role.values()) {
+                    // an allowed erasure erases: every request gets a person of its own
+                    Map<String, String> person = personOf(target);
+                    Response answer = askAbout(http.as(USERS.get(role)), endpoint.getKey(), person);
+                    asked++;
+                    boolean allowed = endpoint.getValue().get(target).contains(role);
+                    if (allowed ? answer.status() == 401 || answer.status() == 403 || answer.status() >= 500
+                            : answer.status() != 403 || !answer.contentType().startsWith("application/problem+json")) {
+                        wrong.add(endpoint.getKey() + " of a " + target + " person as " + role + ": expected "
+                                + (allowed ? "allowed" : "403") + ", got " + answer);
+                    }
+                }
+            }
+        }
+        System.out.printf("Person matrix: %d endpoints x %d kinds of person x %d roles = %d requests%n", PERSON_MATRIX.size(),
+                Target.values().length, Role.values().length, asked);
+        assertThat(wrong).isEmpty();
+    }
+
+    private Map<String, String> personOf(Target target) {
+        String household = UUID.randomUUID().toString();
+        String user = target == Target.OTHER_UNIT ? "sara" : "anna";
+        Response child = http.as(user).post("/api/persons", Map.of("identityNumber", Fixtures.identityNumber(), "name", "Matris Barn",
+                "protectedIdentity", target == Target.PROTECTED, "household", household));
+        assertThat(child.status()).as(child.toString()).isEqualTo(201);
+        Response opened = http.as(user).post("/api/cases", Map.of("origin", "REPORT_OF_CONCERN", "child", child.field("personId"),
+                "household", household, "receivedAt", "2026-03-02T08:15:00Z",
+                "report", Map.of("reporterType", "SCHOOL", "summary", "A report.")));
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        return Map.of("personId", child.field("personId"), "household", household);
+    }
+
+    private static Response askAbout(LedgerHttp as, String endpoint, Map<String, String> person) {
+        String path = endpoint.replace("{personId}", person.get("personId"));
+        if (endpoint.startsWith("GET ")) {
+            return as.get(path.substring("GET ".length()));
+        }
+        if (endpoint.endsWith("/erasure")) {
+            return as.post(path.substring("POST ".length()), Map.of("reason", "The matrix asks."));
+        }
+        return as.post("/api/persons", Map.of("identityNumber", Fixtures.identityNumber(), "name", "Matris Förälder",
+                "household", person.get("household")));
+    }
+
     private Set<String> servedEndpoints() {
         Set<String> served = new TreeSet<>();
         mappings.getHandlerMethods().keySet().forEach(info -> info.getPatternValues().stream()
