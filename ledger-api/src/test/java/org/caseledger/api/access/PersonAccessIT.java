@@ -182,6 +182,43 @@ class PersonAccessIT extends IntegrationTest {
         assertThat(http.as("ivo").get("/api/audit/access-log/verify").field("status")).isEqualTo("INTACT");
     }
 
+    @Test
+    void noPathGivesAnotherUnitsStaffTheDataOfItsProtectedChild() {
+        String marker = "Zelda Hemlig-" + UUID.randomUUID().toString().substring(0, 8);
+        String identityNumber = Fixtures.identityNumber();
+        String household = UUID.randomUUID().toString();
+        Response registered = http.as("sara").post("/api/persons", Map.of("identityNumber", identityNumber, "name", marker,
+                "protectedIdentity", true, "household", household));
+        assertThat(registered.status()).isEqualTo(201);
+        String child = registered.field("personId");
+        String caseId = openCase("sara", child, household, marker + " lives in sheltered housing.");
+        String period = "from=2026-01-01&to=2027-01-01";
+        List<String> reads = List.of("/api/persons/" + child + "/history", "/api/persons/" + child + "/extract",
+                "/api/cases/" + caseId, "/api/cases/" + caseId + "/timeline", "/api/cases/" + caseId + "/history",
+                "/api/audit/cases/" + caseId + "/export", "/api/audit/cases/" + caseId + "/export.pdf", "/api/retention/due",
+                "/api/metrics/reports-of-concern/cases?" + period, "/api/metrics/reports-of-concern/cases?unit=central-reception&" + period,
+                "/api/compliance?" + period, "/api/compliance?unit=central-reception&" + period, "/api/deadlines?days=366",
+                "/api/caseload", "/api/caseload?unit=central-reception", "/api/metrics?" + period);
+
+        List<String> leaks = new ArrayList<>();
+        for (String user : List.of("anna", "omar", "karin", "lars", "eva")) {
+            List<Response> answers = new ArrayList<>();
+            reads.forEach(path -> answers.add(http.as(user).get(path)));
+            answers.add(http.as(user).post("/api/persons/" + child + "/erasure", Map.of("reason", "Retention.")));
+            answers.add(http.as(user).post("/api/persons", Map.of("identityNumber", Fixtures.identityNumber(), "name", "Inkräktare",
+                    "household", household)));
+            for (Response answer : answers) {
+                if (answer.status() < 400 && answer.raw().request().method().equals("POST")
+                        || answer.text().contains(marker) || answer.text().contains(identityNumber)) {
+                    leaks.add(user + " " + answer.raw().request().method() + " " + answer.raw().uri() + " -> " + answer);
+                }
+            }
+        }
+
+        assertThat(leaks).isEmpty();
+        assertThat(http.as("ivo").get("/api/persons/" + child + "/extract").text()).contains(marker);
+    }
+
     private String register(String user, boolean protectedIdentity, String household, String name) {
         Map<String, Object> body = new HashMap<>(Map.of("identityNumber", Fixtures.identityNumber(), "name", name,
                 "protectedIdentity", protectedIdentity));

@@ -76,12 +76,36 @@ class RetentionIT extends IntegrationTest {
         assertThat(http.as("ivo").get("/api/audit/verify").field("status")).isEqualTo("INTACT");
     }
 
+    @Test
+    void aUnitHeadSeesAndErasesOnlyChildrenWhoseCaseFilesAreAllInTheirUnit() {
+        String theirs = childWithCase(LocalDate.of(2012, 4, 14), "2019-05-02T09:00:00Z", null, false, "central-reception");
+        String shared = childWithCase(LocalDate.of(2012, 4, 14), "2019-05-02T09:00:00Z", null, false, "vivalla");
+        caseOf(PersonId.of(shared), Instant.parse("2019-05-02T09:00:00Z"), "central-reception");
+
+        JsonNode dryRun = http.as("lars").get("/api/retention/due").json();
+
+        assertThat(personsIn(dryRun.path("due"))).doesNotContain(theirs, shared);
+        assertThat(dryRun.path("dueInOtherUnits").asInt()).isPositive();
+        assertThat(personsIn(http.as("ivo").get("/api/retention/due").json().path("due"))).contains(theirs, shared);
+
+        JsonNode run = http.as("lars").post("/api/retention/run", Map.of()).json();
+
+        assertThat(personsIn(run.path("erased"))).doesNotContain(theirs, shared);
+        assertThat(jdbc.sql("SELECT count(*) FROM person_access WHERE erased AND person_id IN (?::uuid, ?::uuid)")
+                .params(theirs, shared).query(Long.class).single()).isZero();
+    }
+
     /** A child registered and a case of theirs with a note, all recorded at the given time, optionally with an intervention. */
     private String childWithCase(LocalDate born, String recordedAt, InterventionType intervention) {
         return childWithCase(born, recordedAt, intervention, false);
     }
 
     private String childWithCase(LocalDate born, String recordedAt, InterventionType intervention, boolean coordinationNumber) {
+        return childWithCase(born, recordedAt, intervention, coordinationNumber, "vivalla");
+    }
+
+    private String childWithCase(LocalDate born, String recordedAt, InterventionType intervention, boolean coordinationNumber,
+                                 String unit) {
         Instant at = Instant.parse(recordedAt);
         PersonId child = PersonId.random();
         CaseId caseId = CaseId.random();
@@ -92,7 +116,7 @@ class RetentionIT extends IntegrationTest {
                         envelope(at))));
         List<GenericDomainEventMessage<LedgerEvent>> file = new ArrayList<>();
         file.add(new GenericDomainEventMessage<>("Case", caseId.toString(), 0, new CaseOpened(caseId,
-                CaseNumber.of(at.toString().substring(0, 4) + "-" + (70000 + (int) (Math.random() * 29999))), UnitId.of("vivalla"),
+                CaseNumber.of(at.toString().substring(0, 4) + "-" + (70000 + (int) (Math.random() * 29999))), UnitId.of(unit),
                 CaseOrigin.APPLICATION, child, household, at, envelope(at))));
         file.add(new GenericDomainEventMessage<>("Case", caseId.toString(), 1, new JournalNoteRecorded(caseId, NoteId.random(),
                 "An old conversation.", envelope(at))));
@@ -105,6 +129,14 @@ class RetentionIT extends IntegrationTest {
             eventStore.publish(file);
         });
         return child.toString();
+    }
+
+    /** Another case of the child, in the unit, recorded at the time. */
+    private void caseOf(PersonId child, Instant at, String unit) {
+        CaseId caseId = CaseId.random();
+        transaction.executeWithoutResult(status -> eventStore.publish(new GenericDomainEventMessage<>("Case", caseId.toString(), 0,
+                new CaseOpened(caseId, CaseNumber.of(at.toString().substring(0, 4) + "-" + (70000 + (int) (Math.random() * 29999))),
+                        UnitId.of(unit), CaseOrigin.APPLICATION, child, HouseholdId.random(), at, envelope(at)))));
     }
 
     private static Envelope envelope(Instant at) {
