@@ -17,7 +17,8 @@ import org.caseledger.core.shared.UnitId;
  *   <li>a person is read as far as the cases they are in are read: whoever may read one of the person's case files
  *       may read the person; a person in no case file yet is for the unit that registered them (when protected, for
  *       its unit head and the one who registered them);</li>
- *   <li>a person is erased only by a unit holding every case file they are in;</li>
+ *   <li>a person is erased only by a unit holding one of their case files, with the approval of every other unit
+ *       holding one;</li>
  *   <li>only a unit that may act on every case file of a household adds a person to that household, because a
  *       protected member would change who may read those files.</li>
  * </ul>
@@ -92,8 +93,9 @@ public final class AccessPolicy {
     }
 
     /**
-     * The units other than the actor's that hold the person, whose consent an erasure needs (docs/privacy.md); an
-     * actor whose own unit holds none of the person is refused outright.
+     * Why this member of staff may not erase the person, or approve their erasure for their unit, if they may not:
+     * only a unit holding the person acts on them. When other units hold the person too, the ledger itself asks for
+     * each of their approvals ({@code ErasePerson.otherUnits}).
      */
     public static Optional<String> refusesToErasePerson(StaffUser staff, PersonAccess person) {
         if (staff.role() == Role.AUDITOR) {
@@ -101,10 +103,6 @@ public final class AccessPolicy {
         }
         if (!person.units().contains(staff.unit())) {
             return Optional.of("the person is in no case file of your unit");
-        }
-        if (person.units().size() > 1) {
-            return Optional.of("the person is also in case files of other units: each of them must erase its part or agree "
-                    + "to the erasure (docs/privacy.md)");
         }
         return Optional.empty();
     }

@@ -4,20 +4,26 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.caseledger.api.access.AccessLog;
+import org.caseledger.api.access.PersonAccess;
 import org.caseledger.api.access.PersonAccessGuard;
 import org.caseledger.api.privacy.Erasure;
 import org.caseledger.api.security.CurrentStaff;
+import org.caseledger.api.security.StaffUser;
 import org.caseledger.api.web.CommandContext;
 import org.caseledger.api.web.CommandResult;
 import org.caseledger.api.web.CommandTransaction;
 import org.caseledger.api.web.EventHistory;
+import org.caseledger.core.person.ApproveErasure;
 import org.caseledger.core.person.PersonEvent;
 import org.caseledger.core.person.PersonalIdentityNumber;
 import org.caseledger.core.person.RegisterPerson;
 import org.caseledger.core.shared.HouseholdId;
 import org.caseledger.core.shared.PersonId;
 import org.caseledger.core.shared.Require;
+import org.caseledger.core.shared.UnitId;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,7 +32,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Registers persons (children and household members) and erases them when their retention period ends. */
+/** Registers persons (children and household members) and erases them, with the other units' approval where they hold them too. */
 @RestController
 @RequestMapping("/api/persons")
 class PersonController {
@@ -38,6 +44,9 @@ class PersonController {
             Require.present(name, "name");
             protectedIdentity = protectedIdentity != null && protectedIdentity;
         }
+    }
+
+    record ApprovalRequest(Instant occurredAt) {
     }
 
     record ErasureRequest(String reason, Instant occurredAt) {
@@ -79,11 +88,29 @@ class PersonController {
 
     @PostMapping("/{personId}/erasure")
     ResponseEntity<Map<String, Object>> erase(@PathVariable PersonId personId, @RequestBody ErasureRequest body, CommandContext context) {
-        guard.erase(CurrentStaff.get(), personId, "POST /api/persons/{personId}/erasure");
+        StaffUser staff = CurrentStaff.get();
+        PersonAccess person = guard.erase(staff, personId, "POST /api/persons/{personId}/erasure");
+        Set<UnitId> otherUnits = person.units().stream().filter(unit -> !unit.equals(staff.unit())).collect(Collectors.toSet());
         return commands.execute(context, personId, PersonEvent.class, body, sender -> {
-            int destroyed = erasure.eraseWithin(personId, body.reason(), context.envelope(body.occurredAt()), sender).size();
+            int destroyed = erasure.eraseWithin(personId, body.reason(), otherUnits, context.envelope(body.occurredAt()), sender).size();
             return new CommandResult(200, "/api/persons/" + personId + "/history", null,
                     Map.of("personId", personId.toString(), "dataKeysDestroyed", destroyed));
+        });
+    }
+
+    /**
+     * The unit head of a unit holding some of the person's case files agrees that another unit holding them erases the
+     * person (docs/privacy.md, "Erasure across units").
+     */
+    @PostMapping("/{personId}/erasure-approvals")
+    ResponseEntity<Map<String, Object>> approveErasure(@PathVariable PersonId personId, @RequestBody(required = false) ApprovalRequest body,
+                                                       CommandContext context) {
+        ApprovalRequest approval = body == null ? new ApprovalRequest(null) : body;
+        guard.erase(CurrentStaff.get(), personId, "POST /api/persons/{personId}/erasure-approvals");
+        return commands.execute(context, personId, PersonEvent.class, approval, sender -> {
+            sender.send(new ApproveErasure(personId, context.envelope(approval.occurredAt())));
+            return new CommandResult(200, "/api/persons/" + personId + "/history", null,
+                    Map.of("personId", personId.toString(), "approvedFor", context.envelope(approval.occurredAt()).unit().value()));
         });
     }
 }

@@ -56,6 +56,7 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/retention/due").hasAnyRole(role(Role.UNIT_HEAD), role(Role.AUDITOR))
                         .requestMatchers(HttpMethod.POST, "/api/retention/run").hasRole(role(Role.UNIT_HEAD))
                         .requestMatchers(HttpMethod.POST, "/api/persons/*/erasure").hasAnyRole(role(Role.ADMINISTRATOR), role(Role.UNIT_HEAD))
+                        .requestMatchers(HttpMethod.POST, "/api/persons/*/erasure-approvals").hasRole(role(Role.UNIT_HEAD))
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(CASE_READERS)
                         .requestMatchers(HttpMethod.POST, "/api/**").hasAnyRole(CASE_WORKERS)
                         .anyRequest().denyAll());

@@ -90,6 +90,7 @@ class AuthorisationMatrixIT extends IntegrationTest {
             Map.entry("GET /api/persons/{personId}/history", CASE_READING),
             Map.entry("POST /api/persons", CASE_WORK),
             Map.entry("POST /api/persons/{personId}/erasure", EnumSet.of(Role.UNIT_HEAD, Role.ADMINISTRATOR)),
+            Map.entry("POST /api/persons/{personId}/erasure-approvals", EnumSet.of(Role.UNIT_HEAD)),
             Map.entry("GET /api/persons/{personId}/extract", REVIEW),
             Map.entry("GET /api/retention/due", REVIEW),
             Map.entry("POST /api/retention/run", EnumSet.of(Role.UNIT_HEAD))));
@@ -142,6 +143,10 @@ class AuthorisationMatrixIT extends IntegrationTest {
      * household of each kind of person. The protected child's case is assigned to no one.
      */
     private static final Map<String, Map<Target, Set<Role>>> PERSON_MATRIX = new TreeMap<>(Map.of(
+            "POST /api/persons/{personId}/erasure-approvals", Map.of(
+                    Target.OWN_UNIT, EnumSet.of(Role.UNIT_HEAD),
+                    Target.OTHER_UNIT, EnumSet.noneOf(Role.class),
+                    Target.PROTECTED, EnumSet.of(Role.UNIT_HEAD)),
             "GET /api/persons/{personId}/history", Map.of(
                     Target.OWN_UNIT, CASE_READING,
                     Target.OTHER_UNIT, AUDITORS,
@@ -204,6 +209,9 @@ class AuthorisationMatrixIT extends IntegrationTest {
         }
         if (endpoint.endsWith("/erasure")) {
             return as.post(path.substring("POST ".length()), Map.of("reason", "The matrix asks."));
+        }
+        if (endpoint.endsWith("/erasure-approvals")) {
+            return as.post(path.substring("POST ".length()), Map.of());
         }
         return as.post("/api/persons", Map.of("identityNumber", Fixtures.identityNumber(), "name", "Matris Förälder",
                 "household", person.get("household")));

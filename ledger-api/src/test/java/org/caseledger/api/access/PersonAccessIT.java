@@ -88,7 +88,7 @@ class PersonAccessIT extends IntegrationTest {
     }
 
     @Test
-    void aUnitHeadCannotEraseAChildWithCaseFilesInAnotherUnit() {
+    void aUnitHeadCannotEraseAChildOfAnotherUnitNorOneSharedWithAnotherUnitWithoutItsApproval() {
         String theirs = register("sara", false, null, "Dan Annanenhet");
         String caseId = openCase("sara", theirs, UUID.randomUUID().toString(), "A report.");
         String shared = register("anna", false, null, "Eva Delad");
@@ -96,19 +96,25 @@ class PersonAccessIT extends IntegrationTest {
         openCase("sara", shared, UUID.randomUUID().toString(), "A report.");
         long keys = dataKeys();
 
-        for (String person : List.of(theirs, shared)) {
-            for (String user : List.of("lars", "eva")) {
-                Response refused = http.as(user).post("/api/persons/" + person + "/erasure", Map.of("reason", "Retention."));
-                assertThat(refused.status()).as(user + " erasing " + person).isEqualTo(403);
-            }
+        for (String user : List.of("lars", "eva")) {
+            Response refused = http.as(user).post("/api/persons/" + theirs + "/erasure", Map.of("reason", "Retention."));
+            assertThat(refused.status()).as(user + " erasing another unit's child").isEqualTo(403);
+            Response unapproved = http.as(user).post("/api/persons/" + shared + "/erasure", Map.of("reason", "Retention."));
+            assertThat(unapproved.status()).as(user + " erasing a shared child").isEqualTo(409);
+            assertThat(unapproved.field("rule")).isEqualTo("ERASURE_NOT_APPROVED");
         }
+        assertThat(http.as("lars").post("/api/persons/" + theirs + "/erasure-approvals", Map.of()).status())
+                .as("approving for a unit that holds nothing of the child").isEqualTo(403);
 
         assertThat(dataKeys()).isEqualTo(keys);
         assertThat(http.as("sara").post("/api/cases/" + caseId + "/notes", Map.of("text", "Still our case.")).status()).isEqualTo(201);
-        assertThat(personLog(theirs, "lars.nilsson")).extracting(entry -> entry.path("outcome").asString()).containsExactly("REFUSED");
-        String ownOnly = register("anna", false, null, "Fia Egen");
-        openCase("anna", ownOnly, UUID.randomUUID().toString(), "A report.");
-        assertThat(http.as("lars").post("/api/persons/" + ownOnly + "/erasure", Map.of("reason", "Retention.")).status()).isEqualTo(200);
+        assertThat(personLog(theirs, "lars.nilsson")).extracting(entry -> entry.path("outcome").asString()).containsOnly("REFUSED");
+
+        assertThat(http.as("mia").post("/api/persons/" + shared + "/erasure-approvals", Map.of()).status()).isEqualTo(200);
+        Response erased = http.as("lars").post("/api/persons/" + shared + "/erasure", Map.of("reason", "Retention."));
+        assertThat(erased.status()).as(erased.toString()).isEqualTo(200);
+        assertThat(http.as("ivo").get("/api/persons/" + shared + "/history").json().findValuesAsString("type"))
+                .containsExactly("PersonRegistered", "ErasureApproved", "PersonErased");
     }
 
     @Test

@@ -95,6 +95,10 @@ class EventCatalogueIT extends IntegrationTest {
         activity(anna.post("/api/outreach/conversations-without-aid", Map.of("household", household)));
         activity(anna.post("/api/outreach/service-support", Map.of("household", household, "kind", "HELP_WITH_AUTHORITIES")));
 
+        // the child's file is now central-reception's: vivalla, holding a newer one, erases the child with its approval
+        ok(anna.post("/api/cases", Map.of("origin", "APPLICATION", "child", child, "household", household,
+                "receivedAt", "2026-06-02T08:15:00Z")));
+        ok(http.as("mia").post("/api/persons/" + child + "/erasure-approvals", Map.of()));
         ok(http.as("eva").post("/api/persons/" + child + "/erasure", Map.of("reason", "Retention period ended.")));
         for (JsonNode entry : http.as("ivo").get("/api/persons/" + child + "/history").json()) {
             producedTypes.add(entry.path("type").asString());

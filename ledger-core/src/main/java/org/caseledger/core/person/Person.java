@@ -2,12 +2,18 @@ package org.caseledger.core.person;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.caseledger.core.shared.LedgerRule;
 import org.caseledger.core.shared.LedgerRuleViolation;
 import org.caseledger.core.shared.PersonId;
+import org.caseledger.core.shared.StaffId;
+import org.caseledger.core.shared.UnitId;
 
 /** A person known to the ledger. Personal data lives in the person's events, so erasure can reach all of it. */
 public class Person {
@@ -15,6 +21,8 @@ public class Person {
     @AggregateIdentifier
     private PersonId personId;
     private boolean erased;
+    /** Who agreed to the erasure, for each unit that did. */
+    private final Map<UnitId, StaffId> approvals = new HashMap<>();
 
     protected Person() {
         // required by Axon to rebuild the aggregate from its events
@@ -27,9 +35,27 @@ public class Person {
     }
 
     @CommandHandler
+    public void handle(ApproveErasure command) {
+        assertNotErased();
+        apply(new ErasureApproved(personId, command.envelope()));
+    }
+
+    @CommandHandler
     public void handle(ErasePerson command) {
         assertNotErased();
+        assertApprovedByEveryOtherUnit(command.otherUnits(), command.envelope().actor());
         apply(new PersonErased(personId, command.reason(), command.envelope()));
+    }
+
+    /** Each other unit holding the person's files agreed, through someone other than the one erasing: four eyes. */
+    private void assertApprovedByEveryOtherUnit(Set<UnitId> otherUnits, StaffId eraser) {
+        List<String> missing = otherUnits.stream()
+                .filter(unit -> approvals.get(unit) == null || approvals.get(unit).equals(eraser))
+                .map(UnitId::value).sorted().toList();
+        if (!missing.isEmpty()) {
+            throw new LedgerRuleViolation(LedgerRule.ERASURE_NOT_APPROVED, "person " + personId + " is also in case files of "
+                    + String.join(", ", missing) + ", which have not approved the erasure");
+        }
     }
 
     private void assertNotErased() {
@@ -41,6 +67,11 @@ public class Person {
     @EventSourcingHandler
     void on(PersonRegistered event) {
         personId = event.personId();
+    }
+
+    @EventSourcingHandler
+    void on(ErasureApproved event) {
+        approvals.put(event.envelope().unit(), event.envelope().actor());
     }
 
     @EventSourcingHandler

@@ -41,7 +41,8 @@ public enum LedgerRule {
     DISCLOSURE_WITHOUT_VALID_BASIS("A disclosure needs a consent valid at that moment or a legal provision in force."),
     DUPLICATE_ID("This id has already been used in this case."),
     PERSON_ALREADY_REGISTERED("A person with this id is already registered."),
-    PERSON_ERASED("The person has been erased.");
+    PERSON_ERASED("The person has been erased."),
+    ERASURE_NOT_APPROVED("Another unit holding the person's case files has not approved the erasure.");
 
     private final String description;
 

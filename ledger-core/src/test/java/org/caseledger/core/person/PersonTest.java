@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.caseledger.core.shared.LedgerRuleMatchers.violates;
 import static org.caseledger.core.shared.TestEnvelopes.at;
 
+import java.util.Set;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.caseledger.core.shared.Envelope;
 import org.caseledger.core.shared.InvalidValueException;
 import org.caseledger.core.shared.LedgerRule;
 import org.caseledger.core.shared.PersonId;
+import org.caseledger.core.shared.Role;
+import org.caseledger.core.shared.StaffId;
+import org.caseledger.core.shared.UnitId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +22,7 @@ class PersonTest {
     private static final PersonalIdentityNumber IDENTITY_NUMBER = PersonalIdentityNumber.of("20100101-2382");
     private static final Envelope REGISTERED = at("2025-09-01T08:00:00Z");
     private static final Envelope ERASED = at("2031-01-15T02:00:00Z");
+    private static final UnitId RECEPTION = UnitId.of("central-reception");
 
     private AggregateTestFixture<Person> fixture;
 
@@ -62,6 +67,42 @@ class PersonTest {
                 .when(new ErasePerson(PERSON, "again", at(ERASED.occurredAt().plusSeconds(3600))))
                 .expectException(violates(LedgerRule.PERSON_ERASED))
                 .expectNoEvents();
+    }
+
+    @Test
+    void erasingAPersonWhomAnotherUnitAlsoHoldsIsRejectedUntilThatUnitApproves() {
+        fixture.given(registered())
+                .when(new ErasePerson(PERSON, "retention period ended", Set.of(RECEPTION), ERASED))
+                .expectException(violates(LedgerRule.ERASURE_NOT_APPROVED))
+                .expectNoEvents();
+    }
+
+    @Test
+    void erasingAPersonIsRecordedOnceEveryOtherUnitHoldingThemApproved() {
+        Envelope approval = receptionHead(ERASED.occurredAt().minusSeconds(60));
+        fixture.given(registered(), new ErasureApproved(PERSON, approval))
+                .when(new ErasePerson(PERSON, "retention period ended", Set.of(RECEPTION), ERASED))
+                .expectEvents(new PersonErased(PERSON, "retention period ended", ERASED));
+    }
+
+    @Test
+    void theOneErasingCannotApproveForAnotherUnit() {
+        Envelope ownApproval = new Envelope(ERASED.actor(), ERASED.role(), RECEPTION, ERASED.occurredAt(), ERASED.recordedAt(),
+                "corr", "cause", null);
+        fixture.given(registered(), new ErasureApproved(PERSON, ownApproval))
+                .when(new ErasePerson(PERSON, "retention period ended", Set.of(RECEPTION), ERASED))
+                .expectException(violates(LedgerRule.ERASURE_NOT_APPROVED));
+    }
+
+    @Test
+    void approvingTheErasureOfAnErasedPersonIsRejected() {
+        fixture.given(registered(), new PersonErased(PERSON, "retention period ended", ERASED))
+                .when(new ApproveErasure(PERSON, receptionHead(ERASED.occurredAt().plusSeconds(60))))
+                .expectException(violates(LedgerRule.PERSON_ERASED));
+    }
+
+    private static Envelope receptionHead(java.time.Instant at) {
+        return new Envelope(StaffId.of("mia.strand"), Role.UNIT_HEAD, RECEPTION, at, at, "corr", "cause", null);
     }
 
     private static PersonRegistered registered() {
