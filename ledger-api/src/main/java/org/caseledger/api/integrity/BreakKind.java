@@ -12,12 +12,22 @@ public enum BreakKind {
     EVENT_MISSING,
     /** An event is where no event was sealed, or its chain link does not follow the event before it. */
     EVENT_INSERTED,
+    /**
+     * The row's authenticator is missing or does not match its hash: it was not appended by the ledger, or was rewritten
+     * with its hashes recomputed.
+     */
+    EVENT_NOT_AUTHENTIC,
     /** The event's hash fits another place in its stream than the one it is stored at. */
     ORDER_CHANGED,
     /** A checkpoint's signature does not verify with the ledger's public key. */
     CHECKPOINT_SIGNATURE_INVALID,
     /** A checkpoint does not follow the previous one, or its sealed entries do not give its Merkle root. */
     CHECKPOINT_CHAIN_BROKEN,
+    /**
+     * The newest checkpoint in the database is older than, or differs from, the newest this ledger signed and remembers
+     * outside the database (or a witness cosigned): checkpoints were removed, and perhaps history sealed again.
+     */
+    CHECKPOINT_ROLLED_BACK,
     /** An exported case file was edited, is malformed, or its signature does not verify. */
     FILE_CHANGED,
     /** Events appended after the last checkpoint: their chains verify, but no signature covers them yet. */

@@ -23,12 +23,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * that event outside every checkpoint. So before sealing, the sealer waits for the appending transactions in
  * flight to end (the append lock) and seals only up to the highest position it then sees: every hole below that
  * belongs to a transaction that rolled back.
+ * <p>
+ * It never signs what does not verify: before sealing it checks the newest checkpoint and every event it is about to
+ * cover ({@link SealPrecheck}). On the first problem it seals nothing, raises the {@link IntegrityAlarm}, and refuses
+ * to seal on this node until an operator acknowledges the alarm and the check passes again.
  */
 @Component
 public class CheckpointSealer {
 
-    private record Pending(long globalIndex, String aggregateId, long sequenceNumber, byte[] hash) {
-    }
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
@@ -36,10 +38,12 @@ public class CheckpointSealer {
     private final TransactionTemplate settle;
     private final SigningKey signingKey;
     private final IntegrityProperties properties;
+    private final SealPrecheck precheck;
+    private final IntegrityAlarm alarm;
     private final Clock clock;
 
-    public CheckpointSealer(JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate transaction, SigningKey signingKey,
-                            IntegrityProperties properties, Clock clock) {
+    CheckpointSealer(JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate transaction, SigningKey signingKey,
+                     IntegrityProperties properties, SealPrecheck precheck, IntegrityAlarm alarm, Clock clock) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.transaction = transaction;
@@ -47,12 +51,17 @@ public class CheckpointSealer {
         this.settle.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.signingKey = signingKey;
         this.properties = properties;
+        this.precheck = precheck;
+        this.alarm = alarm;
         this.clock = clock;
     }
 
     /** Seals when enough events are pending or the oldest has waited the checkpoint interval. */
     @Scheduled(fixedDelayString = "${ledger.integrity.checkpoint-poll:PT5S}", initialDelayString = "PT5S")
     public void sealWhenDue() {
+        if (alarm.current().isPresent()) {
+            return;
+        }
         long after = Checkpoints.last(jdbc).map(Checkpoint::toIndex).orElse(0L);
         record Backlog(long count, String oldest) {
         }
@@ -65,7 +74,11 @@ public class CheckpointSealer {
         boolean waitedLongEnough = backlog.oldest() != null
                 && Instant.parse(backlog.oldest()).isBefore(clock.instant().minus(properties.checkpointInterval()));
         if (enough || waitedLongEnough) {
-            sealPending();
+            try {
+                sealPending();
+            } catch (SealingRefusedException refused) {
+                // the alarm has logged the problem once; the scheduler would log it again on every poll
+            }
         }
     }
 
@@ -75,30 +88,55 @@ public class CheckpointSealer {
         }
     }
 
-    /** Seals what is pending now, up to the configured maximum; empty when nothing can be sealed yet. */
+    /**
+     * Seals what is pending now, up to the configured maximum; empty when nothing can be sealed yet.
+     *
+     * @throws SealingRefusedException while the integrity alarm is raised, or when the check before sealing raises it
+     */
     public Optional<Checkpoint> sealNext() {
-        return transaction.execute(status -> {
+        refuseWhileAlarmed();
+        Optional<Checkpoint> sealed = transaction.execute(status -> {
             jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended('ledger-checkpoint', 0))").query((rs, row) -> 1).list();
             Optional<Checkpoint> last = Checkpoints.last(jdbc);
+            Optional<VerificationReport.Problem> newest = precheck.checkNewest(last);
+            if (newest.isPresent()) {
+                alarm.raise(newest.get());
+                return Optional.empty();
+            }
             long after = last.map(Checkpoint::toIndex).orElse(0L);
-            List<Pending> pending = sealable(after, settledPosition());
+            List<SealPrecheck.Pending> pending = sealable(after, settledPosition());
             if (pending.isEmpty()) {
                 return Optional.empty();
             }
-            MerkleTree tree = new MerkleTree(pending.stream().map(Pending::hash).toList());
+            Optional<VerificationReport.Problem> tampered = precheck.checkPending(pending);
+            if (tampered.isPresent()) {
+                alarm.raise(tampered.get());
+                return Optional.empty();
+            }
+            MerkleTree tree = new MerkleTree(pending.stream().map(row -> row.event().hash()).toList());
             CheckpointSeal seal = new CheckpointSeal(last.map(c -> c.number() + 1).orElse(1L), after + 1,
-                    pending.get(pending.size() - 1).globalIndex(), pending.size(), tree.root(),
+                    pending.get(pending.size() - 1).event().globalIndex(), pending.size(), tree.root(),
                     last.map(Checkpoint::hash).orElse(CheckpointSeal.GENESIS), clock.instant(), signingKey.keyId());
             Checkpoint checkpoint = new Checkpoint(seal, signingKey.sign(seal.canonicalBytes()));
             Checkpoints.insert(jdbc, checkpoint);
             List<Object[]> entries = new ArrayList<>();
             for (int leaf = 0; leaf < pending.size(); leaf++) {
-                Pending event = pending.get(leaf);
+                StoredEvent event = pending.get(leaf).event();
                 entries.add(new Object[] {event.globalIndex(), seal.number(), leaf, event.aggregateId(), event.sequenceNumber(), event.hash()});
             }
             batch.batchUpdate("INSERT INTO checkpoint_entry (global_index, checkpoint_number, leaf_index, aggregate_identifier, "
                     + "sequence_number, hash) VALUES (?, ?, ?, ?, ?, ?)", entries);
             return Optional.of(checkpoint);
+        });
+        // remembered only once committed: a checkpoint remembered but rolled back would look removed
+        sealed.ifPresent(precheck::signed);
+        refuseWhileAlarmed();
+        return sealed;
+    }
+
+    private void refuseWhileAlarmed() {
+        alarm.current().ifPresent(raised -> {
+            throw new SealingRefusedException(raised);
         });
     }
 
@@ -113,11 +151,14 @@ public class CheckpointSealer {
         });
     }
 
-    private List<Pending> sealable(long after, long settled) {
-        return jdbc.sql("SELECT global_index, aggregate_identifier, sequence_number, hash FROM domain_event_entry "
+    private List<SealPrecheck.Pending> sealable(long after, long settled) {
+        return jdbc.sql("SELECT global_index, aggregate_identifier, sequence_number, event_identifier, payload_type, payload_revision, "
+                        + "payload, envelope_digest, payload_digest, previous_hash, hash, authenticator FROM domain_event_entry "
                         + "WHERE global_index > ? AND global_index <= ? ORDER BY global_index LIMIT ?")
                 .params(after, settled, properties.maxEventsPerCheckpoint())
-                .query((rs, row) -> new Pending(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getBytes(4)))
+                .query((rs, row) -> new SealPrecheck.Pending(new StoredEvent(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getBytes(7), rs.getBytes(8), rs.getBytes(9), rs.getBytes(10), rs.getBytes(11)),
+                        rs.getBytes(12)))
                 .list();
     }
 }

@@ -34,6 +34,12 @@ final class Checkpoints {
                 .param(numbers.toArray(Long[]::new)).query(Checkpoints::read).list();
     }
 
+    /** The checkpoints numbered {@code from..to}, in order; a missing number is simply absent. */
+    static List<Checkpoint> range(JdbcClient jdbc, long from, long to) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM ledger_checkpoint WHERE number BETWEEN ? AND ? ORDER BY number")
+                .params(from, to).query(Checkpoints::read).list();
+    }
+
     static void insert(JdbcClient jdbc, Checkpoint checkpoint) {
         CheckpointSeal seal = checkpoint.seal();
         jdbc.sql("INSERT INTO ledger_checkpoint (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -21,11 +22,18 @@ import org.caseledger.core.shared.LedgerEvent;
 
 /**
  * Axon's insert of new events, with the hash chain added: each event's row also holds the digests of its
- * envelope and of its payload bytes exactly as stored, the hash of the aggregate's previous event and its own
- * hash, all in the same statement and so the same transaction. Each aggregate has its own chain, so writers of
+ * envelope and of its payload bytes exactly as stored, the hash of the aggregate's previous event, its own hash and
+ * its authenticator, all in the same statement and so the same transaction. Each aggregate has its own chain, so writers of
  * different cases never wait for each other.
  */
 public class HashingEventAppender implements AppendEventsStatementBuilder {
+
+    /** The authenticator of an event with a given hash ({@link EventAuthentication#authenticatorOf}). */
+    private final UnaryOperator<byte[]> authenticatorOf;
+
+    public HashingEventAppender(UnaryOperator<byte[]> authenticatorOf) {
+        this.authenticatorOf = authenticatorOf;
+    }
 
     /**
      * Appending transactions share this lock until they end; the sealer takes it exclusively for a moment, so that
@@ -43,8 +51,8 @@ public class HashingEventAppender implements AppendEventsStatementBuilder {
                 + schema.eventIdentifierColumn() + ", " + schema.aggregateIdentifierColumn() + ", "
                 + schema.sequenceNumberColumn() + ", " + schema.typeColumn() + ", " + schema.timestampColumn() + ", "
                 + schema.payloadTypeColumn() + ", " + schema.payloadRevisionColumn() + ", " + schema.payloadColumn() + ", "
-                + schema.metaDataColumn() + ", envelope_digest, payload_digest, previous_hash, hash)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                + schema.metaDataColumn() + ", envelope_digest, payload_digest, previous_hash, hash, authenticator)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         Map<String, byte[]> lastHashes = new HashMap<>();
         boolean locked = false;
         for (EventMessage<?> message : events) {
@@ -79,6 +87,7 @@ public class HashingEventAppender implements AppendEventsStatementBuilder {
             statement.setBytes(11, input.payloadDigest());
             statement.setBytes(12, previousHash);
             statement.setBytes(13, hash);
+            statement.setBytes(14, authenticatorOf.apply(hash));
             statement.addBatch();
         }
         return statement;

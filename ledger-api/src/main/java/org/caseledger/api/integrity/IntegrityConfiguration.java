@@ -45,7 +45,8 @@ public class IntegrityConfiguration {
                                           EventSchema eventSchema,
                                           EventStoreProperties gaps,
                                           SealingSnapshotAppender sealedSnapshots,
-                                          SealedSnapshotFilter sealedSnapshotsOnly) {
+                                          SealedSnapshotFilter sealedSnapshotsOnly,
+                                          EventAuthentication authentication) {
         return JdbcEventStorageEngine.builder()
                 .snapshotSerializer(SnapshotJson.serializer(axonJson, revisions))
                 .upcasterChain(configuration.upcasterChain())
@@ -57,7 +58,7 @@ public class IntegrityConfiguration {
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
                 .dataType(byte[].class)
-                .appendEvents(new HashingEventAppender())
+                .appendEvents(new HashingEventAppender(authentication::authenticatorOf))
                 .gapTimeout(Math.toIntExact(gaps.gapTimeout().toMillis()))
                 .maxGapOffset(gaps.maxGapOffset())
                 .batchSize(FETCH_SIZE)

@@ -41,15 +41,19 @@ public class LedgerVerifier {
     private static final int FETCH_SIZE = 2_000;
     private static final int PROBLEMS_LISTED = 50;
     private static final String EVENT_COLUMNS = "global_index, aggregate_identifier, sequence_number, event_identifier, "
-            + "payload_type, payload_revision, payload, envelope_digest, payload_digest, previous_hash, hash";
+            + "payload_type, payload_revision, payload, envelope_digest, payload_digest, previous_hash, hash, authenticator";
 
     private final DataSource dataSource;
     private final JdbcTemplate streaming;
     private final JdbcClient jdbc;
     private final TransactionTemplate readOnly;
     private final SigningKey signingKey;
+    private final EventAuthentication authentication;
+    private final SealPrecheck precheck;
+    private final IntegrityAlarm alarm;
 
-    public LedgerVerifier(DataSource dataSource, JdbcClient jdbc, PlatformTransactionManager transactionManager, SigningKey signingKey) {
+    LedgerVerifier(DataSource dataSource, JdbcClient jdbc, PlatformTransactionManager transactionManager, SigningKey signingKey,
+                   EventAuthentication authentication, SealPrecheck precheck, IntegrityAlarm alarm) {
         this.dataSource = dataSource;
         this.streaming = new JdbcTemplate(dataSource);
         this.streaming.setFetchSize(FETCH_SIZE);
@@ -59,12 +63,17 @@ public class LedgerVerifier {
         // Every pass must see the same ledger: a checkpoint sealed between two passes would otherwise look forged.
         this.readOnly.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         this.signingKey = signingKey;
+        this.authentication = authentication;
+        this.precheck = precheck;
+        this.alarm = alarm;
     }
 
     public VerificationReport verifyLedger() {
         return readOnly.execute(status -> {
             Findings findings = new Findings("ledger");
-            try (Overlap<StoredEvent> chain = new Overlap<>(new ChainCheck(findings)::check)) {
+            alarm.current().ifPresent(raised -> findings.add(raised.problem()));
+            precheck.checkNewest(Checkpoints.last(jdbc)).ifPresent(findings::add);
+            try (Overlap<ChainCheck.Row> chain = new Overlap<>(new ChainCheck(findings, authentication)::check)) {
                 stream("SELECT " + EVENT_COLUMNS + " FROM domain_event_entry ORDER BY aggregate_identifier, sequence_number",
                         rs -> chain.accept(ChainCheck.read(rs)));
             }
@@ -82,7 +91,7 @@ public class LedgerVerifier {
         return readOnly.execute(status -> {
             Findings findings = new Findings(aggregateId);
             stream("SELECT " + EVENT_COLUMNS + " FROM domain_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number",
-                    new ChainCheck(findings)::row, aggregateId);
+                    new ChainCheck(findings, authentication)::row, aggregateId);
             List<Long> covering = jdbc.sql("SELECT DISTINCT checkpoint_number FROM checkpoint_entry WHERE aggregate_identifier = ?")
                     .param(aggregateId).query(Long.class).list();
             List<Checkpoint> checkpoints = Checkpoints.numbered(jdbc, covering);
@@ -177,42 +186,64 @@ public class LedgerVerifier {
         }
     }
 
-    /** Walks events in stream order and checks each against its content and its predecessor. */
+    /**
+     * Walks events in stream order and checks each against its content, its authenticator and its predecessor. An
+     * event that is itself whole and authentic but does not link to a predecessor already found changed is not
+     * blamed as well: it is the genuine event, and the problem is located where it is.
+     */
     private static final class ChainCheck {
 
+        /** A stored event and the authenticator stored with it. */
+        record Row(StoredEvent event, byte[] authenticator) {
+        }
+
         private final Findings findings;
+        private final EventAuthentication authentication;
         private String aggregate;
         private long expectedSequence;
         private byte[] expectedPrevious;
+        private boolean previousFound;
 
-        ChainCheck(Findings findings) {
+        ChainCheck(Findings findings, EventAuthentication authentication) {
             this.findings = findings;
+            this.authentication = authentication;
         }
 
         void row(ResultSet rs) throws SQLException {
             check(read(rs));
         }
 
-        static StoredEvent read(ResultSet rs) throws SQLException {
-            return new StoredEvent(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5),
-                    rs.getString(6), rs.getBytes(7), rs.getBytes(8), rs.getBytes(9), rs.getBytes(10), rs.getBytes(11));
+        static Row read(ResultSet rs) throws SQLException {
+            return new Row(new StoredEvent(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5),
+                    rs.getString(6), rs.getBytes(7), rs.getBytes(8), rs.getBytes(9), rs.getBytes(10), rs.getBytes(11)), rs.getBytes(12));
         }
 
-        void check(StoredEvent event) {
+        void check(Row row) {
+            StoredEvent event = row.event();
             findings.eventsChecked++;
             findings.range(event.globalIndex());
             if (!event.aggregateId().equals(aggregate)) {
                 aggregate = event.aggregateId();
                 expectedSequence = 0;
                 expectedPrevious = EventHash.GENESIS;
+                previousFound = false;
             }
             VerificationReport.Problem problem = event.checkContent();
+            boolean authentic = authentication.isAuthentic(event.globalIndex(), event.hash(), row.authenticator());
+            if (problem == null && !authentic) {
+                problem = event.problem(BreakKind.EVENT_NOT_AUTHENTIC, row.authenticator() == null
+                        ? "the row carries no authenticator: the ledger did not append it"
+                        : "the row's authenticator does not match its hash: the ledger did not append it as it is");
+            }
             if (problem == null) {
-                problem = event.checkLink(expectedSequence, expectedPrevious);
+                VerificationReport.Problem link = event.checkLink(expectedSequence, expectedPrevious);
+                boolean explainedByPredecessor = link != null && link.kind() == BreakKind.EVENT_INSERTED && previousFound;
+                problem = explainedByPredecessor ? null : link;
             }
             if (problem != null) {
                 findings.add(problem);
             }
+            previousFound = problem != null;
             expectedSequence = event.sequenceNumber() + 1;
             expectedPrevious = event.hash();
         }

@@ -81,6 +81,8 @@ class AuthorisationMatrixIT extends IntegrationTest {
             Map.entry("GET /api/compliance", CASE_READING),
             Map.entry("GET /api/deadlines", CASE_READING),
             Map.entry("GET /api/admin/projections", ADMINISTRATION),
+            Map.entry("GET /api/admin/integrity-alarm", ADMINISTRATION),
+            Map.entry("POST /api/admin/integrity-alarm/acknowledgement", ADMINISTRATION),
             Map.entry("POST /api/admin/projections/rebuild", ADMINISTRATION),
             Map.entry("GET /api/outreach/activities/{activityId}", CASE_READING),
             Map.entry("POST /api/outreach/anonymous-consultations", CASE_WORK),

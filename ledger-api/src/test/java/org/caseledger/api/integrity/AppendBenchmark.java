@@ -25,6 +25,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.statements.AppendEventsSt
 import org.axonframework.eventsourcing.eventstore.jdbc.statements.JdbcEventStorageEngineStatements;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.caseledger.api.support.TestDatabase;
+import org.caseledger.core.integrity.EventAuthenticator;
 import org.caseledger.core.cases.CaseId;
 import org.caseledger.core.cases.JournalNoteRecorded;
 import org.caseledger.core.cases.NoteId;
@@ -47,6 +48,7 @@ class AppendBenchmark {
     private static final int EVENTS_PER_RUN = 4_000;
     private static final int EVENTS_PER_CASE = 10;
     private static final int RUNS = 3;
+    private static final byte[] KEY = new byte[32];
     /** Every append here goes to a new sequence number; a duplicate key should fail the run loudly. */
     private static final PersistenceExceptionResolver NO_DUPLICATES_EXPECTED = exception -> false;
 
@@ -61,18 +63,20 @@ class AppendBenchmark {
             pool.setMaximumPoolSize(16);
             try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
                 statement.execute("CREATE TABLE bench_event_entry (LIKE domain_event_entry INCLUDING ALL)");
-                for (String column : List.of("envelope_digest", "payload_digest", "previous_hash", "hash")) {
+                for (String column : List.of("envelope_digest", "payload_digest", "previous_hash", "hash", "authenticator")) {
                     statement.execute("ALTER TABLE bench_event_entry ALTER COLUMN " + column + " DROP NOT NULL");
                 }
             }
             Map<String, Object> results = new LinkedHashMap<>();
             for (int threads : List.of(1, 4, 16)) {
                 double plain = median(pool, threads, JdbcEventStorageEngineStatements::appendEvents);
-                double hashed = median(pool, threads, new HashingEventAppender());
+                double hashed = median(pool, threads, new HashingEventAppender(hash -> null));
+                double authenticated = median(pool, threads, new HashingEventAppender(hash -> EventAuthenticator.of(KEY, hash)));
                 results.put(threads + " threads", Map.of("withoutHashing", Math.round(plain), "withHashing", Math.round(hashed),
-                        "ratio", Math.round(hashed / plain * 100) / 100.0));
-                System.out.printf("Append, %2d threads: %6.0f events/s without hashing, %6.0f with, ratio %.2f%n",
-                        threads, plain, hashed, hashed / plain);
+                        "withHashingAndAuthenticator", Math.round(authenticated), "ratio", Math.round(hashed / plain * 100) / 100.0,
+                        "authenticatorRatio", Math.round(authenticated / hashed * 100) / 100.0));
+                System.out.printf("Append, %2d threads: %6.0f events/s without hashing, %6.0f with, %6.0f with the authenticator too%n",
+                        threads, plain, hashed, authenticated);
             }
             Path report = Files.createDirectories(Path.of("target", "benchmarks")).resolve("append-hashing.json");
             Files.writeString(report, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(Map.of(

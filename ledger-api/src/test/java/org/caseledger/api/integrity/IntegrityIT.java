@@ -13,6 +13,7 @@ import org.caseledger.api.support.IntegrationTest;
 import org.caseledger.api.support.LedgerHttp;
 import org.caseledger.core.integrity.EventHash;
 import org.caseledger.core.integrity.Sha256;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
@@ -29,6 +30,18 @@ class IntegrityIT extends IntegrationTest {
 
     @Autowired
     private CheckpointSealer sealer;
+
+    @Autowired
+    private IntegrityAlarm alarm;
+
+    @Autowired
+    private EventAuthentication authentication;
+
+    /** Every tamper is put back; the alarm it raised, once looked into, is acknowledged as an operator would. */
+    @AfterEach
+    void acknowledgeTheAlarm() {
+        alarm.acknowledge("the test that tampered");
+    }
 
     @Test
     void anUntouchedCaseAndLedgerVerifyIntactOnceSealed() {
@@ -130,25 +143,34 @@ class IntegrityIT extends IntegrationTest {
         try (Tamper tamper = new Tamper(caseId)) {
             tamper.insertEvent(forgedAfter(tamper.events().get(tamper.events().size() - 1), 0L));
 
-            assertBroken(caseId, "EVENT_INSERTED", 6, 0L);
+            assertBroken(caseId, "EVENT_NOT_AUTHENTIC", 6, 0L);
         }
         assertIntactAgain(caseId);
     }
 
     @Test
-    void aForgedEventAppendedAfterTheLastCheckpointIsReportedAsUnsealed() throws Exception {
+    void aForgedEventAppendedAtACasesEndIsFoundByItsAuthenticatorAndNeverSealed() throws Exception {
         String caseId = sealedCase();
         try (Tamper tamper = new Tamper(caseId)) {
             long next = tamper.rows("SELECT nextval('domain_event_entry_global_index_seq') AS next").get(0).values().stream()
                     .map(value -> (Long) value).findFirst().orElseThrow();
             tamper.insertEvent(forgedAfter(tamper.events().get(tamper.events().size() - 1), next));
+            long checkpoints = checkpoints();
 
-            JsonNode report = verifyCase(caseId);
-            assertThat(report.path("status").asString()).isEqualTo("UNSEALED");
-            assertThat(report.path("firstProblem").path("globalIndex").asLong()).isEqualTo(next);
-            assertThat(report.path("firstProblem").path("sequenceNumber").asLong()).isEqualTo(6);
+            assertBroken(caseId, "EVENT_NOT_AUTHENTIC", 6, next);
+            assertThatThrownBy(this::sealAll).isInstanceOf(SealingRefusedException.class);
+            assertThat(checkpoints()).as("nothing was signed").isEqualTo(checkpoints);
+            assertThat(alarm.current()).hasValueSatisfying(raised -> {
+                assertThat(raised.problem().kind()).isEqualTo(BreakKind.EVENT_NOT_AUTHENTIC);
+                assertThat(raised.problem().globalIndex()).isEqualTo(next);
+                assertThat(raised.problem().aggregateId()).isEqualTo(caseId);
+            });
+            assertThat(http.anonymous().get("/actuator/health").field("status")).isEqualTo("INTEGRITY_ALARM");
+            assertThat(http.as("eva").post("/api/audit/checkpoints", Map.of()).status()).isEqualTo(409);
         }
+        alarm.acknowledge("the test that tampered");
         assertIntactAgain(caseId);
+        assertThat(http.anonymous().get("/actuator/health").field("status")).isEqualTo("UP");
     }
 
     @Test
@@ -175,7 +197,7 @@ class IntegrityIT extends IntegrationTest {
                 previous = hash;
             }
 
-            assertBroken(caseId, "EVENT_CHANGED", 2, (Long) tamper.event(2).get("global_index"));
+            assertBroken(caseId, "EVENT_NOT_AUTHENTIC", 2, (Long) tamper.event(2).get("global_index"));
             assertThat(verifyCase(caseId).path("firstProblem").path("checkpoint").isNull()).isFalse();
         }
         assertIntactAgain(caseId);
@@ -242,6 +264,8 @@ class IntegrityIT extends IntegrationTest {
         try (Tamper template = new Tamper(caseId); java.sql.Connection slow = org.caseledger.api.support.TestDatabase.ownerConnection()) {
             slow.setAutoCommit(false);
             Map<String, Object> forged = forgedAfter(template.events().get(template.events().size() - 1), 0L);
+            // an append of the ledger's own that commits late, so it carries the authenticator the appender gives it
+            forged.put("authenticator", authentication.authenticatorOf((byte[]) forged.get("hash")));
             try (java.sql.Statement lock = slow.createStatement()) {
                 lock.execute("SELECT pg_advisory_xact_lock_shared(hashtextextended('ledger-append', 0))");
             }
@@ -302,6 +326,10 @@ class IntegrityIT extends IntegrationTest {
             assertThat(note.status()).isEqualTo(201);
         }
         return caseId;
+    }
+
+    private long checkpoints() {
+        return jdbc.sql("SELECT count(*) FROM ledger_checkpoint").query(Long.class).single();
     }
 
     private void sealAll() {
