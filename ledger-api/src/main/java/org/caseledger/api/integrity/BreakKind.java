@@ -19,6 +19,11 @@ public enum BreakKind {
     EVENT_NOT_AUTHENTIC,
     /** The event's hash fits another place in its stream than the one it is stored at. */
     ORDER_CHANGED,
+    /**
+     * A checkpoint's entry (which event it sealed at a position) was changed, while the event sealed there is intact: the
+     * bookkeeping was altered, not the record.
+     */
+    ENTRY_CHANGED,
     /** A checkpoint's signature does not verify with the ledger's public key. */
     CHECKPOINT_SIGNATURE_INVALID,
     /** A checkpoint does not follow the previous one, or its sealed entries do not give its Merkle root. */

@@ -39,11 +39,13 @@ public class CheckpointSealer {
     private final SigningKey signingKey;
     private final IntegrityProperties properties;
     private final SealPrecheck precheck;
+    private final AppendedEvents appended;
     private final IntegrityAlarm alarm;
     private final Clock clock;
 
     CheckpointSealer(JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate transaction, SigningKey signingKey,
-                     IntegrityProperties properties, SealPrecheck precheck, IntegrityAlarm alarm, Clock clock) {
+                     IntegrityProperties properties, SealPrecheck precheck, AppendedEvents appended, IntegrityAlarm alarm,
+                     Clock clock) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.transaction = transaction;
@@ -52,6 +54,7 @@ public class CheckpointSealer {
         this.signingKey = signingKey;
         this.properties = properties;
         this.precheck = precheck;
+        this.appended = appended;
         this.alarm = alarm;
         this.clock = clock;
     }
@@ -60,6 +63,11 @@ public class CheckpointSealer {
     @Scheduled(fixedDelayString = "${ledger.integrity.checkpoint-poll:PT5S}", initialDelayString = "PT5S")
     public void sealWhenDue() {
         if (alarm.current().isPresent()) {
+            return;
+        }
+        Optional<VerificationReport.Problem> removed = appended.checkStillStored();
+        if (removed.isPresent()) {
+            alarm.raise(removed.get());
             return;
         }
         long after = Checkpoints.last(jdbc).map(Checkpoint::toIndex).orElse(0L);

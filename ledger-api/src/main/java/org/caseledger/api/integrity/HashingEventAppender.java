@@ -30,9 +30,16 @@ public class HashingEventAppender implements AppendEventsStatementBuilder {
 
     /** The authenticator of an event with a given hash ({@link EventAuthentication#authenticatorOf}). */
     private final UnaryOperator<byte[]> authenticatorOf;
+    /** Told of each event appended, to remember it until sealed ({@link AppendedEvents}); may be absent. */
+    private final AppendedEvents appended;
 
     public HashingEventAppender(UnaryOperator<byte[]> authenticatorOf) {
+        this(authenticatorOf, null);
+    }
+
+    HashingEventAppender(UnaryOperator<byte[]> authenticatorOf, AppendedEvents appended) {
         this.authenticatorOf = authenticatorOf;
+        this.appended = appended;
     }
 
     /**
@@ -88,6 +95,9 @@ public class HashingEventAppender implements AppendEventsStatementBuilder {
             statement.setBytes(12, previousHash);
             statement.setBytes(13, hash);
             statement.setBytes(14, authenticatorOf.apply(hash));
+            if (appended != null) {
+                appended.appending(event.getAggregateIdentifier(), event.getSequenceNumber(), hash);
+            }
             statement.addBatch();
         }
         return statement;

@@ -46,7 +46,8 @@ public class IntegrityConfiguration {
                                           EventStoreProperties gaps,
                                           SealingSnapshotAppender sealedSnapshots,
                                           SealedSnapshotFilter sealedSnapshotsOnly,
-                                          EventAuthentication authentication) {
+                                          EventAuthentication authentication,
+                                          AppendedEvents appended) {
         return JdbcEventStorageEngine.builder()
                 .snapshotSerializer(SnapshotJson.serializer(axonJson, revisions))
                 .upcasterChain(configuration.upcasterChain())
@@ -58,7 +59,7 @@ public class IntegrityConfiguration {
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
                 .dataType(byte[].class)
-                .appendEvents(new HashingEventAppender(authentication::authenticatorOf))
+                .appendEvents(new HashingEventAppender(authentication::authenticatorOf, appended))
                 .gapTimeout(Math.toIntExact(gaps.gapTimeout().toMillis()))
                 .maxGapOffset(gaps.maxGapOffset())
                 .batchSize(FETCH_SIZE)

@@ -107,9 +107,11 @@ public class LedgerVerifier {
             SealCheck seals = new SealCheck(findings, checkpoints, lastSealed);
             stream("SELECT c.checkpoint_number, c.global_index AS sealed_index, c.aggregate_identifier AS sealed_aggregate, "
                     + "c.sequence_number AS sealed_sequence, c.hash AS sealed_hash, e.global_index, e.aggregate_identifier, "
-                    + "e.sequence_number, e.hash FROM (SELECT * FROM checkpoint_entry WHERE aggregate_identifier = ?) c "
-                    + "FULL OUTER JOIN (SELECT * FROM domain_event_entry WHERE aggregate_identifier = ?) e ON e.global_index = c.global_index "
-                    + "ORDER BY COALESCE(c.global_index, e.global_index)", seals::row, aggregateId, aggregateId);
+                    + "e.sequence_number, e.hash FROM (SELECT * FROM checkpoint_entry WHERE aggregate_identifier = ? OR global_index IN "
+                    + "(SELECT global_index FROM domain_event_entry WHERE aggregate_identifier = ?)) c "
+                    + "FULL OUTER JOIN (SELECT * FROM domain_event_entry WHERE aggregate_identifier = ? OR global_index IN "
+                    + "(SELECT global_index FROM checkpoint_entry WHERE aggregate_identifier = ?)) e ON e.global_index = c.global_index "
+                    + "ORDER BY COALESCE(c.global_index, e.global_index)", seals::row, aggregateId, aggregateId, aggregateId, aggregateId);
             return findings.report();
         });
     }
@@ -411,6 +413,10 @@ public class LedgerVerifier {
                 if (!stored) {
                     findings.add(new VerificationReport.Problem(BreakKind.EVENT_MISSING, aggregate, sequence, sealedIndex, checkpoint,
                             "the event sealed at this position by checkpoint " + checkpoint + " is no longer stored"));
+                } else if ((!aggregate.equals(row.aggregate()) || sequence != row.sequence()) && Arrays.equals(sealedHash, row.hash())) {
+                    findings.add(new VerificationReport.Problem(BreakKind.ENTRY_CHANGED, row.aggregate(), row.sequence(), sealedIndex,
+                            checkpoint, "the checkpoint's entry for this position names event " + sequence + " of " + aggregate
+                            + ", but the event sealed here, unchanged, is event " + row.sequence() + " of " + row.aggregate()));
                 } else if (!aggregate.equals(row.aggregate()) || sequence != row.sequence()) {
                     findings.add(new VerificationReport.Problem(BreakKind.ORDER_CHANGED, row.aggregate(),
                             row.sequence(), sealedIndex, checkpoint, "checkpoint " + checkpoint

@@ -55,9 +55,11 @@ public record StoredEvent(long globalIndex, String aggregateId, long sequenceNum
     /** Checks that the event links to the one before it in its stream. {@code null} when it does. */
     public VerificationReport.Problem checkLink(long expectedSequence, byte[] expectedPreviousHash) {
         if (sequenceNumber > expectedSequence) {
-            return problem(BreakKind.EVENT_MISSING, expectedSequence == sequenceNumber - 1
-                    ? "event " + expectedSequence + " of the stream is missing"
-                    : "events " + expectedSequence + " to " + (sequenceNumber - 1) + " of the stream are missing");
+            // located at the first missing event, whose global position went with it
+            return new VerificationReport.Problem(BreakKind.EVENT_MISSING, aggregateId, expectedSequence, null, null,
+                    expectedSequence == sequenceNumber - 1
+                            ? "event " + expectedSequence + " of the stream is missing"
+                            : "events " + expectedSequence + " to " + (sequenceNumber - 1) + " of the stream are missing");
         }
         if (!Arrays.equals(previousHash, expectedPreviousHash)) {
             return problem(BreakKind.EVENT_INSERTED, "the event does not link to the event stored before it in its stream");
