@@ -3,15 +3,21 @@ package org.caseledger.api.pages;
 import org.caseledger.api.security.CurrentStaff;
 import org.caseledger.core.shared.Role;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /** Sign-in, and where a member of staff lands after it: the unit head on the dashboard, everyone else on the cases. */
 @Controller
 @Page
 class HomePage {
 
+    /** After a sign-in refused while locked, {@code locked} says in how many minutes to try again (SignInGuard). */
     @GetMapping("/login")
-    String login() {
+    String login(@RequestParam(required = false) String locked, Model model) {
+        if (locked != null && locked.matches("[1-9][0-9]{0,2}")) {
+            model.addAttribute("lockedMinutes", Integer.parseInt(locked));
+        }
         return "login";
     }
 

@@ -20,7 +20,10 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
  * Who may call what. Staff authenticate as {@code ledger.security.mode} says: HTTP Basic against the configured users
  * ({@link ConfiguredUsers}), or a bearer JWT of the identity provider ({@link StaffClaims}); either way the principal
  * is a {@link StaffUser} and no session is kept. Reads of cases are for case workers, leaders and auditors; writes
- * for case workers and leaders; auditors never write.
+ * for case workers and leaders; auditors never write. In the {@code users} mode the sign-in guard of the
+ * {@code signin} package stands in front of HTTP Basic (Spring applies its {@code Customizer<HttpSecurity>} bean to
+ * every chain): an attempt for a locked account or address is refused before its password is checked. The
+ * administrator's endpoints, the release of those locks ({@code DELETE}) among them, are for the administrator alone.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(LedgerSecurityProperties.class)

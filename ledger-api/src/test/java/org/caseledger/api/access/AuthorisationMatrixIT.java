@@ -84,6 +84,9 @@ class AuthorisationMatrixIT extends IntegrationTest {
             Map.entry("GET /api/admin/integrity-alarm", ADMINISTRATION),
             Map.entry("POST /api/admin/integrity-alarm/acknowledgement", ADMINISTRATION),
             Map.entry("POST /api/admin/projections/rebuild", ADMINISTRATION),
+            Map.entry("GET /api/admin/sign-in-locks", ADMINISTRATION),
+            Map.entry("DELETE /api/admin/sign-in-locks/accounts/{username}", ADMINISTRATION),
+            Map.entry("DELETE /api/admin/sign-in-locks/addresses/{address}", ADMINISTRATION),
             Map.entry("GET /api/outreach/activities/{activityId}", CASE_READING),
             Map.entry("POST /api/outreach/anonymous-consultations", CASE_WORK),
             Map.entry("POST /api/outreach/information-meetings", CASE_WORK),
@@ -242,7 +245,11 @@ class AuthorisationMatrixIT extends IntegrationTest {
     }
 
     private static Response send(LedgerHttp as, String method, String path) {
-        return "GET".equals(method) ? as.get(path) : as.postRaw(path, "{}");
+        return switch (method) {
+            case "GET" -> as.get(path);
+            case "DELETE" -> as.delete(path);
+            default -> as.postRaw(path, "{}");
+        };
     }
 
     private String anActivity() {

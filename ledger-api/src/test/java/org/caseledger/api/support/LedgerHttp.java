@@ -77,6 +77,10 @@ public final class LedgerHttp {
         return postRaw(path, body instanceof String text ? text : JSON.writeValueAsString(body));
     }
 
+    public Response delete(String path) {
+        return send(request(path).DELETE());
+    }
+
     public Response postRaw(String path, String rawBody) {
         return send(request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(rawBody, StandardCharsets.UTF_8)));

@@ -18,7 +18,8 @@ import java.util.Map;
  * HTTP/1.1 over a plain socket, for requests a well-behaved client refuses to send: any bytes in the request line
  * and the headers (given as ISO-8859-1 text, one character a byte), bodies that are not what their headers say,
  * chunked bodies. One connection per request ({@code Connection: close}); the answer is read until the server
- * closes it.
+ * closes it. {@link #from(String)} connects from another loopback address (127.0.0.2 …), for a client the ledger
+ * must tell apart from the other tests' 127.0.0.1.
  */
 public final class RawHttp {
 
@@ -45,13 +46,27 @@ public final class RawHttp {
     private static final byte[] END_OF_HEADERS = {'\r', '\n', '\r', '\n'};
 
     private final int port;
+    private final String localAddress;
 
     public RawHttp(int port) {
+        this(port, null);
+    }
+
+    private RawHttp(int port, String localAddress) {
         this.port = port;
+        this.localAddress = localAddress;
+    }
+
+    /** The same client, connecting from {@code localAddress}; on Linux every 127.x.y.z is the loopback interface. */
+    public RawHttp from(String localAddress) {
+        return new RawHttp(port, localAddress);
     }
 
     public Answer send(Request request) throws IOException {
         try (Socket socket = new Socket()) {
+            if (localAddress != null) {
+                socket.bind(new InetSocketAddress(localAddress, 0));
+            }
             socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
