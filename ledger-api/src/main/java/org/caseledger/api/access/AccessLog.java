@@ -136,12 +136,14 @@ public class AccessLog implements DisposableBean {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate ownTransaction;
+    private final AccessLogAuthentication authentication;
     private final Clock clock;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     private volatile boolean stopped;
 
-    AccessLog(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
+    AccessLog(JdbcClient jdbc, PlatformTransactionManager transactions, AccessLogAuthentication authentication, Clock clock) {
+        this.authentication = authentication;
         this.jdbc = jdbc;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -286,13 +288,14 @@ public class AccessLog implements DisposableBean {
     private void insert(AccessLogEntry entry) {
         jdbc.sql("""
                 INSERT INTO access_log (position, format, read_at, staff_id, role, unit, address, case_id, person_id, what, detail,
-                                        purpose, outcome, case_unit, assigned, protected, previous_hash, hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                        purpose, outcome, case_unit, assigned, protected, previous_hash, hash, authenticator)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
                 .params(entry.position(), entry.format(), Timestamp.from(entry.readAt()), entry.staffId(), entry.role(), entry.unit(),
                         entry.address(), entry.caseId(),
                         entry.personId(), entry.what(), entry.detail(), entry.purpose(), entry.outcome(), entry.caseUnit(),
-                        entry.assigned(), entry.protectedIdentity(), Sha256.fromHex(entry.previousHash()), Sha256.fromHex(entry.hash()))
+                        entry.assigned(), entry.protectedIdentity(), Sha256.fromHex(entry.previousHash()), Sha256.fromHex(entry.hash()),
+                        authentication.of(Sha256.fromHex(entry.hash())))
                 .update();
     }
 

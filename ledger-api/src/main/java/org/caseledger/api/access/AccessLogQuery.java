@@ -6,7 +6,11 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.caseledger.api.integrity.VerificationReport;
 import java.util.UUID;
 import org.caseledger.core.integrity.Sha256;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,14 +47,18 @@ public class AccessLogQuery {
     public record Verification(String status, long entriesChecked, Long firstBrokenPosition, String problem) {
     }
 
-    private static final String COLUMNS = "position, format, read_at, staff_id, role, unit, address, case_id, person_id, what, detail, purpose, outcome, "
+    static final String COLUMNS = "position, format, read_at, staff_id, role, unit, address, case_id, person_id, what, detail, purpose, outcome, "
             + "case_unit, assigned, protected, previous_hash, hash";
     static final int BURST_THRESHOLD = 30;
 
     private final JdbcClient jdbc;
+    private final AccessLogAuthentication authentication;
+    private final AccessLogSeals seals;
 
-    AccessLogQuery(JdbcClient jdbc) {
+    AccessLogQuery(JdbcClient jdbc, AccessLogAuthentication authentication, AccessLogSeals seals) {
         this.jdbc = jdbc;
+        this.authentication = authentication;
+        this.seals = seals;
     }
 
     public List<AccessLogEntry> find(Filter filter) {
@@ -82,12 +90,25 @@ public class AccessLogQuery {
                 BURST_THRESHOLD, "10 minutes");
     }
 
-    /** Recomputes every entry's hash and its link to the one before, from the first entry. */
+    /**
+     * Recomputes every entry's hash and its link to the one before, from the first entry, checks every format 2 entry's
+     * authenticator (and that no format 1 entry follows one), then every seal: signed by the ledger, chained, and the
+     * entry at its position still the one it sealed.
+     */
     public Verification verify() {
+        Optional<VerificationReport.Problem> rolledBack = seals.rolledBack();
+        if (rolledBack.isPresent()) {
+            return new Verification("BROKEN", 0, rolledBack.get().globalIndex(), rolledBack.get().detail());
+        }
+        List<AccessLogSeals.Stored> allSeals = jdbc.sql("SELECT number, position, entry_hash, previous_seal_hash, sealed_at, key_id, signature "
+                + "FROM access_log_seal ORDER BY number").query(AccessLogSeals.Stored::read).list();
+        Map<Long, byte[]> sealedPositions = new HashMap<>();
+        allSeals.forEach(seal -> sealedPositions.put(seal.seal().position(), null));
         List<Verification> result = new ArrayList<>(1);
         long[] checked = {0};
         byte[][] previous = {AccessLog.GENESIS};
-        jdbc.sql("SELECT " + COLUMNS + " FROM access_log ORDER BY position").query(rs -> {
+        boolean[] current = {false};
+        jdbc.sql("SELECT " + COLUMNS + ", authenticator FROM access_log ORDER BY position").query(rs -> {
             if (!result.isEmpty()) {
                 return;
             }
@@ -99,10 +120,35 @@ public class AccessLogQuery {
                 result.add(broken(checked[0], entry.position(), "the entry does not link to the one before it"));
             } else if (!AccessLog.hash(entry, previous[0]).equals(entry.hash())) {
                 result.add(broken(checked[0], entry.position(), "the entry's fields do not match its hash"));
+            } else if (entry.format() == 1 ? current[0] : !authentication.matches(Sha256.fromHex(entry.hash()), rs.getBytes("authenticator"))) {
+                result.add(broken(checked[0], entry.position(), "the entry's authenticator is missing or wrong: the ledger did not write it"));
             }
+            current[0] |= entry.format() != 1;
             previous[0] = Sha256.fromHex(entry.hash());
+            if (sealedPositions.containsKey(entry.position())) {
+                sealedPositions.put(entry.position(), previous[0]);
+            }
         });
-        return result.isEmpty() ? new Verification("INTACT", checked[0], null, null) : result.get(0);
+        if (!result.isEmpty()) {
+            return result.get(0);
+        }
+        byte[] previousSeal = org.caseledger.core.integrity.AccessLogSeal.GENESIS;
+        for (AccessLogSeals.Stored seal : allSeals) {
+            long position = seal.seal().position();
+            if (!seals.signedByThisLedger(seal) || !Arrays.equals(seal.seal().previousSealHash(), previousSeal)) {
+                return broken(checked[0], position, "seal " + seal.seal().number() + " was not signed by this ledger or does not follow the seal before it");
+            }
+            if (sealedPositions.get(position) == null) {
+                return broken(checked[0], position, "seal " + seal.seal().number() + " covers entries up to position " + position
+                        + ", but the log now ends at " + checked[0] + ": entries were removed");
+            }
+            if (!Arrays.equals(sealedPositions.get(position), seal.seal().entryHash())) {
+                return broken(checked[0], position, "the entry at position " + position + " is not the one seal " + seal.seal().number()
+                        + " sealed: the log was rewritten");
+            }
+            previousSeal = seal.seal().hash();
+        }
+        return new Verification("INTACT", checked[0], null, null);
     }
 
     private static Verification broken(long checked, long position, String problem) {
@@ -122,7 +168,7 @@ public class AccessLogQuery {
         return Timestamp.from(to == null ? Instant.parse("9999-01-01T00:00:00Z") : to);
     }
 
-    private static AccessLogEntry read(ResultSet rs) throws SQLException {
+    static AccessLogEntry read(ResultSet rs) throws SQLException {
         return new AccessLogEntry(rs.getLong("position"), rs.getInt("format"), rs.getTimestamp("read_at").toInstant(),
                 rs.getString("staff_id"), rs.getString("role"), rs.getString("unit"), rs.getString("address"), rs.getObject("case_id", UUID.class), rs.getObject("person_id", UUID.class),
                 rs.getString("what"), rs.getString("detail"), rs.getString("purpose"), rs.getString("outcome"), rs.getString("case_unit"),

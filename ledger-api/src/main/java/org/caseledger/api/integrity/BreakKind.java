@@ -33,6 +33,11 @@ public enum BreakKind {
      * outside the database (or a witness cosigned): checkpoints were removed, and perhaps history sealed again.
      */
     CHECKPOINT_ROLLED_BACK,
+    /**
+     * The read-access log was changed: an entry rewritten, inserted or removed, a seal of it removed or not signed by
+     * the ledger.
+     */
+    ACCESS_LOG_CHANGED,
     /** An exported case file was edited, is malformed, or its signature does not verify. */
     FILE_CHANGED,
     /** Events appended after the last checkpoint: their chains verify, but no signature covers them yet. */

@@ -21,35 +21,37 @@ import org.springframework.stereotype.Component;
  * again on first use, which is what witnesses are for.
  */
 @Component
-class CheckpointMemory {
+public class CheckpointMemory {
 
-    /** A checkpoint as remembered. */
-    record Remembered(long number, byte[] hash) {
+    /** A checkpoint (or a seal of another log) as remembered. */
+    public record Remembered(long number, byte[] hash) {
     }
 
     /** Ledgers remembered at most: a node serves one ledger, a test machine many databases one after another. */
     private static final int LEDGERS_KEPT = 64;
 
     private final Path file;
-    private final Map<UUID, Remembered> remembered = new LinkedHashMap<>();
+    /** By log: the ledger's id, a slash and the log's name ({@code events}, {@code access-log}). */
+    private final Map<String, Remembered> remembered = new LinkedHashMap<>();
 
     CheckpointMemory(IntegrityProperties properties) {
         this.file = properties.checkpointMemoryFile().toAbsolutePath();
         load();
     }
 
-    synchronized Optional<Remembered> of(UUID ledger) {
-        return Optional.ofNullable(remembered.get(ledger));
+    public synchronized Optional<Remembered> of(UUID ledger, String log) {
+        return Optional.ofNullable(remembered.get(ledger + "/" + log));
     }
 
-    /** Remembers the checkpoint if it is newer than what is remembered, and writes the file before answering. */
-    synchronized void remember(UUID ledger, Checkpoint checkpoint) {
-        Remembered known = remembered.get(ledger);
-        if (known != null && known.number() >= checkpoint.number()) {
+    /** Remembers the checkpoint (or seal) if it is newer than what is remembered, and writes the file before answering. */
+    public synchronized void remember(UUID ledger, String log, long number, byte[] hash) {
+        String key = ledger + "/" + log;
+        Remembered known = remembered.get(key);
+        if (known != null && known.number() >= number) {
             return;
         }
-        remembered.remove(ledger);
-        remembered.put(ledger, new Remembered(checkpoint.number(), checkpoint.hash()));
+        remembered.remove(key);
+        remembered.put(key, new Remembered(number, hash));
         while (remembered.size() > LEDGERS_KEPT) {
             remembered.remove(remembered.keySet().iterator().next());
         }
@@ -64,7 +66,7 @@ class CheckpointMemory {
             for (String line : Files.readAllLines(file, StandardCharsets.US_ASCII)) {
                 String[] fields = line.trim().split(" ");
                 if (fields.length == 3) {
-                    remembered.put(UUID.fromString(fields[0]), new Remembered(Long.parseLong(fields[1]), Sha256.fromHex(fields[2])));
+                    remembered.put(fields[0], new Remembered(Long.parseLong(fields[1]), Sha256.fromHex(fields[2])));
                 }
             }
         } catch (IOException | RuntimeException e) {

@@ -60,7 +60,7 @@ public class CheckpointSealer {
     }
 
     /** Seals when enough events are pending or the oldest has waited the checkpoint interval. */
-    @Scheduled(fixedDelayString = "${ledger.integrity.checkpoint-poll:PT5S}", initialDelayString = "PT5S")
+    @Scheduled(fixedDelayString = "${ledger.integrity.checkpoint-poll:PT5S}", initialDelayString = "${ledger.integrity.checkpoint-poll:PT5S}")
     public void sealWhenDue() {
         if (alarm.current().isPresent()) {
             return;

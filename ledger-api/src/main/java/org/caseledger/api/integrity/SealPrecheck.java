@@ -20,6 +20,9 @@ import org.springframework.stereotype.Component;
 @Component
 class SealPrecheck {
 
+    /** The name the events' checkpoints are remembered under. */
+    private static final String LOG = "events";
+
     /** A pending event as stored, with its authenticator. */
     record Pending(StoredEvent event, byte[] authenticator) {
     }
@@ -43,7 +46,7 @@ class SealPrecheck {
     /** The first problem with the newest checkpoint; remembers it when it holds. */
     Optional<VerificationReport.Problem> checkNewest(Optional<Checkpoint> newest) {
         UUID ledger = authentication.identity().ledgerId();
-        Optional<CheckpointMemory.Remembered> remembered = memory.of(ledger);
+        Optional<CheckpointMemory.Remembered> remembered = memory.of(ledger, LOG);
         if (newest.isEmpty()) {
             return remembered.map(known -> rolledBack(known.number(), "the ledger holds no checkpoint, but this node remembers checkpoint "
                     + known.number()));
@@ -64,7 +67,7 @@ class SealPrecheck {
                 return chain;
             }
         }
-        memory.remember(ledger, latest);
+        memory.remember(ledger, LOG, latest.number(), latest.hash());
         return Optional.empty();
     }
 
@@ -98,7 +101,7 @@ class SealPrecheck {
 
     /** Called once a checkpoint this node signed is stored. */
     void signed(Checkpoint checkpoint) {
-        memory.remember(authentication.identity().ledgerId(), checkpoint);
+        memory.remember(authentication.identity().ledgerId(), LOG, checkpoint.number(), checkpoint.hash());
     }
 
     /** The last sealed event of each stream the batch continues, as the checkpoints' entries recorded it. */

@@ -30,7 +30,7 @@ class AccessLogTest {
     @Test
     void aReadWaitingAtShutdownIsFailedNotLeftHanging() throws Exception {
         StalledDatabase database = new StalledDatabase();
-        AccessLog log = new AccessLog(JdbcClient.create(new SimpleDriverDataSource()), database, Clock.systemUTC());
+        AccessLog log = new AccessLog(JdbcClient.create(new SimpleDriverDataSource()), database, new AccessLogAuthentication(new byte[32]), Clock.systemUTC());
         Request appending = Request.start(log);
         assertThat(database.appending.await(5, SECONDS)).isTrue();
         Request queued = Request.start(log);
@@ -46,7 +46,7 @@ class AccessLogTest {
 
     @Test
     void aReadAfterShutdownIsRefusedAtOnce() throws Exception {
-        AccessLog log = new AccessLog(JdbcClient.create(new SimpleDriverDataSource()), new StalledDatabase(), Clock.systemUTC());
+        AccessLog log = new AccessLog(JdbcClient.create(new SimpleDriverDataSource()), new StalledDatabase(), new AccessLogAuthentication(new byte[32]), Clock.systemUTC());
 
         log.destroy();
 
