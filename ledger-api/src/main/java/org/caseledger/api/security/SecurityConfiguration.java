@@ -14,13 +14,15 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * Who may call what. Staff authenticate as {@code ledger.security.mode} says: HTTP Basic against the configured users
  * ({@link ConfiguredUsers}), or a bearer JWT of the identity provider ({@link StaffClaims}); either way the principal
  * is a {@link StaffUser} and no session is kept. Reads of cases are for case workers, leaders and auditors; writes
- * for case workers and leaders; auditors never write.
+ * for case workers and leaders; auditors never write. A write must say it is JSON or carry {@code X-Requested-By}
+ * ({@link CrossSiteWriteCheck}), which no page of another site can make a browser send.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(LedgerSecurityProperties.class)
@@ -37,7 +39,9 @@ public class SecurityConfiguration {
             case OIDC -> bearerTokens(http, problems, jwtDecoder, security.oidc());
         }
         http
+                // Spring's CSRF token needs a session, which the API does not keep; a cross-site write is refused by its form.
                 .csrf(csrf -> csrf.disable())
+                .addFilterAt(new CrossSiteWriteCheck(problems), CsrfFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .exceptionHandling(handling -> handling
                         .accessDeniedHandler((request, response, e) -> problems.write(response, HttpStatus.FORBIDDEN,
