@@ -6,6 +6,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -26,6 +27,7 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(LedgerSecurityProperties.class)
+@Import(OidcTokenChecks.class)
 public class SecurityConfiguration {
 
     private static final String[] CASE_WORKERS = {role(Role.SOCIAL_SECRETARY), role(Role.GROUP_LEADER), role(Role.UNIT_HEAD)};
@@ -79,7 +81,10 @@ public class SecurityConfiguration {
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(passwordRequired));
     }
 
-    /** An OAuth2 resource server: bearer JWTs verified by the decoder Boot builds from spring.security.oauth2.resourceserver.jwt.*. */
+    /**
+     * An OAuth2 resource server: bearer JWTs verified by the decoder Boot builds from spring.security.oauth2.resourceserver.jwt.*,
+     * with the ledger's own checks ({@link OidcTokenChecks}).
+     */
     private static void bearerTokens(HttpSecurity http, Problems problems, ObjectProvider<JwtDecoder> jwtDecoder,
                                      LedgerSecurityProperties.Oidc claims) throws Exception {
         JwtDecoder decoder = jwtDecoder.getIfAvailable(() -> {
