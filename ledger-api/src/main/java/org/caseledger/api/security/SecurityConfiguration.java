@@ -83,7 +83,7 @@ public class SecurityConfiguration {
 
     /**
      * An OAuth2 resource server: bearer JWTs verified by the decoder Boot builds from spring.security.oauth2.resourceserver.jwt.*,
-     * with the ledger's own checks ({@link OidcTokenChecks}).
+     * with the ledger's own checks ({@link OidcTokenChecks}); an identity provider that does not answer is a 503.
      */
     private static void bearerTokens(HttpSecurity http, Problems problems, ObjectProvider<JwtDecoder> jwtDecoder,
                                      LedgerSecurityProperties.Oidc claims) throws Exception {
@@ -92,9 +92,12 @@ public class SecurityConfiguration {
                     + "spring.security.oauth2.resourceserver.jwt.issuer-uri (or jwk-set-uri, or public-key-location)");
         });
         BearerTokenProblems tokenRequired = new BearerTokenProblems(problems);
+        IdentityProviderOutage outage = new IdentityProviderOutage(problems, tokenRequired);
         http.oauth2ResourceServer(resourceServer -> resourceServer
-                        .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(new StaffClaims(claims)))
-                        .authenticationEntryPoint(tokenRequired))
+                        .jwt(jwt -> jwt.decoder(IdentityProviderOutage.reportingUnreadableConfiguration(decoder))
+                                .jwtAuthenticationConverter(new StaffClaims(claims)))
+                        .authenticationEntryPoint(tokenRequired)
+                        .withObjectPostProcessor(outage.installer()))
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(tokenRequired));
     }
 
