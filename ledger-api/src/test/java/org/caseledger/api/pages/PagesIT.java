@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -73,7 +74,7 @@ class PagesIT extends IntegrationTest {
     }
 
     private HttpClient signedIn(String user) throws IOException, InterruptedException {
-        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NORMAL).build();
+        HttpClient client = HttpClient.newBuilder().cookieHandler(browserCookies()).followRedirects(HttpClient.Redirect.NORMAL).build();
         Matcher token = CSRF.matcher(get(client, "/login").body());
         assertThat(token.find()).as("the sign-in form carries a CSRF token").isTrue();
         String form = "username=" + user + "&password=ledger-demo&_csrf=" + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
@@ -82,6 +83,20 @@ class PagesIT extends IntegrationTest {
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(signedIn.uri().getPath()).as("signed in as " + user).startsWith("/ui/");
         return client;
+    }
+
+    /**
+     * Cookies kept as a browser keeps them: it counts http://localhost as secure and so sends the session cookie, which
+     * is Secure, back to it; the JDK's cookie manager would send it over https only.
+     */
+    private static CookieManager browserCookies() {
+        return new CookieManager() {
+            @Override
+            public Map<String, List<String>> get(URI uri, Map<String, List<String>> requestHeaders) throws IOException {
+                boolean localhost = "localhost".equals(uri.getHost()) && "http".equals(uri.getScheme());
+                return super.get(localhost ? URI.create("https" + uri.toString().substring("http".length())) : uri, requestHeaders);
+            }
+        };
     }
 
     private HttpResponse<String> get(HttpClient client, String path) throws IOException, InterruptedException {
