@@ -18,10 +18,14 @@ import java.util.regex.Pattern;
 import org.caseledger.api.support.Fixtures;
 import org.caseledger.api.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * The pages over plain HTTP: sign-in by form with its CSRF token, malformed input answered with a readable page
- * and never a 500, stored text shown as text and never as markup, and the content security policy sent.
+ * and never a 500 (a malformed language included, with nothing logged), stored text shown as text and never as
+ * markup, and the content security policy sent.
  */
 class PagesIT extends IntegrationTest {
 
@@ -66,6 +70,24 @@ class PagesIT extends IntegrationTest {
         assertThat(get(lars, "/ui/cases").body()).contains("Ärenden i vivalla");
         assertThat(get(lars, "/ui/cases?lang=en").body()).contains("Cases of vivalla");
         assertThat(get(lars, "/ui/cases").body()).contains("Cases of vivalla");
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void aMalformedLanguageFallsBackToSwedishWithNoErrorLogged(CapturedOutput log) throws Exception {
+        HttpClient anonymous = HttpClient.newBuilder().cookieHandler(browserCookies()).build();
+        String script = URLEncoder.encode("<script>", StandardCharsets.UTF_8);
+
+        HttpResponse<String> login = get(anonymous, "/login?lang=" + script);
+        HttpResponse<String> loginWithCookie = anonymous.send(HttpRequest.newBuilder(URI.create(url("/login")))
+                .header("Cookie", "ledger-language=<script>").GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> cases = get(signedIn("lars"), "/ui/cases?lang=" + URLEncoder.encode("en_<b>", StandardCharsets.UTF_8));
+
+        assertThat(List.of(login, loginWithCookie, cases)).allSatisfy(page -> assertPage(page, 200));
+        assertThat(login.body()).contains("Logga in");
+        assertThat(loginWithCookie.body()).contains("Logga in");
+        assertThat(cases.body()).contains("Ärenden i vivalla");
+        assertThat(log.getAll()).doesNotContain("Unexpected error").doesNotContain("<script>").doesNotContainPattern("\\n\\tat ");
     }
 
     private static void assertPage(HttpResponse<String> response, int status) {
