@@ -1,5 +1,6 @@
 package org.caseledger.api.security;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.caseledger.core.shared.Role;
@@ -22,7 +23,7 @@ public record LedgerSecurityProperties(Mode mode, List<ConfiguredUser> users, bo
     public LedgerSecurityProperties {
         mode = mode == null ? Mode.USERS : mode;
         users = users == null ? List.of() : List.copyOf(users);
-        oidc = oidc == null ? new Oidc(null, null, null, null, null) : oidc;
+        oidc = oidc == null ? new Oidc(null, null, null, null, null, null) : oidc;
     }
 
     public enum Mode {
@@ -46,8 +47,10 @@ public record LedgerSecurityProperties(Mode mode, List<ConfiguredUser> users, bo
      *                     are the ledger's role names themselves ({@code SOCIAL_SECRETARY} …)
      * @param issuer       the issuer every token must name in its {@code iss} claim; needed beside {@code jwk-set-uri} or
      *                     {@code public-key-location}, while {@code issuer-uri} names it itself ({@link OidcTokenChecks})
+     * @param timeout      how long the ledger waits for the identity provider's configuration or key set (5 seconds)
      */
-    public record Oidc(String staffIdClaim, String roleClaim, String unitClaim, Map<String, Role> roleMapping, String issuer) {
+    public record Oidc(String staffIdClaim, String roleClaim, String unitClaim, Map<String, Role> roleMapping, String issuer,
+                       Duration timeout) {
 
         public Oidc {
             staffIdClaim = staffIdClaim == null || staffIdClaim.isBlank() ? "preferred_username" : staffIdClaim;
@@ -55,6 +58,11 @@ public record LedgerSecurityProperties(Mode mode, List<ConfiguredUser> users, bo
             unitClaim = unitClaim == null || unitClaim.isBlank() ? "ledger_unit" : unitClaim;
             roleMapping = roleMapping == null ? Map.of() : Map.copyOf(roleMapping);
             issuer = issuer == null || issuer.isBlank() ? null : issuer;
+            timeout = timeout == null ? Duration.ofSeconds(5) : timeout;
+            if (timeout.isNegative() || timeout.isZero()) {
+                // Zero would mean no limit at all to the HTTP client.
+                throw new IllegalArgumentException("ledger.security.oidc.timeout must be positive");
+            }
         }
     }
 }

@@ -27,7 +27,7 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(LedgerSecurityProperties.class)
-@Import(OidcTokenChecks.class)
+@Import({OidcTokenChecks.class, IdentityProviderRequests.class})
 public class SecurityConfiguration {
 
     private static final String[] CASE_WORKERS = {role(Role.SOCIAL_SECRETARY), role(Role.GROUP_LEADER), role(Role.UNIT_HEAD)};
