@@ -26,7 +26,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 final class CrossSiteWriteCheck extends OncePerRequestFilter {
 
-    static final String REQUESTED_BY = "X-Requested-By";
+    private static final String REQUESTED_BY = "X-Requested-By";
 
     /** The methods a browser may send across sites without asking and that change nothing here. */
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
