@@ -10,7 +10,12 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
-/** Swedish by default, because the staff are Swedish; {@code ?lang=en} switches to English and is remembered. */
+/**
+ * Swedish by default, because the staff are Swedish; {@code ?lang=en} switches to English and is remembered. A
+ * language that is no language, in the parameter or in the cookie, is passed over, and the page answers as it
+ * would without it: Spring's defaults answer it with a 500 and a stack trace in the log, which anyone could fill
+ * without signing in.
+ */
 @Configuration(proxyBeanMethods = false)
 class PageConfiguration implements WebMvcConfigurer {
 
@@ -21,6 +26,7 @@ class PageConfiguration implements WebMvcConfigurer {
         CookieLocaleResolver resolver = new CookieLocaleResolver("ledger-language");
         resolver.setDefaultLocale(SWEDISH);
         resolver.setCookieMaxAge(Duration.ofDays(365));
+        resolver.setRejectInvalidCookies(false);
         return resolver;
     }
 
@@ -28,6 +34,7 @@ class PageConfiguration implements WebMvcConfigurer {
     public void addInterceptors(InterceptorRegistry registry) {
         LocaleChangeInterceptor change = new LocaleChangeInterceptor();
         change.setParamName("lang");
+        change.setIgnoreInvalidLocale(true);
         registry.addInterceptor(change).addPathPatterns("/", "/ui", "/ui/**", "/login");
     }
 }

@@ -10,11 +10,12 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 
 /**
  * The pages sign staff in with a form and keep them signed in with a session cookie, unlike the stateless API;
- * forms carry CSRF tokens. The content security policy allows scripts and styles from the ledger itself only,
- * so even text that slipped past escaping could not run. A sign-in posted while the account or the address is locked
- * never reaches the password check: the sign-in guard (package {@code signin}) sends it back to the sign-in page.
- * In identity-provider mode the pages are not offered:
- * signing in to them would need the provider's browser flow, which is not built yet.
+ * forms carry CSRF tokens. The cookie is Secure, HttpOnly and SameSite=Lax ({@code server.servlet.session.cookie} in
+ * application.yml), and behind a TLS proxy the pages send HSTS (README, "Production", TLS). The content security
+ * policy allows scripts and styles from the ledger itself only, so even text that slipped past escaping could not
+ * run. A sign-in posted while the account or the address is locked never reaches the password check: the sign-in
+ * guard (package {@code signin}) sends it back to the sign-in page. In identity-provider mode the pages are not
+ * offered: signing in to them would need the provider's browser flow, which is not built yet.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "ledger.security.mode", havingValue = "users", matchIfMissing = true)

@@ -1,5 +1,6 @@
 package org.caseledger.api.security;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.caseledger.core.shared.Role;
@@ -14,7 +15,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param mode           {@code users} (the default) or {@code oidc}
  * @param users          the logins of the {@code users} mode, with roles and units
  * @param allowDemoUsers lets users with the demo password log in to a configured database server (test servers only)
- * @param oidc           which claims of a token name the member of staff in the {@code oidc} mode
+ * @param oidc           which claims of a token name the member of staff in the {@code oidc} mode, and its issuer
  */
 @ConfigurationProperties("ledger.security")
 public record LedgerSecurityProperties(Mode mode, List<ConfiguredUser> users, boolean allowDemoUsers, Oidc oidc) {
@@ -22,7 +23,7 @@ public record LedgerSecurityProperties(Mode mode, List<ConfiguredUser> users, bo
     public LedgerSecurityProperties {
         mode = mode == null ? Mode.USERS : mode;
         users = users == null ? List.of() : List.copyOf(users);
-        oidc = oidc == null ? new Oidc(null, null, null, null) : oidc;
+        oidc = oidc == null ? new Oidc(null, null, null, null, null, null) : oidc;
     }
 
     public enum Mode {
@@ -44,14 +45,24 @@ public record LedgerSecurityProperties(Mode mode, List<ConfiguredUser> users, bo
      * @param unitClaim    the claim holding the unit ({@code ledger_unit})
      * @param roleMapping  identity-provider values (group or role names) to ledger roles; when empty the values
      *                     are the ledger's role names themselves ({@code SOCIAL_SECRETARY} …)
+     * @param issuer       the issuer every token must name in its {@code iss} claim; needed beside {@code jwk-set-uri} or
+     *                     {@code public-key-location}, while {@code issuer-uri} names it itself ({@link OidcTokenChecks})
+     * @param timeout      how long the ledger waits for the identity provider's configuration or key set (5 seconds)
      */
-    public record Oidc(String staffIdClaim, String roleClaim, String unitClaim, Map<String, Role> roleMapping) {
+    public record Oidc(String staffIdClaim, String roleClaim, String unitClaim, Map<String, Role> roleMapping, String issuer,
+                       Duration timeout) {
 
         public Oidc {
             staffIdClaim = staffIdClaim == null || staffIdClaim.isBlank() ? "preferred_username" : staffIdClaim;
             roleClaim = roleClaim == null || roleClaim.isBlank() ? "ledger_role" : roleClaim;
             unitClaim = unitClaim == null || unitClaim.isBlank() ? "ledger_unit" : unitClaim;
             roleMapping = roleMapping == null ? Map.of() : Map.copyOf(roleMapping);
+            issuer = issuer == null || issuer.isBlank() ? null : issuer;
+            timeout = timeout == null ? Duration.ofSeconds(5) : timeout;
+            if (timeout.isNegative() || timeout.isZero()) {
+                // Zero would mean no limit at all to the HTTP client.
+                throw new IllegalArgumentException("ledger.security.oidc.timeout must be positive");
+            }
         }
     }
 }

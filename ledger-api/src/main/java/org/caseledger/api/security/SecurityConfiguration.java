@@ -6,6 +6,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -14,19 +15,22 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * Who may call what. Staff authenticate as {@code ledger.security.mode} says: HTTP Basic against the configured users
  * ({@link ConfiguredUsers}), or a bearer JWT of the identity provider ({@link StaffClaims}); either way the principal
  * is a {@link StaffUser} and no session is kept. Reads of cases are for case workers, leaders and auditors; writes
- * for case workers and leaders; auditors never write. In the {@code users} mode the sign-in guard of the
+ * for case workers and leaders; auditors never write. A write must say it is JSON or carry {@code X-Requested-By}
+ * ({@link CrossSiteWriteCheck}), which no page of another site can make a browser send. In the {@code users} mode the sign-in guard of the
  * {@code signin} package stands in front of HTTP Basic (Spring applies its {@code Customizer<HttpSecurity>} bean to
  * every chain): an attempt for a locked account or address is refused before its password is checked. The
  * administrator's endpoints, the release of those locks ({@code DELETE}) among them, are for the administrator alone.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(LedgerSecurityProperties.class)
+@Import({OidcTokenChecks.class, IdentityProviderRequests.class})
 public class SecurityConfiguration {
 
     private static final String[] CASE_WORKERS = {role(Role.SOCIAL_SECRETARY), role(Role.GROUP_LEADER), role(Role.UNIT_HEAD)};
@@ -40,13 +44,17 @@ public class SecurityConfiguration {
             case OIDC -> bearerTokens(http, problems, jwtDecoder, security.oidc());
         }
         http
+                // Spring's CSRF token needs a session, which the API does not keep; a cross-site write is refused by its form.
                 .csrf(csrf -> csrf.disable())
+                .addFilterAt(new CrossSiteWriteCheck(problems), CsrfFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .exceptionHandling(handling -> handling
                         .accessDeniedHandler((request, response, e) -> problems.write(response, HttpStatus.FORBIDDEN,
                                 "Not allowed", "Your role does not allow " + request.getMethod() + " " + request.getRequestURI() + ".")))
                 .authorizeHttpRequests(authorize -> authorize
-                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
+                        // A map of every endpoint is for the staff who integrate with the ledger, not for whoever reaches it.
+                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").authenticated()
                         .requestMatchers("/error").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/audit/public-key").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/audit/access-log/**").hasRole(role(Role.AUDITOR))
@@ -79,7 +87,10 @@ public class SecurityConfiguration {
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(passwordRequired));
     }
 
-    /** An OAuth2 resource server: bearer JWTs verified by the decoder Boot builds from spring.security.oauth2.resourceserver.jwt.*. */
+    /**
+     * An OAuth2 resource server: bearer JWTs verified by the decoder Boot builds from spring.security.oauth2.resourceserver.jwt.*,
+     * with the ledger's own checks ({@link OidcTokenChecks}); an identity provider that does not answer is a 503.
+     */
     private static void bearerTokens(HttpSecurity http, Problems problems, ObjectProvider<JwtDecoder> jwtDecoder,
                                      LedgerSecurityProperties.Oidc claims) throws Exception {
         JwtDecoder decoder = jwtDecoder.getIfAvailable(() -> {
@@ -87,9 +98,12 @@ public class SecurityConfiguration {
                     + "spring.security.oauth2.resourceserver.jwt.issuer-uri (or jwk-set-uri, or public-key-location)");
         });
         BearerTokenProblems tokenRequired = new BearerTokenProblems(problems);
+        IdentityProviderOutage outage = new IdentityProviderOutage(problems, tokenRequired);
         http.oauth2ResourceServer(resourceServer -> resourceServer
-                        .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(new StaffClaims(claims)))
-                        .authenticationEntryPoint(tokenRequired))
+                        .jwt(jwt -> jwt.decoder(IdentityProviderOutage.reportingUnreadableConfiguration(decoder))
+                                .jwtAuthenticationConverter(new StaffClaims(claims)))
+                        .authenticationEntryPoint(tokenRequired)
+                        .withObjectPostProcessor(outage.installer()))
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(tokenRequired));
     }
 

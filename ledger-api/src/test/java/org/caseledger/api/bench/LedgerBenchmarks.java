@@ -80,6 +80,7 @@ import org.springframework.transaction.support.TransactionTemplate;
         "ledger.security.mode=oidc",
         "spring.security.oauth2.resourceserver.jwt.public-key-location=" + IdentityProvider.PUBLIC_KEY_LOCATION,
         "spring.security.oauth2.resourceserver.jwt.audiences=" + IdentityProvider.AUDIENCE,
+        "ledger.security.oidc.issuer=" + IdentityProvider.ISSUER,
         "logging.level.root=WARN"})
 @DirtiesContext
 class LedgerBenchmarks {

@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -17,10 +18,14 @@ import java.util.regex.Pattern;
 import org.caseledger.api.support.Fixtures;
 import org.caseledger.api.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * The pages over plain HTTP: sign-in by form with its CSRF token, malformed input answered with a readable page
- * and never a 500, stored text shown as text and never as markup, and the content security policy sent.
+ * and never a 500 (a malformed language included, with nothing logged), stored text shown as text and never as
+ * markup, and the content security policy sent.
  */
 class PagesIT extends IntegrationTest {
 
@@ -67,13 +72,31 @@ class PagesIT extends IntegrationTest {
         assertThat(get(lars, "/ui/cases").body()).contains("Cases of vivalla");
     }
 
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void aMalformedLanguageFallsBackToSwedishWithNoErrorLogged(CapturedOutput log) throws Exception {
+        HttpClient anonymous = HttpClient.newBuilder().cookieHandler(browserCookies()).build();
+        String script = URLEncoder.encode("<script>", StandardCharsets.UTF_8);
+
+        HttpResponse<String> login = get(anonymous, "/login?lang=" + script);
+        HttpResponse<String> loginWithCookie = anonymous.send(HttpRequest.newBuilder(URI.create(url("/login")))
+                .header("Cookie", "ledger-language=<script>").GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> cases = get(signedIn("lars"), "/ui/cases?lang=" + URLEncoder.encode("en_<b>", StandardCharsets.UTF_8));
+
+        assertThat(List.of(login, loginWithCookie, cases)).allSatisfy(page -> assertPage(page, 200));
+        assertThat(login.body()).contains("Logga in");
+        assertThat(loginWithCookie.body()).contains("Logga in");
+        assertThat(cases.body()).contains("Ärenden i vivalla");
+        assertThat(log.getAll()).doesNotContain("Unexpected error").doesNotContain("<script>").doesNotContainPattern("\\n\\tat ");
+    }
+
     private static void assertPage(HttpResponse<String> response, int status) {
         assertThat(response.statusCode()).as(response.uri() + ": " + response.body()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
     }
 
     private HttpClient signedIn(String user) throws IOException, InterruptedException {
-        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NORMAL).build();
+        HttpClient client = HttpClient.newBuilder().cookieHandler(browserCookies()).followRedirects(HttpClient.Redirect.NORMAL).build();
         Matcher token = CSRF.matcher(get(client, "/login").body());
         assertThat(token.find()).as("the sign-in form carries a CSRF token").isTrue();
         String form = "username=" + user + "&password=ledger-demo&_csrf=" + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
@@ -82,6 +105,20 @@ class PagesIT extends IntegrationTest {
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(signedIn.uri().getPath()).as("signed in as " + user).startsWith("/ui/");
         return client;
+    }
+
+    /**
+     * Cookies kept as a browser keeps them: it counts http://localhost as secure and so sends the session cookie, which
+     * is Secure, back to it; the JDK's cookie manager would send it over https only.
+     */
+    private static CookieManager browserCookies() {
+        return new CookieManager() {
+            @Override
+            public Map<String, List<String>> get(URI uri, Map<String, List<String>> requestHeaders) throws IOException {
+                boolean localhost = "localhost".equals(uri.getHost()) && "http".equals(uri.getScheme());
+                return super.get(localhost ? URI.create("https" + uri.toString().substring("http".length())) : uri, requestHeaders);
+            }
+        };
     }
 
     private HttpResponse<String> get(HttpClient client, String path) throws IOException, InterruptedException {

@@ -87,7 +87,12 @@ class CrashIT {
                 }
             });
         }
-        await().atMost(Duration.ofSeconds(60)).until(() -> attempts.stream().filter(Attempt::acknowledged).count() >= 150);
+        // The clients still add to the list: reading it needs its lock, or the count may fail halfway.
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            synchronized (attempts) {
+                return attempts.stream().filter(Attempt::acknowledged).count() >= 150;
+            }
+        });
 
         // When the process is killed mid-stream and started again
         stop.set(true);

@@ -36,7 +36,8 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "ledger.security.mode=oidc",
         "spring.security.oauth2.resourceserver.jwt.public-key-location=" + IdentityProvider.PUBLIC_KEY_LOCATION,
-        "spring.security.oauth2.resourceserver.jwt.audiences=" + IdentityProvider.AUDIENCE})
+        "spring.security.oauth2.resourceserver.jwt.audiences=" + IdentityProvider.AUDIENCE,
+        "ledger.security.oidc.issuer=" + IdentityProvider.ISSUER})
 @DirtiesContext
 class OidcModeIT {
 
@@ -121,6 +122,22 @@ class OidcModeIT {
         Instant anHourAgo = Instant.now().minus(Duration.ofHours(1));
         assertTokenRefused(IdentityProvider.token("maja.berg", "SOCIAL_SECRETARY", "vivalla", claims -> claims
                 .issueTime(Date.from(anHourAgo.minus(Duration.ofMinutes(5)))).expirationTime(Date.from(anHourAgo))));
+    }
+
+    @Test
+    void aTokenWithoutAnExpiryIsRefusedWith401() {
+        assertTokenRefused(IdentityProvider.token("maja.berg", "SOCIAL_SECRETARY", "vivalla", claims -> claims.expirationTime(null)));
+    }
+
+    @Test
+    void aTokenOfAnotherIssuerIsRefusedWith401EvenSignedByTheKey() {
+        assertTokenRefused(IdentityProvider.token("maja.berg", "SOCIAL_SECRETARY", "vivalla",
+                claims -> claims.issuer("https://login.example-kommun.se/realms/payroll")));
+    }
+
+    @Test
+    void aTokenNamingNoIssuerIsRefusedWith401() {
+        assertTokenRefused(IdentityProvider.token("maja.berg", "SOCIAL_SECRETARY", "vivalla", claims -> claims.issuer(null)));
     }
 
     @Test

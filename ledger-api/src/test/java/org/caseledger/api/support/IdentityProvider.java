@@ -31,6 +31,8 @@ public final class IdentityProvider {
 
     public static final String PUBLIC_KEY_LOCATION = "classpath:oidc/identity-provider-public.pem";
     public static final String AUDIENCE = "case-ledger";
+    /** The issuer the application is told to expect ({@code ledger.security.oidc.issuer}), named by every valid token. */
+    public static final String ISSUER = "https://login.example-kommun.se/realms/social-services";
 
     private static final PrivateKey SIGNING_KEY = privateKey("/oidc/identity-provider-private.pem");
 
@@ -41,6 +43,7 @@ public final class IdentityProvider {
     public static JWTClaimsSet.Builder claims(String staffId, Object role, String unit) {
         Instant now = Instant.now();
         return new JWTClaimsSet.Builder()
+                .issuer(ISSUER)
                 .subject(UUID.randomUUID().toString())
                 .audience(AUDIENCE)
                 .issueTime(Date.from(now))

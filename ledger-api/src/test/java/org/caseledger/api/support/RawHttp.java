@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketException;
@@ -46,26 +47,34 @@ public final class RawHttp {
     private static final byte[] END_OF_HEADERS = {'\r', '\n', '\r', '\n'};
 
     private final int port;
-    private final String localAddress;
+    private final InetAddress from;
 
     public RawHttp(int port) {
         this(port, null);
     }
 
-    private RawHttp(int port, String localAddress) {
-        this.port = port;
-        this.localAddress = localAddress;
+    /** The same client, connecting from {@code localAddress} (see the constructor). */
+    public RawHttp from(String localAddress) {
+        try {
+            return new RawHttp(port, InetAddress.getByName(localAddress));
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException(localAddress, e);
+        }
     }
 
-    /** The same client, connecting from {@code localAddress}; on Linux every 127.x.y.z is the loopback interface. */
-    public RawHttp from(String localAddress) {
-        return new RawHttp(port, localAddress);
+    /**
+     * Connects from a local address of one's choice: on Linux every address of 127.0.0.0/8 is this machine, so a
+     * request from 127.0.0.2 reaches the server as one from another host would, by an address it does not trust.
+     */
+    public RawHttp(int port, InetAddress from) {
+        this.port = port;
+        this.from = from;
     }
 
     public Answer send(Request request) throws IOException {
         try (Socket socket = new Socket()) {
-            if (localAddress != null) {
-                socket.bind(new InetSocketAddress(localAddress, 0));
+            if (from != null) {
+                socket.bind(new InetSocketAddress(from, 0));
             }
             socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
             socket.setSoTimeout(30_000);

@@ -2,17 +2,18 @@ package org.caseledger.api.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.caseledger.api.support.IntegrationTest;
 import org.caseledger.api.support.LedgerHttp;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** Integrators find every resource described in the OpenAPI document. */
+/** Integrators find every resource described in the OpenAPI document, once signed in; no one else sees the map. */
 class OpenApiIT extends IntegrationTest {
 
     @Test
     void theOpenApiDocumentDescribesTheCommandsQueriesAndAuditEndpoints() {
-        LedgerHttp.Response response = http.anonymous().get("/v3/api-docs");
+        LedgerHttp.Response response = http.as("anna").get("/v3/api-docs");
 
         assertThat(response.status()).isEqualTo(200);
         JsonNode paths = response.json().path("paths");
@@ -23,5 +24,17 @@ class OpenApiIT extends IntegrationTest {
         assertThat(paths.has("/api/outreach/service-support")).isTrue();
         assertThat(paths.has("/api/audit/verify")).isTrue();
         assertThat(paths.has("/api/audit/cases/{caseId}/export")).isTrue();
+    }
+
+    @Test
+    void theDocumentAndItsBrowsableUiAreForSignedInStaffOnly() {
+        for (String path : List.of("/v3/api-docs", "/v3/api-docs/swagger-config", "/swagger-ui.html", "/swagger-ui/index.html")) {
+            LedgerHttp.Response anonymous = http.anonymous().get(path);
+
+            assertThat(anonymous.status()).as(path + ": " + anonymous).isEqualTo(401);
+            assertThat(anonymous.contentType()).startsWith("application/problem+json");
+            assertThat(anonymous.text()).doesNotContain("/api/cases");
+        }
+        assertThat(http.as("ivo").get("/swagger-ui/index.html").status()).isEqualTo(200);
     }
 }
