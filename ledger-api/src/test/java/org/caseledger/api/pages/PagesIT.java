@@ -3,7 +3,6 @@ package org.caseledger.api.pages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -16,6 +15,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.caseledger.api.support.Fixtures;
+import org.caseledger.api.support.BrowserCookies;
 import org.caseledger.api.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -75,7 +75,7 @@ class PagesIT extends IntegrationTest {
     @Test
     @ExtendWith(OutputCaptureExtension.class)
     void aMalformedLanguageFallsBackToSwedishWithNoErrorLogged(CapturedOutput log) throws Exception {
-        HttpClient anonymous = HttpClient.newBuilder().cookieHandler(browserCookies()).build();
+        HttpClient anonymous = HttpClient.newBuilder().cookieHandler(BrowserCookies.manager()).build();
         String script = URLEncoder.encode("<script>", StandardCharsets.UTF_8);
 
         HttpResponse<String> login = get(anonymous, "/login?lang=" + script);
@@ -96,7 +96,7 @@ class PagesIT extends IntegrationTest {
     }
 
     private HttpClient signedIn(String user) throws IOException, InterruptedException {
-        HttpClient client = HttpClient.newBuilder().cookieHandler(browserCookies()).followRedirects(HttpClient.Redirect.NORMAL).build();
+        HttpClient client = HttpClient.newBuilder().cookieHandler(BrowserCookies.manager()).followRedirects(HttpClient.Redirect.NORMAL).build();
         Matcher token = CSRF.matcher(get(client, "/login").body());
         assertThat(token.find()).as("the sign-in form carries a CSRF token").isTrue();
         String form = "username=" + user + "&password=ledger-demo&_csrf=" + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
@@ -105,20 +105,6 @@ class PagesIT extends IntegrationTest {
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(signedIn.uri().getPath()).as("signed in as " + user).startsWith("/ui/");
         return client;
-    }
-
-    /**
-     * Cookies kept as a browser keeps them: it counts http://localhost as secure and so sends the session cookie, which
-     * is Secure, back to it; the JDK's cookie manager would send it over https only.
-     */
-    private static CookieManager browserCookies() {
-        return new CookieManager() {
-            @Override
-            public Map<String, List<String>> get(URI uri, Map<String, List<String>> requestHeaders) throws IOException {
-                boolean localhost = "localhost".equals(uri.getHost()) && "http".equals(uri.getScheme());
-                return super.get(localhost ? URI.create("https" + uri.toString().substring("http".length())) : uri, requestHeaders);
-            }
-        };
     }
 
     private HttpResponse<String> get(HttpClient client, String path) throws IOException, InterruptedException {

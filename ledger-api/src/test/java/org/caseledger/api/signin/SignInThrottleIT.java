@@ -3,7 +3,6 @@ package org.caseledger.api.signin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -29,6 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.caseledger.api.support.BrowserCookies;
 import org.caseledger.api.support.LedgerHttp;
 import org.caseledger.api.support.LedgerHttp.Response;
 import org.caseledger.api.support.RawHttp;
@@ -178,7 +178,7 @@ class SignInThrottleIT {
 
     @Test
     void theSignInFormIsLockedTheSameWayAndSaysSoInSwedishOrEnglish() throws Exception {
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(BrowserCookies.manager()).followRedirects(HttpClient.Redirect.NEVER).build();
         Matcher token = CSRF.matcher(page(browser, "/login").body());
         assertThat(token.find()).as("the sign-in form carries a CSRF token").isTrue();
         String csrf = token.group(1);
