@@ -145,6 +145,8 @@ public final class Main {
             throw new UsageException("witness takes --state, --key, --listen and at least one --log");
         }
         InetSocketAddress address = address(listen);
+        System.setProperty("java.util.logging.SimpleFormatter.format",
+                System.getProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT%1$tz %4$s %5$s%6$s%n"));
         Cosigner cosigner = new Cosigner(signerKey(keyFile, err), Clock.systemUTC());
         // The JDK's server reads these once, when it is first used: bound how long a request may take to arrive and
         // to be answered, so that slow clients cannot hold its threads.

@@ -63,7 +63,7 @@ public final class Witness {
         Checkpoint checkpoint = request.checkpoint();
         NoteVerifiers logKeys = logs.get(checkpoint.origin());
         if (logKeys == null) {
-            return new Refused(Refusal.UNKNOWN_LOG, "no log of origin '" + checkpoint.origin() + "' is known to this witness");
+            return new Refused(Refusal.UNKNOWN_LOG, "no log of origin '" + shortened(checkpoint.origin()) + "' is known to this witness");
         }
         try {
             logKeys.open(request.note());
@@ -89,6 +89,11 @@ public final class Witness {
             }
             return new Cosigned(List.of(cosigner.cosign(checkpoint)));
         }
+    }
+
+    /** An origin as a refusal quotes it: a sender's text, so no longer than a line of a log should be. */
+    private static String shortened(String origin) {
+        return origin.length() <= 200 ? origin : origin.substring(0, 200) + "...";
     }
 
     /** Why the checkpoint does not extend the latest tree, or null if it does. */
