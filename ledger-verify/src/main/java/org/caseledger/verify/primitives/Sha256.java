@@ -1,0 +1,30 @@
+package org.caseledger.verify.primitives;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** SHA-256 and the lower-case hex form fingerprints are printed in. */
+public final class Sha256 {
+
+    public static final int LENGTH = 32;
+
+    private Sha256() {
+    }
+
+    public static MessageDigest digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    public static byte[] of(byte[] bytes) {
+        return digest().digest(bytes);
+    }
+
+    public static String hex(byte[] bytes) {
+        return HexFormat.of().formatHex(bytes);
+    }
+}

@@ -1,0 +1,2 @@
+/** Tests of the kit as a whole: its architecture. */
+package org.caseledger.verify;
