@@ -1,5 +1,6 @@
 package org.caseledger.api.integrity;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.caseledger.core.integrity.CheckpointSeal;
 import org.caseledger.core.integrity.MerkleTree;
+import org.caseledger.verify.tlog.Hash;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -41,11 +43,13 @@ public class CheckpointSealer {
     private final SealPrecheck precheck;
     private final AppendedEvents appended;
     private final IntegrityAlarm alarm;
+    private final MerkleLog merkleLog;
+    private final LogNotes notes;
     private final Clock clock;
 
     CheckpointSealer(JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate transaction, SigningKey signingKey,
                      IntegrityProperties properties, SealPrecheck precheck, AppendedEvents appended, IntegrityAlarm alarm,
-                     Clock clock) {
+                     MerkleLog merkleLog, LogNotes notes, Clock clock) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.transaction = transaction;
@@ -56,6 +60,8 @@ public class CheckpointSealer {
         this.precheck = precheck;
         this.appended = appended;
         this.alarm = alarm;
+        this.merkleLog = merkleLog;
+        this.notes = notes;
         this.clock = clock;
     }
 
@@ -126,7 +132,11 @@ public class CheckpointSealer {
                     pending.get(pending.size() - 1).event().globalIndex(), pending.size(), tree.root(),
                     last.map(Checkpoint::hash).orElse(CheckpointSeal.GENESIS), clock.instant(), signingKey.keyId());
             Checkpoint checkpoint = new Checkpoint(seal, signingKey.sign(seal.canonicalBytes()));
-            Checkpoints.insert(jdbc, checkpoint);
+            long treeSize = merkleLog.append(pending.stream()
+                    .map(row -> new MerkleLog.Leaf(row.event().globalIndex(), row.event().hash())).toList());
+            Hash treeRoot = merkleLog.root(treeSize);
+            Checkpoints.insert(jdbc, checkpoint, treeSize, treeRoot.bytes(),
+                    new String(notes.sign(treeSize, treeRoot).toBytes(), StandardCharsets.UTF_8));
             List<Object[]> entries = new ArrayList<>();
             for (int leaf = 0; leaf < pending.size(); leaf++) {
                 StoredEvent event = pending.get(leaf).event();

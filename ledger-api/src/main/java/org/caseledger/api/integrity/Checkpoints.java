@@ -40,11 +40,13 @@ final class Checkpoints {
                 .params(from, to).query(Checkpoints::read).list();
     }
 
-    static void insert(JdbcClient jdbc, Checkpoint checkpoint) {
+    /** Stores the checkpoint with what the transparency log publishes of it: the tree's size and root, and the signed note. */
+    static void insert(JdbcClient jdbc, Checkpoint checkpoint, long treeSize, byte[] treeRoot, String note) {
         CheckpointSeal seal = checkpoint.seal();
-        jdbc.sql("INSERT INTO ledger_checkpoint (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("INSERT INTO ledger_checkpoint (" + COLUMNS + ", tree_size, tree_root, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(seal.number(), seal.fromIndex(), seal.toIndex(), seal.eventCount(), seal.merkleRoot(),
-                        seal.previousCheckpointHash(), seal.sealedAt().toString(), seal.keyId(), checkpoint.signature(), seal.hash())
+                        seal.previousCheckpointHash(), seal.sealedAt().toString(), seal.keyId(), checkpoint.signature(), seal.hash(),
+                        treeSize, treeRoot, note)
                 .update();
     }
 

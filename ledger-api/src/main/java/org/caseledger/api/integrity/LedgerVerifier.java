@@ -1,5 +1,6 @@
 package org.caseledger.api.integrity;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,6 +18,9 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.caseledger.core.integrity.CheckpointSeal;
 import org.caseledger.core.integrity.Ed25519;
+import org.caseledger.verify.note.MalformedNoteException;
+import org.caseledger.verify.note.Note;
+import org.caseledger.verify.tlog.Hash;
 import org.caseledger.core.integrity.EventHash;
 import org.caseledger.core.integrity.MerkleTree;
 import org.postgresql.PGStatement;
@@ -51,9 +55,10 @@ public class LedgerVerifier {
     private final EventAuthentication authentication;
     private final SealPrecheck precheck;
     private final IntegrityAlarm alarm;
+    private final LogNotes notes;
 
     LedgerVerifier(DataSource dataSource, JdbcClient jdbc, PlatformTransactionManager transactionManager, SigningKey signingKey,
-                   EventAuthentication authentication, SealPrecheck precheck, IntegrityAlarm alarm) {
+                   EventAuthentication authentication, SealPrecheck precheck, IntegrityAlarm alarm, LogNotes notes) {
         this.dataSource = dataSource;
         this.streaming = new JdbcTemplate(dataSource);
         this.streaming.setFetchSize(FETCH_SIZE);
@@ -66,6 +71,7 @@ public class LedgerVerifier {
         this.authentication = authentication;
         this.precheck = precheck;
         this.alarm = alarm;
+        this.notes = notes;
     }
 
     public VerificationReport verifyLedger() {
@@ -81,6 +87,7 @@ public class LedgerVerifier {
             checkCheckpointChain(checkpoints, findings);
             checkEntryCounts(findings);
             SealCheck seals = new SealCheck(findings, checkpoints);
+            seals.published = treeCheckpoints();
             walkSeals(seals);
             seals.finish();
             return findings.report();
@@ -185,6 +192,44 @@ public class LedgerVerifier {
         if (leaves.size() != seal.eventCount() || leaves.isEmpty() || !Arrays.equals(new MerkleTree(leaves).root(), seal.merkleRoot())) {
             findings.add(new VerificationReport.Problem(BreakKind.CHECKPOINT_CHAIN_BROKEN, null, null, seal.fromIndex(), seal.number(),
                     "the entries sealed by checkpoint " + seal.number() + " no longer give its Merkle root"));
+        }
+    }
+
+    /** What a checkpoint publishes of the transparency log's tree: size, root and the signed note. */
+    private record TreeCheckpoint(long number, long treeSize, byte[] treeRoot, String note) {
+    }
+
+    private Map<Long, TreeCheckpoint> treeCheckpoints() {
+        Map<Long, TreeCheckpoint> published = new HashMap<>();
+        jdbc.sql("SELECT number, tree_size, tree_root, note FROM ledger_checkpoint WHERE tree_size IS NOT NULL").query(rs -> {
+            published.put(rs.getLong(1), new TreeCheckpoint(rs.getLong(1), rs.getLong(2), rs.getBytes(3), rs.getString(4)));
+        });
+        return published;
+    }
+
+    /**
+     * The checkpoint's tree, recomputed from every entry up to it, has the size and root it states, and its note is signed
+     * by this ledger over that same size and root.
+     */
+    private void checkTree(TreeCheckpoint published, RunningTree tree, Findings findings) {
+        String problem = null;
+        if (tree.size() != published.treeSize() || !tree.root().equals(Hash.of(published.treeRoot()))) {
+            problem = "the entries up to checkpoint " + published.number() + " give a tree of " + tree.size()
+                    + " events with another root than the " + published.treeSize() + " it states";
+        } else {
+            try {
+                Note note = Note.parse(published.note().getBytes(StandardCharsets.UTF_8));
+                org.caseledger.verify.tlog.Checkpoint body = org.caseledger.verify.tlog.Checkpoint.parse(note.text());
+                if (!notes.signedByThisLedger(note) || body.size() != published.treeSize() || !body.rootHash().equals(tree.root())
+                        || !body.origin().equals(notes.origin())) {
+                    problem = "the signed note of checkpoint " + published.number() + " is not this ledger's note of its tree";
+                }
+            } catch (MalformedNoteException | org.caseledger.verify.tlog.MalformedCheckpointException e) {
+                problem = "the note of checkpoint " + published.number() + " is malformed: " + e.getMessage();
+            }
+        }
+        if (problem != null) {
+            findings.add(new VerificationReport.Problem(BreakKind.CHECKPOINT_CHAIN_BROKEN, null, null, null, published.number(), problem));
         }
     }
 
@@ -374,6 +419,9 @@ public class LedgerVerifier {
         private final boolean checkRoots;
         private Long currentCheckpoint;
         private final List<byte[]> leaves = new ArrayList<>();
+        /** The transparency log's tree, recomputed from the entries as they come in global order. */
+        private final RunningTree tree = new RunningTree();
+        private Map<Long, TreeCheckpoint> published = Map.of();
 
         SealCheck(Findings findings, List<Checkpoint> checkpoints) {
             this(findings, checkpoints, checkpoints.isEmpty() ? 0 : checkpoints.get(checkpoints.size() - 1).toIndex(), true);
@@ -407,6 +455,7 @@ public class LedgerVerifier {
                 }
                 byte[] sealedHash = row.sealedHash();
                 leaves.add(sealedHash);
+                tree.appendEventHash(sealedHash);
                 String aggregate = row.sealedAggregate();
                 long sequence = row.sealedSequence();
                 long sealedIndex = row.sealedIndex();
@@ -442,6 +491,10 @@ public class LedgerVerifier {
                             "entries refer to checkpoint " + currentCheckpoint + ", which does not exist"));
                 } else {
                     checkRoot(checkpoint, leaves, findings);
+                    TreeCheckpoint note = published.get(currentCheckpoint);
+                    if (note != null) {
+                        checkTree(note, tree, findings);
+                    }
                 }
             }
             leaves.clear();

@@ -65,6 +65,16 @@ public class SigningKey {
         return HmacSha256.derive(privateKey.getEncoded(), "case-ledger/" + purpose);
     }
 
+    /** The 32-byte Ed25519 private key (RFC 8032 seed) inside the PKCS#8 encoding, for signing C2SP notes. */
+    byte[] ed25519Seed() {
+        byte[] encoded = privateKey.getEncoded();
+        // RFC 8410: SEQUENCE { version, AlgorithmIdentifier id-Ed25519, OCTET STRING { OCTET STRING seed } }: 16 bytes of header
+        if (encoded.length != 48 || encoded[14] != 0x04 || encoded[15] != 0x20) {
+            throw new IllegalStateException("the signing key is not an Ed25519 key in the plain PKCS#8 form");
+        }
+        return java.util.Arrays.copyOfRange(encoded, 16, 48);
+    }
+
     public PublicKey publicKey() {
         return publicKey;
     }
