@@ -44,6 +44,9 @@ class LargeLedgerIT {
     private LedgerVerifier verifier;
 
     @Autowired
+    private IntegrityAlarm alarm;
+
+    @Autowired
     private EventProcessingConfiguration processing;
 
     @DynamicPropertySource
@@ -77,6 +80,7 @@ class LargeLedgerIT {
                         + "in %d ms, full verification %.0f events/s%n", CASES * EVENTS_PER_CASE, CASES,
                 CASES * EVENTS_PER_CASE / seconds(append), EVENTS_PER_CASE, checkpoints, seal.toMillis(),
                 report.eventsChecked() / seconds(verify));
+        assertThat(alarm.current()).as("the check before every seal found nothing").isEmpty();
         assertThat(report.status()).as(report.toString()).isEqualTo("INTACT");
         assertThat(report.problems()).isEmpty();
         assertThat(report.eventsChecked()).isEqualTo((long) CASES * EVENTS_PER_CASE);
