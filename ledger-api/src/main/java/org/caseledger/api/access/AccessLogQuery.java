@@ -6,10 +6,12 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.caseledger.api.integrity.LogNotes;
 import org.caseledger.api.integrity.VerificationReport;
 import java.util.UUID;
 import org.caseledger.core.integrity.Sha256;
@@ -132,6 +134,10 @@ public class AccessLogQuery {
         if (!result.isEmpty()) {
             return result.get(0);
         }
+        Optional<Verification> unwitnessed = checkNamedByCheckpoints(checked[0]);
+        if (unwitnessed.isPresent()) {
+            return unwitnessed.get();
+        }
         byte[] previousSeal = org.caseledger.core.integrity.AccessLogSeal.GENESIS;
         for (AccessLogSeals.Stored seal : allSeals) {
             long position = seal.seal().position();
@@ -149,6 +155,34 @@ public class AccessLogQuery {
             previousSeal = seal.seal().hash();
         }
         return new Verification("INTACT", checked[0], null, null);
+    }
+
+    /**
+     * Every checkpoint note names the log's head when it was sealed ({@code access-log <position> <hash>}); the notes are
+     * signed and cosigned by witnesses, so the entry there must still be the one named.
+     */
+    private Optional<Verification> checkNamedByCheckpoints(long entries) {
+        record Named(long checkpoint, long position, String hash) {
+        }
+        List<Named> named = new ArrayList<>();
+        jdbc.sql("SELECT number, note FROM ledger_checkpoint WHERE note IS NOT NULL ORDER BY number").query(rs -> {
+            for (String line : rs.getString(2).split("\n")) {
+                if (line.startsWith(LogNotes.ACCESS_LOG_LINE)) {
+                    String[] fields = line.split(" ");
+                    named.add(new Named(rs.getLong(1), Long.parseLong(fields[1]), fields[2]));
+                }
+            }
+        });
+        for (Named line : named) {
+            Optional<byte[]> stored = jdbc.sql("SELECT hash FROM access_log WHERE position = ?").param(line.position())
+                    .query((rs, row) -> rs.getBytes(1)).optional();
+            if (stored.isEmpty() || !Base64.getEncoder().encodeToString(stored.get()).equals(line.hash())) {
+                return Optional.of(broken(entries, line.position(), "checkpoint " + line.checkpoint() + " names the entry at position "
+                        + line.position() + " as the log's head; " + (stored.isEmpty() ? "it is no longer there: entries were removed"
+                        : "the entry there now is another: the log was rewritten")));
+            }
+        }
+        return Optional.empty();
     }
 
     private static Verification broken(long checked, long position, String problem) {

@@ -136,7 +136,7 @@ public class CheckpointSealer {
                     .map(row -> new MerkleLog.Leaf(row.event().globalIndex(), row.event().hash())).toList());
             Hash treeRoot = merkleLog.root(treeSize);
             Checkpoints.insert(jdbc, checkpoint, treeSize, treeRoot.bytes(),
-                    new String(notes.sign(treeSize, treeRoot).toBytes(), StandardCharsets.UTF_8));
+                    new String(notes.sign(treeSize, treeRoot, accessLogHead()).toBytes(), StandardCharsets.UTF_8));
             List<Object[]> entries = new ArrayList<>();
             for (int leaf = 0; leaf < pending.size(); leaf++) {
                 StoredEvent event = pending.get(leaf).event();
@@ -150,6 +150,13 @@ public class CheckpointSealer {
         sealed.ifPresent(precheck::signed);
         refuseWhileAlarmed();
         return sealed;
+    }
+
+    /** The read-access log's newest entry, named in the checkpoint's note so that witnesses cosign it too. */
+    private List<String> accessLogHead() {
+        return jdbc.sql("SELECT position, hash FROM access_log ORDER BY position DESC LIMIT 1")
+                .query((rs, row) -> LogNotes.ACCESS_LOG_LINE + rs.getLong(1) + " " + Hash.of(rs.getBytes(2)).base64())
+                .optional().map(List::of).orElse(List.of());
     }
 
     private void refuseWhileAlarmed() {

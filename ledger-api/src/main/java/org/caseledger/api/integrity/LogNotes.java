@@ -40,8 +40,15 @@ public class LogNotes {
         return signer().verifierKey();
     }
 
-    Note sign(long size, Hash root) {
-        return Note.sign(new Checkpoint(origin(), size, root).format(), List.of(new Ed25519NoteSigner(signer())));
+    /**
+     * The prefix of the extension line that names the read-access log's head at the checkpoint:
+     * {@code access-log <position> <base64 entry hash>}. Witnesses cosign it with the tree, so the access log is
+     * witnessed as the events are (docs/privacy.md).
+     */
+    public static final String ACCESS_LOG_LINE = "access-log ";
+
+    Note sign(long size, Hash root, List<String> extensionLines) {
+        return Note.sign(new Checkpoint(origin(), size, root, extensionLines).format(), List.of(new Ed25519NoteSigner(signer())));
     }
 
     /** Whether the note carries a valid signature of this ledger's key. */

@@ -47,6 +47,7 @@ class TransparencyLogIT extends IntegrationTest {
         Checkpoint first = open(http.as("ivo").get("/api/audit/checkpoints/latest").text());
         for (int i = 0; i < 5; i++) {
             http.as("anna").post("/api/cases/" + caseId + "/notes", Map.of("text", "Note " + i + "."));
+            assertThat(http.as("lars").get("/api/cases/" + caseId).status()).as("a read, for the access log").isEqualTo(200);
             sealAll();
         }
         Checkpoint second = open(http.as("ivo").get("/api/audit/checkpoints/latest").text());
@@ -69,6 +70,13 @@ class TransparencyLogIT extends IntegrationTest {
             assertThat(ProofVerifier.verifyInclusion(leaf, inclusion.path("leafIndex").asLong(), second.size(), hashes(inclusion),
                     second.rootHash())).as("event at " + event.get("global_index")).isTrue();
         }
+        assertThat(second.extensionLines()).as("the read-access log's head, cosigned with the tree").singleElement().satisfies(line -> {
+            String[] fields = line.split(" ");
+            assertThat(fields[0]).isEqualTo("access-log");
+            byte[] stored = jdbc.sql("SELECT hash FROM access_log WHERE position = ?").param(Long.parseLong(fields[1]))
+                    .query(byte[].class).single();
+            assertThat(java.util.Base64.getEncoder().encodeToString(stored)).isEqualTo(fields[2]);
+        });
         JsonNode listed = http.as("ivo").get("/api/audit/checkpoints?fromSize=" + first.size()).json();
         assertThat(listed.get(0).path("treeSize").asLong()).isEqualTo(first.size());
         assertThat(http.as("ivo").get("/api/audit/verify").field("status")).isEqualTo("INTACT");
