@@ -181,7 +181,10 @@ class WitnessIT {
             // seal until nothing is pending
         }
         long size = jdbc.sql("SELECT max(tree_size) FROM ledger_checkpoint").query(Long.class).single();
+        long start = System.nanoTime();
         publisher.publishLatest();
+        System.out.printf("Witness round trip: the checkpoint of size %d submitted and its cosignature kept in %.1f ms%n", size,
+                (System.nanoTime() - start) / 1e6);
         assertThat(jdbc.sql("SELECT count(*) FROM witness_cosignature WHERE tree_size = ?").param(size).query(Long.class).single())
                 .as("cosigned by the witness: see " + workDirectory.resolve("witness.log")).isEqualTo(1);
         return size;
