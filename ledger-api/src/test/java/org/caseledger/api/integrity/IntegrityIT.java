@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.caseledger.api.support.Fixtures;
 import org.caseledger.api.support.IntegrationTest;
 import org.caseledger.api.support.LedgerHttp;
@@ -25,8 +23,6 @@ import tools.jackson.databind.JsonNode;
  */
 class IntegrityIT extends IntegrationTest {
 
-    /** A note's text as stored: encrypted, so a forger replaces the whole value. */
-    private static final String NOTE_TEXT = "\"text\":\"[^\"]+\"";
 
     @Autowired
     private CheckpointSealer sealer;
@@ -75,7 +71,7 @@ class IntegrityIT extends IntegrationTest {
         String caseId = sealedCase();
         try (Tamper tamper = new Tamper(caseId)) {
             Map<String, Object> note = tamper.event(3);
-            String payload = new String((byte[]) note.get("payload"), StandardCharsets.UTF_8).replaceFirst(NOTE_TEXT, "\"text\":\"Note mumber\"");
+            String payload = new String((byte[]) note.get("payload"), StandardCharsets.UTF_8).replaceFirst(Tamper.NOTE_TEXT, "\"text\":\"Note mumber\"");
             tamper.execute("UPDATE domain_event_entry SET payload = ? WHERE global_index = ?", payload.getBytes(StandardCharsets.UTF_8),
                     note.get("global_index"));
 
@@ -141,7 +137,7 @@ class IntegrityIT extends IntegrationTest {
     void aForgedEventWithACorrectLookingHashInSealedHistoryIsFound() throws Exception {
         String caseId = sealedCase();
         try (Tamper tamper = new Tamper(caseId)) {
-            tamper.insertEvent(forgedAfter(tamper.events().get(tamper.events().size() - 1), 0L));
+            tamper.insertEvent(Tamper.forgedAfter(tamper.events().get(tamper.events().size() - 1), 0L));
 
             assertBroken(caseId, "EVENT_NOT_AUTHENTIC", 6, 0L);
         }
@@ -154,7 +150,7 @@ class IntegrityIT extends IntegrationTest {
         try (Tamper tamper = new Tamper(caseId)) {
             long next = tamper.rows("SELECT nextval('domain_event_entry_global_index_seq') AS next").get(0).values().stream()
                     .map(value -> (Long) value).findFirst().orElseThrow();
-            tamper.insertEvent(forgedAfter(tamper.events().get(tamper.events().size() - 1), next));
+            tamper.insertEvent(Tamper.forgedAfter(tamper.events().get(tamper.events().size() - 1), next));
             long checkpoints = checkpoints();
 
             assertBroken(caseId, "EVENT_NOT_AUTHENTIC", 6, next);
@@ -186,7 +182,7 @@ class IntegrityIT extends IntegrationTest {
                 }
                 byte[] payload = (byte[]) row.get("payload");
                 if (sequence == 2) {
-                    payload = new String(payload, StandardCharsets.UTF_8).replaceFirst(NOTE_TEXT, "\"text\":\"Rewritten note\"")
+                    payload = new String(payload, StandardCharsets.UTF_8).replaceFirst(Tamper.NOTE_TEXT, "\"text\":\"Rewritten note\"")
                             .getBytes(StandardCharsets.UTF_8);
                 }
                 byte[] payloadDigest = Sha256.of(payload);
@@ -263,7 +259,7 @@ class IntegrityIT extends IntegrationTest {
         String caseId = sealedCase();
         try (Tamper template = new Tamper(caseId); java.sql.Connection slow = org.caseledger.api.support.TestDatabase.ownerConnection()) {
             slow.setAutoCommit(false);
-            Map<String, Object> forged = forgedAfter(template.events().get(template.events().size() - 1), 0L);
+            Map<String, Object> forged = Tamper.forgedAfter(template.events().get(template.events().size() - 1), 0L);
             // an append of the ledger's own that commits late, so it carries the authenticator the appender gives it
             forged.put("authenticator", authentication.authenticatorOf((byte[]) forged.get("hash")));
             try (java.sql.Statement lock = slow.createStatement()) {
@@ -290,25 +286,6 @@ class IntegrityIT extends IntegrationTest {
             JsonNode ledger = http.as("ivo").get("/api/audit/verify").json();
             assertThat(ledger.path("status").asString()).as(ledger.toString()).isEqualTo("INTACT");
         }
-    }
-
-    private Map<String, Object> forgedAfter(Map<String, Object> last, long globalIndex) {
-        String caseId = (String) last.get("aggregate_identifier");
-        long sequence = (Long) last.get("sequence_number") + 1;
-        String eventId = UUID.randomUUID().toString();
-        byte[] payload = new String((byte[]) last.get("payload"), StandardCharsets.UTF_8)
-                .replaceAll("\"noteId\":\"[^\"]+\"", "\"noteId\":\"" + UUID.randomUUID() + "\"")
-                .replaceFirst(NOTE_TEXT, "\"text\":\"Forged note\"").getBytes(StandardCharsets.UTF_8);
-        Map<String, Object> forged = new LinkedHashMap<>(last);
-        forged.put("global_index", globalIndex);
-        forged.put("event_identifier", eventId);
-        forged.put("sequence_number", sequence);
-        forged.put("payload", payload);
-        forged.put("payload_digest", Sha256.of(payload));
-        forged.put("previous_hash", last.get("hash"));
-        forged.put("hash", new EventHash(caseId, sequence, eventId, (String) last.get("payload_type"), (String) last.get("payload_revision"),
-                (byte[]) last.get("envelope_digest"), Sha256.of(payload), (byte[]) last.get("hash")).compute());
-        return forged;
     }
 
     /** A case of six events (opened on a report, four notes), sealed. */

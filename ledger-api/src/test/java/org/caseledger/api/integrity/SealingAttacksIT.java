@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -16,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import org.caseledger.api.support.Fixtures;
 import org.caseledger.api.support.IntegrationTest;
 import org.caseledger.api.support.LedgerHttp;
-import org.caseledger.core.integrity.CanonicalEnvelope;
 import org.caseledger.core.integrity.EventHash;
 import org.caseledger.core.integrity.Sha256;
 import org.junit.jupiter.api.AfterEach;
@@ -30,7 +27,6 @@ import tools.jackson.databind.JsonNode;
  */
 class SealingAttacksIT extends IntegrationTest {
 
-    private static final String NOTE_TEXT = "\"text\":\"[^\"]+\"";
 
     @Autowired
     private CheckpointSealer sealer;
@@ -107,7 +103,7 @@ class SealingAttacksIT extends IntegrationTest {
                         sequence + 1, caseId, sequence);
             }
             long next = count("SELECT nextval('domain_event_entry_global_index_seq')");
-            Map<String, Object> forged = forgedAfter(tamper.event(2), next);
+            Map<String, Object> forged = Tamper.forgedAfter(tamper.event(2), next);
             tamper.insertEvent(forged);
 
             JsonNode report = verifyCase(caseId);
@@ -228,26 +224,6 @@ class SealingAttacksIT extends IntegrationTest {
         assertThat(alarm.current()).isEmpty();
         JsonNode ledger = http.as("ivo").get("/api/audit/verify").json();
         assertThat(ledger.path("status").asString()).as(ledger.toString()).isEqualTo("INTACT");
-    }
-
-    private Map<String, Object> forgedAfter(Map<String, Object> previous, long globalIndex) {
-        String caseId = (String) previous.get("aggregate_identifier");
-        long sequence = (Long) previous.get("sequence_number") + 1;
-        String eventId = UUID.randomUUID().toString();
-        byte[] payload = new String((byte[]) previous.get("payload"), StandardCharsets.UTF_8)
-                .replaceAll("\"noteId\":\"[^\"]+\"", "\"noteId\":\"" + UUID.randomUUID() + "\"")
-                .replaceFirst(NOTE_TEXT, "\"text\":\"Forged note\"").getBytes(StandardCharsets.UTF_8);
-        Map<String, Object> forged = new LinkedHashMap<>(previous);
-        forged.put("global_index", globalIndex);
-        forged.put("event_identifier", eventId);
-        forged.put("sequence_number", sequence);
-        forged.put("payload", payload);
-        forged.put("payload_digest", Sha256.of(payload));
-        forged.put("previous_hash", previous.get("hash"));
-        forged.put("hash", new EventHash(caseId, sequence, eventId, (String) previous.get("payload_type"),
-                (String) previous.get("payload_revision"), (byte[]) previous.get("envelope_digest"), Sha256.of(payload),
-                (byte[]) previous.get("hash")).compute());
-        return forged;
     }
 
     /** A case of six events (opened on a report, four notes), sealed. */

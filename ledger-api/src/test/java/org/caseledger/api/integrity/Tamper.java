@@ -1,5 +1,6 @@
 package org.caseledger.api.integrity;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,13 +10,19 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.caseledger.api.support.TestDatabase;
+import org.caseledger.core.integrity.EventHash;
+import org.caseledger.core.integrity.Sha256;
 
 /**
  * Someone with full database access: connects as the owner and switches triggers off for its session, so the
  * append-only rules do not stop it. Takes a copy of what it touches and puts it back afterwards.
  */
 final class Tamper implements AutoCloseable {
+
+    /** A note's text as stored: encrypted, so a forger replaces the whole value. */
+    static final String NOTE_TEXT = "\"text\":\"[^\"]+\"";
 
     private final Connection owner;
     private final List<Map<String, Object>> savedEvents = new ArrayList<>();
@@ -99,4 +106,29 @@ final class Tamper implements AutoCloseable {
         String marks = String.join(", ", row.keySet().stream().map(column -> "?").toList());
         execute("INSERT INTO " + table + " (" + columns + ") VALUES (" + marks + ")", row.values().toArray());
     }
+
+    /**
+     * A forged event after {@code previous} in its stream, at this global position: a new note with every digest and hash
+     * computed as the public forms say, and the authenticator of {@code previous} copied, since a forger has no key.
+     */
+    static Map<String, Object> forgedAfter(Map<String, Object> previous, long globalIndex) {
+        String caseId = (String) previous.get("aggregate_identifier");
+        long sequence = (Long) previous.get("sequence_number") + 1;
+        String eventId = UUID.randomUUID().toString();
+        byte[] payload = new String((byte[]) previous.get("payload"), StandardCharsets.UTF_8)
+                .replaceAll("\"noteId\":\"[^\"]+\"", "\"noteId\":\"" + UUID.randomUUID() + "\"")
+                .replaceFirst(NOTE_TEXT, "\"text\":\"Forged note\"").getBytes(StandardCharsets.UTF_8);
+        Map<String, Object> forged = new LinkedHashMap<>(previous);
+        forged.put("global_index", globalIndex);
+        forged.put("event_identifier", eventId);
+        forged.put("sequence_number", sequence);
+        forged.put("payload", payload);
+        forged.put("payload_digest", Sha256.of(payload));
+        forged.put("previous_hash", previous.get("hash"));
+        forged.put("hash", new EventHash(caseId, sequence, eventId, (String) previous.get("payload_type"),
+                (String) previous.get("payload_revision"), (byte[]) previous.get("envelope_digest"), Sha256.of(payload),
+                (byte[]) previous.get("hash")).compute());
+        return forged;
+    }
+
 }
