@@ -30,10 +30,10 @@ public final class Witness {
 
     private final Cosigner cosigner;
     private final Map<String, NoteVerifiers> logs = new HashMap<>();
-    private final WitnessState state;
+    private final CosignedTrees state;
     private final Object lock = new Object();
 
-    public Witness(Cosigner cosigner, Collection<VerifierKey> logKeys, WitnessState state) {
+    public Witness(Cosigner cosigner, Collection<VerifierKey> logKeys, CosignedTrees state) {
         this.cosigner = cosigner;
         this.state = state;
         Map<String, List<Ed25519NoteVerifier>> byOrigin = new HashMap<>();

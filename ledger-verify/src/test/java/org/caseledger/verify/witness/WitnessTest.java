@@ -265,14 +265,15 @@ class WitnessTest {
 
     @Test
     void racingRequestsFromTheSameSizeCannotRollTheLogBack() throws Exception {
-        Witness witness = witness("w");
+        SlowTrees slow = new SlowTrees(state("race"));
+        Witness witness = new Witness(cosigner, List.of(log.verifierKey()), slow);
         witness.addCheckpoint(log.request(0, 4));
         List<Callable<WitnessAnswer>> racers = new ArrayList<>();
-        for (int size = 5; size <= 20; size++) {
+        for (int size = 5; size <= 12; size++) {
             AddCheckpointRequest request = log.request(4, size);
             racers.add(() -> witness.addCheckpoint(request));
         }
-        ExecutorService pool = Executors.newFixedThreadPool(4);
+        ExecutorService pool = Executors.newFixedThreadPool(racers.size());
         List<WitnessAnswer> answers = new ArrayList<>();
         try {
             for (Future<WitnessAnswer> answer : pool.invokeAll(racers)) {
@@ -286,6 +287,31 @@ class WitnessTest {
         long winner = 5 + answers.indexOf(answers.stream().filter(Cosigned.class::isInstance).findFirst().orElseThrow());
         assertThat(answers.stream().filter(answer -> !(answer instanceof Cosigned))).allSatisfy(answer -> assertThat(answer).isEqualTo(new Conflict(winner)));
         assertThat(witness.addCheckpoint(log.request(0, 1))).isEqualTo(new Conflict(winner));
+    }
+
+    /** A memory that answers slowly, so that requests racing through the witness overlap for sure. */
+    private static final class SlowTrees implements CosignedTrees {
+
+        private final CosignedTrees trees;
+
+        SlowTrees(CosignedTrees trees) {
+            this.trees = trees;
+        }
+
+        @Override
+        public java.util.Optional<CosignedTree> latest(String origin) {
+            try {
+                Thread.sleep(30);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return trees.latest(origin);
+        }
+
+        @Override
+        public void record(String origin, CosignedTree tree) throws IOException {
+            trees.record(origin, tree);
+        }
     }
 
     @Test
