@@ -265,11 +265,12 @@ class WitnessTest {
 
     @Test
     void racingRequestsFromTheSameSizeCannotRollTheLogBack() throws Exception {
-        SlowTrees slow = new SlowTrees(state("race"));
-        Witness witness = new Witness(cosigner, List.of(log.verifierKey()), slow);
-        witness.addCheckpoint(log.request(0, 4));
+        WitnessState trees = state("race");
+        new Witness(cosigner, List.of(log.verifierKey()), trees).addCheckpoint(log.request(0, 4));
+        int racing = 8;
+        Witness witness = new Witness(cosigner, List.of(log.verifierKey()), new MeetingTrees(trees, racing));
         List<Callable<WitnessAnswer>> racers = new ArrayList<>();
-        for (int size = 5; size <= 12; size++) {
+        for (int size = 5; size < 5 + racing; size++) {
             AddCheckpointRequest request = log.request(4, size);
             racers.add(() -> witness.addCheckpoint(request));
         }
@@ -289,23 +290,31 @@ class WitnessTest {
         assertThat(witness.addCheckpoint(log.request(0, 1))).isEqualTo(new Conflict(winner));
     }
 
-    /** A memory that answers slowly, so that requests racing through the witness overlap for sure. */
-    private static final class SlowTrees implements CosignedTrees {
+    /**
+     * A memory whose readers, once they have read, wait for one another (up to a moment) before they go on: requests
+     * that are not kept apart all go on with the same latest tree, for sure; requests kept apart wait out the moment
+     * one after the other.
+     */
+    private static final class MeetingTrees implements CosignedTrees {
 
         private final CosignedTrees trees;
+        private final java.util.concurrent.CountDownLatch meeting;
 
-        SlowTrees(CosignedTrees trees) {
+        MeetingTrees(CosignedTrees trees, int readers) {
             this.trees = trees;
+            this.meeting = new java.util.concurrent.CountDownLatch(readers);
         }
 
         @Override
         public java.util.Optional<CosignedTree> latest(String origin) {
+            java.util.Optional<CosignedTree> latest = trees.latest(origin);
+            meeting.countDown();
             try {
-                Thread.sleep(30);
+                meeting.await(200, java.util.concurrent.TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            return trees.latest(origin);
+            return latest;
         }
 
         @Override
