@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,7 +38,7 @@ public final class Witness {
         this.cosigner = cosigner;
         this.state = state;
         Map<String, List<Ed25519NoteVerifier>> byOrigin = new HashMap<>();
-        for (VerifierKey key : logKeys) {
+        for (VerifierKey key : new LinkedHashSet<>(logKeys)) {
             byOrigin.computeIfAbsent(key.name(), origin -> new ArrayList<>()).add(new Ed25519NoteVerifier(key));
         }
         byOrigin.forEach((origin, verifiers) -> logs.put(origin, new NoteVerifiers(verifiers)));

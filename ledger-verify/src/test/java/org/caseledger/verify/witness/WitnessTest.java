@@ -223,6 +223,13 @@ class WitnessTest {
     }
 
     @Test
+    void aLogKeyGivenTwiceIsOneKey() throws IOException {
+        Witness witness = new Witness(cosigner, List.of(log.verifierKey(), log.verifierKey()), state("w"));
+
+        assertThat(witness.addCheckpoint(log.request(0, 5))).isInstanceOf(Cosigned.class);
+    }
+
+    @Test
     void aCheckpointOfAnUnknownOriginIsRefused404() throws IOException {
         Witness witness = new Witness(cosigner, List.of(), state("w"));
 
