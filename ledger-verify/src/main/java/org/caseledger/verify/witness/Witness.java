@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,14 +31,14 @@ public final class Witness {
 
     private final Cosigner cosigner;
     private final Map<String, NoteVerifiers> logs = new HashMap<>();
-    private final WitnessState state;
+    private final CosignedTrees state;
     private final Object lock = new Object();
 
-    public Witness(Cosigner cosigner, Collection<VerifierKey> logKeys, WitnessState state) {
+    public Witness(Cosigner cosigner, Collection<VerifierKey> logKeys, CosignedTrees state) {
         this.cosigner = cosigner;
         this.state = state;
         Map<String, List<Ed25519NoteVerifier>> byOrigin = new HashMap<>();
-        for (VerifierKey key : logKeys) {
+        for (VerifierKey key : new LinkedHashSet<>(logKeys)) {
             byOrigin.computeIfAbsent(key.name(), origin -> new ArrayList<>()).add(new Ed25519NoteVerifier(key));
         }
         byOrigin.forEach((origin, verifiers) -> logs.put(origin, new NoteVerifiers(verifiers)));

@@ -33,7 +33,7 @@ import org.caseledger.verify.tlog.Hash;
  * cosign a fork of it, so a file that cannot be read is never taken for an empty one: opening fails. While open, the
  * file is locked, so that a second witness process cannot share it and break the check-then-record rule.
  */
-public final class WitnessState implements AutoCloseable {
+public final class WitnessState implements CosignedTrees, AutoCloseable {
 
     static final String HEADER = "witness-state/v1";
     private static final int MAX_BYTES = 16 * 1024 * 1024;
@@ -74,11 +74,13 @@ public final class WitnessState implements AutoCloseable {
         }
     }
 
+    @Override
     public synchronized Optional<CosignedTree> latest(String origin) {
         return Optional.ofNullable(trees.get(origin));
     }
 
     /** Records a log's latest cosigned tree; returns only once the file on disk says so. */
+    @Override
     public synchronized void record(String origin, CosignedTree tree) throws IOException {
         if (!KeyName.isValid(origin)) {
             throw new IllegalArgumentException("the state file keeps only origins that are key names: " + origin);

@@ -12,15 +12,18 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.caseledger.verify.note.SignatureType;
 import org.caseledger.verify.note.SignerKey;
 import org.caseledger.verify.note.VerifierKey;
 import org.caseledger.verify.support.TestLog;
 import org.caseledger.verify.witness.Cosigner;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The commands of the jar, run in this JVM, with their output and exit codes. */
+/** The commands of the jar, run in this JVM, with their output and exit codes. A witness that starts would block: bounded. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class MainTest {
 
     @TempDir

@@ -2,10 +2,12 @@ package org.caseledger.verify.witness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import org.caseledger.verify.note.Note;
 import org.caseledger.verify.note.NoteSignature;
@@ -14,6 +16,7 @@ import org.caseledger.verify.note.SignatureType;
 import org.caseledger.verify.note.SignerKey;
 import org.caseledger.verify.note.VerifiedNote;
 import org.caseledger.verify.note.VerifierKey;
+import org.caseledger.verify.primitives.Ed25519;
 import org.caseledger.verify.support.TestLog;
 import org.caseledger.verify.support.Vectors;
 import org.caseledger.verify.tlog.Checkpoint;
@@ -101,20 +104,28 @@ class CosignatureTest {
     }
 
     @Test
-    void aCosignatureOfTheWrongLengthOrWithoutATimeDoesNotHold() {
+    void aCosignatureOfTheWrongLengthDoesNotHold() {
         Cosigner cosigner = new Cosigner(SignerKey.fromSeed("w", SignatureType.COSIGNATURE_V1, TestLog.seed(7)), AT_1700000000);
         CosignatureVerifier verifier = new CosignatureVerifier(cosigner.verifierKey());
         byte[] text = TestLog.of(1).checkpoint(1).format().getBytes(StandardCharsets.UTF_8);
         byte[] signature = cosigner.sign(text);
 
-        assertThat(verifier.verify(text, java.util.Arrays.copyOf(signature, 71))).isFalse();
-        assertThat(verifier.verify(text, java.util.Arrays.copyOf(signature, 73))).isFalse();
-        byte[] zeroTime = signature.clone();
-        java.util.Arrays.fill(zeroTime, 0, 8, (byte) 0);
-        assertThat(verifier.verify(text, zeroTime)).isFalse();
-        byte[] negativeTime = signature.clone();
-        negativeTime[0] = (byte) 0x80;
-        assertThat(verifier.verify(text, negativeTime)).isFalse();
+        assertThat(verifier.verify(text, signature)).isTrue();
+        assertThat(verifier.verify(text, Arrays.copyOf(signature, 71))).isFalse();
+        assertThat(verifier.verify(text, Arrays.copyOf(signature, 73))).isFalse();
+    }
+
+    @Test
+    void aGenuineSignatureOverTimeZeroOrANegativeTimeIsNoCosignature() {
+        byte[] seed = TestLog.seed(7);
+        CosignatureVerifier verifier = new CosignatureVerifier(SignerKey.fromSeed("w", SignatureType.COSIGNATURE_V1, seed).verifierKey());
+        byte[] text = TestLog.of(1).checkpoint(1).format().getBytes(StandardCharsets.UTF_8);
+
+        for (long time : new long[] {0L, -1L, Long.MIN_VALUE}) {
+            byte[] signature = ByteBuffer.allocate(CosignatureV1.SIGNATURE_LENGTH).putLong(time)
+                    .put(Ed25519.sign(seed, CosignatureV1.signedMessage(time, text))).array();
+            assertThat(verifier.verify(text, signature)).as("time %d", time).isFalse();
+        }
     }
 
     private static Note parse(byte[] bytes) {

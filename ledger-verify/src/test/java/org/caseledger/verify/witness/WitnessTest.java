@@ -223,6 +223,13 @@ class WitnessTest {
     }
 
     @Test
+    void aLogKeyGivenTwiceIsOneKey() throws IOException {
+        Witness witness = new Witness(cosigner, List.of(log.verifierKey(), log.verifierKey()), state("w"));
+
+        assertThat(witness.addCheckpoint(log.request(0, 5))).isInstanceOf(Cosigned.class);
+    }
+
+    @Test
     void aCheckpointOfAnUnknownOriginIsRefused404() throws IOException {
         Witness witness = new Witness(cosigner, List.of(), state("w"));
 
@@ -265,14 +272,16 @@ class WitnessTest {
 
     @Test
     void racingRequestsFromTheSameSizeCannotRollTheLogBack() throws Exception {
-        Witness witness = witness("w");
-        witness.addCheckpoint(log.request(0, 4));
+        WitnessState trees = state("race");
+        new Witness(cosigner, List.of(log.verifierKey()), trees).addCheckpoint(log.request(0, 4));
+        int racing = 8;
+        Witness witness = new Witness(cosigner, List.of(log.verifierKey()), new MeetingTrees(trees, racing));
         List<Callable<WitnessAnswer>> racers = new ArrayList<>();
-        for (int size = 5; size <= 20; size++) {
+        for (int size = 5; size < 5 + racing; size++) {
             AddCheckpointRequest request = log.request(4, size);
             racers.add(() -> witness.addCheckpoint(request));
         }
-        ExecutorService pool = Executors.newFixedThreadPool(4);
+        ExecutorService pool = Executors.newFixedThreadPool(racers.size());
         List<WitnessAnswer> answers = new ArrayList<>();
         try {
             for (Future<WitnessAnswer> answer : pool.invokeAll(racers)) {
@@ -286,6 +295,39 @@ class WitnessTest {
         long winner = 5 + answers.indexOf(answers.stream().filter(Cosigned.class::isInstance).findFirst().orElseThrow());
         assertThat(answers.stream().filter(answer -> !(answer instanceof Cosigned))).allSatisfy(answer -> assertThat(answer).isEqualTo(new Conflict(winner)));
         assertThat(witness.addCheckpoint(log.request(0, 1))).isEqualTo(new Conflict(winner));
+    }
+
+    /**
+     * A memory whose readers, once they have read, wait for one another (up to a moment) before they go on: requests
+     * that are not kept apart all go on with the same latest tree, for sure; requests kept apart wait out the moment
+     * one after the other.
+     */
+    private static final class MeetingTrees implements CosignedTrees {
+
+        private final CosignedTrees trees;
+        private final java.util.concurrent.CountDownLatch meeting;
+
+        MeetingTrees(CosignedTrees trees, int readers) {
+            this.trees = trees;
+            this.meeting = new java.util.concurrent.CountDownLatch(readers);
+        }
+
+        @Override
+        public java.util.Optional<CosignedTree> latest(String origin) {
+            java.util.Optional<CosignedTree> latest = trees.latest(origin);
+            meeting.countDown();
+            try {
+                meeting.await(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return latest;
+        }
+
+        @Override
+        public void record(String origin, CosignedTree tree) throws IOException {
+            trees.record(origin, tree);
+        }
     }
 
     @Test
