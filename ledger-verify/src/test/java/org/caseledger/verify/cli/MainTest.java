@@ -58,7 +58,7 @@ class MainTest {
         assertThat(run("checkpoint", "note")).isEqualTo(Main.USAGE);
         assertThat(run("witness", "--state", "s")).isEqualTo(Main.USAGE);
         assertThat(run("witness", "--state", "s", "--key", "k", "--listen", "127.0.0.1:0", "--log", "not-a-vkey")).isEqualTo(Main.USAGE);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage:", "exit codes: 0 ok, 2 refused or broken, 64 usage");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage:", "exit codes: 0 ok, 1 unsealed only (case-file), 2 refused or broken, 64 usage");
     }
 
     @Test
