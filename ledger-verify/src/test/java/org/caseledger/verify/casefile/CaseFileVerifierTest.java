@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import org.caseledger.verify.casefile.CaseFileReport.Status;
 import org.caseledger.verify.note.SignatureType;
@@ -64,6 +65,67 @@ class CaseFileVerifierTest {
         assertThat(report.problems().get(0)).isEqualTo(new CaseFileReport.Problem("CHAIN_BROKEN", 1L, 5L,
                 "the event does not link to the event before it in the file"));
         assertThat(report.describe()).contains("CHAIN_BROKEN in case " + TestCaseFile.CASE_ID + " at event 1 (global index 5)");
+    }
+
+    @Test
+    void anEventWhoseFieldsNoLongerGiveItsHashIsFound() {
+        CaseFileReport report = verifier.verify(TestCaseFile.sealed().events(e -> {
+            TestCaseFile.Event first = e.get(0);
+            e.set(0, new TestCaseFile.Event(first.globalIndex(), first.aggregateId(), 0, "another-event-id", first.payloadType(),
+                    first.payloadRevision(), first.payload(), first.envelopeDigest(), first.payloadDigest(), first.previousHash(),
+                    first.hash(), first.leafIndex(), first.inclusionProof()));
+            return e;
+        }).bytes());
+
+        assertThat(report.status()).isEqualTo(Status.BROKEN);
+        assertThat(report.problems().get(0).kind()).isEqualTo("EVENT_CHANGED");
+        assertThat(report.problems().get(0).sequenceNumber()).isZero();
+    }
+
+    @Test
+    void aPayloadThatIsNotTheOneDigestedIsFoundThoughItsEnvelopeIsTheSame() {
+        CaseFileReport report = verifier.verify(TestCaseFile.sealed().events(e -> {
+            TestCaseFile.Event first = e.get(0);
+            String payload = new String(Base64.getDecoder().decode(first.payload()), StandardCharsets.UTF_8).replace("nummer 0", "nummer 9");
+            e.set(0, new TestCaseFile.Event(first.globalIndex(), first.aggregateId(), 0, first.eventId(), first.payloadType(),
+                    first.payloadRevision(), Base64.getEncoder().encodeToString(payload.getBytes(StandardCharsets.UTF_8)),
+                    first.envelopeDigest(), first.payloadDigest(), first.previousHash(), first.hash(), first.leafIndex(), first.inclusionProof()));
+            return e;
+        }).bytes());
+
+        assertThat(report.status()).isEqualTo(Status.BROKEN);
+        assertThat(report.problems().get(0).kind()).isEqualTo("PAYLOAD_CHANGED");
+    }
+
+    @Test
+    void anEnvelopeThatIsNotTheOneDigestedIsFound() {
+        TestCaseFile file = TestCaseFile.sealed();
+        TestCaseFile.Event first = file.events.get(0);
+        file.events.set(0, new TestCaseFile.Event(first.globalIndex(), first.aggregateId(), 0, first.eventId(), first.payloadType(),
+                first.payloadRevision(), first.payload(), "22".repeat(32), first.payloadDigest(), first.previousHash(), first.hash(),
+                first.leafIndex(), first.inclusionProof()).withPreviousHashAndHash(first.previousHash()));
+
+        CaseFileReport report = verifier.verify(file.bytes());
+
+        assertThat(report.status()).isEqualTo(Status.BROKEN);
+        assertThat(report.problems().get(0).kind()).isEqualTo("ENVELOPE_CHANGED");
+    }
+
+    @Test
+    void aFileInAnyByteFormButItsOneIsBrokenThoughItsSignatureHolds() {
+        String file = new String(TestCaseFile.sealed().bytes(), StandardCharsets.UTF_8);
+        List<String> otherForms = List.of(" " + file, file + "\n", file.replace("{\"format\":", "{ \"format\":"),
+                reordered(file),
+                file.replace("/", "\\/"));
+        for (String form : otherForms) {
+            CaseFileReport report = verifier.verify(form.getBytes(StandardCharsets.UTF_8));
+            assertThat(report.status()).as(form.substring(0, 30)).isEqualTo(Status.BROKEN);
+        }
+    }
+
+    private static String reordered(String file) {
+        String keyId = file.substring(file.indexOf("\"keyId\":"), file.indexOf(",\"body\""));
+        return file.replace("," + keyId, "").replaceFirst("\\}$", "," + keyId + "}");
     }
 
     @Test
@@ -188,6 +250,7 @@ class CaseFileVerifierTest {
                 sealed.signed(body.replace("\"globalIndex\":2", "\"globalIndex\":2.0")),
                 sealed.signed(body.replace("\"globalIndex\":2", "\"globalIndex\":-2")),
                 sealed.signed(body.replace("\"caseId\":", "\"caseId\":\"x\",\"caseId\":")),
+                sealed.signed(body.replace("\"exportedAt\":", "\"exportedAt\":\"x\",\"exportedAt\":")),
                 sealed.signed(body.replace("\"events\":[", "\"events\":[" + "[".repeat(10_000) + "]".repeat(10_000) + ",")),
                 sealed.signed(body.replace("\"exportedAt\":\"", "\"exportedAt\":\"\\ud800")),
                 sealed.signed(body.replace("\"exportedAt\":\"", "\"exportedAt\":\"\\x")),
