@@ -133,6 +133,22 @@ class CaseFileExportIT extends IntegrationTest {
     }
 
     @Test
+    void theLedgerRefusesToSignACaseThatDoesNotVerify() throws Exception {
+        String caseId = Fixtures.openCase(http);
+        sealEverything();
+        try (Tamper tamper = new Tamper(caseId)) {
+            Map<String, Object> event = tamper.event(1);
+            tamper.execute("UPDATE domain_event_entry SET payload = ? WHERE global_index = ?",
+                    (new String((byte[]) event.get("payload"), StandardCharsets.UTF_8) + " ").getBytes(StandardCharsets.UTF_8),
+                    event.get("global_index"));
+
+            LedgerHttp.Response refused = http.as("ivo").get("/api/audit/cases/" + caseId + "/export");
+
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+        }
+    }
+
+    @Test
     void aCheckpointTheAuditorKeptMustBeProvedExtendedByTheFilesCheckpoint() throws Exception {
         String caseId = Fixtures.openCase(http);
         sealEverything();
