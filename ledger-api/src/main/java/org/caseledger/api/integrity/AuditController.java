@@ -53,6 +53,10 @@ class AuditController {
                 .orElseGet(() -> ResponseEntity.ok(Map.of("detail", "nothing to seal yet")));
     }
 
+    /**
+     * The signed case file, format 2 (docs/integrity.md, "The case file"); {@code since}, the tree size of an earlier
+     * checkpoint the auditor holds, adds that checkpoint and the consistency proof from it to the file's.
+     */
     @GetMapping(value = "/api/audit/cases/{caseId}/export", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<byte[]> export(@PathVariable CaseId caseId, @RequestParam(required = false) Long since) {
         return ResponseEntity.ok()
