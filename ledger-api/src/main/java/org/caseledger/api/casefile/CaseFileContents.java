@@ -26,7 +26,7 @@ import org.caseledger.projections.timeline.TimelineEntry;
  * @param file        the same file as a record: the events' hashes, the checkpoints and the signatures printed
  * @param exportedBy  who asked for the document, e.g. {@code ivo.granskare (auditor, supervision)}
  * @param keyPem      the public key that verifies the checkpoints and the file, in PEM
- * @param fingerprint the SHA-256 fingerprint of that key, in hex
+ * @param fingerprint the SHA-256 fingerprint of that key (of its 32 raw bytes), in hex: what the kit prints
  */
 record CaseFileContents(Case theCase, List<TimelineEntry> timeline, List<Decision> decisions, byte[] json, CaseFile file,
                         String exportedBy, String keyPem, String fingerprint) {

@@ -45,7 +45,7 @@ class CaseFilePrinter {
             CaseFileExporter.Export export = exporter.exportFile(caseId.toString());
             List<CaseEvent> events = history.events(caseId).stream().map(CaseEvent.class::cast).toList();
             return CaseFileContents.of(export.json(), export.file(), events, law::find, describe(exportedBy),
-                    Ed25519.toPem(signingKey.publicKey()), signingKey.fingerprint());
+                    Ed25519.toPem(signingKey.publicKey()), export.keyFingerprint());
         });
         return pdf.render(contents);
     }

@@ -1,17 +1,21 @@
 package org.caseledger.api.casefile;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import org.caseledger.api.integrity.CaseFile;
-import org.caseledger.core.integrity.Sha256;
+import org.caseledger.verify.note.MalformedNoteException;
+import org.caseledger.verify.note.Note;
+import org.caseledger.verify.note.NoteSignature;
+import org.caseledger.verify.primitives.Sha256;
+import org.caseledger.verify.tlog.Checkpoint;
+import org.caseledger.verify.tlog.MalformedCheckpointException;
 import org.caseledger.projections.timeline.TimelineEntry;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -78,10 +82,10 @@ final class CaseFileXhtml {
                 el("h3", "3.1 The events as stored"),
                 el("p.explain", "Each event's SHA-256 hash covers its identity, its content as stored (personal data "
                         + "encrypted), its envelope (who, when) and the hash of the event before it in the case, so changing, "
-                        + "removing or reordering an event breaks the chain. The checkpoint column names the signed checkpoint "
-                        + "whose Merkle tree holds the event, and the event's leaf in it."),
+                        + "removing or reordering an event breaks the chain. The last column names the event's leaf in the "
+                        + "ledger's one Merkle tree, whose root the checkpoint in 3.2 signs."),
                 events(),
-                el("h3", "3.2 Signed checkpoints"),
+                el("h3", "3.2 The signed checkpoint"),
                 checkpoints(),
                 el("h3", "3.3 The signing key"),
                 key(),
@@ -103,7 +107,7 @@ final class CaseFileXhtml {
         facts.put("Household", theCase.household());
         facts.put("Events", file.events().size() + " (numbered 0 to " + (file.events().size() - 1) + ")");
         facts.put("Exported", time(exportedAt()) + " UTC by " + contents.exportedBy());
-        facts.put("Signing key", file.publicKeyId() + " (fingerprint in 3.3)");
+        facts.put("Signing key", "SHA-256 fingerprint " + contents.fingerprint().substring(0, 16) + "… (in full in 3.3)");
         return definitions(facts);
     }
 
@@ -169,13 +173,17 @@ final class CaseFileXhtml {
                         + "before it signed the file; it signs no case that does not verify."),
                 el("p", "To check the file yourself, with no database and no network: save the attachment, and the ledger's "
                         + "public key (GET /api/audit/public-key) as ledger-public-key.pem; check that the key's fingerprint "
-                        + "matches 3.3; then run"),
-                el("pre", "openssl pkey -pubin -in ledger-public-key.pem -outform DER | sha256sum\n"
-                        + "java -jar ledger-api.jar verify " + name + " \\\n    --public-key ledger-public-key.pem"),
-                el("p", "It answers INTACT when every event, every link and every signature holds; UNSEALED when some events "
-                        + "are newer than the last checkpoint (their chain is checked, but no signed checkpoint covers them "
-                        + "yet); otherwise BROKEN, naming the first event or checkpoint that was changed, removed or added. "
-                        + "The hash forms are defined in the ledger's documentation (docs/integrity.md)."));
+                        + "matches 3.3; then run the auditor's kit (ledger-verify.jar, a small jar that needs nothing but Java)"),
+                el("pre", "openssl pkey -pubin -in ledger-public-key.pem -outform DER | tail -c 32 | sha256sum\n"
+                        + "java -jar ledger-verify.jar case-file " + name + " \\\n    --public-key ledger-public-key.pem"),
+                el("p", "With a trust policy that lists the log's key and its witnesses, use --policy POLICY instead of "
+                        + "--public-key, and the witnesses' cosignatures are checked too; with --trusted-checkpoint NOTE, the "
+                        + "kit also checks that the file's checkpoint extends one you kept. It answers INTACT when every event, "
+                        + "link, proof and signature holds; UNSEALED when some events are newer than the file's checkpoint "
+                        + "(their chain is checked, but no signed checkpoint covers them yet); otherwise BROKEN, naming the "
+                        + "event (sequence number and global index) or the part of the file that was changed. It prints the "
+                        + "fingerprint of every key it relied on. The formats are defined in the ledger's documentation "
+                        + "(docs/integrity.md)."));
     }
 
     private Element events() {
@@ -185,56 +193,48 @@ final class CaseFileXhtml {
                     el("td.number", "#" + event.sequenceNumber()),
                     el("td.number", Long.toString(event.globalIndex())),
                     el("td", el("div.type", simpleName(event.payloadType())), el("div.hex", event.hash())),
-                    el("td", event.checkpoint() == null ? "not yet sealed" : event.checkpoint() + " (leaf " + event.leafIndex() + ")")));
+                    el("td", event.leafIndex() == null ? "not yet sealed" : "leaf " + event.leafIndex())));
         }
         return el("table.evidence",
                 columns(7, 12, 61, 20),
                 el("thead", el("tr", el("th", "#"), el("th", "Global index"), el("th", "Event type and hash (SHA-256)"),
-                        el("th", "Checkpoint"))),
+                        el("th", "Merkle tree"))),
                 rows);
     }
 
     private Element checkpoints() {
-        Map<Long, long[]> sealedHere = new TreeMap<>();
-        for (CaseFile.Event event : contents.file().events()) {
-            if (event.checkpoint() != null) {
-                sealedHere.merge(event.checkpoint(), new long[] {event.sequenceNumber(), event.sequenceNumber()},
-                        (a, b) -> new long[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
-            }
-        }
-        List<CaseFile.Seal> seals = contents.file().checkpoints();
-        if (seals.isEmpty()) {
+        String note = contents.file().checkpoint();
+        if (note == null) {
             return el("p", "No checkpoint had been sealed when the file was exported.");
         }
-        Element all = el("div");
-        long newest = seals.stream().mapToLong(CaseFile.Seal::number).max().orElseThrow();
-        for (CaseFile.Seal seal : seals) {
-            long[] events = sealedHere.get(seal.number());
-            List<String> roles = new ArrayList<>();
-            if (events != null) {
-                roles.add("seals events #" + events[0] + (events[1] == events[0] ? "" : " to #" + events[1]) + " of this case");
-            }
-            if (seal.number() == newest) {
-                roles.add("the newest checkpoint when the file was exported");
-            }
-            Map<String, Object> facts = new LinkedHashMap<>();
-            facts.put("Role", String.join("; ", roles));
-            facts.put("Covers", "global indexes " + seal.fromIndex() + " to " + seal.toIndex() + " (" + seal.eventCount()
-                    + " events of the whole ledger)");
-            facts.put("Merkle root", hex(seal.merkleRoot()));
-            facts.put("Previous checkpoint hash", hex(seal.previousCheckpointHash()));
-            facts.put("Sealed at", time(Instant.parse(seal.sealedAt())) + " UTC");
-            facts.put("Key id", seal.keyId());
-            facts.put("Signature (Ed25519)", hex(seal.signature()));
-            all.appendChild(el("div.block", el("h4", "Checkpoint " + seal.number()), definitions(facts)));
+        Map<String, Object> facts = new LinkedHashMap<>();
+        String origin = contents.file().log().origin();
+        try {
+            Note parsed = Note.parse(note.getBytes(StandardCharsets.UTF_8));
+            Checkpoint checkpoint = Checkpoint.parse(parsed.text());
+            List<String> witnesses = parsed.signatures().stream().map(NoteSignature::keyName)
+                    .filter(keyName -> !keyName.equals(origin)).distinct().toList();
+            facts.put("Log (origin)", checkpoint.origin());
+            facts.put("Tree size", checkpoint.size() + " events of the whole ledger");
+            facts.put("Root hash (Base64)", checkpoint.rootHash().base64());
+            facts.put("Cosigned by", witnesses.isEmpty() ? "no witness" : String.join(", ", witnesses));
+        } catch (MalformedNoteException | MalformedCheckpointException e) {
+            facts.put("Note", "unreadable: " + e.getMessage());
         }
-        return all;
+        facts.put("The signed note", el("pre", note.strip()));
+        if (contents.file().since() != null) {
+            facts.put("Earlier checkpoint", el("pre", contents.file().since().checkpoint().strip()));
+            facts.put("Consistency proof", contents.file().since().consistencyProof().size() + " hashes, in the file");
+        }
+        return el("div", definitions(facts), el("p.explain", "Every sealed event of this case carries, in the file, its RFC 9162 "
+                + "inclusion proof to this checkpoint's root; the note is signed with the ledger's key under the log's origin, "
+                + "and each witness line is a witness's cosignature (c2sp.org/tlog-cosignature)."));
     }
 
     private Element key() {
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("Algorithm", "Ed25519");
-        facts.put("Key id", contents.file().publicKeyId());
+        facts.put("Log key (vkey)", contents.file().log().vkey());
         facts.put("SHA-256 fingerprint", hex(contents.fingerprint()));
         facts.put("Public key (PEM)", el("pre", contents.keyPem().strip()));
         return definitions(facts);
@@ -243,13 +243,12 @@ final class CaseFileXhtml {
     private Element signedFile() {
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("Attachment", attachmentName(contents.file().caseId()));
-        facts.put("Format", contents.file().format());
+        facts.put("Format", CaseFile.FORMAT);
         facts.put("Exported", time(exportedAt()) + " UTC");
         facts.put("SHA-256 of the file", hex(Sha256.hex(Sha256.of(contents.json()))));
-        facts.put("Signature (Ed25519)", hex(contents.file().signature()));
         return el("div", definitions(facts),
-                el("p.explain", "The file's signature covers the whole file, so a printed copy of this page identifies the one "
-                        + "file it describes."));
+                el("p.explain", "The file's Ed25519 signature covers its whole body (docs/integrity.md, \"The case file\"), so a "
+                        + "printed copy of this page identifies the one file it describes."));
     }
 
     static String attachmentName(String caseId) {

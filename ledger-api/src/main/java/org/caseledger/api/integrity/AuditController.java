@@ -9,6 +9,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** What an auditor uses to check the ledger: verification, the public key, checkpoints and the case file. */
@@ -52,10 +53,14 @@ class AuditController {
                 .orElseGet(() -> ResponseEntity.ok(Map.of("detail", "nothing to seal yet")));
     }
 
+    /**
+     * The signed case file, format 2 (docs/integrity.md, "The case file"); {@code since}, the tree size of an earlier
+     * checkpoint the auditor holds, adds that checkpoint and the consistency proof from it to the file's.
+     */
     @GetMapping(value = "/api/audit/cases/{caseId}/export", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<byte[]> export(@PathVariable CaseId caseId) {
+    ResponseEntity<byte[]> export(@PathVariable CaseId caseId, @RequestParam(required = false) Long since) {
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"case-" + caseId + ".json\"")
-                .body(exporter.export(caseId.toString()));
+                .body(exporter.export(caseId.toString(), since));
     }
 }

@@ -38,8 +38,6 @@ public enum BreakKind {
      * the ledger.
      */
     ACCESS_LOG_CHANGED,
-    /** An exported case file was edited, is malformed, or its signature does not verify. */
-    FILE_CHANGED,
     /** Events appended after the last checkpoint: their chains verify, but no signature covers them yet. */
     EVENTS_UNSEALED
 }

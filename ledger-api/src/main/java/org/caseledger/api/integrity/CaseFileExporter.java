@@ -1,100 +1,136 @@
 package org.caseledger.api.integrity;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.caseledger.api.web.NotFoundException;
-import org.caseledger.core.integrity.MerkleTree;
-import org.caseledger.core.integrity.Sha256;
+import org.caseledger.core.shared.InvalidValueException;
+import org.caseledger.verify.casefile.CaseFileFormat;
+import org.caseledger.verify.note.MalformedNoteException;
+import org.caseledger.verify.note.Note;
+import org.caseledger.verify.note.VerifierKey;
+import org.caseledger.verify.primitives.Sha256;
+import org.caseledger.verify.tlog.Checkpoint;
+import org.caseledger.verify.tlog.Hash;
+import org.caseledger.verify.tlog.MalformedCheckpointException;
+import org.caseledger.verify.tlog.MerkleProofs;
+import org.caseledger.verify.tlog.TreeHashes;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Builds the signed, self-contained case file of one case (see {@link CaseFile}). The ledger signs only what it
- * has just verified: a case that does not verify is not exported. The newest checkpoint always travels with the
- * file, so that an event the file calls unsealed can be told from one whose seal was removed.
+ * Builds the signed, self-contained case file of one case, format 2 (see {@link CaseFile} and {@link CaseFileFormat}).
+ * The ledger signs only what it has just verified: a case that does not verify is not exported. The newest checkpoint
+ * always travels with the file, with an inclusion proof of every sealed event to it.
  */
 @Component
 public class CaseFileExporter {
 
-    /** A signed case file: its one byte form, and the same file as a record for whoever presents it. */
-    public record Export(byte[] json, CaseFile file) {
+    /** A signed case file: its one byte form, the body as a record, and the fingerprint of the key that signed it. */
+    public record Export(byte[] json, CaseFile file, String keyFingerprint) {
     }
+
+    private static final ObjectMapper BODY = JsonMapper.builder().disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY).build();
 
     private final JdbcClient jdbc;
     private final SigningKey signingKey;
     private final LedgerVerifier verifier;
+    private final PublishedCheckpoints checkpoints;
+    private final MerkleLog log;
+    private final LogNotes notes;
     private final Clock clock;
 
-    public CaseFileExporter(JdbcClient jdbc, SigningKey signingKey, LedgerVerifier verifier, Clock clock) {
+    CaseFileExporter(JdbcClient jdbc, SigningKey signingKey, LedgerVerifier verifier, PublishedCheckpoints checkpoints, MerkleLog log,
+                     LogNotes notes, Clock clock) {
         this.jdbc = jdbc;
         this.signingKey = signingKey;
         this.verifier = verifier;
+        this.checkpoints = checkpoints;
+        this.log = log;
+        this.notes = notes;
         this.clock = clock;
     }
 
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-    public byte[] export(String caseId) {
-        return exportFile(caseId).json();
+    public byte[] export(String caseId, Long since) {
+        return exportFile(caseId, since).json();
     }
 
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public Export exportFile(String caseId) {
+        return exportFile(caseId, null);
+    }
+
+    /**
+     * @param since a tree size of an earlier checkpoint, whose note and the consistency proof from it the file is to carry;
+     *              {@code null} for none
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public Export exportFile(String caseId, Long since) {
         VerificationReport report = verifier.verifyStream(caseId);
         if ("BROKEN".equals(report.status())) {
             throw new IntegrityBrokenException(report);
         }
-        List<CaseFile.Event> events = new ArrayList<>();
-        Map<Long, List<byte[]>> leavesByCheckpoint = new HashMap<>();
-        List<Object[]> rows = jdbc.sql("SELECT e.global_index, e.aggregate_identifier, e.sequence_number, e.event_identifier, "
-                        + "e.payload_type, e.payload_revision, e.payload, e.envelope_digest, e.payload_digest, e.previous_hash, e.hash, "
-                        + "c.checkpoint_number, c.leaf_index FROM domain_event_entry e LEFT JOIN checkpoint_entry c ON c.global_index = e.global_index "
-                        + "WHERE e.aggregate_identifier = ? ORDER BY e.sequence_number")
+        String note = checkpoints.latestNote().orElse(null);
+        long size = note == null ? 0 : sizeOf(note);
+        TreeHashes tree = log.tree();
+        CaseFile.Since proved = since == null ? null : since(since, size, tree);
+        List<CaseFile.Event> events = jdbc.sql("""
+                        SELECT e.global_index, e.aggregate_identifier, e.sequence_number, e.event_identifier, e.payload_type,
+                               e.payload_revision, e.payload, e.envelope_digest, e.payload_digest, e.previous_hash, e.hash, l.tree_index
+                        FROM domain_event_entry e LEFT JOIN merkle_leaf l ON l.global_index = e.global_index
+                        WHERE e.aggregate_identifier = ? ORDER BY e.sequence_number
+                        """)
                 .param(caseId)
-                .query((rs, row) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6), rs.getBytes(7), rs.getBytes(8), rs.getBytes(9), rs.getBytes(10), rs.getBytes(11),
-                        (Long) rs.getObject(12), (Integer) rs.getObject(13)})
+                .query((rs, row) -> {
+                    Long leaf = (Long) rs.getObject(12);
+                    if (leaf != null && leaf >= size) {
+                        leaf = null;
+                    }
+                    return new CaseFile.Event(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5),
+                            rs.getString(6), Base64.getEncoder().encodeToString(rs.getBytes(7)), Sha256.hex(rs.getBytes(8)),
+                            Sha256.hex(rs.getBytes(9)), Sha256.hex(rs.getBytes(10)), Sha256.hex(rs.getBytes(11)), leaf,
+                            leaf == null ? null : base64(MerkleProofs.inclusionProof(tree, leaf, size)));
+                })
                 .list();
-        if (rows.isEmpty()) {
+        if (events.isEmpty()) {
             throw new NotFoundException("there is no case with id " + caseId);
         }
-        for (Object[] row : rows) {
-            Long checkpoint = (Long) row[11];
-            Integer leafIndex = (Integer) row[12];
-            List<String> proof = null;
-            if (checkpoint != null) {
-                MerkleTree tree = new MerkleTree(leavesByCheckpoint.computeIfAbsent(checkpoint, this::leaves));
-                proof = tree.inclusionProof(leafIndex).stream().map(Sha256::hex).toList();
-            }
-            events.add(new CaseFile.Event((Long) row[0], (String) row[1], (Long) row[2], (String) row[3], (String) row[4],
-                    (String) row[5], Base64.getEncoder().encodeToString((byte[]) row[6]), Sha256.hex((byte[]) row[7]),
-                    Sha256.hex((byte[]) row[8]), Sha256.hex((byte[]) row[9]), Sha256.hex((byte[]) row[10]), checkpoint, leafIndex, proof));
-        }
-        List<Long> numbers = new ArrayList<>(leavesByCheckpoint.keySet());
-        Checkpoints.last(jdbc).map(Checkpoint::number).filter(number -> !numbers.contains(number)).ifPresent(numbers::add);
-        List<CaseFile.Seal> seals = Checkpoints.numbered(jdbc, numbers).stream()
-                .map(c -> new CaseFile.Seal(c.number(), c.seal().fromIndex(), c.seal().toIndex(), c.eventCount(),
-                        Sha256.hex(c.seal().merkleRoot()), Sha256.hex(c.seal().previousCheckpointHash()), c.seal().sealedAt().toString(),
-                        c.seal().keyId(), Sha256.hex(c.signature())))
-                .toList();
-        CaseFile unsigned = new CaseFile(CaseFile.FORMAT, caseId, clock.instant().toString(), signingKey.keyId(), events, seals, null);
+        VerifierKey key = notes.verifierKey();
+        CaseFile file = new CaseFile(caseId, clock.instant().toString(), new CaseFile.Log(notes.origin(), key.format()), note, proved, events);
         try {
-            byte[] body = CaseFileJson.MAPPER.writeValueAsBytes(unsigned);
-            CaseFile signed = unsigned.withSignature(Sha256.hex(signingKey.sign(body)));
-            return new Export(CaseFileJson.MAPPER.writeValueAsBytes(signed), signed);
+            String body = new String(BODY.writeValueAsBytes(file), StandardCharsets.UTF_8);
+            String keyId = CaseFileFormat.keyId(key.publicKey());
+            return new Export(CaseFileFormat.write(body, keyId, signingKey.sign(CaseFileFormat.signedBytes(body))), file, keyId);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the case file could not be written", e);
         }
     }
 
-    private List<byte[]> leaves(long checkpoint) {
-        return jdbc.sql("SELECT hash FROM checkpoint_entry WHERE checkpoint_number = ? ORDER BY leaf_index")
-                .param(checkpoint).query((rs, row) -> rs.getBytes(1)).list();
+    private CaseFile.Since since(long since, long size, TreeHashes tree) {
+        if (since < 1 || since > size) {
+            throw new InvalidValueException("since must be the tree size of a checkpoint from 1 to the newest, " + size);
+        }
+        String earlier = checkpoints.noteOfSize(since).orElseThrow(() -> new NotFoundException("no checkpoint has tree size " + since));
+        return new CaseFile.Since(earlier, base64(MerkleProofs.consistencyProof(tree, since, size)));
+    }
+
+    private static long sizeOf(String note) {
+        try {
+            return Checkpoint.parse(Note.parse(note.getBytes(StandardCharsets.UTF_8)).text()).size();
+        } catch (MalformedNoteException | MalformedCheckpointException e) {
+            throw new IllegalStateException("the newest checkpoint note is malformed", e);
+        }
+    }
+
+    private static List<String> base64(List<Hash> proof) {
+        return proof.stream().map(Hash::base64).toList();
     }
 }

@@ -16,7 +16,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.statements.TimestampWrite
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.caseledger.core.integrity.CanonicalEnvelope;
-import org.caseledger.core.integrity.EventHash;
+import org.caseledger.verify.event.EventHash;
 import org.caseledger.core.integrity.Sha256;
 import org.caseledger.core.shared.LedgerEvent;
 

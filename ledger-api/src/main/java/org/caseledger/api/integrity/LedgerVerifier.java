@@ -21,7 +21,7 @@ import org.caseledger.core.integrity.Ed25519;
 import org.caseledger.verify.note.MalformedNoteException;
 import org.caseledger.verify.note.Note;
 import org.caseledger.verify.tlog.Hash;
-import org.caseledger.core.integrity.EventHash;
+import org.caseledger.verify.event.EventHash;
 import org.caseledger.core.integrity.MerkleTree;
 import org.postgresql.PGStatement;
 import org.springframework.jdbc.core.JdbcTemplate;

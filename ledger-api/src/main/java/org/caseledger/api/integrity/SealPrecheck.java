@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.caseledger.core.integrity.Ed25519;
-import org.caseledger.core.integrity.EventHash;
+import org.caseledger.verify.event.EventHash;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 

@@ -9,8 +9,8 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import org.caseledger.core.integrity.CanonicalEnvelope;
-import org.caseledger.core.integrity.EventHash;
+import org.caseledger.verify.event.EventEnvelope;
+import org.caseledger.verify.event.EventHash;
 import org.caseledger.core.integrity.Sha256;
 
 /** One event as stored (or as exported), with what is needed to check it on its own and as a link of its chain. */
@@ -77,8 +77,8 @@ public record StoredEvent(long globalIndex, String aggregateId, long sequenceNum
     }
 
     /** The envelope exactly as the stored payload JSON holds it: what the envelope digest is computed over. */
-    public static CanonicalEnvelope envelopeOf(byte[] payload) throws IOException {
-        CanonicalEnvelope envelope = streamedEnvelopeOf(payload);
+    public static EventEnvelope envelopeOf(byte[] payload) throws IOException {
+        EventEnvelope envelope = streamedEnvelopeOf(payload);
         return envelope != null ? envelope : treeEnvelopeOf(payload);
     }
 
@@ -89,7 +89,7 @@ public record StoredEvent(long globalIndex, String aggregateId, long sequenceNum
      * no envelope object, a key twice, an envelope value that is neither text nor null): the tree decides those, with
      * its own words for what is wrong.
      */
-    static CanonicalEnvelope streamedEnvelopeOf(byte[] payload) {
+    static EventEnvelope streamedEnvelopeOf(byte[] payload) {
         try (JsonParser parser = JSON.createParser(payload)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return null;
@@ -113,7 +113,7 @@ public record StoredEvent(long globalIndex, String aggregateId, long sequenceNum
             if (values == null || parser.currentToken() != JsonToken.END_OBJECT) {
                 return null;
             }
-            return new CanonicalEnvelope(values[0], values[1], values[2], values[3], values[4], values[5], values[6], values[7]);
+            return new EventEnvelope(values[0], values[1], values[2], values[3], values[4], values[5], values[6], values[7]);
         } catch (IOException | RuntimeException e) {
             return null;
         }
@@ -169,12 +169,12 @@ public record StoredEvent(long globalIndex, String aggregateId, long sequenceNum
     }
 
     /** The envelope read from a tree of the whole payload: the definition the streamed reading must agree with. */
-    static CanonicalEnvelope treeEnvelopeOf(byte[] payload) throws IOException {
+    static EventEnvelope treeEnvelopeOf(byte[] payload) throws IOException {
         JsonNode envelope = JSON.readTree(payload).get("envelope");
         if (envelope == null || !envelope.isObject()) {
             throw new IllegalArgumentException("it has no envelope");
         }
-        return new CanonicalEnvelope(text(envelope, "actor"), text(envelope, "role"), text(envelope, "unit"),
+        return new EventEnvelope(text(envelope, "actor"), text(envelope, "role"), text(envelope, "unit"),
                 text(envelope, "occurredAt"), text(envelope, "recordedAt"), text(envelope, "correlationId"),
                 text(envelope, "causationId"), text(envelope, "idempotencyKey"));
     }

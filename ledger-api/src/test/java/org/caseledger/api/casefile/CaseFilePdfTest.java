@@ -21,6 +21,11 @@ class CaseFilePdfTest {
 
     private static final String CASE_ID = "5b0f6a8e-2f0c-4a3e-9d55-0c1e2a7b9f10";
     private static final String HASH = "ab".repeat(32);
+    private static final String ORIGIN = "case-ledger/test";
+    private static final String VKEY = "case-ledger/test+0f6a4a2b+AQ" + "A".repeat(42) + "=";
+    private static final String CHECKPOINT = ORIGIN + "\n41\n" + "zc3Nzc3Nzc3Nzc3Nzc3Nzc3Nzc3Nzc3Nzc3Nzc3Nzc0=\n\n"
+            + "\u2014 " + ORIGIN + " " + "A".repeat(91) + "=\n"
+            + "\u2014 witness.example.org/w1 AAAAAA" + "A".repeat(98) + "\n";
     private static final String MARKUP = "<b>not bold</b> & <script>alert(1)</script> <img src=\"http://example.invalid/x.png\">";
 
     @Test
@@ -33,6 +38,15 @@ class CaseFilePdfTest {
                     .contains("<b>not bold</b> & <script>alert(1)</script>")
                     .contains("<img src=\"http://example.invalid/x.png\">")
                     .contains(HASH);
+        }
+    }
+
+    @Test
+    void theCheckpointNoteItsWitnessesTheKeyFingerprintAndTheKitsCommandArePrinted() throws IOException {
+        try (PDDocument document = Loader.loadPDF(new CaseFilePdf().render(contents("A note.")))) {
+            String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+            assertThat(text).contains("41 events of the whole ledger", "zc3Nzc3Nzc3Nzc3Nzc3Nzc3Nzc3Nzc3Nzc3Nzc3Nzc0=",
+                    "Cosigned by witness.example.org/w1", "0123456789abcdef", "java -jar ledger-verify.jar case-file");
         }
     }
 
@@ -55,11 +69,9 @@ class CaseFilePdfTest {
                         "anna.lind", "SOCIAL_SECRETARY", "vivalla", null, null, null),
                 new TimelineEntry(1, "JournalNoteRecorded", "Journal note: " + note, opened, opened.plusSeconds(60),
                         "anna.lind", "SOCIAL_SECRETARY", "vivalla", null, null, null));
-        CaseFile file = new CaseFile(CaseFile.FORMAT, CASE_ID, "2026-03-03T10:00:00Z", "0123456789abcdef", List.of(
-                event(0, 41, "org.caseledger.core.cases.CaseOpened", 7L),
-                event(1, 42, "org.caseledger.core.cases.JournalNoteRecorded", null)),
-                List.of(new CaseFile.Seal(7, 1, 41, 41, "cd".repeat(32), "ef".repeat(32), "2026-03-02T09:00:00Z",
-                        "0123456789abcdef", "12".repeat(64))), "34".repeat(64));
+        CaseFile file = new CaseFile(CASE_ID, "2026-03-03T10:00:00Z", new CaseFile.Log(ORIGIN, VKEY), CHECKPOINT, null, List.of(
+                event(0, 41, "org.caseledger.core.cases.CaseOpened", 40L),
+                event(1, 42, "org.caseledger.core.cases.JournalNoteRecorded", null)));
         return new CaseFileContents(
                 new CaseFileContents.Case("2026-0001", CASE_ID, "vivalla", "report of concern", "person-1", "household-1",
                         "open", "anna.lind", opened, opened),
@@ -67,12 +79,12 @@ class CaseFilePdfTest {
                 List.of(new CaseFileContents.Decision(2, LocalDate.of(2026, 3, 2), "open investigation", null, "anna.lind",
                         "social secretary", "DO-1.1", "SFS2025:400-20kap2", "SFS 2025:400 20 kap. 2 § – Förhandsbedömning",
                         false, false, LocalDate.of(2026, 7, 2), note)),
-                "{\"format\":\"case-ledger/case-file/1\"}".getBytes(StandardCharsets.UTF_8), file, "ivo.granskare (auditor, supervision)",
+                "{\"format\":\"case-ledger/case-file/2\"}".getBytes(StandardCharsets.UTF_8), file, "ivo.granskare (auditor, supervision)",
                 "-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEA\n-----END PUBLIC KEY-----\n", "0123456789abcdef" + "00".repeat(24));
     }
 
-    private static CaseFile.Event event(long sequence, long globalIndex, String type, Long checkpoint) {
+    private static CaseFile.Event event(long sequence, long globalIndex, String type, Long leafIndex) {
         return new CaseFile.Event(globalIndex, CASE_ID, sequence, "event-" + sequence, type, "1", "e30=", HASH, HASH,
-                "00".repeat(32), HASH, checkpoint, checkpoint == null ? null : 40, checkpoint == null ? null : List.of(HASH));
+                "00".repeat(32), HASH, leafIndex, leafIndex == null ? null : List.of("q83vEjRWeJA="));
     }
 }

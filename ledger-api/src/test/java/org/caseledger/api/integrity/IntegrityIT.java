@@ -9,7 +9,7 @@ import java.util.Map;
 import org.caseledger.api.support.Fixtures;
 import org.caseledger.api.support.IntegrationTest;
 import org.caseledger.api.support.LedgerHttp;
-import org.caseledger.core.integrity.EventHash;
+import org.caseledger.verify.event.EventHash;
 import org.caseledger.core.integrity.Sha256;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

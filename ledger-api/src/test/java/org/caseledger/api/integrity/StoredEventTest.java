@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.caseledger.core.integrity.CanonicalEnvelope;
+import org.caseledger.verify.event.EventEnvelope;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -120,7 +120,7 @@ class StoredEventTest {
 
     private static String outcome(byte[] payload) {
         try {
-            CanonicalEnvelope envelope = StoredEvent.envelopeOf(payload);
+            EventEnvelope envelope = StoredEvent.envelopeOf(payload);
             return "read " + envelope;
         } catch (Exception e) {
             return "failed " + e.getClass().getName() + ": " + e.getMessage();

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.caseledger.api.support.TestDatabase;
-import org.caseledger.core.integrity.EventHash;
+import org.caseledger.verify.event.EventHash;
 import org.caseledger.core.integrity.Sha256;
 
 /**

@@ -108,6 +108,8 @@ class WitnessIT {
         }
     }
 
+    private String lastCaseId;
+
     @BeforeEach
     void http() {
         http = new LedgerHttp("http://localhost:" + port);
@@ -137,13 +139,22 @@ class WitnessIT {
                 + "witness supervision " + WITNESS.verifierKey().format() + "\nquorum supervision\n");
 
         Kit verdict = kit("checkpoint", note.toString(), "--policy", policy.toString());
+        Path caseFile = workDirectory.resolve("case.json");
+        Files.writeString(caseFile, http.as("ivo").get("/api/audit/cases/" + lastCaseId + "/export").text());
+        Kit caseFileVerdict = kit("case-file", caseFile.toString(), "--policy", policy.toString());
 
         assertThat(verdict.exitCode()).as(verdict.output()).isZero();
+        assertThat(caseFileVerdict.exitCode()).as(caseFileVerdict.output()).isZero();
+        assertThat(caseFileVerdict.output()).startsWith("INTACT").contains("quorum supervision met",
+                "witness supervision", "sha256:" + WITNESS.verifierKey().fingerprint());
         Files.writeString(policy, "log " + http.anonymous().get("/api/audit/log-key").text().strip() + "\n"
                 + "witness supervision " + SignerKey.generate("witness.test/other", SignatureType.COSIGNATURE_V1).verifierKey().format()
                 + "\nquorum supervision\n");
         assertThat(kit("checkpoint", note.toString(), "--policy", policy.toString()).exitCode())
                 .as("a policy that trusts another witness does not accept it").isEqualTo(2);
+        Kit refused = kit("case-file", caseFile.toString(), "--policy", policy.toString());
+        assertThat(refused.exitCode()).as(refused.output()).isEqualTo(2);
+        assertThat(refused.output()).startsWith("BROKEN").contains("CHECKPOINT_NOT_TRUSTED");
     }
 
     /** Last: it leaves the database rolled back. */
@@ -176,6 +187,7 @@ class WitnessIT {
     /** Opens a case, seals it, and waits until the witness cosigned the new checkpoint; answers its tree size. */
     private long sealedAndPublished() {
         String caseId = Fixtures.openCase(http);
+        lastCaseId = caseId;
         assertThat(http.as("anna").post("/api/cases/" + caseId + "/notes", Map.of("text", "A note.")).status()).isEqualTo(201);
         while (sealer.sealNext().isPresent()) {
             // seal until nothing is pending

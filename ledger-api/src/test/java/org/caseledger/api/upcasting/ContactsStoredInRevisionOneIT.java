@@ -8,13 +8,12 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.caseledger.api.integrity.CaseFileVerifier;
-import org.caseledger.api.integrity.VerificationReport;
+import org.caseledger.api.support.CaseFiles;
 import org.caseledger.api.support.LedgerHttp;
 import org.caseledger.api.support.ReadModels;
 import org.caseledger.api.support.StoredEventFixture;
 import org.caseledger.api.support.TestDatabase;
-import org.caseledger.core.integrity.Ed25519;
+import org.caseledger.verify.casefile.CaseFileReport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -174,12 +173,11 @@ class ContactsStoredInRevisionOneIT {
         }
         LedgerHttp.Response export = http.as("ivo").get("/api/audit/cases/" + CASE + "/export");
         assertThat(export.status()).as(export.toString()).isEqualTo(200);
-        CaseFileVerifier verifier = new CaseFileVerifier(Ed25519.publicKeyFromPem(http.anonymous().get("/api/audit/public-key").text()));
+        CaseFileReport report = CaseFiles.verifier(http.anonymous().get("/api/audit/public-key").text())
+                .verify(export.text().getBytes(StandardCharsets.UTF_8));
 
-        VerificationReport report = verifier.verify(export.text().getBytes(StandardCharsets.UTF_8));
-
-        assertThat(report.status()).as(report.toString()).isEqualTo("INTACT");
-        JsonNode exported = export.json().path("events").get(5);
+        assertThat(report.status()).as(report.describe()).isEqualTo(CaseFileReport.Status.INTACT);
+        JsonNode exported = CaseFiles.body(export.text()).path("events").get(5);
         assertThat(exported.path("payloadRevision").asString()).isEqualTo("1");
         assertThat(Base64.getDecoder().decode(exported.path("payload").asString())).isEqualTo(STORED.get(5).payload());
     }

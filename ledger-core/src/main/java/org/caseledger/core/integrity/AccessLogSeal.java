@@ -1,6 +1,7 @@
 package org.caseledger.core.integrity;
 
 import java.time.Instant;
+import org.caseledger.verify.event.CanonicalFields;
 
 /**
  * What a seal of the read-access log signs: the log's entry at {@code position} has {@code entryHash}, which by the

@@ -2,6 +2,7 @@ package org.caseledger.core.integrity;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.caseledger.verify.event.CanonicalFields;
 
 /**
  * The hash of one record in a hash chain other than the event ledger's (the read-access log): SHA-256 over a

@@ -1,6 +1,7 @@
 package org.caseledger.core.integrity;
 
 import java.time.Instant;
+import org.caseledger.verify.event.CanonicalFields;
 
 /**
  * What a checkpoint seals: the events with global index {@code fromIndex..toIndex} (both included; gaps left by

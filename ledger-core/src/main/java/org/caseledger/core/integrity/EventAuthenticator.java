@@ -1,6 +1,7 @@
 package org.caseledger.core.integrity;
 
 import java.security.MessageDigest;
+import org.caseledger.verify.event.CanonicalFields;
 
 /**
  * The authenticator of a stored event: HMAC-SHA256, with a key only the application holds, over the canonical field

@@ -1,6 +1,7 @@
 package org.caseledger.core.integrity;
 
 import java.security.MessageDigest;
+import org.caseledger.verify.event.CanonicalFields;
 
 /**
  * What a snapshot's MAC covers: the snapshot exactly as stored, and the hash of its aggregate's event at the

@@ -1,5 +1,6 @@
 /**
- * Tamper evidence in plain Java: the canonical form and hash of a stored event, Merkle trees over event hashes,
- * signed checkpoints. Shared by the appending ledger, its verifier and the offline verifier of exported files.
+ * Tamper evidence in plain Java: the envelope of an event as it is digested, Merkle trees over event hashes, signed
+ * checkpoints, authenticators and seals. The event hash forms themselves are the auditor's kit's
+ * ({@code org.caseledger.verify.event}), so the ledger and the offline verifier share one definition.
  */
 package org.caseledger.core.integrity;

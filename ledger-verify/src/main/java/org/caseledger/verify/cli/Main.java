@@ -12,10 +12,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import org.caseledger.verify.casefile.CaseFileFormat;
+import org.caseledger.verify.casefile.CaseFileReport;
+import org.caseledger.verify.casefile.CaseFileVerifier;
+import org.caseledger.verify.note.Note;
 import org.caseledger.verify.note.SignatureType;
 import org.caseledger.verify.note.SignerKey;
 import org.caseledger.verify.note.VerifierKey;
 import org.caseledger.verify.primitives.Decimal;
+import org.caseledger.verify.primitives.Ed25519;
 import org.caseledger.verify.primitives.StrictUtf8;
 import org.caseledger.verify.trust.CheckpointVerdict;
 import org.caseledger.verify.trust.CheckpointVerifier;
@@ -27,7 +32,8 @@ import org.caseledger.verify.witness.WitnessHttpServer;
 import org.caseledger.verify.witness.WitnessState;
 
 /**
- * The auditor's kit on the command line. Exit codes: 0 done (the checkpoint is accepted), 2 refused or broken (the
+ * The auditor's kit on the command line. Exit codes: 0 done (the checkpoint is accepted, the case file intact), 1 a case
+ * file intact but with events not yet sealed, 2 refused or broken (the
  * checkpoint is not to be relied on, or the witness could not start), 64 usage (the arguments, or a key or policy
  * file they name, are not what the command takes).
  */
@@ -45,9 +51,13 @@ public final class Main {
               java -jar ledger-verify.jar checkpoint NOTE-FILE --policy POLICY-FILE
                   verifies a cosigned checkpoint against a trust policy (c2sp.org/tlog-policy) and prints the
                   fingerprint of every key it relied on
+              java -jar ledger-verify.jar case-file FILE (--public-key PEM-FILE | --policy POLICY-FILE) [--trusted-checkpoint NOTE-FILE]
+                  verifies a case file exported by the ledger (format 2) with no database and no network: its signature,
+                  every event, the chain, the inclusion proofs, the checkpoint; prints INTACT, UNSEALED or BROKEN and
+                  the fingerprint of every key it relied on; exits 0 intact, 1 unsealed only, 2 broken
               java -jar ledger-verify.jar witness --state STATE --key KEY-FILE --log LOG-VKEY [--log LOG-VKEY ...] --listen HOST:PORT
                   runs a witness (c2sp.org/tlog-witness): POST /add-checkpoint; port 0 picks a free port
-            exit codes: 0 ok, 2 refused or broken, 64 usage
+            exit codes: 0 ok, 1 unsealed only (case-file), 2 refused or broken, 64 usage
             """;
 
     private Main() {
@@ -67,6 +77,7 @@ public final class Main {
             return switch (args[0]) {
                 case "keygen" -> keygen(rest, out);
                 case "checkpoint" -> checkpoint(rest, out);
+                case "case-file" -> caseFile(rest, out);
                 case "witness" -> witness(rest, out, err);
                 default -> throw new UsageException("unknown command: " + args[0]);
             };
@@ -116,6 +127,51 @@ public final class Main {
         }
         out.println("refused: " + ((CheckpointVerdict.Refused) verdict).reason());
         return REFUSED;
+    }
+
+    private static int caseFile(List<String> args, PrintStream out) throws UsageException {
+        if (args.isEmpty() || args.size() % 2 != 1) {
+            throw new UsageException("case-file takes FILE (--public-key PEM-FILE | --policy POLICY-FILE) [--trusted-checkpoint NOTE-FILE]");
+        }
+        Path publicKey = null;
+        Path policyFile = null;
+        Path trusted = null;
+        for (int i = 1; i < args.size(); i += 2) {
+            Path value = Path.of(args.get(i + 1));
+            switch (args.get(i)) {
+                case "--public-key" -> publicKey = once(publicKey, value, "--public-key");
+                case "--policy" -> policyFile = once(policyFile, value, "--policy");
+                case "--trusted-checkpoint" -> trusted = once(trusted, value, "--trusted-checkpoint");
+                default -> throw new UsageException("case-file does not take " + args.get(i));
+            }
+        }
+        if ((publicKey == null) == (policyFile == null)) {
+            throw new UsageException("case-file takes exactly one of --public-key and --policy");
+        }
+        CaseFileVerifier verifier;
+        if (publicKey != null) {
+            Path keyFile = publicKey;
+            byte[] key = StrictUtf8.decode(read(keyFile, 4096)).flatMap(Ed25519::publicKeyFromPem)
+                    .orElseThrow(() -> new UsageException(keyFile + " is not an Ed25519 PUBLIC KEY in PEM"));
+            verifier = CaseFileVerifier.withPublicKey(key);
+        } else {
+            try {
+                verifier = CaseFileVerifier.withPolicy(TrustPolicy.parse(read(policyFile, TrustPolicy.MAX_BYTES + 1)));
+            } catch (MalformedPolicyException e) {
+                throw new UsageException("the policy " + policyFile + " is malformed: " + e.getMessage());
+            }
+        }
+        byte[] trustedNote = trusted == null ? null : read(trusted, Note.MAX_BYTES);
+        CaseFileReport report = verifier.verify(read(Path.of(args.get(0)), CaseFileFormat.MAX_FILE_BYTES), trustedNote);
+        out.println(report.describe());
+        return report.exitCode();
+    }
+
+    private static Path once(Path current, Path value, String option) throws UsageException {
+        if (current != null) {
+            throw new UsageException(option + " is given twice");
+        }
+        return value;
     }
 
     private static String describe(VerifierKey key) {

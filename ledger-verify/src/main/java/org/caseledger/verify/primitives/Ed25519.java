@@ -89,6 +89,24 @@ public final class Ed25519 {
         }
     }
 
+    /**
+     * The raw public key of a PEM {@code PUBLIC KEY} block (an X.509 SubjectPublicKeyInfo of Ed25519, RFC 8410), or
+     * nothing if the text is not exactly one such block.
+     */
+    public static java.util.Optional<byte[]> publicKeyFromPem(String pem) {
+        String text = pem.strip();
+        String begin = "-----BEGIN PUBLIC KEY-----";
+        String end = "-----END PUBLIC KEY-----";
+        if (!text.startsWith(begin) || !text.endsWith(end) || text.length() < begin.length() + end.length()) {
+            return java.util.Optional.empty();
+        }
+        String body = text.substring(begin.length(), text.length() - end.length()).replaceAll("[\\r\\n]", "");
+        return StrictBase64.decode(body)
+                .filter(der -> der.length == X509_PREFIX.length + PUBLIC_KEY_LENGTH
+                        && Arrays.equals(der, 0, X509_PREFIX.length, X509_PREFIX, 0, X509_PREFIX.length))
+                .map(der -> Arrays.copyOfRange(der, X509_PREFIX.length, der.length));
+    }
+
     private static byte[] raw(byte[] encoded, byte[] prefix) {
         if (encoded.length != prefix.length + 32 || !Arrays.equals(encoded, 0, prefix.length, prefix, 0, prefix.length)) {
             throw new IllegalStateException("unexpected Ed25519 key encoding from the Java runtime");

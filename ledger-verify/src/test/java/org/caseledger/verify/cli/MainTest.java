@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.caseledger.verify.note.SignatureType;
 import org.caseledger.verify.note.SignerKey;
 import org.caseledger.verify.note.VerifierKey;
+import org.caseledger.verify.support.TestCaseFile;
 import org.caseledger.verify.support.TestLog;
 import org.caseledger.verify.witness.Cosigner;
 import org.junit.jupiter.api.Test;
@@ -61,7 +62,7 @@ class MainTest {
         assertThat(run("checkpoint", "note")).isEqualTo(Main.USAGE);
         assertThat(run("witness", "--state", "s")).isEqualTo(Main.USAGE);
         assertThat(run("witness", "--state", "s", "--key", "k", "--listen", "127.0.0.1:0", "--log", "not-a-vkey")).isEqualTo(Main.USAGE);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage:", "exit codes: 0 ok, 2 refused or broken, 64 usage");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage:", "exit codes: 0 ok, 1 unsealed only (case-file), 2 refused or broken, 64 usage");
     }
 
     @Test
@@ -102,6 +103,55 @@ class MainTest {
         assertThat(run("checkpoint", note.toString(), "--policy", policy.toString())).isEqualTo(Main.USAGE);
         assertThat(run("checkpoint", note.toString(), "--policy", directory.resolve("absent").toString())).isEqualTo(Main.USAGE);
         assertThat(run("checkpoint", directory.resolve("absent").toString(), "--policy", policy.toString())).isEqualTo(Main.USAGE);
+    }
+
+    @Test
+    void aCaseFileExits0WhenIntact1WhenUnsealedAnd2WhenBrokenAndPrintsTheKeysFingerprint() throws IOException {
+        Path key = write("ledger-public-key.pem", pem(TestCaseFile.publicKey()));
+        Path intact = Files.write(directory.resolve("intact.json"), TestCaseFile.sealed().bytes());
+        Path unsealed = Files.write(directory.resolve("unsealed.json"), TestCaseFile.sealed().events(e -> {
+            e.set(2, e.get(2).unsealed());
+            return e;
+        }).bytes());
+        byte[] edited = TestCaseFile.sealed().bytes();
+        edited[200] ^= 1;
+        Path broken = Files.write(directory.resolve("broken.json"), edited);
+        Path policy = write("policy", "log " + TestCaseFile.LOG.verifierKey().format() + "\nquorum none\n");
+
+        assertThat(run("case-file", intact.toString(), "--public-key", key.toString())).isEqualTo(Main.OK);
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("INTACT").contains("sha256:" + TestCaseFile.LOG.verifierKey().fingerprint());
+        assertThat(run("case-file", intact.toString(), "--policy", policy.toString())).isEqualTo(Main.OK);
+        assertThat(run("case-file", unsealed.toString(), "--public-key", key.toString())).isEqualTo(1);
+        out.reset();
+        assertThat(run("case-file", broken.toString(), "--public-key", key.toString())).isEqualTo(Main.REFUSED);
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("BROKEN");
+    }
+
+    @Test
+    void aCaseFileCommandWithoutExactlyOneKeySourceOrWithUnreadableFilesExits64() throws IOException {
+        Path key = write("ledger-public-key.pem", pem(TestCaseFile.publicKey()));
+        Path notAKey = write("not-a-key.pem", "-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n");
+        Path file = Files.write(directory.resolve("case.json"), TestCaseFile.sealed().bytes());
+        Path policy = write("policy", "quorum nobody\n");
+
+        assertThat(run("case-file")).isEqualTo(Main.USAGE);
+        assertThat(run("case-file", file.toString())).isEqualTo(Main.USAGE);
+        assertThat(run("case-file", file.toString(), "--public-key")).isEqualTo(Main.USAGE);
+        assertThat(run("case-file", file.toString(), "--public-key", key.toString(), "--policy", policy.toString())).isEqualTo(Main.USAGE);
+        assertThat(run("case-file", file.toString(), "--public-key", key.toString(), "--public-key", key.toString())).isEqualTo(Main.USAGE);
+        assertThat(run("case-file", file.toString(), "--public-key", notAKey.toString())).isEqualTo(Main.USAGE);
+        assertThat(run("case-file", file.toString(), "--policy", policy.toString())).isEqualTo(Main.USAGE);
+        assertThat(run("case-file", file.toString(), "--public-key", key.toString(), "--other", "x")).isEqualTo(Main.USAGE);
+        assertThat(run("case-file", directory.resolve("absent").toString(), "--public-key", key.toString())).isEqualTo(Main.USAGE);
+        assertThat(run("case-file", file.toString(), "--public-key", key.toString(), "--trusted-checkpoint",
+                directory.resolve("absent").toString())).isEqualTo(Main.USAGE);
+    }
+
+    private static String pem(byte[] publicKey) {
+        byte[] der = new byte[44];
+        System.arraycopy(java.util.HexFormat.of().parseHex("302a300506032b6570032100"), 0, der, 0, 12);
+        System.arraycopy(publicKey, 0, der, 12, 32);
+        return "-----BEGIN PUBLIC KEY-----\n" + java.util.Base64.getEncoder().encodeToString(der) + "\n-----END PUBLIC KEY-----\n";
     }
 
     @Test

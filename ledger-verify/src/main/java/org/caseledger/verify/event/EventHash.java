@@ -1,17 +1,12 @@
-package org.caseledger.core.integrity;
+package org.caseledger.verify.event;
+
+import org.caseledger.verify.primitives.Sha256;
 
 /**
- * The hash of one stored event, chained to the previous event of the same aggregate. The canonical form is
- * documented in {@code docs/integrity.md}; change it only with a new header version.
+ * The hash of one stored event, chained to the previous event of the same aggregate: SHA-256 of the canonical field
+ * list with header {@code case-ledger/event/1} (docs/integrity.md). Change it only with a new header version.
  *
- * @param aggregateId     the stream the event belongs to
- * @param sequenceNumber  its place in that stream, from 0
- * @param eventId         the event's unique id
- * @param payloadType     the stored payload type (the event class name)
- * @param payloadRevision the stored revision, or {@code null}
- * @param envelopeDigest  SHA-256 of the canonical envelope
- * @param payloadDigest   SHA-256 of the stored payload bytes
- * @param previousHash    the hash of the aggregate's previous event, or {@link #GENESIS} for the first
+ * @param previousHash the hash of the aggregate's previous event, or {@link #GENESIS} for the first
  */
 public record EventHash(String aggregateId, long sequenceNumber, String eventId, String payloadType, String payloadRevision,
                         byte[] envelopeDigest, byte[] payloadDigest, byte[] previousHash) {

@@ -1,21 +1,21 @@
-package org.caseledger.core.integrity;
+package org.caseledger.verify.event;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Writes named fields unambiguously: {@code name=<byte length>:<value>\n}, or {@code name~\n} for an absent
- * value. Lengths count UTF-8 bytes, so no value can be mistaken for a separator, whatever it contains.
+ * Writes named fields unambiguously: a header line, then {@code name=<byte length>:<value>\n}, or {@code name~\n} for
+ * an absent value. Lengths count UTF-8 bytes, so no value can be mistaken for a separator, whatever it contains.
  */
-final class CanonicalFields {
+public final class CanonicalFields {
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream(512);
 
-    CanonicalFields(String header) {
+    public CanonicalFields(String header) {
         write(header + "\n");
     }
 
-    CanonicalFields field(String name, String value) {
+    public CanonicalFields field(String name, String value) {
         if (value == null) {
             write(name + "~\n");
         } else {
@@ -27,11 +27,11 @@ final class CanonicalFields {
         return this;
     }
 
-    CanonicalFields field(String name, long value) {
+    public CanonicalFields field(String name, long value) {
         return field(name, Long.toString(value));
     }
 
-    byte[] bytes() {
+    public byte[] bytes() {
         return out.toByteArray();
     }
 
