@@ -40,6 +40,7 @@ import org.caseledger.api.integrity.VerificationReport;
 import org.caseledger.api.projections.ProjectionAdmin;
 import org.caseledger.api.support.IdentityProvider;
 import org.caseledger.api.support.SyntheticCases;
+import org.caseledger.core.integrity.EventAuthenticator;
 import org.caseledger.api.support.TestDatabase;
 import org.caseledger.core.cases.CaseId;
 import org.caseledger.core.cases.CaseNumber;
@@ -94,7 +95,9 @@ class LedgerBenchmarks {
     private static final Duration LOAD_RUN = Duration.ofSeconds(Long.getLong("bench.load-seconds", 20));
     private static final List<Integer> THREADS = List.of(1, 4, 16);
     /** The numbered benchmarks to run, for a run while tuning one of them; every one by default. */
-    private static final String SECTIONS = System.getProperty("bench.sections", "1,2,3,4,5,6");
+    private static final String SECTIONS = System.getProperty("bench.sections", "1,2,3,4,5,6,7");
+    /** Events appended for each run of the sealing benchmark (7). */
+    private static final int EVENTS_PER_SEAL_RUN = Integer.getInteger("bench.seal-events", 20_000);
     private static final int HOT_CASES = 10;
     private static final int HOT_CASE_EVENTS = 1_000;
     private static final int FRESH_CASES = 20_000;
@@ -178,6 +181,9 @@ class LedgerBenchmarks {
             if (selected(6)) {
                 restUnderLoad(report, references, caseIds);
             }
+            if (selected(7)) {
+                integrityAtAppendAndSeal(report, references);
+            }
 
             report.write(Path.of(System.getProperty("bench.report-directory", "target/benchmarks")));
         }
@@ -254,6 +260,49 @@ class LedgerBenchmarks {
         report.add(new Figure("5. Verify", "full-ledger verification of " + String.format("%,d", events) + " events", "events/s",
                 HIGHER_IS_BETTER, ledger, "plain JDBC scan of the same columns + SHA-256 of the bytes", reference,
                 List.of(Target.figure(200_000, "≥ 200,000 events/s")), null));
+    }
+
+    /**
+     * What the evidence of issue #14 costs: the authenticator each append computes, against the event hash the append
+     * computed already; and sealing fresh events (the check before sealing, the global tree, the signed note) against
+     * reading and hashing the same columns with no ledger code. The witness round trip is measured by WitnessIT
+     * (docs/benchmarks-integrity.md): it needs a witness process, and is never in an append's path.
+     */
+    private void integrityAtAppendAndSeal(BenchmarkReport report, References references) throws Exception {
+        byte[] key = new byte[32];
+        byte[] eventHash = new byte[32];
+        int hashes = 200_000;
+        Runs authenticator = runs(() -> {
+            long start = System.nanoTime();
+            for (int i = 0; i < hashes; i++) {
+                eventHash[i & 31] ^= EventAuthenticator.of(key, eventHash)[0];
+            }
+            return (System.nanoTime() - start) / 1e3 / hashes;
+        });
+        Runs sha256 = runs(() -> {
+            long start = System.nanoTime();
+            for (int i = 0; i < hashes; i++) {
+                eventHash[i & 31] ^= org.caseledger.core.integrity.Sha256.of(eventHash)[0];
+            }
+            return (System.nanoTime() - start) / 1e3 / hashes;
+        });
+        report.add(new Figure("7. Evidence at append and at sealing", "the authenticator of one event (HMAC-SHA256)", "µs",
+                LOWER_IS_BETTER, authenticator, "SHA-256 of the 32-byte event hash, the same loop (the hash every append computes)",
+                sha256, List.of(), null));
+        long[] offset = {EVENTS / EVENTS_PER_CASE + 1_000_000};
+        Runs seal = runs(() -> {
+            long cases = EVENTS_PER_SEAL_RUN / EVENTS_PER_CASE;
+            for (long c = 0; c < cases; c++) {
+                List<GenericDomainEventMessage<LedgerEvent>> history = SyntheticCases.history(offset[0]++, EVENTS_PER_CASE);
+                transaction.executeWithoutResult(status -> eventStore.publish(history));
+            }
+            long start = System.nanoTime();
+            sealer.sealPending();
+            return EVENTS_PER_SEAL_RUN / ((System.nanoTime() - start) / 1e9);
+        });
+        report.add(new Figure("7. Evidence at append and at sealing", "seal " + String.format("%,d", EVENTS_PER_SEAL_RUN)
+                        + " fresh events: the check before sealing, the global tree, the signed note", "events/s", HIGHER_IS_BETTER, seal,
+                "plain JDBC scan of the same columns + SHA-256 of the bytes", runs(references::scanAndHashRate), List.of(), null));
     }
 
     private void appendDistinctCases(BenchmarkReport report, References references) throws Exception {
