@@ -55,6 +55,20 @@ public class PersonAccessGuard {
         }
     }
 
+    /**
+     * Lets a case be opened for the child in the household, or refuses it (logged): a case makes its unit one that holds
+     * the child and the household, so opening one must not become a way into another unit's protected child or household.
+     * An unprotected child known to another unit may get a case here (a report of concern reaches any unit); a protected
+     * one only from a member of staff who may already read them; a household only from one who may act on all its files.
+     */
+    public void openCase(StaffUser staff, PersonId child, HouseholdId household, String what) {
+        joinHousehold(staff, household, what);
+        Optional<PersonAccess> target = child == null ? Optional.empty() : persons.find(child);
+        if (target.isPresent() && target.get().protectedIdentity()) {
+            decide(staff, target.get(), AccessPolicy.refusesToReadPerson(staff, target.get()), what, null);
+        }
+    }
+
     private PersonAccess find(StaffUser staff, PersonId person, String what, String purpose) {
         Optional<PersonAccess> target = persons.find(person);
         if (target.isEmpty()) {

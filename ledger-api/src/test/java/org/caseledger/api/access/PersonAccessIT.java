@@ -137,6 +137,27 @@ class PersonAccessIT extends IntegrationTest {
     }
 
     @Test
+    void openingACaseIsNoWayIntoAnotherUnitsProtectedChildOrHousehold() {
+        String household = UUID.randomUUID().toString();
+        String protectedChild = register("anna", true, household, "Hemlig Vivalla");
+        String caseId = openCase("lars", protectedChild, household, "A report.");
+        String unprotected = register("anna", false, null, "Öppen Vivalla");
+        openCase("anna", unprotected, UUID.randomUUID().toString(), "A report.");
+        String ownChild = register("sara", false, null, "Egen Reception");
+
+        Response intoTheChild = openAs("sara", protectedChild, UUID.randomUUID().toString());
+        Response intoTheHousehold = openAs("sara", ownChild, household);
+
+        assertThat(intoTheChild.status()).as(intoTheChild.toString()).isEqualTo(403);
+        assertThat(intoTheHousehold.status()).as(intoTheHousehold.toString()).isEqualTo(403);
+        assertThat(http.as("mia").get("/api/persons/" + protectedChild + "/history").status()).as("still not theirs").isEqualTo(403);
+        assertThat(personLog(protectedChild, "sara.ek")).extracting(entry -> entry.path("outcome").asString()).containsOnly("REFUSED");
+        assertThat(log(caseId)).anySatisfy(entry -> assertThat(entry.path("what").asString()).isEqualTo("POST /api/cases"));
+        assertThat(openAs("sara", unprotected, UUID.randomUUID().toString()).status())
+                .as("a report about a child another unit knows, unprotected, may open a case anywhere").isEqualTo(201);
+    }
+
+    @Test
     void idsThatNameNothingRoleRefusalsAndTheAuditorsOwnQueriesAreLogged() {
         String missingCase = UUID.randomUUID().toString();
         String missingPerson = UUID.randomUUID().toString();
@@ -234,6 +255,11 @@ class PersonAccessIT extends IntegrationTest {
         Response response = http.as(user).post("/api/persons", body);
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         return response.field("personId");
+    }
+
+    private Response openAs(String user, String child, String household) {
+        return http.as(user).post("/api/cases", Map.of("origin", "REPORT_OF_CONCERN", "child", child, "household", household,
+                "receivedAt", "2026-03-02T08:15:00Z", "report", Map.of("reporterType", "SCHOOL", "summary", "A report.")));
     }
 
     private String openCase(String user, String child, String household, String summary) {
