@@ -49,7 +49,11 @@ class RetentionQuery {
                                        AND convert_from(e.payload, 'UTF8')::jsonb ->> 'type' = ANY(?))) AS kept_kind
                     FROM case_access c JOIN domain_event_entry e ON e.aggregate_identifier = c.case_id::text
                     GROUP BY c.child_id)
-                SELECT f.child_id, f.case_numbers, f.units, f.last_entry, f.kept_kind, p.birth_day = ANY(?) AS research_sample
+                SELECT f.child_id, f.case_numbers, f.last_entry, f.kept_kind, p.birth_day = ANY(?) AS research_sample,
+                       -- the units of the child's own files and of every file of the child's household: all hold the child
+                       ARRAY(SELECT DISTINCT u FROM unnest(f.units || coalesce((SELECT array_agg(h.unit) FROM case_access h
+                                                                               WHERE h.household_id = p.household_id), '{}')) u
+                             ORDER BY u) AS units
                 FROM files f LEFT JOIN person_access p ON p.person_id = f.child_id
                 WHERE f.last_entry < ? AND NOT coalesce(p.erased, false)
                 ORDER BY f.last_entry, f.child_id

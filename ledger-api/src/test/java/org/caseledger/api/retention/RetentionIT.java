@@ -81,16 +81,18 @@ class RetentionIT extends IntegrationTest {
         String theirs = childWithCase(LocalDate.of(2012, 4, 14), "2019-05-02T09:00:00Z", null, false, "central-reception");
         String shared = childWithCase(LocalDate.of(2012, 4, 14), "2019-05-02T09:00:00Z", null, false, "vivalla");
         caseOf(PersonId.of(shared), Instant.parse("2019-05-02T09:00:00Z"), "central-reception");
+        String inAnotherUnitsHousehold = childWithCase(LocalDate.of(2012, 4, 14), "2019-05-02T09:00:00Z", null, false, "vivalla");
+        householdFileOf(PersonId.of(inAnotherUnitsHousehold), "central-reception");
 
         JsonNode dryRun = http.as("lars").get("/api/retention/due").json();
 
-        assertThat(personsIn(dryRun.path("due"))).doesNotContain(theirs, shared);
+        assertThat(personsIn(dryRun.path("due"))).doesNotContain(theirs, shared, inAnotherUnitsHousehold);
         assertThat(dryRun.path("dueInOtherUnits").asInt()).isPositive();
         assertThat(personsIn(http.as("ivo").get("/api/retention/due").json().path("due"))).contains(theirs, shared);
 
         JsonNode run = http.as("lars").post("/api/retention/run", Map.of()).json();
 
-        assertThat(personsIn(run.path("erased"))).doesNotContain(theirs, shared);
+        assertThat(personsIn(run.path("erased"))).doesNotContain(theirs, shared, inAnotherUnitsHousehold);
         assertThat(jdbc.sql("SELECT count(*) FROM person_access WHERE erased AND person_id IN (?::uuid, ?::uuid)")
                 .params(theirs, shared).query(Long.class).single()).isZero();
     }
@@ -129,6 +131,17 @@ class RetentionIT extends IntegrationTest {
             eventStore.publish(file);
         });
         return child.toString();
+    }
+
+    /** A case of the unit, open today, for another child of the household the child was registered in. */
+    private void householdFileOf(PersonId child, String unit) {
+        HouseholdId household = HouseholdId.of(jdbc.sql("SELECT household_id::text FROM person_access WHERE person_id = ?")
+                .param(child.value()).query(String.class).single());
+        Instant now = Instant.now();
+        CaseId caseId = CaseId.random();
+        transaction.executeWithoutResult(status -> eventStore.publish(new GenericDomainEventMessage<>("Case", caseId.toString(), 0,
+                new CaseOpened(caseId, CaseNumber.of("2026-" + (70000 + (int) (Math.random() * 29999))), UnitId.of(unit),
+                        CaseOrigin.APPLICATION, PersonId.random(), household, now, envelope(now)))));
     }
 
     /** Another case of the child, in the unit, recorded at the time. */
