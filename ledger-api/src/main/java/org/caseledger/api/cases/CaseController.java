@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.caseledger.api.access.AccessPolicy;
 import org.caseledger.api.access.AccessRefusedException;
+import org.caseledger.api.access.PersonAccessGuard;
 import org.caseledger.api.cases.CaseRequests.AssessmentRequest;
 import org.caseledger.api.cases.CaseRequests.AssignmentRequest;
 import org.caseledger.api.cases.CaseRequests.BookVisitRequest;
@@ -103,15 +104,18 @@ class CaseController {
     private final CommandTransaction commands;
     private final CaseReader reader;
     private final CaseNumbers caseNumbers;
+    private final PersonAccessGuard persons;
 
-    CaseController(CommandTransaction commands, CaseReader reader, CaseNumbers caseNumbers) {
+    CaseController(CommandTransaction commands, CaseReader reader, CaseNumbers caseNumbers, PersonAccessGuard persons) {
         this.commands = commands;
         this.reader = reader;
         this.caseNumbers = caseNumbers;
+        this.persons = persons;
     }
 
     @PostMapping
     ResponseEntity<Map<String, Object>> open(@RequestBody OpenCaseRequest body, CommandContext context) {
+        persons.openCase(context.staff(), body.child(), body.household(), "POST /api/cases");
         CaseId caseId = CaseId.random();
         return commands.create(context, caseId, body, sender -> {
             var number = caseNumbers.next(context.recordedAt());

@@ -3,6 +3,9 @@ package org.caseledger.api.outreach;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.caseledger.api.access.AccessPolicy;
+import org.caseledger.api.access.AccessRefusedException;
+import org.caseledger.api.security.CurrentStaff;
 import org.caseledger.api.web.CommandContext;
 import org.caseledger.api.web.CommandResult;
 import org.caseledger.api.web.CommandTransaction;
@@ -65,10 +68,14 @@ class OutreachController {
         this.history = history;
     }
 
-    /** One recorded activity, as stored. */
+    /** One recorded activity, as stored: for its own unit's staff and auditors, like the unit's figures and lists. */
     @GetMapping("/activities/{activityId}")
     EventHistory.Entry activity(@PathVariable ActivityId activityId) {
-        return history.entries(activityId, OutreachEvent.class).get(0);
+        EventHistory.Entry activity = history.entries(activityId, OutreachEvent.class).get(0);
+        AccessPolicy.refusesUnit(CurrentStaff.get(), activity.envelope().unit()).ifPresent(reason -> {
+            throw new AccessRefusedException(reason);
+        });
+        return activity;
     }
 
     @PostMapping("/anonymous-consultations")

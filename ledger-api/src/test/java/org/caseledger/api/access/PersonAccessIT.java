@@ -158,6 +158,18 @@ class PersonAccessIT extends IntegrationTest {
     }
 
     @Test
+    void anotherUnitsOutreachActivityNamingAHouseholdIsNotReadable() {
+        Response recorded = http.as("anna").post("/api/outreach/conversations-without-aid", Map.of("household", UUID.randomUUID().toString()));
+        assertThat(recorded.status()).as(recorded.toString()).isEqualTo(201);
+        String path = recorded.header("Location");
+
+        assertThat(http.as("sara").get(path).status()).isEqualTo(403);
+        assertThat(http.as("mia").get(path).status()).isEqualTo(403);
+        assertThat(http.as("omar").get(path).status()).isEqualTo(200);
+        assertThat(http.as("ivo").get(path).status()).isEqualTo(200);
+    }
+
+    @Test
     void idsThatNameNothingRoleRefusalsAndTheAuditorsOwnQueriesAreLogged() {
         String missingCase = UUID.randomUUID().toString();
         String missingPerson = UUID.randomUUID().toString();
