@@ -14,7 +14,7 @@ import java.util.Optional;
 import org.caseledger.api.integrity.LogNotes;
 import org.caseledger.api.integrity.VerificationReport;
 import java.util.UUID;
-import org.caseledger.core.integrity.Sha256;
+import org.caseledger.verify.primitives.Sha256;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -173,12 +173,17 @@ public class AccessLogQuery {
                 }
             }
         });
+        Map<Long, byte[]> stored = new HashMap<>();
+        jdbc.sql("SELECT position, hash FROM access_log WHERE position = ANY (?)")
+                .param(named.stream().map(Named::position).distinct().toArray(Long[]::new))
+                .query(rs -> {
+                    stored.put(rs.getLong(1), rs.getBytes(2));
+                });
         for (Named line : named) {
-            Optional<byte[]> stored = jdbc.sql("SELECT hash FROM access_log WHERE position = ?").param(line.position())
-                    .query((rs, row) -> rs.getBytes(1)).optional();
-            if (stored.isEmpty() || !Base64.getEncoder().encodeToString(stored.get()).equals(line.hash())) {
+            byte[] hash = stored.get(line.position());
+            if (hash == null || !Base64.getEncoder().encodeToString(hash).equals(line.hash())) {
                 return Optional.of(broken(entries, line.position(), "checkpoint " + line.checkpoint() + " names the entry at position "
-                        + line.position() + " as the log's head; " + (stored.isEmpty() ? "it is no longer there: entries were removed"
+                        + line.position() + " as the log's head; " + (hash == null ? "it is no longer there: entries were removed"
                         : "the entry there now is another: the log was rewritten")));
             }
         }

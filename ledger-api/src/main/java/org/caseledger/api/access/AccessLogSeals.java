@@ -16,7 +16,7 @@ import org.caseledger.api.integrity.SigningKey;
 import org.caseledger.api.integrity.VerificationReport;
 import org.caseledger.core.integrity.AccessLogSeal;
 import org.caseledger.core.integrity.Ed25519;
-import org.caseledger.core.integrity.Sha256;
+import org.caseledger.verify.primitives.Sha256;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;

@@ -17,7 +17,7 @@ import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.caseledger.core.integrity.CanonicalEnvelope;
 import org.caseledger.verify.event.EventHash;
-import org.caseledger.core.integrity.Sha256;
+import org.caseledger.verify.primitives.Sha256;
 import org.caseledger.core.shared.LedgerEvent;
 
 /**

@@ -1,6 +1,5 @@
 package org.caseledger.api.integrity;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -62,9 +61,5 @@ class PublishedCheckpoints {
     /** The newest tree size and root each witness cosigned, for the next request to it. */
     Optional<Long> cosignedSize(String witness) {
         return jdbc.sql("SELECT max(tree_size) FROM witness_cosignature WHERE witness = ?").param(witness).query(Long.class).optional();
-    }
-
-    static byte[] utf8(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
     }
 }

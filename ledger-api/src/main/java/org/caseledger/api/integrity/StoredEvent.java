@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import org.caseledger.verify.event.EventEnvelope;
 import org.caseledger.verify.event.EventHash;
-import org.caseledger.core.integrity.Sha256;
+import org.caseledger.verify.primitives.Sha256;
 
 /** One event as stored (or as exported), with what is needed to check it on its own and as a link of its chain. */
 public record StoredEvent(long globalIndex, String aggregateId, long sequenceNumber, String eventId, String payloadType,

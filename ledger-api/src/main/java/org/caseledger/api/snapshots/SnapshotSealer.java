@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.serialization.SerializedObject;
-import org.caseledger.core.integrity.Sha256;
+import org.caseledger.verify.primitives.Sha256;
 import org.caseledger.core.integrity.SnapshotBinding;
 
 /**

@@ -282,7 +282,7 @@ class LedgerBenchmarks {
         Runs sha256 = runs(() -> {
             long start = System.nanoTime();
             for (int i = 0; i < hashes; i++) {
-                eventHash[i & 31] ^= org.caseledger.core.integrity.Sha256.of(eventHash)[0];
+                eventHash[i & 31] ^= org.caseledger.verify.primitives.Sha256.of(eventHash)[0];
             }
             return (System.nanoTime() - start) / 1e3 / hashes;
         });

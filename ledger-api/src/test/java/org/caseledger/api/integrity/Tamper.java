@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.caseledger.api.support.TestDatabase;
 import org.caseledger.verify.event.EventHash;
-import org.caseledger.core.integrity.Sha256;
+import org.caseledger.verify.primitives.Sha256;
 
 /**
  * Someone with full database access: connects as the owner and switches triggers off for its session, so the

@@ -11,7 +11,7 @@ import java.util.Map;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.serialization.SimpleSerializedObject;
-import org.caseledger.core.integrity.Sha256;
+import org.caseledger.verify.primitives.Sha256;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.caseledger.api.integrity.StoredEvent;
 import org.caseledger.verify.event.EventHash;
-import org.caseledger.core.integrity.Sha256;
+import org.caseledger.verify.primitives.Sha256;
 
 /**
  * Events as an earlier version of the ledger stored them: rows of {@code domain_event_entry} kept as a JSON fixture

@@ -1,5 +1,6 @@
 package org.caseledger.core.integrity;
 
+import org.caseledger.verify.primitives.Sha256;
 import java.time.Instant;
 import org.caseledger.verify.event.CanonicalFields;
 

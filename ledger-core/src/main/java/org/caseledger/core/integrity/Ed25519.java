@@ -1,5 +1,6 @@
 package org.caseledger.core.integrity;
 
+import org.caseledger.verify.primitives.Sha256;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;

@@ -1,5 +1,6 @@
 package org.caseledger.core.integrity;
 
+import org.caseledger.verify.primitives.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import javax.crypto.Mac;

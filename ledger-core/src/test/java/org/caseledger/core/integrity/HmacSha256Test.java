@@ -1,5 +1,6 @@
 package org.caseledger.core.integrity;
 
+import org.caseledger.verify.primitives.Sha256;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;

@@ -27,4 +27,9 @@ public final class Sha256 {
     public static String hex(byte[] bytes) {
         return HexFormat.of().formatHex(bytes);
     }
+
+    /** The bytes of lower- or upper-case hex text; an odd length or another character is an IllegalArgumentException. */
+    public static byte[] fromHex(String hex) {
+        return HexFormat.of().parseHex(hex);
+    }
 }
