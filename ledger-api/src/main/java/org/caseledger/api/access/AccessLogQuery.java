@@ -122,7 +122,8 @@ public class AccessLogQuery {
                 result.add(broken(checked[0], entry.position(), "the entry does not link to the one before it"));
             } else if (!AccessLog.hash(entry, previous[0]).equals(entry.hash())) {
                 result.add(broken(checked[0], entry.position(), "the entry's fields do not match its hash"));
-            } else if (entry.format() == 1 ? current[0] : !authentication.matches(Sha256.fromHex(entry.hash()), rs.getBytes("authenticator"))) {
+            } else if (entry.format() == 1 ? current[0] : !authentication.matches(entry.position(), Sha256.fromHex(entry.hash()),
+                    rs.getBytes("authenticator"))) {
                 result.add(broken(checked[0], entry.position(), "the entry's authenticator is missing or wrong: the ledger did not write it"));
             }
             current[0] |= entry.format() != 1;

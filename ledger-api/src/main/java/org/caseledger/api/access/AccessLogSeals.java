@@ -10,9 +10,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.caseledger.api.integrity.BreakKind;
 import org.caseledger.api.integrity.CheckpointMemory;
-import org.caseledger.api.integrity.EventAuthentication;
+import org.caseledger.api.integrity.LedgerKeys;
 import org.caseledger.api.integrity.IntegrityAlarm;
-import org.caseledger.api.integrity.SigningKey;
 import org.caseledger.api.integrity.VerificationReport;
 import org.caseledger.core.integrity.AccessLogSeal;
 import org.caseledger.core.integrity.Ed25519;
@@ -49,19 +48,17 @@ public class AccessLogSeals {
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final AccessLogAuthentication authentication;
-    private final SigningKey signingKey;
-    private final EventAuthentication ledger;
+    private final LedgerKeys keys;
     private final CheckpointMemory memory;
     private final IntegrityAlarm alarm;
     private final Clock clock;
 
-    AccessLogSeals(JdbcClient jdbc, TransactionTemplate transaction, AccessLogAuthentication authentication, SigningKey signingKey,
-                   EventAuthentication ledger, CheckpointMemory memory, IntegrityAlarm alarm, Clock clock) {
+    AccessLogSeals(JdbcClient jdbc, TransactionTemplate transaction, AccessLogAuthentication authentication, LedgerKeys keys,
+                   CheckpointMemory memory, IntegrityAlarm alarm, Clock clock) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.authentication = authentication;
-        this.signingKey = signingKey;
-        this.ledger = ledger;
+        this.keys = keys;
         this.memory = memory;
         this.alarm = alarm;
         this.clock = clock;
@@ -76,7 +73,7 @@ public class AccessLogSeals {
 
     /** Seals the head if it moved; answers the new seal, or nothing (nothing new, or a problem, which raises the alarm). */
     public Optional<AccessLogSeal> sealNow() {
-        UUID ledgerId = ledger.identity().ledgerId();
+        UUID ledgerId = keys.identity().ledgerId();
         Optional<Stored> sealed = transaction.execute(status -> {
             jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(SEAL_LOCK).query((rs, row) -> 1).list();
             Optional<Stored> last = jdbc.sql("SELECT " + COLUMNS + " FROM access_log_seal ORDER BY number DESC LIMIT 1")
@@ -99,8 +96,8 @@ public class AccessLogSeals {
             AccessLogEntry head = added.get(added.size() - 1).entry();
             AccessLogSeal seal = new AccessLogSeal(last.map(s -> s.seal().number() + 1).orElse(1L), head.position(),
                     Sha256.fromHex(head.hash()), last.map(s -> s.seal().hash()).orElse(AccessLogSeal.GENESIS), clock.instant(),
-                    signingKey.keyId());
-            byte[] signature = signingKey.sign(seal.canonicalBytes());
+                    keys.current().keyId());
+            byte[] signature = keys.current().sign(seal.canonicalBytes());
             jdbc.sql("INSERT INTO access_log_seal (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)")
                     .params(seal.number(), seal.position(), seal.entryHash(), seal.previousSealHash(), seal.sealedAt().toString(),
                             seal.keyId(), signature)
@@ -115,7 +112,7 @@ public class AccessLogSeals {
     Optional<VerificationReport.Problem> rolledBack() {
         Optional<Stored> last = jdbc.sql("SELECT " + COLUMNS + " FROM access_log_seal ORDER BY number DESC LIMIT 1")
                 .query(Stored::read).optional();
-        return checkLast(ledger.identity().ledgerId(), last);
+        return checkLast(keys.identity().ledgerId(), last);
     }
 
     /** An entry as stored with its authenticator. */
@@ -160,7 +157,7 @@ public class AccessLogSeals {
             }
             boolean legacy = entry.format() == 1 && legacyAllowed;
             legacyAllowed = legacy;
-            if (!legacy && (entry.format() != AccessLog.FORMAT || !authentication.matches(Sha256.fromHex(entry.hash()), row.authenticator()))) {
+            if (!legacy && (entry.format() != AccessLog.FORMAT || !authentication.matches(entry.position(), Sha256.fromHex(entry.hash()), row.authenticator()))) {
                 return Optional.of(problem(entry.position(), "the entry's authenticator is missing or wrong: the ledger did not write it"));
             }
             previous = Sha256.fromHex(entry.hash());
@@ -170,8 +167,8 @@ public class AccessLogSeals {
     }
 
     boolean signedByThisLedger(Stored stored) {
-        return signingKey.keyId().equals(stored.seal().keyId())
-                && Ed25519.verify(signingKey.publicKey(), stored.seal().canonicalBytes(), stored.signature());
+        return keys.byKeyId(stored.seal().keyId())
+                .filter(key -> Ed25519.verify(key.publicKey(), stored.seal().canonicalBytes(), stored.signature())).isPresent();
     }
 
     private static VerificationReport.Problem problem(Long position, String detail) {

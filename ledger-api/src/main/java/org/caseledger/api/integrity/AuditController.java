@@ -1,8 +1,14 @@
 package org.caseledger.api.integrity;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import org.caseledger.core.cases.CaseId;
 import org.caseledger.core.integrity.Ed25519;
+import org.caseledger.verify.note.VerifierKey;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -20,17 +26,49 @@ class AuditController {
     private final CheckpointSealer sealer;
     private final CaseFileExporter exporter;
     private final SigningKey signingKey;
+    private final LedgerKeys keys;
+    private final LogNotes notes;
 
-    AuditController(LedgerVerifier verifier, CheckpointSealer sealer, CaseFileExporter exporter, SigningKey signingKey) {
+    AuditController(LedgerVerifier verifier, CheckpointSealer sealer, CaseFileExporter exporter, LedgerKeys keys, LogNotes notes) {
         this.verifier = verifier;
         this.sealer = sealer;
         this.exporter = exporter;
-        this.signingKey = signingKey;
+        this.signingKey = keys.current();
+        this.keys = keys;
+        this.notes = notes;
+    }
+
+    /** One of the ledger's keys, from where it took over, with the handover signed by the key before it. */
+    record KeyEpoch(int epoch, String keyId, String publicKey, String vkey, long eventsFrom, long accessLogFrom, Instant since,
+                    String statement, String handover, String endorsement) {
     }
 
     @GetMapping(value = "/api/audit/public-key", produces = "application/x-pem-file")
     ResponseEntity<String> publicKey() {
         return ResponseEntity.ok().header("X-Key-Id", signingKey.keyId()).body(Ed25519.toPem(signingKey.publicKey()));
+    }
+
+    /**
+     * Every key the ledger has signed with, oldest first (docs/integrity.md, "Key rotation"): whoever trusts the first
+     * follows the handovers to the current one.
+     */
+    @GetMapping("/api/audit/keys")
+    List<KeyEpoch> keys() {
+        List<LedgerKeys.Epoch> epochs = keys.epochs();
+        List<VerifierKey> vkeys = notes.verifierKeys();
+        Base64.Encoder base64 = Base64.getEncoder();
+        List<KeyEpoch> answer = new ArrayList<>();
+        for (LedgerKeys.Epoch epoch : epochs) {
+            SigningKey key = epoch.key();
+            String statement = epoch.number() == 0 ? null : new String(LedgerKeys.handoverStatement(keys.identity().ledgerId(),
+                    epoch.number(), epochs.get(epoch.number() - 1).key(), key, epoch.eventsFrom(), epoch.accessLogFrom()),
+                    StandardCharsets.US_ASCII);
+            answer.add(new KeyEpoch(epoch.number(), key.keyId(), Ed25519.toPem(key.publicKey()), vkeys.get(epoch.number()).format(),
+                    epoch.eventsFrom(), epoch.accessLogFrom(), epoch.since(), statement,
+                    epoch.handover() == null ? null : base64.encodeToString(epoch.handover()),
+                    epoch.endorsement() == null ? null : base64.encodeToString(epoch.endorsement())));
+        }
+        return answer;
     }
 
     @GetMapping("/api/audit/verify")

@@ -8,6 +8,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * @param signingKeyFile         the Ed25519 key pair that signs checkpoints (PEM); generated on first start if absent
+ * @param retiredKeyFiles        the key pairs the ledger signed with before, oldest first (PEM, as the signing key file):
+ *                               they verify what they signed and authenticated; starting with a new signing key and the
+ *                               current one here rotates the key (docs/integrity.md, "Key rotation")
  * @param checkpointInterval     the longest an event waits to be sealed
  * @param checkpointEveryEvents  seal as soon as this many events are pending, without waiting for the interval
  * @param maxEventsPerCheckpoint the most events one checkpoint seals; more pending events make more checkpoints
@@ -17,12 +20,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param witnessQuorum          how many of them must cosign a checkpoint for it to count as published
  */
 @ConfigurationProperties("ledger.integrity")
-public record IntegrityProperties(Path signingKeyFile, Duration checkpointInterval, int checkpointEveryEvents,
+public record IntegrityProperties(Path signingKeyFile, List<Path> retiredKeyFiles, Duration checkpointInterval, int checkpointEveryEvents,
                                   int maxEventsPerCheckpoint, Path checkpointMemoryFile, String logOrigin, List<Witness> witnesses,
                                   int witnessQuorum) {
 
     public IntegrityProperties {
         signingKeyFile = signingKeyFile == null ? Path.of("data", "signing-key.pem") : signingKeyFile;
+        retiredKeyFiles = retiredKeyFiles == null ? List.of() : List.copyOf(retiredKeyFiles);
         checkpointInterval = checkpointInterval == null ? Duration.ofSeconds(30) : checkpointInterval;
         checkpointEveryEvents = checkpointEveryEvents <= 0 ? 1_000 : checkpointEveryEvents;
         maxEventsPerCheckpoint = maxEventsPerCheckpoint <= 0 ? 10_000 : maxEventsPerCheckpoint;

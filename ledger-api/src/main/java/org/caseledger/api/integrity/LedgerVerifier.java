@@ -51,13 +51,13 @@ public class LedgerVerifier {
     private final JdbcTemplate streaming;
     private final JdbcClient jdbc;
     private final TransactionTemplate readOnly;
-    private final SigningKey signingKey;
+    private final LedgerKeys keys;
     private final EventAuthentication authentication;
     private final SealPrecheck precheck;
     private final IntegrityAlarm alarm;
     private final LogNotes notes;
 
-    LedgerVerifier(DataSource dataSource, JdbcClient jdbc, PlatformTransactionManager transactionManager, SigningKey signingKey,
+    LedgerVerifier(DataSource dataSource, JdbcClient jdbc, PlatformTransactionManager transactionManager, LedgerKeys keys,
                    EventAuthentication authentication, SealPrecheck precheck, IntegrityAlarm alarm, LogNotes notes) {
         this.dataSource = dataSource;
         this.streaming = new JdbcTemplate(dataSource);
@@ -67,7 +67,7 @@ public class LedgerVerifier {
         this.readOnly.setReadOnly(true);
         // Every pass must see the same ledger: a checkpoint sealed between two passes would otherwise look forged.
         this.readOnly.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
-        this.signingKey = signingKey;
+        this.keys = keys;
         this.authentication = authentication;
         this.precheck = precheck;
         this.alarm = alarm;
@@ -180,10 +180,11 @@ public class LedgerVerifier {
 
     private void checkSignature(Checkpoint checkpoint, Findings findings) {
         CheckpointSeal seal = checkpoint.seal();
-        if (!seal.keyId().equals(signingKey.keyId())
-                || !Ed25519.verify(signingKey.publicKey(), seal.canonicalBytes(), checkpoint.signature())) {
+        if (keys.byKeyId(seal.keyId()).filter(key -> Ed25519.verify(key.publicKey(), seal.canonicalBytes(), checkpoint.signature()))
+                .isEmpty()) {
             findings.add(new VerificationReport.Problem(BreakKind.CHECKPOINT_SIGNATURE_INVALID, null, null, seal.fromIndex(), seal.number(),
-                    "the signature of checkpoint " + seal.number() + " does not verify with the ledger's public key " + signingKey.keyId()));
+                    "the signature of checkpoint " + seal.number() + " does not verify with the ledger's key " + seal.keyId()
+                            + " (or that is none of the ledger's keys)"));
         }
     }
 

@@ -21,23 +21,26 @@ import org.springframework.stereotype.Component;
 @Component
 public class LogNotes {
 
-    private final SigningKey signingKey;
+    private final LedgerKeys keys;
     private final IntegrityProperties properties;
-    private final EventAuthentication ledger;
 
-    LogNotes(SigningKey signingKey, IntegrityProperties properties, EventAuthentication ledger) {
-        this.signingKey = signingKey;
+    LogNotes(LedgerKeys keys, IntegrityProperties properties) {
+        this.keys = keys;
         this.properties = properties;
-        this.ledger = ledger;
     }
 
     public String origin() {
-        return properties.logOrigin() != null ? properties.logOrigin() : "case-ledger/" + ledger.identity().ledgerId();
+        return properties.logOrigin() != null ? properties.logOrigin() : "case-ledger/" + keys.identity().ledgerId();
     }
 
     /** The vkey witnesses and auditors verify the ledger's checkpoints with. */
     public VerifierKey verifierKey() {
-        return signer().verifierKey();
+        return signer(keys.current()).verifierKey();
+    }
+
+    /** The vkeys of every key the ledger has signed its checkpoints with, oldest first; the last is {@link #verifierKey()}. */
+    public List<VerifierKey> verifierKeys() {
+        return keys.epochs().stream().map(epoch -> signer(epoch.key()).verifierKey()).toList();
     }
 
     /**
@@ -48,20 +51,21 @@ public class LogNotes {
     public static final String ACCESS_LOG_LINE = "access-log ";
 
     Note sign(long size, Hash root, List<String> extensionLines) {
-        return Note.sign(new Checkpoint(origin(), size, root, extensionLines).format(), List.of(new Ed25519NoteSigner(signer())));
+        return Note.sign(new Checkpoint(origin(), size, root, extensionLines).format(),
+                List.of(new Ed25519NoteSigner(signer(keys.current()))));
     }
 
-    /** Whether the note carries a valid signature of this ledger's key. */
+    /** Whether the note carries a valid signature of one of this ledger's keys, current or retired. */
     boolean signedByThisLedger(Note note) {
         try {
-            new NoteVerifiers(List.of(new Ed25519NoteVerifier(verifierKey()))).open(note);
+            new NoteVerifiers(verifierKeys().stream().map(Ed25519NoteVerifier::new).toList()).open(note);
             return true;
         } catch (NoteVerificationException e) {
             return false;
         }
     }
 
-    private SignerKey signer() {
-        return SignerKey.fromSeed(origin(), SignatureType.ED25519, signingKey.ed25519Seed());
+    private SignerKey signer(SigningKey key) {
+        return SignerKey.fromSeed(origin(), SignatureType.ED25519, key.ed25519Seed());
     }
 }

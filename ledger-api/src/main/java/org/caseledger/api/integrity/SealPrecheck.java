@@ -33,13 +33,13 @@ class SealPrecheck {
 
     private final JdbcClient jdbc;
     private final EventAuthentication authentication;
-    private final SigningKey signingKey;
+    private final LedgerKeys keys;
     private final CheckpointMemory memory;
 
-    SealPrecheck(JdbcClient jdbc, EventAuthentication authentication, SigningKey signingKey, CheckpointMemory memory) {
+    SealPrecheck(JdbcClient jdbc, EventAuthentication authentication, LedgerKeys keys, CheckpointMemory memory) {
         this.jdbc = jdbc;
         this.authentication = authentication;
-        this.signingKey = signingKey;
+        this.keys = keys;
         this.memory = memory;
     }
 
@@ -123,10 +123,11 @@ class SealPrecheck {
     }
 
     private Optional<VerificationReport.Problem> signatureOf(Checkpoint checkpoint) {
-        boolean ours = signingKey.keyId().equals(checkpoint.seal().keyId())
-                && Ed25519.verify(signingKey.publicKey(), checkpoint.seal().canonicalBytes(), checkpoint.signature());
+        boolean ours = keys.byKeyId(checkpoint.seal().keyId())
+                .filter(key -> Ed25519.verify(key.publicKey(), checkpoint.seal().canonicalBytes(), checkpoint.signature())).isPresent();
         return ours ? Optional.empty() : Optional.of(new VerificationReport.Problem(BreakKind.CHECKPOINT_SIGNATURE_INVALID, null, null,
-                null, checkpoint.number(), "checkpoint " + checkpoint.number() + " was not signed by this ledger's key " + signingKey.keyId()));
+                null, checkpoint.number(), "checkpoint " + checkpoint.number() + " was not signed by a key of this ledger (its key id: "
+                + checkpoint.seal().keyId() + ")"));
     }
 
     /** The checkpoints from the remembered one to the newest: the remembered one unchanged, each signed and linked. */

@@ -12,6 +12,7 @@ import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,28 +20,34 @@ import org.caseledger.core.integrity.Ed25519;
 import org.caseledger.core.integrity.HmacSha256;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
  * The Ed25519 key pair that signs checkpoints, from the configured PEM file (a PRIVATE KEY and a PUBLIC KEY
  * block). When the file does not exist, a key pair is generated and written there, readable by its owner only,
- * and the log says so: production supplies its own file.
+ * and the log says so: production supplies its own file. A key the ledger used before a rotation is read the same
+ * way ({@link #read(Path)}) from {@code ledger.integrity.retired-key-files}: it verifies what it signed and
+ * authenticated, and signs nothing new ({@link LedgerKeys}).
  */
 @Component
 public class SigningKey {
 
     private static final Logger log = LoggerFactory.getLogger(SigningKey.class);
     private static final Pattern PRIVATE_BLOCK = Pattern.compile("-----BEGIN PRIVATE KEY-----([^-]+)-----END PRIVATE KEY-----");
+    private static final byte[] PAIR_CHECK = "case-ledger/key-pair-check".getBytes(StandardCharsets.US_ASCII);
     private static final Pattern PUBLIC_BLOCK = Pattern.compile("-----BEGIN PUBLIC KEY-----[^-]+-----END PUBLIC KEY-----");
 
     private final PrivateKey privateKey;
     private final PublicKey publicKey;
 
+    @Autowired
     public SigningKey(IntegrityProperties properties) throws IOException, GeneralSecurityException {
-        Path file = properties.signingKeyFile().toAbsolutePath();
-        if (!Files.exists(file)) {
-            generate(file);
-        }
+        this(generatedIfAbsent(properties.signingKeyFile().toAbsolutePath()));
+        log.info("Checkpoints are signed with Ed25519 key {} from {}", keyId(), properties.signingKeyFile().toAbsolutePath());
+    }
+
+    private SigningKey(Path file) throws IOException, GeneralSecurityException {
         String pem = Files.readString(file, StandardCharsets.US_ASCII);
         Matcher privateBlock = PRIVATE_BLOCK.matcher(pem);
         Matcher publicBlock = PUBLIC_BLOCK.matcher(pem);
@@ -50,7 +57,25 @@ public class SigningKey {
         byte[] encoded = Base64.getMimeDecoder().decode(privateBlock.group(1));
         this.privateKey = KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(encoded));
         this.publicKey = Ed25519.publicKeyFromPem(publicBlock.group());
-        log.info("Checkpoints are signed with Ed25519 key {} from {}", keyId(), file);
+        if (!Ed25519.verify(publicKey, PAIR_CHECK, Ed25519.sign(privateKey, PAIR_CHECK))) {
+            throw new IllegalStateException("the PRIVATE KEY and the PUBLIC KEY in " + file + " are not one key pair");
+        }
+    }
+
+    /** A key pair from a PEM file that must exist, such as a retired key. */
+    static SigningKey read(Path file) {
+        try {
+            return new SigningKey(file.toAbsolutePath());
+        } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalStateException("cannot read the key pair in " + file.toAbsolutePath() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Path generatedIfAbsent(Path file) throws IOException, GeneralSecurityException {
+        if (!Files.exists(file)) {
+            generate(file);
+        }
+        return file;
     }
 
     public byte[] sign(byte[] message) {
@@ -72,7 +97,7 @@ public class SigningKey {
         if (encoded.length != 48 || encoded[14] != 0x04 || encoded[15] != 0x20) {
             throw new IllegalStateException("the signing key is not an Ed25519 key in the plain PKCS#8 form");
         }
-        return java.util.Arrays.copyOfRange(encoded, 16, 48);
+        return Arrays.copyOfRange(encoded, 16, 48);
     }
 
     public PublicKey publicKey() {
@@ -85,6 +110,12 @@ public class SigningKey {
 
     public String fingerprint() {
         return Ed25519.fingerprint(publicKey);
+    }
+
+    /** The raw 32-byte public key (RFC 8032), the last 32 bytes of its X.509 encoding. */
+    byte[] rawPublicKey() {
+        byte[] encoded = publicKey.getEncoded();
+        return Arrays.copyOfRange(encoded, encoded.length - 32, encoded.length);
     }
 
     private static void generate(Path file) throws IOException, GeneralSecurityException {

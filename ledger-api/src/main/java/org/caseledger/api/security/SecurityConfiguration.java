@@ -56,7 +56,7 @@ public class SecurityConfiguration {
                         // A map of every endpoint is for the staff who integrate with the ledger, not for whoever reaches it.
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").authenticated()
                         .requestMatchers("/error").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/audit/public-key", "/api/audit/log-key").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/audit/public-key", "/api/audit/log-key", "/api/audit/keys").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/audit/access-log/**").hasRole(role(Role.AUDITOR))
                         // A request naming a case is decided, and logged, by the case access guard, refusals included.
                         .requestMatchers("/api/cases/*", "/api/cases/*/**", "/api/audit/cases/*/**").authenticated()

@@ -69,6 +69,7 @@ class AuthorisationMatrixIT extends IntegrationTest {
             Map.entry("POST /api/cases/{caseId}/closure", CASE_WORK),
             Map.entry("GET /api/audit/public-key", EVERYONE),
             Map.entry("GET /api/audit/log-key", EVERYONE),
+            Map.entry("GET /api/audit/keys", EVERYONE),
             Map.entry("GET /api/audit/checkpoints", REVIEW),
             Map.entry("GET /api/audit/checkpoints/latest", REVIEW),
             Map.entry("GET /api/audit/checkpoints/{treeSize}", REVIEW),

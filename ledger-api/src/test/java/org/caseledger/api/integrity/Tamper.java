@@ -30,7 +30,11 @@ final class Tamper implements AutoCloseable {
     private final List<String> addedEventIds = new ArrayList<>();
 
     Tamper(String caseId) throws SQLException {
-        owner = TestDatabase.ownerConnection();
+        this(caseId, TestDatabase.get());
+    }
+
+    Tamper(String caseId, TestDatabase.Database database) throws SQLException {
+        owner = database.ownerConnection();
         try (Statement statement = owner.createStatement()) {
             statement.execute("SET session_replication_role = replica");
         }

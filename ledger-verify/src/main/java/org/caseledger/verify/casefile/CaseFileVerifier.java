@@ -172,7 +172,7 @@ public final class CaseFileVerifier {
             }
             Checkpoint checkpoint;
             if (policy == null) {
-                checkpoint = openNote(note, logKey, "CHECKPOINT_INVALID", "the file's checkpoint");
+                checkpoint = openNote(note, List.of(logKey), "CHECKPOINT_INVALID", "the file's checkpoint");
                 checkpointText = describe(checkpoint) + "; witnesses not checked (no --policy)";
             } else {
                 CheckpointVerdict verdict = new CheckpointVerifier(policy).verify(StrictUtf8.encode(note));
@@ -198,7 +198,8 @@ public final class CaseFileVerifier {
                 return null;
             }
             Map<String, Object> since = object(value, "since", Set.of("checkpoint", "consistencyProof"));
-            Checkpoint earlier = openNote(string(since, "checkpoint", "since"), logKey, "CONSISTENCY_PROOF_INVALID", "the earlier checkpoint");
+            Checkpoint earlier = openNote(string(since, "checkpoint", "since"), earlierKeys(logKey), "CONSISTENCY_PROOF_INVALID",
+                    "the earlier checkpoint");
             List<Hash> proof = hashes(list(since.get("consistencyProof"), "the consistency proof"), "the consistency proof");
             if (earlier.size() > checkpoint.size()
                     || !ProofVerifier.verifyConsistency(earlier.size(), checkpoint.size(), earlier.rootHash(), checkpoint.rootHash(), proof)) {
@@ -210,7 +211,8 @@ public final class CaseFileVerifier {
         }
 
         private void trusted(byte[] note, VerifierKey logKey, Checkpoint checkpoint, Checkpoint since) throws Broken {
-            Checkpoint trusted = openNote(StrictUtf8.decode(note).orElse(""), logKey, "TRUSTED_CHECKPOINT_NOT_EXTENDED", "the trusted checkpoint");
+            Checkpoint trusted = openNote(StrictUtf8.decode(note).orElse(""), earlierKeys(logKey), "TRUSTED_CHECKPOINT_NOT_EXTENDED",
+                    "the trusted checkpoint");
             boolean equal = trusted.size() == checkpoint.size() && trusted.rootHash().equals(checkpoint.rootHash());
             boolean proved = since != null && since.size() == trusted.size() && since.rootHash().equals(trusted.rootHash());
             if (!equal && !proved) {
@@ -221,12 +223,31 @@ public final class CaseFileVerifier {
             checkpointText += "; " + (equal ? "equals" : "extends") + " the trusted checkpoint of size " + trusted.size();
         }
 
-        private Checkpoint openNote(String text, VerifierKey logKey, String kind, String what) throws Broken {
+        /**
+         * The keys an earlier checkpoint may be signed with: the file's log key, and under a policy every Ed25519 log key
+         * it lists for the origin, since the ledger may have rotated its key since (docs/integrity.md, "Key rotation").
+         */
+        private List<VerifierKey> earlierKeys(VerifierKey logKey) {
+            List<VerifierKey> candidates = new ArrayList<>(List.of(logKey));
+            if (policy != null) {
+                policy.logsOf(logKey.name()).stream().filter(key -> key.type() == SignatureType.ED25519 && !key.equals(logKey))
+                        .forEach(candidates::add);
+            }
+            return candidates;
+        }
+
+        /** Opens a note signed by one of these log keys, the first the file's own; names any other key it relied on. */
+        private Checkpoint openNote(String text, List<VerifierKey> logKeys, String kind, String what) throws Broken {
             try {
                 Note note = Note.parse(StrictUtf8.encode(text));
-                new NoteVerifiers(List.of(new Ed25519NoteVerifier(logKey))).open(note);
+                new NoteVerifiers(logKeys.stream().map(Ed25519NoteVerifier::new).toList()).open(note);
+                VerifierKey signer = logKeys.stream().filter(key -> signs(key, note)).findFirst().orElseThrow();
+                if (!signer.equals(logKeys.get(0))) {
+                    keys.add("log " + signer.name() + "+" + signer.keyIdHex() + " sha256:" + signer.fingerprint()
+                            + " (policy, an earlier key of the log), used for " + what);
+                }
                 Checkpoint checkpoint = Checkpoint.parse(note.text());
-                if (!checkpoint.origin().equals(logKey.name())) {
+                if (!checkpoint.origin().equals(signer.name())) {
                     throw stop(kind, what + " is of another log: " + shorten(checkpoint.origin()));
                 }
                 return checkpoint;
@@ -234,6 +255,15 @@ public final class CaseFileVerifier {
                 throw stop(kind, what + " is not a signed checkpoint: " + e.getMessage());
             } catch (NoteVerificationException e) {
                 throw stop(kind, what + " is not signed by the trusted log key: " + e.getMessage());
+            }
+        }
+
+        private static boolean signs(VerifierKey key, Note note) {
+            try {
+                new NoteVerifiers(List.of(new Ed25519NoteVerifier(key))).open(note);
+                return true;
+            } catch (NoteVerificationException e) {
+                return false;
             }
         }
 

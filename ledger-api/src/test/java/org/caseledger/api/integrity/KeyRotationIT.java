@@ -1,0 +1,198 @@
+package org.caseledger.api.integrity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.caseledger.api.support.Fixtures;
+import org.caseledger.api.support.LedgerHttp;
+import org.caseledger.api.support.LedgerNode;
+import org.caseledger.api.support.TestDatabase;
+import org.caseledger.core.integrity.EventAuthenticator;
+import org.caseledger.core.integrity.HmacSha256;
+import org.caseledger.verify.casefile.CaseFileReport;
+import org.caseledger.verify.casefile.CaseFileVerifier;
+import org.caseledger.verify.trust.TrustPolicy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The signing key is rotated (docs/integrity.md, "Key rotation"): every node stopped, started with a new key and the old
+ * one among the retired keys. Runs the packaged application as processes of their own on a database of its own, and
+ * checks from outside: the handover with the JDK alone, the case file with the kit, the database as its superuser.
+ */
+class KeyRotationIT {
+
+    private static final String SLOW_SEALING = "--ledger.integrity.checkpoint-interval=PT1H";
+
+    private final TestDatabase.Database database = TestDatabase.another();
+    private final String run = "rotation-" + UUID.randomUUID().toString().substring(0, 8);
+    private final Path oldKeys = Path.of("target", run + "-old").toAbsolutePath();
+    private final Path newKeys = Path.of("target", run + "-new").toAbsolutePath();
+    private final int port = LedgerNode.freePort();
+    private LedgerNode node;
+
+    @AfterEach
+    void stopNode() throws InterruptedException {
+        if (node != null) {
+            node.kill();
+        }
+    }
+
+    @Test
+    void givenASealedLedgerWhenItsKeyIsRotatedThenTheOldKeySignedTheHandoverAndOldAndNewHistoryVerify() throws Exception {
+        // Given a ledger sealed under its first key, with one event appended after the last checkpoint
+        node = LedgerNode.start(run + "-1", port, database, oldKeys.getFileName().toString(), SLOW_SEALING);
+        LedgerHttp http = node.http();
+        String caseId = Fixtures.openCase(http);
+        note(http, caseId, "Sealed under the first key.");
+        assertThat(http.as("lars").post("/api/audit/checkpoints", Map.of()).status()).isEqualTo(201);
+        String keptNote = http.as("ivo").get("/api/audit/checkpoints/latest").text();
+        String oldVkey = http.anonymous().get("/api/audit/log-key").text().strip();
+        note(http, caseId, "Appended under the first key, sealed under the second.");
+        node.kill();
+
+        // When every node starts with a new key and the old one retired
+        node = startWithNewKey(run + "-2");
+        http = node.http();
+        note(http, caseId, "Appended under the second key.");
+        assertThat(http.as("lars").post("/api/audit/checkpoints", Map.of()).status()).isEqualTo(201);
+
+        // Then the handover to the new key holds under the old public key, checked with the JDK alone
+        JsonNode keys = http.anonymous().get("/api/audit/keys").json();
+        assertThat(keys).hasSize(2);
+        JsonNode handover = keys.get(1);
+        byte[] statement = handover.path("statement").asString().getBytes(StandardCharsets.US_ASCII);
+        assertThat(verifies(keys.get(0).path("publicKey").asString(), statement, handover.path("handover").asString())).isTrue();
+        assertThat(verifies(handover.path("publicKey").asString(), statement, handover.path("endorsement").asString())).isTrue();
+        assertThat(verifies(keys.get(0).path("publicKey").asString(), statement, handover.path("endorsement").asString())).isFalse();
+        assertThat(handover.path("statement").asString()).contains("events-from=" + handover.path("eventsFrom").asLong());
+        // and the whole ledger, before and after the rotation, verifies
+        assertThat(http.as("ivo").get("/api/audit/verify").json().path("status").asString()).isEqualTo("INTACT");
+
+        // and the kit, trusting both log keys, checks a case file of the new key against the checkpoint kept under the old one
+        String newVkey = http.anonymous().get("/api/audit/log-key").text().strip();
+        assertThat(newVkey).isNotEqualTo(oldVkey);
+        byte[] file = http.as("ivo").getBytes("/api/audit/cases/" + caseId + "/export?since=" + treeSize(keptNote)).body();
+        TrustPolicy policy = TrustPolicy.parse(("log " + oldVkey + "\nlog " + newVkey + "\nquorum none\n").getBytes(StandardCharsets.UTF_8));
+        CaseFileReport report = CaseFileVerifier.withPolicy(policy).verify(file, keptNote.getBytes(StandardCharsets.UTF_8));
+        assertThat(report.status()).as(report.toString()).isEqualTo(CaseFileReport.Status.INTACT);
+        assertThat(report.keys()).anyMatch(line -> line.contains("an earlier key of the log"));
+        // but not trusting the old key, the checkpoint kept under it proves nothing
+        TrustPolicy newOnly = TrustPolicy.parse(("log " + newVkey + "\nquorum none\n").getBytes(StandardCharsets.UTF_8));
+        assertThat(CaseFileVerifier.withPolicy(newOnly).verify(file, keptNote.getBytes(StandardCharsets.UTF_8)).status())
+                .isEqualTo(CaseFileReport.Status.BROKEN);
+    }
+
+    @Test
+    void givenARotatedLedgerWhenTheRetiredKeyForgesANewEventThenItIsNotAuthentic() throws Exception {
+        // Given a rotated ledger
+        node = LedgerNode.start(run + "-1", port, database, oldKeys.getFileName().toString(), SLOW_SEALING);
+        String caseId = Fixtures.openCase(node.http());
+        node.kill();
+        node = startWithNewKey(run + "-2");
+        LedgerHttp http = node.http();
+        note(http, caseId, "Appended under the second key.");
+
+        // When someone holding the retired key and the database appends an event with an authenticator of the retired key
+        long forgedAt;
+        try (Tamper tamper = new Tamper(caseId, database)) {
+            Map<String, Object> last = tamper.events().get(tamper.events().size() - 1);
+            forgedAt = (Long) tamper.rows("SELECT max(global_index) AS top FROM domain_event_entry").get(0).get("top") + 1;
+            Map<String, Object> forged = Tamper.forgedAfter(last, forgedAt);
+            byte[] retiredEventKey = HmacSha256.derive(privateKey(oldKeys).getEncoded(), "case-ledger/" + EventAuthenticator.KEY_PURPOSE);
+            forged.put("authenticator", EventAuthenticator.of(retiredEventKey, (byte[]) forged.get("hash")));
+            tamper.insertEvent(forged);
+
+            // Then verification finds it at its place, and the sealer refuses to sign it
+            JsonNode report = http.as("ivo").get("/api/audit/verify").json();
+            assertThat(report.path("status").asString()).isEqualTo("BROKEN");
+            assertThat(report.path("firstProblem").path("kind").asString()).isEqualTo("EVENT_NOT_AUTHENTIC");
+            assertThat(report.path("firstProblem").path("globalIndex").asLong()).isEqualTo(forgedAt);
+            assertThat(http.as("lars").post("/api/audit/checkpoints", Map.of()).status()).isEqualTo(409);
+        }
+    }
+
+    @Test
+    void givenARotatedLedgerWhenANodeStartsWithTheRetiredKeyOrTheRotationRowIsRemovedThenTheNodeRefusesToStart() throws Exception {
+        // Given a rotated ledger with an event appended under the new key
+        node = LedgerNode.start(run + "-1", port, database, oldKeys.getFileName().toString(), SLOW_SEALING);
+        String caseId = Fixtures.openCase(node.http());
+        node.kill();
+        node = startWithNewKey(run + "-2");
+        note(node.http(), caseId, "Appended under the second key.");
+        node.kill();
+        node = null;
+
+        // When a node starts with the retired key as its signing key, then it refuses
+        assertThatThrownBy(() -> LedgerNode.start(run + "-3", port, database, oldKeys.getFileName().toString(), SLOW_SEALING))
+                .hasMessageContaining("its key file must be in ledger.integrity.retired-key-files or be the signing key");
+
+        // When a superuser moves the boundary of the new key, so that more positions fall to the retired key, then nodes refuse
+        try (Connection owner = database.ownerConnection(); Statement statement = owner.createStatement()) {
+            statement.execute("SET session_replication_role = replica");
+            statement.execute("UPDATE ledger_key SET events_from = events_from + 1000");
+        }
+        assertThatThrownBy(() -> startWithNewKey(run + "-6")).hasMessageContaining("was not signed over by key");
+
+        // When a superuser removes the rotation row and a node with the new key starts, then it refuses to record it again
+        try (Connection owner = database.ownerConnection(); Statement statement = owner.createStatement()) {
+            statement.execute("SET session_replication_role = replica");
+            statement.execute("DELETE FROM ledger_key");
+        }
+        assertThatThrownBy(() -> startWithNewKey(run + "-4")).hasMessageContaining("the row was removed");
+
+        // When a node starts with a new key but without the old one among its retired keys, then it refuses
+        Files.createDirectories(Path.of("target", run + "-other"));
+        Files.copy(oldKeys.resolve("master-key"), Path.of("target", run + "-other", "master-key"));
+        assertThatThrownBy(() -> LedgerNode.start(run + "-5", port, database, run + "-other", SLOW_SEALING))
+                .hasMessageContaining("was not written with any key of this node");
+    }
+
+    /** A node with a key generated afresh, the master key copied, and the first key retired. */
+    private LedgerNode startWithNewKey(String name) throws IOException {
+        Files.createDirectories(newKeys);
+        if (!Files.exists(newKeys.resolve("master-key"))) {
+            Files.copy(oldKeys.resolve("master-key"), newKeys.resolve("master-key"));
+        }
+        return LedgerNode.start(name, port, database, newKeys.getFileName().toString(), SLOW_SEALING,
+                "--ledger.integrity.retired-key-files=" + oldKeys.resolve("signing-key.pem"));
+    }
+
+    private static void note(LedgerHttp http, String caseId, String text) {
+        assertThat(http.as("anna").post("/api/cases/" + caseId + "/notes", Map.of("text", text)).status()).isEqualTo(201);
+    }
+
+    private static long treeSize(String note) {
+        return Long.parseLong(note.lines().skip(1).findFirst().orElseThrow());
+    }
+
+    private static boolean verifies(String publicKeyPem, byte[] message, String signatureBase64) throws Exception {
+        Signature verifier = Signature.getInstance("Ed25519");
+        verifier.initVerify(org.caseledger.core.integrity.Ed25519.publicKeyFromPem(publicKeyPem));
+        verifier.update(message);
+        return verifier.verify(Base64.getDecoder().decode(signatureBase64));
+    }
+
+    private static PrivateKey privateKey(Path keys) throws Exception {
+        Matcher block = Pattern.compile("-----BEGIN PRIVATE KEY-----([^-]+)-----END PRIVATE KEY-----")
+                .matcher(Files.readString(keys.resolve("signing-key.pem")));
+        assertThat(block.find()).isTrue();
+        return KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(Base64.getMimeDecoder().decode(block.group(1))));
+    }
+}
