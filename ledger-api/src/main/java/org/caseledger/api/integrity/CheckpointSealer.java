@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.caseledger.core.integrity.CheckpointSeal;
-import org.caseledger.core.integrity.MerkleTree;
 import org.caseledger.verify.tlog.Hash;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,8 +16,9 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Seals the events appended since the last checkpoint: the Merkle root of their hashes in global order, chained
- * to the previous checkpoint and signed. Several nodes may run this; an advisory lock lets one seal at a time.
+ * Seals the events appended since the last checkpoint: they grow the ledger's one Merkle tree (RFC 9162) in global
+ * order, and the checkpoint, chained to the previous one and signed, states the tree's new size and root, as does the
+ * C2SP note published beside it. Several nodes may run this; an advisory lock lets one seal at a time.
  * <p>
  * Global positions are handed out when a transaction inserts, not when it commits, so a position below one that
  * is already visible may still be filled by a transaction that has not committed. Sealing past it would leave
@@ -127,16 +127,14 @@ public class CheckpointSealer {
                 alarm.raise(tampered.get());
                 return Optional.empty();
             }
-            MerkleTree tree = new MerkleTree(pending.stream().map(row -> row.event().hash()).toList());
-            CheckpointSeal seal = new CheckpointSeal(last.map(c -> c.number() + 1).orElse(1L), after + 1,
-                    pending.get(pending.size() - 1).event().globalIndex(), pending.size(), tree.root(),
-                    last.map(Checkpoint::hash).orElse(CheckpointSeal.GENESIS), clock.instant(), signingKey.keyId());
-            Checkpoint checkpoint = new Checkpoint(seal, signingKey.sign(seal.canonicalBytes()));
             long treeSize = merkleLog.append(pending.stream()
                     .map(row -> new MerkleLog.Leaf(row.event().globalIndex(), row.event().hash())).toList());
             Hash treeRoot = merkleLog.root(treeSize);
-            Checkpoints.insert(jdbc, checkpoint, treeSize, treeRoot.bytes(),
-                    new String(notes.sign(treeSize, treeRoot, accessLogHead()).toBytes(), StandardCharsets.UTF_8));
+            CheckpointSeal seal = CheckpointSeal.of(last.map(c -> c.number() + 1).orElse(1L), after + 1,
+                    pending.get(pending.size() - 1).event().globalIndex(), pending.size(), treeSize, treeRoot.bytes(),
+                    last.map(Checkpoint::hash).orElse(CheckpointSeal.GENESIS), clock.instant(), signingKey.keyId());
+            Checkpoint checkpoint = new Checkpoint(seal, signingKey.sign(seal.canonicalBytes()));
+            Checkpoints.insert(jdbc, checkpoint, new String(notes.sign(treeSize, treeRoot, accessLogHead()).toBytes(), StandardCharsets.UTF_8));
             List<Object[]> entries = new ArrayList<>();
             for (int leaf = 0; leaf < pending.size(); leaf++) {
                 StoredEvent event = pending.get(leaf).event();

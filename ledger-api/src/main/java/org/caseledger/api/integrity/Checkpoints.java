@@ -11,8 +11,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** Reading and writing the {@code ledger_checkpoint} table. */
 final class Checkpoints {
 
-    private static final String COLUMNS = "number, from_index, to_index, event_count, merkle_root, previous_checkpoint_hash, "
-            + "sealed_at, key_id, signature, hash";
+    private static final String COLUMNS = "format, number, from_index, to_index, event_count, merkle_root, previous_checkpoint_hash, "
+            + "sealed_at, key_id, signature, hash, tree_size";
 
     private Checkpoints() {
     }
@@ -40,20 +40,22 @@ final class Checkpoints {
                 .params(from, to).query(Checkpoints::read).list();
     }
 
-    /** Stores the checkpoint with what the transparency log publishes of it: the tree's size and root, and the signed note. */
-    static void insert(JdbcClient jdbc, Checkpoint checkpoint, long treeSize, byte[] treeRoot, String note) {
+    /** Stores the checkpoint with the signed note the transparency log publishes of the same tree. */
+    static void insert(JdbcClient jdbc, Checkpoint checkpoint, String note) {
         CheckpointSeal seal = checkpoint.seal();
-        jdbc.sql("INSERT INTO ledger_checkpoint (" + COLUMNS + ", tree_size, tree_root, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(seal.number(), seal.fromIndex(), seal.toIndex(), seal.eventCount(), seal.merkleRoot(),
+        jdbc.sql("INSERT INTO ledger_checkpoint (" + COLUMNS + ", tree_root, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(seal.format(), seal.number(), seal.fromIndex(), seal.toIndex(), seal.eventCount(), seal.root(),
                         seal.previousCheckpointHash(), seal.sealedAt().toString(), seal.keyId(), checkpoint.signature(), seal.hash(),
-                        treeSize, treeRoot, note)
+                        seal.treeSize(), seal.root(), note)
                 .update();
     }
 
     /** The stored hash column is not trusted: {@link Checkpoint#hash()} is always recomputed from the seal. */
     private static Checkpoint read(ResultSet rs, int row) throws SQLException {
-        return new Checkpoint(new CheckpointSeal(rs.getLong("number"), rs.getLong("from_index"), rs.getLong("to_index"),
-                rs.getInt("event_count"), rs.getBytes("merkle_root"), rs.getBytes("previous_checkpoint_hash"),
+        int format = rs.getInt("format");
+        return new Checkpoint(new CheckpointSeal(format, rs.getLong("number"), rs.getLong("from_index"), rs.getLong("to_index"),
+                rs.getInt("event_count"), format == 1 ? 0 : rs.getLong("tree_size"), rs.getBytes("merkle_root"),
+                rs.getBytes("previous_checkpoint_hash"),
                 Instant.parse(rs.getString("sealed_at")), rs.getString("key_id")), rs.getBytes("signature"));
     }
 }

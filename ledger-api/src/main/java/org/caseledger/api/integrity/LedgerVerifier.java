@@ -21,6 +21,10 @@ import org.caseledger.core.integrity.Ed25519;
 import org.caseledger.verify.note.MalformedNoteException;
 import org.caseledger.verify.note.Note;
 import org.caseledger.verify.tlog.Hash;
+import org.caseledger.verify.tlog.Merkle;
+import org.caseledger.verify.tlog.MerkleProofs;
+import org.caseledger.verify.tlog.ProofVerifier;
+import org.caseledger.verify.tlog.TreeHashes;
 import org.caseledger.verify.event.EventHash;
 import org.caseledger.core.integrity.MerkleTree;
 import org.postgresql.PGStatement;
@@ -56,9 +60,11 @@ public class LedgerVerifier {
     private final SealPrecheck precheck;
     private final IntegrityAlarm alarm;
     private final LogNotes notes;
+    private final MerkleLog merkleLog;
 
     LedgerVerifier(DataSource dataSource, JdbcClient jdbc, PlatformTransactionManager transactionManager, LedgerKeys keys,
-                   EventAuthentication authentication, SealPrecheck precheck, IntegrityAlarm alarm, LogNotes notes) {
+                   EventAuthentication authentication, SealPrecheck precheck, IntegrityAlarm alarm, LogNotes notes,
+                   MerkleLog merkleLog) {
         this.dataSource = dataSource;
         this.streaming = new JdbcTemplate(dataSource);
         this.streaming.setFetchSize(FETCH_SIZE);
@@ -72,6 +78,7 @@ public class LedgerVerifier {
         this.precheck = precheck;
         this.alarm = alarm;
         this.notes = notes;
+        this.merkleLog = merkleLog;
     }
 
     public VerificationReport verifyLedger() {
@@ -102,12 +109,17 @@ public class LedgerVerifier {
             List<Long> covering = jdbc.sql("SELECT DISTINCT checkpoint_number FROM checkpoint_entry WHERE aggregate_identifier = ?")
                     .param(aggregateId).query(Long.class).list();
             List<Checkpoint> checkpoints = Checkpoints.numbered(jdbc, covering);
+            TreeHashes tree = merkleLog.tree();
             for (Checkpoint checkpoint : checkpoints) {
                 findings.checkpointsChecked++;
                 checkSignature(checkpoint, findings);
-                List<byte[]> leaves = jdbc.sql("SELECT hash FROM checkpoint_entry WHERE checkpoint_number = ? ORDER BY leaf_index")
-                        .param(checkpoint.number()).query((rs, row) -> rs.getBytes(1)).list();
-                checkRoot(checkpoint, leaves, findings);
+                if (checkpoint.seal().format() == 1) {
+                    List<byte[]> leaves = jdbc.sql("SELECT hash FROM checkpoint_entry WHERE checkpoint_number = ? ORDER BY leaf_index")
+                            .param(checkpoint.number()).query((rs, row) -> rs.getBytes(1)).list();
+                    checkRoot(checkpoint, leaves, null, findings);
+                } else {
+                    checkIncluded(checkpoint, aggregateId, tree, findings);
+                }
             }
             checkEntryCounts(findings);
             Long lastSealed = Checkpoints.last(jdbc).map(Checkpoint::toIndex).orElse(0L);
@@ -188,11 +200,44 @@ public class LedgerVerifier {
         }
     }
 
-    private static void checkRoot(Checkpoint checkpoint, List<byte[]> leaves, Findings findings) {
+    /**
+     * The checkpoint's entries, in leaf order, give the root it signed: in format 2 the ledger's tree recomputed from every
+     * entry up to it ({@code tree}), in format 1 a tree of the checkpoint's own entries.
+     */
+    private static void checkRoot(Checkpoint checkpoint, List<byte[]> leaves, RunningTree tree, Findings findings) {
         CheckpointSeal seal = checkpoint.seal();
-        if (leaves.size() != seal.eventCount() || leaves.isEmpty() || !Arrays.equals(new MerkleTree(leaves).root(), seal.merkleRoot())) {
+        boolean holds = leaves.size() == seal.eventCount() && !leaves.isEmpty() && (seal.format() == 1
+                ? Arrays.equals(new MerkleTree(leaves).root(), seal.root())
+                : tree.size() == seal.treeSize() && Arrays.equals(tree.root().bytes(), seal.root()));
+        if (!holds) {
             findings.add(new VerificationReport.Problem(BreakKind.CHECKPOINT_CHAIN_BROKEN, null, null, seal.fromIndex(), seal.number(),
                     "the entries sealed by checkpoint " + seal.number() + " no longer give its Merkle root"));
+        }
+    }
+
+    /**
+     * Every entry of the case that a checkpoint of format 2 sealed is a leaf of the tree it signed: proved by an inclusion
+     * proof from the stored tree nodes, which need not be trusted, since the proof either gives the signed root or not.
+     */
+    private void checkIncluded(Checkpoint checkpoint, String aggregateId, TreeHashes tree, Findings findings) {
+        CheckpointSeal seal = checkpoint.seal();
+        long firstLeaf = seal.treeSize() - seal.eventCount();
+        record Sealed(long leaf, long globalIndex, long sequence, byte[] hash) {
+        }
+        List<Sealed> sealed = jdbc.sql("SELECT leaf_index, global_index, sequence_number, hash FROM checkpoint_entry "
+                        + "WHERE checkpoint_number = ? AND aggregate_identifier = ? ORDER BY leaf_index")
+                .params(checkpoint.number(), aggregateId)
+                .query((rs, row) -> new Sealed(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getBytes(4))).list();
+        for (Sealed entry : sealed) {
+            long leaf = firstLeaf + entry.leaf();
+            boolean included = entry.leaf() >= 0 && entry.leaf() < seal.eventCount() && leaf < tree.size()
+                    && ProofVerifier.verifyInclusion(Merkle.leafHash(entry.hash()), leaf, seal.treeSize(),
+                    MerkleProofs.inclusionProof(tree, leaf, seal.treeSize()), Hash.of(seal.root()));
+            if (!included) {
+                findings.add(new VerificationReport.Problem(BreakKind.CHECKPOINT_CHAIN_BROKEN, aggregateId, entry.sequence(),
+                        entry.globalIndex(), seal.number(), "the entry of checkpoint " + seal.number() + " for this event is not a leaf "
+                        + "of the tree the checkpoint signed"));
+            }
         }
     }
 
@@ -491,7 +536,7 @@ public class LedgerVerifier {
                     findings.add(new VerificationReport.Problem(BreakKind.CHECKPOINT_CHAIN_BROKEN, null, null, null, currentCheckpoint,
                             "entries refer to checkpoint " + currentCheckpoint + ", which does not exist"));
                 } else {
-                    checkRoot(checkpoint, leaves, findings);
+                    checkRoot(checkpoint, leaves, tree, findings);
                     TreeCheckpoint note = published.get(currentCheckpoint);
                     if (note != null) {
                         checkTree(note, tree, findings);

@@ -18,3 +18,7 @@ CREATE TRIGGER ledger_key_no_truncate
     BEFORE TRUNCATE ON ledger_key
     FOR EACH STATEMENT EXECUTE FUNCTION reject_ledger_change();
 GRANT SELECT, INSERT ON ledger_key TO ledger_app;
+
+-- Checkpoint format 2 (issue #14): a checkpoint signs the size and root of the ledger's one Merkle tree, not a tree of
+-- its own events. Checkpoints sealed before are format 1 and are verified as they were signed.
+ALTER TABLE ledger_checkpoint ADD COLUMN format SMALLINT NOT NULL DEFAULT 1 CHECK (format IN (1, 2));
