@@ -170,6 +170,41 @@ class IntegrityIT extends IntegrationTest {
     }
 
     @Test
+    void aSealedEventRewrittenWithItsEntryAndAnAuthenticatorOfTheRealKeyIsFoundByTheSignedTree() throws Exception {
+        // Given a sealed case, and someone who holds the authenticator key (or an event from before authenticators) but
+        // cannot get a new checkpoint signed, witnessed and remembered
+        String caseId = sealedCase();
+        try (Tamper tamper = new Tamper(caseId)) {
+            Map<String, Object> last = tamper.event(5);
+            long globalIndex = (Long) last.get("global_index");
+            byte[] sealedHash = (byte[]) last.get("hash");
+            byte[] payload = new String((byte[]) last.get("payload"), StandardCharsets.UTF_8)
+                    .replaceFirst(Tamper.NOTE_TEXT, "\"text\":\"Rewritten note\"").getBytes(StandardCharsets.UTF_8);
+            byte[] hash = new EventHash(caseId, 5, (String) last.get("event_identifier"), (String) last.get("payload_type"),
+                    (String) last.get("payload_revision"), (byte[]) last.get("envelope_digest"), Sha256.of(payload),
+                    (byte[]) last.get("previous_hash")).compute();
+            try {
+                // When the event is rewritten whole, with a valid authenticator, and its checkpoint entry with it
+                tamper.execute("UPDATE domain_event_entry SET payload = ?, payload_digest = ?, hash = ?, authenticator = ? WHERE global_index = ?",
+                        payload, Sha256.of(payload), hash, authentication.authenticatorOf(hash), globalIndex);
+                tamper.execute("UPDATE checkpoint_entry SET hash = ? WHERE global_index = ?", hash, globalIndex);
+
+                // Then the case's verification finds that the entry is no leaf of the tree the checkpoint signed
+                assertBroken(caseId, "CHECKPOINT_CHAIN_BROKEN", 5, globalIndex);
+                // and the ledger's finds that the entries no longer give the signed root
+                JsonNode ledger = http.as("ivo").get("/api/audit/verify").json();
+                assertThat(ledger.path("status").asString()).isEqualTo("BROKEN");
+                assertThat(ledger.path("problems").findValuesAsString("detail"))
+                        .anyMatch(detail -> detail.contains("no longer give its Merkle root"));
+            } finally {
+                tamper.execute("UPDATE checkpoint_entry SET hash = ? WHERE global_index = ?", sealedHash, globalIndex);
+            }
+        }
+        alarm.acknowledge("the test that tampered");
+        assertIntactAgain(caseId);
+    }
+
+    @Test
     void aWholeChainRewrittenConsistentlyIsCaughtOnlyByTheCheckpoint() throws Exception {
         String caseId = sealedCase();
         try (Tamper tamper = new Tamper(caseId)) {
