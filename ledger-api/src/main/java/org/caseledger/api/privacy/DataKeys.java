@@ -1,5 +1,7 @@
 package org.caseledger.api.privacy;
 
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -9,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.SecretKey;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -27,26 +30,33 @@ public class DataKeys {
     }
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final MasterKey master;
+    private final KeyEncryptionKeys keks;
     private final Clock clock;
     private final PrivacyProperties properties;
     private final Map<UUID, Cached> cache = new ConcurrentHashMap<>();
     /** Keys this node destroyed: never again answered from memory, whatever a read in flight put there. */
     private final Set<UUID> destroyedHere = ConcurrentHashMap.newKeySet();
 
-    DataKeys(JdbcClient jdbc, MasterKey master, Clock clock, PrivacyProperties properties) {
+    DataKeys(JdbcClient jdbc, JdbcTemplate batch, MasterKey master, KeyEncryptionKeys keks, Clock clock, PrivacyProperties properties) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.master = master;
+        this.keks = keks;
         this.clock = clock;
         this.properties = properties;
     }
 
     /** Creates the key if there is none yet; runs in the appending transaction, so it commits with the first event. */
     void ensure(UUID keyId, UUID owner) {
-        SecretKey key = Aes.newKey();
-        jdbc.sql("INSERT INTO data_key (key_id, owner_id, wrapped_key, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (key_id) DO NOTHING")
-                .params(keyId, owner, master.wrap(keyId, key), java.sql.Timestamp.from(clock.instant()))
-                .update();
+        insertWrapped(keyId, epoch -> jdbc.sql("""
+                        INSERT INTO data_key (key_id, owner_id, wrapped_key, created_at, kek_epoch)
+                        SELECT ?, ?, ?, ?, ? WHERE ? = (SELECT max(epoch) FROM key_epoch)
+                        ON CONFLICT (key_id) DO NOTHING
+                        """)
+                .params(keyId, owner, wrap(keyId, Aes.newKey(), epoch), Timestamp.from(clock.instant()), epoch, epoch)
+                .update());
     }
 
     /**
@@ -54,13 +64,70 @@ public class DataKeys {
      * was encrypted gets its key with its first new entry.
      */
     void ensureForCase(UUID caseId) {
-        jdbc.sql("""
-                INSERT INTO data_key (key_id, owner_id, wrapped_key, created_at)
-                SELECT case_id, child_id, ?, ? FROM case_access WHERE case_id = ?
-                ON CONFLICT (key_id) DO NOTHING
-                """)
-                .params(master.wrap(caseId, Aes.newKey()), java.sql.Timestamp.from(clock.instant()), caseId)
-                .update();
+        insertWrapped(caseId, epoch -> jdbc.sql("""
+                        INSERT INTO data_key (key_id, owner_id, wrapped_key, created_at, kek_epoch)
+                        SELECT case_id, child_id, ?, ?, ? FROM case_access WHERE case_id = ? AND ? = (SELECT max(epoch) FROM key_epoch)
+                        ON CONFLICT (key_id) DO NOTHING
+                        """)
+                .params(wrap(caseId, Aes.newKey(), epoch), Timestamp.from(clock.instant()), epoch, caseId, epoch)
+                .update());
+    }
+
+    /**
+     * Inserts a new key wrapped under the current epoch's KEK. The insert holds only while that epoch is still the newest
+     * when it runs: a completion of erasures locks the table, so an insert waiting on it sees the new epoch afterwards,
+     * inserts nothing, and is wrapped again under it; no key is ever stored under an epoch about to be destroyed.
+     */
+    private void insertWrapped(UUID keyId, java.util.function.IntUnaryOperator insertUnder) {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            if (insertUnder.applyAsInt(keks.current().number()) > 0 || exists(keyId)) {
+                return;
+            }
+        }
+        throw new IllegalStateException("the key-encryption key changed three times while data key " + keyId + " was created");
+    }
+
+    private boolean exists(UUID keyId) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM data_key WHERE key_id = ?)").param(keyId).query(Boolean.class).single();
+    }
+
+    private byte[] wrap(UUID keyId, SecretKey key, int epoch) {
+        return Aes.encrypt(keks.of(epoch), key.getEncoded(), context(keyId));
+    }
+
+    private SecretKey unwrap(UUID keyId, byte[] wrapped, Integer epoch) {
+        return Aes.key(Aes.decrypt(epoch == null ? master.key() : keks.of(epoch), wrapped, context(keyId)));
+    }
+
+    private static byte[] context(UUID keyId) {
+        return ("case-ledger data key " + keyId).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Wraps every surviving data key again under a new epoch's KEK, in one transaction that locks the table against
+     * new and destroyed keys meanwhile. Answers the new epoch and how many keys it wraps; the older epochs' KEKs may be
+     * destroyed once this has committed.
+     */
+    Rewrapped rewrapUnderNewEpoch() {
+        jdbc.sql("LOCK TABLE data_key IN EXCLUSIVE MODE").update();
+        int epoch = keks.current().number() + 1;
+        if (!keks.create(epoch)) {
+            throw new IllegalStateException("another node created key-encryption epoch " + epoch + " at the same moment");
+        }
+        record Live(UUID keyId, byte[] wrapped, Integer epoch) {
+        }
+        List<Live> live = jdbc.sql("SELECT key_id, wrapped_key, kek_epoch FROM data_key WHERE wrapped_key IS NOT NULL")
+                .query((rs, row) -> new Live(rs.getObject(1, UUID.class), rs.getBytes(2), (Integer) rs.getObject(3))).list();
+        List<Object[]> updates = new java.util.ArrayList<>(live.size());
+        for (Live key : live) {
+            updates.add(new Object[] {wrap(key.keyId(), unwrap(key.keyId(), key.wrapped(), key.epoch()), epoch), epoch, key.keyId()});
+        }
+        batch.batchUpdate("UPDATE data_key SET wrapped_key = ?, kek_epoch = ? WHERE key_id = ?", updates);
+        return new Rewrapped(epoch, live.size());
+    }
+
+    /** What {@link #rewrapUnderNewEpoch()} did. */
+    record Rewrapped(int epoch, int keys) {
     }
 
     /** The key, or empty if it has been destroyed. A key that never existed is a defect, not an erasure. */
@@ -72,12 +139,13 @@ public class DataKeys {
         if (cached != null && cached.readAt().plus(properties.keyCacheTime()).isAfter(clock.instant())) {
             return cached.key();
         }
-        byte[] wrapped = jdbc.sql("SELECT wrapped_key FROM data_key WHERE key_id = ?").param(keyId)
-                .query((rs, row) -> Optional.ofNullable(rs.getBytes(1)))
+        record Stored(byte[] wrapped, Integer epoch) {
+        }
+        Stored stored = jdbc.sql("SELECT wrapped_key, kek_epoch FROM data_key WHERE key_id = ?").param(keyId)
+                .query((rs, row) -> new Stored(rs.getBytes(1), (Integer) rs.getObject(2)))
                 .optional()
-                .orElseThrow(() -> new IllegalStateException("no data key " + keyId + " was ever created"))
-                .orElse(null);
-        Optional<SecretKey> key = wrapped == null ? Optional.empty() : Optional.of(master.unwrap(keyId, wrapped));
+                .orElseThrow(() -> new IllegalStateException("no data key " + keyId + " was ever created"));
+        Optional<SecretKey> key = stored.wrapped() == null ? Optional.empty() : Optional.of(unwrap(keyId, stored.wrapped(), stored.epoch()));
         cache.put(keyId, new Cached(key, clock.instant()));
         if (destroyedHere.contains(keyId)) {
             // read before the destroying transaction committed, cached after: the key must not outlive that commit
@@ -102,7 +170,7 @@ public class DataKeys {
     public List<UUID> destroyOwnedBy(UUID owner) {
         List<UUID> destroyed = jdbc.sql("UPDATE data_key SET wrapped_key = NULL, destroyed_at = ? WHERE owner_id = ? "
                         + "AND wrapped_key IS NOT NULL RETURNING key_id")
-                .params(java.sql.Timestamp.from(clock.instant()), owner)
+                .params(Timestamp.from(clock.instant()), owner)
                 .query(UUID.class).list();
         destroyed.forEach(cache::remove);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {

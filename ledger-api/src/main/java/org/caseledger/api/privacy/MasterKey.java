@@ -6,13 +6,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
-import java.util.UUID;
 import javax.crypto.SecretKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** Wraps and unwraps data keys. The key comes from a file, generated on first start of the embedded default. */
+/**
+ * The master key, from a file generated on first start of the embedded default. It encrypts the key-encryption keys
+ * that wrap the data keys ({@link KeyEncryptionKeys}); data keys created before those existed are wrapped by it
+ * directly, until the next completion of erasures wraps them again under a key-encryption key.
+ */
 @Component
 class MasterKey {
 
@@ -28,16 +31,9 @@ class MasterKey {
         this.key = Aes.key(Base64.getDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).trim()));
     }
 
-    byte[] wrap(UUID keyId, SecretKey dataKey) {
-        return Aes.encrypt(key, dataKey.getEncoded(), context(keyId));
-    }
-
-    SecretKey unwrap(UUID keyId, byte[] wrapped) {
-        return Aes.key(Aes.decrypt(key, wrapped, context(keyId)));
-    }
-
-    private static byte[] context(UUID keyId) {
-        return ("case-ledger data key " + keyId).getBytes(StandardCharsets.UTF_8);
+    /** The key itself, which encrypts the key-encryption keys' files ({@link KeyEncryptionKeys}). */
+    SecretKey key() {
+        return key;
     }
 
     private static void generate(Path file) throws IOException {

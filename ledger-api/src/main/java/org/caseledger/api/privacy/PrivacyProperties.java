@@ -7,14 +7,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * @param masterKeyFile the AES-256 key (base64) that wraps every data key; generated on first start if absent.
  *                      Keep it apart from database backups: with both, nothing erased stays erased.
- * @param keyCacheTime  how long a node keeps an unwrapped data key in memory; another node forgets an erased
- *                      person's key at most this long after the erasure
+ * @param keyDirectory  where the key-encryption keys are kept, one file per epoch, encrypted under the master key; shared
+ *                      by every node of a ledger; by default the directory {@code keys} beside the master key file
+ * @param keyCacheTime  how long a node keeps an unwrapped data key (or key-encryption key) in memory; another node
+ *                      forgets an erased person's key at most this long after the erasure
  */
 @ConfigurationProperties("ledger.privacy")
-public record PrivacyProperties(Path masterKeyFile, Duration keyCacheTime) {
+public record PrivacyProperties(Path masterKeyFile, Path keyDirectory, Duration keyCacheTime) {
 
     public PrivacyProperties {
         masterKeyFile = masterKeyFile == null ? Path.of("data", "master-key") : masterKeyFile;
+        keyDirectory = keyDirectory == null ? masterKeyFile.toAbsolutePath().resolveSibling("keys") : keyDirectory;
         keyCacheTime = keyCacheTime == null ? Duration.ofSeconds(30) : keyCacheTime;
     }
 }

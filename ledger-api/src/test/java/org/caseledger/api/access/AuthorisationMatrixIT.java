@@ -88,6 +88,7 @@ class AuthorisationMatrixIT extends IntegrationTest {
             Map.entry("GET /api/compliance", CASE_READING),
             Map.entry("GET /api/deadlines", CASE_READING),
             Map.entry("GET /api/admin/projections", ADMINISTRATION),
+            Map.entry("POST /api/admin/erasure-completion", ADMINISTRATION),
             Map.entry("GET /api/admin/integrity-alarm", ADMINISTRATION),
             Map.entry("POST /api/admin/integrity-alarm/acknowledgement", ADMINISTRATION),
             Map.entry("POST /api/admin/projections/rebuild", ADMINISTRATION),

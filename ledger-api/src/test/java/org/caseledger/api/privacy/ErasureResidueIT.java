@@ -1,0 +1,219 @@
+package org.caseledger.api.privacy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import org.caseledger.api.support.Fixtures;
+import org.caseledger.api.support.IntegrationTest;
+import org.caseledger.api.support.LedgerHttp.Response;
+import org.caseledger.api.support.ReadModels;
+import org.caseledger.api.support.TestDatabase;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Erasure as an auditor with the database's files, its WAL and the master key would try it: an erased person's
+ * wrapped data keys, wherever a copy is left on disk, no longer unwrap once erasures are completed. Everything is
+ * checked from outside the ledger's code: the files are read as files, and unwrapping is tried with the JDK's AES-GCM
+ * and the key formats of docs/privacy.md. Needs the database server's files on this machine (skipped otherwise).
+ */
+class ErasureResidueIT extends IntegrationTest {
+
+    private static final String MARK = "XQWV";
+
+    /** A data key as stored: its id, the wrapped bytes and the epoch of the key-encryption key that wrapped it. */
+    private record Wrapped(UUID keyId, byte[] bytes, Integer epoch) {
+    }
+
+    @Test
+    void givenAnErasedPersonWhenErasuresAreCompletedThenNoCopyOfTheirWrappedKeysOnDiskUnwrapsWithAnyKeyLeft() throws Exception {
+        // Given a child with a distinctive name, identity number and notes, whose keys are on disk (table and WAL)
+        Path dataDirectory = dataDirectory();
+        String identityNumber = Fixtures.identityNumber();
+        String child = http.as("anna").post("/api/persons", Map.of("identityNumber", identityNumber, "name", "Yrsa " + MARK + " Residue"))
+                .field("personId");
+        String caseId = http.as("anna").post("/api/cases", Map.of("origin", "REPORT_OF_CONCERN", "child", child,
+                "household", UUID.randomUUID().toString(), "receivedAt", "2026-03-02T08:15:00Z",
+                "report", Map.of("reporterType", "SCHOOL", "summary", "Bruises seen on " + MARK + " arms."))).field("caseId");
+        assertThat(http.as("anna").post("/api/cases/" + caseId + "/notes", Map.of("text", "Home visit " + MARK + ".")).status()).isEqualTo(201);
+        ReadModels.awaitCaughtUp(http, Duration.ofSeconds(60));
+        List<Wrapped> keys = wrappedKeysOf(child);
+        assertThat(keys).as("the person's key and the case file's key").hasSize(2);
+        assertThat(keys).allMatch(key -> key.epoch() != null);
+        checkpoint();
+        assertThat(filesHolding(dataDirectory, keys.get(0).bytes())).as("a wrapped key is on disk before the erasure").isNotEmpty();
+
+        // When the person is erased and the erasures are completed
+        Response erased = http.as("lars").post("/api/persons/" + child + "/erasure", Map.of("reason", "Retention period ended."));
+        assertThat(erased.status()).as(erased.toString()).isEqualTo(200);
+        Response completed = http.as("eva").post("/api/admin/erasure-completion", Map.of());
+        assertThat(completed.status()).as(completed.toString()).isEqualTo(200);
+        JsonNode completion = completed.json();
+        checkpoint();
+
+        // Then the key-encryption key that wrapped them is gone from the key directory
+        assertThat(completion.path("epochsDestroyed").toString()).contains(Integer.toString(keys.get(0).epoch()));
+        assertThat(completion.path("vacuumed").asBoolean()).isTrue();
+        Path keyDirectory = Path.of("target", "keys");
+        try (Stream<Path> files = Files.list(keyDirectory)) {
+            assertThat(files.map(file -> file.getFileName().toString())).noneMatch(name -> name.startsWith("kek-" + keys.get(0).epoch() + "-"));
+        }
+        // and no copy of the erased person's wrapped keys, wherever it is left, unwraps with the master key or any key left
+        byte[] master = Base64.getDecoder().decode(Files.readString(Path.of("target", "test-master-key")).trim());
+        List<byte[]> keksLeft = keksIn(keyDirectory, master);
+        assertThat(keksLeft).as("the current epoch's key-encryption key").isNotEmpty();
+        for (Wrapped key : keys) {
+            assertThat(unwraps(key, master)).as("unwrapped by the master key").isFalse();
+            for (byte[] kek : keksLeft) {
+                assertThat(unwraps(key, kek)).as("unwrapped by a key-encryption key left in the key directory").isFalse();
+            }
+        }
+        // and the table's own files no longer hold them (the WAL may, until its segments are recycled: they do not unwrap)
+        for (Wrapped key : keys) {
+            assertThat(filesHolding(relationFiles(dataDirectory, "data_key"), key.bytes())).as("data_key's files").isEmpty();
+        }
+        // and nothing about them reads in the events, the keys or the access log (the read models: docs/privacy.md)
+        for (String table : List.of("domain_event_entry", "data_key", "key_epoch", "snapshot_event_entry")) {
+            assertThat(filesHolding(relationFiles(dataDirectory, table), MARK.getBytes(StandardCharsets.UTF_8))).as(table).isEmpty();
+            assertThat(filesHolding(relationFiles(dataDirectory, table), identityNumber.getBytes(StandardCharsets.UTF_8))).as(table).isEmpty();
+        }
+        assertThat(http.as("ivo").get("/api/audit/verify").field("status")).isIn("INTACT", "UNSEALED");
+    }
+
+    private List<Wrapped> wrappedKeysOf(String owner) {
+        return jdbc.sql("SELECT key_id, wrapped_key, kek_epoch FROM data_key WHERE owner_id = ?::uuid").param(owner)
+                .query((rs, row) -> new Wrapped(rs.getObject(1, UUID.class), rs.getBytes(2), (Integer) rs.getObject(3))).list();
+    }
+
+    /** The wrapped key unwraps under this key-encryption (or master) key: AES-256-GCM, nonce first, the key id bound. */
+    private static boolean unwraps(Wrapped key, byte[] kek) {
+        return decrypts(kek, key.bytes(), "case-ledger data key " + key.keyId());
+    }
+
+    /** Every key-encryption key file of the directory that opens under the master key. */
+    private static List<byte[]> keksIn(Path directory, byte[] master) throws Exception {
+        List<byte[]> keks = new ArrayList<>();
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path file : files.toList()) {
+                String[] name = file.getFileName().toString().split("-", 3);
+                byte[] sealed = Base64.getDecoder().decode(Files.readString(file).trim());
+                String context = "case-ledger key-encryption key " + name[1] + " " + name[2];
+                if (decrypts(master, sealed, context)) {
+                    keks.add(decrypt(master, sealed, context));
+                }
+            }
+        }
+        return keks;
+    }
+
+    private static boolean decrypts(byte[] key, byte[] sealed, String context) {
+        try {
+            decrypt(key, sealed, context);
+            return true;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static byte[] decrypt(byte[] key, byte[] sealed, String context) throws Exception {
+        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, sealed, 0, 12));
+        cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
+        return cipher.doFinal(sealed, 12, sealed.length - 12);
+    }
+
+    /** The server's data directory, when this machine can read it (a local server, the tests run by its owner or root). */
+    private static Path dataDirectory() throws Exception {
+        try (Connection owner = TestDatabase.ownerConnection(); Statement statement = owner.createStatement();
+             ResultSet rs = statement.executeQuery("SHOW data_directory")) {
+            rs.next();
+            Path directory = Path.of(rs.getString(1));
+            assumeTrue(Files.isReadable(directory.resolve("pg_wal")), "the database server's files are not on this machine");
+            return directory;
+        }
+    }
+
+    /** Writes everything in shared buffers and the WAL out to the files, as a crash or a copy of the disk would find them. */
+    private static void checkpoint() throws Exception {
+        try (Connection owner = TestDatabase.ownerConnection(); Statement statement = owner.createStatement()) {
+            statement.execute("CHECKPOINT");
+        }
+    }
+
+    /** The relation's files: the table, its TOAST table and their indexes. */
+    private static List<Path> relationFiles(Path dataDirectory, String table) throws Exception {
+        List<Path> files = new ArrayList<>();
+        try (Connection owner = TestDatabase.ownerConnection(); Statement statement = owner.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT pg_relation_filepath(c.oid) FROM pg_class c WHERE c.oid = '" + table
+                     + "'::regclass OR c.oid = (SELECT reltoastrelid FROM pg_class WHERE oid = '" + table + "'::regclass) "
+                     + "OR c.oid IN (SELECT indexrelid FROM pg_index WHERE indrelid = '" + table + "'::regclass)")) {
+            while (rs.next()) {
+                if (rs.getString(1) != null) {
+                    Path base = dataDirectory.resolve(rs.getString(1));
+                    try (Stream<Path> segments = Files.list(base.getParent())) {
+                        segments.filter(file -> file.getFileName().toString().startsWith(base.getFileName().toString()))
+                                .forEach(files::add);
+                    }
+                }
+            }
+        }
+        return files;
+    }
+
+    /** The files of this test's database and every WAL segment holding the bytes. */
+    private static List<Path> filesHolding(Path dataDirectory, byte[] needle) throws Exception {
+        String database;
+        try (Connection owner = TestDatabase.ownerConnection(); Statement statement = owner.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT oid FROM pg_database WHERE datname = current_database()")) {
+            rs.next();
+            database = rs.getString(1);
+        }
+        List<Path> files = new ArrayList<>();
+        for (Path part : List.of(dataDirectory.resolve("base").resolve(database), dataDirectory.resolve("pg_wal"))) {
+            try (Stream<Path> walk = Files.walk(part)) {
+                walk.filter(Files::isRegularFile).forEach(files::add);
+            }
+        }
+        return filesHolding(files, needle);
+    }
+
+    private static List<Path> filesHolding(List<Path> files, byte[] needle) throws IOException {
+        List<Path> holding = new ArrayList<>();
+        for (Path file : files) {
+            if (Files.isRegularFile(file) && indexOf(Files.readAllBytes(file), needle) >= 0) {
+                holding.add(file);
+            }
+        }
+        return holding;
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+}
