@@ -90,6 +90,7 @@ class AuthorisationMatrixIT extends IntegrationTest {
             Map.entry("GET /api/admin/integrity-alarm", ADMINISTRATION),
             Map.entry("POST /api/admin/integrity-alarm/acknowledgement", ADMINISTRATION),
             Map.entry("POST /api/admin/projections/rebuild", ADMINISTRATION),
+            Map.entry("POST /api/admin/access-index/rebuild", ADMINISTRATION),
             Map.entry("GET /api/admin/sign-in-locks", ADMINISTRATION),
             Map.entry("DELETE /api/admin/sign-in-locks/accounts/{username}", ADMINISTRATION),
             Map.entry("DELETE /api/admin/sign-in-locks/addresses/{address}", ADMINISTRATION),
