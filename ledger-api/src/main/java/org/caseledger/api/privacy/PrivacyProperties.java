@@ -9,12 +9,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                      Keep it apart from database backups: with both, nothing erased stays erased.
  * @param keyCacheTime  how long a node keeps an unwrapped data key in memory; another node forgets an erased
  *                      person's key at most this long after the erasure
+ * @param yearKeyYears  how many full years after its year a year's key (erasure notes, stated purposes of reads not
+ *                      kept under a case's or person's key) is destroyed; 2 by default, the time within which the
+ *                      Parliamentary Ombudsmen take up a complaint (JO's instruction, SFS 1986:765, 20 §)
  */
 @ConfigurationProperties("ledger.privacy")
-public record PrivacyProperties(Path masterKeyFile, Duration keyCacheTime) {
+public record PrivacyProperties(Path masterKeyFile, Duration keyCacheTime, Integer yearKeyYears) {
 
     public PrivacyProperties {
         masterKeyFile = masterKeyFile == null ? Path.of("data", "master-key") : masterKeyFile;
         keyCacheTime = keyCacheTime == null ? Duration.ofSeconds(30) : keyCacheTime;
+        yearKeyYears = yearKeyYears == null || yearKeyYears < 0 ? 2 : yearKeyYears;
     }
 }

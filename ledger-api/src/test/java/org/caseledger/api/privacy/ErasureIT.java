@@ -43,7 +43,7 @@ class ErasureIT extends IntegrationTest {
         String metrics = http.as("lars").get("/api/metrics?" + PERIOD + "&period=quarter").text();
         String compliance = http.as("lars").get("/api/compliance?" + PERIOD).text();
 
-        Response erased = http.as("lars").post("/api/persons/" + child + "/erasure", Map.of("reason", "Retention period ended."));
+        Response erased = http.as("lars").post("/api/persons/" + child + "/erasure", Map.of("reason", "RETENTION"));
 
         assertThat(erased.status()).as(erased.toString()).isEqualTo(200);
         assertThat(erased.json().path("dataKeysDestroyed").asInt()).as("the person's key and the case file's key").isEqualTo(2);
