@@ -11,7 +11,8 @@ ALTER TABLE case_access ADD COLUMN last_entry_at TIMESTAMPTZ;
 ALTER TABLE case_access ADD COLUMN intervention_kinds VARCHAR(32)[] NOT NULL DEFAULT '{}';
 
 -- A person's newest entry (registration, approvals of their erasure), and why their day of birth is not known when it
--- is not: RESERVE_NUMBER (a reserve number carries none) or IDENTITY_NUMBER_UNREADABLE.
+-- is not: RESERVE_NUMBER (a reserve number carries none), IDENTITY_NUMBER_UNREADABLE, or ERASED (the day, derived from the
+-- identity number, is forgotten with the person).
 ALTER TABLE person_access ADD COLUMN last_entry_at TIMESTAMPTZ;
 ALTER TABLE person_access ADD COLUMN birth_day_unknown VARCHAR(32);
 

@@ -36,8 +36,8 @@ class AccessIndex {
 
     static final String PROCESSING_GROUP = "access";
 
-    /** Why a person's day of birth is not known. */
-    enum BirthDayUnknown { RESERVE_NUMBER, IDENTITY_NUMBER_UNREADABLE }
+    /** Why a person's day of birth is not known; once the person is erased it is forgotten, as the replay could not read it. */
+    enum BirthDayUnknown { RESERVE_NUMBER, IDENTITY_NUMBER_UNREADABLE, ERASED }
 
     /** The tables this index consists of, emptied before a rebuild. */
     static final Set<String> TABLES = Set.of("case_access", "person_access", "household_activity", "case_person");
@@ -121,7 +121,8 @@ class AccessIndex {
 
     @EventHandler
     void on(PersonErased event) {
-        jdbc.sql("UPDATE person_access SET erased = true WHERE person_id = ?").param(event.personId().value()).update();
+        jdbc.sql("UPDATE person_access SET erased = true, birth_day = NULL, birth_day_unknown = ? WHERE person_id = ?")
+                .params(BirthDayUnknown.ERASED.name(), event.personId().value()).update();
     }
 
     @EventHandler

@@ -24,7 +24,7 @@ class AccessIndexReplayIT extends IntegrationTest {
             """;
 
     @Test
-    void givenALiveIndexWhenItIsRebuiltByReplayThenItEqualsTheLiveOne() {
+    void givenALiveIndexWithAnErasedPersonWhenItIsRebuiltByReplayThenItEqualsTheLiveOne() {
         String household = UUID.randomUUID().toString();
         String child = http.as("anna").post("/api/persons", Map.of("identityNumber", Fixtures.identityNumber(), "name", "Replay Child"))
                 .field("personId");
@@ -35,8 +35,11 @@ class AccessIndexReplayIT extends IntegrationTest {
         assertThat(http.as("karin").post("/api/cases/" + caseId + "/assignments", Map.of("assignee", "anna.lind")).status()).isLessThan(300);
         assertThat(http.as("anna").post("/api/cases/" + caseId + "/consents", Map.of("person", parent, "partner", "SCHOOL",
                 "partnerName", "Vivallaskolan", "purpose", "Samordning", "validFrom", "2026-03-02")).status()).isLessThan(300);
+        String erased = http.as("anna").post("/api/persons", Map.of("identityNumber", Fixtures.identityNumber(), "name", "Replay Erased"))
+                .field("personId");
+        assertThat(http.as("lars").post("/api/persons/" + erased + "/erasure", Map.of("reason", "REGISTERED_IN_ERROR")).status()).isEqualTo(200);
         String live = jdbc.sql(INDEX).query((rs, row) -> rs.getString(1) + " " + rs.getString(2)).list().toString();
-        assertThat(live).contains(caseId, parent);
+        assertThat(live).contains(caseId, parent, erased);
 
         long folded = http.as("eva").post("/api/admin/access-index/rebuild", Map.of()).json().path("eventsFolded").asLong();
 

@@ -220,7 +220,7 @@ class AuthorisationMatrixIT extends IntegrationTest {
             return as.get(path.substring("GET ".length()));
         }
         if (endpoint.endsWith("/erasure")) {
-            return as.post(path.substring("POST ".length()), Map.of("reason", "The matrix asks."));
+            return as.post(path.substring("POST ".length()), Map.of("reason", "RETENTION", "note", "The matrix asks."));
         }
         if (endpoint.endsWith("/erasure-approvals")) {
             return as.post(path.substring("POST ".length()), Map.of());
