@@ -1,25 +1,46 @@
 package org.caseledger.api.access;
 
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Set;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.caseledger.core.cases.CaseAssigned;
+import org.caseledger.core.cases.CaseEvent;
 import org.caseledger.core.cases.CaseOpened;
 import org.caseledger.core.cases.CaseTransferred;
+import org.caseledger.core.cases.ConsentGiven;
+import org.caseledger.core.cases.DecisionMade;
+import org.caseledger.core.cases.InterventionOffered;
+import org.caseledger.core.cases.InterventionType;
+import org.caseledger.core.outreach.ConversationWithoutAidHeld;
+import org.caseledger.core.outreach.ServiceSupportProvided;
+import org.caseledger.core.person.ErasureApproved;
 import org.caseledger.core.person.PersonErased;
 import org.caseledger.core.person.PersonRegistered;
+import org.caseledger.core.shared.HouseholdId;
+import org.caseledger.core.shared.PersonalData;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps {@code case_access} and {@code person_access} from the events. Its processor subscribes (see
- * application.yml), so it runs in the transaction that appends the events: the moment a case is transferred,
- * the old unit loses it and the new one has it.
+ * Keeps {@code case_access}, {@code person_access}, {@code household_activity} and {@code case_person} from the
+ * events: the only code that derives them (rebuilt by {@link AccessIndexReplay}). Its processor subscribes (see
+ * application.yml), so it runs in the transaction that appends the events: the moment a case is transferred, the old
+ * unit loses it and the new one has it. It also keeps what retention needs — each file's newest entry and the kinds
+ * of intervention it names — so that no SQL reads the stored events.
  */
 @Component
 @ProcessingGroup(AccessIndex.PROCESSING_GROUP)
 class AccessIndex {
 
     static final String PROCESSING_GROUP = "access";
+
+    /** Why a person's day of birth is not known; once the person is erased it is forgotten, as the replay could not read it. */
+    enum BirthDayUnknown { RESERVE_NUMBER, IDENTITY_NUMBER_UNREADABLE, ERASED }
+
+    /** The tables this index consists of, emptied before a rebuild. */
+    static final Set<String> TABLES = Set.of("case_access", "person_access", "household_activity", "case_person");
 
     private final JdbcClient jdbc;
 
@@ -30,39 +51,119 @@ class AccessIndex {
     @EventHandler
     void on(CaseOpened event) {
         jdbc.sql("""
-                INSERT INTO case_access (case_id, case_number, unit, assignee, child_id, household_id)
-                VALUES (?, ?, ?, NULL, ?, ?) ON CONFLICT (case_id) DO NOTHING
+                INSERT INTO case_access (case_id, case_number, unit, assignee, child_id, household_id, last_entry_at)
+                VALUES (?, ?, ?, NULL, ?, ?, ?) ON CONFLICT (case_id) DO NOTHING
                 """)
                 .params(event.caseId().value(), event.caseNumber().value(), event.unit().value(), event.child().value(),
-                        event.household().value())
+                        event.household().value(), at(event.envelope().recordedAt()))
                 .update();
     }
 
     @EventHandler
     void on(CaseAssigned event) {
         jdbc.sql("UPDATE case_access SET assignee = ? WHERE case_id = ?").params(event.assignee().value(), event.caseId().value()).update();
+        entered(event);
     }
 
     @EventHandler
     void on(CaseTransferred event) {
         jdbc.sql("UPDATE case_access SET unit = ? WHERE case_id = ?").params(event.toUnit().value(), event.caseId().value()).update();
+        entered(event);
+    }
+
+    @EventHandler
+    void on(InterventionOffered event) {
+        named(event, event.type());
+        entered(event);
+    }
+
+    @EventHandler
+    void on(DecisionMade event) {
+        if (event.interventionType() != null) {
+            named(event, event.interventionType());
+        }
+        entered(event);
+    }
+
+    @EventHandler
+    void on(ConsentGiven event) {
+        jdbc.sql("INSERT INTO case_person (case_id, person_id) VALUES (?, ?) ON CONFLICT DO NOTHING")
+                .params(event.caseId().value(), event.person().value()).update();
+        entered(event);
+    }
+
+    /** Every other entry of a case file: only its time counts, for retention. */
+    @EventHandler
+    void on(CaseEvent event) {
+        entered(event);
     }
 
     @EventHandler
     void on(PersonRegistered event) {
         jdbc.sql("""
-                INSERT INTO person_access (person_id, household_id, protected_identity, birth_day, registered_unit, registered_by)
-                VALUES (?, ?, ?, ?, ?, ?)
+                INSERT INTO person_access (person_id, household_id, protected_identity, birth_day, birth_day_unknown, registered_unit,
+                                           registered_by, last_entry_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (person_id) DO NOTHING
                 """)
                 .params(event.personId().value(), event.household() == null ? null : event.household().value(), event.protectedIdentity(),
                         event.identityNumber() == null ? null : event.identityNumber().birthDate().getDayOfMonth(),
-                        event.envelope().unit().value(), event.envelope().actor().value())
+                        event.identityNumber() == null ? birthDayUnknown(event).name() : null,
+                        event.envelope().unit().value(), event.envelope().actor().value(), at(event.envelope().recordedAt()))
                 .update();
     }
 
     @EventHandler
+    void on(ErasureApproved event) {
+        jdbc.sql("UPDATE person_access SET last_entry_at = greatest(last_entry_at, ?) WHERE person_id = ?")
+                .params(at(event.envelope().recordedAt()), event.personId().value()).update();
+    }
+
+    @EventHandler
     void on(PersonErased event) {
-        jdbc.sql("UPDATE person_access SET erased = true WHERE person_id = ?").param(event.personId().value()).update();
+        jdbc.sql("UPDATE person_access SET erased = true, birth_day = NULL, birth_day_unknown = ? WHERE person_id = ?")
+                .params(BirthDayUnknown.ERASED.name(), event.personId().value()).update();
+    }
+
+    @EventHandler
+    void on(ConversationWithoutAidHeld event) {
+        householdEntered(event.household(), event.envelope().recordedAt());
+    }
+
+    @EventHandler
+    void on(ServiceSupportProvided event) {
+        householdEntered(event.household(), event.envelope().recordedAt());
+    }
+
+    /**
+     * A registration without an identity number: by a reserve number, which names no day of birth, or one whose
+     * identity number could not be read (its key destroyed, or never readable). Either way retention cannot tell.
+     */
+    private static BirthDayUnknown birthDayUnknown(PersonRegistered event) {
+        return event.reserveNumber() != null && !PersonalData.ERASED.equals(event.reserveNumber())
+                ? BirthDayUnknown.RESERVE_NUMBER : BirthDayUnknown.IDENTITY_NUMBER_UNREADABLE;
+    }
+
+    private void named(CaseEvent event, InterventionType kind) {
+        jdbc.sql("UPDATE case_access SET intervention_kinds = array_append(intervention_kinds, ?::varchar) "
+                        + "WHERE case_id = ? AND NOT (?::varchar = ANY(intervention_kinds))")
+                .params(kind.name(), event.caseId().value(), kind.name()).update();
+    }
+
+    private void entered(CaseEvent event) {
+        jdbc.sql("UPDATE case_access SET last_entry_at = greatest(last_entry_at, ?) WHERE case_id = ?")
+                .params(at(event.envelope().recordedAt()), event.caseId().value()).update();
+    }
+
+    private void householdEntered(HouseholdId household, Instant at) {
+        jdbc.sql("""
+                INSERT INTO household_activity (household_id, last_entry_at) VALUES (?, ?)
+                ON CONFLICT (household_id) DO UPDATE SET last_entry_at = greatest(household_activity.last_entry_at, excluded.last_entry_at)
+                """)
+                .params(household.value(), at(at)).update();
+    }
+
+    private static Timestamp at(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
     }
 }

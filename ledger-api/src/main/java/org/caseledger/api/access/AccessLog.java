@@ -137,13 +137,16 @@ public class AccessLog implements DisposableBean {
     private final JdbcClient jdbc;
     private final TransactionTemplate ownTransaction;
     private final AccessLogAuthentication authentication;
+    private final StatedPurposes purposes;
     private final Clock clock;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     private volatile boolean stopped;
 
-    AccessLog(JdbcClient jdbc, PlatformTransactionManager transactions, AccessLogAuthentication authentication, Clock clock) {
+    AccessLog(JdbcClient jdbc, PlatformTransactionManager transactions, AccessLogAuthentication authentication, StatedPurposes purposes,
+              Clock clock) {
         this.authentication = authentication;
+        this.purposes = purposes;
         this.jdbc = jdbc;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -165,7 +168,8 @@ public class AccessLog implements DisposableBean {
         if (stopped) {
             throw new IllegalStateException("the access log is shut down: no read can be logged");
         }
-        Pending pending = new Pending(List.copyOf(reads), clock.instant().truncatedTo(ChronoUnit.MICROS), new CompletableFuture<>());
+        Pending pending = new Pending(reads.stream().map(this::withPurposeSealed).toList(), clock.instant().truncatedTo(ChronoUnit.MICROS),
+                new CompletableFuture<>());
         queue.add(pending);
         if (stopped && queue.remove(pending)) {
             // destroy() may have drained the queue for the last time before this read was added
@@ -179,6 +183,12 @@ public class AccessLog implements DisposableBean {
             }
             throw e;
         }
+    }
+
+    /** The stated purpose is stored encrypted (see {@link StatedPurposes}); the entry's hash covers the ciphertext. */
+    private Read withPurposeSealed(Read read) {
+        return new Read(read.reader(), read.touched(), read.what(), read.detail(),
+                purposes.seal(read.touched().caseId(), read.touched().personId(), clip(read.purpose(), 500)), read.outcome());
     }
 
     /**
@@ -256,7 +266,7 @@ public class AccessLog implements DisposableBean {
         Touched touched = read.touched();
         AccessLogEntry unhashed = new AccessLogEntry(position, FORMAT, at, reader.staffId(), reader.role(), reader.unit(),
                 clip(reader.address(), 64), touched.caseId(), touched.personId(), clip(read.what(), 200), clip(read.detail(), 500),
-                clip(read.purpose(), 500), read.outcome().name(), touched.unit(), touched.assigned(), touched.protectedIdentity(),
+                read.purpose(), read.outcome().name(), touched.unit(), touched.assigned(), touched.protectedIdentity(),
                 Sha256.hex(previous), null);
         return unhashed.withHash(hash(unhashed, previous));
     }

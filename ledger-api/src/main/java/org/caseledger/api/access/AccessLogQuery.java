@@ -56,9 +56,11 @@ public class AccessLogQuery {
     private final JdbcClient jdbc;
     private final AccessLogAuthentication authentication;
     private final AccessLogSeals seals;
+    private final StatedPurposes purposes;
 
-    AccessLogQuery(JdbcClient jdbc, AccessLogAuthentication authentication, AccessLogSeals seals) {
+    AccessLogQuery(JdbcClient jdbc, AccessLogAuthentication authentication, AccessLogSeals seals, StatedPurposes purposes) {
         this.jdbc = jdbc;
+        this.purposes = purposes;
         this.authentication = authentication;
         this.seals = seals;
     }
@@ -68,7 +70,7 @@ public class AccessLogQuery {
                         + "AND (?::text IS NULL OR staff_id = ?::text) AND read_at >= ? AND read_at < ? ORDER BY position DESC LIMIT ?")
                 .params(filter.caseId(), filter.caseId(), filter.staffId(), filter.staffId(), from(filter.from()), to(filter.to()),
                         filter.limit())
-                .query((rs, row) -> read(rs)).list();
+                .query((rs, row) -> opened(read(rs))).list();
     }
 
     public Unusual unusual(Instant from, Instant to, int limit) {
@@ -197,7 +199,12 @@ public class AccessLogQuery {
 
     private List<AccessLogEntry> select(String condition, Instant from, Instant to, int limit) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM access_log WHERE " + condition).params(from(from), to(to), limit)
-                .query((rs, row) -> read(rs)).list();
+                .query((rs, row) -> opened(read(rs))).list();
+    }
+
+    /** The entry as an auditor reads it: its stated purpose decrypted, or erased with its key. The stored one is hashed. */
+    private AccessLogEntry opened(AccessLogEntry stored) {
+        return stored.withPurpose(purposes.open(stored.purpose()));
     }
 
     private static Timestamp from(Instant from) {

@@ -17,6 +17,7 @@ import org.caseledger.api.web.CommandResult;
 import org.caseledger.api.web.CommandTransaction;
 import org.caseledger.api.web.EventHistory;
 import org.caseledger.core.person.ApproveErasure;
+import org.caseledger.core.person.ErasureReason;
 import org.caseledger.core.person.PersonEvent;
 import org.caseledger.core.person.PersonalIdentityNumber;
 import org.caseledger.core.person.RegisterPerson;
@@ -49,7 +50,11 @@ class PersonController {
     record ApprovalRequest(Instant occurredAt) {
     }
 
-    record ErasureRequest(String reason, Instant occurredAt) {
+    /**
+     * An erasure: why, as a code, and optionally a note, stored encrypted under the year's key (docs/privacy.md,
+     * "Erasure reasons").
+     */
+    record ErasureRequest(ErasureReason reason, String note, Instant occurredAt) {
         ErasureRequest {
             Require.present(reason, "reason");
         }
@@ -92,7 +97,7 @@ class PersonController {
         PersonAccess person = guard.erase(staff, personId, "POST /api/persons/{personId}/erasure");
         Set<UnitId> otherUnits = person.units().stream().filter(unit -> !unit.equals(staff.unit())).collect(Collectors.toSet());
         return commands.execute(context, personId, PersonEvent.class, body, sender -> {
-            int destroyed = erasure.eraseWithin(personId, body.reason(), otherUnits, context.envelope(body.occurredAt()), sender).size();
+            int destroyed = erasure.eraseWithin(personId, body.reason(), body.note(), otherUnits, context.envelope(body.occurredAt()), sender).size();
             return new CommandResult(200, "/api/persons/" + personId + "/history", null,
                     Map.of("personId", personId.toString(), "dataKeysDestroyed", destroyed));
         });

@@ -77,10 +77,8 @@ class RegisterExtractController {
         guard.read(staff, personId, WHAT, purpose);
         List<CaseAccess> asChild = cases.findAll(jdbc.sql("SELECT case_id FROM case_access WHERE child_id = ?")
                 .param(personId.value()).query(UUID.class).list());
-        List<CaseAccess> naming = cases.findAll(jdbc.sql("""
-                SELECT DISTINCT aggregate_identifier::uuid FROM domain_event_entry
-                WHERE payload_type = 'org.caseledger.core.cases.ConsentGiven' AND convert_from(payload, 'UTF8')::jsonb ->> 'person' = ?
-                """).param(personId.toString()).query(UUID.class).list());
+        List<CaseAccess> naming = cases.findAll(jdbc.sql("SELECT case_id FROM case_person WHERE person_id = ?")
+                .param(personId.value()).query(UUID.class).list());
         List<CaseAccess> readableAsChild = readable(staff, asChild);
         List<CaseAccess> readableNaming = readable(staff, naming);
         log.record(Stream.concat(readableAsChild.stream(), readableNaming.stream())

@@ -155,6 +155,15 @@ public class DataKeys {
         return key;
     }
 
+    /** The key if it was created and is not destroyed; empty for a key destroyed or never created. */
+    Optional<SecretKey> existing(UUID keyId) {
+        if (!known(keyId) && !destroyedHere.contains(keyId)
+                && jdbc.sql("SELECT count(*) FROM data_key WHERE key_id = ?").param(keyId).query(Long.class).single() == 0) {
+            return Optional.empty();
+        }
+        return key(keyId);
+    }
+
     /** Whether this node holds the key (or its destruction) in memory, so that it surely exists. */
     boolean known(UUID keyId) {
         Cached cached = cache.get(keyId);

@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.caseledger.api.web.CommandTransaction;
 import org.caseledger.core.person.ErasePerson;
+import org.caseledger.core.person.ErasureReason;
 import org.caseledger.core.shared.Envelope;
 import org.caseledger.core.shared.PersonId;
 import org.caseledger.core.shared.UnitId;
@@ -30,14 +31,14 @@ public class Erasure {
     }
 
     /** Within the caller's transaction: sends the erasure and destroys the keys. Answers the keys destroyed. */
-    public List<UUID> eraseWithin(PersonId person, String reason, Set<UnitId> otherUnits, Envelope envelope,
+    public List<UUID> eraseWithin(PersonId person, ErasureReason reason, String note, Set<UnitId> otherUnits, Envelope envelope,
                                   CommandTransaction.Sender sender) {
-        sender.send(new ErasePerson(person, reason, otherUnits, envelope));
+        sender.send(new ErasePerson(person, reason, note, otherUnits, envelope));
         return keys.destroyOwnedBy(person.value());
     }
 
     /** In a transaction of its own, for a person whose case files the actor's unit alone holds (the retention run). */
-    public List<UUID> erase(PersonId person, String reason, Envelope envelope) {
-        return transaction.execute(status -> eraseWithin(person, reason, Set.of(), envelope, command -> commands.sendAndWait(command)));
+    public List<UUID> erase(PersonId person, ErasureReason reason, Envelope envelope) {
+        return transaction.execute(status -> eraseWithin(person, reason, null, Set.of(), envelope, command -> commands.sendAndWait(command)));
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.lang.annotation.Annotation;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 import javax.crypto.SecretKey;
 import org.axonframework.serialization.Converter;
 import org.axonframework.serialization.SerializedObject;
@@ -24,12 +26,14 @@ import org.caseledger.core.cases.CaseOpened;
 import org.caseledger.core.person.PersonEvent;
 import org.caseledger.core.shared.LedgerEvent;
 import org.caseledger.core.shared.PersonalData;
+import org.caseledger.core.shared.YearKeyed;
 
 /**
  * The event serializer, encrypting the fields marked {@link PersonalData} on the way into the store and decrypting
  * them on the way out. A case's fields use the case file's key, owned by its child and created with the case; a
  * person's registration uses the person's own key. A field whose key has been destroyed reads as erased. The
- * stored bytes, and so the hash chain over them, hold only ciphertext: the ledger verifies before and after.
+ * stored bytes, and so the hash chain over them, hold only ciphertext: the ledger verifies before and after. Fields
+ * marked {@link YearKeyed} (an erasure's note) are encrypted under the key of their year instead ({@link YearKeys}).
  */
 class PersonalDataSerializer implements Serializer {
 
@@ -38,12 +42,15 @@ class PersonalDataSerializer implements Serializer {
     private final Serializer delegate;
     private final ObjectMapper json;
     private final DataKeys keys;
-    private final Map<Class<?>, List<RecordComponent>> personalFields = new ConcurrentHashMap<>();
+    private final YearKeys yearKeys;
+    private final Map<String, List<RecordComponent>> annotatedFields = new ConcurrentHashMap<>();
+    private final Map<Class<?>, List<RecordComponent>> encryptedFields = new ConcurrentHashMap<>();
 
-    PersonalDataSerializer(Serializer delegate, ObjectMapper json, DataKeys keys) {
+    PersonalDataSerializer(Serializer delegate, ObjectMapper json, DataKeys keys, YearKeys yearKeys) {
         this.delegate = delegate;
         this.json = json;
         this.keys = keys;
+        this.yearKeys = yearKeys;
     }
 
     @Override
@@ -52,25 +59,29 @@ class PersonalDataSerializer implements Serializer {
             keys.ensure(opened.caseId().value(), opened.child().value());
         }
         List<RecordComponent> fields = personalFields(object.getClass());
-        if (fields.isEmpty()) {
+        List<RecordComponent> yearFields = yearKeyedFields(object.getClass());
+        if (fields.isEmpty() && yearFields.isEmpty()) {
             return delegate.serialize(object, expectedRepresentation);
         }
-        UUID keyId = keyIdOf((LedgerEvent) object);
-        if (!keys.known(keyId)) {
-            if (object instanceof PersonEvent) {
-                keys.ensure(keyId, keyId);
-            } else {
-                keys.ensureForCase(keyId);
-            }
-        }
-        SecretKey key = keys.key(keyId).orElseThrow(() -> new PersonalDataErasedException(keyId));
         ObjectNode tree = json.valueToTree(object);
-        for (RecordComponent field : fields) {
-            JsonNode value = tree.get(field.getName());
-            if (value != null && value.isTextual()) {
-                byte[] sealed = Aes.encrypt(key, value.asText().getBytes(StandardCharsets.UTF_8), context(object.getClass(), field));
-                tree.put(field.getName(), PREFIX + keyId + ":" + Base64.getUrlEncoder().withoutPadding().encodeToString(sealed));
+        if (!fields.isEmpty()) {
+            UUID keyId = keyIdOf((LedgerEvent) object);
+            if (!keys.known(keyId)) {
+                if (object instanceof PersonEvent) {
+                    keys.ensure(keyId, keyId);
+                } else {
+                    keys.ensureForCase(keyId);
+                }
             }
+            SecretKey key = keys.key(keyId).orElseThrow(() -> new PersonalDataErasedException(keyId));
+            seal(tree, fields, object.getClass(), keyId, key);
+        }
+        if (!yearFields.isEmpty()) {
+            YearKeys.Keyed year = yearKeys.key(YearKeys.Purpose.ERASURE_NOTES, ((LedgerEvent) object).envelope().recordedAt());
+            if (year.key() == null) {
+                throw new PersonalDataErasedException(year.keyId());
+            }
+            seal(tree, yearFields, object.getClass(), year.keyId(), year.key());
         }
         try {
             SerializedObject<byte[]> bytes = new SimpleSerializedObject<>(json.writeValueAsBytes(tree), byte[].class,
@@ -81,10 +92,20 @@ class PersonalDataSerializer implements Serializer {
         }
     }
 
+    private static void seal(ObjectNode tree, List<RecordComponent> fields, Class<?> type, UUID keyId, SecretKey key) {
+        for (RecordComponent field : fields) {
+            JsonNode value = tree.get(field.getName());
+            if (value != null && value.isTextual()) {
+                byte[] sealed = Aes.encrypt(key, value.asText().getBytes(StandardCharsets.UTF_8), context(type, field));
+                tree.put(field.getName(), PREFIX + keyId + ":" + Base64.getUrlEncoder().withoutPadding().encodeToString(sealed));
+            }
+        }
+    }
+
     @Override
     public <S, T> T deserialize(SerializedObject<S> serialized) {
         Class<?> type = delegate.classForType(serialized.getType());
-        List<RecordComponent> fields = personalFields(type);
+        List<RecordComponent> fields = encryptedFields(type);
         if (fields.isEmpty()) {
             return delegate.deserialize(serialized);
         }
@@ -128,8 +149,21 @@ class PersonalDataSerializer implements Serializer {
     }
 
     private List<RecordComponent> personalFields(Class<?> type) {
-        return personalFields.computeIfAbsent(type, t -> t.isRecord()
-                ? Arrays.stream(t.getRecordComponents()).filter(field -> field.isAnnotationPresent(PersonalData.class)).toList()
+        return annotated(type, PersonalData.class);
+    }
+
+    private List<RecordComponent> yearKeyedFields(Class<?> type) {
+        return annotated(type, YearKeyed.class);
+    }
+
+    /** Every field stored encrypted, under whichever key: read back alike, by the key id the ciphertext names. */
+    private List<RecordComponent> encryptedFields(Class<?> type) {
+        return encryptedFields.computeIfAbsent(type, t -> Stream.concat(personalFields(t).stream(), yearKeyedFields(t).stream()).toList());
+    }
+
+    private List<RecordComponent> annotated(Class<?> type, Class<? extends Annotation> annotation) {
+        return annotatedFields.computeIfAbsent(type.getName() + "@" + annotation.getSimpleName(), key -> type.isRecord()
+                ? Arrays.stream(type.getRecordComponents()).filter(field -> field.isAnnotationPresent(annotation)).toList()
                 : List.of());
     }
 

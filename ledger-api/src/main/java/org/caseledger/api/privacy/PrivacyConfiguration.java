@@ -21,9 +21,10 @@ class PrivacyConfiguration {
 
     @Bean
     @Qualifier("eventSerializer")
-    Serializer eventSerializer(@Qualifier("defaultAxonObjectMapper") ObjectMapper json, RevisionResolver revisions, DataKeys keys) {
+    Serializer eventSerializer(@Qualifier("defaultAxonObjectMapper") ObjectMapper json, RevisionResolver revisions, DataKeys keys,
+                                YearKeys yearKeys) {
         Serializer jackson = JacksonSerializer.builder().objectMapper(json).revisionResolver(revisions).build();
-        return new PersonalDataSerializer(jackson, json, keys);
+        return new PersonalDataSerializer(jackson, json, keys, yearKeys);
     }
 
     @Bean

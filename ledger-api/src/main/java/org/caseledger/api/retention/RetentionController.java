@@ -1,55 +1,72 @@
 package org.caseledger.api.retention;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.caseledger.api.privacy.Erasure;
+import org.caseledger.api.privacy.YearKeys;
 import org.caseledger.api.security.CurrentStaff;
 import org.caseledger.api.security.StaffUser;
 import org.caseledger.api.web.CommandContext;
+import org.caseledger.core.person.ErasureReason;
 import org.caseledger.core.shared.PersonId;
 import org.caseledger.core.shared.Role;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The retention policy applied: what is due (a dry run the unit head reads first) and the run that erases it,
- * one person per transaction, reporting what it did. Files kept by the policy are listed with the reason.
+ * one person per transaction, reporting what it did. Every decision names the rule that made it and explains it in
+ * words (Swedish, or English on request); what the policy cannot decide is listed apart, for a person to decide.
  * <p>
- * A unit head sees and erases only the children all of whose case files their own unit holds; children with files
- * in other units as well are only counted, and are erased by the person erasure's procedure across units
- * (docs/privacy.md). Auditors see every unit's.
+ * A unit head sees and erases only the persons all of whose case files — and their households' — their own unit holds;
+ * due persons with files in other units as well are only counted, and are erased by the person erasure's procedure
+ * across units (docs/privacy.md). Auditors see every unit's.
  */
 @RestController
 class RetentionController {
 
+    /** One person's data under the policy, with the rule that decided and its explanation. */
+    record Decision(UUID personId, RetentionQuery.Subject subject, List<String> caseNumbers, List<String> units, Instant lastEntry,
+                    LocalDate erasableFrom, RetentionQuery.Verdict verdict, RetentionQuery.Rule rule, String detail, String explanation) {
+    }
+
     /**
-     * The dry run: due files, the files past the period that the policy keeps, and how many due children are also in
-     * other units' files (neither shown nor erased here).
+     * The dry run: what is due, what the policy keeps, what it cannot decide (kept until a person decides), and how
+     * many due persons are also in other units' files (neither shown nor erased here).
      */
-    record Due(int years, List<RetentionQuery.Candidate> due, List<RetentionQuery.Candidate> kept, int dueInOtherUnits) {
+    record Due(int years, List<Decision> due, List<Decision> kept, List<Decision> needsDecision, int dueInOtherUnits) {
     }
 
     /** One person erased by the run. */
-    record Erased(UUID personId, List<String> caseNumbers, int dataKeysDestroyed) {
+    record Erased(UUID personId, RetentionQuery.Subject subject, List<String> caseNumbers, int dataKeysDestroyed) {
     }
 
-    /** What the run did. */
-    record Run(List<Erased> erased, int kept, int dueInOtherUnits) {
+    /** What the run did; {@code yearKeysDestroyed}: the keys of erasure notes and stated purposes whose time had come. */
+    record Run(List<Erased> erased, int kept, int needsDecision, int dueInOtherUnits, int yearKeysDestroyed) {
     }
 
     private final RetentionQuery query;
     private final RetentionProperties policy;
     private final Erasure erasure;
+    private final YearKeys yearKeys;
+    private final MessageSource messages;
     private final Clock clock;
 
-    RetentionController(RetentionQuery query, RetentionProperties policy, Erasure erasure, Clock clock) {
+    RetentionController(RetentionQuery query, RetentionProperties policy, Erasure erasure, YearKeys yearKeys, MessageSource messages,
+                        Clock clock) {
         this.query = query;
         this.policy = policy;
         this.erasure = erasure;
+        this.yearKeys = yearKeys;
+        this.messages = messages;
         this.clock = clock;
     }
 
@@ -62,28 +79,46 @@ class RetentionController {
     Run run(CommandContext context) {
         Due due = due(CurrentStaff.get());
         List<Erased> erased = new ArrayList<>();
-        for (RetentionQuery.Candidate candidate : due.due()) {
-            String reason = "Retention: the last entry of case files " + String.join(", ", candidate.caseNumbers()) + " was made on "
-                    + candidate.lastEntry() + ", more than " + policy.years() + " years ago";
-            int destroyed = erasure.erase(PersonId.of(candidate.personId().toString()), reason, context.envelope(null)).size();
-            erased.add(new Erased(candidate.personId(), candidate.caseNumbers(), destroyed));
+        for (Decision decision : due.due()) {
+            int destroyed = erasure.erase(PersonId.of(decision.personId().toString()), ErasureReason.RETENTION, context.envelope(null)).size();
+            erased.add(new Erased(decision.personId(), decision.subject(), decision.caseNumbers(), destroyed));
         }
-        return new Run(erased, due.kept().size(), due.dueInOtherUnits());
+        return new Run(erased, due.kept().size(), due.needsDecision().size(), due.dueInOtherUnits(), yearKeys.destroyExpired().size());
     }
 
     private Due due(StaffUser staff) {
         Predicate<RetentionQuery.Candidate> inScope = withinUnitOf(staff);
         List<RetentionQuery.Candidate> candidates = query.candidates(clock.instant());
         return new Due(policy.years(),
-                candidates.stream().filter(candidate -> candidate.verdict() == RetentionQuery.Verdict.DUE).filter(inScope).toList(),
-                candidates.stream().filter(candidate -> candidate.verdict() != RetentionQuery.Verdict.DUE).filter(inScope).toList(),
+                decisions(candidates, RetentionQuery.Verdict.DUE, inScope),
+                decisions(candidates, RetentionQuery.Verdict.KEPT, inScope),
+                decisions(candidates, RetentionQuery.Verdict.NEEDS_DECISION, inScope),
                 (int) candidates.stream()
                         .filter(candidate -> candidate.verdict() == RetentionQuery.Verdict.DUE)
                         .filter(candidate -> !inScope.test(candidate) && candidate.units().contains(staff.unit().value()))
                         .count());
     }
 
-    /** Auditors review every unit's retention; a unit head acts on the children whose files are all in their unit. */
+    private List<Decision> decisions(List<RetentionQuery.Candidate> candidates, RetentionQuery.Verdict verdict,
+                                     Predicate<RetentionQuery.Candidate> inScope) {
+        return candidates.stream().filter(candidate -> candidate.verdict() == verdict).filter(inScope)
+                .map(candidate -> new Decision(candidate.personId(), candidate.subject(), candidate.caseNumbers(), candidate.units(),
+                        candidate.lastEntry(), candidate.erasableFrom(), candidate.verdict(), candidate.rule(), candidate.detail(),
+                        explanation(candidate)))
+                .toList();
+    }
+
+    /** The rule in words, with the facts it rests on; a detail that is a code is worded too. */
+    private String explanation(RetentionQuery.Candidate candidate) {
+        String detail = candidate.detail() == null ? ""
+                : messages.getMessage("retention.detail." + candidate.detail(), null, candidate.detail(), LocaleContextHolder.getLocale());
+        return messages.getMessage("retention.rule." + candidate.rule().name(),
+                new Object[] {policy.years(), String.join(", ", candidate.caseNumbers()), detail,
+                        policy.researchSampleDays().stream().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElse("")},
+                LocaleContextHolder.getLocale());
+    }
+
+    /** Auditors review every unit's retention; a unit head acts on the persons whose files are all in their unit. */
     private static Predicate<RetentionQuery.Candidate> withinUnitOf(StaffUser staff) {
         if (staff.role() == Role.AUDITOR) {
             return candidate -> true;

@@ -27,10 +27,23 @@ class AccessLogTest {
     private static final StaffUser STAFF = new StaffUser("maja.berg", null, StaffId.of("maja.berg"), Role.SOCIAL_SECRETARY,
             UnitId.of("vivalla"));
 
+    /** No keys here: what the log seals is beside the point of these tests. */
+    private static final StatedPurposes PLAIN = new StatedPurposes() {
+        @Override
+        public String seal(java.util.UUID caseId, java.util.UUID personId, String purpose) {
+            return purpose;
+        }
+
+        @Override
+        public String open(String stored) {
+            return stored;
+        }
+    };
+
     @Test
     void aReadWaitingAtShutdownIsFailedNotLeftHanging() throws Exception {
         StalledDatabase database = new StalledDatabase();
-        AccessLog log = new AccessLog(JdbcClient.create(new SimpleDriverDataSource()), database, new AccessLogAuthentication(new byte[32]), Clock.systemUTC());
+        AccessLog log = new AccessLog(JdbcClient.create(new SimpleDriverDataSource()), database, new AccessLogAuthentication(new byte[32]), PLAIN, Clock.systemUTC());
         Request appending = Request.start(log);
         assertThat(database.appending.await(5, SECONDS)).isTrue();
         Request queued = Request.start(log);
@@ -46,7 +59,7 @@ class AccessLogTest {
 
     @Test
     void aReadAfterShutdownIsRefusedAtOnce() throws Exception {
-        AccessLog log = new AccessLog(JdbcClient.create(new SimpleDriverDataSource()), new StalledDatabase(), new AccessLogAuthentication(new byte[32]), Clock.systemUTC());
+        AccessLog log = new AccessLog(JdbcClient.create(new SimpleDriverDataSource()), new StalledDatabase(), new AccessLogAuthentication(new byte[32]), PLAIN, Clock.systemUTC());
 
         log.destroy();
 

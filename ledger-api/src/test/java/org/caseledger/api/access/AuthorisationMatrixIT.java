@@ -92,6 +92,7 @@ class AuthorisationMatrixIT extends IntegrationTest {
             Map.entry("GET /api/admin/integrity-alarm", ADMINISTRATION),
             Map.entry("POST /api/admin/integrity-alarm/acknowledgement", ADMINISTRATION),
             Map.entry("POST /api/admin/projections/rebuild", ADMINISTRATION),
+            Map.entry("POST /api/admin/access-index/rebuild", ADMINISTRATION),
             Map.entry("GET /api/admin/sign-in-locks", ADMINISTRATION),
             Map.entry("DELETE /api/admin/sign-in-locks/accounts/{username}", ADMINISTRATION),
             Map.entry("DELETE /api/admin/sign-in-locks/addresses/{address}", ADMINISTRATION),
@@ -221,7 +222,7 @@ class AuthorisationMatrixIT extends IntegrationTest {
             return as.get(path.substring("GET ".length()));
         }
         if (endpoint.endsWith("/erasure")) {
-            return as.post(path.substring("POST ".length()), Map.of("reason", "The matrix asks."));
+            return as.post(path.substring("POST ".length()), Map.of("reason", "RETENTION", "note", "The matrix asks."));
         }
         if (endpoint.endsWith("/erasure-approvals")) {
             return as.post(path.substring("POST ".length()), Map.of());

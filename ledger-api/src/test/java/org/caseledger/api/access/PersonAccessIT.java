@@ -97,9 +97,9 @@ class PersonAccessIT extends IntegrationTest {
         long keys = dataKeys();
 
         for (String user : List.of("lars", "eva")) {
-            Response refused = http.as(user).post("/api/persons/" + theirs + "/erasure", Map.of("reason", "Retention."));
+            Response refused = http.as(user).post("/api/persons/" + theirs + "/erasure", Map.of("reason", "RETENTION"));
             assertThat(refused.status()).as(user + " erasing another unit's child").isEqualTo(403);
-            Response unapproved = http.as(user).post("/api/persons/" + shared + "/erasure", Map.of("reason", "Retention."));
+            Response unapproved = http.as(user).post("/api/persons/" + shared + "/erasure", Map.of("reason", "RETENTION"));
             assertThat(unapproved.status()).as(user + " erasing a shared child").isEqualTo(409);
             assertThat(unapproved.field("rule")).isEqualTo("ERASURE_NOT_APPROVED");
         }
@@ -111,7 +111,7 @@ class PersonAccessIT extends IntegrationTest {
         assertThat(personLog(theirs, "lars.nilsson")).extracting(entry -> entry.path("outcome").asString()).containsOnly("REFUSED");
 
         assertThat(http.as("mia").post("/api/persons/" + shared + "/erasure-approvals", Map.of()).status()).isEqualTo(200);
-        Response erased = http.as("lars").post("/api/persons/" + shared + "/erasure", Map.of("reason", "Retention."));
+        Response erased = http.as("lars").post("/api/persons/" + shared + "/erasure", Map.of("reason", "RETENTION"));
         assertThat(erased.status()).as(erased.toString()).isEqualTo(200);
         assertThat(http.as("ivo").get("/api/persons/" + shared + "/history").json().findValuesAsString("type"))
                 .containsExactly("PersonRegistered", "ErasureApproved", "PersonErased");
@@ -243,7 +243,7 @@ class PersonAccessIT extends IntegrationTest {
         for (String user : List.of("anna", "omar", "karin", "lars", "eva")) {
             List<Response> answers = new ArrayList<>();
             reads.forEach(path -> answers.add(http.as(user).get(path)));
-            answers.add(http.as(user).post("/api/persons/" + child + "/erasure", Map.of("reason", "Retention.")));
+            answers.add(http.as(user).post("/api/persons/" + child + "/erasure", Map.of("reason", "RETENTION")));
             answers.add(http.as(user).post("/api/persons", Map.of("identityNumber", Fixtures.identityNumber(), "name", "Inkräktare",
                     "household", household)));
             for (Response answer : answers) {

@@ -110,7 +110,7 @@ class CaseFilePdfIT extends IntegrationTest {
         List<String> hashesBefore = CaseFiles.body(http.as("ivo").get("/api/audit/cases/" + caseId + "/export").text()).path("events")
                 .findValuesAsString("hash");
 
-        Response erased = http.as("lars").post("/api/persons/" + child + "/erasure", Map.of("reason", "Retention period ended."));
+        Response erased = http.as("lars").post("/api/persons/" + child + "/erasure", Map.of("reason", "RETENTION"));
         BinaryResponse answer = http.as("ivo").getBytes("/api/audit/cases/" + caseId + "/export.pdf");
 
         assertThat(erased.status()).as(erased.toString()).isEqualTo(200);

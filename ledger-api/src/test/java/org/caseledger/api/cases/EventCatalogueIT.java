@@ -99,7 +99,7 @@ class EventCatalogueIT extends IntegrationTest {
         ok(anna.post("/api/cases", Map.of("origin", "APPLICATION", "child", child, "household", household,
                 "receivedAt", "2026-06-02T08:15:00Z")));
         ok(http.as("mia").post("/api/persons/" + child + "/erasure-approvals", Map.of()));
-        ok(http.as("eva").post("/api/persons/" + child + "/erasure", Map.of("reason", "Retention period ended.")));
+        ok(http.as("eva").post("/api/persons/" + child + "/erasure", Map.of("reason", "RETENTION")));
         for (JsonNode entry : http.as("ivo").get("/api/persons/" + child + "/history").json()) {
             producedTypes.add(entry.path("type").asString());
         }

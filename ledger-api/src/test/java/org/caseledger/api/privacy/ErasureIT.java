@@ -11,7 +11,21 @@ import org.caseledger.api.support.IntegrationTest;
 import org.caseledger.api.support.LedgerHttp.Response;
 import org.caseledger.api.support.LedgerHttp;
 import org.caseledger.api.support.ReadModels;
+import java.time.Instant;
+import java.util.UUID;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.caseledger.core.person.ErasureReason;
+import org.caseledger.core.person.PersonErased;
+import org.caseledger.core.person.PersonRegistered;
+import org.caseledger.core.shared.Envelope;
+import org.caseledger.core.shared.PersonId;
+import org.caseledger.core.shared.Role;
+import org.caseledger.core.shared.StaffId;
+import org.caseledger.core.shared.UnitId;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -37,13 +51,15 @@ class ErasureIT extends IntegrationTest {
         assertThat(http.as("anna").post(path + "/decisions", Map.of("kind", "OPEN_INVESTIGATION", "legalBasis", "SFS2025:400-20kap2",
                 "rationale", "Two reports about " + MARK + "."))).extracting(Response::status).isEqualTo(201);
         ReadModels.awaitCaughtUp(http, Duration.ofSeconds(60));
-        assertThat(http.as("anna").get(path).text()).contains(MARK);
+        assertThat(http.as("anna").header("X-Purpose", "Follow-up of " + MARK + " at school").get(path).text()).contains(MARK);
         assertThat(tablesHolding(MARK)).as("before the erasure the case view holds the plaintext").contains("case_view");
-        assertThat(tablesHolding(MARK)).as("the events themselves never hold it").doesNotContain("domain_event_entry");
+        assertThat(tablesHolding(MARK)).as("the events themselves never hold it, nor the access log").doesNotContain("domain_event_entry", "access_log");
+        assertThat(purposesReadForCase(caseId)).as("auditors read the stated purpose decrypted").contains("Follow-up of " + MARK + " at school");
         String metrics = http.as("lars").get("/api/metrics?" + PERIOD + "&period=quarter").text();
         String compliance = http.as("lars").get("/api/compliance?" + PERIOD).text();
 
-        Response erased = http.as("lars").post("/api/persons/" + child + "/erasure", Map.of("reason", "Retention period ended."));
+        Response erased = http.as("lars").post("/api/persons/" + child + "/erasure",
+                Map.of("reason", "DATA_SUBJECT_REQUEST", "note", "Letter from " + MARK + "'s mother, 2026-03-20."));
 
         assertThat(erased.status()).as(erased.toString()).isEqualTo(200);
         assertThat(erased.json().path("dataKeysDestroyed").asInt()).as("the person's key and the case file's key").isEqualTo(2);
@@ -59,6 +75,12 @@ class ErasureIT extends IntegrationTest {
         JsonNode person = http.as("lars").get("/api/persons/" + child + "/history").json().get(0).path("data");
         assertThat(person.path("name").asString()).isEqualTo("[erased]");
         assertThat(person.path("identityNumber").isNull() || person.path("identityNumber").isMissingNode()).isTrue();
+        JsonNode erasure = http.as("lars").get("/api/persons/" + child + "/history").json().get(1).path("data");
+        assertThat(erasure.path("reason").asString()).isEqualTo("DATA_SUBJECT_REQUEST");
+        assertThat(erasure.path("note").asString()).as("the note outlives the person's key, under the year's").contains(MARK);
+        assertThat(purposesReadForCase(caseId)).as("the purpose is erased with the case").doesNotContain("Follow-up of " + MARK + " at school")
+                .contains("[erased]");
+        assertThat(http.as("ivo").get("/api/audit/access-log/verify").field("status")).isEqualTo("INTACT");
 
         assertThat(http.as("lars").post("/api/audit/checkpoints", Map.of()).status()).isLessThan(300);
         assertThat(http.as("ivo").get("/api/audit/verify").field("status")).isEqualTo("INTACT");
@@ -74,6 +96,43 @@ class ErasureIT extends IntegrationTest {
         ReadModels.rebuild(http);
         ReadModels.awaitCaughtUp(http, Duration.ofSeconds(60));
         assertThat(ReadModels.digest(jdbc)).as("a rebuild after the erasure equals the live read models").isEqualTo(live);
+    }
+
+    @Autowired
+    private EventStore eventStore;
+
+    @Autowired
+    private TransactionTemplate transaction;
+
+    @Test
+    void givenAnErasureNoteOfAYearWhoseRetentionEndedWhenTheRetentionRunsThenTheNoteReadsErased() {
+        Instant at = Instant.parse("2019-05-02T09:00:00Z");
+        Envelope envelope = new Envelope(StaffId.of("lars.nilsson"), Role.UNIT_HEAD, UnitId.of("vivalla"), at, at,
+                UUID.randomUUID().toString(), UUID.randomUUID().toString(), null);
+        PersonId person = PersonId.random();
+        transaction.executeWithoutResult(status -> eventStore.publish(
+                new GenericDomainEventMessage<>("Person", person.toString(), 0, new PersonRegistered(person, null, "RES-" + UUID.randomUUID(),
+                        "Old " + MARK, false, null, envelope)),
+                new GenericDomainEventMessage<>("Person", person.toString(), 1, new PersonErased(person, ErasureReason.COURT_ORDER,
+                        "Judgment about " + MARK + " of 2019-04-30", envelope))));
+        assertThat(tablesHolding("Judgment about " + MARK)).isEmpty();
+        assertThat(noteOf(person)).contains(MARK);
+
+        JsonNode run = http.as("lars").post("/api/retention/run", Map.of()).json();
+
+        assertThat(run.path("yearKeysDestroyed").asInt()).isPositive();
+        assertThat(noteOf(person)).isEqualTo("[erased]");
+        assertThat(jdbc.sql("SELECT count(*) FROM year_key y JOIN data_key d USING (key_id) WHERE y.year = 2019 AND d.wrapped_key IS NOT NULL")
+                .query(Long.class).single()).isZero();
+    }
+
+    private String noteOf(PersonId person) {
+        JsonNode history = http.as("lars").get("/api/persons/" + person + "/history").json();
+        return history.get(1).path("data").path("note").asString();
+    }
+
+    private List<String> purposesReadForCase(String caseId) {
+        return http.as("ivo").get("/api/audit/access-log?caseId=" + caseId).json().findValuesAsString("purpose");
     }
 
     /** Every table of the schema with a row containing the text, bytea columns searched as bytes. */

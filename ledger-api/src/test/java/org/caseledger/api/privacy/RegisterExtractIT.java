@@ -43,7 +43,7 @@ class RegisterExtractIT extends IntegrationTest {
         assertThat(http.as("ivo").get("/api/audit/access-log?user=lars.nilsson&limit=1000").json().findValuesAsString("personId"))
                 .contains(child);
 
-        http.as("lars").post("/api/persons/" + child + "/erasure", Map.of("reason", "The data subject asked to be erased."));
+        http.as("lars").post("/api/persons/" + child + "/erasure", Map.of("reason", "DATA_SUBJECT_REQUEST", "note", "The data subject asked to be erased."));
         JsonNode afterErasure = http.as("lars").get("/api/persons/" + child + "/extract").json();
         assertThat(afterErasure.path("registration").get(0).path("data").path("name").asString()).isEqualTo("[erased]");
         assertThat(afterErasure.toString()).doesNotContain("Ebba");

@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.MissingNode;
 
 /**
  * The retention policy on a handcrafted history, recorded years ago: five years after the last entry a child's
@@ -59,9 +60,10 @@ class RetentionIT extends IntegrationTest {
         JsonNode dryRun = http.as("lars").get("/api/retention/due").json();
 
         assertThat(personsIn(dryRun.path("due"))).contains(due).doesNotContain(sample, placed, recent, coordination);
-        assertThat(verdictOf(dryRun.path("kept"), sample)).isEqualTo("RESEARCH_SAMPLE");
-        assertThat(verdictOf(dryRun.path("kept"), placed)).isEqualTo("KEPT_INTERVENTION");
-        assertThat(verdictOf(dryRun.path("kept"), coordination)).isEqualTo("RESEARCH_SAMPLE");
+        assertThat(ruleOf(dryRun.path("kept"), sample)).isEqualTo("RESEARCH_SAMPLE");
+        assertThat(ruleOf(dryRun.path("kept"), placed)).isEqualTo("KEPT_INTERVENTION");
+        assertThat(ruleOf(dryRun.path("kept"), coordination)).isEqualTo("RESEARCH_SAMPLE");
+        assertThat(ruleOf(dryRun.path("due"), due)).isEqualTo("PERIOD_ENDED");
         assertThat(personsIn(dryRun.path("kept"))).doesNotContain(recent);
         assertThat(http.as("anna").get("/api/retention/due").status()).isEqualTo(403);
         assertThat(http.as("anna").post("/api/retention/run", Map.of()).status()).isEqualTo(403);
@@ -95,6 +97,88 @@ class RetentionIT extends IntegrationTest {
         assertThat(personsIn(run.path("erased"))).doesNotContain(theirs, shared, inAnotherUnitsHousehold);
         assertThat(jdbc.sql("SELECT count(*) FROM person_access WHERE erased AND person_id IN (?::uuid, ?::uuid)")
                 .params(theirs, shared).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void givenAChildWithoutAKnownBirthDayWhenTheDryRunDecidesThenTheChildIsKeptForAPersonsDecisionWithTheReason() {
+        String reserveNumbered = childWithReserveNumber("2019-05-02T09:00:00Z");
+        String neverRegistered = caseOfAnUnregisteredChild("2019-05-02T09:00:00Z");
+
+        JsonNode dryRun = http.as("lars").get("/api/retention/due").json();
+
+        assertThat(personsIn(dryRun.path("due"))).doesNotContain(reserveNumbered, neverRegistered);
+        JsonNode reserve = decisionOf(dryRun.path("needsDecision"), reserveNumbered);
+        assertThat(reserve.path("verdict").asString()).isEqualTo("NEEDS_DECISION");
+        assertThat(reserve.path("rule").asString()).isEqualTo("BIRTH_DAY_UNKNOWN");
+        assertThat(reserve.path("detail").asString()).isEqualTo("RESERVE_NUMBER");
+        assertThat(reserve.path("explanation").asString()).contains("födelsedagen är okänd", "reservnummer");
+        assertThat(ruleOf(dryRun.path("needsDecision"), neverRegistered)).isEqualTo("NOT_REGISTERED");
+        assertThat(decisionOf(http.as("lars").get("/api/retention/due?lang=en").json().path("needsDecision"), reserveNumbered)
+                .path("explanation").asString()).contains("day of birth is unknown", "reserve number");
+
+        JsonNode run = http.as("lars").post("/api/retention/run", Map.of()).json();
+
+        assertThat(personsIn(run.path("erased"))).doesNotContain(reserveNumbered, neverRegistered);
+        assertThat(jdbc.sql("SELECT count(*) FROM data_key WHERE owner_id IN (?::uuid, ?::uuid) AND wrapped_key IS NULL")
+                .params(reserveNumbered, neverRegistered).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void givenAHouseholdMemberWhenTheHouseholdsFilesAreDueThenTheMemberIsErasedWithThemAndKeptWhileOneIsKept() {
+        String child = childWithCase(LocalDate.of(2012, 3, 14), "2019-05-02T09:00:00Z", null);
+        String parent = memberOfHouseholdOf(child, "2019-05-02T09:00:00Z");
+        String placedChild = childWithCase(LocalDate.of(2012, 3, 14), "2019-05-02T09:00:00Z", InterventionType.PLACEMENT);
+        String placedChildsParent = memberOfHouseholdOf(placedChild, "2019-05-02T09:00:00Z");
+
+        JsonNode dryRun = http.as("lars").get("/api/retention/due").json();
+
+        assertThat(ruleOf(dryRun.path("due"), parent)).isEqualTo("HOUSEHOLD_FILES_ERASED");
+        assertThat(decisionOf(dryRun.path("due"), parent).path("subject").asString()).isEqualTo("HOUSEHOLD_MEMBER");
+        assertThat(ruleOf(dryRun.path("kept"), placedChildsParent)).isEqualTo("HOUSEHOLD_FILE_KEPT");
+
+        JsonNode run = http.as("lars").post("/api/retention/run", Map.of()).json();
+
+        assertThat(personsIn(run.path("erased"))).contains(child, parent).doesNotContain(placedChild, placedChildsParent);
+        assertThat(http.as("lars").get("/api/persons/" + parent + "/history").json().findValuesAsString("type")).contains("PersonErased");
+    }
+
+    /** A child registered by a reserve number, which names no day of birth, and a case of theirs, recorded at the time. */
+    private String childWithReserveNumber(String recordedAt) {
+        Instant at = Instant.parse(recordedAt);
+        PersonId child = PersonId.random();
+        HouseholdId household = HouseholdId.random();
+        transaction.executeWithoutResult(status -> {
+            eventStore.publish(new GenericDomainEventMessage<>("Person", child.toString(), 0,
+                    new PersonRegistered(child, null, "RES-" + UUID.randomUUID(), "Kim Reserv", false, household, envelope(at))));
+            eventStore.publish(openedAt(CaseId.random(), child, household, at));
+        });
+        return child.toString();
+    }
+
+    /** A case whose child was never registered: the ledger knows nothing of the child's birth. */
+    private String caseOfAnUnregisteredChild(String recordedAt) {
+        Instant at = Instant.parse(recordedAt);
+        PersonId child = PersonId.random();
+        transaction.executeWithoutResult(status -> eventStore.publish(openedAt(CaseId.random(), child, HouseholdId.random(), at)));
+        return child.toString();
+    }
+
+    /** A parent registered, at the time, into the household of the child's case. */
+    private String memberOfHouseholdOf(String child, String recordedAt) {
+        Instant at = Instant.parse(recordedAt);
+        HouseholdId household = HouseholdId.of(jdbc.sql("SELECT household_id::text FROM case_access WHERE child_id = ?::uuid")
+                .param(child).query(String.class).single());
+        PersonId parent = PersonId.random();
+        transaction.executeWithoutResult(status -> eventStore.publish(new GenericDomainEventMessage<>("Person", parent.toString(), 0,
+                new PersonRegistered(parent, PersonalIdentityNumber.of(Fixtures.identityNumber(LocalDate.of(1985, 6, 12))), null,
+                        "Alex Förälder", false, household, envelope(at)))));
+        return parent.toString();
+    }
+
+    private static GenericDomainEventMessage<LedgerEvent> openedAt(CaseId caseId, PersonId child, HouseholdId household, Instant at) {
+        return new GenericDomainEventMessage<>("Case", caseId.toString(), 0, new CaseOpened(caseId,
+                CaseNumber.of(at.toString().substring(0, 4) + "-" + (70000 + (int) (Math.random() * 29999))), UnitId.of("vivalla"),
+                CaseOrigin.APPLICATION, child, household, at, envelope(at)));
     }
 
     /** A child registered and a case of theirs with a note, all recorded at the given time, optionally with an intervention. */
@@ -161,12 +245,16 @@ class RetentionIT extends IntegrationTest {
         return list.findValuesAsString("personId");
     }
 
-    private static String verdictOf(JsonNode list, String personId) {
+    private static String ruleOf(JsonNode list, String personId) {
+        return decisionOf(list, personId).path("rule").asString();
+    }
+
+    private static JsonNode decisionOf(JsonNode list, String personId) {
         for (JsonNode candidate : list) {
             if (candidate.path("personId").asString().equals(personId)) {
-                return candidate.path("verdict").asString();
+                return candidate;
             }
         }
-        return null;
+        return MissingNode.getInstance();
     }
 }

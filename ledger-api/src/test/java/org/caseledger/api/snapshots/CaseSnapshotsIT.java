@@ -146,7 +146,7 @@ class CaseSnapshotsIT extends IntegrationTest {
         awaitSnapshotAtLeast(caseId, snapshots.eventsBetweenSnapshots());
         assertThat(rejectionOfLatestSnapshot(caseId)).isEmpty();
 
-        Response erased = http.as("lars").post("/api/persons/" + child + "/erasure", Map.of("reason", "Retention period ended."));
+        Response erased = http.as("lars").post("/api/persons/" + child + "/erasure", Map.of("reason", "RETENTION"));
 
         assertThat(erased.status()).as(erased.toString()).isEqualTo(200);
         assertThat(erased.json().path("dataKeysDestroyed").asInt()).isEqualTo(2);

@@ -62,6 +62,8 @@ class ContactsStoredInRevisionOneIT {
         try (Connection owner = DATABASE.ownerConnection()) {
             StoredEventFixture.append(STORED, owner);
         }
+        assertThat(new LedgerHttp("http://localhost:" + port).as("eva").post("/api/admin/access-index/rebuild", Map.of())
+                .json().path("eventsFolded").asLong()).isEqualTo(STORED.size());
     }
 
     @BeforeEach

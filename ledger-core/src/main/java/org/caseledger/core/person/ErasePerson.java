@@ -3,30 +3,40 @@ package org.caseledger.core.person;
 import java.util.Set;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.caseledger.core.shared.Envelope;
+import org.caseledger.core.shared.InvalidValueException;
 import org.caseledger.core.shared.PersonId;
 import org.caseledger.core.shared.Require;
 import org.caseledger.core.shared.UnitId;
 
 /**
- * Erase a person whose retention period has ended (gallring), or who asked to be erased.
+ * Erase a person whose retention period has ended (gallring), or who is to be erased for another of the
+ * {@link ErasureReason reasons}.
  *
+ * @param note       optional free text about the reason; stored encrypted under the year's key
  * @param otherUnits the units besides the actor's that hold case files of the person: each must have approved
  */
 public record ErasePerson(
         @TargetAggregateIdentifier PersonId personId,
-        String reason,
+        ErasureReason reason,
+        String note,
         Set<UnitId> otherUnits,
         Envelope envelope) implements PersonCommand {
 
     public ErasePerson {
         Require.present(personId, "personId");
-        Require.text(reason, "reason", 2000);
+        Require.present(reason, "reason");
+        if (reason == ErasureReason.NOT_CODED) {
+            throw new InvalidValueException("reason NOT_CODED is only for erasures recorded before reasons were codes");
+        }
+        if (note != null) {
+            Require.text(note, "note", 2000);
+        }
         otherUnits = otherUnits == null ? Set.of() : Set.copyOf(otherUnits);
         Require.present(envelope, "envelope");
     }
 
     /** The erasure of a person whose case files the actor's unit alone holds. */
-    public ErasePerson(PersonId personId, String reason, Envelope envelope) {
-        this(personId, reason, Set.of(), envelope);
+    public ErasePerson(PersonId personId, ErasureReason reason, Envelope envelope) {
+        this(personId, reason, null, Set.of(), envelope);
     }
 }

@@ -44,7 +44,7 @@ public class Person {
     public void handle(ErasePerson command) {
         assertNotErased();
         assertApprovedByEveryOtherUnit(command.otherUnits(), command.envelope().actor());
-        apply(new PersonErased(personId, command.reason(), command.envelope()));
+        apply(new PersonErased(personId, command.reason(), command.note(), command.envelope()));
     }
 
     /** Each other unit holding the person's files agreed, through someone other than the one erasing: four eyes. */

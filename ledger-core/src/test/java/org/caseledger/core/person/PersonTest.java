@@ -57,14 +57,14 @@ class PersonTest {
     @Test
     void erasingARegisteredPersonRecordsTheErasure() {
         fixture.given(registered())
-                .when(new ErasePerson(PERSON, "retention period ended", ERASED))
-                .expectEvents(new PersonErased(PERSON, "retention period ended", ERASED));
+                .when(new ErasePerson(PERSON, ErasureReason.RETENTION, ERASED))
+                .expectEvents(new PersonErased(PERSON, ErasureReason.RETENTION, null, ERASED));
     }
 
     @Test
     void erasingAPersonTwiceIsRejected() {
-        fixture.given(registered(), new PersonErased(PERSON, "retention period ended", ERASED))
-                .when(new ErasePerson(PERSON, "again", at(ERASED.occurredAt().plusSeconds(3600))))
+        fixture.given(registered(), new PersonErased(PERSON, ErasureReason.RETENTION, null, ERASED))
+                .when(new ErasePerson(PERSON, ErasureReason.RETENTION, at(ERASED.occurredAt().plusSeconds(3600))))
                 .expectException(violates(LedgerRule.PERSON_ERASED))
                 .expectNoEvents();
     }
@@ -72,7 +72,7 @@ class PersonTest {
     @Test
     void erasingAPersonWhomAnotherUnitAlsoHoldsIsRejectedUntilThatUnitApproves() {
         fixture.given(registered())
-                .when(new ErasePerson(PERSON, "retention period ended", Set.of(RECEPTION), ERASED))
+                .when(new ErasePerson(PERSON, ErasureReason.RETENTION, null, Set.of(RECEPTION), ERASED))
                 .expectException(violates(LedgerRule.ERASURE_NOT_APPROVED))
                 .expectNoEvents();
     }
@@ -81,8 +81,8 @@ class PersonTest {
     void erasingAPersonIsRecordedOnceEveryOtherUnitHoldingThemApproved() {
         Envelope approval = receptionHead(ERASED.occurredAt().minusSeconds(60));
         fixture.given(registered(), new ErasureApproved(PERSON, approval))
-                .when(new ErasePerson(PERSON, "retention period ended", Set.of(RECEPTION), ERASED))
-                .expectEvents(new PersonErased(PERSON, "retention period ended", ERASED));
+                .when(new ErasePerson(PERSON, ErasureReason.RETENTION, null, Set.of(RECEPTION), ERASED))
+                .expectEvents(new PersonErased(PERSON, ErasureReason.RETENTION, null, ERASED));
     }
 
     @Test
@@ -90,13 +90,13 @@ class PersonTest {
         Envelope ownApproval = new Envelope(ERASED.actor(), ERASED.role(), RECEPTION, ERASED.occurredAt(), ERASED.recordedAt(),
                 "corr", "cause", null);
         fixture.given(registered(), new ErasureApproved(PERSON, ownApproval))
-                .when(new ErasePerson(PERSON, "retention period ended", Set.of(RECEPTION), ERASED))
+                .when(new ErasePerson(PERSON, ErasureReason.RETENTION, null, Set.of(RECEPTION), ERASED))
                 .expectException(violates(LedgerRule.ERASURE_NOT_APPROVED));
     }
 
     @Test
     void approvingTheErasureOfAnErasedPersonIsRejected() {
-        fixture.given(registered(), new PersonErased(PERSON, "retention period ended", ERASED))
+        fixture.given(registered(), new PersonErased(PERSON, ErasureReason.RETENTION, null, ERASED))
                 .when(new ApproveErasure(PERSON, receptionHead(ERASED.occurredAt().plusSeconds(60))))
                 .expectException(violates(LedgerRule.PERSON_ERASED));
     }
