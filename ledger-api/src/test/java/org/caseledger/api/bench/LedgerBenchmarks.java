@@ -4,17 +4,24 @@ import static org.caseledger.api.bench.BenchmarkReport.Direction.HIGHER_IS_BETTE
 import static org.caseledger.api.bench.BenchmarkReport.Direction.LOWER_IS_BETTER;
 
 import com.sun.management.OperatingSystemMXBean;
+import com.sun.net.httpserver.HttpServer;
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,8 +41,10 @@ import org.axonframework.serialization.Serializer;
 import org.caseledger.api.bench.BenchmarkReport.Figure;
 import org.caseledger.api.bench.BenchmarkReport.Runs;
 import org.caseledger.api.bench.BenchmarkReport.Target;
+import org.caseledger.api.integrity.BenchWitnessPublishing;
 import org.caseledger.api.integrity.CheckpointSealer;
 import org.caseledger.api.integrity.LedgerVerifier;
+import org.caseledger.api.integrity.LogNotes;
 import org.caseledger.api.integrity.VerificationReport;
 import org.caseledger.api.projections.ProjectionAdmin;
 import org.caseledger.api.support.IdentityProvider;
@@ -56,11 +65,21 @@ import org.caseledger.core.shared.Role;
 import org.caseledger.core.shared.StaffId;
 import org.caseledger.core.shared.UnitId;
 import org.caseledger.projections.caseview.CaseViewProjection;
+import org.caseledger.verify.note.SignatureType;
+import org.caseledger.verify.note.SignerKey;
+import org.caseledger.verify.witness.AddCheckpointRequest;
+import org.caseledger.verify.witness.Cosigner;
+import org.caseledger.verify.witness.Witness;
+import org.caseledger.verify.witness.WitnessAnswer;
+import org.caseledger.verify.witness.WitnessClient;
+import org.caseledger.verify.witness.WitnessHttpServer;
+import org.caseledger.verify.witness.WitnessState;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -98,6 +117,8 @@ class LedgerBenchmarks {
     private static final String SECTIONS = System.getProperty("bench.sections", "1,2,3,4,5,6,7");
     /** Events appended for each run of the sealing benchmark (7). */
     private static final int EVENTS_PER_SEAL_RUN = Integer.getInteger("bench.seal-events", 20_000);
+    /** Checkpoints submitted to the witness in each run of the witness round trip (7), one at a time. */
+    private static final int WITNESS_ROUND_TRIPS = Integer.getInteger("bench.witness-round-trips", 50);
     private static final int HOT_CASES = 10;
     private static final int HOT_CASE_EVENTS = 1_000;
     private static final int FRESH_CASES = 20_000;
@@ -132,6 +153,12 @@ class LedgerBenchmarks {
 
     @Autowired
     private LedgerVerifier verifier;
+
+    @Autowired
+    private LogNotes logNotes;
+
+    @Autowired
+    private ApplicationContext context;
 
     @Autowired
     private JdbcClient jdbc;
@@ -264,9 +291,10 @@ class LedgerBenchmarks {
 
     /**
      * What the evidence of issue #14 costs: the authenticator each append computes, against the event hash the append
-     * computed already; and sealing fresh events (the check before sealing, the global tree, the signed note) against
-     * reading and hashing the same columns with no ledger code. The witness round trip is measured by WitnessIT
-     * (docs/benchmarks-integrity.md): it needs a witness process, and is never in an append's path.
+     * computed already; sealing fresh events (the check before sealing, the global tree, the signed note) against
+     * reading and hashing the same columns with no ledger code; and publishing one checkpoint to a witness (see
+     * {@link #witnessRoundTrip}) against the same HTTP exchange with a server that answers at once. None of it is in an
+     * append's path: sealing and publishing run on the scheduler.
      */
     private void integrityAtAppendAndSeal(BenchmarkReport report, References references) throws Exception {
         byte[] key = new byte[32];
@@ -305,6 +333,105 @@ class LedgerBenchmarks {
         report.add(new Figure("7. Evidence at append and at sealing", "seal " + String.format("%,d", EVENTS_PER_SEAL_RUN)
                         + " fresh events: the check before sealing, the global tree, the signed note", "events/s", HIGHER_IS_BETTER, seal,
                 "plain JDBC scan of the same columns + SHA-256 of the bytes", runs(references::scanAndHashRate), List.of(), null));
+        witnessRoundTrip(report, offset);
+    }
+
+    /**
+     * The witness round trip as the scheduler makes it for each new checkpoint: the ledger's own {@code WitnessPublisher}
+     * reads the newest checkpoint and the size the witness last cosigned, builds the consistency proof from the stored
+     * tree, POSTs add-checkpoint (c2sp.org/tlog-witness: old size, proof, signed note) to the auditor's kit witness,
+     * checks the returned cosignature against the witness's key and inserts it. The witness is the kit's, wired as its
+     * {@code witness} command wires it (its state file, rewritten and forced to disk on each cosignature, its
+     * {@code WitnessHttpServer}), but in this JVM on loopback rather than as a process of its own. Each round trip
+     * publishes a fresh checkpoint of one new case, appended and sealed before the clock starts.
+     * <p>
+     * The reference, interleaved with it one for one: the same kit client ({@code WitnessClient}, on an HTTP client built
+     * as the publisher builds its own) POSTs the very bytes the publisher sent to a JDK {@code HttpServer} on loopback
+     * whose handler reads the body and answers at once with the cosignature line the witness returned: the HTTP
+     * exchange and nothing of the witness, the proof or the database.
+     */
+    private void witnessRoundTrip(BenchmarkReport report, long[] offset) throws Exception {
+        Path directory = Files.createDirectories(Path.of("target", "bench-witness"));
+        SignerKey witnessKey = SignerKey.generate("witness.bench/loopback", SignatureType.COSIGNATURE_V1);
+        InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+        byte[][] answer = {new byte[0]};
+        HttpServer answersAtOnce = HttpServer.create(loopback, 16);
+        answersAtOnce.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+            exchange.sendResponseHeaders(200, answer[0].length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(answer[0]);
+            }
+        });
+        answersAtOnce.start();
+        try (WitnessState state = WitnessState.open(directory.resolve("state-" + UUID.randomUUID()));
+             WitnessHttpServer witness = WitnessHttpServer.start(new Witness(new Cosigner(witnessKey, Clock.systemUTC()),
+                     List.of(logNotes.verifierKey()), state), loopback)) {
+            BenchWitnessPublishing publishing = new BenchWitnessPublishing(context, "http://127.0.0.1:" + witness.address().getPort(),
+                    witnessKey.verifierKey().format());
+            WitnessClient reference = new WitnessClient(URI.create("http://127.0.0.1:" + answersAtOnce.getAddress().getPort()),
+                    HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), Duration.ofSeconds(10));
+            // the first submission carries the whole ledger's checkpoint from size 0; warm both sides up past it
+            roundTrips(publishing, reference, answer, offset, WITNESS_ROUND_TRIPS);
+            List<Double> ledger = new ArrayList<>();
+            List<Double> exchangeOnly = new ArrayList<>();
+            for (int run = 0; run < RUNS; run++) {
+                double[][] millis = roundTrips(publishing, reference, answer, offset, WITNESS_ROUND_TRIPS);
+                ledger.add(median(millis[0]));
+                exchangeOnly.add(median(millis[1]));
+            }
+            report.add(new Figure("7. Evidence at append and at sealing", "publish one new checkpoint to a witness: WitnessPublisher "
+                    + "POSTs add-checkpoint (c2sp.org/tlog-witness: old size, consistency proof, signed note), checks and stores the "
+                    + "cosignature; the kit's witness (WitnessHttpServer, state file forced to disk) in this JVM, over loopback; p50 of "
+                    + WITNESS_ROUND_TRIPS + " a run", "ms", LOWER_IS_BETTER, new Runs(ledger),
+                    "the same kit client (WitnessClient, HTTP client built as the publisher's) POSTing the same bytes over loopback "
+                    + "to a JDK HttpServer handler that answers the cosignature line at once (no witness code, no proof, no database), "
+                    + "interleaved one for one", new Runs(exchangeOnly), List.of(), null));
+        } finally {
+            answersAtOnce.stop(0);
+        }
+    }
+
+    /**
+     * {@code count} round trips to the witness, each of a fresh checkpoint, each followed by the reference's exchange of
+     * the same request bytes; answers their times in milliseconds, the witness's first and the reference's second.
+     */
+    private double[][] roundTrips(BenchWitnessPublishing publishing, WitnessClient reference, byte[][] answer, long[] offset, int count)
+            throws Exception {
+        double[][] millis = new double[2][count];
+        for (int trip = 0; trip < count; trip++) {
+            long cosigned = publishing.cosignedSize();
+            publish(SyntheticCases.history(offset[0]++, EVENTS_PER_CASE));
+            // the scheduled sealer may be sealing too; the round trip starts once a checkpoint beyond the cosigned one is signed
+            while (jdbc.sql("SELECT coalesce(max(tree_size), 0) FROM ledger_checkpoint").query(Long.class).single() <= cosigned) {
+                sealer.sealPending();
+                Thread.sleep(10);
+            }
+            long start = System.nanoTime();
+            publishing.publishLatest();
+            millis[0][trip] = (System.nanoTime() - start) / 1e6;
+            long now = publishing.cosignedSize();
+            if (now <= cosigned) {
+                throw new IllegalStateException("the witness did not cosign beyond size " + cosigned + "; see the log");
+            }
+            AddCheckpointRequest request = publishing.request(cosigned, now);
+            answer[0] = publishing.cosignatureLine(now).getBytes(StandardCharsets.UTF_8);
+            start = System.nanoTime();
+            WitnessAnswer echoed = reference.addCheckpoint(request);
+            millis[1][trip] = (System.nanoTime() - start) / 1e6;
+            if (!(echoed instanceof WitnessAnswer.Cosigned)) {
+                throw new IllegalStateException("the reference server's answer was not read as a cosignature: " + echoed);
+            }
+        }
+        return millis;
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
     private void appendDistinctCases(BenchmarkReport report, References references) throws Exception {
@@ -552,6 +679,7 @@ class LedgerBenchmarks {
         parameters.put("client threads / connections", THREADS);
         parameters.put("hot cases", HOT_CASES + " cases of " + HOT_CASE_EVENTS + " events");
         parameters.put("latency samples per run", LATENCY_CALLS + " after " + LATENCY_CALLS / 5 + " unmeasured");
+        parameters.put("witness round trips per run", WITNESS_ROUND_TRIPS + " after " + WITNESS_ROUND_TRIPS + " unmeasured");
         parameters.put("paced load", LOAD_CONNECTIONS + " connections, each paced after a calibrating run; GET " + GET_RATE + "/s, POST " + POST_RATE + "/s");
         parameters.put("authentication", "bearer JWT of the identity provider (oidc mode)");
         return parameters;
