@@ -12,7 +12,7 @@ import javax.crypto.spec.SecretKeySpec;
 final class Aes {
 
     static final int KEY_BYTES = 32;
-    private static final int NONCE_BYTES = 12;
+    static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
     /**
@@ -44,9 +44,20 @@ final class Aes {
     }
 
     static byte[] encrypt(SecretKey key, byte[] plaintext, byte[] associatedData) {
+        byte[] nonce = new byte[NONCE_BYTES];
+        RANDOM.nextBytes(nonce);
+        return encrypt(key, nonce, plaintext, associatedData);
+    }
+
+    /**
+     * With a nonce of the caller's: only for a nonce derived from the plaintext under a key of its own (a synthetic IV),
+     * so that one nonce never encrypts two different plaintexts under one key.
+     */
+    static byte[] encrypt(SecretKey key, byte[] nonce, byte[] plaintext, byte[] associatedData) {
+        if (nonce.length != NONCE_BYTES) {
+            throw new IllegalArgumentException("an AES-GCM nonce here has " + NONCE_BYTES + " bytes");
+        }
         try {
-            byte[] nonce = new byte[NONCE_BYTES];
-            RANDOM.nextBytes(nonce);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(associatedData);

@@ -52,8 +52,8 @@ class ErasureIT extends IntegrationTest {
                 "rationale", "Two reports about " + MARK + "."))).extracting(Response::status).isEqualTo(201);
         ReadModels.awaitCaughtUp(http, Duration.ofSeconds(60));
         assertThat(http.as("anna").header("X-Purpose", "Follow-up of " + MARK + " at school").get(path).text()).contains(MARK);
-        assertThat(tablesHolding(MARK)).as("before the erasure the case view holds the plaintext").contains("case_view");
-        assertThat(tablesHolding(MARK)).as("the events themselves never hold it, nor the access log").doesNotContain("domain_event_entry", "access_log");
+        assertThat(tablesHolding(MARK)).as("neither the events, the read models nor the access log hold the plaintext, even before")
+                .isEmpty();
         assertThat(purposesReadForCase(caseId)).as("auditors read the stated purpose decrypted").contains("Follow-up of " + MARK + " at school");
         String metrics = http.as("lars").get("/api/metrics?" + PERIOD + "&period=quarter").text();
         String compliance = http.as("lars").get("/api/compliance?" + PERIOD).text();

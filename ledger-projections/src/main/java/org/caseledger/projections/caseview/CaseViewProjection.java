@@ -67,7 +67,7 @@ public class CaseViewProjection {
     void on(PersonErased event) {
         ReadModelBatch batch = batch();
         for (CaseId caseId : batch.casesOfChild(event.personId())) {
-            long reached = batch.view(caseId).version;
+            long reached = batch.reached(caseId);
             // From the first event: the one-argument readEvents starts at the case's latest snapshot.
             List<CaseEvent> stored = eventStore.readEvents(caseId.toString(), 0).asStream()
                     .filter(message -> message.getSequenceNumber() <= reached)

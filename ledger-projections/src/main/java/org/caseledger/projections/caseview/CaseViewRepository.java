@@ -12,23 +12,29 @@ import org.caseledger.core.shared.PersonId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The {@code case_view} table: the view document as JSON, plus the columns lists are filtered by. */
+/**
+ * The {@code case_view} table: the view document as JSON, encrypted under the case file's key ({@link ViewEncryption}),
+ * plus the columns lists are filtered by, which name no one. A view whose key was destroyed, between an erasure and the
+ * fold that follows it, reads as absent.
+ */
 @Repository
 public class CaseViewRepository {
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
+    private final ViewEncryption encryption;
 
-    public CaseViewRepository(JdbcClient jdbc, ProjectionJson json) {
+    public CaseViewRepository(JdbcClient jdbc, ProjectionJson json, ViewEncryption encryption) {
         this.jdbc = jdbc;
         this.json = json.mapper();
+        this.encryption = encryption;
     }
 
     public Optional<CaseView> find(CaseId caseId) {
-        return jdbc.sql("SELECT document FROM case_view WHERE case_id = ?")
+        return jdbc.sql("SELECT case_id, document FROM case_view WHERE case_id = ?")
                 .param(caseId.value())
-                .query((rs, row) -> read(rs.getString(1)))
-                .optional();
+                .query((rs, row) -> read(rs.getObject(1, UUID.class), rs.getString(2)))
+                .optional().flatMap(view -> view);
     }
 
     /** The stored views of these cases, in one query; a case without a view is left out. */
@@ -36,17 +42,21 @@ public class CaseViewRepository {
         if (caseIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("SELECT document FROM case_view WHERE case_id = ANY(?)")
+        return jdbc.sql("SELECT case_id, document FROM case_view WHERE case_id = ANY(?)")
                 .param(caseIds.stream().map(CaseId::value).toArray(UUID[]::new))
-                .query((rs, row) -> read(rs.getString(1)))
-                .list();
+                .query((rs, row) -> read(rs.getObject(1, UUID.class), rs.getString(2)))
+                .list().stream().flatMap(Optional::stream).toList();
     }
 
     public List<CaseView> findByUnit(String unit, int limit, int offset) {
-        return jdbc.sql("SELECT document FROM case_view WHERE unit = ? ORDER BY case_number LIMIT ? OFFSET ?")
+        return jdbc.sql("SELECT case_id, document FROM case_view WHERE unit = ? ORDER BY case_number LIMIT ? OFFSET ?")
                 .params(unit, limit, offset)
-                .query((rs, row) -> read(rs.getString(1)))
-                .list();
+                .query((rs, row) -> read(rs.getObject(1, UUID.class), rs.getString(2)))
+                .list().stream().flatMap(Optional::stream).toList();
+    }
+
+    Optional<Long> versionOf(CaseId caseId) {
+        return jdbc.sql("SELECT version FROM case_view WHERE case_id = ?").param(caseId.value()).query(Long.class).optional();
     }
 
     List<String> caseIdsWithChild(PersonId child) {
@@ -84,9 +94,10 @@ public class CaseViewRepository {
         jdbc.sql("TRUNCATE case_view").update();
     }
 
-    private CaseView read(String document) {
+    private Optional<CaseView> read(UUID caseId, String stored) {
+        Optional<String> document = encryption.decrypt(caseId, stored);
         try {
-            return json.readValue(document, CaseView.class);
+            return document.isEmpty() ? Optional.empty() : Optional.of(json.readValue(document.get(), CaseView.class));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a stored case view is not readable", e);
         }
@@ -94,7 +105,7 @@ public class CaseViewRepository {
 
     private String write(CaseView view) {
         try {
-            return json.writeValueAsString(view);
+            return encryption.encrypt(UUID.fromString(view.caseId), json.writeValueAsString(view));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a case view could not be written as JSON", e);
         }

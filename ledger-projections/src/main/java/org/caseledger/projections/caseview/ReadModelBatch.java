@@ -80,6 +80,15 @@ final class ReadModelBatch {
         return view != null ? view : views.find(caseId).orElseGet(CaseView::new);
     }
 
+    /**
+     * The version the case's view has reached, as this batch has left it or as stored: from the stored column, which
+     * names no one, since the stored document no longer decrypts once the erasure destroyed its key.
+     */
+    long reached(CaseId caseId) {
+        CaseView view = changed.get(caseId.toString());
+        return view != null ? view.version : views.versionOf(caseId).orElse(0L);
+    }
+
     /** The cases whose child is this person, as stored or as changed in this batch. */
     List<CaseId> casesOfChild(PersonId child) {
         Set<String> cases = new LinkedHashSet<>(views.caseIdsWithChild(child));
