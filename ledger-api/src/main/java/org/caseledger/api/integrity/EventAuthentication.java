@@ -22,8 +22,12 @@ public class EventAuthentication {
         this.currentKey = eventKey(keys.current());
     }
 
-    /** The authenticator the appender stores with an event of this hash. */
+    /**
+     * The authenticator the appender stores with an event of this hash. The ledger's identity is recorded before the
+     * first authenticated event, in the same transaction.
+     */
     public byte[] authenticatorOf(byte[] eventHash) {
+        keys.identity();
         return EventAuthenticator.of(currentKey, eventHash);
     }
 

@@ -52,7 +52,7 @@ public class LedgerKeys {
     private final SigningKey current;
     private final List<SigningKey> known;
     private final JdbcClient jdbc;
-    private final Identity identity;
+    private volatile Identity identity;
     private final List<Epoch> epochs;
 
     LedgerKeys(SigningKey current, IntegrityProperties properties, JdbcClient jdbc, PlatformTransactionManager transactions,
@@ -63,7 +63,13 @@ public class LedgerKeys {
         keys.add(current);
         this.known = List.copyOf(keys);
         TransactionTemplate transaction = new TransactionTemplate(transactions);
-        this.identity = transaction.execute(status -> readOrRecordIdentity());
+        this.identity = recordedIdentity().orElse(null);
+        if (identity == null) {
+            // a ledger that has not yet appended under authenticators: its identity is recorded with the first such event
+            refuseWithoutIdentity();
+            this.epochs = List.of(new Epoch(0, current, 1, 1, null, null, null));
+            return;
+        }
         List<Epoch> recorded = readEpochs();
         Epoch newest = recorded.get(recorded.size() - 1);
         if (!newest.key().keyId().equals(current.keyId())) {
@@ -77,8 +83,16 @@ public class LedgerKeys {
                         unused.keyId()));
     }
 
+    /**
+     * The ledger's identity; recorded, in the caller's transaction, before the first event authenticated under it, with
+     * the first global position from which events must carry an authenticator.
+     */
     public Identity identity() {
-        return identity;
+        Identity known = identity;
+        if (known == null) {
+            known = recordIdentity();
+        }
+        return known;
     }
 
     /** The key that signs and authenticates from now on. */
@@ -131,21 +145,40 @@ public class LedgerKeys {
                 + "\nevents-from=" + eventsFrom + "\naccess-log-from=" + accessLogFrom + "\n").getBytes(StandardCharsets.US_ASCII);
     }
 
-    private Identity readOrRecordIdentity() {
-        if (!jdbc.sql("SELECT EXISTS (SELECT 1 FROM ledger_identity WHERE id = 1)").query(Boolean.class).single()) {
-            boolean authenticatedRows = jdbc.sql("SELECT EXISTS (SELECT 1 FROM domain_event_entry WHERE authenticator IS NOT NULL)")
-                    .query(Boolean.class).single();
-            if (authenticatedRows) {
-                throw new IllegalStateException("the ledger's identity row (ledger_identity) is missing although events carry "
-                        + "authenticators: it was removed; refusing to record a new one");
-            }
+    private synchronized Identity recordIdentity() {
+        if (identity != null) {
+            return identity;
+        }
+        if (recordedIdentity().isEmpty()) {
+            refuseWithoutIdentity();
             long next = jdbc.sql("SELECT coalesce(max(global_index), 0) + 1 FROM domain_event_entry").query(Long.class).single();
             UUID ledgerId = UUID.randomUUID();
             jdbc.sql("INSERT INTO ledger_identity (id, ledger_id, authenticated_from, mac) VALUES (1, ?, ?, ?) ON CONFLICT (id) DO NOTHING")
                     .params(ledgerId, next, identityMac(current, new Identity(ledgerId, next))).update();
         }
+        Identity recorded = recordedIdentity().orElseThrow();
+        byte[] mac = jdbc.sql("SELECT mac FROM ledger_identity WHERE id = 1").query(byte[].class).single();
+        if (!MessageDigest.isEqual(identityMac(current, recorded), mac)) {
+            throw new IllegalStateException("the ledger's identity row (ledger_identity) was not written with this node's key: another "
+                    + "node recorded it with another signing key; refusing to trust events without authenticators");
+        }
+        identity = recorded;
+        return recorded;
+    }
+
+    private Optional<Identity> recordedIdentity() {
         return jdbc.sql("SELECT ledger_id, authenticated_from FROM ledger_identity WHERE id = 1")
-                .query((rs, n) -> new Identity(rs.getObject(1, UUID.class), rs.getLong(2))).single();
+                .query((rs, n) -> new Identity(rs.getObject(1, UUID.class), rs.getLong(2))).optional();
+    }
+
+    /** A missing identity row while events carry authenticators, or rotations are recorded, means the row was removed. */
+    private void refuseWithoutIdentity() {
+        boolean authenticated = jdbc.sql("SELECT EXISTS (SELECT 1 FROM domain_event_entry WHERE authenticator IS NOT NULL) "
+                + "OR EXISTS (SELECT 1 FROM ledger_key)").query(Boolean.class).single();
+        if (authenticated) {
+            throw new IllegalStateException("the ledger's identity row (ledger_identity) is missing although events carry "
+                    + "authenticators: it was removed; refusing to record a new one");
+        }
     }
 
     /** Epoch 0 from the identity row, then the recorded rotations, each verified. */

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.Signature;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.caseledger.api.support.Fixtures;
 import org.caseledger.api.support.LedgerHttp;
 import org.caseledger.api.support.LedgerNode;
@@ -158,20 +160,27 @@ class KeyRotationIT {
         assertThatThrownBy(() -> startWithNewKey(run + "-4")).hasMessageContaining("the row was removed");
 
         // When a node starts with a new key but without the old one among its retired keys, then it refuses
-        Files.createDirectories(Path.of("target", run + "-other"));
-        Files.copy(oldKeys.resolve("master-key"), Path.of("target", run + "-other", "master-key"));
+        copyPrivacyKeys(Path.of("target", run + "-other").toAbsolutePath());
         assertThatThrownBy(() -> LedgerNode.start(run + "-5", port, database, run + "-other", SLOW_SEALING))
                 .hasMessageContaining("was not written with any key of this node");
     }
 
-    /** A node with a key generated afresh, the master key copied, and the first key retired. */
+    /** A node with a key generated afresh, the personal-data keys copied, and the first key retired. */
     private LedgerNode startWithNewKey(String name) throws IOException {
-        Files.createDirectories(newKeys);
-        if (!Files.exists(newKeys.resolve("master-key"))) {
-            Files.copy(oldKeys.resolve("master-key"), newKeys.resolve("master-key"));
-        }
+        copyPrivacyKeys(newKeys);
         return LedgerNode.start(name, port, database, newKeys.getFileName().toString(), SLOW_SEALING,
                 "--ledger.integrity.retired-key-files=" + oldKeys.resolve("signing-key.pem"));
+    }
+
+    /** The master key and the key-encryption keys, which every node of a ledger shares; not the signing key. */
+    private void copyPrivacyKeys(Path to) throws IOException {
+        Files.createDirectories(to.resolve("keys"));
+        Files.copy(oldKeys.resolve("master-key"), to.resolve("master-key"), StandardCopyOption.REPLACE_EXISTING);
+        try (Stream<Path> keks = Files.list(oldKeys.resolve("keys"))) {
+            for (Path kek : keks.toList()) {
+                Files.copy(kek, to.resolve("keys").resolve(kek.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
     }
 
     private static void note(LedgerHttp http, String caseId, String text) {

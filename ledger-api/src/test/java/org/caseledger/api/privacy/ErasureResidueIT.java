@@ -37,6 +37,7 @@ import tools.jackson.databind.JsonNode;
  */
 class ErasureResidueIT extends IntegrationTest {
 
+    private static final String PERIOD = "from=2026-01-01&to=2027-01-01";
     /** Unique to the run: the WAL is the server's, and keeps what earlier runs wrote until its segments are recycled. */
     private static final String MARK = "XQ" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
 
@@ -57,6 +58,10 @@ class ErasureResidueIT extends IntegrationTest {
                 "report", Map.of("reporterType", "SCHOOL", "summary", "Bruises seen on " + MARK + " arms."))).field("caseId");
         assertThat(http.as("anna").post("/api/cases/" + caseId + "/notes", Map.of("text", "Home visit " + MARK + ".")).status()).isEqualTo(201);
         ReadModels.awaitCaughtUp(http, Duration.ofSeconds(60));
+        assertThat(http.as("anna").header("X-Purpose", "Follow-up of " + MARK + " at school").get("/api/cases/" + caseId).status())
+                .isEqualTo(200);
+        String metrics = http.as("lars").get("/api/metrics?" + PERIOD + "&period=quarter").text();
+        String compliance = http.as("lars").get("/api/compliance?" + PERIOD).text();
         List<Wrapped> keys = wrappedKeysOf(child);
         assertThat(keys).as("the person's key and the case file's key").hasSize(2);
         assertThat(keys).allMatch(key -> key.epoch() != null);
@@ -96,6 +101,8 @@ class ErasureResidueIT extends IntegrationTest {
         assertThat(filesHolding(dataDirectory, MARK.getBytes(StandardCharsets.UTF_8))).isEmpty();
         assertThat(filesHolding(dataDirectory, identityNumber.getBytes(StandardCharsets.UTF_8))).isEmpty();
         assertThat(http.as("ivo").get("/api/audit/verify").field("status")).isIn("INTACT", "UNSEALED");
+        assertThat(http.as("lars").get("/api/metrics?" + PERIOD + "&period=quarter").text()).isEqualTo(metrics);
+        assertThat(http.as("lars").get("/api/compliance?" + PERIOD).text()).isEqualTo(compliance);
     }
 
     private List<Wrapped> wrappedKeysOf(String owner) {

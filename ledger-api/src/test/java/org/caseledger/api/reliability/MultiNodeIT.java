@@ -205,7 +205,9 @@ class MultiNodeIT {
             caseOfChild.put(personId, caseId);
         }
         ReadModels.awaitCaughtUp(first.http(), Duration.ofSeconds(60));
-        assertThat(caseViewsHolding(mark)).isEqualTo(SEGMENTS);
+        assertThat(caseOfChild.values()).allSatisfy(caseId -> assertThat(first.http().as("lars").get("/api/cases/" + caseId).text())
+                .contains(mark));
+        assertThat(caseViewsHolding(mark)).as("stored case views holding plaintext").isZero();
 
         // When each child is erased through the node that does not project the child's case files
         for (String child : caseOfChild.keySet()) {
@@ -215,9 +217,13 @@ class MultiNodeIT {
             assertThat(erased.status()).as(erased.toString()).isEqualTo(200);
         }
 
-        // Then the projecting node folds the case files again without the plaintext
+        // Then the projecting node folds the case files again without the plaintext, and both nodes show it erased
         ReadModels.awaitCaughtUp(first.http(), Duration.ofSeconds(60));
         assertThat(caseViewsHolding(mark)).as("case views still holding an erased child's text").isZero();
+        for (LedgerNode node : List.of(first, second)) {
+            assertThat(caseOfChild.values()).allSatisfy(caseId -> assertThat(node.http().as("lars").get("/api/cases/" + caseId).text())
+                    .doesNotContain(mark).contains("[erased]"));
+        }
     }
 
     @Test
@@ -262,32 +268,54 @@ class MultiNodeIT {
     @Order(6)
     void aNodeWithAnotherMasterKeyRefusesToStart() throws IOException {
         // Given a node given the ledger's signing key but not its master key, which it generates anew
+        emptyDirectory("multi-node-other-master-key");
         copyKey("signing-key.pem", "multi-node-other-master-key");
 
         assertThatThrownBy(() -> LedgerNode.start("multi-node-other-master-key", LedgerNode.freePort(), database,
                 "multi-node-other-master-key", SETTINGS)).hasMessageContaining("stopped while starting");
-        assertThat(LedgerNode.log("multi-node-other-master-key")).contains("does not unwrap the data keys stored in the database");
+        assertThat(LedgerNode.log("multi-node-other-master-key")).contains("the data keys stored in the database do not unwrap");
     }
 
     @Test
     @Order(7)
     void aNodeWithAnotherSigningKeyRefusesToStart() throws IOException {
-        // Given a node given the ledger's master key but not its signing key, which it generates anew
+        // Given a node given the ledger's master key and key-encryption keys but not its signing key, which it generates anew
+        emptyDirectory("multi-node-other-signing-key");
         copyKey("master-key", "multi-node-other-signing-key");
+        copyKey("keys", "multi-node-other-signing-key");
 
         assertThatThrownBy(() -> LedgerNode.start("multi-node-other-signing-key", LedgerNode.freePort(), database,
                 "multi-node-other-signing-key", SETTINGS)).hasMessageContaining("stopped while starting");
-        assertThat(LedgerNode.log("multi-node-other-signing-key")).contains("the checkpoints are signed with key");
+        assertThat(LedgerNode.log("multi-node-other-signing-key")).contains("was not written with any key of this node");
     }
 
-    private static void copyKey(String file, String toKeys) throws IOException {
-        Path keys = Files.createDirectories(Path.of("target", toKeys));
-        try (var old = Files.list(keys)) {
-            for (Path stale : old.toList()) {
-                Files.delete(stale);
+    /** A node's key directory under target, emptied of what an earlier run left. */
+    private static void emptyDirectory(String keys) throws IOException {
+        Path directory = Files.createDirectories(Path.of("target", keys));
+        try (var old = Files.walk(directory)) {
+            for (Path stale : old.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                if (!stale.equals(directory)) {
+                    Files.delete(stale);
+                }
             }
         }
-        Files.copy(Path.of("target", "multi-node-keys", file), keys.resolve(file));
+    }
+
+    /** Copies a key file, or the key-encryption keys' directory, of the ledger's nodes to another node's directory. */
+    private static void copyKey(String file, String toKeys) throws IOException {
+        Path keys = Files.createDirectories(Path.of("target", toKeys));
+        Path from = Path.of("target", "multi-node-keys", file);
+        Path to = keys.resolve(file);
+        if (Files.isDirectory(from)) {
+            Files.createDirectories(to);
+            try (var keks = Files.list(from)) {
+                for (Path kek : keks.toList()) {
+                    Files.copy(kek, to.resolve(kek.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } else {
+            Files.copy(from, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 
     private void assertEveryCaseViewIsAtItsLastEvent() {

@@ -67,18 +67,22 @@ public class CaseViewProjection {
     void on(PersonErased event) {
         ReadModelBatch batch = batch();
         for (CaseId caseId : batch.casesOfChild(event.personId())) {
-            long reached = batch.reached(caseId);
-            // From the first event: the one-argument readEvents starts at the case's latest snapshot.
-            List<CaseEvent> stored = eventStore.readEvents(caseId.toString(), 0).asStream()
-                    .filter(message -> message.getSequenceNumber() <= reached)
-                    .map(message -> (CaseEvent) message.getPayload())
-                    .toList();
-            batch.changed(CaseViewFold.fold(stored));
+            batch.changed(foldedFromEvents(caseId, batch.reached(caseId)));
         }
     }
 
+    /** The case's view folded from its stored events up to a sequence number. */
+    private CaseView foldedFromEvents(CaseId caseId, long upTo) {
+        // From the first event: the one-argument readEvents starts at the case's latest snapshot.
+        List<CaseEvent> stored = eventStore.readEvents(caseId.toString(), 0).asStream()
+                .filter(message -> message.getSequenceNumber() <= upTo)
+                .map(message -> (CaseEvent) message.getPayload())
+                .toList();
+        return CaseViewFold.fold(stored);
+    }
+
     private ReadModelBatch batch() {
-        return ReadModelBatch.current(repository, compliance, metrics);
+        return ReadModelBatch.current(repository, compliance, metrics, this::foldedFromEvents);
     }
 
     @ResetHandler

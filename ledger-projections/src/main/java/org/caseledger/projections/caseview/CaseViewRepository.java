@@ -55,6 +55,19 @@ public class CaseViewRepository {
                 .list().stream().flatMap(Optional::stream).toList();
     }
 
+    /** The versions of the stored views of these cases, in one query; a case without a view is left out. */
+    java.util.Map<CaseId, Long> versionsOf(List<CaseId> caseIds) {
+        java.util.Map<CaseId, Long> versions = new java.util.HashMap<>();
+        if (!caseIds.isEmpty()) {
+            jdbc.sql("SELECT case_id::text, version FROM case_view WHERE case_id = ANY(?)")
+                    .param(caseIds.stream().map(CaseId::value).toArray(UUID[]::new))
+                    .query(rs -> {
+                        versions.put(CaseId.of(rs.getString(1)), rs.getLong(2));
+                    });
+        }
+        return versions;
+    }
+
     Optional<Long> versionOf(CaseId caseId) {
         return jdbc.sql("SELECT version FROM case_view WHERE case_id = ?").param(caseId.value()).query(Long.class).optional();
     }

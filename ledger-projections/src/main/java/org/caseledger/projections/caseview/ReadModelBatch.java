@@ -32,21 +32,29 @@ final class ReadModelBatch {
     private final CaseViewRepository views;
     private final ComplianceRepository compliance;
     private final MetricFactRepository metrics;
+    private final Refold refold;
     private final Map<String, CaseView> changed = new LinkedHashMap<>();
     private final Map<String, CaseView> loaded = new HashMap<>();
     private final List<MetricFactRepository.Produced> facts = new ArrayList<>();
 
-    private ReadModelBatch(CaseViewRepository views, ComplianceRepository compliance, MetricFactRepository metrics) {
+    /** A case's view folded again from its stored events, up to a sequence number. */
+    interface Refold {
+        CaseView upTo(CaseId caseId, long sequenceNumber);
+    }
+
+    private ReadModelBatch(CaseViewRepository views, ComplianceRepository compliance, MetricFactRepository metrics, Refold refold) {
         this.views = views;
         this.compliance = compliance;
         this.metrics = metrics;
+        this.refold = refold;
     }
 
     /** The batch of the unit of work now running, started (and its write registered) on its first event. */
-    static ReadModelBatch current(CaseViewRepository views, ComplianceRepository compliance, MetricFactRepository metrics) {
+    static ReadModelBatch current(CaseViewRepository views, ComplianceRepository compliance, MetricFactRepository metrics,
+                                  Refold refold) {
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
         return root.getOrComputeResource(RESOURCE, key -> {
-            ReadModelBatch batch = new ReadModelBatch(views, compliance, metrics);
+            ReadModelBatch batch = new ReadModelBatch(views, compliance, metrics, refold);
             batch.load(casesOf(root));
             root.onPrepareCommit(unitOfWork -> batch.write());
             return batch;
@@ -66,8 +74,14 @@ final class ReadModelBatch {
                 .distinct().toList();
     }
 
+    /**
+     * A stored view that no longer decrypts (its case file's key was destroyed by an erasure) is folded again from the
+     * stored events, which read as erased, up to the version it had reached; a case with no view starts empty.
+     */
     private void load(List<CaseId> cases) {
         views.findAll(cases).forEach(view -> loaded.put(view.caseId, view));
+        List<CaseId> unread = cases.stream().filter(caseId -> !loaded.containsKey(caseId.toString())).toList();
+        views.versionsOf(unread).forEach((caseId, version) -> loaded.put(caseId.toString(), refold.upTo(caseId, version)));
         cases.forEach(caseId -> loaded.putIfAbsent(caseId.toString(), new CaseView()));
     }
 
@@ -77,7 +91,11 @@ final class ReadModelBatch {
         if (view == null) {
             view = loaded.get(caseId.toString());
         }
-        return view != null ? view : views.find(caseId).orElseGet(CaseView::new);
+        if (view != null) {
+            return view;
+        }
+        return views.find(caseId).orElseGet(() -> views.versionOf(caseId).map(version -> refold.upTo(caseId, version))
+                .orElseGet(CaseView::new));
     }
 
     /**
