@@ -35,6 +35,8 @@ final class ReadModelBatch {
     private final Refold refold;
     private final Map<String, CaseView> changed = new LinkedHashMap<>();
     private final Map<String, CaseView> loaded = new HashMap<>();
+    /** Cases whose stored view no longer decrypts, with the version it had reached: folded again when first needed. */
+    private final Map<String, Long> unreadable = new HashMap<>();
     private final List<MetricFactRepository.Produced> facts = new ArrayList<>();
 
     /** A case's view folded again from its stored events, up to a sequence number. */
@@ -81,8 +83,10 @@ final class ReadModelBatch {
     private void load(List<CaseId> cases) {
         views.findAll(cases).forEach(view -> loaded.put(view.caseId, view));
         List<CaseId> unread = cases.stream().filter(caseId -> !loaded.containsKey(caseId.toString())).toList();
-        views.versionsOf(unread).forEach((caseId, version) -> loaded.put(caseId.toString(), refold.upTo(caseId, version)));
-        cases.forEach(caseId -> loaded.putIfAbsent(caseId.toString(), new CaseView()));
+        // folded later, in view(): reading events here, while the unit of work computes this batch, would change its resources
+        views.versionsOf(unread).forEach((caseId, version) -> unreadable.put(caseId.toString(), version));
+        cases.stream().filter(caseId -> !unreadable.containsKey(caseId.toString()))
+                .forEach(caseId -> loaded.putIfAbsent(caseId.toString(), new CaseView()));
     }
 
     /** The case as this batch has left it so far, else as stored, else a case not yet opened. */
@@ -93,6 +97,12 @@ final class ReadModelBatch {
         }
         if (view != null) {
             return view;
+        }
+        Long reached = unreadable.remove(caseId.toString());
+        if (reached != null) {
+            CaseView refolded = refold.upTo(caseId, reached);
+            loaded.put(caseId.toString(), refolded);
+            return refolded;
         }
         return views.find(caseId).orElseGet(() -> views.versionOf(caseId).map(version -> refold.upTo(caseId, version))
                 .orElseGet(CaseView::new));
