@@ -104,12 +104,8 @@ class KeyRotationIT {
     @Test
     void givenARotatedLedgerWhenTheRetiredKeyForgesANewEventThenItIsNotAuthentic() throws Exception {
         // Given a rotated ledger
-        node = LedgerNode.start(run + "-1", port, database, oldKeys.getFileName().toString(), SLOW_SEALING);
-        String caseId = Fixtures.openCase(node.http());
-        node.kill();
-        node = startWithNewKey(run + "-2");
+        String caseId = aCaseContinuedAfterTheRotation();
         LedgerHttp http = node.http();
-        note(http, caseId, "Appended under the second key.");
 
         // When someone holding the retired key and the database appends an event with an authenticator of the retired key
         long forgedAt;
@@ -133,11 +129,7 @@ class KeyRotationIT {
     @Test
     void givenARotatedLedgerWhenANodeStartsWithTheRetiredKeyOrTheRotationRowIsRemovedThenTheNodeRefusesToStart() throws Exception {
         // Given a rotated ledger with an event appended under the new key
-        node = LedgerNode.start(run + "-1", port, database, oldKeys.getFileName().toString(), SLOW_SEALING);
-        String caseId = Fixtures.openCase(node.http());
-        node.kill();
-        node = startWithNewKey(run + "-2");
-        note(node.http(), caseId, "Appended under the second key.");
+        aCaseContinuedAfterTheRotation();
         node.kill();
         node = null;
 
@@ -163,6 +155,16 @@ class KeyRotationIT {
         copyPrivacyKeys(Path.of("target", run + "-other").toAbsolutePath());
         assertThatThrownBy(() -> LedgerNode.start(run + "-5", port, database, run + "-other", SLOW_SEALING))
                 .hasMessageContaining("was not written with any key of this node");
+    }
+
+    /** A case opened under the first key and continued under the second; the node with the second key left running. */
+    private String aCaseContinuedAfterTheRotation() throws IOException, InterruptedException {
+        node = LedgerNode.start(run + "-1", port, database, oldKeys.getFileName().toString(), SLOW_SEALING);
+        String caseId = Fixtures.openCase(node.http());
+        node.kill();
+        node = startWithNewKey(run + "-2");
+        note(node.http(), caseId, "Appended under the second key.");
+        return caseId;
     }
 
     /** A node with a key generated afresh, the personal-data keys copied, and the first key retired. */
