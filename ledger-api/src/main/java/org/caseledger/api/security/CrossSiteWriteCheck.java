@@ -21,6 +21,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * HTTP Basic credentials the browser has cached for the ledger. Spring's token CSRF needs a session to keep its token
  * in, and the API has none.
  *
+ * <p>A {@code Content-Type} that is a range ({@code *}/{@code *}, {@code text/*}) is refused here too, whatever else the
+ * request carries: it names no type the body could be read as.
+ *
  * <p>The check stands where Spring's CSRF filter would, before authentication, so a refused request runs no command
  * and is refused alike whoever sent it. It is answered 415: what is missing is the content type the API speaks.
  */
@@ -40,14 +43,39 @@ final class CrossSiteWriteCheck extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (SAFE_METHODS.contains(request.getMethod()) || isJson(request.getContentType())
-                || StringUtils.hasText(request.getHeader(REQUESTED_BY))) {
+        if (SAFE_METHODS.contains(request.getMethod())) {
+            chain.doFilter(request, response);
+            return;
+        }
+        if (isWildcard(request.getContentType())) {
+            problems.write(response, Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Body type not supported",
+                    "Content-Type must name the type of the body, application/json, not a range such as " + request.getContentType()
+                            + "; nothing was recorded"));
+            return;
+        }
+        if (isJson(request.getContentType()) || StringUtils.hasText(request.getHeader(REQUESTED_BY))) {
             chain.doFilter(request, response);
             return;
         }
         problems.write(response, Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "json-required", "JSON required",
                 "a request that changes the ledger must be sent with Content-Type: application/json, even without a body, "
                         + "or carry an " + REQUESTED_BY + " header; a page of another site can send neither, so nothing was recorded"));
+    }
+
+    /**
+     * A range ({@code *}/{@code *}, {@code application/*}, {@code application/*+json}) names no type a body can be read as;
+     * Spring's message reading throws on one as on a defect, so it is refused here, with or without {@code X-Requested-By}.
+     */
+    private static boolean isWildcard(String contentType) {
+        if (!StringUtils.hasText(contentType)) {
+            return false;
+        }
+        try {
+            MediaType type = MediaType.parseMediaType(contentType);
+            return type.isWildcardType() || type.isWildcardSubtype();
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
     }
 
     /** Types a browser can send across sites without a preflight (text/plain, forms) are no JSON, and neither is garbage. */

@@ -1,5 +1,6 @@
 package org.caseledger.api.web;
 
+import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -14,10 +15,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -136,6 +140,28 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
                 readableCause(e, "the request body is not valid JSON of the expected shape"));
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** Raised when the handler is picked, before anything runs (see {@link WritesAnswerJson}). */
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(HttpMediaTypeNotAcceptableException e, HttpHeaders headers,
+                                                                      HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.status(HttpStatus.NOT_ACCEPTABLE).body(Problems.of(HttpStatus.NOT_ACCEPTABLE, "not-acceptable",
+                "Answer type not available", "the ledger answers this request only with " + mediaTypes(e.getSupportedMediaTypes())
+                        + "; send an Accept header that allows it, or none; nothing was recorded"));
+    }
+
+    /** A body of a type the ledger does not read is refused before the command runs; {@code Accept} says what it reads. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException e, HttpHeaders headers,
+                                                                     HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).headers(headers).body(Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "unsupported-media-type", "Body type not supported", "the request body must be sent as application/json"
+                        + (e.getContentType() == null ? "" : ", not " + e.getContentType()) + "; nothing was recorded"));
+    }
+
+    private static String mediaTypes(List<MediaType> types) {
+        return types.isEmpty() ? "application/json" : types.stream().map(MediaType::toString).collect(Collectors.joining(" or "));
     }
 
     /**

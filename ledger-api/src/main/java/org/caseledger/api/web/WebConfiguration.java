@@ -2,10 +2,12 @@ package org.caseledger.api.web;
 
 import java.time.Clock;
 import java.util.List;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 @Configuration(proxyBeanMethods = false)
 public class WebConfiguration implements WebMvcConfigurer {
@@ -24,6 +26,17 @@ public class WebConfiguration implements WebMvcConfigurer {
     @Bean
     static ContainerErrorReport.Installer containerErrorReport() {
         return new ContainerErrorReport.Installer();
+    }
+
+    /** Writes settle what they answer in before they run (see {@link WritesAnswerJson}). */
+    @Bean
+    static WebMvcRegistrations writesAnswerJson() {
+        return new WebMvcRegistrations() {
+            @Override
+            public RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
+                return new WritesAnswerJson();
+            }
+        };
     }
 
     /** The one source of server time: recordedAt of every event. */
