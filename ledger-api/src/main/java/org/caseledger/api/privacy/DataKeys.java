@@ -157,11 +157,25 @@ public class DataKeys {
 
     /** The key if it was created and is not destroyed; empty for a key destroyed or never created. */
     Optional<SecretKey> existing(UUID keyId) {
-        if (!known(keyId) && !destroyedHere.contains(keyId)
-                && jdbc.sql("SELECT count(*) FROM data_key WHERE key_id = ?").param(keyId).query(Long.class).single() == 0) {
-            return Optional.empty();
+        if (known(keyId) || destroyedHere.contains(keyId)) {
+            return key(keyId);
         }
-        return key(keyId);
+        // one query for a key not in memory: absent, destroyed or there
+        record Stored(byte[] wrapped, Integer epoch) {
+        }
+        return jdbc.sql("SELECT wrapped_key, kek_epoch FROM data_key WHERE key_id = ?").param(keyId)
+                .query((rs, row) -> new Stored(rs.getBytes(1), (Integer) rs.getObject(2)))
+                .optional()
+                .filter(stored -> stored.wrapped() != null)
+                .map(stored -> remember(keyId, unwrap(keyId, stored.wrapped(), stored.epoch())));
+    }
+
+    /** Keeps an unwrapped key in memory for the key cache time, unless this node destroyed it meanwhile. */
+    private SecretKey remember(UUID keyId, SecretKey key) {
+        if (!destroyedHere.contains(keyId)) {
+            cache.put(keyId, new Cached(Optional.of(key), clock.instant()));
+        }
+        return key;
     }
 
     /** Whether this node holds the key (or its destruction) in memory, so that it surely exists. */
