@@ -21,7 +21,7 @@ public record PrivacyProperties(Path masterKeyFile, Path keyDirectory, Duration 
     public PrivacyProperties {
         masterKeyFile = masterKeyFile == null ? Path.of("data", "master-key") : masterKeyFile;
         keyDirectory = keyDirectory == null ? masterKeyFile.toAbsolutePath().resolveSibling("keys") : keyDirectory;
-        keyCacheTime = keyCacheTime == null ? Duration.ofSeconds(5) : keyCacheTime;
+        keyCacheTime = keyCacheTime == null ? Duration.ofSeconds(30) : keyCacheTime;
         yearKeyYears = yearKeyYears == null || yearKeyYears < 0 ? 2 : yearKeyYears;
     }
 }

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * An erasure on one node, read on another: two ledger nodes, each the packaged application in a process of its own, on
- * one database. The other node holds the person's keys in memory from an earlier read, and shows the person erased
- * within the key cache time (docs/privacy.md).
+ * one database, with a key cache time of 5 s. The other node holds the person's keys in memory from an earlier read, and
+ * shows the person erased within the key cache time (docs/privacy.md).
  */
 class ErasureAcrossNodesIT {
 
@@ -39,8 +39,9 @@ class ErasureAcrossNodesIT {
     @Test
     void givenAPersonReadOnAnotherNodeWhenErasedThenThatNodeShowsThemErasedWithinTheKeyCacheTime() throws Exception {
         // Given two nodes, and a case file read on the second, which now holds its keys in memory
-        first = LedgerNode.start("erasure-nodes-1", LedgerNode.freePort(), database, "erasure-nodes-keys");
-        second = LedgerNode.start("erasure-nodes-2", LedgerNode.freePort(), database, "erasure-nodes-keys");
+        String keyCacheTime = "--ledger.privacy.key-cache-time=PT" + KEY_CACHE_TIME.toSeconds() + "S";
+        first = LedgerNode.start("erasure-nodes-1", LedgerNode.freePort(), database, "erasure-nodes-keys", keyCacheTime);
+        second = LedgerNode.start("erasure-nodes-2", LedgerNode.freePort(), database, "erasure-nodes-keys", keyCacheTime);
         LedgerHttp one = first.http();
         LedgerHttp two = second.http();
         String child = one.as("anna").post("/api/persons", Map.of("identityNumber", Fixtures.identityNumber(), "name", "Siri " + mark))
