@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.ToLongFunction;
 import org.caseledger.core.integrity.Ed25519;
 import org.caseledger.core.integrity.EventAuthenticator;
 import org.caseledger.core.integrity.HmacSha256;
@@ -107,20 +108,19 @@ public class LedgerKeys {
 
     /** The key that authenticated the event at this global position. */
     SigningKey forEvent(long globalIndex) {
-        Epoch era = epochs.get(0);
-        for (Epoch epoch : epochs) {
-            if (epoch.eventsFrom() <= globalIndex) {
-                era = epoch;
-            }
-        }
-        return era.key();
+        return keyAt(globalIndex, Epoch::eventsFrom);
     }
 
     /** The key that authenticated the access-log entry at this position. */
     public SigningKey forAccessLogEntry(long position) {
+        return keyAt(position, Epoch::accessLogFrom);
+    }
+
+    /** The key of the newest epoch that had begun at this position (epochs begin in order). */
+    private SigningKey keyAt(long position, ToLongFunction<Epoch> from) {
         Epoch era = epochs.get(0);
         for (Epoch epoch : epochs) {
-            if (epoch.accessLogFrom() <= position) {
+            if (from.applyAsLong(epoch) <= position) {
                 era = epoch;
             }
         }

@@ -132,50 +132,42 @@ public class DataKeys {
 
     /** The key, or empty if it has been destroyed. A key that never existed is a defect, not an erasure. */
     Optional<SecretKey> key(UUID keyId) {
+        return read(keyId).orElseThrow(() -> new IllegalStateException("no data key " + keyId + " was ever created"));
+    }
+
+    /**
+     * The key from memory, else from the table (and then kept for the key cache time): empty when no key was ever
+     * created; an empty key once it was destroyed.
+     */
+    private Optional<Optional<SecretKey>> read(UUID keyId) {
         if (destroyedHere.contains(keyId)) {
-            return Optional.empty();
+            return Optional.of(Optional.empty());
         }
         Cached cached = cache.get(keyId);
         if (cached != null && cached.readAt().plus(properties.keyCacheTime()).isAfter(clock.instant())) {
-            return cached.key();
+            return Optional.of(cached.key());
         }
         record Stored(byte[] wrapped, Integer epoch) {
         }
-        Stored stored = jdbc.sql("SELECT wrapped_key, kek_epoch FROM data_key WHERE key_id = ?").param(keyId)
+        Optional<Stored> stored = jdbc.sql("SELECT wrapped_key, kek_epoch FROM data_key WHERE key_id = ?").param(keyId)
                 .query((rs, row) -> new Stored(rs.getBytes(1), (Integer) rs.getObject(2)))
-                .optional()
-                .orElseThrow(() -> new IllegalStateException("no data key " + keyId + " was ever created"));
-        Optional<SecretKey> key = stored.wrapped() == null ? Optional.empty() : Optional.of(unwrap(keyId, stored.wrapped(), stored.epoch()));
+                .optional();
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<SecretKey> key = Optional.ofNullable(stored.get().wrapped()).map(wrapped -> unwrap(keyId, wrapped, stored.get().epoch()));
         cache.put(keyId, new Cached(key, clock.instant()));
         if (destroyedHere.contains(keyId)) {
             // read before the destroying transaction committed, cached after: the key must not outlive that commit
             cache.remove(keyId);
-            return Optional.empty();
+            return Optional.of(Optional.empty());
         }
-        return key;
+        return Optional.of(key);
     }
 
     /** The key if it was created and is not destroyed; empty for a key destroyed or never created. */
     Optional<SecretKey> existing(UUID keyId) {
-        if (known(keyId) || destroyedHere.contains(keyId)) {
-            return key(keyId);
-        }
-        // one query for a key not in memory: absent, destroyed or there
-        record Stored(byte[] wrapped, Integer epoch) {
-        }
-        return jdbc.sql("SELECT wrapped_key, kek_epoch FROM data_key WHERE key_id = ?").param(keyId)
-                .query((rs, row) -> new Stored(rs.getBytes(1), (Integer) rs.getObject(2)))
-                .optional()
-                .filter(stored -> stored.wrapped() != null)
-                .map(stored -> remember(keyId, unwrap(keyId, stored.wrapped(), stored.epoch())));
-    }
-
-    /** Keeps an unwrapped key in memory for the key cache time, unless this node destroyed it meanwhile. */
-    private SecretKey remember(UUID keyId, SecretKey key) {
-        if (!destroyedHere.contains(keyId)) {
-            cache.put(keyId, new Cached(Optional.of(key), clock.instant()));
-        }
-        return key;
+        return read(keyId).flatMap(key -> key);
     }
 
     /** Whether this node holds the key (or its destruction) in memory, so that it surely exists. */

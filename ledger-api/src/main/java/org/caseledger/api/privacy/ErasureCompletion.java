@@ -6,6 +6,7 @@ import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,7 +77,7 @@ public class ErasureCompletion {
     }
 
     /** Completes now; empty when another node is completing at this moment. */
-    public java.util.Optional<Completed> complete() {
+    public Optional<Completed> complete() {
         DataKeys.Rewrapped rewrapped = transaction.execute(status -> {
             if (!jdbc.sql(ONE_AT_A_TIME).query(Boolean.class).single()) {
                 return null;
@@ -87,13 +88,13 @@ public class ErasureCompletion {
             return done;
         });
         if (rewrapped == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         List<Integer> destroyed = transaction.execute(status -> keks.destroyBefore(rewrapped.epoch()));
         boolean vacuumed = vacuumDataKeys();
         log.info("Erasures completed: {} data keys wrapped under key-encryption epoch {}; epochs {} destroyed; data_key {}",
                 rewrapped.keys(), rewrapped.epoch(), destroyed, vacuumed ? "vacuumed" : "NOT vacuumed (the database user does not own it)");
-        return java.util.Optional.of(new Completed(rewrapped.epoch(), rewrapped.keys(), destroyed, vacuumed));
+        return Optional.of(new Completed(rewrapped.epoch(), rewrapped.keys(), destroyed, vacuumed));
     }
 
     /**
