@@ -19,7 +19,6 @@ import org.caseledger.core.person.ErasureApproved;
 import org.caseledger.core.person.PersonErased;
 import org.caseledger.core.person.PersonRegistered;
 import org.caseledger.core.shared.HouseholdId;
-import org.caseledger.core.shared.PersonalData;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -107,8 +106,7 @@ class AccessIndex {
                 ON CONFLICT (person_id) DO NOTHING
                 """)
                 .params(event.personId().value(), event.household() == null ? null : event.household().value(), event.protectedIdentity(),
-                        event.identityNumber() == null ? null : event.identityNumber().birthDate().getDayOfMonth(),
-                        event.identityNumber() == null ? birthDayUnknown(event).name() : null,
+                        event.birthDayOfMonth(), event.birthDayOfMonth() == null ? birthDayUnknown(event).name() : null,
                         event.envelope().unit().value(), event.envelope().actor().value(), at(event.envelope().recordedAt()))
                 .update();
     }
@@ -136,12 +134,12 @@ class AccessIndex {
     }
 
     /**
-     * A registration without an identity number: by a reserve number, which names no day of birth, or one whose
-     * identity number could not be read (its key destroyed, or never readable). Either way retention cannot tell.
+     * A registration without a day of birth: by a reserve number, which names none, or by an identity number recorded
+     * before the registration kept its day in the clear (the index reads no personal data, so it cannot tell the day).
+     * Either way retention cannot tell. The reserve number is only looked at for being there, never opened.
      */
     private static BirthDayUnknown birthDayUnknown(PersonRegistered event) {
-        return event.reserveNumber() != null && !PersonalData.ERASED.equals(event.reserveNumber())
-                ? BirthDayUnknown.RESERVE_NUMBER : BirthDayUnknown.IDENTITY_NUMBER_UNREADABLE;
+        return event.reserveNumber() != null ? BirthDayUnknown.RESERVE_NUMBER : BirthDayUnknown.IDENTITY_NUMBER_UNREADABLE;
     }
 
     private void named(CaseEvent event, InterventionType kind) {

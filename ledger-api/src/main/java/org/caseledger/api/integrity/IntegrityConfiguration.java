@@ -20,8 +20,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * Axon's JDBC event storage engine as Spring Boot would build it, but appending through the hash chain, and sealing
- * snapshots to it: a snapshot is used only while its seal holds, checked before the aggregate's revision.
+ * Axon's JDBC event storage engine as Spring Boot would build it, but appending through the hash chain, reading the
+ * global stream with personal data left sealed ({@link LedgerEventStorageEngine}), and sealing snapshots to the
+ * chain: a snapshot is used only while its seal holds, checked before the aggregate's revision.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -39,6 +40,7 @@ public class IntegrityConfiguration {
                                           RevisionResolver revisions,
                                           PersistenceExceptionResolver persistenceExceptionResolver,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          StreamSerializer streamSerializer,
                                           org.axonframework.config.Configuration configuration,
                                           ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager,
@@ -48,7 +50,7 @@ public class IntegrityConfiguration {
                                           SealedSnapshotFilter sealedSnapshotsOnly,
                                           EventAuthentication authentication,
                                           AppendedEvents appended) {
-        return JdbcEventStorageEngine.builder()
+        return new LedgerEventStorageEngine(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(SnapshotJson.serializer(axonJson, revisions))
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
@@ -62,7 +64,6 @@ public class IntegrityConfiguration {
                 .appendEvents(new HashingEventAppender(authentication::authenticatorOf, appended))
                 .gapTimeout(Math.toIntExact(gaps.gapTimeout().toMillis()))
                 .maxGapOffset(gaps.maxGapOffset())
-                .batchSize(FETCH_SIZE)
-                .build();
+                .batchSize(FETCH_SIZE), streamSerializer.serializer());
     }
 }

@@ -25,8 +25,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 public class DataKeys {
 
-    /** A key as last read: the key, or empty once destroyed. */
-    private record Cached(Optional<SecretKey> key, Instant readAt) {
+    /** A key as last read: the key, or empty once destroyed, and the person who owns it. */
+    private record Cached(Optional<SecretKey> key, UUID owner, Instant readAt) {
     }
 
     private final JdbcClient jdbc;
@@ -147,16 +147,16 @@ public class DataKeys {
         if (cached != null && cached.readAt().plus(properties.keyCacheTime()).isAfter(clock.instant())) {
             return Optional.of(cached.key());
         }
-        record Stored(byte[] wrapped, Integer epoch) {
+        record Stored(byte[] wrapped, Integer epoch, UUID owner) {
         }
-        Optional<Stored> stored = jdbc.sql("SELECT wrapped_key, kek_epoch FROM data_key WHERE key_id = ?").param(keyId)
-                .query((rs, row) -> new Stored(rs.getBytes(1), (Integer) rs.getObject(2)))
+        Optional<Stored> stored = jdbc.sql("SELECT wrapped_key, kek_epoch, owner_id FROM data_key WHERE key_id = ?").param(keyId)
+                .query((rs, row) -> new Stored(rs.getBytes(1), (Integer) rs.getObject(2), rs.getObject(3, UUID.class)))
                 .optional();
         if (stored.isEmpty()) {
             return Optional.empty();
         }
         Optional<SecretKey> key = Optional.ofNullable(stored.get().wrapped()).map(wrapped -> unwrap(keyId, wrapped, stored.get().epoch()));
-        cache.put(keyId, new Cached(key, clock.instant()));
+        cache.put(keyId, new Cached(key, stored.get().owner(), clock.instant()));
         if (destroyedHere.contains(keyId)) {
             // read before the destroying transaction committed, cached after: the key must not outlive that commit
             cache.remove(keyId);
@@ -202,13 +202,11 @@ public class DataKeys {
         return destroyed;
     }
 
-    /** Forgets a key held in memory, so that the next read goes to the table (after an erasure on this node). */
-    public void forget(List<UUID> keyIds) {
-        keyIds.forEach(cache::remove);
-    }
-
-    /** Forgets every key the person owns, so that this node reads them as destroyed once another node erased them. */
+    /**
+     * Forgets every key the person owns held in memory, so that this node reads them as destroyed once another node
+     * erased them. Without reading the table: the read models call it as they fold, and they read no key.
+     */
     public void forgetOwnedBy(UUID owner) {
-        forget(jdbc.sql("SELECT key_id FROM data_key WHERE owner_id = ?").param(owner).query(UUID.class).list());
+        cache.values().removeIf(cached -> owner.equals(cached.owner()));
     }
 }

@@ -2,7 +2,6 @@ package org.caseledger.api.privacy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
 import javax.crypto.SecretKey;
@@ -54,18 +53,15 @@ class EncryptedStatedPurposes implements StatedPurposes {
             keyId = year.keyId();
             key = year.key();
         }
-        byte[] sealed = Aes.encrypt(key, purpose.getBytes(StandardCharsets.UTF_8), CONTEXT);
-        return PersonalDataSerializer.PREFIX + keyId + ":" + Base64.getUrlEncoder().withoutPadding().encodeToString(sealed);
+        return StoredText.seal(keyId, key, purpose, CONTEXT).toString();
     }
 
     @Override
     public String open(String stored) {
-        if (stored == null || !stored.startsWith(PersonalDataSerializer.PREFIX)) {
+        if (!StoredText.isStored(stored)) {
             return stored;
         }
-        String[] parts = stored.substring(PersonalDataSerializer.PREFIX.length()).split(":", 2);
-        return keys.existing(UUID.fromString(parts[0]))
-                .map(key -> new String(Aes.decrypt(key, Base64.getUrlDecoder().decode(parts[1]), CONTEXT), StandardCharsets.UTF_8))
-                .orElse(PersonalData.ERASED);
+        StoredText text = StoredText.parse(stored);
+        return keys.existing(text.keyId()).map(key -> text.open(key, CONTEXT)).orElse(PersonalData.ERASED);
     }
 }

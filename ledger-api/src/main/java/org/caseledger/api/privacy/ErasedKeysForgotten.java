@@ -7,10 +7,10 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.caseledger.core.person.PersonErased;
 
 /**
- * Before the read models handle {@code PersonErased}, this node forgets the person's keys. The erasure destroyed
- * them in the database, but only the node that erased forgot them at once; the others keep an unwrapped key for the
- * key cache time. The read models fold the person's case files again on {@code PersonErased} to remove their
- * plaintext, and on a node still holding the key that fold would read, and store, the plaintext again.
+ * When the read models see {@code PersonErased}, this node forgets the person's keys. The erasure destroyed them in
+ * the database, but only the node that erased forgot them at once; the others would keep an unwrapped key, and answer
+ * the person's data opened, for up to the key cache time. Each node's read-model processor sees the erasure within
+ * moments, so that is how long another node can still show the data (docs/privacy.md).
  */
 class ErasedKeysForgotten implements MessageHandlerInterceptor<EventMessage<?>> {
 

@@ -29,16 +29,27 @@ import org.caseledger.core.shared.PersonalData;
 import org.caseledger.core.shared.YearKeyed;
 
 /**
- * The event serializer, encrypting the fields marked {@link PersonalData} on the way into the store and decrypting
- * them on the way out. A case's fields use the case file's key, owned by its child and created with the case; a
+ * The event serializer, encrypting the fields marked {@link PersonalData} on the way into the store and, as it reads,
+ * either decrypting them ({@link Reading#OPENED}: for aggregates and answers) or leaving them sealed
+ * ({@link Reading#SEALED}: for the read models, which store them so and open them only to answer). A case's fields use the case file's key, owned by its child and created with the case; a
  * person's registration uses the person's own key. A field whose key has been destroyed reads as erased. The
  * stored bytes, and so the hash chain over them, hold only ciphertext: the ledger verifies before and after. Fields
  * marked {@link YearKeyed} (an erasure's note) are encrypted under the key of their year instead ({@link YearKeys}).
  */
 class PersonalDataSerializer implements Serializer {
 
-    static final String PREFIX = "pd1:";
+    /** What reading does with an encrypted field. */
+    enum Reading {
+        /** Decrypted; erased when its key was destroyed. */
+        OPENED,
+        /**
+         * Left encrypted, in the form {@link SealedText} opens: reads no key and decrypts nothing. A field that is not
+         * text (an identity number) reads as absent.
+         */
+        SEALED
+    }
 
+    private final Reading reading;
     private final Serializer delegate;
     private final ObjectMapper json;
     private final DataKeys keys;
@@ -46,7 +57,8 @@ class PersonalDataSerializer implements Serializer {
     private final Map<String, List<RecordComponent>> annotatedFields = new ConcurrentHashMap<>();
     private final Map<Class<?>, List<RecordComponent>> encryptedFields = new ConcurrentHashMap<>();
 
-    PersonalDataSerializer(Serializer delegate, ObjectMapper json, DataKeys keys, YearKeys yearKeys) {
+    PersonalDataSerializer(Reading reading, Serializer delegate, ObjectMapper json, DataKeys keys, YearKeys yearKeys) {
+        this.reading = reading;
         this.delegate = delegate;
         this.json = json;
         this.keys = keys;
@@ -96,8 +108,7 @@ class PersonalDataSerializer implements Serializer {
         for (RecordComponent field : fields) {
             JsonNode value = tree.get(field.getName());
             if (value != null && value.isTextual()) {
-                byte[] sealed = Aes.encrypt(key, value.asText().getBytes(StandardCharsets.UTF_8), context(type, field));
-                tree.put(field.getName(), PREFIX + keyId + ":" + Base64.getUrlEncoder().withoutPadding().encodeToString(sealed));
+                tree.put(field.getName(), StoredText.seal(keyId, key, value.asText(), context(type, field)).toString());
             }
         }
     }
@@ -112,30 +123,31 @@ class PersonalDataSerializer implements Serializer {
         ObjectNode tree = delegate.getConverter().convert(serialized, JsonNode.class).getData().deepCopy();
         for (RecordComponent field : fields) {
             JsonNode value = tree.get(field.getName());
-            if (value != null && value.isTextual() && value.asText().startsWith(PREFIX)) {
-                Optional<String> plaintext = decrypt(value.asText(), type, field);
-                if (plaintext.isPresent()) {
-                    tree.put(field.getName(), plaintext.get());
-                } else if (field.getType() == String.class) {
-                    tree.put(field.getName(), PersonalData.ERASED);
-                } else {
-                    tree.putNull(field.getName());
-                }
+            if (value == null || !value.isTextual() || !StoredText.isStored(value.asText())) {
+                continue;
             }
+            boolean text = field.getType() == String.class;
+            if (reading == Reading.SEALED) {
+                tree.put(field.getName(), text ? SealedText.of(contextName(type, field), value.asText()) : null);
+                continue;
+            }
+            Optional<String> opened = open(StoredText.parse(value.asText()), type, field);
+            tree.put(field.getName(), opened.orElse(text ? PersonalData.ERASED : null));
         }
         return delegate.deserialize(new SimpleSerializedObject<>(tree, JsonNode.class, serialized.getType()));
     }
 
-    private Optional<String> decrypt(String stored, Class<?> type, RecordComponent field) {
-        String[] parts = stored.substring(PREFIX.length()).split(":", 2);
-        UUID keyId = UUID.fromString(parts[0]);
-        return keys.key(keyId).map(key -> new String(Aes.decrypt(key, Base64.getUrlDecoder().decode(parts[1]), context(type, field)),
-                StandardCharsets.UTF_8));
+    private Optional<String> open(StoredText stored, Class<?> type, RecordComponent field) {
+        return keys.key(stored.keyId()).map(key -> stored.open(key, context(type, field)));
     }
 
     /** Binds a ciphertext to its event type and field, so that it cannot be moved to another without failing. */
     private static byte[] context(Class<?> type, RecordComponent field) {
-        return (type.getName() + "#" + field.getName()).getBytes(StandardCharsets.UTF_8);
+        return contextName(type, field).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String contextName(Class<?> type, RecordComponent field) {
+        return type.getName() + "#" + field.getName();
     }
 
     private static UUID keyIdOf(LedgerEvent event) {

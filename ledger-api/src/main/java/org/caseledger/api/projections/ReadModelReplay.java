@@ -28,7 +28,6 @@ import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.caseledger.api.nodes.LedgerNodes;
-import org.caseledger.core.person.PersonErased;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -47,8 +46,8 @@ import org.springframework.stereotype.Component;
  * When the replay has reached the newest event, the claims are released and the processor is started; it takes
  * the events appended since.
  * <p>
- * Deserializing decrypts personal data, so no event after a {@code PersonErased} is deserialized before the erasure
- * has been folded: its interceptor makes this node forget the person's keys first, as in the processor.
+ * The storage engine hands the global stream out with personal data sealed, so deserializing reads no key and
+ * decrypts nothing, whatever has been erased meanwhile.
  */
 @Component
 class ReadModelReplay implements SmartLifecycle {
@@ -136,7 +135,6 @@ class ReadModelReplay implements SmartLifecycle {
                     break;
                 }
                 fold(processor, segments, messages.get(messages.size() - 1).trackingToken(), tokens.of(messages));
-                page.folded().complete(null);
                 events += messages.size();
             }
             if (!running) {
@@ -159,39 +157,27 @@ class ReadModelReplay implements SmartLifecycle {
         }
     }
 
-    /**
-     * A page on its way to the fold: its messages once deserialized (none at the end), and whether it has been folded,
-     * which the reader waits for after a page that ends with an erasure.
-     */
-    private record Page(CompletableFuture<List<TrackedEventMessage<?>>> messages, CompletableFuture<Void> folded) {
+    /** A page on its way to the fold: its messages once deserialized (none at the end). */
+    private record Page(CompletableFuture<List<TrackedEventMessage<?>>> messages) {
 
         static Page of(CompletableFuture<List<TrackedEventMessage<?>>> messages) {
-            return new Page(messages, new CompletableFuture<>());
+            return new Page(messages);
         }
     }
 
     /**
      * Reads the events after {@code from} in pages and has each deserialized on the pool, handing the pages on in
      * their order; a page with no messages marks the end, and a failure to read is handed on for the fold to meet.
-     * A page ends early at an erasure, and the next is read only once the fold has handled it.
      */
     private void read(TrackingToken from, ExecutorService deserializers, BlockingQueue<Page> pages) {
         try (Stream<? extends TrackedEventMessage<?>> stream = storageEngine.readEvents(from, false)) {
             Iterator<? extends TrackedEventMessage<?>> events = stream.iterator();
             while (events.hasNext()) {
                 List<TrackedEventMessage<?>> read = new ArrayList<>(PAGE);
-                boolean erasure = false;
-                while (read.size() < PAGE && !erasure && events.hasNext()) {
-                    TrackedEventMessage<?> event = events.next();
-                    read.add(event);
-                    // The payload type is known without decrypting anything.
-                    erasure = PersonErased.class.isAssignableFrom(event.getPayloadType());
+                while (read.size() < PAGE && events.hasNext()) {
+                    read.add(events.next());
                 }
-                Page page = Page.of(CompletableFuture.supplyAsync(() -> deserialized(read), deserializers));
-                pages.put(page);
-                if (erasure) {
-                    page.folded().get();
-                }
+                pages.put(Page.of(CompletableFuture.supplyAsync(() -> deserialized(read), deserializers)));
             }
             pages.put(Page.of(CompletableFuture.completedFuture(List.of())));
         } catch (InterruptedException e) {
@@ -215,7 +201,7 @@ class ReadModelReplay implements SmartLifecycle {
                 message.getPayload();
                 message.getMetaData();
             } catch (RuntimeException e) {
-                // Without the exception: its message may quote a value that was already decrypted.
+                // Without the exception: its message may quote a value of the event.
                 log.debug("Left to the fold: the event at {} could not be deserialized", message.trackingToken());
             }
         }

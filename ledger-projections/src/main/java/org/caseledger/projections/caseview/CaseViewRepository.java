@@ -2,78 +2,68 @@ package org.caseledger.projections.caseview;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 import org.caseledger.core.cases.CaseId;
-import org.caseledger.core.shared.PersonId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The {@code case_view} table: the view document as JSON, encrypted under the case file's key ({@link ViewEncryption}),
- * plus the columns lists are filtered by, which name no one. A view whose key was destroyed, between an erasure and the
- * fold that follows it, reads as absent.
+ * The {@code case_view} table: the view document as JSON, its personal texts sealed as the events hold them, plus the
+ * columns lists are filtered by, which name no one. The views a fold reads and writes stay sealed; a view answered to
+ * someone has its texts opened ({@link PersonalText}), and after an erasure they read as erased.
  */
 @Repository
 public class CaseViewRepository {
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
-    private final ViewEncryption encryption;
+    private final PersonalText personalText;
 
-    public CaseViewRepository(JdbcClient jdbc, ProjectionJson json, ViewEncryption encryption) {
+    public CaseViewRepository(JdbcClient jdbc, ProjectionJson json, PersonalText personalText) {
         this.jdbc = jdbc;
         this.json = json.mapper();
-        this.encryption = encryption;
+        this.personalText = personalText;
     }
 
+    /** The case's view as answered: its personal texts opened. */
     public Optional<CaseView> find(CaseId caseId) {
-        return jdbc.sql("SELECT case_id, document FROM case_view WHERE case_id = ?")
-                .param(caseId.value())
-                .query((rs, row) -> read(rs.getObject(1, UUID.class), rs.getString(2)))
-                .optional().flatMap(view -> view);
+        return document(caseId).map(this::opened);
     }
 
-    /** The stored views of these cases, in one query; a case without a view is left out. */
+    public List<CaseView> findByUnit(String unit, int limit, int offset) {
+        return jdbc.sql("SELECT document FROM case_view WHERE unit = ? ORDER BY case_number LIMIT ? OFFSET ?")
+                .params(unit, limit, offset)
+                .query((rs, row) -> opened(rs.getString(1)))
+                .list();
+    }
+
+    /** The case's view as stored, sealed: for a fold. */
+    Optional<CaseView> stored(CaseId caseId) {
+        return document(caseId).map(this::read);
+    }
+
+    private Optional<String> document(CaseId caseId) {
+        return jdbc.sql("SELECT document FROM case_view WHERE case_id = ?").param(caseId.value()).query(String.class).optional();
+    }
+
+    /** The stored views of these cases, sealed, in one query; a case without a view is left out. */
     List<CaseView> findAll(List<CaseId> caseIds) {
         if (caseIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("SELECT case_id, document FROM case_view WHERE case_id = ANY(?)")
+        return jdbc.sql("SELECT document FROM case_view WHERE case_id = ANY(?)")
                 .param(caseIds.stream().map(CaseId::value).toArray(UUID[]::new))
-                .query((rs, row) -> read(rs.getObject(1, UUID.class), rs.getString(2)))
-                .list().stream().flatMap(Optional::stream).toList();
-    }
-
-    public List<CaseView> findByUnit(String unit, int limit, int offset) {
-        return jdbc.sql("SELECT case_id, document FROM case_view WHERE unit = ? ORDER BY case_number LIMIT ? OFFSET ?")
-                .params(unit, limit, offset)
-                .query((rs, row) -> read(rs.getObject(1, UUID.class), rs.getString(2)))
-                .list().stream().flatMap(Optional::stream).toList();
-    }
-
-    /** The versions of the stored views of these cases, in one query; a case without a view is left out. */
-    java.util.Map<CaseId, Long> versionsOf(List<CaseId> caseIds) {
-        java.util.Map<CaseId, Long> versions = new java.util.HashMap<>();
-        if (!caseIds.isEmpty()) {
-            jdbc.sql("SELECT case_id::text, version FROM case_view WHERE case_id = ANY(?)")
-                    .param(caseIds.stream().map(CaseId::value).toArray(UUID[]::new))
-                    .query(rs -> {
-                        versions.put(CaseId.of(rs.getString(1)), rs.getLong(2));
-                    });
-        }
-        return versions;
-    }
-
-    Optional<Long> versionOf(CaseId caseId) {
-        return jdbc.sql("SELECT version FROM case_view WHERE case_id = ?").param(caseId.value()).query(Long.class).optional();
-    }
-
-    List<String> caseIdsWithChild(PersonId child) {
-        return jdbc.sql("SELECT case_id::text FROM case_view WHERE child_id = ?").param(child.value()).query(String.class).list();
+                .query((rs, row) -> read(rs.getString(1)))
+                .list();
     }
 
     void saveAll(List<CaseView> views) {
@@ -107,18 +97,51 @@ public class CaseViewRepository {
         jdbc.sql("TRUNCATE case_view").update();
     }
 
-    private Optional<CaseView> read(UUID caseId, String stored) {
-        Optional<String> document = encryption.decrypt(caseId, stored);
+    private CaseView read(String document) {
         try {
-            return document.isEmpty() ? Optional.empty() : Optional.of(json.readValue(document.get(), CaseView.class));
+            return json.readValue(document, CaseView.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a stored case view is not readable", e);
         }
     }
 
+    /** The view with every text in it opened: the texts that are sealed are the personal ones, wherever they are. */
+    private CaseView opened(String document) {
+        try {
+            return opened(json.readTree(document));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored case view is not readable", e);
+        }
+    }
+
+    private CaseView opened(JsonNode document) {
+        open(document);
+        return json.convertValue(document, CaseView.class);
+    }
+
+    private void open(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            for (Map.Entry<String, JsonNode> member : object.properties()) {
+                if (member.getValue().isTextual()) {
+                    member.setValue(TextNode.valueOf(personalText.open(member.getValue().asText())));
+                } else {
+                    open(member.getValue());
+                }
+            }
+        } else if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                if (array.get(i).isTextual()) {
+                    array.set(i, TextNode.valueOf(personalText.open(array.get(i).asText())));
+                } else {
+                    open(array.get(i));
+                }
+            }
+        }
+    }
+
     private String write(CaseView view) {
         try {
-            return encryption.encrypt(UUID.fromString(view.caseId), json.writeValueAsString(view));
+            return json.writeValueAsString(view);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a case view could not be written as JSON", e);
         }

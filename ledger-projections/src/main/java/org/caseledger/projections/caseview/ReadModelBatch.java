@@ -3,17 +3,14 @@ package org.caseledger.projections.caseview;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.caseledger.core.cases.CaseEvent;
 import org.caseledger.core.cases.CaseId;
-import org.caseledger.core.shared.PersonId;
 import org.caseledger.projections.compliance.ComplianceRepository;
 import org.caseledger.projections.metrics.MetricFact;
 import org.caseledger.projections.metrics.MetricFactRepository;
@@ -32,31 +29,21 @@ final class ReadModelBatch {
     private final CaseViewRepository views;
     private final ComplianceRepository compliance;
     private final MetricFactRepository metrics;
-    private final Refold refold;
     private final Map<String, CaseView> changed = new LinkedHashMap<>();
     private final Map<String, CaseView> loaded = new HashMap<>();
-    /** Cases whose stored view no longer decrypts, with the version it had reached: folded again when first needed. */
-    private final Map<String, Long> unreadable = new HashMap<>();
     private final List<MetricFactRepository.Produced> facts = new ArrayList<>();
 
-    /** A case's view folded again from its stored events, up to a sequence number. */
-    interface Refold {
-        CaseView upTo(CaseId caseId, long sequenceNumber);
-    }
-
-    private ReadModelBatch(CaseViewRepository views, ComplianceRepository compliance, MetricFactRepository metrics, Refold refold) {
+    private ReadModelBatch(CaseViewRepository views, ComplianceRepository compliance, MetricFactRepository metrics) {
         this.views = views;
         this.compliance = compliance;
         this.metrics = metrics;
-        this.refold = refold;
     }
 
     /** The batch of the unit of work now running, started (and its write registered) on its first event. */
-    static ReadModelBatch current(CaseViewRepository views, ComplianceRepository compliance, MetricFactRepository metrics,
-                                  Refold refold) {
+    static ReadModelBatch current(CaseViewRepository views, ComplianceRepository compliance, MetricFactRepository metrics) {
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
         return root.getOrComputeResource(RESOURCE, key -> {
-            ReadModelBatch batch = new ReadModelBatch(views, compliance, metrics, refold);
+            ReadModelBatch batch = new ReadModelBatch(views, compliance, metrics);
             batch.load(casesOf(root));
             root.onPrepareCommit(unitOfWork -> batch.write());
             return batch;
@@ -76,17 +63,9 @@ final class ReadModelBatch {
                 .distinct().toList();
     }
 
-    /**
-     * A stored view that no longer decrypts (its case file's key was destroyed by an erasure) is folded again from the
-     * stored events, which read as erased, up to the version it had reached; a case with no view starts empty.
-     */
     private void load(List<CaseId> cases) {
         views.findAll(cases).forEach(view -> loaded.put(view.caseId, view));
-        List<CaseId> unread = cases.stream().filter(caseId -> !loaded.containsKey(caseId.toString())).toList();
-        // folded later, in view(): reading events here, while the unit of work computes this batch, would change its resources
-        views.versionsOf(unread).forEach((caseId, version) -> unreadable.put(caseId.toString(), version));
-        cases.stream().filter(caseId -> !unreadable.containsKey(caseId.toString()))
-                .forEach(caseId -> loaded.putIfAbsent(caseId.toString(), new CaseView()));
+        cases.forEach(caseId -> loaded.putIfAbsent(caseId.toString(), new CaseView()));
     }
 
     /** The case as this batch has left it so far, else as stored, else a case not yet opened. */
@@ -95,33 +74,7 @@ final class ReadModelBatch {
         if (view == null) {
             view = loaded.get(caseId.toString());
         }
-        if (view != null) {
-            return view;
-        }
-        Long reached = unreadable.remove(caseId.toString());
-        if (reached != null) {
-            CaseView refolded = refold.upTo(caseId, reached);
-            loaded.put(caseId.toString(), refolded);
-            return refolded;
-        }
-        return views.find(caseId).orElseGet(() -> views.versionOf(caseId).map(version -> refold.upTo(caseId, version))
-                .orElseGet(CaseView::new));
-    }
-
-    /**
-     * The version the case's view has reached, as this batch has left it or as stored: from the stored column, which
-     * names no one, since the stored document no longer decrypts once the erasure destroyed its key.
-     */
-    long reached(CaseId caseId) {
-        CaseView view = changed.get(caseId.toString());
-        return view != null ? view.version : views.versionOf(caseId).orElse(0L);
-    }
-
-    /** The cases whose child is this person, as stored or as changed in this batch. */
-    List<CaseId> casesOfChild(PersonId child) {
-        Set<String> cases = new LinkedHashSet<>(views.caseIdsWithChild(child));
-        changed.values().stream().filter(view -> child.toString().equals(view.child)).forEach(view -> cases.add(view.caseId));
-        return cases.stream().map(CaseId::of).toList();
+        return view != null ? view : views.stored(caseId).orElseGet(CaseView::new);
     }
 
     void changed(CaseView view) {

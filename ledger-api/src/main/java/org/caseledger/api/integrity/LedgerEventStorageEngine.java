@@ -1,0 +1,28 @@
+package org.caseledger.api.integrity;
+
+import java.util.stream.Stream;
+import org.axonframework.eventhandling.EventUtils;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+
+/**
+ * Axon's JDBC engine, reading the global event stream with a serializer of its own. The stream is what the read
+ * models' processors and their replays read, and they are given the personal data sealed, so that no fold or rebuild
+ * opens any; an aggregate, and an answer read by aggregate, are given it opened by the event serializer.
+ */
+final class LedgerEventStorageEngine extends JdbcEventStorageEngine {
+
+    private final Serializer streamSerializer;
+
+    LedgerEventStorageEngine(Builder builder, Serializer streamSerializer) {
+        super(builder);
+        this.streamSerializer = streamSerializer;
+    }
+
+    @Override
+    public Stream<? extends TrackedEventMessage<?>> readEvents(TrackingToken trackingToken, boolean mayBlock) {
+        return EventUtils.upcastAndDeserializeTrackedEvents(readEventData(trackingToken, mayBlock), streamSerializer, upcasterChain);
+    }
+}
