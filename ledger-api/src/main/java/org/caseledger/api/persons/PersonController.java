@@ -91,15 +91,22 @@ class PersonController {
         });
     }
 
+    /**
+     * Erases the person. Safe to retry: a person already erased stays as they were erased, nothing is written, and the
+     * answer says so ({@code alreadyErased}, no key destroyed by this request).
+     */
     @PostMapping("/{personId}/erasure")
     ResponseEntity<Map<String, Object>> erase(@PathVariable PersonId personId, @RequestBody ErasureRequest body, CommandContext context) {
         StaffUser staff = CurrentStaff.get();
         PersonAccess person = guard.erase(staff, personId, "POST /api/persons/{personId}/erasure");
+        if (person.erased()) {
+            return ResponseEntity.ok(Map.of("personId", personId.toString(), "dataKeysDestroyed", 0, "alreadyErased", true));
+        }
         Set<UnitId> otherUnits = person.units().stream().filter(unit -> !unit.equals(staff.unit())).collect(Collectors.toSet());
         return commands.execute(context, personId, PersonEvent.class, body, sender -> {
             int destroyed = erasure.eraseWithin(personId, body.reason(), body.note(), otherUnits, context.envelope(body.occurredAt()), sender).size();
             return new CommandResult(200, "/api/persons/" + personId + "/history", null,
-                    Map.of("personId", personId.toString(), "dataKeysDestroyed", destroyed));
+                    Map.of("personId", personId.toString(), "dataKeysDestroyed", destroyed, "alreadyErased", false));
         });
     }
 

@@ -25,8 +25,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 public class DataKeys {
 
-    /** A key as last read: the key, or empty once destroyed, and the person who owns it. */
-    private record Cached(Optional<SecretKey> key, UUID owner, Instant readAt) {
+    /** A key as last read: the key, or empty once destroyed. */
+    private record Cached(Optional<SecretKey> key, Instant readAt) {
     }
 
     private final JdbcClient jdbc;
@@ -36,8 +36,11 @@ public class DataKeys {
     private final Clock clock;
     private final PrivacyProperties properties;
     private final Map<UUID, Cached> cache = new ConcurrentHashMap<>();
-    /** Keys this node destroyed: never again answered from memory, whatever a read in flight put there. */
-    private final Set<UUID> destroyedHere = ConcurrentHashMap.newKeySet();
+    /**
+     * Keys known destroyed, by this node or (seen by {@link DestroyedKeysPoll}) another: never again answered from
+     * memory, whatever a read in flight put there.
+     */
+    private final Set<UUID> destroyed = ConcurrentHashMap.newKeySet();
 
     DataKeys(JdbcClient jdbc, JdbcTemplate batch, MasterKey master, KeyEncryptionKeys keks, Clock clock, PrivacyProperties properties) {
         this.jdbc = jdbc;
@@ -140,24 +143,24 @@ public class DataKeys {
      * created; an empty key once it was destroyed.
      */
     private Optional<Optional<SecretKey>> read(UUID keyId) {
-        if (destroyedHere.contains(keyId)) {
+        if (destroyed.contains(keyId)) {
             return Optional.of(Optional.empty());
         }
         Cached cached = cache.get(keyId);
         if (cached != null && cached.readAt().plus(properties.keyCacheTime()).isAfter(clock.instant())) {
             return Optional.of(cached.key());
         }
-        record Stored(byte[] wrapped, Integer epoch, UUID owner) {
+        record Stored(byte[] wrapped, Integer epoch) {
         }
-        Optional<Stored> stored = jdbc.sql("SELECT wrapped_key, kek_epoch, owner_id FROM data_key WHERE key_id = ?").param(keyId)
-                .query((rs, row) -> new Stored(rs.getBytes(1), (Integer) rs.getObject(2), rs.getObject(3, UUID.class)))
+        Optional<Stored> stored = jdbc.sql("SELECT wrapped_key, kek_epoch FROM data_key WHERE key_id = ?").param(keyId)
+                .query((rs, row) -> new Stored(rs.getBytes(1), (Integer) rs.getObject(2)))
                 .optional();
         if (stored.isEmpty()) {
             return Optional.empty();
         }
         Optional<SecretKey> key = Optional.ofNullable(stored.get().wrapped()).map(wrapped -> unwrap(keyId, wrapped, stored.get().epoch()));
-        cache.put(keyId, new Cached(key, stored.get().owner(), clock.instant()));
-        if (destroyedHere.contains(keyId)) {
+        cache.put(keyId, new Cached(key, clock.instant()));
+        if (destroyed.contains(keyId)) {
             // read before the destroying transaction committed, cached after: the key must not outlive that commit
             cache.remove(keyId);
             return Optional.of(Optional.empty());
@@ -178,35 +181,39 @@ public class DataKeys {
 
     /**
      * Destroys every key the person owns: their registration's and their case files'. Answers the keys destroyed.
-     * Until the caller's transaction commits, other connections still read the wrapped keys; a read-model fold
-     * running meanwhile would cache one again. So the keys are forgotten now and, for good, once the destruction
+     * Until the caller's transaction commits, other connections still read the wrapped keys; an answer read
+     * meanwhile would cache one again. So the keys are forgotten now and, for good, once the destruction
      * has committed.
      */
     public List<UUID> destroyOwnedBy(UUID owner) {
-        List<UUID> destroyed = jdbc.sql("UPDATE data_key SET wrapped_key = NULL, destroyed_at = ? WHERE owner_id = ? "
+        List<UUID> destroyedNow = jdbc.sql("UPDATE data_key SET wrapped_key = NULL, destroyed_at = ? WHERE owner_id = ? "
                         + "AND wrapped_key IS NOT NULL RETURNING key_id")
                 .params(Timestamp.from(clock.instant()), owner)
                 .query(UUID.class).list();
-        destroyed.forEach(cache::remove);
+        destroyedNow.forEach(cache::remove);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    destroyedHere.addAll(destroyed);
-                    destroyed.forEach(cache::remove);
+                    forgetForGood(destroyedNow);
                 }
             });
         } else {
-            destroyedHere.addAll(destroyed);
+            forgetForGood(destroyedNow);
         }
-        return destroyed;
+        return destroyedNow;
     }
 
     /**
-     * Forgets every key the person owns held in memory, so that this node reads them as destroyed once another node
-     * erased them. Without reading the table: the read models call it as they fold, and they read no key.
+     * Forgets for good every key destroyed, on any node, since the given time: this node then stops answering with a
+     * key another node destroyed within a poll ({@link DestroyedKeysPoll}) instead of the key cache time.
      */
-    public void forgetOwnedBy(UUID owner) {
-        cache.values().removeIf(cached -> owner.equals(cached.owner()));
+    void forgetDestroyedSince(Instant since) {
+        forgetForGood(jdbc.sql("SELECT key_id FROM data_key WHERE destroyed_at >= ?").param(Timestamp.from(since)).query(UUID.class).list());
+    }
+
+    private void forgetForGood(List<UUID> keyIds) {
+        destroyed.addAll(keyIds);
+        keyIds.forEach(cache::remove);
     }
 }

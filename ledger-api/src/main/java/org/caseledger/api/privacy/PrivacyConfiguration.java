@@ -1,22 +1,19 @@
 package org.caseledger.api.privacy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.axonframework.config.ConfigurerModule;
 import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.caseledger.api.integrity.StreamSerializer;
 import org.caseledger.api.privacy.PersonalDataSerializer.Reading;
-import org.caseledger.projections.caseview.CaseViewProjection;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Replaces Axon's event serializer by the same Jackson serializer wrapped in the personal-data encryption (and gives
- * the global event stream one that leaves personal data sealed), and has each node forget an erased person's keys as
- * soon as its read models see the erasure.
+ * Replaces Axon's event serializer by the same Jackson serializer wrapped in the personal-data encryption, and gives
+ * the global event stream one that leaves personal data sealed.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PrivacyProperties.class)
@@ -38,11 +35,5 @@ class PrivacyConfiguration {
 
     private static Serializer jackson(ObjectMapper json, RevisionResolver revisions) {
         return JacksonSerializer.builder().objectMapper(json).revisionResolver(revisions).build();
-    }
-
-    @Bean
-    ConfigurerModule erasedKeysForgottenByTheReadModels(DataKeys keys) {
-        return configurer -> configurer.eventProcessing(processing -> processing.registerHandlerInterceptor(
-                CaseViewProjection.PROCESSING_GROUP, configuration -> new ErasedKeysForgotten(keys)));
     }
 }

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.caseledger.api.support.IntegrationTest;
@@ -34,13 +36,14 @@ class TransactionsIT extends IntegrationTest {
 
     @Test
     void aFailingHandlerRollsBackWhatItWroteAndTheEventIsRetriedUntilItSucceeds() {
-        String marker = "a report the probe fails on " + UUID.randomUUID();
+        // a time no other test's report has: the probe fails on the report received then
+        Instant marker = Instant.parse("2026-03-02T08:15:00Z").minusMillis(ThreadLocalRandom.current().nextLong(1, 86_400_000L * 365));
         probe.failOn(marker);
         String caseId;
         try {
             Response opened = http.as("anna").post("/api/cases", Map.of("origin", "REPORT_OF_CONCERN",
                     "child", UUID.randomUUID().toString(), "household", UUID.randomUUID().toString(),
-                    "receivedAt", "2026-03-02T08:15:00Z", "report", Map.of("reporterType", "SCHOOL", "summary", marker)));
+                    "receivedAt", marker.toString(), "report", Map.of("reporterType", "SCHOOL", "summary", "A report the probe fails on.")));
             assertThat(opened.status()).isEqualTo(201);
             caseId = opened.field("caseId");
 

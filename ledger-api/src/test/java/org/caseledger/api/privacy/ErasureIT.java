@@ -102,6 +102,23 @@ class ErasureIT extends IntegrationTest {
         assertThat(ReadModels.digest(jdbc)).as("a rebuild after the erasure equals the live read models").isEqualTo(live);
     }
 
+    @Test
+    void givenAnErasedPersonWhenTheErasureIsSentAgainWithoutAnIdempotencyKeyThenItAnswersAlreadyErasedAndWritesNothing() {
+        String child = Fixtures.registerChild(http);
+        Fixtures.openCaseOnSchoolReport(http, child);
+        Response first = http.as("lars").post("/api/persons/" + child + "/erasure", Map.of("reason", "DATA_SUBJECT_REQUEST"));
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        long events = storedEvents();
+
+        Response retried = http.as("lars").post("/api/persons/" + child + "/erasure", Map.of("reason", "DATA_SUBJECT_REQUEST"));
+
+        assertThat(retried.status()).as(retried.toString()).isEqualTo(200);
+        assertThat(retried.json().path("alreadyErased").asBoolean()).isTrue();
+        assertThat(retried.json().path("dataKeysDestroyed").asInt()).isZero();
+        assertThat(http.as("lars").get("/api/persons/" + child + "/history").json().size()).as("registered, erased").isEqualTo(2);
+        assertThat(storedEvents()).isEqualTo(events);
+    }
+
     @Autowired
     private EventStore eventStore;
 

@@ -3,6 +3,7 @@ package org.caseledger.api.support;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -11,22 +12,23 @@ import org.caseledger.projections.caseview.CaseViewProjection;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A test-only handler in the case view's processing group. Armed with the summary of a report of concern, it
+ * A test-only handler in the case view's processing group. Armed with the time a report of concern was received, it
  * writes a row the way a projection does and then fails on that report; the row must not survive. Unarmed it
- * does nothing, so it can live in the context every integration test shares.
+ * does nothing, so it can live in the context every integration test shares. It knows the report by its time, not its
+ * summary: the read models are given personal texts sealed.
  */
 @ProcessingGroup(CaseViewProjection.PROCESSING_GROUP)
 public class ProjectionFailureProbe {
 
     private final JdbcClient jdbc;
-    private volatile String failOnSummary;
+    private volatile Instant failOnReceivedAt;
     private final AtomicInteger failures = new AtomicInteger();
 
     public ProjectionFailureProbe(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    public void failOn(String reportSummary) {
+    public void failOn(Instant reportReceivedAt) {
         failures.set(0);
         try (Connection owner = TestDatabase.ownerConnection(); Statement statement = owner.createStatement()) {
             statement.execute("CREATE TABLE IF NOT EXISTS probe_write (marker TEXT NOT NULL)");
@@ -34,25 +36,25 @@ public class ProjectionFailureProbe {
         } catch (SQLException e) {
             throw new IllegalStateException("could not prepare the probe's table", e);
         }
-        failOnSummary = reportSummary;
+        failOnReceivedAt = reportReceivedAt;
     }
 
     public void heal() {
-        failOnSummary = null;
+        failOnReceivedAt = null;
     }
 
     public int failures() {
         return failures.get();
     }
 
-    public long committedWrites(String reportSummary) {
-        return jdbc.sql("SELECT count(*) FROM probe_write WHERE marker = ?").param(reportSummary).query(Long.class).single();
+    public long committedWrites(Instant reportReceivedAt) {
+        return jdbc.sql("SELECT count(*) FROM probe_write WHERE marker = ?").param(reportReceivedAt.toString()).query(Long.class).single();
     }
 
     @EventHandler
     void on(ReportOfConcernReceived event) {
-        if (event.summary().equals(failOnSummary)) {
-            jdbc.sql("INSERT INTO probe_write (marker) VALUES (?)").param(failOnSummary).update();
+        if (event.receivedAt().equals(failOnReceivedAt)) {
+            jdbc.sql("INSERT INTO probe_write (marker) VALUES (?)").param(failOnReceivedAt.toString()).update();
             failures.incrementAndGet();
             throw new IllegalStateException("the probe fails this event on purpose");
         }
