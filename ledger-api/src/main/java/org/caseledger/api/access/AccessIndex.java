@@ -50,11 +50,11 @@ class AccessIndex {
     @EventHandler
     void on(CaseOpened event) {
         jdbc.sql("""
-                INSERT INTO case_access (case_id, case_number, unit, assignee, child_id, household_id, last_entry_at)
-                VALUES (?, ?, ?, NULL, ?, ?, ?) ON CONFLICT (case_id) DO NOTHING
+                INSERT INTO case_access (case_id, case_number, unit, assignee, child_id, household_id, last_entry_at, opened_at)
+                VALUES (?, ?, ?, NULL, ?, ?, ?, ?) ON CONFLICT (case_id) DO NOTHING
                 """)
                 .params(event.caseId().value(), event.caseNumber().value(), event.unit().value(), event.child().value(),
-                        event.household().value(), at(event.envelope().recordedAt()))
+                        event.household().value(), at(event.envelope().recordedAt()), at(event.receivedAt()))
                 .update();
     }
 

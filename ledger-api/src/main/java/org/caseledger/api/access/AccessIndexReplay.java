@@ -21,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Rebuilds the access index by replaying every stored event, as the storage engine and its upcasters give them,
  * through {@link AccessIndex}'s own handlers: the only derivation there is. It runs in one transaction holding the
  * append lock exclusively, so no append interleaves and no reader sees a half-built index. At start-up it runs by
- * itself when the index lacks what the handlers keep (rows written before migration V15).
+ * itself when the index lacks what the handlers keep (rows written before migrations V15 and V18).
  */
 @Component
 public class AccessIndexReplay implements ApplicationRunner {
@@ -45,10 +45,10 @@ public class AccessIndexReplay implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        boolean incomplete = jdbc.sql("SELECT EXISTS (SELECT 1 FROM case_access WHERE last_entry_at IS NULL) "
+        boolean incomplete = jdbc.sql("SELECT EXISTS (SELECT 1 FROM case_access WHERE last_entry_at IS NULL OR opened_at IS NULL) "
                 + "OR EXISTS (SELECT 1 FROM person_access WHERE last_entry_at IS NULL)").query(Boolean.class).single();
         if (incomplete) {
-            log.info("The access index holds rows written before the handlers kept retention's facts; rebuilding it");
+            log.info("The access index holds rows written before the handlers kept all it holds now; rebuilding it");
             rebuild();
         }
     }

@@ -1,0 +1,168 @@
+package org.caseledger.api.access;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.caseledger.api.security.StaffUser;
+import org.caseledger.core.cases.CaseId;
+import org.caseledger.core.shared.InvalidValueException;
+import org.caseledger.core.shared.LedgerTime;
+import org.caseledger.core.shared.Role;
+import org.caseledger.core.shared.StaffId;
+import org.caseledger.core.shared.UnitId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The case list: the case files a member of staff may read, filtered, in one of two orders, a page at a time. It pages
+ * in the database on the access index, which is kept in the appending transaction, so a page is as large as asked and
+ * a case just opened is listed at once; the status comes from the case view, which follows within moments. Who may
+ * see which case is {@link AccessPolicy#mayList} written as SQL ({@link #visibleTo}); {@code CaseListIT} holds the two
+ * to the same answer. A page continues after a cursor naming the last case of the page before (keyset paging), so a
+ * case opened meanwhile neither repeats nor hides one.
+ */
+@Repository
+public class CaseListQuery {
+
+    /** The two orders: newest activity first, or by case number. */
+    public enum Order { LAST_ACTIVITY, CASE_NUMBER }
+
+    /** What to list; every filter is optional (null), days are calendar days in Sweden, both ends included. */
+    public record Filter(UnitId unit, String status, StaffId assignee, UUID child, String caseNumber, LocalDate openedFrom,
+                         LocalDate openedTo, LocalDate activeFrom, LocalDate activeTo) {
+    }
+
+    /** One case file in the list: nothing in it names anyone. */
+    public record Listed(CaseAccess access, String status, UUID child, Instant openedAt, Instant lastActivityAt) {
+    }
+
+    /** A page, and the cursor of the next if there is one. */
+    public record Page(List<Listed> cases, Optional<String> next) {
+    }
+
+    private static final String PROTECTED = """
+            EXISTS (SELECT 1 FROM person_access p WHERE p.protected_identity
+                    AND (p.person_id = c.child_id OR p.household_id = c.household_id))""";
+
+    private final JdbcClient jdbc;
+
+    CaseListQuery(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Page page(StaffUser staff, Filter filter, Order order, String cursor, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT c.case_id, c.case_number, c.unit, c.assignee, c.child_id, c.opened_at, "
+                + "c.last_entry_at, v.status, " + PROTECTED + " AS protected_identity "
+                + "FROM case_access c LEFT JOIN case_view v ON v.case_id = c.case_id WHERE ");
+        List<Object> params = new ArrayList<>();
+        visibleTo(staff, sql, params);
+        where(sql, params, "c.unit = ?", filter.unit() == null ? null : filter.unit().value());
+        where(sql, params, "v.status = ?", filter.status());
+        where(sql, params, "c.assignee = ?", filter.assignee() == null ? null : filter.assignee().value());
+        where(sql, params, "c.child_id = ?", filter.child());
+        where(sql, params, "c.case_number = ?", filter.caseNumber());
+        where(sql, params, "c.opened_at >= ?", startOf(filter.openedFrom()));
+        where(sql, params, "c.opened_at < ?", startOf(filter.openedTo() == null ? null : filter.openedTo().plusDays(1)));
+        where(sql, params, "c.last_entry_at >= ?", startOf(filter.activeFrom()));
+        where(sql, params, "c.last_entry_at < ?", startOf(filter.activeTo() == null ? null : filter.activeTo().plusDays(1)));
+        if (cursor != null) {
+            Cursor after = Cursor.parse(cursor, order);
+            if (order == Order.LAST_ACTIVITY) {
+                sql.append(" AND (c.last_entry_at, c.case_id) < (?, ?)");
+                params.add(Timestamp.from(Instant.parse(after.key())));
+            } else {
+                sql.append(" AND (c.case_number, c.case_id) > (?, ?)");
+                params.add(after.key());
+            }
+            params.add(after.caseId());
+        }
+        sql.append(order == Order.LAST_ACTIVITY ? " ORDER BY c.last_entry_at DESC, c.case_id DESC" : " ORDER BY c.case_number, c.case_id");
+        sql.append(" LIMIT ?");
+        params.add(limit + 1);
+        List<Listed> rows = jdbc.sql(sql.toString()).params(params).query((rs, row) -> listed(rs)).list();
+        if (rows.size() <= limit) {
+            return new Page(rows, Optional.empty());
+        }
+        List<Listed> page = rows.subList(0, limit);
+        Listed last = page.get(limit - 1);
+        String key = order == Order.LAST_ACTIVITY ? last.lastActivityAt().toString() : last.access().caseNumber();
+        return new Page(List.copyOf(page), Optional.of(new Cursor(order, key, last.access().caseId().value()).toString()));
+    }
+
+    /**
+     * {@link AccessPolicy#mayList} as a condition on {@code case_access c}: auditors see every case, the administrator
+     * none, the unit head their unit's, everyone else their unit's except a protected case not assigned to them.
+     */
+    private static void visibleTo(StaffUser staff, StringBuilder sql, List<Object> params) {
+        if (staff.role() == Role.AUDITOR) {
+            sql.append("TRUE");
+        } else if (staff.role() == Role.ADMINISTRATOR) {
+            sql.append("FALSE");
+        } else if (staff.role() == Role.UNIT_HEAD) {
+            sql.append("c.unit = ?");
+            params.add(staff.unit().value());
+        } else {
+            sql.append("c.unit = ? AND (c.assignee IS NOT DISTINCT FROM ? OR NOT ").append(PROTECTED).append(")");
+            params.add(staff.unit().value());
+            params.add(staff.staffId().value());
+        }
+    }
+
+    private static void where(StringBuilder sql, List<Object> params, String condition, Object value) {
+        if (value != null) {
+            sql.append(" AND ").append(condition);
+            params.add(value);
+        }
+    }
+
+    private static Timestamp startOf(LocalDate day) {
+        return day == null ? null : Timestamp.from(day.atStartOfDay(LedgerTime.ZONE).toInstant());
+    }
+
+    private static Listed listed(ResultSet rs) throws SQLException {
+        String assignee = rs.getString("assignee");
+        CaseAccess access = new CaseAccess(CaseId.of(rs.getString("case_id")), rs.getString("case_number"), UnitId.of(rs.getString("unit")),
+                assignee == null ? null : StaffId.of(assignee), rs.getBoolean("protected_identity"));
+        Timestamp opened = rs.getTimestamp("opened_at");
+        Timestamp active = rs.getTimestamp("last_entry_at");
+        return new Listed(access, rs.getString("status"), rs.getObject("child_id", UUID.class),
+                opened == null ? null : opened.toInstant(), active == null ? null : active.toInstant());
+    }
+
+    /**
+     * Where the next page starts: the order, and the last case of the page before by its key in that order and its id.
+     * Opaque to clients (Base64url); a cursor of another order, or not one the ledger gave out, is refused.
+     */
+    private record Cursor(Order order, String key, UUID caseId) {
+
+        static Cursor parse(String text, Order expected) {
+            Cursor cursor;
+            try {
+                String[] parts = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8).split("\n", 3);
+                cursor = new Cursor(Order.valueOf(parts[0]), parts[1], UUID.fromString(parts[2]));
+                if (cursor.order() == Order.LAST_ACTIVITY) {
+                    Instant.parse(cursor.key());
+                }
+            } catch (RuntimeException e) {
+                throw new InvalidValueException("cursor is not one this ledger gave out: use the link of the page before");
+            }
+            if (cursor.order() != expected) {
+                throw new InvalidValueException("cursor belongs to another order of the list: ask again without it");
+            }
+            return cursor;
+        }
+
+        @Override
+        public String toString() {
+            return Base64.getUrlEncoder().withoutPadding().encodeToString((order + "\n" + key + "\n" + caseId).getBytes(StandardCharsets.UTF_8));
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package org.caseledger.api.cases;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import jakarta.servlet.http.HttpServletRequest;
+import org.caseledger.api.access.AccessLog;
+import org.caseledger.api.access.CaseListQuery;
+import org.caseledger.api.access.CaseLists;
+import org.caseledger.api.security.CurrentStaff;
+import org.caseledger.api.security.StaffUser;
+import org.caseledger.core.shared.InvalidValueException;
+import org.caseledger.core.shared.Role;
+import org.caseledger.core.shared.StaffId;
+import org.caseledger.core.shared.UnitId;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * {@code GET /api/cases}: the case files the caller may read, filtered and paged. The next page is linked in the
+ * {@code Link} header ({@code rel="next"}) and named in {@code next}; its cursor is opaque. Every case listed is logged
+ * as read. Auditors list every unit unless they name one; everyone else lists their own unit.
+ */
+@RestController
+@RequestMapping("/api/cases")
+class CaseListController {
+
+    static final int DEFAULT_LIMIT = 50;
+    static final int MAX_LIMIT = 200;
+    private static final java.util.Set<String> STATUSES = java.util.Set.of("OPEN", "CLOSED");
+
+    /** One case file in the list. Nothing in it names anyone; {@code status} is absent for a moment after opening. */
+    record CaseSummary(String caseId, String caseNumber, String unit, String status, String assignee, String child,
+                       Instant openedAt, Instant lastActivityAt, boolean protectedIdentity) {
+    }
+
+    /** A page of the list, and the cursor of the next page (absent on the last). */
+    record CaseList(List<CaseSummary> cases, String next) {
+    }
+
+    private final CaseListQuery query;
+    private final CaseLists lists;
+    private final AccessLog log;
+
+    CaseListController(CaseListQuery query, CaseLists lists, AccessLog log) {
+        this.query = query;
+        this.lists = lists;
+        this.log = log;
+    }
+
+    @GetMapping
+    ResponseEntity<CaseList> list(@RequestParam(required = false) UnitId unit,
+                                  @RequestParam(required = false) String status,
+                                  @RequestParam(required = false) StaffId assignee,
+                                  @RequestParam(required = false) UUID child,
+                                  @RequestParam(required = false) String caseNumber,
+                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate openedFrom,
+                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate openedTo,
+                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate activeFrom,
+                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate activeTo,
+                                  @RequestParam(defaultValue = "lastActivity") String sort,
+                                  @RequestParam(required = false) String cursor,
+                                  @RequestParam(defaultValue = "" + DEFAULT_LIMIT) int limit,
+                                  HttpServletRequest request) {
+        StaffUser staff = CurrentStaff.get();
+        if (status != null && !STATUSES.contains(status)) {
+            throw new InvalidValueException("status must be OPEN or CLOSED");
+        }
+        UnitId listed = unit == null && staff.role() == Role.AUDITOR ? null : lists.unitOrOwn(staff, unit);
+        CaseListQuery.Filter filter = new CaseListQuery.Filter(listed, status, assignee, child, caseNumber, openedFrom, openedTo,
+                activeFrom, activeTo);
+        CaseListQuery.Page page = query.page(staff, filter, order(sort), cursor, limitOf(limit));
+        log.record(page.cases().stream().map(listedCase -> AccessLog.Read.ofCase(staff, listedCase.access(), "case list",
+                request.getQueryString(), request.getHeader(AccessLog.PURPOSE_HEADER), AccessLog.Outcome.READ)).toList());
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok();
+        page.next().ifPresent(next -> response.header(HttpHeaders.LINK,
+                "<" + ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam("cursor", next).build().toUriString() + ">; rel=\"next\""));
+        return response.body(new CaseList(page.cases().stream().map(CaseListController::summary).toList(), page.next().orElse(null)));
+    }
+
+    private static CaseSummary summary(CaseListQuery.Listed listed) {
+        return new CaseSummary(listed.access().caseId().toString(), listed.access().caseNumber(), listed.access().unit().value(),
+                listed.status(), listed.access().assignee() == null ? null : listed.access().assignee().value(),
+                listed.child().toString(), listed.openedAt(), listed.lastActivityAt(), listed.access().protectedIdentity());
+    }
+
+    private static CaseListQuery.Order order(String sort) {
+        return switch (sort) {
+            case "lastActivity" -> CaseListQuery.Order.LAST_ACTIVITY;
+            case "caseNumber" -> CaseListQuery.Order.CASE_NUMBER;
+            default -> throw new InvalidValueException("sort must be lastActivity or caseNumber");
+        };
+    }
+
+    private static int limitOf(int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new InvalidValueException("limit must be between 1 and " + MAX_LIMIT);
+        }
+        return limit;
+    }
+}

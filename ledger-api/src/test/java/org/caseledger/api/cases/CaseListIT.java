@@ -1,0 +1,148 @@
+package org.caseledger.api.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.caseledger.api.access.AccessPolicy;
+import org.caseledger.api.access.CaseAccessRepository;
+import org.caseledger.api.security.StaffUser;
+import org.caseledger.api.support.Fixtures;
+import org.caseledger.api.support.IntegrationTest;
+import org.caseledger.api.support.LedgerHttp;
+import org.caseledger.api.support.ReadModels;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import tools.jackson.databind.JsonNode;
+
+/** The case list as an integrator and a member of staff use it: who sees what, filters, and paging through the Link header. */
+class CaseListIT extends IntegrationTest {
+
+    @Autowired
+    private UserDetailsService users;
+
+    @Autowired
+    private CaseAccessRepository access;
+
+    @Test
+    void givenCasesOfTwoUnitsAndAProtectedOneWhenEachMemberOfStaffListsEveryPageThenTheyGetExactlyTheCasesThePolicyLetsThemRead() {
+        String protectedChild = http.as("anna").post("/api/persons", Map.of("identityNumber", Fixtures.identityNumber(), "name", "Skyddad Person",
+                "protectedIdentity", true)).field("personId");
+        String protectedCase = Fixtures.openCaseOnSchoolReport(http, protectedChild).field("caseId");
+        assertThat(http.as("lars").post("/api/cases/" + protectedCase + "/assignments", Map.of("assignee", "omar.hassan")).status()).isEqualTo(200);
+        String otherChild = http.as("sara").post("/api/persons", Map.of("identityNumber", Fixtures.identityNumber(), "name", "Annan Enhet"))
+                .field("personId");
+        LedgerHttp.Response otherUnitOpened = http.as("sara").post("/api/cases", Map.of("origin", "REPORT_OF_CONCERN", "child", otherChild,
+                "household", UUID.randomUUID().toString(), "receivedAt", "2026-03-02T08:15:00Z",
+                "report", Map.of("reporterType", "SCHOOL", "summary", "A report to another unit.")));
+        assertThat(otherUnitOpened.status()).as(otherUnitOpened.toString()).isEqualTo(201);
+        String otherUnitCase = otherUnitOpened.field("caseId");
+
+        for (String user : List.of("anna", "omar", "karin", "lars", "sara", "mia", "ivo")) {
+            StaffUser staff = (StaffUser) users.loadUserByUsername(user);
+            Set<String> expected = access.findAll(allCaseIds()).stream().filter(target -> AccessPolicy.mayList(staff, target))
+                    .map(target -> target.caseId().toString()).collect(Collectors.toSet());
+
+            List<String> listed = everyPage(http.as(user), "/api/cases?limit=200");
+
+            assertThat(listed).as("cases listed to " + user).doesNotHaveDuplicates();
+            assertThat(Set.copyOf(listed)).as("cases listed to " + user).isEqualTo(expected);
+        }
+        assertThat(everyPage(http.as("anna"), "/api/cases?limit=200")).doesNotContain(protectedCase, otherUnitCase);
+        assertThat(everyPage(http.as("omar"), "/api/cases?limit=200")).contains(protectedCase).doesNotContain(otherUnitCase);
+        assertThat(everyPage(http.as("ivo"), "/api/cases?limit=200&unit=central-reception")).contains(otherUnitCase).doesNotContain(protectedCase);
+        assertThat(http.as("anna").get("/api/cases?unit=central-reception").status()).isEqualTo(403);
+        assertThat(http.as("eva").get("/api/cases").status()).isEqualTo(403);
+    }
+
+    @Test
+    void givenMoreCasesThanAPageWhenFollowingTheNextLinksInEitherOrderThenEveryCaseComesOnceAndTheLastPageLinksNowhere() {
+        for (int i = 0; i < 12; i++) {
+            Fixtures.openCase(http);
+        }
+        for (String sort : List.of("lastActivity", "caseNumber")) {
+            List<String> whole = ids(http.as("lars").get("/api/cases?limit=200&sort=" + sort).json());
+            assertThat(whole.size()).isLessThan(200);
+
+            List<String> paged = everyPage(http.as("lars"), "/api/cases?limit=7&sort=" + sort);
+
+            assertThat(paged).as("pages of 7 in the order " + sort).isEqualTo(whole);
+        }
+        List<String> byNumber = numbers(http.as("lars").get("/api/cases?limit=200&sort=caseNumber").json());
+        assertThat(byNumber).isSorted();
+    }
+
+    @Test
+    void givenACaseWhenFilteringByNumberChildStatusAndDatesThenTheFiltersFindItAndOnlyMatchingCases() {
+        String child = Fixtures.registerChild(http);
+        JsonNode opened = Fixtures.openCaseOnSchoolReport(http, child).json();
+        String caseId = opened.path("caseId").asString();
+        String number = opened.path("caseNumber").asString();
+        ReadModels.awaitCaughtUp(http, Duration.ofSeconds(60));
+
+        assertThat(ids(http.as("anna").get("/api/cases?caseNumber=" + number).json())).containsExactly(caseId);
+        assertThat(ids(http.as("anna").get("/api/cases?child=" + child).json())).containsExactly(caseId);
+        assertThat(ids(http.as("anna").get("/api/cases?child=" + child + "&status=OPEN").json())).containsExactly(caseId);
+        assertThat(ids(http.as("anna").get("/api/cases?child=" + child + "&status=CLOSED").json())).isEmpty();
+        assertThat(ids(http.as("anna").get("/api/cases?child=" + child + "&openedFrom=2026-03-02&openedTo=2026-03-02").json()))
+                .containsExactly(caseId);
+        assertThat(ids(http.as("anna").get("/api/cases?child=" + child + "&openedFrom=2026-03-03").json())).isEmpty();
+        assertThat(ids(http.as("anna").get("/api/cases?child=" + child + "&assignee=omar.hassan").json())).isEmpty();
+        JsonNode listed = http.as("anna").get("/api/cases?caseNumber=" + number).json().path("cases").get(0);
+        assertThat(listed.path("status").asString()).isEqualTo("OPEN");
+        assertThat(listed.path("openedAt").asString()).isEqualTo("2026-03-02T08:15:00Z");
+        assertThat(listed.path("child").asString()).isEqualTo(child);
+    }
+
+    @Test
+    void givenACursorThatIsNotOneTheLedgerGaveOutOrOfAnotherOrderWhenListingThenItIsRefusedAsABadRequest() {
+        for (int i = 0; i < 3; i++) {
+            Fixtures.openCase(http);
+        }
+        LedgerHttp.Response first = http.as("lars").get("/api/cases?limit=1&sort=caseNumber");
+        String next = first.json().path("next").asString();
+
+        assertThat(http.as("lars").get("/api/cases?limit=1&sort=lastActivity&cursor=" + next).status()).isEqualTo(400);
+        assertThat(http.as("lars").get("/api/cases?cursor=bm90LWEtY3Vyc29y").status()).isEqualTo(400);
+        assertThat(http.as("lars").get("/api/cases?limit=0").status()).isEqualTo(400);
+        assertThat(http.as("lars").get("/api/cases?sort=name").status()).isEqualTo(400);
+        assertThat(http.as("lars").get("/api/cases?status=open").status()).isEqualTo(400);
+    }
+
+    /** Every case of every page, following the Link header from the first page to the last. */
+    private static List<String> everyPage(LedgerHttp http, String first) {
+        List<String> listed = new ArrayList<>();
+        String path = first;
+        Set<String> seen = new LinkedHashSet<>();
+        while (path != null) {
+            assertThat(seen.add(path)).as("a page links to itself or an earlier one: " + path).isTrue();
+            LedgerHttp.Response page = http.get(path);
+            assertThat(page.status()).as(page.toString()).isEqualTo(200);
+            listed.addAll(ids(page.json()));
+            String link = page.header("Link");
+            assertThat(link == null).as("the Link header and next agree").isEqualTo(page.json().path("next").isNull()
+                    || page.json().path("next").isMissingNode());
+            path = link == null ? null : link.substring(link.indexOf("/api/"), link.indexOf('>'));
+        }
+        return listed;
+    }
+
+    private List<UUID> allCaseIds() {
+        return jdbc.sql("SELECT case_id FROM case_access").query(UUID.class).list();
+    }
+
+    private static List<String> ids(JsonNode page) {
+        return page.path("cases").findValuesAsString("caseId");
+    }
+
+    private static List<String> numbers(JsonNode page) {
+        return page.path("cases").findValuesAsString("caseNumber");
+    }
+}
