@@ -16,9 +16,8 @@ import org.springframework.stereotype.Repository;
 public class CaseAccessRepository {
 
     private static final String SELECT = """
-            SELECT c.case_id, c.case_number, c.unit, c.assignee,
-                   EXISTS (SELECT 1 FROM person_access p WHERE p.protected_identity
-                           AND (p.person_id = c.child_id OR p.household_id = c.household_id)) AS protected_identity
+            SELECT c.case_id, c.case_number, c.unit, c.assignee, """ + VisibleCases.PROTECTED + """
+             AS protected_identity
             FROM case_access c
             """;
 

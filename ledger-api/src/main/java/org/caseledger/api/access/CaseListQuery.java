@@ -15,7 +15,6 @@ import org.caseledger.api.security.StaffUser;
 import org.caseledger.core.cases.CaseId;
 import org.caseledger.core.shared.InvalidValueException;
 import org.caseledger.core.shared.LedgerTime;
-import org.caseledger.core.shared.Role;
 import org.caseledger.core.shared.StaffId;
 import org.caseledger.core.shared.UnitId;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,8 +24,7 @@ import org.springframework.stereotype.Repository;
  * The case list: the case files a member of staff may read, filtered, in one of two orders, a page at a time. It pages
  * in the database on the access index, which is kept in the appending transaction, so a page is as large as asked and
  * a case just opened is listed at once; the status comes from the case view, which follows within moments. Who may
- * see which case is {@link AccessPolicy#mayList} written as SQL ({@link #visibleTo}); {@code CaseListIT} holds the two
- * to the same answer. A page continues after a cursor naming the last case of the page before (keyset paging), so a
+ * see which case is {@link VisibleCases}. A page continues after a cursor naming the last case of the page before (keyset paging), so a
  * case opened meanwhile neither repeats nor hides one.
  */
 @Repository
@@ -48,10 +46,6 @@ public class CaseListQuery {
     public record Page(List<Listed> cases, Optional<String> next) {
     }
 
-    private static final String PROTECTED = """
-            EXISTS (SELECT 1 FROM person_access p WHERE p.protected_identity
-                    AND (p.person_id = c.child_id OR p.household_id = c.household_id))""";
-
     private final JdbcClient jdbc;
 
     CaseListQuery(JdbcClient jdbc) {
@@ -60,10 +54,10 @@ public class CaseListQuery {
 
     public Page page(StaffUser staff, Filter filter, Order order, String cursor, int limit) {
         StringBuilder sql = new StringBuilder("SELECT c.case_id, c.case_number, c.unit, c.assignee, c.child_id, c.opened_at, "
-                + "c.last_entry_at, v.status, " + PROTECTED + " AS protected_identity "
+                + "c.last_entry_at, v.status, " + VisibleCases.PROTECTED + " AS protected_identity "
                 + "FROM case_access c LEFT JOIN case_view v ON v.case_id = c.case_id WHERE ");
         List<Object> params = new ArrayList<>();
-        visibleTo(staff, sql, params);
+        sql.append(VisibleCases.condition(staff, params));
         where(sql, params, "c.unit = ?", filter.unit() == null ? null : filter.unit().value());
         where(sql, params, "v.status = ?", filter.status());
         where(sql, params, "c.assignee = ?", filter.assignee() == null ? null : filter.assignee().value());
@@ -95,25 +89,6 @@ public class CaseListQuery {
         Listed last = page.get(limit - 1);
         String key = order == Order.LAST_ACTIVITY ? last.lastActivityAt().toString() : last.access().caseNumber();
         return new Page(List.copyOf(page), Optional.of(new Cursor(order, key, last.access().caseId().value()).toString()));
-    }
-
-    /**
-     * {@link AccessPolicy#mayList} as a condition on {@code case_access c}: auditors see every case, the administrator
-     * none, the unit head their unit's, everyone else their unit's except a protected case not assigned to them.
-     */
-    private static void visibleTo(StaffUser staff, StringBuilder sql, List<Object> params) {
-        if (staff.role() == Role.AUDITOR) {
-            sql.append("TRUE");
-        } else if (staff.role() == Role.ADMINISTRATOR) {
-            sql.append("FALSE");
-        } else if (staff.role() == Role.UNIT_HEAD) {
-            sql.append("c.unit = ?");
-            params.add(staff.unit().value());
-        } else {
-            sql.append("c.unit = ? AND (c.assignee IS NOT DISTINCT FROM ? OR NOT ").append(PROTECTED).append(")");
-            params.add(staff.unit().value());
-            params.add(staff.staffId().value());
-        }
     }
 
     private static void where(StringBuilder sql, List<Object> params, String condition, Object value) {

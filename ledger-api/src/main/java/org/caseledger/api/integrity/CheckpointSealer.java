@@ -12,7 +12,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -37,7 +36,7 @@ public class CheckpointSealer {
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
     private final TransactionTemplate transaction;
-    private final TransactionTemplate settle;
+    private final SettledPosition settled;
     private final SigningKey signingKey;
     private final IntegrityProperties properties;
     private final SealPrecheck precheck;
@@ -49,12 +48,11 @@ public class CheckpointSealer {
 
     CheckpointSealer(JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate transaction, SigningKey signingKey,
                      IntegrityProperties properties, SealPrecheck precheck, AppendedEvents appended, IntegrityAlarm alarm,
-                     MerkleLog merkleLog, LogNotes notes, Clock clock) {
+                     MerkleLog merkleLog, LogNotes notes, SettledPosition settled, Clock clock) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.transaction = transaction;
-        this.settle = new TransactionTemplate(transaction.getTransactionManager());
-        this.settle.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.settled = settled;
         this.signingKey = signingKey;
         this.properties = properties;
         this.precheck = precheck;
@@ -118,7 +116,7 @@ public class CheckpointSealer {
                 return Optional.empty();
             }
             long after = last.map(Checkpoint::toIndex).orElse(0L);
-            List<SealPrecheck.Pending> pending = sealable(after, settledPosition());
+            List<SealPrecheck.Pending> pending = sealable(after, settled.now());
             if (pending.isEmpty()) {
                 return Optional.empty();
             }
@@ -160,17 +158,6 @@ public class CheckpointSealer {
     private void refuseWhileAlarmed() {
         alarm.current().ifPresent(raised -> {
             throw new SealingRefusedException(raised);
-        });
-    }
-
-    /**
-     * The highest global position below which nothing can still appear: read after every appending transaction
-     * in flight has ended. The exclusive lock is held for that moment only, in a transaction of its own.
-     */
-    private long settledPosition() {
-        return settle.execute(status -> {
-            jdbc.sql(HashingEventAppender.APPEND_LOCK_EXCLUSIVE).query((rs, row) -> 1).list();
-            return jdbc.sql("SELECT coalesce(max(global_index), 0) FROM domain_event_entry").query(Long.class).single();
         });
     }
 

@@ -99,7 +99,8 @@ public class EventHistory {
         return new NotFoundException("there is no " + name + " with id " + aggregateId);
     }
 
-    private Entry entry(DomainEventMessage<?> message, String storedRevision) {
+    /** One event as an entry, given the revision it is stored in. */
+    public Entry entry(DomainEventMessage<?> message, String storedRevision) {
         LedgerEvent event = (LedgerEvent) message.getPayload();
         Map<String, Object> data = json.convertValue(event, FIELDS);
         data.remove("envelope");

@@ -1,0 +1,132 @@
+package org.caseledger.api.feed;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.caseledger.api.access.AccessLog;
+import org.caseledger.api.access.AccessPolicy;
+import org.caseledger.api.access.AccessRefusedException;
+import org.caseledger.api.access.CaseAccess;
+import org.caseledger.api.access.CaseAccessRepository;
+import org.caseledger.api.integrity.SettledPosition;
+import org.caseledger.api.security.CurrentStaff;
+import org.caseledger.api.security.StaffUser;
+import org.caseledger.api.web.EventHistory;
+import org.caseledger.core.shared.InvalidValueException;
+import org.caseledger.core.shared.Role;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * {@code GET /api/events?after=<cursor>}: the events of the case files the caller may read, in the order the ledger
+ * stored them, a page at a time. {@code next} (and the {@code Link} header) is where to continue, always present: the
+ * feed has no end. With {@code wait} (seconds, at most {@value #MAX_WAIT_SECONDS}) an empty answer waits for new events
+ * (long polling). Only settled positions are handed out ({@link SettledPosition}), so a consumer that continues from
+ * {@code next} never skips an event however it was interrupted. Every case in a page is logged as read.
+ */
+@RestController
+@RequestMapping("/api/events")
+class ChangeFeedController {
+
+    static final int DEFAULT_LIMIT = 100;
+    static final int MAX_LIMIT = 500;
+    static final int MAX_WAIT_SECONDS = 30;
+    private static final Duration POLL = Duration.ofMillis(250);
+    private static final String CURSOR_PREFIX = "after:";
+
+    /** One event of a case file, with the cursor that continues after it. */
+    record FeedEvent(String cursor, String caseId, EventHistory.Entry event) {
+    }
+
+    /** A page of the feed, and where to continue. */
+    record FeedPage(List<FeedEvent> events, String next) {
+    }
+
+    private final ChangeFeedQuery query;
+    private final SettledPosition settled;
+    private final CaseAccessRepository cases;
+    private final AccessLog log;
+
+    ChangeFeedController(ChangeFeedQuery query, SettledPosition settled, CaseAccessRepository cases, AccessLog log) {
+        this.query = query;
+        this.settled = settled;
+        this.cases = cases;
+        this.log = log;
+    }
+
+    @GetMapping
+    ResponseEntity<FeedPage> events(@RequestParam(required = false) String after,
+                                    @RequestParam(defaultValue = "" + DEFAULT_LIMIT) int limit,
+                                    @RequestParam(defaultValue = "0") int wait,
+                                    HttpServletRequest request) throws InterruptedException {
+        StaffUser staff = CurrentStaff.get();
+        if (staff.role() == Role.ADMINISTRATOR) {
+            throw new AccessRefusedException("the administrator reads no case content");
+        }
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new InvalidValueException("limit must be between 1 and " + MAX_LIMIT);
+        }
+        if (wait < 0 || wait > MAX_WAIT_SECONDS) {
+            throw new InvalidValueException("wait must be between 0 and " + MAX_WAIT_SECONDS + " seconds");
+        }
+        long from = after == null ? 0 : position(after);
+        long deadline = System.nanoTime() + Duration.ofSeconds(wait).toNanos();
+        ChangeFeedQuery.Found found = new ChangeFeedQuery.Found(List.of(), from);
+        while (true) {
+            if (settled.newest() > found.reached()) {
+                found = query.after(staff, found.reached(), settled.now(), limit);
+            }
+            if (!found.changes().isEmpty() || System.nanoTime() >= deadline) {
+                break;
+            }
+            Thread.sleep(POLL.toMillis());
+        }
+        logRead(staff, found, request);
+        String next = cursor(found.reached());
+        return ResponseEntity.ok()
+                .header(HttpHeaders.LINK, "<" + ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam("after", next)
+                        .build().toUriString() + ">; rel=\"next\"")
+                .body(new FeedPage(found.changes().stream()
+                        .map(change -> new FeedEvent(cursor(change.position()), change.caseId().toString(), change.event())).toList(), next));
+    }
+
+    private void logRead(StaffUser staff, ChangeFeedQuery.Found found, HttpServletRequest request) {
+        List<UUID> caseIds = found.changes().stream().map(ChangeFeedQuery.Change::caseId).distinct().toList();
+        Map<UUID, CaseAccess> access = cases.findAll(caseIds).stream()
+                .filter(target -> AccessPolicy.mayList(staff, target))
+                .collect(Collectors.toMap(target -> target.caseId().value(), Function.identity()));
+        log.record(caseIds.stream().filter(access::containsKey).map(caseId -> AccessLog.Read.ofCase(staff, access.get(caseId),
+                "change feed", request.getQueryString(), request.getHeader(AccessLog.PURPOSE_HEADER), AccessLog.Outcome.READ)).toList());
+    }
+
+    /** A cursor: opaque to clients; inside, the position continued after. */
+    private static String cursor(long position) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString((CURSOR_PREFIX + position).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static long position(String cursor) {
+        try {
+            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII);
+            if (text.startsWith(CURSOR_PREFIX)) {
+                long position = Long.parseLong(text.substring(CURSOR_PREFIX.length()));
+                if (position >= 0) {
+                    return position;
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            // refused below, with the same words for every cursor the ledger did not give out
+        }
+        throw new InvalidValueException("after is not a cursor this ledger gave out: continue from the next of the page before");
+    }
+}
