@@ -70,9 +70,11 @@ import org.caseledger.core.cases.StartIntervention;
 import org.caseledger.core.cases.TransferCase;
 import org.caseledger.core.cases.VisitId;
 import org.caseledger.core.cases.WithdrawConsent;
+import org.caseledger.core.shared.InvalidValueException;
 import org.caseledger.core.shared.LedgerCommand;
 import org.caseledger.projections.caseview.CaseView;
 import org.caseledger.projections.timeline.TimelineEntry;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -81,6 +83,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * A case and every kind of fact about it. Each POST builds one command (opening a case that starts with a
@@ -100,6 +103,9 @@ class CaseController {
             "interventions", view -> view.interventions,
             "consents", view -> view.consents,
             "disclosures", view -> view.disclosures);
+
+    /** Events per page of a history, by default and at most: a history of thousands of events is not one answer. */
+    static final int HISTORY_PAGE = 1000;
 
     private final CommandTransaction commands;
     private final CaseReader reader;
@@ -161,9 +167,24 @@ class CaseController {
         return reader.timeline(caseId, new CaseReader.Moment(asOf, asOfEvent));
     }
 
+    /**
+     * The case's stored events, in pages of at most {@code limit} (1000 by default and at most) from the sequence number
+     * {@code from}; when more follow, the {@code Link} header ({@code rel="next"}) names the next page.
+     */
     @GetMapping("/{caseId}/history")
-    List<EventHistory.Entry> history(@PathVariable CaseId caseId) {
-        return reader.history(caseId);
+    ResponseEntity<List<EventHistory.Entry>> history(@PathVariable CaseId caseId, @RequestParam(defaultValue = "0") long from,
+                                                     @RequestParam(defaultValue = "" + HISTORY_PAGE) int limit) {
+        if (from < 0 || limit < 1 || limit > HISTORY_PAGE) {
+            throw new InvalidValueException("from must be 0 or more and limit between 1 and " + HISTORY_PAGE);
+        }
+        List<EventHistory.Entry> page = reader.history(caseId, from, limit);
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok();
+        if (page.size() == limit) {
+            long next = page.get(page.size() - 1).sequenceNumber() + 1;
+            response.header(HttpHeaders.LINK, "<" + ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam("from", next)
+                    .build().toUriString() + ">; rel=\"next\"");
+        }
+        return response.body(page);
     }
 
     @GetMapping("/{caseId}/{collection}/{itemId}")

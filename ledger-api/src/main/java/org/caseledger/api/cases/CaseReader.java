@@ -85,8 +85,9 @@ class CaseReader {
         return Timeline.of(moment.select(events(caseId)), law::find);
     }
 
-    List<EventHistory.Entry> history(CaseId caseId) {
-        return history.entries(caseId, KIND);
+    /** The case's stored events from a sequence number on, at most {@code limit}. */
+    List<EventHistory.Entry> history(CaseId caseId, long from, int limit) {
+        return history.entries(caseId, KIND, from, limit);
     }
 
     private List<CaseEvent> events(CaseId caseId) {

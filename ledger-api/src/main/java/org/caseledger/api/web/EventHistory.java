@@ -74,8 +74,13 @@ public class EventHistory {
     }
 
     public List<Entry> entries(Object aggregateId, Class<? extends LedgerEvent> kind) {
+        return entries(aggregateId, kind, 0, Integer.MAX_VALUE);
+    }
+
+    /** The entries from a sequence number on, at most {@code limit} of them: a page of a long history. */
+    public List<Entry> entries(Object aggregateId, Class<? extends LedgerEvent> kind, long from, int limit) {
         version(aggregateId, kind);
-        List<? extends DomainEventMessage<?>> events = eventStore.readEvents(aggregateId.toString(), 0).asStream().toList();
+        List<? extends DomainEventMessage<?>> events = eventStore.readEvents(aggregateId.toString(), from).asStream().limit(limit).toList();
         Map<Long, String> storedRevisions = storedRevisions(aggregateId);
         return events.stream().map(message -> entry(message, storedRevisions.get(message.getSequenceNumber()))).toList();
     }

@@ -116,6 +116,30 @@ class CaseListIT extends IntegrationTest {
         assertThat(http.as("lars").get("/api/cases?status=open").status()).isEqualTo(400);
     }
 
+    @Test
+    void givenACaseOfManyEventsWhenReadingItsHistoryInPagesThenThePagesFollowedByTheirLinksMakeTheWholeHistory() {
+        String caseId = Fixtures.openCase(http);
+        for (int i = 0; i < 5; i++) {
+            assertThat(http.as("anna").post("/api/cases/" + caseId + "/notes", Map.of("text", "Note " + i)).status()).isEqualTo(201);
+        }
+        JsonNode whole = http.as("anna").get("/api/cases/" + caseId + "/history").json();
+
+        List<Long> paged = new ArrayList<>();
+        String path = "/api/cases/" + caseId + "/history?limit=3";
+        while (path != null) {
+            LedgerHttp.Response page = http.as("anna").get(path);
+            assertThat(page.status()).as(page.toString()).isEqualTo(200);
+            assertThat(page.json().size()).isLessThanOrEqualTo(3);
+            page.json().forEach(entry -> paged.add(entry.path("sequenceNumber").asLong()));
+            String link = page.header("Link");
+            path = link == null ? null : link.substring(link.indexOf("/api/"), link.indexOf('>'));
+        }
+
+        assertThat(whole.size()).isEqualTo(7);
+        assertThat(paged).containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L);
+        assertThat(http.as("anna").get("/api/cases/" + caseId + "/history?limit=1001").status()).isEqualTo(400);
+    }
+
     /** Every case of every page, following the Link header from the first page to the last. */
     private static List<String> everyPage(LedgerHttp http, String first) {
         List<String> listed = new ArrayList<>();
