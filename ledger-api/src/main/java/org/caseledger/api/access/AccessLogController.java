@@ -6,9 +6,12 @@ import java.util.List;
 import java.util.UUID;
 import org.caseledger.api.security.CurrentStaff;
 import org.caseledger.core.shared.InvalidValueException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** The read-access log for auditors: who read a case, what a person read, unusual access, and the chain's verification. */
 @RestController
@@ -24,12 +27,23 @@ class AccessLogController {
         this.log = log;
     }
 
+    /**
+     * The entries, newest first, at most {@code limit}; when the page is full, the {@code Link} header ({@code rel="next"})
+     * continues below its last position ({@code before}).
+     */
     @GetMapping("/api/audit/access-log")
-    List<AccessLogEntry> entries(@RequestParam(required = false) UUID caseId, @RequestParam(required = false) String user,
-                                 @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
-                                 @RequestParam(defaultValue = "200") int limit, HttpServletRequest request) {
+    ResponseEntity<List<AccessLogEntry>> entries(@RequestParam(required = false) UUID caseId, @RequestParam(required = false) String user,
+                                                 @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
+                                                 @RequestParam(required = false) Long before,
+                                                 @RequestParam(defaultValue = "200") int limit, HttpServletRequest request) {
         logQuery(request);
-        return query.find(new AccessLogQuery.Filter(caseId, user, from, to, checked(limit)));
+        List<AccessLogEntry> page = query.find(new AccessLogQuery.Filter(caseId, user, from, to, before, checked(limit)));
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok();
+        if (page.size() == limit) {
+            response.header(HttpHeaders.LINK, "<" + ServletUriComponentsBuilder.fromCurrentRequest()
+                    .replaceQueryParam("before", page.get(page.size() - 1).position()).build().toUriString() + ">; rel=\"next\"");
+        }
+        return response.body(page);
     }
 
     @GetMapping("/api/audit/access-log/unusual")

@@ -22,8 +22,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class AccessLogQuery {
 
-    /** A filter; every part is optional. */
-    public record Filter(UUID caseId, String staffId, Instant from, Instant to, int limit) {
+    /** A filter; every part is optional. {@code before} continues a listing below a position, newest first. */
+    public record Filter(UUID caseId, String staffId, Instant from, Instant to, Long before, int limit) {
     }
 
     /** A member of staff who read many cases in a short window. */
@@ -67,9 +67,10 @@ public class AccessLogQuery {
 
     public List<AccessLogEntry> find(Filter filter) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM access_log WHERE (?::uuid IS NULL OR case_id = ?::uuid) "
-                        + "AND (?::text IS NULL OR staff_id = ?::text) AND read_at >= ? AND read_at < ? ORDER BY position DESC LIMIT ?")
+                        + "AND (?::text IS NULL OR staff_id = ?::text) AND read_at >= ? AND read_at < ? "
+                        + "AND (?::bigint IS NULL OR position < ?::bigint) ORDER BY position DESC LIMIT ?")
                 .params(filter.caseId(), filter.caseId(), filter.staffId(), filter.staffId(), from(filter.from()), to(filter.to()),
-                        filter.limit())
+                        filter.before(), filter.before(), filter.limit())
                 .query((rs, row) -> opened(read(rs))).list();
     }
 

@@ -75,7 +75,7 @@ class CasePage {
         model.addAttribute("timeline", reader.timeline(caseId, CaseReader.Moment.NOW));
         model.addAttribute("integrity", verifier.verifyStream(caseId.toString()));
         if (staff.role() == Role.AUDITOR) {
-            model.addAttribute("readers", accessLog.find(new AccessLogQuery.Filter(caseId.value(), null, null, null, 100)));
+            model.addAttribute("readers", accessLog.find(new AccessLogQuery.Filter(caseId.value(), null, null, null, null, 100)));
         }
         return "case";
     }
