@@ -3,7 +3,9 @@ package org.caseledger.api.problems;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.caseledger.core.shared.LedgerRule;
 import org.springframework.http.HttpStatus;
@@ -27,6 +29,25 @@ class ProblemPages {
         this.problems = problems;
     }
 
+    /** Every problem type and rule, for an integrator who wants to handle them all before meeting them. */
+    @GetMapping("/problems")
+    String index(HttpServletRequest request, Model model) {
+        Locale language = ProblemLanguage.of(request);
+        Map<String, String> types = new LinkedHashMap<>();
+        for (ProblemType type : ProblemType.values()) {
+            types.put(type.uri().toString(), problems.text(language, "problem." + type.slug() + ".title"));
+        }
+        Map<String, String> rules = new LinkedHashMap<>();
+        for (LedgerRule rule : LedgerRule.values()) {
+            rules.put(ProblemType.RULES + rule.name(), problems.text(language, "problem.rule." + rule.name()));
+        }
+        labels(model, language);
+        model.addAttribute("types", types);
+        model.addAttribute("rules", rules);
+        model.addAttribute("otherLanguageLink", "/problems?lang=" + other(language));
+        return "problems";
+    }
+
     @GetMapping(ProblemType.BASE + "{slug}")
     String type(@PathVariable String slug, HttpServletRequest request, Model model) {
         ProblemType type = ProblemType.ofSlug(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
@@ -48,7 +69,6 @@ class ProblemPages {
 
     private String page(Model model, Locale language, String type, HttpStatus status, String rule, String title, String cause,
                         String action, String errors) {
-        model.addAttribute("lang", language.getLanguage());
         model.addAttribute("type", type);
         model.addAttribute("status", status.value());
         model.addAttribute("rule", rule);
@@ -56,12 +76,21 @@ class ProblemPages {
         model.addAttribute("cause", cause);
         model.addAttribute("action", action);
         model.addAttribute("errors", errors);
+        labels(model, language);
+        model.addAttribute("otherLanguageLink", type + "?lang=" + other(language));
+        return "problem";
+    }
+
+    private void labels(Model model, Locale language) {
+        model.addAttribute("lang", language.getLanguage());
         for (String label : new String[] {"heading", "statusLabel", "ruleLabel", "causeLabel", "actionLabel", "errorsLabel", "format",
-                "otherLanguage", "appName"}) {
+                "otherLanguage", "appName", "indexTitle", "typesLabel", "rulesLabel", "allTypes"}) {
             model.addAttribute(label, problems.text(language, "problem.page." + label));
         }
-        model.addAttribute("otherLanguageLink", type + "?lang=" + (language.getLanguage().equals("en") ? "sv" : "en"));
-        return "problem";
+    }
+
+    private static String other(Locale language) {
+        return language.getLanguage().equals("en") ? "sv" : "en";
     }
 
     private static Optional<LedgerRule> rule(String code) {

@@ -77,7 +77,13 @@ public class Problems {
 
     /** What is wrong with one value, in the request's language. */
     public FieldError fieldError(HttpServletRequest request, String field, ValueProblem problem, List<Object> facts) {
-        return new FieldError(field, text(ProblemLanguage.of(request), "value." + problem.name(), facts.toArray()));
+        return new FieldError(field, valueText(ProblemLanguage.of(request), null, problem, facts));
+    }
+
+    /** What is wrong with one value, in a language already chosen (the pages choose theirs themselves). */
+    public String valueText(Locale language, String field, ValueProblem problem, List<Object> facts) {
+        String what = text(language, "value." + problem.name(), facts.toArray());
+        return field == null ? what : field + ": " + what;
     }
 
     /** What is wrong with one value, for the problems the web layer finds itself ({@code field.*} in the bundles). */

@@ -145,6 +145,21 @@ class ProblemsIT extends IntegrationTest {
     }
 
     @Test
+    void theIndexOfProblemTypesLinksEveryTypeAndRule() {
+        Response index = http.anonymous().get("/problems");
+
+        assertThat(index.status()).isEqualTo(200);
+        assertThat(index.text()).contains("lang=\"sv\"", "Problemtyper");
+        for (ProblemType type : ProblemType.values()) {
+            assertThat(index.text()).contains("href=\"" + type.uri() + "\"");
+        }
+        for (LedgerRule rule : LedgerRule.values()) {
+            assertThat(index.text()).contains("href=\"" + ProblemType.RULES + rule.name() + "\"");
+        }
+        assertThat(http.anonymous().header("Accept-Language", "en").get("/problems").text()).contains("lang=\"en\"", "Problem types");
+    }
+
+    @Test
     void anUnknownProblemTypeIsAProblemItself() {
         Response response = http.anonymous().get("/problems/no-such-problem");
 
