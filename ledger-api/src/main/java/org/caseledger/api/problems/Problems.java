@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import org.caseledger.core.shared.LedgerRule;
@@ -116,11 +118,15 @@ public class Problems {
         response.getOutputStream().write(json.writeValueAsBytes(problem));
     }
 
-    /** Numbers stay numbers (the bundles format them without grouping); anything else is shown as its text, dates as ISO. */
+    /**
+     * Numbers stay numbers (the bundles format them without grouping); anything else is shown as its text. A time is
+     * shown to the second in UTC, as ISO 8601: a problem answers a program's request, and that is how it sent the time.
+     */
     private static Object[] printable(Object[] facts) {
         Object[] printable = new Object[facts.length];
         for (int i = 0; i < facts.length; i++) {
-            printable[i] = facts[i] instanceof Number ? facts[i] : String.valueOf(facts[i]);
+            printable[i] = facts[i] instanceof Number ? facts[i]
+                    : facts[i] instanceof Instant time ? time.truncatedTo(ChronoUnit.SECONDS).toString() : String.valueOf(facts[i]);
         }
         return printable;
     }

@@ -223,6 +223,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof InvalidValueException invalid) {
                 String path = jackson == null ? "" : path(jackson);
+                if (!path.isEmpty() && !PRINTABLE_PATH.matcher(path).matches()) {
+                    path = "";
+                }
                 return problems.invalid(request, List.of(problems.fieldError(request, field(path, invalid), invalid.problem(),
                         invalid.facts())));
             }
@@ -239,7 +242,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return problems.invalid(request, List.of(problems.fieldError(request, field, "unknown")));
         }
         if (jackson instanceof MismatchedInputException mismatched) {
-            return problems.invalid(request, List.of(wrongForm(request, field, mismatched.getTargetType())));
+            return problems.invalid(request, List.of(path.isEmpty() ? problems.fieldError(request, null, "body")
+                    : wrongForm(request, field, mismatched.getTargetType())));
         }
         return problems.of(request, ProblemType.MALFORMED_REQUEST);
     }
