@@ -42,7 +42,7 @@ class PageAdvice {
     @ExceptionHandler(AccessRefusedException.class)
     @ResponseStatus(HttpStatus.FORBIDDEN)
     String refused(AccessRefusedException e, Model model) {
-        return error(model, 403, problems.text(LocaleContextHolder.getLocale(), "problem.forbidden.detail"));
+        return error(model, 403, problems.refusal(LocaleContextHolder.getLocale(), e.refusal()));
     }
 
     @ExceptionHandler(NotFoundException.class)

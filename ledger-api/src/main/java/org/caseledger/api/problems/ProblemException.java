@@ -1,5 +1,7 @@
 package org.caseledger.api.problems;
 
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -14,7 +16,8 @@ public class ProblemException extends RuntimeException {
     public ProblemException(ProblemType type, String message, Object... facts) {
         super(message);
         this.type = type;
-        this.facts = List.of(facts);
+        // A fact may be unknown (null); the wording then says less, it does not fail.
+        this.facts = Collections.unmodifiableList(Arrays.asList(facts.clone()));
     }
 
     public ProblemType type() {

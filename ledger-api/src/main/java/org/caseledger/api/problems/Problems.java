@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
+import org.caseledger.api.access.Refusal;
 import org.caseledger.core.shared.LedgerRule;
 import org.caseledger.core.shared.ValueProblem;
 import org.springframework.context.MessageSource;
@@ -82,6 +83,11 @@ public class Problems {
         return new FieldError(field, valueText(ProblemLanguage.of(request), null, problem, facts));
     }
 
+    /** Why the access policy refused, in a language already chosen. */
+    public String refusal(Locale language, Refusal refusal) {
+        return text(language, "problem.forbidden.because", text(language, "refusal." + refusal.name()));
+    }
+
     /** What is wrong with one value, in a language already chosen (the pages choose theirs themselves). */
     public String valueText(Locale language, String field, ValueProblem problem, List<Object> facts) {
         String what = text(language, "value." + problem.name(), facts.toArray());
@@ -93,12 +99,15 @@ public class Problems {
         return new FieldError(field, text(ProblemLanguage.of(request), "field." + code, facts));
     }
 
-    /** A bundle text; a missing one shows its key rather than failing the answer (a test keeps the bundles complete). */
+    /** A bundle text; a missing one shows its key rather than failing the answer (ProblemWordsTest keeps the bundles complete). */
     public String text(Locale language, String key, Object... facts) {
         try {
             return messages.getMessage(key, printable(facts), language);
         } catch (NoSuchMessageException e) {
             return key;
+        } catch (IllegalArgumentException unformattable) {
+            // A fact of another kind than the text expects (an unknown number): the text without the facts beats no answer.
+            return messages.getMessage(key, null, key, language);
         }
     }
 

@@ -19,6 +19,7 @@ import org.caseledger.api.access.AccessRefusedException;
 import org.caseledger.api.integrity.IntegrityBrokenException;
 import org.caseledger.api.problems.FieldError;
 import org.caseledger.api.problems.ProblemException;
+import org.caseledger.api.problems.ProblemLanguage;
 import org.caseledger.api.problems.ProblemType;
 import org.caseledger.api.problems.Problems;
 import org.caseledger.api.projections.RebuildRefusedException;
@@ -98,7 +99,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(AccessRefusedException.class)
     ProblemDetail accessRefused(AccessRefusedException e, HttpServletRequest request) {
-        return problems.of(request, ProblemType.FORBIDDEN);
+        ProblemDetail problem = problems.of(request, ProblemType.FORBIDDEN);
+        problem.setDetail(problems.refusal(ProblemLanguage.of(request), e.refusal()));
+        return problem;
     }
 
     @ExceptionHandler(StaleVersionException.class)

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.caseledger.api.access.Refusal;
 import org.caseledger.core.shared.LedgerRule;
 import org.caseledger.core.shared.ValueProblem;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,10 @@ class ProblemWordsTest {
         for (ValueProblem problem : ValueProblem.values()) {
             keys.add("value." + problem.name());
         }
-        keys.addAll(List.of("problem.rule.detail", "problem.rules.cause", "problem.rules.action", "problem.invalid-value.unnamed"));
+        for (Refusal refusal : Refusal.values()) {
+            keys.add("refusal." + refusal.name());
+        }
+        keys.addAll(List.of("problem.forbidden.because", "problem.rule.detail", "problem.rules.cause", "problem.rules.action", "problem.invalid-value.unnamed"));
 
         assertThat(keys).allSatisfy(key -> {
             assertThat(swedish.getProperty(key)).as("Swedish " + key).isNotBlank();
@@ -55,7 +59,7 @@ class ProblemWordsTest {
 
     private static Set<String> problemKeys(Properties bundle) {
         return bundle.stringPropertyNames().stream()
-                .filter(key -> key.startsWith("problem.") || key.startsWith("value.") || key.startsWith("field."))
+                .filter(key -> key.startsWith("problem.") || key.startsWith("value.") || key.startsWith("field.") || key.startsWith("refusal."))
                 .collect(Collectors.toSet());
     }
 

@@ -90,6 +90,17 @@ class ProblemsIT extends IntegrationTest {
     }
 
     @Test
+    void aRefusalSaysWhyInWordsAndNotInTheCodesWords() {
+        Response swedish = http.as("sara").get(casePath);
+        Response english = http.as("sara").header("Accept-Language", "en").get(casePath);
+
+        assertThat(swedish.status()).isEqualTo(403);
+        assertThat(swedish.field("type")).isEqualTo("/problems/forbidden");
+        assertThat(swedish.field("detail")).isEqualTo("Ärendet tillhör en annan enhet. Inget registrerades.");
+        assertThat(english.field("detail")).isEqualTo("The case belongs to another unit. Nothing was recorded.");
+    }
+
+    @Test
     void problemsAreSwedishByDefaultAndEnglishOnRequest() {
         Map<String, Object> withoutPlannedAt = Map.of("place", "HOME");
 
@@ -216,6 +227,7 @@ class ProblemsIT extends IntegrationTest {
         bad.put("no credentials", new Bad(401, () -> http.anonymous().get(casePath)));
         bad.put("a wrong password", new Bad(401, () -> http.anonymous().header("Authorization", "Basic YW5uYTp3cm9uZw==").get(casePath)));
         bad.put("a role that may not write", new Bad(403, () -> http.as("ivo").post(notes, Map.of("text", "A note."))));
+        bad.put("a case of another unit", new Bad(403, () -> http.as("sara").get(casePath)));
         bad.put("a role that may not administer", new Bad(403, () -> anna.get("/api/admin/projections")));
         bad.put("a limit out of range", new Bad(400, () -> http.as("ivo").get("/api/audit/access-log?limit=0")));
         return bad;

@@ -1,5 +1,7 @@
 package org.caseledger.core.shared;
 
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -21,7 +23,8 @@ public class InvalidValueException extends IllegalArgumentException {
         super(message);
         this.field = field;
         this.problem = problem;
-        this.facts = List.of(facts);
+        // A fact may be unknown (null); the wording then says less, it does not fail.
+        this.facts = Collections.unmodifiableList(Arrays.asList(facts.clone()));
     }
 
     public String field() {

@@ -1,5 +1,7 @@
 package org.caseledger.core.shared;
 
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -14,7 +16,8 @@ public class LedgerRuleViolation extends RuntimeException {
     public LedgerRuleViolation(LedgerRule rule, String detail, Object... facts) {
         super(detail);
         this.rule = rule;
-        this.facts = List.of(facts);
+        // A fact may be unknown (null); the wording then says less, it does not fail.
+        this.facts = Collections.unmodifiableList(Arrays.asList(facts.clone()));
     }
 
     public LedgerRule rule() {
