@@ -62,8 +62,7 @@ class ProblemPages {
     String rule(@PathVariable String code, HttpServletRequest request, Model model) {
         LedgerRule rule = rule(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         Locale language = ProblemLanguage.of(request);
-        HttpStatus status = rule == LedgerRule.OCCURRED_IN_FUTURE ? HttpStatus.BAD_REQUEST : HttpStatus.CONFLICT;
-        return page(model, language, ProblemType.RULES + rule.name(), status, rule.name(), problems.text(language, "problem.rule." + rule.name()),
+        return page(model, language, ProblemType.RULES + rule.name(), ProblemType.statusOf(rule), rule.name(), problems.text(language, "problem.rule." + rule.name()),
                 problems.text(language, "problem.rules.cause"), problems.text(language, "problem.rules.action"), null);
     }
 

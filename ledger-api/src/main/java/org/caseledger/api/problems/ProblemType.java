@@ -3,6 +3,7 @@ package org.caseledger.api.problems;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.Optional;
+import org.caseledger.core.shared.LedgerRule;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -59,6 +60,11 @@ public enum ProblemType {
 
     public URI uri() {
         return URI.create(BASE + slug);
+    }
+
+    /** A broken rule is a conflict with the case as it stands, except a time in the future, which is malformed input. */
+    public static HttpStatus statusOf(LedgerRule rule) {
+        return rule == LedgerRule.OCCURRED_IN_FUTURE ? HttpStatus.BAD_REQUEST : HttpStatus.CONFLICT;
     }
 
     public static Optional<ProblemType> ofSlug(String slug) {

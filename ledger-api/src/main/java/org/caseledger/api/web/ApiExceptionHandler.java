@@ -24,7 +24,6 @@ import org.caseledger.api.problems.ProblemType;
 import org.caseledger.api.problems.Problems;
 import org.caseledger.api.projections.RebuildRefusedException;
 import org.caseledger.core.shared.InvalidValueException;
-import org.caseledger.core.shared.LedgerRule;
 import org.caseledger.core.shared.LedgerRuleViolation;
 import org.caseledger.core.shared.ValueProblem;
 import org.slf4j.Logger;
@@ -83,8 +82,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(LedgerRuleViolation.class)
     ProblemDetail ruleViolation(LedgerRuleViolation e, HttpServletRequest request) {
-        HttpStatus status = e.rule() == LedgerRule.OCCURRED_IN_FUTURE ? HttpStatus.BAD_REQUEST : HttpStatus.CONFLICT;
-        return problems.rule(request, status, e.rule(), e.facts());
+        return problems.rule(request, ProblemType.statusOf(e.rule()), e.rule(), e.facts());
     }
 
     @ExceptionHandler(InvalidValueException.class)
