@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import org.caseledger.api.security.CurrentStaff;
 import org.caseledger.core.shared.InvalidValueException;
+import org.caseledger.core.shared.ValueProblem;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -66,7 +67,7 @@ class AccessLogController {
 
     private static int checked(int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw new InvalidValueException("limit must be between 1 and " + MAX_LIMIT);
+            throw new InvalidValueException("limit", ValueProblem.OUT_OF_RANGE, "limit must be between 1 and " + MAX_LIMIT, 1, MAX_LIMIT);
         }
         return limit;
     }

@@ -29,7 +29,7 @@ public final class AccessPolicy {
     }
 
     /** Why this member of staff may not read the case, if they may not. */
-    public static Optional<String> refusesToRead(StaffUser staff, CaseAccess target) {
+    public static Optional<Refusal> refusesToRead(StaffUser staff, CaseAccess target) {
         if (staff.role() == Role.AUDITOR) {
             return Optional.empty();
         }
@@ -37,31 +37,31 @@ public final class AccessPolicy {
     }
 
     /** Why this member of staff may not act on the case, if they may not. */
-    public static Optional<String> refusesToWrite(StaffUser staff, CaseAccess target) {
+    public static Optional<Refusal> refusesToWrite(StaffUser staff, CaseAccess target) {
         if (staff.role() == Role.AUDITOR) {
-            return Optional.of("auditors read the ledger and write nothing");
+            return Optional.of(Refusal.AUDITORS_DO_NOT_WRITE);
         }
         return refusesCaseWork(staff, target);
     }
 
     /** Why this member of staff may not export the signed case file, if they may not: it is for review, not case work. */
-    public static Optional<String> refusesToExport(StaffUser staff, CaseAccess target) {
+    public static Optional<Refusal> refusesToExport(StaffUser staff, CaseAccess target) {
         if (staff.role() != Role.AUDITOR && staff.role() != Role.UNIT_HEAD) {
-            return Optional.of("the signed case file is exported by auditors and the unit head");
+            return Optional.of(Refusal.EXPORT_FOR_REVIEWERS);
         }
         return refusesToRead(staff, target);
     }
 
     /** Why this member of staff may not see the figures and lists of a unit, if they may not. */
-    public static Optional<String> refusesUnit(StaffUser staff, UnitId unit) {
+    public static Optional<Refusal> refusesUnit(StaffUser staff, UnitId unit) {
         if (staff.role() == Role.AUDITOR) {
             return Optional.empty();
         }
         if (staff.role() == Role.ADMINISTRATOR) {
-            return Optional.of("the administrator reads no case content");
+            return Optional.of(Refusal.ADMINISTRATOR_READS_NO_CASES);
         }
         if (!staff.unit().equals(unit)) {
-            return Optional.of("unit " + unit + " is not your unit");
+            return Optional.of(Refusal.NOT_YOUR_UNIT);
         }
         return Optional.empty();
     }
@@ -72,22 +72,22 @@ public final class AccessPolicy {
     }
 
     /** Why this member of staff may not read the person's registration, history or extract, if they may not. */
-    public static Optional<String> refusesToReadPerson(StaffUser staff, PersonAccess person) {
+    public static Optional<Refusal> refusesToReadPerson(StaffUser staff, PersonAccess person) {
         if (staff.role() == Role.AUDITOR) {
             return Optional.empty();
         }
         if (staff.role() == Role.ADMINISTRATOR) {
-            return Optional.of("the administrator reads no one's record");
+            return Optional.of(Refusal.ADMINISTRATOR_READS_NO_RECORDS);
         }
         if (!person.cases().isEmpty()) {
             return person.cases().stream().anyMatch(file -> mayList(staff, file)) ? Optional.empty()
-                    : Optional.of("the person is in no case file you may read");
+                    : Optional.of(Refusal.PERSON_IN_NO_READABLE_FILE);
         }
         if (!staff.unit().equals(person.registeredUnit())) {
-            return Optional.of("the person was registered by another unit and is in no case file you may read");
+            return Optional.of(Refusal.PERSON_OF_ANOTHER_UNIT);
         }
         if (person.protectedIdentity() && staff.role() != Role.UNIT_HEAD && !staff.staffId().equals(person.registeredBy())) {
-            return Optional.of("the person has a protected identity: only the unit head and the one who registered them have access");
+            return Optional.of(Refusal.PERSON_PROTECTED);
         }
         return Optional.empty();
     }
@@ -97,34 +97,33 @@ public final class AccessPolicy {
      * only a unit holding the person acts on them. When other units hold the person too, the ledger itself asks for
      * each of their approvals ({@code ErasePerson.otherUnits}).
      */
-    public static Optional<String> refusesToErasePerson(StaffUser staff, PersonAccess person) {
+    public static Optional<Refusal> refusesToErasePerson(StaffUser staff, PersonAccess person) {
         if (staff.role() == Role.AUDITOR) {
-            return Optional.of("auditors read the ledger and write nothing");
+            return Optional.of(Refusal.AUDITORS_DO_NOT_WRITE);
         }
         if (!person.units().contains(staff.unit())) {
-            return Optional.of("the person is in no case file of your unit");
+            return Optional.of(Refusal.PERSON_NOT_IN_YOUR_UNIT);
         }
         return Optional.empty();
     }
 
     /** Why this member of staff may not add a person to a household with these case files, if they may not. */
-    public static Optional<String> refusesToJoinHousehold(StaffUser staff, List<CaseAccess> householdCases) {
+    public static Optional<Refusal> refusesToJoinHousehold(StaffUser staff, List<CaseAccess> householdCases) {
         return householdCases.stream()
                 .filter(file -> refusesToWrite(staff, file).isPresent())
                 .findFirst()
-                .map(file -> "the household is in case files you may not act on: the unit holding them registers its members");
+                .map(file -> Refusal.HOUSEHOLD_OF_ANOTHER_UNIT);
     }
 
-    private static Optional<String> refusesCaseWork(StaffUser staff, CaseAccess target) {
+    private static Optional<Refusal> refusesCaseWork(StaffUser staff, CaseAccess target) {
         if (staff.role() == Role.ADMINISTRATOR) {
-            return Optional.of("the administrator reads no case content");
+            return Optional.of(Refusal.ADMINISTRATOR_READS_NO_CASES);
         }
         if (!staff.unit().equals(target.unit())) {
-            return Optional.of("the case belongs to another unit");
+            return Optional.of(Refusal.CASE_OF_ANOTHER_UNIT);
         }
         if (target.protectedIdentity() && !mayHandleProtected(staff, target)) {
-            return Optional.of("the case concerns a person with a protected identity: only the assigned case worker, "
-                    + "the unit head and auditors have access");
+            return Optional.of(Refusal.CASE_PROTECTED);
         }
         return Optional.empty();
     }

@@ -48,7 +48,7 @@ class CaseAccessGuard implements HandlerInterceptor {
             throw new NotFoundException("there is no case with id " + caseId.get());
         }
         boolean read = "GET".equals(request.getMethod());
-        Optional<String> refusal = !read ? AccessPolicy.refusesToWrite(staff, target.get())
+        Optional<Refusal> refusal = !read ? AccessPolicy.refusesToWrite(staff, target.get())
                 : pattern.startsWith(CASE_FILE_EXPORTS) ? AccessPolicy.refusesToExport(staff, target.get())
                 : AccessPolicy.refusesToRead(staff, target.get());
         String what = request.getMethod() + " " + pattern;

@@ -17,6 +17,7 @@ import org.caseledger.core.shared.InvalidValueException;
 import org.caseledger.core.shared.LedgerTime;
 import org.caseledger.core.shared.StaffId;
 import org.caseledger.core.shared.UnitId;
+import org.caseledger.core.shared.ValueProblem;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -127,12 +128,16 @@ public class CaseListQuery {
                     Instant.parse(cursor.key());
                 }
             } catch (RuntimeException e) {
-                throw new InvalidValueException("cursor is not one this ledger gave out: use the link of the page before");
+                throw notGivenOut();
             }
             if (cursor.order() != expected) {
-                throw new InvalidValueException("cursor belongs to another order of the list: ask again without it");
+                throw notGivenOut();
             }
             return cursor;
+        }
+
+        private static InvalidValueException notGivenOut() {
+            return new InvalidValueException("cursor", ValueProblem.CURSOR, "cursor is not one the ledger gave out for this order of the list");
         }
 
         @Override

@@ -46,7 +46,7 @@ public class PersonAccessGuard {
             return;
         }
         List<CaseAccess> files = cases.findByHousehold(household);
-        Optional<String> refusal = AccessPolicy.refusesToJoinHousehold(staff, files);
+        Optional<Refusal> refusal = AccessPolicy.refusesToJoinHousehold(staff, files);
         if (refusal.isPresent()) {
             log.record(files.stream()
                     .map(file -> AccessLog.Read.ofCase(staff, file, what, "household " + household.value(), null, AccessLog.Outcome.REFUSED))
@@ -79,7 +79,7 @@ public class PersonAccessGuard {
         return target.get();
     }
 
-    private void decide(StaffUser staff, PersonAccess target, Optional<String> refusal, String what, String purpose) {
+    private void decide(StaffUser staff, PersonAccess target, Optional<Refusal> refusal, String what, String purpose) {
         if (refusal.isPresent()) {
             log.record(AccessLog.Read.ofPerson(staff, target, what, null, purpose, AccessLog.Outcome.REFUSED));
             throw new AccessRefusedException(refusal.get());

@@ -72,6 +72,7 @@ import org.caseledger.core.cases.VisitId;
 import org.caseledger.core.cases.WithdrawConsent;
 import org.caseledger.core.shared.InvalidValueException;
 import org.caseledger.core.shared.LedgerCommand;
+import org.caseledger.core.shared.ValueProblem;
 import org.caseledger.projections.caseview.CaseView;
 import org.caseledger.projections.timeline.TimelineEntry;
 import org.springframework.http.HttpHeaders;
@@ -174,8 +175,11 @@ class CaseController {
     @GetMapping("/{caseId}/history")
     ResponseEntity<List<EventHistory.Entry>> history(@PathVariable CaseId caseId, @RequestParam(defaultValue = "0") long from,
                                                      @RequestParam(defaultValue = "" + HISTORY_PAGE) int limit) {
-        if (from < 0 || limit < 1 || limit > HISTORY_PAGE) {
-            throw new InvalidValueException("from must be 0 or more and limit between 1 and " + HISTORY_PAGE);
+        if (from < 0) {
+            throw new InvalidValueException("from", ValueProblem.NOT_NEGATIVE, "from is a sequence number, 0 or more");
+        }
+        if (limit < 1 || limit > HISTORY_PAGE) {
+            throw new InvalidValueException("limit", ValueProblem.OUT_OF_RANGE, "limit must be between 1 and " + HISTORY_PAGE, 1, HISTORY_PAGE);
         }
         List<EventHistory.Entry> page = reader.history(caseId, from, limit);
         ResponseEntity.BodyBuilder response = ResponseEntity.ok();

@@ -1,10 +1,10 @@
 package org.caseledger.api.cases;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import jakarta.servlet.http.HttpServletRequest;
 import org.caseledger.api.access.AccessLog;
 import org.caseledger.api.access.CaseListQuery;
 import org.caseledger.api.access.CaseLists;
@@ -14,6 +14,7 @@ import org.caseledger.core.shared.InvalidValueException;
 import org.caseledger.core.shared.Role;
 import org.caseledger.core.shared.StaffId;
 import org.caseledger.core.shared.UnitId;
+import org.caseledger.core.shared.ValueProblem;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -71,7 +72,7 @@ class CaseListController {
                                   HttpServletRequest request) {
         StaffUser staff = CurrentStaff.get();
         if (status != null && !STATUSES.contains(status)) {
-            throw new InvalidValueException("status must be OPEN or CLOSED");
+            throw new InvalidValueException("status", ValueProblem.ONE_OF, "status must be OPEN or CLOSED", "OPEN, CLOSED");
         }
         UnitId listed = unit == null && staff.role() == Role.AUDITOR ? null : lists.unitOrOwn(staff, unit);
         CaseListQuery.Filter filter = new CaseListQuery.Filter(listed, status, assignee, child, caseNumber, openedFrom, openedTo,
@@ -95,13 +96,14 @@ class CaseListController {
         return switch (sort) {
             case "lastActivity" -> CaseListQuery.Order.LAST_ACTIVITY;
             case "caseNumber" -> CaseListQuery.Order.CASE_NUMBER;
-            default -> throw new InvalidValueException("sort must be lastActivity or caseNumber");
+            default -> throw new InvalidValueException("sort", ValueProblem.ONE_OF, "sort must be lastActivity or caseNumber",
+                    "lastActivity, caseNumber");
         };
     }
 
     private static int limitOf(int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw new InvalidValueException("limit must be between 1 and " + MAX_LIMIT);
+            throw new InvalidValueException("limit", ValueProblem.OUT_OF_RANGE, "limit must be between 1 and " + MAX_LIMIT, 1, MAX_LIMIT);
         }
         return limit;
     }

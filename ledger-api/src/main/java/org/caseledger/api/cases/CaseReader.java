@@ -8,6 +8,7 @@ import org.caseledger.core.cases.CaseEvent;
 import org.caseledger.core.cases.CaseId;
 import org.caseledger.core.law.LegalFramework;
 import org.caseledger.core.shared.InvalidValueException;
+import org.caseledger.core.shared.ValueProblem;
 import org.caseledger.projections.caseview.CaseView;
 import org.caseledger.projections.caseview.CaseViewFold;
 import org.caseledger.projections.caseview.CaseViewRepository;
@@ -31,10 +32,10 @@ class CaseReader {
 
         Moment {
             if (asOf != null && asOfEvent != null) {
-                throw new InvalidValueException("ask for asOf or asOfEvent, not both");
+                throw new InvalidValueException("asOfEvent", ValueProblem.NOT_BOTH, "ask for asOf or asOfEvent, not both", "asOf");
             }
             if (asOfEvent != null && asOfEvent < 0) {
-                throw new InvalidValueException("asOfEvent is a sequence number, 0 or more");
+                throw new InvalidValueException("asOfEvent", ValueProblem.NOT_NEGATIVE, "asOfEvent is a sequence number, 0 or more");
             }
         }
 

@@ -14,12 +14,14 @@ import org.caseledger.api.access.AccessPolicy;
 import org.caseledger.api.access.AccessRefusedException;
 import org.caseledger.api.access.CaseAccess;
 import org.caseledger.api.access.CaseAccessRepository;
+import org.caseledger.api.access.Refusal;
 import org.caseledger.api.integrity.SettledPosition;
 import org.caseledger.api.security.CurrentStaff;
 import org.caseledger.api.security.StaffUser;
 import org.caseledger.api.web.EventHistory;
 import org.caseledger.core.shared.InvalidValueException;
 import org.caseledger.core.shared.Role;
+import org.caseledger.core.shared.ValueProblem;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -72,13 +74,14 @@ class ChangeFeedController {
                                     HttpServletRequest request) throws InterruptedException {
         StaffUser staff = CurrentStaff.get();
         if (staff.role() == Role.ADMINISTRATOR) {
-            throw new AccessRefusedException("the administrator reads no case content");
+            throw new AccessRefusedException(Refusal.ADMINISTRATOR_READS_NO_CASES);
         }
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw new InvalidValueException("limit must be between 1 and " + MAX_LIMIT);
+            throw new InvalidValueException("limit", ValueProblem.OUT_OF_RANGE, "limit must be between 1 and " + MAX_LIMIT, 1, MAX_LIMIT);
         }
         if (wait < 0 || wait > MAX_WAIT_SECONDS) {
-            throw new InvalidValueException("wait must be between 0 and " + MAX_WAIT_SECONDS + " seconds");
+            throw new InvalidValueException("wait", ValueProblem.OUT_OF_RANGE, "wait must be between 0 and " + MAX_WAIT_SECONDS + " seconds",
+                    0, MAX_WAIT_SECONDS);
         }
         long from = after == null ? 0 : position(after);
         long deadline = System.nanoTime() + Duration.ofSeconds(wait).toNanos();
@@ -127,6 +130,6 @@ class ChangeFeedController {
         } catch (IllegalArgumentException e) {
             // refused below, with the same words for every cursor the ledger did not give out
         }
-        throw new InvalidValueException("after is not a cursor this ledger gave out: continue from the next of the page before");
+        throw new InvalidValueException("after", ValueProblem.CURSOR, "after is not a cursor the ledger gave out");
     }
 }

@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.List;
 import org.caseledger.api.web.NotFoundException;
 import org.caseledger.core.shared.InvalidValueException;
+import org.caseledger.core.shared.ValueProblem;
 import org.caseledger.verify.casefile.CaseFileFormat;
 import org.caseledger.verify.note.MalformedNoteException;
 import org.caseledger.verify.note.Note;
@@ -116,7 +117,8 @@ public class CaseFileExporter {
 
     private CaseFile.Since since(long since, long size, TreeHashes tree) {
         if (since < 1 || since > size) {
-            throw new InvalidValueException("since must be the tree size of a checkpoint from 1 to the newest, " + size);
+            throw new InvalidValueException("since", ValueProblem.TREE_SIZE,
+                    "since must be the tree size of a checkpoint from 1 to the newest, " + size, 1, size);
         }
         String earlier = checkpoints.noteOfSize(since).orElseThrow(() -> new NotFoundException("no checkpoint has tree size " + since));
         return new CaseFile.Since(earlier, base64(MerkleProofs.consistencyProof(tree, since, size)));

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.caseledger.api.web.NotFoundException;
 import org.caseledger.core.shared.InvalidValueException;
+import org.caseledger.core.shared.ValueProblem;
 import org.caseledger.verify.tlog.Hash;
 import org.caseledger.verify.tlog.MerkleProofs;
 import org.caseledger.verify.tlog.TreeHashes;
@@ -57,7 +58,9 @@ class TransparencyLogController {
     @GetMapping("/api/audit/checkpoints")
     List<Published> list(@RequestParam(defaultValue = "0") long fromSize, @RequestParam(defaultValue = "100") int limit) {
         if (limit < 1 || limit > MAX_LIMIT || fromSize < 0) {
-            throw new InvalidValueException("limit must be between 1 and " + MAX_LIMIT + ", fromSize not negative");
+            throw limit < 1 || limit > MAX_LIMIT
+                    ? new InvalidValueException("limit", ValueProblem.OUT_OF_RANGE, "limit must be between 1 and " + MAX_LIMIT, 1, MAX_LIMIT)
+                    : new InvalidValueException("fromSize", ValueProblem.NOT_NEGATIVE, "fromSize must not be negative");
         }
         return checkpoints.from(fromSize, limit);
     }
@@ -80,7 +83,9 @@ class TransparencyLogController {
     ConsistencyProof consistency(@RequestParam long first, @RequestParam long second) {
         TreeHashes tree = log.tree();
         if (first < 0 || first > second || second > tree.size()) {
-            throw new InvalidValueException("need 0 <= first <= second <= " + tree.size());
+            throw first < 0 || first > second
+                    ? new InvalidValueException("first", ValueProblem.TREE_SIZE, "need 0 <= first <= second", 0, second)
+                    : new InvalidValueException("second", ValueProblem.TREE_SIZE, "need first <= second <= " + tree.size(), first, tree.size());
         }
         return new ConsistencyProof(first, second, base64(MerkleProofs.consistencyProof(tree, first, second)));
     }
@@ -90,7 +95,8 @@ class TransparencyLogController {
         TreeHashes tree = log.tree();
         long leaf = log.indexOf(globalIndex).orElseThrow(() -> new NotFoundException("no sealed event at global index " + globalIndex));
         if (treeSize <= leaf || treeSize > tree.size()) {
-            throw new InvalidValueException("the tree size must be above the event's leaf index " + leaf + " and at most " + tree.size());
+            throw new InvalidValueException("treeSize", ValueProblem.TREE_SIZE,
+                    "the tree size must be above the event's leaf index " + leaf + " and at most " + tree.size(), leaf + 1, tree.size());
         }
         return new InclusionProof(globalIndex, leaf, treeSize, tree.rangeHash(leaf, leaf + 1).base64(),
                 base64(MerkleProofs.inclusionProof(tree, leaf, treeSize)));

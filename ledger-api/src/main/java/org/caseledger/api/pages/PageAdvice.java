@@ -1,9 +1,11 @@
 package org.caseledger.api.pages;
 
 import org.caseledger.api.access.AccessRefusedException;
+import org.caseledger.api.problems.Problems;
 import org.caseledger.api.security.StaffUser;
 import org.caseledger.api.web.NotFoundException;
 import org.caseledger.core.shared.InvalidValueException;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -18,11 +20,17 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 
 /**
  * What every page shares: the member of staff signed in, for the header; and errors rendered as a page a person
- * can read rather than the API's problem document.
+ * can read rather than the API's problem document, in the page's language and in the same words as the API's problems.
  */
 @ControllerAdvice(annotations = Page.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PageAdvice {
+
+    private final Problems problems;
+
+    PageAdvice(Problems problems) {
+        this.problems = problems;
+    }
 
     /** The member of staff signed in, or none on the sign-in page. */
     @ModelAttribute("staff")
@@ -34,19 +42,20 @@ class PageAdvice {
     @ExceptionHandler(AccessRefusedException.class)
     @ResponseStatus(HttpStatus.FORBIDDEN)
     String refused(AccessRefusedException e, Model model) {
-        return error(model, 403, e.getMessage());
+        return error(model, 403, problems.refusal(LocaleContextHolder.getLocale(), e.refusal()));
     }
 
     @ExceptionHandler(NotFoundException.class)
     @ResponseStatus(HttpStatus.NOT_FOUND)
     String notFound(NotFoundException e, Model model) {
-        return error(model, 404, e.getMessage());
+        return error(model, 404, problems.text(LocaleContextHolder.getLocale(), "problem.not-found.detail"));
     }
 
     @ExceptionHandler({InvalidValueException.class, MethodArgumentTypeMismatchException.class})
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     String invalid(RuntimeException e, Model model) {
-        return error(model, 400, e instanceof InvalidValueException ? e.getMessage() : null);
+        return error(model, 400, e instanceof InvalidValueException invalid
+                ? problems.valueText(LocaleContextHolder.getLocale(), invalid.field(), invalid.problem(), invalid.facts()) : null);
     }
 
     /** An error thrown before the handler ran (by the access guard) has no model attributes yet: the staff is added here. */

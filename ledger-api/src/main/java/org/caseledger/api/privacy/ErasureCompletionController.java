@@ -1,8 +1,7 @@
 package org.caseledger.api.privacy;
 
-import org.caseledger.api.web.Problems;
-import org.springframework.http.HttpStatus;
-import org.springframework.web.ErrorResponseException;
+import org.caseledger.api.problems.ProblemException;
+import org.caseledger.api.problems.ProblemType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -19,8 +18,7 @@ class ErasureCompletionController {
     /** What was done; 409 while another node is completing. */
     @PostMapping("/api/admin/erasure-completion")
     ErasureCompletion.Completed complete() {
-        return completion.complete().orElseThrow(() -> new ErrorResponseException(HttpStatus.CONFLICT, Problems.of(HttpStatus.CONFLICT,
-                "erasure-completion-running", "Erasures are being completed", "Another node is completing erasures now; try again "
-                        + "when it is done."), null));
+        return completion.complete().orElseThrow(() -> new ProblemException(ProblemType.ERASURE_COMPLETION_RUNNING,
+                "another node is completing erasures"));
     }
 }

@@ -13,6 +13,7 @@ import org.caseledger.api.pages.Page;
 import org.caseledger.api.security.CurrentStaff;
 import org.caseledger.api.security.StaffUser;
 import org.caseledger.core.shared.InvalidValueException;
+import org.caseledger.core.shared.ValueProblem;
 import org.caseledger.core.shared.LedgerTime;
 import org.caseledger.core.shared.UnitId;
 import org.caseledger.projections.caseload.CaseloadQuery;
@@ -64,7 +65,8 @@ class DashboardPage {
         LocalDate periodTo = to != null ? to : today.withDayOfMonth(1).plusMonths(1);
         LocalDate periodFrom = from != null ? from : periodTo.minusMonths(12);
         if (!periodFrom.isBefore(periodTo) || periodFrom.plusYears(10).isBefore(periodTo)) {
-            throw new InvalidValueException("the period must run forwards and span at most ten years");
+            throw new InvalidValueException("to", ValueProblem.SPAN_TOO_LONG,
+                    "the period must run forwards and span at most ten years", 10);
         }
         long days = periodTo.toEpochDay() - periodFrom.toEpochDay();
         LocalDate baselineStart = baselineFrom != null ? baselineFrom : periodFrom.minusDays(days);

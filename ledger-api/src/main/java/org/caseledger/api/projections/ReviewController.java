@@ -10,6 +10,7 @@ import org.caseledger.api.access.CaseLists;
 import org.caseledger.api.security.CurrentStaff;
 import org.caseledger.api.web.NotFoundException;
 import org.caseledger.core.shared.InvalidValueException;
+import org.caseledger.core.shared.ValueProblem;
 import org.caseledger.core.shared.LedgerTime;
 import org.caseledger.core.shared.StaffId;
 import org.caseledger.core.shared.UnitId;
@@ -55,7 +56,8 @@ class ReviewController {
         if (baseline != null) {
             String[] parts = baseline.split("\\.\\.");
             if (parts.length != 2) {
-                throw new InvalidValueException("baseline must be two days joined by .., such as 2025-01-01..2026-01-01");
+                throw new InvalidValueException("baseline", ValueProblem.DATE_RANGE_FORMAT,
+                        "baseline must be two days joined by .., such as 2025-01-01..2026-01-01");
             }
             baselineFrom = day(parts[0], "baseline");
             baselineTo = day(parts[1], "baseline");
@@ -92,7 +94,7 @@ class ReviewController {
     ResponseEntity<List<ComplianceQuery.Entry>> deadlines(@RequestParam(required = false) UnitId unit, @RequestParam(required = false) StaffId assignee,
                                           @RequestParam(defaultValue = "14") int days, HttpServletRequest request) {
         if (days < 0 || days > 366) {
-            throw new InvalidValueException("days must be between 0 and 366");
+            throw new InvalidValueException("days", ValueProblem.OUT_OF_RANGE, "days must be between 0 and 366", 0, 366);
         }
         List<ComplianceQuery.Entry> deadlines = compliance.deadlines(unitOrOwn(unit), assignee == null ? null : assignee.value(), today(), days);
         return projections.answer(caseLists.visible(CurrentStaff.get(), deadlines, ComplianceQuery.Entry::caseId, "deadlines",
@@ -111,16 +113,17 @@ class ReviewController {
         try {
             return MetricsQuery.Period.valueOf(period.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidValueException("period must be month, quarter or year");
+            throw new InvalidValueException("period", ValueProblem.ONE_OF, "period must be month, quarter or year",
+                    "month, quarter, year");
         }
     }
 
     private static void checkRange(LocalDate from, LocalDate to) {
         if (!from.isBefore(to)) {
-            throw new InvalidValueException("from must lie before to");
+            throw new InvalidValueException("to", ValueProblem.NOT_BEFORE, "from must lie before to", "from");
         }
         if (from.plusDays(MAX_DAYS).isBefore(to)) {
-            throw new InvalidValueException("a range may span at most ten years");
+            throw new InvalidValueException("to", ValueProblem.SPAN_TOO_LONG, "a range may span at most ten years", 10);
         }
     }
 
@@ -128,7 +131,7 @@ class ReviewController {
         try {
             return LocalDate.parse(text);
         } catch (java.time.format.DateTimeParseException e) {
-            throw new InvalidValueException(field + " must be days such as 2025-01-01");
+            throw new InvalidValueException(field, ValueProblem.DATE_FORMAT, field + " must be days such as 2025-01-01");
         }
     }
 }

@@ -3,7 +3,8 @@ package org.caseledger.api.security;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.caseledger.api.web.Problems;
+import org.caseledger.api.problems.ProblemType;
+import org.caseledger.api.problems.Problems;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.AuthenticationException;
@@ -31,13 +32,11 @@ final class BearerTokenProblems implements AuthenticationEntryPoint {
         if (!(e instanceof OAuth2AuthenticationException refused)) {
             // No token at all (Basic credentials included): RFC 6750 asks for the bare challenge.
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, REALM);
-            problems.write(response, HttpStatus.UNAUTHORIZED, "Authentication required",
-                    "Send an access token from the identity provider as a bearer token to use the ledger.");
+            problems.write(request, response, ProblemType.AUTHENTICATION_REQUIRED);
             return;
         }
         HttpStatus status = refused.getError() instanceof BearerTokenError bearer ? bearer.getHttpStatus() : HttpStatus.UNAUTHORIZED;
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, REALM + ", error=\"" + refused.getError().getErrorCode() + "\"");
-        problems.write(response, status, status == HttpStatus.UNAUTHORIZED ? "Invalid token" : "Malformed credentials",
-                "The bearer token was not accepted. Get a new one from the identity provider and try again.");
+        problems.write(response, problems.of(request, status, ProblemType.TOKEN_REJECTED));
     }
 }

@@ -6,8 +6,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Set;
-import org.caseledger.api.web.Problems;
-import org.springframework.http.HttpStatus;
+import org.caseledger.api.problems.ProblemType;
+import org.caseledger.api.problems.Problems;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.util.StringUtils;
@@ -48,18 +48,14 @@ final class CrossSiteWriteCheck extends OncePerRequestFilter {
             return;
         }
         if (isWildcard(request.getContentType())) {
-            problems.write(response, Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Body type not supported",
-                    "Content-Type must name the type of the body, application/json, not a range such as " + request.getContentType()
-                            + "; nothing was recorded"));
+            problems.write(request, response, ProblemType.UNSUPPORTED_MEDIA_TYPE);
             return;
         }
         if (isJson(request.getContentType()) || StringUtils.hasText(request.getHeader(REQUESTED_BY))) {
             chain.doFilter(request, response);
             return;
         }
-        problems.write(response, Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "json-required", "JSON required",
-                "a request that changes the ledger must be sent with Content-Type: application/json, even without a body, "
-                        + "or carry an " + REQUESTED_BY + " header; a page of another site can send neither, so nothing was recorded"));
+        problems.write(request, response, ProblemType.JSON_REQUIRED);
     }
 
     /**

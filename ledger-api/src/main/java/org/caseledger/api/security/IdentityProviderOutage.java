@@ -5,11 +5,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.StringJoiner;
-import org.caseledger.api.web.Problems;
+import org.caseledger.api.problems.ProblemType;
+import org.caseledger.api.problems.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.core.AuthenticationException;
@@ -74,9 +74,7 @@ final class IdentityProviderOutage implements AuthenticationFailureHandler {
         }
         LOG.warn("Answered 503: the access token could not be checked: {}", causes(e));
         response.setHeader(HttpHeaders.RETRY_AFTER, "5");
-        problems.write(response, Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "identity-provider-unavailable",
-                "The identity provider is unavailable", "the ledger cannot check the access token just now because the identity "
-                        + "provider does not answer; nothing was recorded, try again shortly"));
+        problems.write(request, response, ProblemType.IDENTITY_PROVIDER_UNAVAILABLE);
     }
 
     /** Why, for the operator, on one line: the causes name the address that did not answer and how. */

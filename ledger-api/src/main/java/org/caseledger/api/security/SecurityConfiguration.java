@@ -1,6 +1,7 @@
 package org.caseledger.api.security;
 
-import org.caseledger.api.web.Problems;
+import org.caseledger.api.problems.ProblemType;
+import org.caseledger.api.problems.Problems;
 import org.caseledger.core.shared.Role;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -9,7 +10,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -49,13 +49,14 @@ public class SecurityConfiguration {
                 .addFilterAt(new CrossSiteWriteCheck(problems), CsrfFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .exceptionHandling(handling -> handling
-                        .accessDeniedHandler((request, response, e) -> problems.write(response, HttpStatus.FORBIDDEN,
-                                "Not allowed", "Your role does not allow " + request.getMethod() + " " + request.getRequestURI() + ".")))
+                        .accessDeniedHandler((request, response, e) -> problems.write(request, response, ProblemType.FORBIDDEN)))
                 .authorizeHttpRequests(authorize -> authorize
                         .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
                         // A map of every endpoint is for the staff who integrate with the ledger, not for whoever reaches it.
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").authenticated()
                         .requestMatchers("/error").permitAll()
+                        // The pages that explain the problem types: a client refused for want of a login must be able to read them.
+                        .requestMatchers(HttpMethod.GET, "/problems/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/audit/public-key", "/api/audit/log-key", "/api/audit/keys").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/audit/access-log/**").hasRole(role(Role.AUDITOR))
                         // A request naming a case is decided, and logged, by the case access guard, refusals included.
@@ -80,8 +81,7 @@ public class SecurityConfiguration {
         // failed login to the servlet error page instead.
         AuthenticationEntryPoint passwordRequired = (request, response, e) -> {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"case-ledger\"");
-            problems.write(response, HttpStatus.UNAUTHORIZED, "Authentication required",
-                    "Log in with a user name and password to use the ledger.");
+            problems.write(request, response, ProblemType.AUTHENTICATION_REQUIRED);
         };
         http.httpBasic(basic -> basic.authenticationEntryPoint(passwordRequired))
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(passwordRequired));
@@ -113,8 +113,7 @@ public class SecurityConfiguration {
      */
     @Bean
     RequestRejectedHandler requestRejectedHandler(Problems problems) {
-        return (request, response, e) -> problems.write(response, Problems.of(HttpStatus.BAD_REQUEST, "malformed-request",
-                "Malformed request", "the address or a header of the request contains characters that are not allowed"));
+        return (request, response, e) -> problems.write(request, response, ProblemType.MALFORMED_REQUEST);
     }
 
     private static String role(Role role) {

@@ -2,7 +2,7 @@ package org.caseledger.api.signin;
 
 import java.time.Clock;
 import org.caseledger.api.access.AccessLog;
-import org.caseledger.api.web.Problems;
+import org.caseledger.api.problems.Problems;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

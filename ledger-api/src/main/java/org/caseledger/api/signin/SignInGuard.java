@@ -7,13 +7,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
 import org.caseledger.api.access.AccessLog;
-import org.caseledger.api.web.Problems;
+import org.caseledger.api.problems.ProblemType;
+import org.caseledger.api.problems.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.www.BasicAuthenticationConverter;
@@ -70,10 +69,7 @@ final class SignInGuard extends OncePerRequestFilter {
             return;
         }
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-        ProblemDetail problem = Problems.of(HttpStatus.TOO_MANY_REQUESTS, "sign-in-locked", "Too many failed sign-ins",
-                "Signing in with this user name or from this address is paused after repeated failures. Try again in "
-                        + seconds + " seconds, or ask the administrator to lift the lock.");
-        problems.write(response, problem);
+        problems.write(request, response, ProblemType.SIGN_IN_LOCKED, seconds);
     }
 
     /** The form's user name; a form without one is checked as the name "" (and costs a check like any other). */

@@ -1,17 +1,34 @@
 package org.caseledger.api.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.temporal.Temporal;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.caseledger.api.access.AccessRefusedException;
 import org.caseledger.api.integrity.IntegrityBrokenException;
+import org.caseledger.api.problems.FieldError;
+import org.caseledger.api.problems.ProblemException;
+import org.caseledger.api.problems.ProblemLanguage;
+import org.caseledger.api.problems.ProblemType;
+import org.caseledger.api.problems.Problems;
 import org.caseledger.api.projections.RebuildRefusedException;
 import org.caseledger.core.shared.InvalidValueException;
 import org.caseledger.core.shared.LedgerRuleViolation;
+import org.caseledger.core.shared.ValueProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -22,81 +39,111 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.PropertyBindingException;
 
 /**
- * Every error is an RFC 9457 problem a person can read: 400 malformed, 404 unknown, 409 a broken rule (with
- * its code), 412 a stale version, 422 a reused idempotency key, 503 an unreachable database. A 500 means a
- * defect and is logged as one.
+ * Every error is an RFC 9457 problem a person can read and a program can act on: 400 malformed or invalid (with one
+ * entry per field in {@code errors}), 404 unknown, 409 a broken rule (with its code in {@code rule}), 412 a stale
+ * version, 422 a reused idempotency key, 503 an unreachable database; Spring MVC's own refusals (405, 406, 415, a
+ * missing parameter) are answered alike. A 500 means a defect and is logged as one. The words come from the message
+ * bundles ({@link Problems}); no exception's message reaches the client, only facts chosen here.
  */
 @RestControllerAdvice
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
+    /** A member's path as a client could have written it; anything else (a hostile member name) is not repeated. */
+    private static final Pattern PRINTABLE_PATH = Pattern.compile("[A-Za-z0-9_.\\[\\]-]{1,200}");
+
+    /** Format problems of value objects: the value at the path is the one that is wrong, whatever the object calls it. */
+    private static final List<ValueProblem> VALUE_FORMATS = List.of(ValueProblem.UUID_FORMAT, ValueProblem.UNIT_ID_FORMAT,
+            ValueProblem.STAFF_ID_FORMAT, ValueProblem.CASE_NUMBER_FORMAT, ValueProblem.LEGAL_BASIS_ID_FORMAT,
+            ValueProblem.DELEGATION_RULE_ID_FORMAT, ValueProblem.IDENTITY_NUMBER_FORMAT, ValueProblem.IDENTITY_NUMBER_CHECK_DIGIT,
+            ValueProblem.IDENTITY_NUMBER_DATE);
+
+    private final Problems problems;
+
+    public ApiExceptionHandler(Problems problems) {
+        this.problems = problems;
+    }
+
     @ExceptionHandler(LedgerRuleViolation.class)
-    ProblemDetail ruleViolation(LedgerRuleViolation e) {
-        HttpStatus status = e.rule().name().equals("OCCURRED_IN_FUTURE") ? HttpStatus.BAD_REQUEST : HttpStatus.CONFLICT;
-        ProblemDetail problem = Problems.of(status, "rule/" + e.rule().name(), e.rule().description(), e.getMessage());
-        problem.setProperty("rule", e.rule().name());
-        return problem;
+    ProblemDetail ruleViolation(LedgerRuleViolation e, HttpServletRequest request) {
+        return problems.rule(request, ProblemType.statusOf(e.rule()), e.rule(), e.facts());
     }
 
     @ExceptionHandler(InvalidValueException.class)
-    ProblemDetail invalidValue(InvalidValueException e) {
-        return Problems.of(HttpStatus.BAD_REQUEST, "invalid-value", "Invalid value", e.getMessage());
+    ProblemDetail invalidValue(InvalidValueException e, HttpServletRequest request) {
+        return problems.invalid(request, List.of(problems.fieldError(request, e.field(), e.problem(), e.facts())));
     }
 
     @ExceptionHandler({AggregateNotFoundException.class, NotFoundException.class})
-    ProblemDetail notFound(RuntimeException e) {
-        String detail = e instanceof AggregateNotFoundException missing
-                ? "there is nothing with id " + missing.getAggregateIdentifier()
-                : e.getMessage();
-        return Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", detail);
+    ProblemDetail notFound(RuntimeException e, HttpServletRequest request) {
+        return problems.of(request, ProblemType.NOT_FOUND);
     }
 
     @ExceptionHandler(AccessRefusedException.class)
-    ProblemDetail accessRefused(AccessRefusedException e) {
-        return Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Not allowed", "You may not do this: " + e.getMessage() + ".");
+    ProblemDetail accessRefused(AccessRefusedException e, HttpServletRequest request) {
+        ProblemDetail problem = problems.of(request, ProblemType.FORBIDDEN);
+        problem.setDetail(problems.refusal(ProblemLanguage.of(request), e.refusal()));
+        return problem;
     }
 
     @ExceptionHandler(StaleVersionException.class)
-    ProblemDetail staleVersion(StaleVersionException e) {
-        return Problems.of(HttpStatus.PRECONDITION_FAILED, "stale-version", "The case has changed", e.getMessage());
+    ProblemDetail staleVersion(StaleVersionException e, HttpServletRequest request) {
+        ProblemDetail problem = problems.of(request, ProblemType.STALE_VERSION);
+        if (e.current() != null) {
+            // For a program: the version to compare with, as the next If-Match would carry it.
+            problem.setProperty("currentVersion", e.current());
+        }
+        return problem;
     }
 
     @ExceptionHandler(IdempotencyKeyReusedException.class)
-    ProblemDetail idempotencyKeyReused(IdempotencyKeyReusedException e) {
-        return Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", "Idempotency-Key reused", e.getMessage());
+    ProblemDetail idempotencyKeyReused(IdempotencyKeyReusedException e, HttpServletRequest request) {
+        return problems.of(request, ProblemType.IDEMPOTENCY_KEY_REUSED);
     }
 
     @ExceptionHandler(IntegrityBrokenException.class)
-    ProblemDetail integrityBroken(IntegrityBrokenException e) {
-        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "integrity-broken", "The case does not verify", e.getMessage());
+    ProblemDetail integrityBroken(IntegrityBrokenException e, HttpServletRequest request) {
+        ProblemDetail problem = problems.of(request, ProblemType.INTEGRITY_BROKEN);
         problem.setProperty("verification", e.report());
         return problem;
     }
 
     @ExceptionHandler(RebuildRefusedException.class)
-    ProblemDetail rebuildRefused(RebuildRefusedException e) {
-        return Problems.of(HttpStatus.CONFLICT, "rebuild-refused", "The rebuild did not start", e.getMessage());
+    ProblemDetail rebuildRefused(RebuildRefusedException e, HttpServletRequest request) {
+        log.info("Rebuild refused: {}", e.getMessage());
+        return problems.of(request, ProblemType.REBUILD_REFUSED);
+    }
+
+    @ExceptionHandler(ProblemException.class)
+    ProblemDetail problem(ProblemException e, HttpServletRequest request) {
+        return problems.of(request, e.type(), e.facts().toArray());
     }
 
     @ExceptionHandler(ConcurrencyException.class)
-    ProblemDetail concurrentWrite(ConcurrencyException e) {
-        return Problems.of(HttpStatus.CONFLICT, "concurrent-write", "Written concurrently",
-                "another request wrote to the same record at the same moment or the id is taken; read it again and retry");
+    ProblemDetail concurrentWrite(ConcurrencyException e, HttpServletRequest request) {
+        return problems.of(request, ProblemType.CONCURRENT_WRITE);
     }
 
+    /** A path variable or query parameter that is not of its type: a UUID that is none, a day that does not exist. */
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
-        return Problems.of(HttpStatus.BAD_REQUEST, "invalid-value", "Invalid value",
-                e.getName() + ": " + readableCause(e, "the value has the wrong form"));
+    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+        return problems.invalid(request, List.of(wrongForm(request, e.getName(), e.getRequiredType())));
     }
 
     /**
@@ -104,9 +151,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
      * Idempotency-Key, X-Correlation-Id) are read here, after the security filters, so their refusal lands here too.
      */
     @ExceptionHandler(RequestRejectedException.class)
-    ProblemDetail requestRejected(RequestRejectedException e) {
-        return Problems.of(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
-                "the address or a header of the request contains characters that are not allowed");
+    ProblemDetail requestRejected(RequestRejectedException e, HttpServletRequest request) {
+        return problems.of(request, ProblemType.MALFORMED_REQUEST);
     }
 
     /**
@@ -114,75 +160,154 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
      * cannot (an escape such as {@code %zz}, too many parameters); the exception carries the status it means.
      */
     @ExceptionHandler(InvalidParameterException.class)
-    ProblemDetail undecodableParameters(InvalidParameterException e) {
+    ProblemDetail undecodableParameters(InvalidParameterException e, HttpServletRequest request) {
         HttpStatus status = HttpStatus.resolve(e.getErrorCode());
-        return Problems.of(status != null && status.is4xxClientError() ? status : HttpStatus.BAD_REQUEST, "malformed-request",
-                "Malformed request", "the parameters of the request cannot be read: a malformed escape such as %zz, or too many of them");
+        return problems.of(request, status != null && status.is4xxClientError() ? status : HttpStatus.BAD_REQUEST,
+                ProblemType.MALFORMED_REQUEST);
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
         if (DatabaseUnavailable.causes(e)) {
             log.warn("Answered 503: the database is unavailable ({})", DatabaseUnavailable.describe(e));
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                     .header(HttpHeaders.RETRY_AFTER, "5")
-                    .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable", "The ledger is unavailable",
-                            "the ledger cannot reach its database just now; nothing was recorded, try again shortly"));
+                    .body(problems.of(request, ProblemType.DATABASE_UNAVAILABLE));
         }
         log.error("Unexpected error answered with 500", e);
-        return ResponseEntity.internalServerError().body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
-                "Internal error", "the ledger could not complete the request; nothing was recorded"));
-    }
-
-    @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
-                                                                  HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
-                readableCause(e, "the request body is not valid JSON of the expected shape"));
-        return ResponseEntity.badRequest().body(problem);
-    }
-
-    /** Raised when the handler is picked, before anything runs (see {@link WritesAnswerJson}). */
-    @Override
-    protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(HttpMediaTypeNotAcceptableException e, HttpHeaders headers,
-                                                                      HttpStatusCode status, WebRequest request) {
-        return ResponseEntity.status(HttpStatus.NOT_ACCEPTABLE).body(Problems.of(HttpStatus.NOT_ACCEPTABLE, "not-acceptable",
-                "Answer type not available", "the ledger answers this request only with " + mediaTypes(e.getSupportedMediaTypes())
-                        + "; send an Accept header that allows it, or none; nothing was recorded"));
-    }
-
-    /** A body of a type the ledger does not read is refused before the command runs; {@code Accept} says what it reads. */
-    @Override
-    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException e, HttpHeaders headers,
-                                                                     HttpStatusCode status, WebRequest request) {
-        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).headers(headers).body(Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                "unsupported-media-type", "Body type not supported", "the request body must be sent as application/json"
-                        + (e.getContentType() == null ? "" : ", not " + e.getContentType()) + "; nothing was recorded"));
-    }
-
-    private static String mediaTypes(List<MediaType> types) {
-        return types.isEmpty() ? "application/json" : types.stream().map(MediaType::toString).collect(Collectors.joining(" or "));
+        return ResponseEntity.internalServerError().body(problems.of(request, ProblemType.INTERNAL_ERROR));
     }
 
     /**
-     * The most telling message in the cause chain: a value object's own complaint if there is one, else
-     * Jackson's description without the location noise it appends.
+     * Every refusal of Spring MVC's own (an unreadable body, a method or media type it does not serve, a missing
+     * parameter, an address with nothing at it) ends here; it is answered in the ledger's words with Spring's status
+     * and headers ({@code Allow}, {@code Accept}).
      */
-    private static String readableCause(Throwable e, String fallback) {
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers, HttpStatusCode status,
+                                                             WebRequest webRequest) {
+        HttpServletRequest request = webRequest instanceof NativeWebRequest nativeRequest
+                ? nativeRequest.getNativeRequest(HttpServletRequest.class) : null;
+        ProblemDetail problem;
+        if (e instanceof HttpMessageNotReadableException unreadable) {
+            problem = unreadable(request, unreadable);
+        } else if (e instanceof HttpRequestMethodNotSupportedException method) {
+            problem = problems.of(request, status, ProblemType.METHOD_NOT_ALLOWED, method.getSupportedHttpMethods() == null ? ""
+                    : method.getSupportedHttpMethods().stream().map(Object::toString).sorted().collect(Collectors.joining(", ")));
+        } else if (e instanceof HttpMediaTypeNotAcceptableException notAcceptable) {
+            problem = problems.of(request, status, ProblemType.NOT_ACCEPTABLE, mediaTypes(notAcceptable.getSupportedMediaTypes()));
+        } else if (e instanceof HttpMediaTypeNotSupportedException) {
+            problem = problems.of(request, status, ProblemType.UNSUPPORTED_MEDIA_TYPE);
+        } else if (e instanceof MissingServletRequestParameterException missing) {
+            problem = problems.invalid(request, List.of(problems.fieldError(request, missing.getParameterName(), ValueProblem.REQUIRED,
+                    List.of())));
+        } else if (e instanceof MissingRequestHeaderException missing) {
+            problem = problems.invalid(request, List.of(problems.fieldError(request, missing.getHeaderName(), ValueProblem.REQUIRED,
+                    List.of())));
+        } else if (e instanceof TypeMismatchException mismatch) {
+            problem = problems.invalid(request, List.of(wrongForm(request, mismatch.getPropertyName(), mismatch.getRequiredType())));
+        } else {
+            if (status.is5xxServerError()) {
+                log.error("Spring MVC refused a request with {}", status.value(), e);
+            }
+            problem = problems.of(request, status, ProblemType.forStatus(status.value()));
+        }
+        return ResponseEntity.status(status).headers(headers).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    /**
+     * A body the JSON reader refused, answered with the fields it names: a value object's own complaint if there is
+     * one, else what Jackson found (an unknown member, a value of the wrong form), else that it is no JSON at all.
+     */
+    private ProblemDetail unreadable(HttpServletRequest request, HttpMessageNotReadableException e) {
+        JacksonException jackson = null;
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof IllegalArgumentException && cause.getMessage() != null) {
-                return cause.getMessage();
+            if (cause instanceof InvalidValueException invalid) {
+                String path = jackson == null ? "" : path(jackson);
+                if (!path.isEmpty() && !PRINTABLE_PATH.matcher(path).matches()) {
+                    path = "";
+                }
+                return problems.invalid(request, List.of(problems.fieldError(request, field(path, invalid), invalid.problem(),
+                        invalid.facts())));
+            }
+            if (jackson == null && cause instanceof JacksonException found) {
+                jackson = found;
             }
         }
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof JacksonException jackson) {
-                String message = jackson.getOriginalMessage().replaceAll("`(?:[a-z]\\w*\\.)+(\\w+(?:\\$\\w+)?)`", "$1");
-                String path = jackson.getPath().stream()
-                        .map(step -> step.getPropertyName() != null ? step.getPropertyName() : "[" + step.getIndex() + "]")
-                        .collect(Collectors.joining("."));
-                return (path.isEmpty() ? "" : path + ": ") + message;
-            }
+        if (jackson instanceof StreamReadException || jackson == null) {
+            return problems.of(request, ProblemType.MALFORMED_REQUEST);
         }
-        return fallback;
+        String path = path(jackson);
+        String field = PRINTABLE_PATH.matcher(path).matches() ? path : null;
+        if (jackson instanceof PropertyBindingException) {
+            return problems.invalid(request, List.of(problems.fieldError(request, field, "unknown")));
+        }
+        if (jackson instanceof MismatchedInputException mismatched) {
+            return problems.invalid(request, List.of(path.isEmpty() ? problems.fieldError(request, null, "body")
+                    : wrongForm(request, field, mismatched.getTargetType())));
+        }
+        return problems.of(request, ProblemType.MALFORMED_REQUEST);
+    }
+
+    /** Where the value object's complaint is about: its path in the body, with the member it names inside a record. */
+    private static String field(String path, InvalidValueException invalid) {
+        if (path.isEmpty() || invalid.field() == null) {
+            return path.isEmpty() ? invalid.field() : path;
+        }
+        if (path.equals(invalid.field()) || path.endsWith("." + invalid.field()) || VALUE_FORMATS.contains(invalid.problem())) {
+            return path;
+        }
+        return path + "." + invalid.field();
+    }
+
+    private static String path(JacksonException e) {
+        return e.getPath().stream()
+                .map(step -> step.getPropertyName() != null ? step.getPropertyName() : "[" + step.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    /** What a value of the type looks like, said without naming the type as the code calls it. */
+    private FieldError wrongForm(HttpServletRequest request, String field, Class<?> type) {
+        if (type == null) {
+            return problems.fieldError(request, field, "form");
+        }
+        if (type.isEnum()) {
+            return problems.fieldError(request, field, ValueProblem.ONE_OF, List.of(Arrays.stream(type.getEnumConstants())
+                    .map(constant -> ((Enum<?>) constant).name()).collect(Collectors.joining(", "))));
+        }
+        if (type == Instant.class || type == OffsetDateTime.class) {
+            return problems.fieldError(request, field, "time");
+        }
+        if (type == LocalDate.class) {
+            return problems.fieldError(request, field, ValueProblem.DATE_FORMAT, List.of());
+        }
+        if (type == UUID.class || type.isRecord() && type.getRecordComponents().length == 1
+                && type.getRecordComponents()[0].getType() == UUID.class) {
+            return problems.fieldError(request, field, ValueProblem.UUID_FORMAT, List.of());
+        }
+        if (Number.class.isAssignableFrom(type) || type == int.class || type == long.class || type == double.class) {
+            return problems.fieldError(request, field, "number");
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return problems.fieldError(request, field, "boolean");
+        }
+        if (type == String.class || Temporal.class.isAssignableFrom(type)) {
+            return problems.fieldError(request, field, "text");
+        }
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return problems.fieldError(request, field, "list");
+        }
+        if (type.isRecord() && type.getRecordComponents().length == 1) {
+            // A value object such as a staff id is written as its one value.
+            return wrongForm(request, field, type.getRecordComponents()[0].getType());
+        }
+        if (Map.class.isAssignableFrom(type) || type.isRecord()) {
+            return problems.fieldError(request, field, "object");
+        }
+        return problems.fieldError(request, field, "form");
+    }
+
+    private static String mediaTypes(List<MediaType> types) {
+        return types.isEmpty() ? "application/json" : types.stream().map(MediaType::toString).collect(Collectors.joining(", "));
     }
 }

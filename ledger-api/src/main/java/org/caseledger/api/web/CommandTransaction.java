@@ -91,7 +91,7 @@ public class CommandTransaction {
                 long current = history.version(aggregateId, kind);
                 checkExpectedVersion(current, context.expectedVersion());
             } else if (context.expectedVersion() != null) {
-                throw new StaleVersionException("If-Match names a version of something that does not exist yet");
+                throw new StaleVersionException("If-Match names a version of something that does not exist yet", null);
             }
             CommandResult result = work.run(command -> commandGateway.sendAndWait(asMessage(command)))
                     .withVersion(eventStore.lastSequenceNumberFor(stream).orElse(null));
@@ -110,7 +110,7 @@ public class CommandTransaction {
     private static void checkExpectedVersion(long current, Long expected) {
         if (expected != null && expected != Versions.ANY && current != expected) {
             throw new StaleVersionException("If-Match names version " + expected + " but the current version is "
-                    + current + "; read it again and decide whether your change still applies");
+                    + current + "; read it again and decide whether your change still applies", current);
         }
     }
 

@@ -3,16 +3,20 @@ package org.caseledger.api.web;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.apache.catalina.Valve;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
+import org.caseledger.api.problems.ProblemType;
+import org.caseledger.api.problems.Problems;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.core.Ordered;
-import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 
 /**
@@ -21,6 +25,27 @@ import org.springframework.http.MediaType;
  * every other error, instead of Tomcat's HTML error page. Nothing of the request is echoed.
  */
 public class ContainerErrorReport extends ErrorReportValve {
+
+    private final Supplier<Problems> problems;
+
+    ContainerErrorReport(Supplier<Problems> problems) {
+        this.problems = problems;
+    }
+
+    /** For Tomcat, should it ever make the host's report itself: it then answers in the fewest words. */
+    public ContainerErrorReport() {
+        this(() -> null);
+    }
+
+    /** The type of the status in the ledger's words; if the application has not started, in the fewest Swedish words. */
+    private String problem(Request request, int code) {
+        Problems words = problems.get();
+        if (words != null) {
+            return words.json(words.of(request, HttpStatusCode.valueOf(code), ProblemType.forStatus(code)));
+        }
+        ProblemType type = ProblemType.forStatus(code);
+        return "{\"type\":\"" + type.uri() + "\",\"title\":\"Begäran avvisades\",\"status\":" + code + "}";
+    }
 
     @Override
     protected void report(Request request, Response response, Throwable throwable) {
@@ -34,13 +59,7 @@ public class ContainerErrorReport extends ErrorReportValve {
         if (!ioAllowed.get()) {
             return;
         }
-        HttpStatus status = HttpStatus.resolve(code);
-        String type = code == 400 ? "malformed-request" : status == null ? "error" : status.name().toLowerCase().replace('_', '-');
-        String title = code == 400 ? "Malformed request" : status == null ? "Error" : status.getReasonPhrase();
-        String detail = code >= 500 ? "the server could not complete the request"
-                : "the server refused the request before reading it: its request line or headers are malformed or too large";
-        String problem = "{\"type\":\"" + Problems.TYPE_BASE + type + "\",\"title\":\"" + title + "\",\"status\":" + code
-                + ",\"detail\":\"" + detail + "\"}";
+        String problem = problem(request, code);
         try {
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding("UTF-8");
@@ -60,6 +79,12 @@ public class ContainerErrorReport extends ErrorReportValve {
      */
     static final class Installer implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
 
+        private final ObjectProvider<Problems> problems;
+
+        Installer(ObjectProvider<Problems> problems) {
+            this.problems = problems;
+        }
+
         @Override
         public void customize(TomcatServletWebServerFactory factory) {
             factory.addContextCustomizers(context -> {
@@ -69,7 +94,7 @@ public class ContainerErrorReport extends ErrorReportValve {
                             host.getPipeline().removeValve(valve);
                         }
                     }
-                    host.getPipeline().addValve(new ContainerErrorReport());
+                    host.getPipeline().addValve(new ContainerErrorReport(problems::getIfAvailable));
                     host.setErrorReportValveClass(ContainerErrorReport.class.getName());
                 }
             });

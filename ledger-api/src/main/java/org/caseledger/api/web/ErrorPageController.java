@@ -4,6 +4,8 @@ import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import org.caseledger.api.problems.ProblemType;
+import org.caseledger.api.problems.Problems;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -22,16 +24,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ErrorPageController implements ErrorController {
 
+    private final Problems problems;
+
+    ErrorPageController(Problems problems) {
+        this.problems = problems;
+    }
+
     @RequestMapping("${server.error.path:/error}")
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         HttpStatus status = status(request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE));
-        ProblemDetail problem = switch (status) {
-            case BAD_REQUEST -> Problems.of(status, "malformed-request", "Malformed request",
-                    "the request is malformed: its address, headers or body could not be read");
-            case NOT_FOUND -> Problems.of(status, "not-found", "Not found", "there is nothing at this address");
-            default -> Problems.of(status, status.name().toLowerCase().replace('_', '-'), status.getReasonPhrase(),
-                    status.is5xxServerError() ? "the ledger could not complete the request" : status.getReasonPhrase());
-        };
+        ProblemDetail problem = problems.of(request, status, ProblemType.forStatus(status.value()));
         if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String path) {
             try {
                 problem.setInstance(URI.create(path));

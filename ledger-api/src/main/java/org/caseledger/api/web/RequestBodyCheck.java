@@ -14,7 +14,8 @@ import java.io.InputStreamReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import org.springframework.http.HttpStatus;
+import org.caseledger.api.problems.ProblemType;
+import org.caseledger.api.problems.Problems;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -44,25 +45,23 @@ class RequestBodyCheck extends OncePerRequestFilter {
             return;
         }
         if (request.getContentLengthLong() > maxBytes) {
-            refuseAsTooLarge(response);
+            refuseAsTooLarge(request, response);
             return;
         }
         byte[] body = request.getInputStream().readNBytes(maxBytes + 1);
         if (body.length > maxBytes) {
-            refuseAsTooLarge(response);
+            refuseAsTooLarge(request, response);
             return;
         }
         if (isUtf8Json(request.getContentType()) && !isWellFormedUtf8(body)) {
-            problems.write(response, Problems.of(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
-                    "the request body is not well-formed UTF-8"));
+            problems.write(request, response, ProblemType.MALFORMED_REQUEST);
             return;
         }
         chain.doFilter(new ReadRequest(request, body), response);
     }
 
-    private void refuseAsTooLarge(HttpServletResponse response) throws IOException {
-        problems.write(response, Problems.of(HttpStatus.CONTENT_TOO_LARGE, "request-too-large", "Request too large",
-                "a request body may be at most " + maxBytes + " bytes"));
+    private void refuseAsTooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        problems.write(request, response, ProblemType.REQUEST_TOO_LARGE, maxBytes);
     }
 
     /** JSON is UTF-8 unless the request says otherwise (RFC 8259); any other declared charset is the converter's to judge. */

@@ -1,6 +1,7 @@
 package org.caseledger.api.web;
 
 import org.caseledger.core.shared.InvalidValueException;
+import org.caseledger.core.shared.ValueProblem;
 
 /** The version of an aggregate is the sequence number of its last event; it travels as a strong ETag. */
 public final class Versions {
@@ -25,7 +26,8 @@ public final class Versions {
             return ANY;
         }
         if (!value.matches("^\"\\d{1,18}\"$")) {
-            throw new InvalidValueException("If-Match must be one version as sent in ETag, such as \"3\"");
+            throw new InvalidValueException("If-Match", ValueProblem.VERSION_FORMAT,
+                    "If-Match must be one version as sent in ETag, such as \"3\"");
         }
         return Long.parseLong(value.substring(1, value.length() - 1));
     }

@@ -2,6 +2,8 @@ package org.caseledger.api.web;
 
 import java.time.Clock;
 import java.util.List;
+import org.caseledger.api.problems.Problems;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,8 +26,8 @@ public class WebConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
-    static ContainerErrorReport.Installer containerErrorReport() {
-        return new ContainerErrorReport.Installer();
+    static ContainerErrorReport.Installer containerErrorReport(ObjectProvider<Problems> problems) {
+        return new ContainerErrorReport.Installer(problems);
     }
 
     /** Writes settle what they answer in before they run (see {@link WritesAnswerJson}). */

@@ -90,7 +90,7 @@ class CaseFilePdfIT extends IntegrationTest {
         assertThat(caseWorker.status()).isEqualTo(403);
         assertThat(caseWorker.header("Content-Type")).startsWith("application/problem+json");
         assertThat(new String(caseWorker.body(), StandardCharsets.UTF_8))
-                .contains("the signed case file is exported by auditors and the unit head");
+                .contains("/problems/forbidden", "Den signerade akten exporteras av granskare och enhetschefen.");
         assertThat(unitHead.status()).as(unitHead.toString()).isEqualTo(200);
         List<String> logged = new ArrayList<>();
         http.as("ivo").get("/api/audit/access-log?caseId=" + caseId + "&limit=1000").json().forEach(entry -> logged.add(

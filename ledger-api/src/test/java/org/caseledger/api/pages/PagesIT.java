@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import org.caseledger.api.support.Fixtures;
 import org.caseledger.api.support.BrowserCookies;
 import org.caseledger.api.support.IntegrationTest;
+import org.caseledger.api.support.ProblemChecks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -47,6 +48,19 @@ class PagesIT extends IntegrationTest {
         assertPage(get(anna, "/ui/dashboard?unit=central-reception"), 403);
         assertPage(get(anna, "/ui/cases?unit=" + URLEncoder.encode("<script>", StandardCharsets.UTF_8)), 400);
         assertPage(get(signedIn("sara"), "/ui/cases/" + caseId), 403);
+    }
+
+    @Test
+    void anErrorPageSaysWhatIsWrongInThePageLanguageWithoutTheCodeBehindIt() throws Exception {
+        HttpClient anna = signedIn("anna");
+
+        HttpResponse<String> swedish = get(anna, "/ui/dashboard?from=2026-06-01&to=2026-01-01");
+        HttpResponse<String> english = get(anna, "/ui/dashboard?from=2026-06-01&to=2026-01-01&lang=en");
+
+        assertPage(swedish, 400);
+        assertThat(swedish.body()).contains("to: perioden får vara högst 10 år och måste gå framåt");
+        assertThat(english.body()).contains("to: the period may span at most 10 years and must run forwards");
+        assertThat(swedish.body() + english.body()).doesNotContainPattern(ProblemChecks.CODE_NAMES);
     }
 
     @Test

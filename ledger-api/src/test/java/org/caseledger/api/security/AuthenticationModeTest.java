@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
+import org.caseledger.api.problems.Problems;
 import org.caseledger.api.support.IdentityProvider;
-import org.caseledger.api.web.Problems;
 import org.caseledger.core.shared.Role;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;

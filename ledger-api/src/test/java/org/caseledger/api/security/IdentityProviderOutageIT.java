@@ -102,7 +102,7 @@ class IdentityProviderOutageIT {
     private static void assertUnavailable(Response response) {
         assertThat(response.status()).as(response.toString()).isEqualTo(503);
         assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.field("title")).isEqualTo("The identity provider is unavailable");
+        assertThat(response.field("title")).isEqualTo("Identitetsleverantören är inte tillgänglig");
         assertThat(response.header("Retry-After")).isNotBlank();
         assertThat(response.text()).doesNotContain("Exception").doesNotContain("127.0.0.1");
     }

@@ -217,9 +217,9 @@ class OidcModeIT {
                 Map.of("identityNumber", Fixtures.identityNumber(), "name", "Alva Exempel"));
 
         assertUnauthorised(response, TOKEN_REFUSED);
-        assertThat(response.field("title")).isEqualTo("Invalid token");
+        assertThat(response.field("title")).isEqualTo("Åtkomsttoken godtogs inte");
         assertThat(response.field("detail"))
-                .isEqualTo("The bearer token was not accepted. Get a new one from the identity provider and try again.");
+                .isEqualTo("Åtkomsttoken godtogs inte. Hämta en ny från identitetsleverantören och försök igen.");
         assertThat(storedEvents()).isEqualTo(before);
     }
 

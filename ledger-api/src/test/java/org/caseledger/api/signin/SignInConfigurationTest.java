@@ -5,7 +5,7 @@ import static org.mockito.Mockito.mock;
 
 import java.time.Clock;
 import org.caseledger.api.access.AccessLog;
-import org.caseledger.api.web.Problems;
+import org.caseledger.api.problems.Problems;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;

@@ -328,8 +328,8 @@ class SignInThrottleIT {
         assertThat(retryAfter).as("Retry-After").isNotNull();
         assertThat(Long.parseLong(retryAfter)).isPositive();
         assertThat(contentType).startsWith("application/problem+json");
-        assertThat(body).contains("\"type\":\"https://case-ledger.example/problems/sign-in-locked\"").contains("\"status\":429")
-                .contains("Too many failed sign-ins");
+        assertThat(body).contains("\"type\":\"/problems/sign-in-locked\"").contains("\"status\":429")
+                .contains("För många misslyckade inloggningar");
     }
 
     private static RawHttp.Request get(String authorization) {

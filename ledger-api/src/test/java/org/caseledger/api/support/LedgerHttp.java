@@ -87,6 +87,16 @@ public final class LedgerHttp {
                 .POST(HttpRequest.BodyPublishers.ofString(rawBody, StandardCharsets.UTF_8)));
     }
 
+    /** Any method, with the body sent as given and the Content-Type given (none if null): for requests the API must refuse. */
+    public Response send(String method, String path, String contentType, String body) {
+        HttpRequest.Builder builder = request(path).method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (contentType != null) {
+            builder.header("Content-Type", contentType);
+        }
+        return send(builder);
+    }
+
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
         if (user != null) {

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -31,6 +32,7 @@ import org.caseledger.api.support.Fixtures;
 import org.caseledger.api.support.IntegrationTest;
 import org.caseledger.api.support.LedgerHttp.Response;
 import org.caseledger.api.support.LedgerHttp;
+import org.caseledger.api.support.ProblemChecks;
 import org.caseledger.api.support.RawHttp;
 import org.caseledger.core.cases.CaseId;
 import org.caseledger.core.cases.ConsentId;
@@ -58,7 +60,6 @@ import org.springframework.web.bind.annotation.ValueConstants;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -187,6 +188,8 @@ class HostileInputIT extends IntegrationTest {
         tally.print(endpoints, eventsBefore, eventsAfter);
         assertThat(attempts).hasSizeBetween(3_000, 6_000);
         assertThat(tally.failures).as("requests not refused with the right 4xx problem").isEmpty();
+        assertThat(tally.types).as("problem types answered").hasSizeGreaterThan(5)
+                .allSatisfy(type -> assertThat(http.anonymous().get(type).status()).as("GET " + type).isEqualTo(200));
         assertThat(eventsAfter).as("events stored").isEqualTo(eventsBefore);
         assertThat(idempotencyKeys()).as("idempotency keys claimed").isEqualTo(idempotencyKeysBefore);
         assertThat(http.as("lars").get("/api/cases/" + existing.get(CaseId.class)).status()).as("the ledger still answers").isEqualTo(200);
@@ -226,10 +229,10 @@ class HostileInputIT extends IntegrationTest {
         assertThat(List.of(declared, chunked)).allSatisfy(answer -> {
             assertThat(answer.status()).isEqualTo(413);
             assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
-            assertThat(answer.text()).contains("at most 1048576 bytes");
+            assertThat(answer.text()).contains("högst 1048576 byte", "/problems/request-too-large");
         });
         assertThat(justUnder.status()).as("a body within the limit is read, and its too long text refused").isEqualTo(400);
-        assertThat(justUnder.text()).contains("text must be at most");
+        assertThat(justUnder.text()).contains("\"field\":\"text\"", "får vara högst");
         assertThat(storedEvents()).isEqualTo(before);
     }
 
@@ -244,7 +247,7 @@ class HostileInputIT extends IntegrationTest {
 
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
-        assertThat(answer.text()).contains("not well-formed UTF-8");
+        assertThat(answer.text()).contains("/problems/malformed-request", "inte korrekt UTF-8");
         assertThat(storedEvents()).isEqualTo(before);
     }
 
@@ -272,6 +275,8 @@ class HostileInputIT extends IntegrationTest {
         assertThat(wrongPassword.status()).isEqualTo(401);
         assertThat(wrongPassword.header("Content-Type")).startsWith("application/problem+json");
         assertThat(wrongPassword.header("WWW-Authenticate")).startsWith("Basic");
+        assertThat(List.of(oversizedHeader, encodedDots, controlCharacterInKey, undecodableQuery, wrongPassword)).allSatisfy(answer ->
+                assertThat(ProblemChecks.faults(answer.status(), answer.header("Content-Type"), answer.text())).as(answer.text()).isEmpty());
     }
 
     /** The attempts on every endpoint; fails if an endpoint has an input no generator knows, or is left unattacked. */
@@ -294,7 +299,7 @@ class HostileInputIT extends IntegrationTest {
             try {
                 RawHttp.Answer answer = raw.send(attempt.request());
                 tally.count(attempt, answer.status());
-                check(attempt, answer, tally.failures);
+                check(attempt, answer, tally.failures, tally.types);
             } catch (IOException e) {
                 tally.count(attempt, 0);
                 tally.failures.add(describe(attempt) + " got no answer: " + e.getMessage());
@@ -312,6 +317,7 @@ class HostileInputIT extends IntegrationTest {
         private final Map<String, Integer> byKind = new TreeMap<>();
         private final Map<String, Integer> byEndpoint = new TreeMap<>();
         private final List<String> failures = new ArrayList<>();
+        private final Set<String> types = new TreeSet<>();
 
         Tally(int requests) {
             this.requests = requests;
@@ -369,8 +375,9 @@ class HostileInputIT extends IntegrationTest {
         mappings.getHandlerMethods().forEach((info, handler) -> {
             // The servlet error page is no endpoint of the ledger: it answers for the others and takes no input. The pages
             // sign in by form and answer HTML; PagesIT sends them their own malformed input.
+            // The pages of the problem types are open to anyone and take nothing but a name: ProblemsIT asks for unknown ones.
             if (!handler.getBeanType().getPackageName().startsWith("org.caseledger") || ErrorController.class.isAssignableFrom(handler.getBeanType())
-                    || handler.getBeanType().isAnnotationPresent(Page.class)) {
+                    || handler.getBeanType().isAnnotationPresent(Page.class) || handler.getBeanType().getPackageName().endsWith(".problems")) {
                 return;
             }
             Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
@@ -879,7 +886,7 @@ class HostileInputIT extends IntegrationTest {
 
     // ---- checking an answer
 
-    private void check(Attempt attempt, RawHttp.Answer answer, List<String> failures) {
+    private void check(Attempt attempt, RawHttp.Answer answer, List<String> failures, Set<String> types) {
         String problem = answer.text();
         if (!attempt.expected().contains(answer.status())) {
             failures.add(describe(attempt) + " answered " + answer.status() + ", expected one of " + attempt.expected() + ": " + abbreviate(problem));
@@ -890,13 +897,11 @@ class HostileInputIT extends IntegrationTest {
             failures.add(describe(attempt) + " answered " + answer.status() + " as " + contentType + ": " + abbreviate(problem));
             return;
         }
-        try {
-            JsonNode body = json.readTree(answer.body());
-            if (body.path("status").asInt() != answer.status() || body.path("title").asString().isBlank()) {
-                failures.add(describe(attempt) + " answered a problem without its status or title: " + abbreviate(problem));
-            }
-        } catch (JacksonException e) {
-            failures.add(describe(attempt) + " answered a problem that is no JSON: " + abbreviate(problem));
+        List<String> faults = ProblemChecks.faults(answer.status(), contentType, problem);
+        if (!faults.isEmpty()) {
+            failures.add(describe(attempt) + " answered a problem that " + String.join(", ", faults) + ": " + abbreviate(problem));
+        } else {
+            types.add(ProblemChecks.type(problem));
         }
         if (STACK_TRACE.matcher(problem).find()) {
             failures.add(describe(attempt) + " leaked a stack trace: " + abbreviate(problem));

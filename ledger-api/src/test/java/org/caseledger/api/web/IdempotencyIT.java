@@ -50,7 +50,8 @@ class IdempotencyIT extends IntegrationTest {
 
         assertThat(reuse.status()).isEqualTo(422);
         assertThat(reuse.contentType()).startsWith("application/problem+json");
-        assertThat(reuse.field("detail")).contains("different request");
+        assertThat(reuse.field("type")).isEqualTo("/problems/idempotency-key-reused");
+        assertThat(reuse.field("detail")).contains("en annan begäran");
         assertThat(storedEvents()).isEqualTo(before);
     }
 

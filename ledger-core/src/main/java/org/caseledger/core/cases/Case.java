@@ -20,6 +20,7 @@ import org.caseledger.core.shared.LedgerRuleViolation;
 import org.caseledger.core.shared.LedgerTime;
 import org.caseledger.core.shared.StaffId;
 import org.caseledger.core.shared.UnitId;
+import org.caseledger.core.shared.ValueProblem;
 
 /**
  * The case (ärende) of one child. Command handlers check the hard rules through named guards and then
@@ -355,7 +356,8 @@ public class Case {
         Intervention existing = interventions.get(command.interventionId());
         if (existing == null) {
             if (command.interventionType() == null) {
-                throw new InvalidValueException("interventionType is required when deciding on a new intervention");
+                throw new InvalidValueException("interventionType", ValueProblem.REQUIRED_FOR_NEW_INTERVENTION,
+                        "interventionType is required when deciding on a new intervention");
             }
             return command.interventionType();
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.regex.Pattern;
 import org.caseledger.core.shared.Require;
+import org.caseledger.core.shared.ValueProblem;
 
 /** The case number (diarienummer) people quote, e.g. {@code 2026-00042}: registration year and a serial. */
 public record CaseNumber(@JsonValue String value) {
@@ -12,7 +13,7 @@ public record CaseNumber(@JsonValue String value) {
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public CaseNumber {
-        Require.matching(value, FORMAT, "caseNumber", "a year and a serial of five to seven digits, such as 2026-00042");
+        Require.matching(value, FORMAT, "caseNumber", ValueProblem.CASE_NUMBER_FORMAT, "a year and a serial of five to seven digits, such as 2026-00042");
     }
 
     public static CaseNumber of(String value) {

@@ -6,6 +6,7 @@ import org.caseledger.core.shared.Envelope;
 import org.caseledger.core.shared.InvalidValueException;
 import org.caseledger.core.shared.PartnerType;
 import org.caseledger.core.shared.Require;
+import org.caseledger.core.shared.ValueProblem;
 
 /** Record a disclosure of information to a partner, resting on a consent or on a legal provision. */
 public record DiscloseInformation(
@@ -26,7 +27,8 @@ public record DiscloseInformation(
         Require.text(content, "content", 20000);
         Require.present(envelope, "envelope");
         if ((consent == null) == (provision == null)) {
-            throw new InvalidValueException("a disclosure rests on exactly one basis: either consent or provision");
+            throw new InvalidValueException("consent", ValueProblem.EXACTLY_ONE,
+                    "a disclosure rests on exactly one basis: either consent or provision", "provision");
         }
     }
 }

@@ -7,6 +7,7 @@ import org.caseledger.core.shared.InvalidValueException;
 import org.caseledger.core.shared.PartnerType;
 import org.caseledger.core.shared.PersonId;
 import org.caseledger.core.shared.Require;
+import org.caseledger.core.shared.ValueProblem;
 
 /** Record a person's consent to share information with a named partner for a purpose. */
 public record GiveConsent(
@@ -30,7 +31,8 @@ public record GiveConsent(
         Require.present(validFrom, "validFrom");
         Require.present(envelope, "envelope");
         if (validUntil != null && validUntil.isBefore(validFrom)) {
-            throw new InvalidValueException("validUntil " + validUntil + " lies before validFrom " + validFrom);
+            throw new InvalidValueException("validUntil", ValueProblem.NOT_BEFORE,
+                    "validUntil " + validUntil + " lies before validFrom " + validFrom, "validFrom");
         }
     }
 }

@@ -5,6 +5,7 @@ import org.caseledger.core.shared.Envelope;
 import org.caseledger.core.shared.InvalidValueException;
 import org.caseledger.core.shared.PartnerType;
 import org.caseledger.core.shared.Require;
+import org.caseledger.core.shared.ValueProblem;
 
 /** Record a contact and who took the initiative to it; a collaboration meeting names the partner type. */
 public record RecordContact(
@@ -22,7 +23,8 @@ public record RecordContact(
         Require.present(channel, "channel");
         Require.present(initiatedBy, "initiatedBy");
         if (initiatedBy == ContactInitiator.NOT_RECORDED) {
-            throw new InvalidValueException("initiatedBy must say who took the initiative: FAMILY, OFFICE or PARTNER");
+            throw new InvalidValueException("initiatedBy", ValueProblem.ONE_OF,
+                    "initiatedBy must say who took the initiative: FAMILY, OFFICE or PARTNER", "FAMILY, OFFICE, PARTNER");
         }
         Require.optionalText(summary, "summary", 10000);
         Require.present(envelope, "envelope");

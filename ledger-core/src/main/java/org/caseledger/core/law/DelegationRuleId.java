@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.regex.Pattern;
 import org.caseledger.core.shared.Require;
+import org.caseledger.core.shared.ValueProblem;
 
 /** Identifies one rule of the delegation order (delegationsordning). */
 public record DelegationRuleId(@JsonValue String value) {
@@ -12,7 +13,7 @@ public record DelegationRuleId(@JsonValue String value) {
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public DelegationRuleId {
-        Require.matching(value, FORMAT, "delegationRuleId", "2–64 letters, digits or the characters : . _ -");
+        Require.matching(value, FORMAT, "delegationRuleId", ValueProblem.DELEGATION_RULE_ID_FORMAT, "2–64 letters, digits or the characters : . _ -");
     }
 
     public static DelegationRuleId of(String value) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.regex.Pattern;
 import org.caseledger.core.shared.Require;
+import org.caseledger.core.shared.ValueProblem;
 
 /** Identifies a legal basis in the configured catalogue, e.g. {@code SFS2025:400-20kap2}. */
 public record LegalBasisId(@JsonValue String value) {
@@ -12,7 +13,7 @@ public record LegalBasisId(@JsonValue String value) {
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public LegalBasisId {
-        Require.matching(value, FORMAT, "legalBasisId", "2–64 letters, digits or the characters : . _ § -");
+        Require.matching(value, FORMAT, "legalBasisId", ValueProblem.LEGAL_BASIS_ID_FORMAT, "2–64 letters, digits or the characters : . _ § -");
     }
 
     public static LegalBasisId of(String value) {

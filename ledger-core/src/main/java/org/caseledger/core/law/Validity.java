@@ -3,6 +3,7 @@ package org.caseledger.core.law;
 import java.time.LocalDate;
 import org.caseledger.core.shared.InvalidValueException;
 import org.caseledger.core.shared.Require;
+import org.caseledger.core.shared.ValueProblem;
 
 /**
  * The days a rule of law is in force: from {@code validFrom} through {@code validTo}, both included;
@@ -13,7 +14,8 @@ public record Validity(LocalDate validFrom, LocalDate validTo) {
     public Validity {
         Require.present(validFrom, "validFrom");
         if (validTo != null && validTo.isBefore(validFrom)) {
-            throw new InvalidValueException("validTo " + validTo + " lies before validFrom " + validFrom);
+            throw new InvalidValueException("validTo", ValueProblem.NOT_BEFORE, "validTo " + validTo + " lies before validFrom " + validFrom,
+                    "validFrom");
         }
     }
 

@@ -7,6 +7,7 @@ import org.caseledger.core.shared.InvalidValueException;
 import org.caseledger.core.shared.PersonId;
 import org.caseledger.core.shared.Require;
 import org.caseledger.core.shared.UnitId;
+import org.caseledger.core.shared.ValueProblem;
 
 /**
  * Erase a person whose retention period has ended (gallring), or who is to be erased for another of the
@@ -26,7 +27,8 @@ public record ErasePerson(
         Require.present(personId, "personId");
         Require.present(reason, "reason");
         if (reason == ErasureReason.NOT_CODED) {
-            throw new InvalidValueException("reason NOT_CODED is only for erasures recorded before reasons were codes");
+            throw new InvalidValueException("reason", ValueProblem.REASON_NOT_CODED_RESERVED,
+                    "reason NOT_CODED is only for erasures recorded before reasons were codes");
         }
         if (note != null) {
             Require.text(note, "note", 2000);

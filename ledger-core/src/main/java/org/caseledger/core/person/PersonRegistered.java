@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import org.axonframework.serialization.Revision;
 import org.caseledger.core.shared.Envelope;
 import org.caseledger.core.shared.HouseholdId;
-import org.caseledger.core.shared.InvalidValueException;
 import org.caseledger.core.shared.PersonId;
 import org.caseledger.core.shared.PersonalData;
 import org.caseledger.core.shared.Require;
@@ -33,7 +32,8 @@ public record PersonRegistered(
         if (identityNumber != null) {
             int day = identityNumber.birthDate().getDayOfMonth();
             if (birthDayOfMonth != null && birthDayOfMonth != day) {
-                throw new InvalidValueException("birthDayOfMonth must be the identity number's day of birth");
+                // never a client's input: the registration derives the day itself, so a mismatch is stored data gone wrong
+                throw new IllegalArgumentException("birthDayOfMonth must be the identity number's day of birth");
             }
             birthDayOfMonth = day;
         } else if (birthDayOfMonth != null) {

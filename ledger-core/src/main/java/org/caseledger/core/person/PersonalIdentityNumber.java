@@ -8,6 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.caseledger.core.shared.InvalidValueException;
 import org.caseledger.core.shared.Require;
+import org.caseledger.core.shared.ValueProblem;
 
 /**
  * A Swedish personal identity number (personnummer) or coordination number (samordningsnummer, the day
@@ -26,7 +27,8 @@ public record PersonalIdentityNumber(@JsonValue String value) {
         Require.present(value, "identityNumber");
         Matcher parts = FORMAT.matcher(value.strip());
         if (!parts.matches()) {
-            throw new InvalidValueException("identityNumber must have the form YYYYMMDD-NNNN");
+            throw new InvalidValueException("identityNumber", ValueProblem.IDENTITY_NUMBER_FORMAT,
+                    "identityNumber must have the form YYYYMMDD-NNNN");
         }
         String year = parts.group(1);
         String month = parts.group(2);
@@ -35,7 +37,8 @@ public record PersonalIdentityNumber(@JsonValue String value) {
         int checkDigit = Integer.parseInt(parts.group(5));
         birthDateOf(Integer.parseInt(year), Integer.parseInt(month), Integer.parseInt(day));
         if (luhnCheckDigit(year.substring(2) + month + day + serial) != checkDigit) {
-            throw new InvalidValueException("identityNumber has a wrong check digit");
+            throw new InvalidValueException("identityNumber", ValueProblem.IDENTITY_NUMBER_CHECK_DIGIT,
+                    "identityNumber has a wrong check digit");
         }
         value = year + month + day + "-" + serial + checkDigit;
     }
@@ -61,7 +64,8 @@ public record PersonalIdentityNumber(@JsonValue String value) {
         try {
             return LocalDate.of(year, month, day);
         } catch (DateTimeException e) {
-            throw new InvalidValueException("identityNumber does not contain a valid date of birth");
+            throw new InvalidValueException("identityNumber", ValueProblem.IDENTITY_NUMBER_DATE,
+                    "identityNumber does not contain a valid date of birth");
         }
     }
 

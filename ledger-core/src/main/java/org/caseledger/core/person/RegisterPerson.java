@@ -6,6 +6,7 @@ import org.caseledger.core.shared.HouseholdId;
 import org.caseledger.core.shared.InvalidValueException;
 import org.caseledger.core.shared.PersonId;
 import org.caseledger.core.shared.Require;
+import org.caseledger.core.shared.ValueProblem;
 
 /** Register a person by personal identity number (or coordination number) or, lacking one, a reserve number. */
 public record RegisterPerson(
@@ -23,7 +24,8 @@ public record RegisterPerson(
         Require.text(name, "name", 300);
         Require.present(envelope, "envelope");
         if ((identityNumber == null) == (reserveNumber == null || reserveNumber.isBlank())) {
-            throw new InvalidValueException("a person has exactly one of identityNumber and reserveNumber");
+            throw new InvalidValueException("identityNumber", ValueProblem.EXACTLY_ONE,
+                    "a person has exactly one of identityNumber and reserveNumber", "reserveNumber");
         }
     }
 }

@@ -41,7 +41,7 @@ public record Envelope(
         Require.optionalText(idempotencyKey, "idempotencyKey", 200);
         if (occurredAt.isAfter(recordedAt.plus(ALLOWED_CLOCK_SKEW))) {
             throw new LedgerRuleViolation(LedgerRule.OCCURRED_IN_FUTURE,
-                    "occurredAt " + occurredAt + " lies after the time of recording " + recordedAt);
+                    "occurredAt " + occurredAt + " lies after the time of recording " + recordedAt, occurredAt, recordedAt);
         }
     }
 }

@@ -13,7 +13,7 @@ public final class Identifiers {
     }
 
     public static UUID uuid(String text, String field) {
-        Require.matching(text, UUID_TEXT, field, "a UUID such as 3f2a0c1e-8d4b-4a57-9c1f-2b7e5d9a6c30");
+        Require.matching(text, UUID_TEXT, field, ValueProblem.UUID_FORMAT, "a UUID such as 3f2a0c1e-8d4b-4a57-9c1f-2b7e5d9a6c30");
         return UUID.fromString(text);
     }
 }

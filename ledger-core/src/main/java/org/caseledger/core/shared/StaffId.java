@@ -12,7 +12,7 @@ public record StaffId(@JsonValue String value) {
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public StaffId {
-        Require.matching(value, FORMAT, "staffId", "2–64 lower-case letters, digits, dots, dashes or underscores");
+        Require.matching(value, FORMAT, "staffId", ValueProblem.STAFF_ID_FORMAT, "2–64 lower-case letters, digits, dots, dashes or underscores");
     }
 
     public static StaffId of(String value) {

@@ -12,7 +12,7 @@ public record UnitId(@JsonValue String value) {
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public UnitId {
-        Require.matching(value, FORMAT, "unitId", "2–40 lower-case letters, digits or dashes");
+        Require.matching(value, FORMAT, "unitId", ValueProblem.UNIT_ID_FORMAT, "2–40 lower-case letters, digits or dashes");
     }
 
     public static UnitId of(String value) {
