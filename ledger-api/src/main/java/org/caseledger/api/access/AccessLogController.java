@@ -5,14 +5,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.caseledger.api.security.CurrentStaff;
+import org.caseledger.api.web.NextPage;
 import org.caseledger.core.shared.InvalidValueException;
 import org.caseledger.core.shared.ValueProblem;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** The read-access log for auditors: who read a case, what a person read, unusual access, and the chain's verification. */
 @RestController
@@ -41,8 +40,7 @@ class AccessLogController {
         List<AccessLogEntry> page = query.find(new AccessLogQuery.Filter(caseId, user, from, to, before, checked(limit)));
         ResponseEntity.BodyBuilder response = ResponseEntity.ok();
         if (page.size() == limit) {
-            response.header(HttpHeaders.LINK, "<" + ServletUriComponentsBuilder.fromCurrentRequest()
-                    .replaceQueryParam("before", page.get(page.size() - 1).position()).build().toUriString() + ">; rel=\"next\"");
+            response.header(NextPage.HEADER, NextPage.link("before", page.get(page.size() - 1).position()));
         }
         return response.body(page);
     }

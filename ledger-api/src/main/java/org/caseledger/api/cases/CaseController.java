@@ -33,6 +33,7 @@ import org.caseledger.api.web.CommandContext;
 import org.caseledger.api.web.CommandResult;
 import org.caseledger.api.web.CommandTransaction;
 import org.caseledger.api.web.EventHistory;
+import org.caseledger.api.web.NextPage;
 import org.caseledger.api.web.NotFoundException;
 import org.caseledger.api.web.Versions;
 import org.caseledger.core.cases.AcceptIntervention;
@@ -75,7 +76,6 @@ import org.caseledger.core.shared.LedgerCommand;
 import org.caseledger.core.shared.ValueProblem;
 import org.caseledger.projections.caseview.CaseView;
 import org.caseledger.projections.timeline.TimelineEntry;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -84,7 +84,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * A case and every kind of fact about it. Each POST builds one command (opening a case that starts with a
@@ -185,8 +184,7 @@ class CaseController {
         ResponseEntity.BodyBuilder response = ResponseEntity.ok();
         if (page.size() == limit) {
             long next = page.get(page.size() - 1).sequenceNumber() + 1;
-            response.header(HttpHeaders.LINK, "<" + ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam("from", next)
-                    .build().toUriString() + ">; rel=\"next\"");
+            response.header(NextPage.HEADER, NextPage.link("from", next));
         }
         return response.body(page);
     }

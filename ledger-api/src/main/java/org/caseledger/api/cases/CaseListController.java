@@ -10,19 +10,18 @@ import org.caseledger.api.access.CaseListQuery;
 import org.caseledger.api.access.CaseLists;
 import org.caseledger.api.security.CurrentStaff;
 import org.caseledger.api.security.StaffUser;
+import org.caseledger.api.web.NextPage;
 import org.caseledger.core.shared.InvalidValueException;
 import org.caseledger.core.shared.Role;
 import org.caseledger.core.shared.StaffId;
 import org.caseledger.core.shared.UnitId;
 import org.caseledger.core.shared.ValueProblem;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * {@code GET /api/cases}: the case files the caller may read, filtered and paged. The next page is linked in the
@@ -81,8 +80,7 @@ class CaseListController {
         log.record(page.cases().stream().map(listedCase -> AccessLog.Read.ofCase(staff, listedCase.access(), "case list",
                 request.getQueryString(), request.getHeader(AccessLog.PURPOSE_HEADER), AccessLog.Outcome.READ)).toList());
         ResponseEntity.BodyBuilder response = ResponseEntity.ok();
-        page.next().ifPresent(next -> response.header(HttpHeaders.LINK,
-                "<" + ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam("cursor", next).build().toUriString() + ">; rel=\"next\""));
+        page.next().ifPresent(next -> response.header(NextPage.HEADER, NextPage.link("cursor", next)));
         return response.body(new CaseList(page.cases().stream().map(CaseListController::summary).toList(), page.next().orElse(null)));
     }
 

@@ -19,16 +19,15 @@ import org.caseledger.api.integrity.SettledPosition;
 import org.caseledger.api.security.CurrentStaff;
 import org.caseledger.api.security.StaffUser;
 import org.caseledger.api.web.EventHistory;
+import org.caseledger.api.web.NextPage;
 import org.caseledger.core.shared.InvalidValueException;
 import org.caseledger.core.shared.Role;
 import org.caseledger.core.shared.ValueProblem;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * {@code GET /api/events?after=<cursor>}: the events of the case files the caller may read, in the order the ledger
@@ -98,8 +97,7 @@ class ChangeFeedController {
         logRead(staff, found, request);
         String next = cursor(found.reached());
         return ResponseEntity.ok()
-                .header(HttpHeaders.LINK, "<" + ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam("after", next)
-                        .build().toUriString() + ">; rel=\"next\"")
+                .header(NextPage.HEADER, NextPage.link("after", next))
                 .body(new FeedPage(found.changes().stream()
                         .map(change -> new FeedEvent(cursor(change.position()), change.caseId().toString(), change.event())).toList(), next));
     }

@@ -2,7 +2,6 @@ package org.caseledger.api.integrity;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import org.caseledger.api.web.NotFoundException;
 import org.caseledger.core.shared.InvalidValueException;
 import org.caseledger.core.shared.ValueProblem;

@@ -27,8 +27,7 @@ class AccessLogPagingIT extends IntegrationTest {
             LedgerHttp.Response page = http.as("ivo").get(path);
             assertThat(page.status()).as(page.toString()).isEqualTo(200);
             page.json().findValues("position").forEach(position -> paged.add(position.asLong()));
-            String link = page.header("Link");
-            path = link == null ? null : link.substring(link.indexOf("/api/"), link.indexOf('>'));
+            path = page.nextPage();
         }
 
         assertThat(whole).hasSizeGreaterThanOrEqualTo(7);

@@ -38,6 +38,8 @@ class AuthorisationMatrixIT extends IntegrationTest {
     /** Who may call each endpoint; {@code null} roles means anyone, logged in or not. */
     private static final Map<String, Set<Role>> MATRIX = new TreeMap<>(Map.ofEntries(
             Map.entry("POST /api/cases", CASE_WORK),
+            Map.entry("GET /api/cases", CASE_READING),
+            Map.entry("GET /api/events", CASE_READING),
             Map.entry("GET /api/cases/{caseId}", CASE_READING),
             Map.entry("GET /api/cases/{caseId}/timeline", CASE_READING),
             Map.entry("GET /api/cases/{caseId}/history", CASE_READING),

@@ -22,7 +22,6 @@ import org.caseledger.api.support.Fixtures;
 import org.caseledger.api.support.IntegrationTest;
 import org.caseledger.api.support.LedgerHttp.BinaryResponse;
 import org.caseledger.api.support.LedgerHttp.Response;
-import org.caseledger.api.support.LedgerHttp;
 import org.caseledger.verify.casefile.CaseFileReport;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;

@@ -104,8 +104,7 @@ class ListsAtVolumeIT {
             page.path(items).forEach(all::add);
             String next = page.path(nextField).isNull() || page.path(nextField).isMissingNode() ? null : page.path(nextField).asString();
             boolean feedAtItsEnd = page.path(items).isEmpty() && next != null && next.equals(previousNext);
-            String link = response.header("Link");
-            path = next == null || feedAtItsEnd ? null : link.substring(link.indexOf("/api/"), link.indexOf('>'));
+            path = next == null || feedAtItsEnd ? null : response.nextPage();
             previousNext = next;
         }
         return all;

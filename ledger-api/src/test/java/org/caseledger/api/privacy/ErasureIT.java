@@ -9,7 +9,6 @@ import java.util.Map;
 import org.caseledger.api.support.Fixtures;
 import org.caseledger.api.support.IntegrationTest;
 import org.caseledger.api.support.LedgerHttp.Response;
-import org.caseledger.api.support.LedgerHttp;
 import org.caseledger.api.support.ReadModels;
 import java.time.Instant;
 import java.util.UUID;

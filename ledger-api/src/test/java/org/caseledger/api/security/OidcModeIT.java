@@ -2,7 +2,6 @@ package org.caseledger.api.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.nimbusds.jwt.JWTClaimsSet;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

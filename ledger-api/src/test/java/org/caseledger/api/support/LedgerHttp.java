@@ -138,6 +138,12 @@ public final class LedgerHttp {
             return header("Content-Type");
         }
 
+        /** The path and query of the next page that the {@code Link} header names ({@code rel="next"}), or null if none. */
+        public String nextPage() {
+            String link = header("Link");
+            return link == null ? null : link.substring(link.indexOf("/api/"), link.indexOf('>'));
+        }
+
         @Override
         public String toString() {
             return status + " " + text;

@@ -5,7 +5,6 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.caseledger.core.cases.CaseEvent;
-import org.caseledger.core.cases.CaseId;
 import org.caseledger.core.outreach.OutreachEvent;
 import org.caseledger.projections.compliance.ComplianceRepository;
 import org.caseledger.projections.metrics.MetricFactRepository;
