@@ -16,14 +16,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param users          the logins of the {@code users} mode, with roles and units
  * @param allowDemoUsers lets users with the demo password log in to a configured database server (test servers only)
  * @param oidc           which claims of a token name the member of staff in the {@code oidc} mode, and its issuer
+ * @param corsOrigins    the origins whose pages may call the API from a browser (CORS), e.g. the case-management
+ *                       system's {@code https://ecos.example.se}; none by default
  */
 @ConfigurationProperties("ledger.security")
-public record LedgerSecurityProperties(Mode mode, List<ConfiguredUser> users, boolean allowDemoUsers, Oidc oidc) {
+public record LedgerSecurityProperties(Mode mode, List<ConfiguredUser> users, boolean allowDemoUsers, Oidc oidc, List<String> corsOrigins) {
 
     public LedgerSecurityProperties {
         mode = mode == null ? Mode.USERS : mode;
         users = users == null ? List.of() : List.copyOf(users);
         oidc = oidc == null ? new Oidc(null, null, null, null, null, null) : oidc;
+        corsOrigins = corsOrigins == null ? List.of() : List.copyOf(corsOrigins);
     }
 
     public enum Mode {

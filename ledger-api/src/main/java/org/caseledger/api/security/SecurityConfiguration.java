@@ -25,7 +25,8 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
  * for case workers and leaders; auditors never write. A write must say it is JSON or carry {@code X-Requested-By}
  * ({@link CrossSiteWriteCheck}), which no page of another site can make a browser send. In the {@code users} mode the sign-in guard of the
  * {@code signin} package stands in front of HTTP Basic (Spring applies its {@code Customizer<HttpSecurity>} bean to
- * every chain): an attempt for a locked account or address is refused before its password is checked. The
+ * every chain): an attempt for a locked account or address is refused before its password is checked. Another site's
+ * pages may call the API from a browser only when {@code ledger.security.cors-origins} names it ({@link CrossOriginRequests}). The
  * administrator's endpoints, the release of those locks ({@code DELETE}) among them, are for the administrator alone.
  */
 @Configuration(proxyBeanMethods = false)
@@ -46,6 +47,7 @@ public class SecurityConfiguration {
         http
                 // Spring's CSRF token needs a session, which the API does not keep; a cross-site write is refused by its form.
                 .csrf(csrf -> csrf.disable())
+                .addFilterBefore(new CrossOriginRequests(problems, security.corsOrigins()), CsrfFilter.class)
                 .addFilterAt(new CrossSiteWriteCheck(problems), CsrfFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .exceptionHandling(handling -> handling
