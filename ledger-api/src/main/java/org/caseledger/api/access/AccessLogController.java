@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.caseledger.api.contract.Paged;
 import org.caseledger.api.security.CurrentStaff;
 import org.caseledger.api.web.NextPage;
 import org.caseledger.core.shared.InvalidValueException;
@@ -31,6 +32,7 @@ class AccessLogController {
      * The entries, newest first, at most {@code limit}; when the page is full, the {@code Link} header ({@code rel="next"})
      * continues below its last position ({@code before}).
      */
+    @Paged
     @GetMapping("/api/audit/access-log")
     ResponseEntity<List<AccessLogEntry>> entries(@RequestParam(required = false) UUID caseId, @RequestParam(required = false) String user,
                                                  @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,

@@ -29,6 +29,7 @@ import org.caseledger.api.cases.CaseRequests.OpenCaseRequest;
 import org.caseledger.api.cases.CaseRequests.ReasonRequest;
 import org.caseledger.api.cases.CaseRequests.ReportRequest;
 import org.caseledger.api.cases.CaseRequests.TransferRequest;
+import org.caseledger.api.contract.Paged;
 import org.caseledger.api.web.CommandContext;
 import org.caseledger.api.web.CommandResult;
 import org.caseledger.api.web.CommandTransaction;
@@ -171,6 +172,7 @@ class CaseController {
      * The case's stored events, in pages of at most {@code limit} (1000 by default and at most) from the sequence number
      * {@code from}; when more follow, the {@code Link} header ({@code rel="next"}) names the next page.
      */
+    @Paged
     @GetMapping("/{caseId}/history")
     ResponseEntity<List<EventHistory.Entry>> history(@PathVariable CaseId caseId, @RequestParam(defaultValue = "0") long from,
                                                      @RequestParam(defaultValue = "" + HISTORY_PAGE) int limit) {

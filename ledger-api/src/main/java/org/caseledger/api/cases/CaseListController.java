@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.caseledger.api.access.AccessLog;
 import org.caseledger.api.access.CaseListQuery;
 import org.caseledger.api.access.CaseLists;
+import org.caseledger.api.contract.Paged;
 import org.caseledger.api.security.CurrentStaff;
 import org.caseledger.api.security.StaffUser;
 import org.caseledger.api.web.NextPage;
@@ -55,6 +56,7 @@ class CaseListController {
         this.log = log;
     }
 
+    @Paged
     @GetMapping
     ResponseEntity<CaseList> list(@RequestParam(required = false) UnitId unit,
                                   @RequestParam(required = false) String status,

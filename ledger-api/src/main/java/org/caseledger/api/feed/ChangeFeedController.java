@@ -15,6 +15,7 @@ import org.caseledger.api.access.AccessRefusedException;
 import org.caseledger.api.access.CaseAccess;
 import org.caseledger.api.access.CaseAccessRepository;
 import org.caseledger.api.access.Refusal;
+import org.caseledger.api.contract.Paged;
 import org.caseledger.api.integrity.SettledPosition;
 import org.caseledger.api.security.CurrentStaff;
 import org.caseledger.api.security.StaffUser;
@@ -66,6 +67,7 @@ class ChangeFeedController {
         this.log = log;
     }
 
+    @Paged
     @GetMapping
     ResponseEntity<FeedPage> events(@RequestParam(required = false) String after,
                                     @RequestParam(defaultValue = "" + DEFAULT_LIMIT) int limit,
