@@ -31,9 +31,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(AccessIndex.PROCESSING_GROUP)
-class AccessIndex {
+public class AccessIndex {
 
-    static final String PROCESSING_GROUP = "access";
+    public static final String PROCESSING_GROUP = "access";
 
     /** Why a person's day of birth is not known; once the person is erased it is forgotten, as the replay could not read it. */
     enum BirthDayUnknown { RESERVE_NUMBER, IDENTITY_NUMBER_UNREADABLE, ERASED }

@@ -95,9 +95,10 @@ class OpenApiConfiguration {
             problem(responses, "401", "Not signed in");
             problem(responses, "403", "Not allowed for this member of staff");
             problem(responses, "404", "No such resource, or none this member of staff may know of");
-            boolean write = handler.getMethod().isAnnotationPresent(org.springframework.web.bind.annotation.PostMapping.class)
-                    || handler.getMethod().isAnnotationPresent(org.springframework.web.bind.annotation.DeleteMapping.class);
-            if (write) {
+            // a command is given the command context; a search posted to keep its terms out of the URL is not
+            boolean command = java.util.Arrays.stream(handler.getMethodParameters())
+                    .anyMatch(parameter -> parameter.getParameterType() == CommandContext.class);
+            if (command) {
                 problem(responses, "406", "The Accept header allows no JSON: nothing was written");
                 problem(responses, "409", "A rule of the ledger refused it: the member rule names which");
                 problem(responses, "412", "If-Match named a version that is no longer the newest");

@@ -2,14 +2,18 @@ package org.caseledger.api.persons;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.caseledger.api.access.AccessLog;
+import org.caseledger.api.access.AccessRefusedException;
 import org.caseledger.api.access.PersonAccess;
 import org.caseledger.api.access.PersonAccessGuard;
 import org.caseledger.api.privacy.Erasure;
+import org.caseledger.api.privacy.IdentityLookup;
 import org.caseledger.api.security.CurrentStaff;
 import org.caseledger.api.security.StaffUser;
 import org.caseledger.api.web.CommandContext;
@@ -60,16 +64,48 @@ class PersonController {
         }
     }
 
+    /** A search by identity number, in a body so that the number never stands in a URL. */
+    record PersonSearchRequest(PersonalIdentityNumber identityNumber) {
+        PersonSearchRequest {
+            Require.present(identityNumber, "identityNumber");
+        }
+    }
+
+    /** A person found, with where to read them. */
+    record FoundPerson(String personId, String history) {
+    }
+
     private final CommandTransaction commands;
     private final EventHistory history;
     private final Erasure erasure;
     private final PersonAccessGuard guard;
+    private final IdentityLookup lookup;
 
-    PersonController(CommandTransaction commands, EventHistory history, Erasure erasure, PersonAccessGuard guard) {
+    PersonController(CommandTransaction commands, EventHistory history, Erasure erasure, PersonAccessGuard guard, IdentityLookup lookup) {
         this.commands = commands;
         this.history = history;
         this.erasure = erasure;
         this.guard = guard;
+        this.lookup = lookup;
+    }
+
+    /**
+     * The persons registered with an identity number whom the caller may read. Every person found is logged: as read, or
+     * as refused to this caller, who is then not told of them. An erased person is found no more.
+     */
+    @PostMapping("/search")
+    List<FoundPerson> search(@RequestBody PersonSearchRequest body, HttpServletRequest request) {
+        StaffUser staff = CurrentStaff.get();
+        List<FoundPerson> found = new ArrayList<>();
+        for (UUID person : lookup.find(body.identityNumber())) {
+            try {
+                guard.read(staff, PersonId.of(person.toString()), "POST /api/persons/search", request.getHeader(AccessLog.PURPOSE_HEADER));
+                found.add(new FoundPerson(person.toString(), "/api/persons/" + person + "/history"));
+            } catch (AccessRefusedException refused) {
+                // logged as refused by the guard; the caller is not told that the person exists
+            }
+        }
+        return found;
     }
 
     /** The person's registration and erasure, as stored. */

@@ -6,6 +6,8 @@ import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
+import java.util.regex.Matcher;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -25,6 +27,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 public class ErasureCompletion {
+
+    static final int VACUUM_ATTEMPTS = 10;
+    private static final java.time.Duration VACUUM_PAUSE = java.time.Duration.ofMillis(300);
+    private static final Pattern NOT_YET_REMOVABLE = Pattern.compile("(\\d+) are dead but not yet removable");
 
     private static final Logger log = LoggerFactory.getLogger(ErasureCompletion.class);
     private static final String ONE_AT_A_TIME = "SELECT pg_try_advisory_xact_lock(hashtextextended('ledger-erasure-completion', 0))";
@@ -98,22 +104,45 @@ public class ErasureCompletion {
     }
 
     /**
-     * Removes the dead versions of {@code data_key} rows: the wrapped keys an erasure or a new epoch replaced. They no
-     * longer unwrap once their epoch is destroyed; vacuuming takes them out of the table's files as well. VACUUM needs
-     * the table's owner, the migrations' user, and cannot run in a transaction.
+     * Removes the dead versions of {@code data_key} rows (the wrapped keys an erasure or a new epoch replaced) and of
+     * {@code identity_lookup} rows (an erased person's digest). The keys no longer unwrap once their epoch is destroyed;
+     * vacuuming takes them out of the tables' files as well. VACUUM needs the tables' owner, the migrations' user, and
+     * cannot run in a transaction. A transaction of another connection that began before the rewrap keeps its old row
+     * versions visible, and VACUUM then leaves them ("dead but not yet removable"): it is run again, a moment later,
+     * up to {@value #VACUUM_ATTEMPTS} times, until none is left.
      */
     private boolean vacuumDataKeys() {
         try (Connection connection = owner.getConnection(); Statement statement = connection.createStatement()) {
             connection.setAutoCommit(true);
-            statement.execute("VACUUM (VERBOSE false) data_key");
-            List<String> warnings = new ArrayList<>();
-            for (SQLWarning warning = statement.getWarnings(); warning != null; warning = warning.getNextWarning()) {
-                warnings.add(warning.getMessage());
+            for (int attempt = 1; attempt <= VACUUM_ATTEMPTS; attempt++) {
+                statement.execute("VACUUM (VERBOSE true) data_key, identity_lookup");
+                List<String> messages = new ArrayList<>();
+                for (SQLWarning warning = statement.getWarnings(); warning != null; warning = warning.getNextWarning()) {
+                    messages.add(warning.getMessage());
+                }
+                statement.clearWarnings();
+                if (messages.stream().anyMatch(message -> message.contains("skipping"))) {
+                    return false;
+                }
+                if (messages.stream().noneMatch(ErasureCompletion::leftDeadVersions)) {
+                    return true;
+                }
+                Thread.sleep(VACUUM_PAUSE.toMillis());
             }
-            return warnings.stream().noneMatch(message -> message.contains("skipping"));
+            log.warn("data_key still holds replaced versions that an older transaction may see; autovacuum removes them later");
+            return false;
         } catch (SQLException e) {
             log.warn("data_key could not be vacuumed: {}", e.getMessage());
             return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
+    }
+
+    /** Whether VACUUM VERBOSE said it left dead row versions that an older snapshot may still see. */
+    private static boolean leftDeadVersions(String message) {
+        Matcher left = NOT_YET_REMOVABLE.matcher(message);
+        return left.find() && Long.parseLong(left.group(1)) > 0;
     }
 }

@@ -72,6 +72,8 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/persons/*/erasure").hasAnyRole(role(Role.ADMINISTRATOR), role(Role.UNIT_HEAD))
                         .requestMatchers(HttpMethod.POST, "/api/persons/*/erasure-approvals").hasRole(role(Role.UNIT_HEAD))
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(CASE_READERS)
+                        // a search reads: it is posted only to keep the identity number out of the URL
+                        .requestMatchers(HttpMethod.POST, "/api/persons/search").hasAnyRole(CASE_READERS)
                         .requestMatchers(HttpMethod.POST, "/api/**").hasAnyRole(CASE_WORKERS)
                         .anyRequest().denyAll());
         return http.build();

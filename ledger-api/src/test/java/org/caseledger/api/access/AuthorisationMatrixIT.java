@@ -105,6 +105,7 @@ class AuthorisationMatrixIT extends IntegrationTest {
             Map.entry("POST /api/outreach/service-support", CASE_WORK),
             Map.entry("GET /api/persons/{personId}/history", CASE_READING),
             Map.entry("POST /api/persons", CASE_WORK),
+            Map.entry("POST /api/persons/search", CASE_READING),
             Map.entry("POST /api/persons/{personId}/erasure", EnumSet.of(Role.UNIT_HEAD, Role.ADMINISTRATOR)),
             Map.entry("POST /api/persons/{personId}/erasure-approvals", EnumSet.of(Role.UNIT_HEAD)),
             Map.entry("GET /api/persons/{personId}/extract", REVIEW),

@@ -105,6 +105,40 @@ class ErasureResidueIT extends IntegrationTest {
         assertThat(http.as("lars").get("/api/compliance?" + PERIOD).text()).isEqualTo(compliance);
     }
 
+    @Test
+    void givenAReaderHoldingAnOlderSnapshotWhenErasuresAreCompletedThenTheCompletionWaitsItOutAndLeavesNoWrappedKeyInTheTable()
+            throws Exception {
+        // Given an erased person, and another connection whose transaction still sees the table as it was before
+        Path dataDirectory = dataDirectory();
+        String child = Fixtures.registerChild(http);
+        Fixtures.openCaseOnSchoolReport(http, child);
+        List<Wrapped> keys = wrappedKeysOf(child);
+        assertThat(http.as("lars").post("/api/persons/" + child + "/erasure", Map.of("reason", "DATA_SUBJECT_REQUEST")).status())
+                .isEqualTo(200);
+        Connection reader = TestDatabase.ownerConnection();
+        reader.setAutoCommit(false);
+        reader.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        try (Statement statement = reader.createStatement()) {
+            statement.executeQuery("SELECT count(*) FROM data_key").close();
+        }
+
+        // When the erasures are completed while that transaction goes on for another second
+        java.util.concurrent.CompletableFuture<Response> completing = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> http.as("eva").post("/api/admin/erasure-completion", Map.of()));
+        Thread.sleep(1_000);
+        reader.rollback();
+        reader.close();
+        Response completed = completing.get();
+
+        // Then the completion vacuumed once the snapshot was gone, and the table's files hold none of the person's keys
+        assertThat(completed.status()).as(completed.toString()).isEqualTo(200);
+        assertThat(completed.json().path("vacuumed").asBoolean()).isTrue();
+        checkpoint();
+        for (Wrapped key : keys) {
+            assertThat(filesHolding(relationFiles(dataDirectory, "data_key"), key.bytes())).as("data_key's files").isEmpty();
+        }
+    }
+
     private List<Wrapped> wrappedKeysOf(String owner) {
         return jdbc.sql("SELECT key_id, wrapped_key, kek_epoch FROM data_key WHERE owner_id = ?::uuid").param(owner)
                 .query((rs, row) -> new Wrapped(rs.getObject(1, UUID.class), rs.getBytes(2), (Integer) rs.getObject(3))).list();

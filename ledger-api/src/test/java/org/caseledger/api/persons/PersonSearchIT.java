@@ -1,0 +1,44 @@
+package org.caseledger.api.persons;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.caseledger.api.support.Fixtures;
+import org.caseledger.api.support.IntegrationTest;
+import org.caseledger.api.support.LedgerHttp;
+import org.junit.jupiter.api.Test;
+
+/** Finding a person by identity number: posted, logged, only for those who may read them, and never after an erasure. */
+class PersonSearchIT extends IntegrationTest {
+
+    @Test
+    void givenARegisteredChildWhenSearchedByIdentityNumberThenTheUnitAndAuditorsFindThemAnotherUnitDoesNotAndAfterErasureNoOneDoes() {
+        String number = Fixtures.identityNumber();
+        String child = http.as("anna").post("/api/persons", Map.of("identityNumber", number, "name", "Sökbar Person")).field("personId");
+        Fixtures.openCaseOnSchoolReport(http, child);
+        assertThat(lookupRowsOf(child)).isEqualTo(1);
+
+        assertThat(search("anna", number)).containsExactly(child);
+        assertThat(search("anna", number.replace("-", ""))).as("the number in its other form").containsExactly(child);
+        assertThat(search("ivo", number)).containsExactly(child);
+        assertThat(search("sara", number)).as("another unit is not told of the child").isEmpty();
+        assertThat(http.as("ivo").get("/api/audit/access-log?limit=50").text()).contains("POST /api/persons/search").contains("REFUSED");
+
+        assertThat(http.as("lars").post("/api/persons/" + child + "/erasure", Map.of("reason", "DATA_SUBJECT_REQUEST")).status()).isEqualTo(200);
+
+        assertThat(search("anna", number)).as("found after the erasure").isEmpty();
+        assertThat(lookupRowsOf(child)).isZero();
+        assertThat(http.as("anna").post("/api/persons/search", Map.of("identityNumber", "19121212-1213")).status()).isEqualTo(400);
+    }
+
+    private long lookupRowsOf(String person) {
+        return jdbc.sql("SELECT count(*) FROM identity_lookup WHERE person_id = ?::uuid").param(person).query(Long.class).single();
+    }
+
+    private List<String> search(String user, String number) {
+        LedgerHttp.Response answer = http.as(user).post("/api/persons/search", Map.of("identityNumber", number));
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        return answer.json().findValuesAsString("personId");
+    }
+}
