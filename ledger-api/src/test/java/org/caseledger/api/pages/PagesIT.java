@@ -122,6 +122,7 @@ class PagesIT extends IntegrationTest {
             assertPage(page, 200);
             List<String> numbers = caseNumbers(page);
             assertThat(numbers).hasSizeLessThanOrEqualTo(50);
+            assertThat(numbers).as("cases listed on an earlier page").noneMatch(listed::contains);
             listed.addAll(numbers);
             pages++;
             if (pages == 2) {
