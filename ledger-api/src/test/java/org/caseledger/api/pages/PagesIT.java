@@ -240,6 +240,7 @@ class PagesIT extends IntegrationTest {
         assertThat(english).contains("Cases of all units", "All units", "Status", "Case worker", "Any case worker", "My cases",
                 "Case number", "Order", "Latest activity first", "By case number", "Find", "Opened", "Latest activity", "Open",
                 "Page 1 · cases you may read: 1", "auditor");
+        assertThat(english).as("no Swedish letter on the English page").doesNotContainPattern("[åäöÅÄÖ]");
         assertThat(english).doesNotContain("Ärende").doesNotContain("Öppet").doesNotContain("Sök").doesNotContain("Alla")
                 .doesNotContain("Sida").doesNotContain("(granskare)").doesNotContain("Handläggare");
     }
