@@ -52,6 +52,11 @@ class PagesIT extends IntegrationTest {
         assertPage(get(anna, "/ui/dashboard?from=2026-06-01&to=2026-01-01"), 400);
         assertPage(get(anna, "/ui/dashboard?unit=central-reception"), 403);
         assertPage(get(anna, "/ui/cases?unit=" + URLEncoder.encode("<script>", StandardCharsets.UTF_8)), 400);
+        assertPage(get(anna, "/ui/cases?assignee=" + URLEncoder.encode("<script>", StandardCharsets.UTF_8)), 400);
+        assertPage(get(anna, "/ui/cases?sort=name"), 400);
+        assertPage(get(anna, "/ui/cases?status=open"), 400);
+        assertPage(get(anna, "/ui/cases?cursor=bm90LWEtY3Vyc29y"), 400);
+        assertPage(get(anna, "/ui/cases?page=two"), 400);
         assertPage(get(signedIn("sara"), "/ui/cases/" + caseId), 403);
     }
 
@@ -186,6 +191,23 @@ class PagesIT extends IntegrationTest {
         assertThat(own.body()).doesNotContain("id=\"unit\"");
         assertThat(text(own)).contains("Ärenden i vivalla").doesNotContain("Alla enheter").doesNotContain("Välj en enhet");
         assertPage(get(anna, "/ui/cases?unit=central-reception"), 403);
+    }
+
+    @Test
+    void givenAProtectedCaseAssignedToOmarWhenTheUnitListsItThenTheUnitHeadSeesItOmarFindsItAmongHisAndAnnaDoesNotSeeIt() throws Exception {
+        String child = http.as("anna").post("/api/persons", Map.of("identityNumber", Fixtures.identityNumber(), "name", "Skyddad Person",
+                "protectedIdentity", true)).field("personId");
+        LedgerHttp.Response opened = Fixtures.openCaseOnSchoolReport(http, child);
+        String number = opened.field("caseNumber");
+        assertThat(http.as("lars").post("/api/cases/" + opened.field("caseId") + "/assignments", Map.of("assignee", "omar.hassan")).status())
+                .isEqualTo(200);
+        ReadModels.awaitCaughtUp(http, Duration.ofSeconds(60));
+
+        HttpClient lars = signedIn("lars");
+        assertThat(caseNumbers(get(lars, "/ui/cases?number=" + number))).containsExactly(number);
+        assertThat(caseNumbers(get(lars, "/ui/cases?assignee=mine&number=" + number))).as("not assigned to lars").isEmpty();
+        assertThat(caseNumbers(get(signedIn("omar"), "/ui/cases?assignee=mine&number=" + number))).containsExactly(number);
+        assertThat(caseNumbers(get(signedIn("anna"), "/ui/cases?number=" + number))).isEmpty();
     }
 
     @Test
