@@ -62,13 +62,15 @@ class CasePage {
      * A page of the case list, through the same query and the same access log as {@code GET /api/cases}. The form's
      * values are the API's, except that the page lists open cases unless asked otherwise (that is what a case worker
      * comes for) and says "mine" for the signed-in member of staff. The page number only counts for the reader; the
-     * cursor says where the page starts.
+     * cursor says where the page starts. The keyset runs forwards only, so a next-page link carries the cursor of the
+     * page it leaves ({@code prev}): one step back is a link, and further back the first page (or the browser's back).
      */
     @GetMapping("/ui/cases")
     String cases(@RequestParam(required = false) String unit, @RequestParam(defaultValue = OPEN) String status,
                  @RequestParam(required = false) String assignee, @RequestParam(required = false) String number,
                  @RequestParam(defaultValue = "lastActivity") String sort, @RequestParam(required = false) String cursor,
-                 @RequestParam(defaultValue = "1") int page, HttpServletRequest request, Model model) {
+                 @RequestParam(required = false) String prev, @RequestParam(defaultValue = "1") int page, HttpServletRequest request,
+                 Model model) {
         StaffUser staff = CurrentStaff.get();
         boolean auditor = staff.role() == Role.AUDITOR;
         UnitId listed = caseLists.unitToList(staff, blank(unit) ? null : UnitId.of(unit.trim()));
@@ -95,8 +97,11 @@ class CasePage {
         model.addAttribute("page", pageNumber);
         model.addAttribute("hint", auditor && listed == null && caseNumber == null && cursor == null);
         model.addAttribute("first", cursor == null ? null : first.cloneBuilder().encode().build().toUriString());
+        model.addAttribute("previous", blank(prev) ? null : first.cloneBuilder().queryParam("cursor", prev)
+                .queryParam("page", pageNumber - 1).encode().build().toUriString());
         model.addAttribute("next", found.next().map(next -> first.cloneBuilder().queryParam("cursor", next)
-                .queryParam("page", pageNumber + 1).encode().build().toUriString()).orElse(null));
+                .queryParamIfPresent("prev", Optional.ofNullable(cursor)).queryParam("page", pageNumber + 1).encode().build().toUriString())
+                .orElse(null));
         return "cases";
     }
 

@@ -110,8 +110,8 @@ class PagesIT extends IntegrationTest {
     }
 
     @Test
-    void givenMoreCasesThanAPageWhenFollowingNextPageThenEveryCaseComesOnceInOrderAndFirstPageLeadsBack() throws Exception {
-        for (int i = 0; i < 51; i++) {
+    void givenMoreCasesThanTwoPagesWhenFollowingNextPageThenEveryCaseComesOnceInOrderAndPreviousAndFirstPageLeadBack() throws Exception {
+        for (int i = 0; i < 101; i++) {
             Fixtures.openCase(http);
         }
         HttpClient lars = signedIn("lars");
@@ -122,6 +122,8 @@ class PagesIT extends IntegrationTest {
         String path = firstPath;
         int pages = 0;
         String firstLink = null;
+        List<String> secondPage = null;
+        String previousOfThird = null;
         while (path != null) {
             HttpResponse<String> page = get(lars, path);
             assertPage(page, 200);
@@ -132,7 +134,11 @@ class PagesIT extends IntegrationTest {
             pages++;
             if (pages == 2) {
                 firstLink = link(page, "first-page");
+                secondPage = numbers;
                 assertThat(text(page)).contains("Sida 2");
+            }
+            if (pages == 3) {
+                previousOfThird = link(page, "previous-page");
             }
             path = link(page, "next-page");
         }
@@ -142,6 +148,10 @@ class PagesIT extends IntegrationTest {
         assertThat(listed).hasSize(jdbc.sql("SELECT count(*) FROM case_access WHERE unit = 'vivalla'").query(Integer.class).single());
         assertThat(firstLink).isNotNull();
         assertThat(caseNumbers(get(lars, firstLink))).isEqualTo(firstPage);
+        assertThat(previousOfThird).isNotNull();
+        HttpResponse<String> backToSecond = get(lars, previousOfThird);
+        assertThat(caseNumbers(backToSecond)).isEqualTo(secondPage);
+        assertThat(text(backToSecond)).contains("Sida 2");
     }
 
     @Test
