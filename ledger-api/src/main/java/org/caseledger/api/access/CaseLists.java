@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.caseledger.api.security.StaffUser;
+import org.caseledger.core.shared.Role;
 import org.caseledger.core.shared.UnitId;
 import org.caseledger.projections.compliance.ComplianceQuery;
 import org.springframework.stereotype.Component;
@@ -19,11 +20,35 @@ import org.springframework.stereotype.Component;
 public class CaseLists {
 
     private final CaseAccessRepository cases;
+    private final CaseListQuery list;
     private final AccessLog log;
 
-    CaseLists(CaseAccessRepository cases, AccessLog log) {
+    CaseLists(CaseAccessRepository cases, CaseListQuery list, AccessLog log) {
         this.cases = cases;
+        this.list = list;
         this.log = log;
+    }
+
+    /**
+     * A page of the case list, for the API and the pages alike, with every case on it logged as read: one place, so
+     * that no way of listing cases can forget the log.
+     *
+     * @param detail the query that produced it
+     */
+    public CaseListQuery.Page page(StaffUser staff, CaseListQuery.Filter filter, CaseListQuery.Order order, String cursor, int limit,
+                                   String detail, String purpose) {
+        CaseListQuery.Page page = list.page(staff, filter, order, cursor, limit);
+        log.record(page.cases().stream().map(listed -> AccessLog.Read.ofCase(staff, listed.access(), "case list", detail, purpose,
+                AccessLog.Outcome.READ)).toList());
+        return page;
+    }
+
+    /**
+     * The unit whose cases to list: auditors look across the units and list every unit (null) unless they name one;
+     * everyone else lists the unit asked for if it is theirs, or their own.
+     */
+    public UnitId unitToList(StaffUser staff, UnitId asked) {
+        return asked == null && staff.role() == Role.AUDITOR ? null : unitOrOwn(staff, asked);
     }
 
     /** The unit asked for, or the caller's own; refused (and logged) if it is not theirs, except to auditors. */

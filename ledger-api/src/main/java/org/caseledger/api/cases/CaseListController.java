@@ -13,7 +13,6 @@ import org.caseledger.api.security.CurrentStaff;
 import org.caseledger.api.security.StaffUser;
 import org.caseledger.api.web.NextPage;
 import org.caseledger.core.shared.InvalidValueException;
-import org.caseledger.core.shared.Role;
 import org.caseledger.core.shared.StaffId;
 import org.caseledger.core.shared.UnitId;
 import org.caseledger.core.shared.ValueProblem;
@@ -46,14 +45,10 @@ class CaseListController {
     record CaseList(List<CaseSummary> cases, String next) {
     }
 
-    private final CaseListQuery query;
     private final CaseLists lists;
-    private final AccessLog log;
 
-    CaseListController(CaseListQuery query, CaseLists lists, AccessLog log) {
-        this.query = query;
+    CaseListController(CaseLists lists) {
         this.lists = lists;
-        this.log = log;
     }
 
     @Paged
@@ -72,15 +67,11 @@ class CaseListController {
                                   @RequestParam(defaultValue = "" + DEFAULT_LIMIT) int limit,
                                   HttpServletRequest request) {
         StaffUser staff = CurrentStaff.get();
-        if (status != null && !STATUSES.contains(status)) {
-            throw new InvalidValueException("status", ValueProblem.ONE_OF, "status must be OPEN or CLOSED", "OPEN, CLOSED");
-        }
-        UnitId listed = unit == null && staff.role() == Role.AUDITOR ? null : lists.unitOrOwn(staff, unit);
-        CaseListQuery.Filter filter = new CaseListQuery.Filter(listed, status, assignee, child, caseNumber, openedFrom, openedTo,
-                activeFrom, activeTo);
-        CaseListQuery.Page page = query.page(staff, filter, order(sort), cursor, limitOf(limit));
-        log.record(page.cases().stream().map(listedCase -> AccessLog.Read.ofCase(staff, listedCase.access(), "case list",
-                request.getQueryString(), request.getHeader(AccessLog.PURPOSE_HEADER), AccessLog.Outcome.READ)).toList());
+        statusOf(status);
+        CaseListQuery.Filter filter = new CaseListQuery.Filter(lists.unitToList(staff, unit), status, assignee, child, caseNumber,
+                openedFrom, openedTo, activeFrom, activeTo);
+        CaseListQuery.Page page = lists.page(staff, filter, order(sort), cursor, limitOf(limit), request.getQueryString(),
+                request.getHeader(AccessLog.PURPOSE_HEADER));
         ResponseEntity.BodyBuilder response = ResponseEntity.ok();
         page.next().ifPresent(next -> response.header(NextPage.HEADER, NextPage.link("cursor", next)));
         return response.body(new CaseList(page.cases().stream().map(CaseListController::summary).toList(), page.next().orElse(null)));
@@ -92,7 +83,15 @@ class CaseListController {
                 listed.child().toString(), listed.openedAt(), listed.lastActivityAt(), listed.access().protectedIdentity());
     }
 
-    private static CaseListQuery.Order order(String sort) {
+    /** The status asked for, if it is one a case can have; the page shares the API's words for it. */
+    static String statusOf(String status) {
+        if (status != null && !STATUSES.contains(status)) {
+            throw new InvalidValueException("status", ValueProblem.ONE_OF, "status must be OPEN or CLOSED", "OPEN, CLOSED");
+        }
+        return status;
+    }
+
+    static CaseListQuery.Order order(String sort) {
         return switch (sort) {
             case "lastActivity" -> CaseListQuery.Order.LAST_ACTIVITY;
             case "caseNumber" -> CaseListQuery.Order.CASE_NUMBER;

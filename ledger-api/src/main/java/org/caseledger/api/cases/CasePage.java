@@ -3,8 +3,10 @@ package org.caseledger.api.cases;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.caseledger.api.access.AccessLog;
 import org.caseledger.api.access.AccessLogQuery;
+import org.caseledger.api.access.CaseListQuery;
 import org.caseledger.api.access.CaseLists;
 import org.caseledger.api.integrity.LedgerVerifier;
 import org.caseledger.api.pages.Page;
@@ -14,17 +16,18 @@ import org.caseledger.api.web.EventHistory;
 import org.caseledger.core.cases.CaseEvent;
 import org.caseledger.core.cases.CaseId;
 import org.caseledger.core.shared.Role;
+import org.caseledger.core.shared.StaffId;
 import org.caseledger.core.shared.UnitId;
 import org.caseledger.projections.caseview.CaseView;
-import org.caseledger.projections.caseview.CaseViewRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * The cases of a unit, and the case page an auditor replays a case on: the timeline, the case as it stood after
+ * The case list, a page at a time, and the case page an auditor replays a case on: the timeline, the case as it stood after
  * any event or at any instant (the same fold as the API's time travel), the decisions with their bases, the
  * integrity of the case verified now, and — for auditors — who has read it. The replay steps are links, which
  * htmx turns into fragment swaps when scripts run.
@@ -33,38 +36,84 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Page
 class CasePage {
 
-    private static final int LIST_SIZE = 500;
+    private static final int PAGE_SIZE = 50;
+    private static final String OPEN = "OPEN";
+    private static final String ALL = "ALL";
+    private static final String MINE = "mine";
 
     private final CaseReader reader;
     private final EventHistory history;
-    private final CaseViewRepository views;
     private final CaseLists caseLists;
+    private final CaseListQuery listQuery;
     private final LedgerVerifier verifier;
     private final AccessLogQuery accessLog;
 
-    CasePage(CaseReader reader, EventHistory history, CaseViewRepository views, CaseLists caseLists, LedgerVerifier verifier,
+    CasePage(CaseReader reader, EventHistory history, CaseLists caseLists, CaseListQuery listQuery, LedgerVerifier verifier,
              AccessLogQuery accessLog) {
         this.reader = reader;
         this.history = history;
-        this.views = views;
         this.caseLists = caseLists;
+        this.listQuery = listQuery;
         this.verifier = verifier;
         this.accessLog = accessLog;
     }
 
+    /**
+     * A page of the case list, through the same query and the same access log as {@code GET /api/cases}. The form's
+     * values are the API's, except that the page lists open cases unless asked otherwise (that is what a case worker
+     * comes for) and says "mine" for the signed-in member of staff. The page number only counts for the reader; the
+     * cursor says where the page starts. The keyset runs forwards only, so a next-page link carries the cursor of the
+     * page it leaves ({@code prev}): one step back is a link, and further back the first page (or the browser's back).
+     */
     @GetMapping("/ui/cases")
-    String cases(@RequestParam(required = false) UnitId unit, @RequestParam(required = false) String number, HttpServletRequest request,
+    String cases(@RequestParam(required = false) String unit, @RequestParam(defaultValue = OPEN) String status,
+                 @RequestParam(required = false) String assignee, @RequestParam(required = false) String number,
+                 @RequestParam(defaultValue = "lastActivity") String sort, @RequestParam(required = false) String cursor,
+                 @RequestParam(required = false) String prev, @RequestParam(defaultValue = "1") int page, HttpServletRequest request,
                  Model model) {
         StaffUser staff = CurrentStaff.get();
-        UnitId which = caseLists.unitOrOwn(staff, unit);
-        List<CaseView> listed = views.findByUnit(which.value(), LIST_SIZE, 0).stream()
-                .filter(view -> number == null || number.isBlank() || view.caseNumber.contains(number.trim()))
-                .toList();
-        model.addAttribute("unit", which.value());
-        model.addAttribute("number", number);
-        model.addAttribute("cases", caseLists.visible(staff, listed, view -> view.caseId, "case list", request.getQueryString(),
-                request.getHeader(AccessLog.PURPOSE_HEADER)));
+        boolean auditor = staff.role() == Role.AUDITOR;
+        UnitId listed = caseLists.unitToList(staff, blank(unit) ? null : UnitId.of(unit.trim()));
+        String caseNumber = blank(number) ? null : number.trim();
+        CaseListQuery.Filter filter = new CaseListQuery.Filter(listed, ALL.equals(status) ? null : CaseListController.statusOf(status),
+                assigneeOf(staff, assignee), null, caseNumber, null, null, null, null);
+        CaseListQuery.Page found = caseLists.page(staff, filter, CaseListController.order(sort), blank(cursor) ? null : cursor, PAGE_SIZE,
+                request.getQueryString(), request.getHeader(AccessLog.PURPOSE_HEADER));
+        int pageNumber = Math.max(1, page);
+        UriComponentsBuilder first = UriComponentsBuilder.fromPath("/ui/cases")
+                .queryParamIfPresent("unit", Optional.ofNullable(listed).map(UnitId::value))
+                .queryParam("status", status)
+                .queryParamIfPresent("assignee", Optional.ofNullable(assignee).filter(value -> !value.isBlank()))
+                .queryParamIfPresent("number", Optional.ofNullable(caseNumber))
+                .queryParam("sort", sort);
+        model.addAttribute("unit", listed == null ? null : listed.value());
+        model.addAttribute("auditor", auditor);
+        model.addAttribute("units", auditor ? listQuery.units().stream().map(UnitId::value).toList() : List.of());
+        model.addAttribute("status", status);
+        model.addAttribute("assignee", assignee);
+        model.addAttribute("number", caseNumber);
+        model.addAttribute("sort", sort);
+        model.addAttribute("cases", found.cases());
+        model.addAttribute("page", pageNumber);
+        model.addAttribute("hint", auditor && listed == null && caseNumber == null && cursor == null);
+        model.addAttribute("first", cursor == null ? null : first.cloneBuilder().encode().build().toUriString());
+        model.addAttribute("previous", blank(prev) ? null : first.cloneBuilder().queryParam("cursor", prev)
+                .queryParam("page", pageNumber - 1).encode().build().toUriString());
+        model.addAttribute("next", found.next().map(next -> first.cloneBuilder().queryParam("cursor", next)
+                .queryParamIfPresent("prev", Optional.ofNullable(cursor)).queryParam("page", pageNumber + 1).encode().build().toUriString())
+                .orElse(null));
         return "cases";
+    }
+
+    private static StaffId assigneeOf(StaffUser staff, String assignee) {
+        if (blank(assignee)) {
+            return null;
+        }
+        return MINE.equals(assignee) ? staff.staffId() : StaffId.of(assignee.trim());
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
     }
 
     @GetMapping("/ui/cases/{caseId}")

@@ -24,6 +24,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -34,7 +35,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The pages in a real browser: the system's Chromium, headless, driven through its ChromeDriver, on the demo
  * history. A unit head signs in and sees the charts drawn, follows a compliance miss to its case, steps through a
- * case's replay and sees its state change; a case worker of another unit is refused. Screenshots of every step
+ * case's replay and sees its state change, finds a case by number and pages through the case list; a case worker of
+ * another unit is refused; the auditor sees every unit and chooses one. Screenshots of every step
  * are kept under {@code target/screenshots}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "ledger.demo-data.events=3000")
@@ -121,12 +123,12 @@ class BrowserIT {
         browser.findElement(By.id("replay-first")).click();
         waitUntil(ExpectedConditions.textToBe(By.id("case-events"), "1"));
         assertThat(browser.findElement(By.id("replay-position")).getText()).isEqualTo("Efter händelse 0 av " + (events - 1));
-        screenshot("4-case-first-event");
+        screenshot("3b-case-first-event");
 
         browser.findElement(By.id("replay-next")).click();
         waitUntil(ExpectedConditions.textToBe(By.id("case-events"), "2"));
         assertThat(browser.getCurrentUrl()).as("the step is in the address, for the back button").endsWith("step=1");
-        screenshot("5-case-second-event");
+        screenshot("3c-case-second-event");
 
         browser.findElement(By.id("replay-last")).click();
         waitUntil(ExpectedConditions.textToBe(By.id("case-events"), Long.toString(events)));
@@ -135,6 +137,43 @@ class BrowserIT {
 
     @Test
     @Order(4)
+    void givenAnOpenCaseWhenTheUnitHeadSearchesItsNumberInTheFormThenTheListShowsOnlyThatCase() throws IOException {
+        browser.get(url("/ui/cases?sort=caseNumber"));
+        String number = browser.findElements(By.cssSelector("a.case-link")).get(0).getText();
+
+        browser.findElement(By.id("number")).sendKeys(number);
+        browser.findElement(By.id("find")).click();
+
+        waitUntil(ExpectedConditions.urlContains("number=" + number));
+        assertThat(browser.findElements(By.cssSelector("a.case-link"))).extracting(WebElement::getText).containsExactly(number);
+        assertThat(browser.findElement(By.cssSelector("#cases tbody td:nth-child(2)")).getText()).isEqualTo("Öppet");
+        screenshot("4-case-list-number");
+    }
+
+    @Test
+    @Order(5)
+    void givenMoreCasesThanAPageWhenTheUnitHeadGoesToTheNextPageThenNoCaseComesTwiceAndFirstPageLeadsBack() throws IOException {
+        browser.get(url("/ui/cases"));
+        new Select(browser.findElement(By.id("status"))).selectByVisibleText("Alla");
+        browser.findElement(By.id("find")).click();
+        waitUntil(ExpectedConditions.urlContains("status=ALL"));
+        List<String> first = caseNumbersShown();
+        assertThat(first).hasSize(50);
+
+        browser.findElement(By.id("next-page")).click();
+
+        waitUntil(ExpectedConditions.urlContains("cursor="));
+        List<String> second = caseNumbersShown();
+        assertThat(second).isNotEmpty().doesNotContainAnyElementsOf(first);
+        assertThat(browser.findElement(By.cssSelector("#cases caption")).getText()).startsWith("Sida 2");
+        screenshot("5-case-list-second-page");
+        browser.findElement(By.id("first-page")).click();
+        waitUntil(ExpectedConditions.not(ExpectedConditions.urlContains("cursor=")));
+        assertThat(caseNumbersShown()).isEqualTo(first);
+    }
+
+    @Test
+    @Order(6)
     void theSkipLinkComesFirstForKeyboardUse() {
         browser.get(url("/ui/cases"));
         browser.findElement(By.tagName("body")).sendKeys(Keys.TAB);
@@ -143,7 +182,7 @@ class BrowserIT {
     }
 
     @Test
-    @Order(5)
+    @Order(7)
     void aCaseWorkerOfAnotherUnitIsRefusedTheCase() throws IOException {
         browser.findElement(By.cssSelector("form.inline button")).click();
         waitUntil(ExpectedConditions.urlContains("/login"));
@@ -154,6 +193,33 @@ class BrowserIT {
         assertThat(browser.findElement(By.id("error-title")).getText()).isEqualTo("Ingen behörighet");
         assertThat(browser.getPageSource()).doesNotContain("case-facts");
         screenshot("6-refused");
+    }
+
+    @Test
+    @Order(8)
+    void theAuditorSeesAllUnitsWithAHintAndChoosesAUnit() throws IOException {
+        browser.findElement(By.cssSelector("form.inline button")).click();
+        waitUntil(ExpectedConditions.urlContains("/login"));
+        signIn("ivo");
+
+        browser.get(url("/ui/cases"));
+
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Ärenden i alla enheter");
+        assertThat(browser.findElement(By.id("cases-hint")).getText()).contains("Välj en enhet eller sök på ärendenummer");
+        Select unit = new Select(browser.findElement(By.id("unit")));
+        assertThat(unit.getFirstSelectedOption().getText()).isEqualTo("Alla enheter");
+        assertThat(unit.getOptions()).extracting(WebElement::getText).contains("vivalla");
+        screenshot("8-auditor-all-units");
+        unit.selectByVisibleText("vivalla");
+        browser.findElement(By.id("find")).click();
+        waitUntil(ExpectedConditions.urlContains("unit=vivalla"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Ärenden i vivalla");
+        assertThat(browser.findElements(By.id("cases-hint"))).isEmpty();
+        assertThat(browser.findElements(By.cssSelector("a.case-link"))).isNotEmpty();
+    }
+
+    private static List<String> caseNumbersShown() {
+        return browser.findElements(By.cssSelector("a.case-link")).stream().map(WebElement::getText).toList();
     }
 
     private void signIn(String user) {

@@ -9,6 +9,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,11 +19,14 @@ import java.util.regex.Pattern;
 import org.caseledger.api.support.Fixtures;
 import org.caseledger.api.support.BrowserCookies;
 import org.caseledger.api.support.IntegrationTest;
+import org.caseledger.api.support.LedgerHttp;
+import org.caseledger.api.support.ReadModels;
 import org.caseledger.api.support.ProblemChecks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The pages over plain HTTP: sign-in by form with its CSRF token, malformed input answered with a readable page
@@ -47,6 +52,11 @@ class PagesIT extends IntegrationTest {
         assertPage(get(anna, "/ui/dashboard?from=2026-06-01&to=2026-01-01"), 400);
         assertPage(get(anna, "/ui/dashboard?unit=central-reception"), 403);
         assertPage(get(anna, "/ui/cases?unit=" + URLEncoder.encode("<script>", StandardCharsets.UTF_8)), 400);
+        assertPage(get(anna, "/ui/cases?assignee=" + URLEncoder.encode("<script>", StandardCharsets.UTF_8)), 400);
+        assertPage(get(anna, "/ui/cases?sort=name"), 400);
+        assertPage(get(anna, "/ui/cases?status=open"), 400);
+        assertPage(get(anna, "/ui/cases?cursor=bm90LWEtY3Vyc29y"), 400);
+        assertPage(get(anna, "/ui/cases?page=two"), 400);
         assertPage(get(signedIn("sara"), "/ui/cases/" + caseId), 403);
     }
 
@@ -87,6 +97,187 @@ class PagesIT extends IntegrationTest {
     }
 
     @Test
+    void givenAnOpenCaseWhenACaseWorkerSearchesItsNumberThenTheListShowsItAsOpen() throws Exception {
+        JsonNode opened = Fixtures.openCaseOnSchoolReport(http, Fixtures.registerChild(http)).json();
+        String number = opened.path("caseNumber").asString();
+        ReadModels.awaitCaughtUp(http, Duration.ofSeconds(60));
+
+        HttpResponse<String> page = get(signedIn("anna"), "/ui/cases?number=" + number);
+
+        assertPage(page, 200);
+        assertThat(caseNumbers(page)).containsExactly(number);
+        assertThat(text(page)).contains("Öppet").contains("2026-03-02 09:15");
+    }
+
+    @Test
+    void givenMoreCasesThanTwoPagesWhenFollowingNextPageThenEveryCaseComesOnceInOrderAndPreviousAndFirstPageLeadBack() throws Exception {
+        for (int i = 0; i < 101; i++) {
+            Fixtures.openCase(http);
+        }
+        HttpClient lars = signedIn("lars");
+        String firstPath = "/ui/cases?status=ALL&sort=caseNumber";
+        List<String> firstPage = caseNumbers(get(lars, firstPath));
+
+        List<String> listed = new ArrayList<>();
+        String path = firstPath;
+        int pages = 0;
+        String firstLink = null;
+        List<String> secondPage = null;
+        String previousOfThird = null;
+        while (path != null) {
+            HttpResponse<String> page = get(lars, path);
+            assertPage(page, 200);
+            List<String> numbers = caseNumbers(page);
+            assertThat(numbers).hasSizeLessThanOrEqualTo(50);
+            assertThat(numbers).as("cases listed on an earlier page").noneMatch(listed::contains);
+            listed.addAll(numbers);
+            pages++;
+            if (pages == 2) {
+                firstLink = link(page, "first-page");
+                secondPage = numbers;
+                assertThat(text(page)).contains("Sida 2");
+            }
+            if (pages == 3) {
+                previousOfThird = link(page, "previous-page");
+            }
+            path = link(page, "next-page");
+        }
+
+        assertThat(pages).isGreaterThan(1);
+        assertThat(listed).doesNotHaveDuplicates().isSortedAccordingTo(String::compareTo);
+        assertThat(listed).hasSize(jdbc.sql("SELECT count(*) FROM case_access WHERE unit = 'vivalla'").query(Integer.class).single());
+        assertThat(firstLink).isNotNull();
+        assertThat(caseNumbers(get(lars, firstLink))).isEqualTo(firstPage);
+        assertThat(previousOfThird).isNotNull();
+        HttpResponse<String> backToSecond = get(lars, previousOfThird);
+        assertThat(caseNumbers(backToSecond)).isEqualTo(secondPage);
+        assertThat(text(backToSecond)).contains("Sida 2");
+    }
+
+    @Test
+    void givenAnOpenAndAClosedCaseWhenFilteringByStatusThenEachStatusListsOnlyItsCases() throws Exception {
+        String open = Fixtures.openCaseOnSchoolReport(http, Fixtures.registerChild(http)).field("caseNumber");
+        LedgerHttp.Response toClose = Fixtures.openCaseOnSchoolReport(http, Fixtures.registerChild(http));
+        String closed = toClose.field("caseNumber");
+        LedgerHttp.Response closure = http.as("anna").post("/api/cases/" + toClose.field("caseId") + "/closure",
+                Map.of("reason", "No further concern."));
+        assertThat(closure.status()).as(closure.toString()).isEqualTo(200);
+        ReadModels.awaitCaughtUp(http, Duration.ofSeconds(60));
+        HttpClient anna = signedIn("anna");
+
+        assertThat(caseNumbers(get(anna, "/ui/cases?number=" + open))).containsExactly(open);
+        assertThat(caseNumbers(get(anna, "/ui/cases?number=" + closed))).isEmpty();
+        assertThat(caseNumbers(get(anna, "/ui/cases?status=CLOSED&number=" + open))).isEmpty();
+        HttpResponse<String> closedPage = get(anna, "/ui/cases?status=CLOSED&number=" + closed);
+        assertThat(caseNumbers(closedPage)).containsExactly(closed);
+        assertThat(text(closedPage)).contains("Avslutat");
+        assertThat(caseNumbers(get(anna, "/ui/cases?status=ALL&number=" + closed))).containsExactly(closed);
+        assertPage(get(anna, "/ui/cases?status=open"), 400);
+    }
+
+    @Test
+    void givenCasesOfTwoUnitsWhenTheAuditorOpensTheListThenAllUnitsAreListedWithAChoiceOfUnitAndAHint() throws Exception {
+        String vivalla = Fixtures.openCaseOnSchoolReport(http, Fixtures.registerChild(http)).field("caseNumber");
+        String otherChild = http.as("sara").post("/api/persons", Map.of("identityNumber", Fixtures.identityNumber(), "name", "Annan Enhet"))
+                .field("personId");
+        String centralReception = http.as("sara").post("/api/cases", Map.of("origin", "REPORT_OF_CONCERN", "child", otherChild,
+                "household", UUID.randomUUID().toString(), "receivedAt", "2026-03-02T08:15:00Z",
+                "report", Map.of("reporterType", "SCHOOL", "summary", "A report to another unit."))).field("caseNumber");
+        ReadModels.awaitCaughtUp(http, Duration.ofSeconds(60));
+        HttpClient ivo = signedIn("ivo");
+
+        HttpResponse<String> allUnits = get(ivo, "/ui/cases");
+        HttpResponse<String> oneUnit = get(ivo, "/ui/cases?unit=central-reception");
+
+        assertPage(allUnits, 200);
+        assertThat(allUnits.body()).contains("<select id=\"unit\" name=\"unit\">");
+        assertThat(text(allUnits)).contains("Ärenden i alla enheter").contains("Alla enheter")
+                .contains("Välj en enhet eller sök på ärendenummer");
+        assertThat(caseNumbers(allUnits)).contains(vivalla, centralReception);
+        assertThat(text(oneUnit)).contains("Ärenden i central-reception").doesNotContain("Välj en enhet");
+        assertThat(caseNumbers(oneUnit)).contains(centralReception).doesNotContain(vivalla);
+        HttpClient anna = signedIn("anna");
+        HttpResponse<String> own = get(anna, "/ui/cases");
+        assertThat(own.body()).doesNotContain("id=\"unit\"");
+        assertThat(text(own)).contains("Ärenden i vivalla").doesNotContain("Alla enheter").doesNotContain("Välj en enhet");
+        assertPage(get(anna, "/ui/cases?unit=central-reception"), 403);
+    }
+
+    @Test
+    void givenAProtectedCaseAssignedToOmarWhenTheUnitListsItThenTheUnitHeadSeesItOmarFindsItAmongHisAndAnnaDoesNotSeeIt() throws Exception {
+        String child = http.as("anna").post("/api/persons", Map.of("identityNumber", Fixtures.identityNumber(), "name", "Skyddad Person",
+                "protectedIdentity", true)).field("personId");
+        LedgerHttp.Response opened = Fixtures.openCaseOnSchoolReport(http, child);
+        String number = opened.field("caseNumber");
+        assertThat(http.as("lars").post("/api/cases/" + opened.field("caseId") + "/assignments", Map.of("assignee", "omar.hassan")).status())
+                .isEqualTo(200);
+        ReadModels.awaitCaughtUp(http, Duration.ofSeconds(60));
+
+        HttpClient lars = signedIn("lars");
+        assertThat(caseNumbers(get(lars, "/ui/cases?number=" + number))).containsExactly(number);
+        assertThat(caseNumbers(get(lars, "/ui/cases?assignee=mine&number=" + number))).as("not assigned to lars").isEmpty();
+        assertThat(caseNumbers(get(signedIn("omar"), "/ui/cases?assignee=mine&number=" + number))).containsExactly(number);
+        assertThat(caseNumbers(get(signedIn("anna"), "/ui/cases?number=" + number))).isEmpty();
+    }
+
+    @Test
+    void givenAPageOfTheListWhenItIsShownThenEveryCaseOnItIsLoggedAsRead() throws Exception {
+        Fixtures.openCase(http);
+        ReadModels.awaitCaughtUp(http, Duration.ofSeconds(60));
+        HttpClient karin = signedIn("karin");
+        long before = jdbc.sql("SELECT coalesce(max(position), 0) FROM access_log").query(Long.class).single();
+
+        HttpResponse<String> page = get(karin, "/ui/cases?status=ALL");
+
+        List<String> shown = caseIds(page);
+        assertThat(shown).isNotEmpty();
+        List<String> logged = jdbc.sql("SELECT case_id::text FROM access_log WHERE position > ? AND staff_id = 'karin.berg' "
+                + "AND what = 'case list' ORDER BY position").param(before).query(String.class).list();
+        assertThat(logged).containsExactlyInAnyOrderElementsOf(shown);
+    }
+
+    @Test
+    void theCaseListShowsWordsNeverRawCodesOrPlaceholdersAndTimesInSwedishLocalTime() throws Exception {
+        String caseId = Fixtures.openCase(http);
+        ReadModels.awaitCaughtUp(http, Duration.ofSeconds(60));
+        List<HttpResponse<String>> pages = new ArrayList<>();
+        for (String user : List.of("anna", "lars", "ivo")) {
+            HttpClient client = signedIn(user);
+            for (String query : List.of("", "?status=CLOSED", "?status=ALL&sort=caseNumber", "?assignee=mine", "?number=none")) {
+                pages.add(get(client, "/ui/cases" + query));
+            }
+            pages.add(get(client, "/ui/cases?status=ALL&lang=en"));
+        }
+
+        assertThat(pages).allSatisfy(page -> {
+            assertPage(page, 200);
+            assertThat(text(page)).as(page.uri().toString())
+                    .doesNotContainPattern("\\b(OPEN|CLOSED|ALL|SOCIAL_SECRETARY|GROUP_LEADER|UNIT_HEAD|AUDITOR|ADMINISTRATOR)\\b")
+                    .doesNotContain("{").doesNotContain("}").doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T\\d")
+                    .doesNotContainPattern(ProblemChecks.CODE_NAMES);
+            assertThat(title(page)).as(page.uri().toString()).doesNotContain("{");
+        });
+        assertThat(text(get(signedIn("anna"), "/ui/cases?status=ALL"))).contains("2026-03-02 09:15");
+        assertThat(caseId).isNotBlank();
+    }
+
+    @Test
+    void givenEnglishChosenWhenTheCaseListIsShownThenItsWordsAreEnglish() throws Exception {
+        String number = Fixtures.openCaseOnSchoolReport(http, Fixtures.registerChild(http)).field("caseNumber");
+        ReadModels.awaitCaughtUp(http, Duration.ofSeconds(60));
+        HttpClient ivo = signedIn("ivo");
+
+        String english = text(get(ivo, "/ui/cases?lang=en&status=ALL&number=" + number));
+
+        assertThat(english).contains("Cases of all units", "All units", "Status", "Case worker", "Any case worker", "My cases",
+                "Case number", "Order", "Latest activity first", "By case number", "Find", "Opened", "Latest activity", "Open",
+                "Page 1 · cases you may read: 1", "auditor");
+        assertThat(english).as("no Swedish letter on the English page").doesNotContainPattern("[åäöÅÄÖ]");
+        assertThat(english).doesNotContain("Ärende").doesNotContain("Öppet").doesNotContain("Sök").doesNotContain("Alla")
+                .doesNotContain("Sida").doesNotContain("(granskare)").doesNotContain("Handläggare");
+    }
+
+    @Test
     @ExtendWith(OutputCaptureExtension.class)
     void aMalformedLanguageFallsBackToSwedishWithNoErrorLogged(CapturedOutput log) throws Exception {
         HttpClient anonymous = HttpClient.newBuilder().cookieHandler(BrowserCookies.manager()).build();
@@ -102,6 +293,35 @@ class PagesIT extends IntegrationTest {
         assertThat(loginWithCookie.body()).contains("Logga in");
         assertThat(cases.body()).contains("Ärenden i vivalla");
         assertThat(log.getAll()).doesNotContain("Unexpected error").doesNotContain("<script>").doesNotContainPattern("\\n\\tat ");
+    }
+
+    private static final Pattern CASE_LINK = Pattern.compile("href=\"/ui/cases/([0-9a-f-]{36})\" class=\"case-link\">([^<]+)</a>");
+    private static final Pattern TAG = Pattern.compile("<[^>]*>");
+    private static final Pattern TITLE = Pattern.compile("<title>([^<]*)</title>");
+
+    private static List<String> caseNumbers(HttpResponse<String> page) {
+        return CASE_LINK.matcher(page.body()).results().map(match -> match.group(2)).toList();
+    }
+
+    private static List<String> caseIds(HttpResponse<String> page) {
+        return CASE_LINK.matcher(page.body()).results().map(match -> match.group(1)).toList();
+    }
+
+    /** The words a person reads: the page without its markup (attribute values, such as a form's values, are not read). */
+    private static String text(HttpResponse<String> page) {
+        return TAG.matcher(page.body()).replaceAll(" ");
+    }
+
+    private static String title(HttpResponse<String> page) {
+        Matcher title = TITLE.matcher(page.body());
+        assertThat(title.find()).isTrue();
+        return title.group(1);
+    }
+
+    /** The address of the link with this id, or null if the page has none. */
+    private static String link(HttpResponse<String> page, String id) {
+        Matcher link = Pattern.compile("<a id=\"" + id + "\" href=\"([^\"]+)\"").matcher(page.body());
+        return link.find() ? link.group(1).replace("&amp;", "&") : null;
     }
 
     private static void assertPage(HttpResponse<String> response, int status) {
