@@ -10,6 +10,7 @@ import org.caseledger.api.access.CaseListQuery;
 import org.caseledger.api.access.CaseLists;
 import org.caseledger.api.integrity.LedgerVerifier;
 import org.caseledger.api.pages.Page;
+import org.caseledger.api.pages.PageTimes;
 import org.caseledger.api.security.CurrentStaff;
 import org.caseledger.api.security.StaffUser;
 import org.caseledger.api.web.EventHistory;
@@ -117,9 +118,9 @@ class CasePage {
     }
 
     @GetMapping("/ui/cases/{caseId}")
-    String casePage(@PathVariable CaseId caseId, @RequestParam(required = false) Long step, @RequestParam(required = false) Instant asOf,
+    String casePage(@PathVariable CaseId caseId, @RequestParam(required = false) Long step, @RequestParam(required = false) String asOf,
                     Model model) {
-        state(caseId, step, asOf, model);
+        state(caseId, step, typed(asOf), model);
         StaffUser staff = CurrentStaff.get();
         model.addAttribute("timeline", reader.timeline(caseId, CaseReader.Moment.NOW));
         model.addAttribute("integrity", verifier.verifyStream(caseId.toString()));
@@ -131,10 +132,15 @@ class CasePage {
 
     /** The replayed state alone, for htmx to swap in place. */
     @GetMapping("/ui/cases/{caseId}/state")
-    String caseState(@PathVariable CaseId caseId, @RequestParam(required = false) Long step, @RequestParam(required = false) Instant asOf,
+    String caseState(@PathVariable CaseId caseId, @RequestParam(required = false) Long step, @RequestParam(required = false) String asOf,
                      Model model) {
-        state(caseId, step, asOf, model);
+        state(caseId, step, typed(asOf), model);
         return "case :: state";
+    }
+
+    /** The as-of moment a person typed, in Swedish time (see {@link PageTimes#parse}); none when the field is empty. */
+    private static Instant typed(String asOf) {
+        return blank(asOf) ? null : PageTimes.parse(asOf, "asOf");
     }
 
     private void state(CaseId caseId, Long step, Instant asOf, Model model) {

@@ -1,8 +1,14 @@
 package org.caseledger.api.pages;
 
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import org.caseledger.core.shared.InvalidValueException;
 import org.caseledger.core.shared.LedgerTime;
+import org.caseledger.core.shared.ValueProblem;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,9 +19,30 @@ import org.springframework.stereotype.Component;
 public class PageTimes {
 
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(LedgerTime.ZONE);
+    private static final int DATE_LENGTH = "yyyy-MM-dd".length();
 
     /** The instant to the minute in Sweden, or a dash for a time not known yet. */
     public String minute(Instant instant) {
         return instant == null ? "–" : MINUTE.format(instant);
     }
+
+    /**
+     * A moment a person typed: a date and time in Sweden ({@code 2026-03-10 13:00}, seconds optional, a {@code T} for the
+     * space allowed), a date alone meaning the end of that day, or an instant with its offset ({@code 2026-03-10T12:00:00Z}).
+     */
+    public static Instant parse(String typed, String field) {
+        String text = typed.strip();
+        try {
+            if (text.length() == DATE_LENGTH) {
+                return LocalDate.parse(text).plusDays(1).atStartOfDay(LedgerTime.ZONE).toInstant().minusNanos(1);
+            }
+            if (text.endsWith("Z") || text.matches(".*[+-]\\d{2}:\\d{2}$")) {
+                return OffsetDateTime.parse(text).toInstant();
+            }
+            return LocalDateTime.parse(text.replace(' ', 'T')).atZone(LedgerTime.ZONE).toInstant();
+        } catch (DateTimeException e) {
+            throw new InvalidValueException(field, ValueProblem.LOCAL_TIME_FORMAT, field + " must be a date, or a date and time, in Sweden");
+        }
+    }
+
 }

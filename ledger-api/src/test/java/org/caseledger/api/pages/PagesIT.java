@@ -262,6 +262,31 @@ class PagesIT extends IntegrationTest {
     }
 
     @Test
+    void givenACaseWithADecisionANoteAndItsReadersWhenItsPageIsShownThenStatusesDecisionsRolesAndTimesAreWordsInSwedishTime()
+            throws Exception {
+        String caseId = Fixtures.openCase(http);
+        assertThat(http.as("anna").post("/api/cases/" + caseId + "/decisions", Map.of("kind", "OPEN_INVESTIGATION",
+                "legalBasis", "SFS2025:400-20kap2", "rationale", "Two reports.")).status()).isEqualTo(201);
+        assertThat(http.as("anna").post("/api/cases/" + caseId + "/notes", Map.of("text", "Home visit.")).status()).isEqualTo(201);
+        ReadModels.awaitCaughtUp(http, Duration.ofSeconds(60));
+
+        String swedish = text(get(signedIn("lars"), "/ui/cases/" + caseId));
+        String english = text(get(signedIn("ivo"), "/ui/cases/" + caseId + "?lang=en"));
+
+        for (String page : List.of(swedish, english)) {
+            assertThat(page).doesNotContainPattern("\\b(OPEN|CLOSED|OPEN_INVESTIGATION|SOCIAL_SECRETARY|GROUP_LEADER|UNIT_HEAD|AUDITOR|READ)\\b")
+                    .doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T\\d").doesNotContain("??");
+        }
+        assertThat(swedish).contains("Öppet").contains("Inleda utredning").contains("socialsekreterare").contains("2026-03-02 09:20");
+        assertThat(english).contains("Open an investigation").contains("read");
+        HttpResponse<String> asOfDay = get(signedIn("lars"), "/ui/cases/" + caseId + "?asOf=2026-03-02");
+        assertPage(asOfDay, 200);
+        assertThat(asOfDay.body()).contains("value=\"2026-03-02 23:59\"");
+        assertPage(get(signedIn("lars"), "/ui/cases/" + caseId + "?asOf=2026-03-02%2009:20"), 200);
+        assertPage(get(signedIn("lars"), "/ui/cases/" + caseId + "?asOf=yesterday"), 400);
+    }
+
+    @Test
     void givenEnglishChosenWhenTheCaseListIsShownThenItsWordsAreEnglish() throws Exception {
         String number = Fixtures.openCaseOnSchoolReport(http, Fixtures.registerChild(http)).field("caseNumber");
         ReadModels.awaitCaughtUp(http, Duration.ofSeconds(60));

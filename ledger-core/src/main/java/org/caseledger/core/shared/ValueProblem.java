@@ -61,5 +61,7 @@ public enum ValueProblem {
     /** No facts. */
     DATE_RANGE_FORMAT,
     /** No facts: a paging cursor the ledger did not give out for this list. */
-    CURSOR
+    CURSOR,
+    /** No facts: a local date, or a local date and time, in Sweden. */
+    LOCAL_TIME_FORMAT
 }
