@@ -5,15 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.caseledger.api.access.AccessLog;
-import org.caseledger.api.access.AccessPolicy;
 import org.caseledger.api.access.AccessRefusedException;
-import org.caseledger.api.access.CaseAccess;
-import org.caseledger.api.access.CaseAccessRepository;
+import org.caseledger.api.access.CaseLists;
 import org.caseledger.api.access.Refusal;
 import org.caseledger.api.contract.Paged;
 import org.caseledger.api.integrity.SettledPosition;
@@ -57,14 +51,12 @@ class ChangeFeedController {
 
     private final ChangeFeedQuery query;
     private final SettledPosition settled;
-    private final CaseAccessRepository cases;
-    private final AccessLog log;
+    private final CaseLists lists;
 
-    ChangeFeedController(ChangeFeedQuery query, SettledPosition settled, CaseAccessRepository cases, AccessLog log) {
+    ChangeFeedController(ChangeFeedQuery query, SettledPosition settled, CaseLists lists) {
         this.query = query;
         this.settled = settled;
-        this.cases = cases;
-        this.log = log;
+        this.lists = lists;
     }
 
     @Paged
@@ -96,21 +88,12 @@ class ChangeFeedController {
             }
             Thread.sleep(POLL.toMillis());
         }
-        logRead(staff, found, request);
+        // the query already kept to the cases the caller may read; this logs each case of the page as read
+        List<FeedEvent> events = lists.visible(staff, found.changes().stream()
+                        .map(change -> new FeedEvent(cursor(change.position()), change.caseId().toString(), change.event())).toList(),
+                FeedEvent::caseId, "change feed", request.getQueryString(), request.getHeader(AccessLog.PURPOSE_HEADER));
         String next = cursor(found.reached());
-        return ResponseEntity.ok()
-                .header(NextPage.HEADER, NextPage.link("after", next))
-                .body(new FeedPage(found.changes().stream()
-                        .map(change -> new FeedEvent(cursor(change.position()), change.caseId().toString(), change.event())).toList(), next));
-    }
-
-    private void logRead(StaffUser staff, ChangeFeedQuery.Found found, HttpServletRequest request) {
-        List<UUID> caseIds = found.changes().stream().map(ChangeFeedQuery.Change::caseId).distinct().toList();
-        Map<UUID, CaseAccess> access = cases.findAll(caseIds).stream()
-                .filter(target -> AccessPolicy.mayList(staff, target))
-                .collect(Collectors.toMap(target -> target.caseId().value(), Function.identity()));
-        log.record(caseIds.stream().filter(access::containsKey).map(caseId -> AccessLog.Read.ofCase(staff, access.get(caseId),
-                "change feed", request.getQueryString(), request.getHeader(AccessLog.PURPOSE_HEADER), AccessLog.Outcome.READ)).toList());
+        return ResponseEntity.ok().header(NextPage.HEADER, NextPage.link("after", next)).body(new FeedPage(events, next));
     }
 
     /** A cursor: opaque to clients; inside, the position continued after. */

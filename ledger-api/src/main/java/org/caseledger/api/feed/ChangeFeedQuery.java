@@ -68,12 +68,14 @@ class ChangeFeedQuery {
                 .query((rs, row) -> new Row(rs.getLong(1), rs.getString(8), new GenericDomainEventEntry<>(rs.getString(2), rs.getString(3),
                         rs.getLong(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getBytes(9), rs.getBytes(10))))
                 .list();
+        // one deserialization of the page, through the upcasters, as the event store reads a stream
+        List<? extends DomainEventMessage<?>> messages = EventStreamUtils.asStream(EventStreamUtils.upcastAndDeserializeDomainEvents(
+                rows.stream().map(Row::entry), serializer, axon.upcasterChain())).toList();
         List<Change> changes = new ArrayList<>(rows.size());
-        for (Row row : rows) {
-            DomainEventMessage<?> message = EventStreamUtils.upcastAndDeserializeDomainEvents(java.util.stream.Stream.of(row.entry()),
-                    serializer, axon.upcasterChain()).next();
-            changes.add(new Change(row.position(), UUID.fromString(message.getAggregateIdentifier()),
-                    history.entry(message, row.storedRevision())));
+        for (int i = 0; i < rows.size(); i++) {
+            DomainEventMessage<?> message = messages.get(i);
+            changes.add(new Change(rows.get(i).position(), UUID.fromString(message.getAggregateIdentifier()),
+                    history.entry(message, rows.get(i).storedRevision())));
         }
         long reached = rows.size() == limit ? rows.get(rows.size() - 1).position() : until;
         return new Found(changes, reached);

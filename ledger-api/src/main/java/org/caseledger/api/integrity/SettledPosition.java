@@ -16,6 +16,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class SettledPosition {
 
+    private static final String NEWEST = "SELECT coalesce(max(global_index), 0) FROM domain_event_entry";
+
     private final JdbcClient jdbc;
     private final TransactionTemplate settle;
 
@@ -28,12 +30,12 @@ public class SettledPosition {
     public long now() {
         return settle.execute(status -> {
             jdbc.sql(HashingEventAppender.APPEND_LOCK_EXCLUSIVE).query((rs, row) -> 1).list();
-            return jdbc.sql("SELECT coalesce(max(global_index), 0) FROM domain_event_entry").query(Long.class).single();
+            return newest();
         });
     }
 
     /** The highest position visible now, settled or not: cheap, without the lock, to see whether anything is new. */
     public long newest() {
-        return jdbc.sql("SELECT coalesce(max(global_index), 0) FROM domain_event_entry").query(Long.class).single();
+        return jdbc.sql(NEWEST).query(Long.class).single();
     }
 }
