@@ -28,6 +28,7 @@ import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.bind.annotation.GetMapping;
 
 /**
  * What the OpenAPI document says beyond what springdoc reads from the controllers: who may call (HTTP Basic or a
@@ -98,11 +99,13 @@ class OpenApiConfiguration {
             // a command is given the command context; a search posted to keep its terms out of the URL is not
             boolean command = java.util.Arrays.stream(handler.getMethodParameters())
                     .anyMatch(parameter -> parameter.getParameterType() == CommandContext.class);
-            if (command) {
+            if (!handler.hasMethodAnnotation(GetMapping.class)) {
                 problem(responses, "406", "The Accept header allows no JSON: nothing was written");
+                problem(responses, "415", "The body is not JSON, or the write does not say it is");
+            }
+            if (command) {
                 problem(responses, "409", "A rule of the ledger refused it: the member rule names which");
                 problem(responses, "412", "If-Match named a version that is no longer the newest");
-                problem(responses, "415", "The body is not JSON, or the write does not say it is");
                 problem(responses, "422", "The Idempotency-Key was used before with another body");
                 operation.addParametersItem(new HeaderParameter().name("Idempotency-Key").required(false)
                         .description("Makes a retry safe: the same key and body answer the first answer again and write nothing")
@@ -127,9 +130,13 @@ class OpenApiConfiguration {
 
     private static void problem(ApiResponses responses, String status, String description) {
         if (!responses.containsKey(status)) {
-            responses.addApiResponse(status, new ApiResponse().description(description).content(new Content()
-                    .addMediaType(PROBLEM_JSON, new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)))));
+            responses.addApiResponse(status, problemResponse(description));
         }
+    }
+
+    static ApiResponse problemResponse(String description) {
+        return new ApiResponse().description(description).content(new Content()
+                .addMediaType(PROBLEM_JSON, new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
     }
 
     private static Schema<?> problemSchema() {
