@@ -124,6 +124,7 @@ class CasePage {
         StaffUser staff = CurrentStaff.get();
         model.addAttribute("timeline", reader.timeline(caseId, CaseReader.Moment.NOW));
         model.addAttribute("integrity", verifier.verifyStream(caseId.toString()));
+        model.addAttribute("reviewer", staff.role() == Role.AUDITOR || staff.role() == Role.UNIT_HEAD);
         if (staff.role() == Role.AUDITOR) {
             model.addAttribute("readers", accessLog.find(new AccessLogQuery.Filter(caseId.value(), null, null, null, null, 100)));
         }

@@ -288,6 +288,45 @@ class PagesIT extends IntegrationTest {
     }
 
     @Test
+    void givenACaseReadThroughTheApiAndThePagesWhenTheAuditorOpensItThenWhoReadWhatIsSaidInWordsNeverAsAPath()
+            throws Exception {
+        String caseId = Fixtures.openCase(http);
+        http.as("anna").get("/api/cases/" + caseId + "/timeline");
+        get(signedIn("lars"), "/ui/cases/" + caseId);
+
+        String swedish = text(get(signedIn("ivo"), "/ui/cases/" + caseId));
+        String english = text(get(signedIn("ivo"), "/ui/cases/" + caseId + "?lang=en"));
+
+        String readers = swedish.substring(swedish.indexOf("Vem har läst ärendet"));
+        assertThat(readers).contains("tidslinjen, via API:t").contains("ärendesidan").doesNotContain("/api/").doesNotContain("GET ");
+        assertThat(english.substring(english.indexOf("Who has read this case")))
+                .contains("the timeline, through the API").contains("the case page").doesNotContain("/api/");
+    }
+
+    @Test
+    void givenACaseWhenAUnitHeadOrAnAuditorOpensItsPageThenTheyDownloadThePdfAndTheSignedFileAndACaseWorkerMayNot()
+            throws Exception {
+        String caseId = Fixtures.openCase(http);
+        HttpClient lars = signedIn("lars");
+        HttpClient anna = signedIn("anna");
+
+        HttpResponse<String> page = get(lars, "/ui/cases/" + caseId);
+        HttpResponse<byte[]> pdf = lars.send(HttpRequest.newBuilder(URI.create(url(link(page, "download-pdf")))).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<String> signed = get(signedIn("ivo"), "/ui/cases/" + caseId + "/case-file.json");
+
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        assertThat(signed.statusCode()).isEqualTo(200);
+        assertThat(signed.body()).contains("\"signature\"");
+        assertThat(link(get(anna, "/ui/cases/" + caseId), "download-pdf")).as("no download offered to case work").isNull();
+        assertThat(get(anna, "/ui/cases/" + caseId + "/case-file.pdf").statusCode()).isEqualTo(403);
+        assertThat(get(anna, "/ui/cases/" + caseId + "/case-file.json").statusCode()).isEqualTo(403);
+        assertThat(jdbc.sql("SELECT count(*) FROM access_log WHERE what = 'GET /ui/cases/{caseId}/case-file.pdf' AND outcome = ?")
+                .param("REFUSED").query(Long.class).single()).isPositive();
+    }
+
+    @Test
     void givenEnglishChosenWhenTheCaseListIsShownThenItsWordsAreEnglish() throws Exception {
         String number = Fixtures.openCaseOnSchoolReport(http, Fixtures.registerChild(http)).field("caseNumber");
         ReadModels.awaitCaughtUp(http, Duration.ofSeconds(60));
