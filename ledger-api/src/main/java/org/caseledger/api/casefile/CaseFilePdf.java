@@ -30,8 +30,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Renders the case file as an A4 PDF (PDF/A-3u, for archives) with the signed JSON case file attached, so the paper
- * and the evidence travel together. The fonts (DejaVu) are embedded, so every name and note prints as written, and
- * the renderer may load nothing from outside: the document is built from the ledger's own data only.
+ * and the evidence travel together. The fonts (DejaVu) are embedded, so every name and note prints as
+ * written, and the renderer may load nothing from outside: the document is built from the ledger's own data only.
  */
 @Component
 class CaseFilePdf {
@@ -94,7 +94,7 @@ class CaseFilePdf {
         file.setFileUnicode(name);
         file.setEmbeddedFile(embedded);
         file.setEmbeddedFileUnicode(embedded);
-        file.setFileDescription("The signed, verifiable case file this document presents");
+        file.setFileDescription(contents.words().text("casefile.file.description"));
         file.getCOSObject().setName(COSName.getPDFName("AFRelationship"), "Source");
 
         PDEmbeddedFilesNameTreeNode files = new PDEmbeddedFilesNameTreeNode();
