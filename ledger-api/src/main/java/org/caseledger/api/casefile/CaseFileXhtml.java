@@ -88,7 +88,9 @@ final class CaseFileXhtml {
                 el("h3", words.text("casefile.evidence.key")),
                 key(),
                 el("h3", words.text("casefile.evidence.file")),
-                signedFile());
+                signedFile(),
+                el("h3", words.text("casefile.evidence.signature")),
+                el("p.explain", words.text("casefile.signature.explain")));
     }
 
     private Element facts() {

@@ -3,6 +3,9 @@ package org.caseledger.api.casefile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -54,6 +57,7 @@ import org.caseledger.core.cases.VisitHeld;
 import org.caseledger.core.cases.VisitId;
 import org.caseledger.core.cases.VisitMissed;
 import org.caseledger.core.cases.VisitPlace;
+import org.caseledger.core.integrity.Ed25519;
 import org.caseledger.core.law.DecisionKind;
 import org.caseledger.core.law.DelegationRuleId;
 import org.caseledger.core.law.LegalBasisId;
@@ -171,12 +175,24 @@ final class CaseFileSamples {
         return new CaseFile(CASE_ID, "2026-06-12T10:00:00.987654321Z", new CaseFile.Log(ORIGIN, VKEY), CHECKPOINT, null, stored);
     }
 
-    /** The PDF renderer as the application has it. */
+    /** A key of the tests' own, in place of the ledger's signing key. */
+    static final KeyPair SIGNING_KEY = ed25519();
+
+    /** The PDF renderer as the application has it, signing with the tests' key. */
     static CaseFilePdf pdf() {
         try {
-            return new CaseFilePdf();
+            return new CaseFilePdf(new CaseFileSignature(message -> Ed25519.sign(SIGNING_KEY.getPrivate(), message),
+                    SIGNING_KEY.getPublic(), "case-ledger test"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    static KeyPair ed25519() {
+        try {
+            return KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
