@@ -19,10 +19,8 @@ import java.util.TimeZone;
 import java.util.function.UnaryOperator;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationWidget;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions;
-import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
 import org.bouncycastle.asn1.ASN1EncodableVector;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
@@ -100,22 +98,11 @@ final class CaseFileSignature {
             signature.setSignDate(date);
             options.setPreferredSignatureSize(RESERVED_BYTES);
             document.addSignature(signature, this::cms, options);
-            printable(document);
             ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 2 * RESERVED_BYTES + 4_096);
             document.saveIncremental(out);
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException("the case file could not be signed", e);
-        }
-    }
-
-    /** PDF/A wants every annotation printable, the invisible signature's widget too. */
-    private static void printable(PDDocument document) throws IOException {
-        for (PDSignatureField field : document.getSignatureFields()) {
-            for (PDAnnotationWidget widget : field.getWidgets()) {
-                widget.setPrinted(true);
-                widget.getCOSObject().setNeedToBeUpdated(true);
-            }
         }
     }
 
