@@ -1,5 +1,8 @@
 package org.caseledger.api.casefile;
 
+import jakarta.servlet.http.HttpServletRequest;
+import org.caseledger.api.access.AccessLog;
+import org.caseledger.api.problems.ProblemLanguage;
 import org.caseledger.api.security.CurrentStaff;
 import org.caseledger.core.cases.CaseId;
 import org.springframework.http.ContentDisposition;
@@ -10,7 +13,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The case file as a PDF, beside the verifiable JSON export and decided and logged by the same access guard. */
+/**
+ * The case file as a PDF, beside the verifiable JSON export and decided and logged by the same access guard; in
+ * Swedish, or in English on request ({@code ?lang=en}, the pages' cookie or {@code Accept-Language}).
+ */
 @RestController
 class CaseFilePdfController {
 
@@ -21,10 +27,10 @@ class CaseFilePdfController {
     }
 
     @GetMapping("/api/audit/cases/{caseId}/export.pdf")
-    ResponseEntity<byte[]> export(@PathVariable CaseId caseId) {
+    ResponseEntity<byte[]> export(@PathVariable CaseId caseId, HttpServletRequest request) {
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("case-" + caseId + ".pdf").build().toString())
-                .body(printer.print(caseId, CurrentStaff.get()));
+                .body(printer.print(caseId, CurrentStaff.get(), ProblemLanguage.of(request), request.getHeader(AccessLog.PURPOSE_HEADER)));
     }
 }

@@ -1,5 +1,6 @@
 package org.caseledger.api.cases;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +31,7 @@ import org.caseledger.api.cases.CaseRequests.ReasonRequest;
 import org.caseledger.api.cases.CaseRequests.ReportRequest;
 import org.caseledger.api.cases.CaseRequests.TransferRequest;
 import org.caseledger.api.contract.Paged;
+import org.caseledger.api.problems.ProblemLanguage;
 import org.caseledger.api.web.CommandContext;
 import org.caseledger.api.web.CommandResult;
 import org.caseledger.api.web.CommandTransaction;
@@ -162,10 +164,15 @@ class CaseController {
         return response.body(view);
     }
 
+    /**
+     * One entry per event: its codes ({@code type}, {@code role}, {@code legalBasisId}) for programs, and its words
+     * ({@code what}, {@code legalBasis}) in the language of {@code ?lang=}, the pages' cookie or {@code Accept-Language},
+     * Swedish by default.
+     */
     @GetMapping("/{caseId}/timeline")
     List<TimelineEntry> timeline(@PathVariable CaseId caseId, @RequestParam(required = false) Instant asOf,
-                                 @RequestParam(required = false) Long asOfEvent) {
-        return reader.timeline(caseId, new CaseReader.Moment(asOf, asOfEvent));
+                                 @RequestParam(required = false) Long asOfEvent, HttpServletRequest request) {
+        return reader.timeline(caseId, new CaseReader.Moment(asOf, asOfEvent), ProblemLanguage.of(request));
     }
 
     /**

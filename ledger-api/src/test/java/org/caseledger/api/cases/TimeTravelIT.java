@@ -61,12 +61,18 @@ class TimeTravelIT extends IntegrationTest {
         JsonNode timeline = http.as("ivo").get(path + "/timeline").json();
 
         assertThat(timeline).hasSize(5);
-        assertThat(timeline.get(1).path("what").asString()).startsWith("Report of concern received from school");
+        assertThat(timeline.get(1).path("what").asString()).as("Swedish unless asked otherwise").startsWith("Orosanmälan från skolan");
         assertThat(timeline.get(2).path("correctedBy").asLong()).isEqualTo(3);
         assertThat(timeline.get(3).path("corrects").asLong()).isEqualTo(2);
-        assertThat(timeline.get(4).path("legalBasis").asString()).startsWith("SFS 2025:400 20 kap. 2 §");
+        assertThat(timeline.get(4).path("legalBasis").asString()).startsWith("20 kap. 2 § socialtjänstlagen (2025:400) – ");
+        assertThat(timeline.get(4).path("legalBasisId").asString()).isEqualTo("SFS2025:400-20kap2");
+        assertThat(timeline.get(4).path("type").asString()).isEqualTo("DecisionMade");
+        assertThat(timeline.get(4).path("role").asString()).isEqualTo("GROUP_LEADER");
         assertThat(timeline.get(4).path("actor").asString()).isEqualTo("karin.berg");
         assertThat(timeline.get(4).path("recordedAt").asString()).isNotBlank();
+        JsonNode english = http.as("ivo").get(path + "/timeline?lang=en").json();
+        assertThat(english.get(1).path("what").asString()).startsWith("Report of concern received from school");
+        assertThat(english.get(4).path("legalBasis").asString()).startsWith("Chapter 20, Section 2 of the Social Services Act (2025:400) – ");
     }
 
     private Seen live(String path) {
