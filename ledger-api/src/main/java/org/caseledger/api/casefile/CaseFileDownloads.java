@@ -1,6 +1,8 @@
 package org.caseledger.api.casefile;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.caseledger.api.integrity.CaseFileExporter;
+import org.caseledger.api.problems.ProblemLanguage;
 import org.caseledger.api.security.CurrentStaff;
 import org.caseledger.core.cases.CaseId;
 import org.springframework.http.ContentDisposition;
@@ -14,7 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 /**
  * The case file downloaded from the case page: the same PDF and the same signed file as the API's exports, for the
  * member of staff signed in to the pages. Both paths lie under the case page's, so the case access guard decides and
- * logs them as it does the page and the API's exports.
+ * logs them as it does the page and the API's exports. The PDF is in the page's language.
  */
 @Controller
 class CaseFileDownloads {
@@ -28,8 +30,9 @@ class CaseFileDownloads {
     }
 
     @GetMapping("/ui/cases/{caseId}/case-file.pdf")
-    ResponseEntity<byte[]> pdf(@PathVariable CaseId caseId) {
-        return download(MediaType.APPLICATION_PDF, "case-" + caseId + ".pdf", printer.print(caseId, CurrentStaff.get()));
+    ResponseEntity<byte[]> pdf(@PathVariable CaseId caseId, HttpServletRequest request) {
+        return download(MediaType.APPLICATION_PDF, "case-" + caseId + ".pdf",
+                printer.print(caseId, CurrentStaff.get(), ProblemLanguage.of(request), null));
     }
 
     @GetMapping("/ui/cases/{caseId}/case-file.json")
