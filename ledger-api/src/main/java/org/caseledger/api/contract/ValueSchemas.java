@@ -4,12 +4,10 @@ import io.swagger.v3.core.converter.AnnotatedType;
 import io.swagger.v3.core.converter.ModelConverter;
 import io.swagger.v3.core.converter.ModelConverterContext;
 import io.swagger.v3.core.jackson.ModelResolver;
-import io.swagger.v3.core.util.Json31;
 import io.swagger.v3.core.util.Json;
+import io.swagger.v3.core.util.Json31;
 import io.swagger.v3.oas.models.media.Schema;
-import java.lang.annotation.Annotation;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.caseledger.core.cases.CaseNumber;
@@ -20,11 +18,8 @@ import org.caseledger.core.shared.UnitId;
 
 /**
  * Swagger's model resolver, naming schemas by {@link NestedTypeNames}, with the schemas of the ledger's values as the
- * value objects check them. A value that is a string of a form (a unit's id,
- * a case number, an identity number) gets the form its constructor checks, taken from there, and an example. A member
- * whose {@code @Schema} names its {@code allowableValues} takes only those of its enum, where swagger would add the
- * enum's every constant: the values a request may not claim (a contact's initiative not recorded, an erasure reason not
- * coded) are there for old events only. The schema resolved for a type may be shared, so the member's is a new one.
+ * value objects check them: a value that is a string of a form (a unit's id, a case number, an identity number) gets
+ * the form its constructor checks, taken from there, and an example.
  */
 final class ValueSchemas extends ModelResolver {
 
@@ -57,26 +52,6 @@ final class ValueSchemas extends ModelResolver {
                 schema.example(form.example());
             }
         }
-        List<String> allowed = allowableValues(type.getCtxAnnotations());
-        if (raw.isEnum() && !allowed.isEmpty()) {
-            Schema<String> only = new Schema<>();
-            only.setTypes(schema.getTypes());
-            only.setType(schema.getType());
-            only.setDescription(schema.getDescription());
-            only.setEnum(allowed);
-            return only;
-        }
         return schema;
-    }
-
-    private static List<String> allowableValues(Annotation[] annotations) {
-        if (annotations != null) {
-            for (Annotation annotation : annotations) {
-                if (annotation instanceof io.swagger.v3.oas.annotations.media.Schema schema && schema.allowableValues().length > 0) {
-                    return List.of(schema.allowableValues());
-                }
-            }
-        }
-        return List.of();
     }
 }
