@@ -1,18 +1,15 @@
 package org.caseledger.api.contract;
 
 import io.swagger.v3.core.converter.ModelConverter;
-import io.swagger.v3.core.jackson.ModelResolver;
-import io.swagger.v3.core.jackson.TypeNameResolver;
-import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
-import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
@@ -21,21 +18,29 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.caseledger.api.web.CommandContext;
+import org.caseledger.api.web.CommandContextResolver;
+import org.caseledger.api.web.CommandResult;
+import org.caseledger.api.web.Versions;
+import org.caseledger.core.shared.Require;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
  * What the OpenAPI document says beyond what springdoc reads from the controllers: who may call (HTTP Basic or a
  * bearer token), a tag per feature, the problems every operation may answer with, and the headers the ledger's
- * conventions rest on. Schema names are the nested type's outer and inner names, so that two types of the same simple
- * name (a case view's report and the metrics' report) never share one schema. The command context an endpoint is given
- * is the signed-in member of staff, never a parameter a client sends.
+ * conventions rest on. Schema names are the nested type's outer and inner names
+ * ({@link NestedTypeNames}). The command context an endpoint is given is the signed-in member of staff, never a
+ * parameter a client sends. The forms of the ledger's values ({@link ValueSchemas}), what the request bodies require
+ * between their members ({@link RequestSchemas}), the stored events' shapes ({@link EventSchemas}) and the case file's
+ * ({@link CaseFileSchema}) are said in their own classes.
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
@@ -66,9 +71,14 @@ class OpenApiConfiguration {
     OpenAPI ledgerOpenApi() {
         return new OpenAPI()
                 .info(new Info().title("Case ledger API").version("1")
-                        .description("The case ledger of a children-and-families unit: every contact, decision and intervention "
-                                + "an immutable event. Errors are RFC 9457 problems (docs/problems.md); lists are paged through "
-                                + "the Link header; writes take Idempotency-Key and If-Match (README, \"Using the API\")."))
+                        .description("""
+                                The case ledger of a children-and-families unit: every contact, decision and intervention an \
+                                immutable event, corrected by new events and never changed. Errors are RFC 9457 problems \
+                                (docs/problems.md). A command that creates something with an id of its own answers 201 with \
+                                its Location; every other answer is 200. Every command answers with the new version of its \
+                                case or person as ETag; send it back in If-Match to write only on that version, and send an \
+                                Idempotency-Key to make a retry safe. Lists are paged through the Link header. Times are \
+                                RFC 3339 instants; days are ISO dates."""))
                 .components(new Components()
                         .addSecuritySchemes("basic", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
                                 .description("The configured users (the embedded default and test servers)"))
@@ -81,9 +91,10 @@ class OpenApiConfiguration {
                 .addSecurityItem(new SecurityRequirement().addList("bearer"));
     }
 
+    /** Resolves the models before swagger's own resolver does (springdoc puts converter beans first). */
     @Bean
-    ModelConverter nestedTypeNames() {
-        return new ModelResolver(Json.mapper(), new NestedTypeNames());
+    ModelConverter valueSchemas() {
+        return new ValueSchemas();
     }
 
     @Bean
@@ -97,35 +108,66 @@ class OpenApiConfiguration {
             problem(responses, "403", "Not allowed for this member of staff");
             problem(responses, "404", "No such resource, or none this member of staff may know of");
             // a command is given the command context; a search posted to keep its terms out of the URL is not
-            boolean command = java.util.Arrays.stream(handler.getMethodParameters())
+            boolean command = Arrays.stream(handler.getMethodParameters())
                     .anyMatch(parameter -> parameter.getParameterType() == CommandContext.class);
+            boolean keyed = command && !handler.hasMethodAnnotation(NoIdempotencyKey.class);
             if (!handler.hasMethodAnnotation(GetMapping.class)) {
                 problem(responses, "406", "The Accept header allows no JSON: nothing was written");
                 problem(responses, "415", "The body is not JSON, or the write does not say it is");
             }
             if (command) {
                 problem(responses, "409", "A rule of the ledger refused it: the member rule names which");
+            }
+            if (keyed) {
                 problem(responses, "412", "If-Match named a version that is no longer the newest");
                 problem(responses, "422", "The Idempotency-Key was used before with another body");
-                operation.addParametersItem(new HeaderParameter().name("Idempotency-Key").required(false)
+                operation.addParametersItem(new HeaderParameter().name(CommandContextResolver.IDEMPOTENCY_KEY).required(false)
                         .description("Makes a retry safe: the same key and body answer the first answer again and write nothing")
-                        .schema(new StringSchema().maxLength(200)));
-                operation.addParametersItem(new HeaderParameter().name("If-Match").required(false)
-                        .description("The version the write is conditional on (the ETag of a read)").schema(new StringSchema()));
-                operation.addParametersItem(new HeaderParameter().name("X-Correlation-Id").required(false)
-                        .description("Groups the events of one piece of work").schema(new StringSchema()));
+                        .schema(new StringSchema().maxLength(200).pattern(Require.OPTIONAL_TEXT_PATTERN)));
+                operation.addParametersItem(new HeaderParameter().name(HttpHeaders.IF_MATCH).required(false)
+                        .description("Writes only if the case or person is still at this version (the ETag of a read or an earlier "
+                                + "command), or exists at all (*); a newer version answers 412")
+                        .schema(new StringSchema().pattern(Versions.IF_MATCH_FORMAT.pattern()).example("\"3\"")));
+                responses.forEach((status, response) -> {
+                    if (status.startsWith("2")) {
+                        commandHeaders(status, response);
+                    }
+                });
+            }
+            if (command) {
+                operation.addParametersItem(new HeaderParameter().name(CommandContextResolver.CORRELATION_ID).required(false)
+                        .description("Groups the events of one piece of work; one is made when it is left out")
+                        .schema(new StringSchema().maxLength(200).pattern(Require.OPTIONAL_TEXT_PATTERN)));
             } else {
                 operation.addParametersItem(new HeaderParameter().name("X-Purpose").required(false)
                         .description("Why the case or person is read; logged, encrypted, in the read-access log").schema(new StringSchema()));
             }
             problem(responses, "500", "The ledger failed; nothing was written that was not answered");
             if (handler.hasMethodAnnotation(Paged.class) && responses.get("200") != null) {
-                responses.get("200").addHeaderObject("Link", new Header()
+                responses.get("200").addHeaderObject(HttpHeaders.LINK, new Header()
                         .description("The next page (rel=\"next\", RFC 8288); absent on the last page of a list that ends")
                         .schema(new StringSchema()));
             }
             return operation;
         };
+    }
+
+    /** The headers of a command's answer: its new version, where a created resource is, and whether it is a replay. */
+    private static void commandHeaders(String status, ApiResponse response) {
+        if (status.equals("201")) {
+            response.description("Created: the answer names the new resource's id, and Location where to read it");
+            response.addHeaderObject(HttpHeaders.LOCATION, new Header().required(true)
+                    .description("Where the new resource is read").schema(new StringSchema().format("uri-reference")));
+        } else if (response.getDescription() == null || response.getDescription().equals("OK")) {
+            response.description("Recorded");
+        }
+        response.addHeaderObject(HttpHeaders.ETAG, new Header()
+                .description("The version of the case or person after the command; send it in If-Match to write on it")
+                .schema(new StringSchema().pattern("^\"[0-9]{1,18}\"$")));
+        response.addHeaderObject(CommandResult.IDEMPOTENT_REPLAYED, new Header()
+                .description("true when this is the stored answer to an earlier request with the same Idempotency-Key: nothing "
+                        + "was written now")
+                .schema(new StringSchema()._enum(List.of("true"))));
     }
 
     private static void problem(ApiResponses responses, String status, String description) {
@@ -152,14 +194,5 @@ class OpenApiConfiguration {
                 .addProperty("errors", new ArraySchema().items(new ObjectSchema()
                         .addProperty("field", new StringSchema()).addProperty("message", new StringSchema())))
                 .required(List.of("type", "title", "status"));
-    }
-
-    /** Nested types named by their outer and inner names: {@code CaseView.Report} is {@code CaseViewReport}. */
-    private static final class NestedTypeNames extends TypeNameResolver {
-        @Override
-        protected String getNameOfClass(Class<?> type) {
-            Class<?> outer = type.getEnclosingClass();
-            return outer == null ? super.getNameOfClass(type) : getNameOfClass(outer) + type.getSimpleName();
-        }
     }
 }

@@ -1,5 +1,7 @@
 package org.caseledger.api.signin;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.List;
 import org.caseledger.api.security.CurrentStaff;
 import org.caseledger.api.web.NotFoundException;
@@ -28,11 +30,16 @@ class SignInLockController {
         this.throttle = throttle;
     }
 
+    @Operation(summary = "List sign-in locks", description = """
+            The accounts and addresses this node locks out of signing in after repeated failures, and until when.""")
     @GetMapping("/api/admin/sign-in-locks")
     List<SignInThrottle.Locked> locks() {
         return throttle.locks();
     }
 
+    @Operation(summary = "Lift an account's sign-in lock", description = """
+            Lets the account sign in again on this node, and forgets its failed sign-ins. Answers 204.""")
+    @ApiResponse(responseCode = "204", description = "Lifted")
     @DeleteMapping("/api/admin/sign-in-locks/accounts/{username}")
     ResponseEntity<Void> unlockAccount(@PathVariable String username) {
         if (!throttle.unlockAccount(username)) {
@@ -43,6 +50,9 @@ class SignInLockController {
         return ResponseEntity.noContent().build();
     }
 
+    @Operation(summary = "Lift an address's sign-in lock", description = """
+            Lets the address sign in again on this node, and forgets its failed sign-ins. Answers 204.""")
+    @ApiResponse(responseCode = "204", description = "Lifted")
     @DeleteMapping("/api/admin/sign-in-locks/addresses/{address}")
     ResponseEntity<Void> unlockAddress(@PathVariable String address) {
         if (!throttle.unlockAddress(address)) {

@@ -10,7 +10,7 @@ import org.springframework.web.filter.ShallowEtagHeaderFilter;
 
 /**
  * Conditional GET on every read of the API: a successful read carries an {@code ETag} (the version where the answer
- * has one, such as the case view; otherwise a hash of the answer's bytes), and a read whose {@code If-None-Match}
+ * has one, such as the live case view, as a strong tag; otherwise a weak tag of a hash of the answer's bytes), and a read whose {@code If-None-Match}
  * names it answers {@code 304} with no body. The read still runs, and so is still in the read-access log: a 304 tells
  * the reader that what it holds is what it would have been shown.
  *
@@ -24,7 +24,11 @@ public class ConditionalReads {
     /** Registered for the API only: pages are read by browsers that keep nothing. */
     @Bean
     FilterRegistrationBean<ShallowEtagHeaderFilter> conditionalReadsFilter() {
-        FilterRegistrationBean<ShallowEtagHeaderFilter> registration = new FilterRegistrationBean<>(new EveryReadTagged());
+        EveryReadTagged filter = new EveryReadTagged();
+        // weak: a hash of the answer validates a copy for If-None-Match, and If-Match (strong comparison) never takes it
+        // for a version to write on; only the case view's version is a strong ETag
+        filter.setWriteWeakETag(true);
+        FilterRegistrationBean<ShallowEtagHeaderFilter> registration = new FilterRegistrationBean<>(filter);
         registration.addUrlPatterns("/api/*");
         registration.setName("conditionalReads");
         return registration;

@@ -2,12 +2,14 @@ package org.caseledger.api.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.caseledger.api.support.Fixtures;
 import org.caseledger.api.support.IntegrationTest;
 import org.caseledger.api.support.LedgerHttp;
 import org.caseledger.api.support.LedgerHttp.Response;
+import org.caseledger.api.support.ReadModels;
 import org.junit.jupiter.api.Test;
 
 /** Every read of the API can be made conditional: ETag on the answer, 304 to an If-None-Match that names it. */
@@ -17,6 +19,7 @@ class ConditionalReadsIT extends IntegrationTest {
     void givenTheETagOfAnyRead_whenReadAgainWithIfNoneMatch_thenTheAnswerIs304WithNoBody() {
         String child = Fixtures.registerChild(http);
         String caseId = Fixtures.openCaseOnSchoolReport(http, child).field("caseId");
+        ReadModels.awaitCaughtUp(http, Duration.ofSeconds(60));
         LedgerHttp anna = http.as("anna");
         LedgerHttp ivo = http.as("ivo");
         List<Map.Entry<LedgerHttp, String>> reads = List.of(
