@@ -194,13 +194,29 @@ class CaseController {
             The case's events in the order they happened (business time), each in words for a reader, with who recorded \
             it, in which role and unit, and which corrections point at which entries: its codes (`type`, `role`, \
             `legalBasisId`) for programs, and its words (`what`, `legalBasis`) in the language of `?lang=`, the pages' \
-            cookie or `Accept-Language`, Swedish by default. `asOf` and `asOfEvent` work as for the case.""")
+            cookie or `Accept-Language`, Swedish by default. `asOf` and `asOfEvent` work as for the case. Pages of at \
+            most `limit` entries from position `from`; the `Link` header names the next page while more follow, and \
+            holds the timeline at the event the first page showed (`asOfEvent`), so that a fact recorded late meanwhile \
+            cannot shift an entry from one page to the next.""")
+    @Paged
     @GetMapping("/{caseId}/timeline")
-    List<TimelineEntry> timeline(@PathVariable CaseId caseId,
+    ResponseEntity<List<TimelineEntry>> timeline(@PathVariable CaseId caseId,
                                  @Parameter(description = "The timeline as recorded up to this time") @RequestParam(required = false) Instant asOf,
                                  @Parameter(description = "The timeline as it was after the event of this sequence number")
-                                 @RequestParam(required = false) Long asOfEvent, HttpServletRequest request) {
-        return reader.timeline(caseId, new CaseReader.Moment(asOf, asOfEvent), ProblemLanguage.of(request));
+                                 @RequestParam(required = false) Long asOfEvent,
+                                 @Parameter(description = "The position in the timeline of the first entry of the page, from 0")
+                                 @RequestParam(defaultValue = "0") int from,
+                                 @Parameter(description = "The most entries in the page, 1 to 1000")
+                                 @RequestParam(defaultValue = "" + HISTORY_PAGE) int limit, HttpServletRequest request) {
+        pageBounds(from, limit);
+        List<TimelineEntry> timeline = reader.timeline(caseId, new CaseReader.Moment(asOf, asOfEvent), ProblemLanguage.of(request));
+        List<TimelineEntry> page = timeline.subList(Math.min(from, timeline.size()), Math.min(from + limit, timeline.size()));
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok();
+        if (from + limit < timeline.size()) {
+            long shown = timeline.stream().mapToLong(TimelineEntry::sequenceNumber).max().orElseThrow();
+            response.header(NextPage.HEADER, NextPage.link(Map.of("from", from + limit, "asOfEvent", shown)));
+        }
+        return response.body(page);
     }
 
     /**
@@ -219,12 +235,7 @@ class CaseController {
                                                      @RequestParam(defaultValue = "0") long from,
                                                      @Parameter(description = "The most events in the page, 1 to 1000")
                                                      @RequestParam(defaultValue = "" + HISTORY_PAGE) int limit) {
-        if (from < 0) {
-            throw new InvalidValueException("from", ValueProblem.NOT_NEGATIVE, "from is a sequence number, 0 or more");
-        }
-        if (limit < 1 || limit > HISTORY_PAGE) {
-            throw new InvalidValueException("limit", ValueProblem.OUT_OF_RANGE, "limit must be between 1 and " + HISTORY_PAGE, 1, HISTORY_PAGE);
-        }
+        pageBounds(from, limit);
         List<EventHistory.Entry> page = reader.history(caseId, from, limit);
         ResponseEntity.BodyBuilder response = ResponseEntity.ok();
         if (page.size() == limit) {
@@ -548,5 +559,15 @@ class CaseController {
 
     private static String casePath(CaseId caseId) {
         return "/api/cases/" + caseId;
+    }
+
+    /** A page starts at 0 or later and holds 1 to 1000 entries. */
+    private static void pageBounds(long from, int limit) {
+        if (from < 0) {
+            throw new InvalidValueException("from", ValueProblem.NOT_NEGATIVE, "from must be 0 or more");
+        }
+        if (limit < 1 || limit > HISTORY_PAGE) {
+            throw new InvalidValueException("limit", ValueProblem.OUT_OF_RANGE, "limit must be between 1 and " + HISTORY_PAGE, 1, HISTORY_PAGE);
+        }
     }
 }

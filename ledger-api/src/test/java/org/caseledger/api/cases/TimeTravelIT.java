@@ -80,4 +80,26 @@ class TimeTravelIT extends IntegrationTest {
         JsonNode view = http.as("ivo").get(path).json();
         return new Seen(view.path("lastRecordedAt").asString(), view.path("version").asLong(), view);
     }
+
+    @Test
+    void givenATimelineReadInPages_whenAFactIsRecordedLateBetweenPages_thenThePagesStillShowEveryEntryOnceAsTheFirstPageFoundThem() {
+        String path = "/api/cases/" + Fixtures.openCase(http);
+        LedgerHttp anna = http.as("anna");
+        for (int day = 10; day < 14; day++) {
+            anna.post(path + "/notes", Map.of("text", "Samtal " + day + ".", "occurredAt", "2026-03-" + day + "T09:00:00Z"));
+        }
+
+        LedgerHttp.Response first = anna.get(path + "/timeline?limit=3");
+        anna.post(path + "/notes", Map.of("text", "Sent antecknat samtal.", "occurredAt", "2026-03-03T09:00:00Z"));
+        List<Long> shown = new ArrayList<>();
+        first.json().forEach(entry -> shown.add(entry.path("sequenceNumber").asLong()));
+        for (String next = first.nextPage(); next != null; ) {
+            LedgerHttp.Response page = anna.get(next);
+            page.json().forEach(entry -> shown.add(entry.path("sequenceNumber").asLong()));
+            next = page.nextPage();
+        }
+
+        assertThat(first.header("Link")).contains("asOfEvent=5");
+        assertThat(shown).containsExactlyInAnyOrder(0L, 1L, 2L, 3L, 4L, 5L);
+    }
 }
