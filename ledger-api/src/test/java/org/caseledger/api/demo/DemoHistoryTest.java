@@ -67,7 +67,7 @@ class DemoHistoryTest {
         }
 
         double lateShare = (double) lateByADay / commands;
-        System.out.printf("[demo] %d cases, %d commands, %.1f %% written up a day or more after they happened%n", cases.size(),
+        System.out.printf("[demo] %d cases and days of outreach, %d commands, %.1f %% written up a day or more after they happened%n", cases.size(),
                 commands, 100 * lateShare);
         assertThat(lateShare).as("share of facts written up a day or more after they happened").isBetween(0.005, 0.10);
     }
