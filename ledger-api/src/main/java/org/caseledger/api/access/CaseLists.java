@@ -78,6 +78,19 @@ public class CaseLists {
      */
     public <T> List<T> visible(StaffUser staff, List<T> items, Function<T, String> caseIdOf, String what, String detail,
                                String purpose) {
+        return visiblePage(staff, items, caseIdOf, 0, Integer.MAX_VALUE, what, detail, purpose).items();
+    }
+
+    /** A page of a list: its items, and whether more follow it. */
+    public record Page<T>(List<T> items, boolean more) {
+    }
+
+    /**
+     * The items from position {@code from} on, at most {@code limit}, of those this member of staff may list; only
+     * the cases of that page are logged as read.
+     */
+    public <T> Page<T> visiblePage(StaffUser staff, List<T> items, Function<T, String> caseIdOf, int from, int limit, String what,
+                                   String detail, String purpose) {
         List<UUID> named = items.stream().map(caseIdOf).filter(Objects::nonNull).distinct().map(UUID::fromString).toList();
         Map<UUID, CaseAccess> access = cases.findAll(named).stream()
                 .collect(Collectors.toMap(target -> target.caseId().value(), Function.identity()));
@@ -89,9 +102,10 @@ public class CaseLists {
             CaseAccess target = access.get(UUID.fromString(caseId));
             return target != null && AccessPolicy.mayList(staff, target);
         }).toList();
-        log.record(visible.stream().map(caseIdOf).filter(Objects::nonNull).distinct()
+        List<T> page = visible.subList(Math.min(from, visible.size()), (int) Math.min((long) from + limit, visible.size()));
+        log.record(page.stream().map(caseIdOf).filter(Objects::nonNull).distinct()
                 .map(caseId -> AccessLog.Read.ofCase(staff, access.get(UUID.fromString(caseId)), what, detail, purpose, AccessLog.Outcome.READ))
                 .toList());
-        return visible;
+        return new Page<>(page, (long) from + limit < visible.size());
     }
 }

@@ -1,6 +1,7 @@
 package org.caseledger.api.projections;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -8,7 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import org.caseledger.api.access.AccessLog;
 import org.caseledger.api.access.CaseLists;
+import org.caseledger.api.contract.Paged;
 import org.caseledger.api.security.CurrentStaff;
+import org.caseledger.api.web.NextPage;
 import org.caseledger.api.web.NotFoundException;
 import org.caseledger.core.shared.InvalidValueException;
 import org.caseledger.core.shared.LedgerTime;
@@ -31,6 +34,9 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class ReviewController {
+
+    /** The entries of a drill-down or deadline page unless the caller asks for fewer. */
+    private static final int PAGE = 200;
 
     private static final int MAX_DAYS = 366 * 10;
 
@@ -71,10 +77,18 @@ class ReviewController {
     }
 
     @Operation(summary = "Read the cases behind a figure", description = """
-            The cases one figure counts between `from` and `to`, those the caller may read; each is logged as read.""")
+            The cases one figure counts between `from` and `to`, those the caller may read, by day; each case of a page is \
+            logged as read. Pages of at most `limit` entries from position `position`; the `Link` header names the next \
+            page while more follow.""")
+    @Paged
     @GetMapping("/api/metrics/{metric}/cases")
     ResponseEntity<List<MetricsQuery.Fact>> metricFacts(@PathVariable String metric, @RequestParam LocalDate from, @RequestParam LocalDate to,
-                                        @RequestParam(required = false) UnitId unit, HttpServletRequest request) {
+                                        @RequestParam(required = false) UnitId unit,
+                                        @Parameter(description = "The position of the first entry of the page, from 0")
+                                        @RequestParam(defaultValue = "0") int position,
+                                        @Parameter(description = "The most entries in the page, 1 to 1000")
+                                        @RequestParam(defaultValue = "" + PAGE) int limit, HttpServletRequest request) {
+        pageBounds(position, limit);
         checkRange(from, to);
         Metric which;
         try {
@@ -83,8 +97,9 @@ class ReviewController {
             throw new NotFoundException("there is no metric called " + metric);
         }
         List<MetricsQuery.Fact> facts = metrics.facts(which, unitOrOwn(unit), from, to);
-        return projections.answer(caseLists.visible(CurrentStaff.get(), facts, MetricsQuery.Fact::caseId, "metric drill-down",
-                request.getQueryString() == null ? metric : metric + "?" + request.getQueryString(), request.getHeader(AccessLog.PURPOSE_HEADER)));
+        return paged(caseLists.visiblePage(CurrentStaff.get(), facts, MetricsQuery.Fact::caseId, position, limit, "metric drill-down",
+                request.getQueryString() == null ? metric : metric + "?" + request.getQueryString(), request.getHeader(AccessLog.PURPOSE_HEADER)),
+                position, limit);
     }
 
     @Operation(summary = "Read compliance with the law's deadlines", description = """
@@ -102,15 +117,40 @@ class ReviewController {
     @Operation(summary = "Read open deadlines", description = """
             The deadlines of open cases that are overdue or fall within `days` days, per unit and optionally per case \
             worker.""")
+    @Paged
     @GetMapping("/api/deadlines")
     ResponseEntity<List<ComplianceQuery.Entry>> deadlines(@RequestParam(required = false) UnitId unit, @RequestParam(required = false) StaffId assignee,
-                                          @RequestParam(defaultValue = "14") int days, HttpServletRequest request) {
+                                          @RequestParam(defaultValue = "14") int days,
+                                          @Parameter(description = "The position of the first entry of the page, from 0")
+                                          @RequestParam(defaultValue = "0") int position,
+                                          @Parameter(description = "The most entries in the page, 1 to 1000")
+                                          @RequestParam(defaultValue = "" + PAGE) int limit, HttpServletRequest request) {
+        pageBounds(position, limit);
         if (days < 0 || days > 366) {
             throw new InvalidValueException("days", ValueProblem.OUT_OF_RANGE, "days must be between 0 and 366", 0, 366);
         }
         List<ComplianceQuery.Entry> deadlines = compliance.deadlines(unitOrOwn(unit), assignee == null ? null : assignee.value(), today(), days);
-        return projections.answer(caseLists.visible(CurrentStaff.get(), deadlines, ComplianceQuery.Entry::caseId, "deadlines",
-                request.getQueryString(), request.getHeader(AccessLog.PURPOSE_HEADER)));
+        return paged(caseLists.visiblePage(CurrentStaff.get(), deadlines, ComplianceQuery.Entry::caseId, position, limit, "deadlines",
+                request.getQueryString(), request.getHeader(AccessLog.PURPOSE_HEADER)), position, limit);
+    }
+
+    /** A page answered with the read models' warning while they are rebuilt, and the next page in {@code Link}. */
+    private <T> ResponseEntity<List<T>> paged(CaseLists.Page<T> page, int position, int limit) {
+        ResponseEntity<List<T>> answer = projections.answer(page.items());
+        if (!page.more()) {
+            return answer;
+        }
+        return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
+                .header(NextPage.HEADER, NextPage.link("position", position + limit)).body(answer.getBody());
+    }
+
+    private static void pageBounds(int position, int limit) {
+        if (position < 0) {
+            throw new InvalidValueException("position", ValueProblem.NOT_NEGATIVE, "position must be 0 or more");
+        }
+        if (limit < 1 || limit > 1000) {
+            throw new InvalidValueException("limit", ValueProblem.OUT_OF_RANGE, "limit must be between 1 and 1000", 1, 1000);
+        }
     }
 
     private LocalDate today() {
