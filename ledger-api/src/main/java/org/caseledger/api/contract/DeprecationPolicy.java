@@ -26,7 +26,7 @@ class DeprecationPolicy implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new SunsetHeaders()).addPathPatterns("/api/**");
+        registry.addInterceptor(new SunsetHeaders()).addPathPatterns("/api/v1/**");
     }
 
     @Bean

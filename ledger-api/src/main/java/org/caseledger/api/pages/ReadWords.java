@@ -1,6 +1,7 @@
 package org.caseledger.api.pages;
 
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,19 +13,22 @@ import org.springframework.stereotype.Component;
 @Component("readWords")
 public class ReadWords {
 
+    /** Entries logged before the API's path carried its version name the same paths without it. */
+    private static final Pattern UNVERSIONED = Pattern.compile("^(\\w+ )/api/(?!v\\d+/)");
+
     private static final Map<String, String> KINDS = Map.ofEntries(
-            Map.entry("GET /api/cases/{caseId}", "case-view"),
-            Map.entry("GET /api/cases/{caseId}/history", "history"),
-            Map.entry("GET /api/cases/{caseId}/timeline", "timeline"),
-            Map.entry("GET /api/cases/{caseId}/verify", "verify"),
-            Map.entry("GET /api/cases/{caseId}/{collection}/{itemId}", "item"),
-            Map.entry("GET /api/audit/cases/{caseId}/export", "export-json"),
-            Map.entry("GET /api/audit/cases/{caseId}/export.pdf", "export-pdf"),
+            Map.entry("GET /api/v1/cases/{caseId}", "case-view"),
+            Map.entry("GET /api/v1/cases/{caseId}/history", "history"),
+            Map.entry("GET /api/v1/cases/{caseId}/timeline", "timeline"),
+            Map.entry("GET /api/v1/cases/{caseId}/verify", "verify"),
+            Map.entry("GET /api/v1/cases/{caseId}/{collection}/{itemId}", "item"),
+            Map.entry("GET /api/v1/audit/cases/{caseId}/export", "export-json"),
+            Map.entry("GET /api/v1/audit/cases/{caseId}/export.pdf", "export-pdf"),
             Map.entry("GET /ui/cases/{caseId}", "case-page"),
             Map.entry("GET /ui/cases/{caseId}/state", "replay"),
             Map.entry("GET /ui/cases/{caseId}/case-file.pdf", "download-pdf"),
             Map.entry("GET /ui/cases/{caseId}/case-file.json", "download-json"),
-            Map.entry("GET /api/persons/{personId}/history", "person-history"),
+            Map.entry("GET /api/v1/persons/{personId}/history", "person-history"),
             Map.entry("case list", "case-list"),
             Map.entry("change feed", "feed"),
             Map.entry("deadlines", "deadlines"),
@@ -34,7 +38,7 @@ public class ReadWords {
 
     /** The bundle key of what was read. */
     public String key(String what) {
-        String kind = KINDS.get(what);
+        String kind = KINDS.get(what == null ? null : UNVERSIONED.matcher(what).replaceFirst("$1/api/v1/"));
         if (kind == null) {
             kind = what != null && what.startsWith("GET ") ? "other-read" : "write";
         }

@@ -22,10 +22,10 @@ class ReviewPagingIT extends IntegrationTest {
         }
         ReadModels.awaitCaughtUp(http, Duration.ofSeconds(60));
         LedgerHttp lars = http.as("lars");
-        List<String> whole = keys(lars.get("/api/deadlines?days=366&limit=1000").json());
+        List<String> whole = keys(lars.get("/api/v1/deadlines?days=366&limit=1000").json());
         long logged = deadlineReads();
 
-        LedgerHttp.Response first = lars.get("/api/deadlines?days=366&limit=2");
+        LedgerHttp.Response first = lars.get("/api/v1/deadlines?days=366&limit=2");
         long loggedForOnePage = deadlineReads() - logged;
         List<String> walked = new ArrayList<>(keys(first.json()));
         for (String next = first.nextPage(); next != null; ) {
@@ -39,8 +39,8 @@ class ReviewPagingIT extends IntegrationTest {
         assertThat(first.json()).hasSize(2);
         assertThat(walked).containsExactlyElementsOf(whole);
         assertThat(loggedForOnePage).isBetween(1L, 2L);
-        assertThat(lars.get("/api/deadlines?limit=0").status()).isEqualTo(400);
-        assertThat(lars.get("/api/deadlines?position=-1").status()).isEqualTo(400);
+        assertThat(lars.get("/api/v1/deadlines?limit=0").status()).isEqualTo(400);
+        assertThat(lars.get("/api/v1/deadlines?position=-1").status()).isEqualTo(400);
     }
 
     private static List<String> keys(JsonNode entries) {
