@@ -2,6 +2,7 @@ package org.caseledger.api.casefile;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.caseledger.api.integrity.CaseFileExporter;
+import org.caseledger.api.pages.Page;
 import org.caseledger.api.problems.ProblemLanguage;
 import org.caseledger.api.security.CurrentStaff;
 import org.caseledger.core.cases.CaseId;
@@ -16,8 +17,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 /**
  * The case file downloaded from the case page: the same PDF and the same signed file as the API's exports, for the
  * member of staff signed in to the pages. Both paths lie under the case page's, so the case access guard decides and
- * logs them as it does the page and the API's exports. The PDF is in the page's language.
+ * logs them as it does the page and the API's exports. The PDF is in the page's language; a refusal is a page.
  */
+@Page
 @Controller
 class CaseFileDownloads {
 
