@@ -223,10 +223,10 @@ class IdentityProviderBrowserIT {
     /** Opens a case of the staff member's unit through the API, with an access token of the same provider. */
     private Opened openCase(Map<String, Object> staff, boolean protectedChild) {
         LedgerHttp api = new LedgerHttp(url("")).bearer(PROVIDER.accessToken(staff));
-        LedgerHttp.Response child = api.post("/api/persons", Map.of("identityNumber", Fixtures.identityNumber(),
+        LedgerHttp.Response child = api.post("/api/v1/persons", Map.of("identityNumber", Fixtures.identityNumber(),
                 "name", "Alva Exempel", "protectedIdentity", protectedChild));
         assertThat(child.status()).as(child.toString()).isEqualTo(201);
-        LedgerHttp.Response opened = api.post("/api/cases", Map.of("origin", "REPORT_OF_CONCERN", "child", child.field("personId"),
+        LedgerHttp.Response opened = api.post("/api/v1/cases", Map.of("origin", "REPORT_OF_CONCERN", "child", child.field("personId"),
                 "household", UUID.randomUUID().toString(), "receivedAt", "2026-03-02T08:15:00Z",
                 "report", Map.of("reporterType", "SCHOOL", "summary", "The class teacher is worried.")));
         assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
@@ -236,7 +236,7 @@ class IdentityProviderBrowserIT {
     /** The case list is a read model, written just after the cases: wait until it holds them. */
     private void awaitListed(Map<String, Object> staff, Opened... cases) {
         LedgerHttp api = new LedgerHttp(url("")).bearer(PROVIDER.accessToken(staff));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(api.get("/api/cases?limit=200").json()
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(api.get("/api/v1/cases?limit=200").json()
                 .findValuesAsString("caseNumber")).contains(Arrays.stream(cases).map(Opened::number).toArray(String[]::new)));
     }
 

@@ -164,15 +164,15 @@ class IdentityProviderSignInIT {
         visit("/ui/cases");
         LedgerHttp api = new LedgerHttp(ledger(""));
 
-        LedgerHttp.Response registered = api.bearer(PROVIDER.accessToken(SECRETARY)).post("/api/persons",
+        LedgerHttp.Response registered = api.bearer(PROVIDER.accessToken(SECRETARY)).post("/api/v1/persons",
                 Map.of("identityNumber", Fixtures.identityNumber(), "name", "Alva Exempel"));
-        HttpResponse<String> withTheSessionOnly = send(HttpRequest.newBuilder(URI.create(ledger("/api/caseload"))).GET().build());
+        HttpResponse<String> withTheSessionOnly = send(HttpRequest.newBuilder(URI.create(ledger("/api/v1/caseload"))).GET().build());
 
         assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
         assertThat(withTheSessionOnly.statusCode()).isEqualTo(401);
         assertThat(withTheSessionOnly.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"case-ledger\"");
         assertThat(api.bearer(PROVIDER.accessToken(OpenIdProvider.staff("maja.berg", null, "vivalla")))
-                .get("/api/caseload").status()).isEqualTo(401);
+                .get("/api/v1/caseload").status()).isEqualTo(401);
     }
 
     /** Ended on the sign-in page, which says in Swedish that the ledger did not accept the sign-in, and not signed in. */
