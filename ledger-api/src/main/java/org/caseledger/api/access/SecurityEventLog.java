@@ -1,6 +1,8 @@
 package org.caseledger.api.access;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Optional;
+import org.caseledger.api.security.CurrentStaff;
 import org.caseledger.api.security.StaffUser;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -34,9 +36,9 @@ class SecurityEventLog {
 
     @EventListener
     void on(AuthorizationDeniedEvent<?> denied) {
-        if (denied.getAuthentication().get().getPrincipal() instanceof StaffUser staff
-                && denied.getObject() instanceof HttpServletRequest request) {
-            log.record(AccessLog.Read.ofRequest(staff, request.getMethod() + " " + request.getRequestURI(), request.getQueryString(),
+        Optional<StaffUser> staff = CurrentStaff.of(denied.getAuthentication().get());
+        if (staff.isPresent() && denied.getObject() instanceof HttpServletRequest request) {
+            log.record(AccessLog.Read.ofRequest(staff.get(), request.getMethod() + " " + request.getRequestURI(), request.getQueryString(),
                     request.getHeader(AccessLog.PURPOSE_HEADER), AccessLog.Outcome.REFUSED));
         }
     }

@@ -2,6 +2,7 @@ package org.caseledger.api.pages;
 
 import org.caseledger.api.access.AccessRefusedException;
 import org.caseledger.api.problems.Problems;
+import org.caseledger.api.security.CurrentStaff;
 import org.caseledger.api.security.StaffUser;
 import org.caseledger.api.web.NotFoundException;
 import org.caseledger.core.shared.InvalidValueException;
@@ -9,7 +10,6 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -35,8 +35,7 @@ class PageAdvice {
     /** The member of staff signed in, or none on the sign-in page. */
     @ModelAttribute("staff")
     StaffUser staff() {
-        Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
-        return signedIn != null && signedIn.getPrincipal() instanceof StaffUser staff ? staff : null;
+        return CurrentStaff.of(SecurityContextHolder.getContext().getAuthentication()).orElse(null);
     }
 
     @ExceptionHandler(AccessRefusedException.class)

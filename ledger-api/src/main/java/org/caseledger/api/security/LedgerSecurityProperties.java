@@ -25,7 +25,7 @@ public record LedgerSecurityProperties(Mode mode, List<ConfiguredUser> users, bo
     public LedgerSecurityProperties {
         mode = mode == null ? Mode.USERS : mode;
         users = users == null ? List.of() : List.copyOf(users);
-        oidc = oidc == null ? new Oidc(null, null, null, null, null, null) : oidc;
+        oidc = oidc == null ? new Oidc(null, null, null, null, null, null, null) : oidc;
         corsOrigins = corsOrigins == null ? List.of() : List.copyOf(corsOrigins);
     }
 
@@ -50,10 +50,12 @@ public record LedgerSecurityProperties(Mode mode, List<ConfiguredUser> users, bo
      *                     are the ledger's role names themselves ({@code SOCIAL_SECRETARY} …)
      * @param issuer       the issuer every token must name in its {@code iss} claim; needed beside {@code jwk-set-uri} or
      *                     {@code public-key-location}, while {@code issuer-uri} names it itself ({@link OidcTokenChecks})
-     * @param timeout      how long the ledger waits for the identity provider's configuration or key set (5 seconds)
+     * @param timeout      how long the ledger waits for the identity provider's configuration, key set or token endpoint
+     *                     (5 seconds)
+     * @param pages        the pages' client at the identity provider; without its client id the pages are not offered
      */
     public record Oidc(String staffIdClaim, String roleClaim, String unitClaim, Map<String, Role> roleMapping, String issuer,
-                       Duration timeout) {
+                       Duration timeout, Pages pages) {
 
         public Oidc {
             staffIdClaim = staffIdClaim == null || staffIdClaim.isBlank() ? "preferred_username" : staffIdClaim;
@@ -66,6 +68,40 @@ public record LedgerSecurityProperties(Mode mode, List<ConfiguredUser> users, bo
                 // Zero would mean no limit at all to the HTTP client.
                 throw new IllegalArgumentException("ledger.security.oidc.timeout must be positive");
             }
+            pages = pages == null ? new Pages(null, null, null, null) : pages;
+        }
+    }
+
+    /**
+     * The pages' client at the identity provider, which signs staff in with the authorization-code flow and PKCE
+     * ({@link IdentityProviderSignIn}); the provider is the one the API trusts, found at its issuer.
+     *
+     * @param clientId     the client id the identity provider knows the pages by; the pages are offered in the
+     *                     {@code oidc} mode only with one
+     * @param clientSecret the client's secret, for a confidential client; without one it is a public client
+     * @param redirectUri  where the identity provider sends the browser back after sign-in, registered there as it is
+     *                     ({@code {baseUrl}/login/oauth2/code/ledger}: the ledger's address as the browser reaches it)
+     * @param scopes       the scopes asked for besides {@code openid}, such as the scope of the ledger's API that makes
+     *                     the access token one for the ledger
+     */
+    public record Pages(String clientId, String clientSecret, String redirectUri, List<String> scopes) {
+
+        public Pages {
+            clientId = clientId == null || clientId.isBlank() ? null : clientId;
+            clientSecret = clientSecret == null || clientSecret.isBlank() ? null : clientSecret;
+            redirectUri = redirectUri == null || redirectUri.isBlank() ? "{baseUrl}/login/oauth2/code/{registrationId}" : redirectUri;
+            scopes = scopes == null ? List.of() : List.copyOf(scopes);
+        }
+
+        /** A client without a secret: it proves the sign-in with PKCE alone. */
+        public boolean isPublic() {
+            return clientSecret == null;
+        }
+
+        /** Never the secret: this may end up in a log line. */
+        @Override
+        public String toString() {
+            return "Pages[" + clientId + (isPublic() ? ", public" : ", confidential") + ", " + redirectUri + ", " + scopes + "]";
         }
     }
 }

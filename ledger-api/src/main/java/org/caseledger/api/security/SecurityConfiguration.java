@@ -21,7 +21,9 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 /**
  * Who may call what. Staff authenticate as {@code ledger.security.mode} says: HTTP Basic against the configured users
  * ({@link ConfiguredUsers}), or a bearer JWT of the identity provider ({@link StaffClaims}); either way the principal
- * is a {@link StaffUser} and no session is kept. Reads of cases are for case workers, leaders and auditors; writes
+ * is a {@link StaffUser} and no session is kept. (The pages keep a session, on a filter chain of their own: a form in
+ * the {@code users} mode, the identity provider's sign-in in the {@code oidc} mode, {@link IdentityProviderSignIn}.)
+ * Reads of cases are for case workers, leaders and auditors; writes
  * for case workers and leaders; auditors never write. A write must say it is JSON or carry {@code X-Requested-By}
  * ({@link CrossSiteWriteCheck}), which no page of another site can make a browser send. In the {@code users} mode the sign-in guard of the
  * {@code signin} package stands in front of HTTP Basic (Spring applies its {@code Customizer<HttpSecurity>} bean to
@@ -97,18 +99,25 @@ public class SecurityConfiguration {
      */
     private static void bearerTokens(HttpSecurity http, Problems problems, ObjectProvider<JwtDecoder> jwtDecoder,
                                      LedgerSecurityProperties.Oidc claims) throws Exception {
+        BearerTokenProblems tokenRequired = new BearerTokenProblems(problems);
+        IdentityProviderOutage outage = new IdentityProviderOutage(problems, tokenRequired);
+        http.oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> jwt.decoder(accessTokens(jwtDecoder)).jwtAuthenticationConverter(new StaffClaims(claims)))
+                        .authenticationEntryPoint(tokenRequired)
+                        .withObjectPostProcessor(outage.installer()))
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(tokenRequired));
+    }
+
+    /**
+     * The decoder of the identity provider's access tokens, the API's bearer tokens and the pages' sign-ins alike: the one
+     * Boot builds from spring.security.oauth2.resourceserver.jwt.*, with the ledger's checks ({@link OidcTokenChecks}).
+     */
+    static JwtDecoder accessTokens(ObjectProvider<JwtDecoder> jwtDecoder) {
         JwtDecoder decoder = jwtDecoder.getIfAvailable(() -> {
             throw new IllegalStateException("ledger.security.mode=oidc needs the identity provider: set "
                     + "spring.security.oauth2.resourceserver.jwt.issuer-uri (or jwk-set-uri, or public-key-location)");
         });
-        BearerTokenProblems tokenRequired = new BearerTokenProblems(problems);
-        IdentityProviderOutage outage = new IdentityProviderOutage(problems, tokenRequired);
-        http.oauth2ResourceServer(resourceServer -> resourceServer
-                        .jwt(jwt -> jwt.decoder(IdentityProviderOutage.reportingUnreadableConfiguration(decoder))
-                                .jwtAuthenticationConverter(new StaffClaims(claims)))
-                        .authenticationEntryPoint(tokenRequired)
-                        .withObjectPostProcessor(outage.installer()))
-                .exceptionHandling(handling -> handling.authenticationEntryPoint(tokenRequired));
+        return IdentityProviderOutage.reportingUnreadableConfiguration(decoder);
     }
 
     /**

@@ -6,8 +6,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import org.caseledger.api.support.BrowserCookies;
 import org.caseledger.api.support.Fixtures;
 import org.caseledger.api.support.IdentityProvider;
 import org.caseledger.api.support.LedgerHttp;
@@ -27,11 +32,13 @@ import org.springframework.test.context.DynamicPropertySource;
  * The {@code oidc} mode with an identity provider that does not answer: its {@code issuer-uri} is an address where
  * nothing listens, or where connections are taken and never answered. The ledger starts all the same; a request with a
  * token it cannot check is answered 503 with a problem, every time, within {@code ledger.security.oidc.timeout}, and
- * nothing is recorded. A request without a token needs no identity provider and stays a 401.
+ * nothing is recorded. A request without a token needs no identity provider and stays a 401. A sign-in to the pages
+ * ends on the sign-in page, which says that the provider does not answer.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "ledger.security.mode=oidc",
         "spring.security.oauth2.resourceserver.jwt.audiences=" + IdentityProvider.AUDIENCE,
+        "ledger.security.oidc.pages.client-id=" + IdentityProvider.AUDIENCE,
         "ledger.security.oidc.timeout=1s"})
 @DirtiesContext
 class IdentityProviderOutageIT {
@@ -92,6 +99,19 @@ class IdentityProviderOutageIT {
 
         assertThat(response.status()).as(response.toString()).isEqualTo(401);
         assertThat(response.header("WWW-Authenticate")).isEqualTo("Bearer realm=\"case-ledger\"");
+    }
+
+    @Test
+    void aSignInToThePagesEndsOnTheSignInPageSayingTheProviderDoesNotAnswer() throws Exception {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(BrowserCookies.manager()).followRedirects(HttpClient.Redirect.NORMAL).build();
+
+        HttpResponse<String> page = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/ui/cases")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(page.uri().getPath() + "?" + page.uri().getQuery()).isEqualTo("/login?unavailable");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Kommunens inloggning svarar inte just nu").doesNotContain("Exception")
+                .doesNotContain("127.0.0.1");
     }
 
     private Response registerAChild() {

@@ -16,7 +16,7 @@ import org.springframework.security.oauth2.server.resource.InvalidBearerTokenExc
 
 class StaffClaimsTest {
 
-    private static final StaffClaims DEFAULT_CLAIMS = new StaffClaims(new LedgerSecurityProperties.Oidc(null, null, null, null, null, null));
+    private static final StaffClaims DEFAULT_CLAIMS = new StaffClaims(new LedgerSecurityProperties.Oidc(null, null, null, null, null, null, null));
 
     @Test
     void theDefaultClaimsMakeTheMemberOfStaffThatIsThePrincipal() {
@@ -31,7 +31,7 @@ class StaffClaimsTest {
 
     @Test
     void configuredClaimNamesAreRead() {
-        StaffClaims claims = new StaffClaims(new LedgerSecurityProperties.Oidc("staff_id", "roles", "unit", null, null, null));
+        StaffClaims claims = new StaffClaims(new LedgerSecurityProperties.Oidc("staff_id", "roles", "unit", null, null, null, null));
 
         StaffUser staff = claims.staffOf(token(Map.of("staff_id", "maja.berg", "roles", List.of("AUDITOR"), "unit", "supervision")));
 
@@ -43,7 +43,7 @@ class StaffClaimsTest {
     void withARoleMappingTheIdentityProvidersGroupsBecomeTheRoleAndTheLedgersOwnNamesCountForNothing() {
         StaffClaims claims = new StaffClaims(new LedgerSecurityProperties.Oidc(null, "groups", null, Map.of(
                 "/social-services/vivalla/case-workers", Role.SOCIAL_SECRETARY,
-                "6f1c2a4e-0000-4000-8000-000000000001", Role.SOCIAL_SECRETARY), null, null));
+                "6f1c2a4e-0000-4000-8000-000000000001", Role.SOCIAL_SECRETARY), null, null, null));
 
         StaffUser staff = claims.staffOf(token(Map.of("preferred_username", "maja.berg", "ledger_unit", "vivalla",
                 "groups", List.of("/all-staff", "/social-services/vivalla/case-workers", "6f1c2a4e-0000-4000-8000-000000000001"))));
