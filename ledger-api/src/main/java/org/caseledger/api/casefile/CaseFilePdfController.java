@@ -1,5 +1,6 @@
 package org.caseledger.api.casefile;
 
+import org.caseledger.api.contract.MayConflict;
 import org.caseledger.api.security.CurrentStaff;
 import org.caseledger.core.cases.CaseId;
 import org.springframework.http.ContentDisposition;
@@ -20,6 +21,7 @@ class CaseFilePdfController {
         this.printer = printer;
     }
 
+    @MayConflict
     @GetMapping("/api/audit/cases/{caseId}/export.pdf")
     ResponseEntity<byte[]> export(@PathVariable CaseId caseId) {
         return ResponseEntity.ok()

@@ -77,6 +77,7 @@ import org.caseledger.core.shared.LedgerCommand;
 import org.caseledger.core.shared.ValueProblem;
 import org.caseledger.projections.caseview.CaseView;
 import org.caseledger.projections.timeline.TimelineEntry;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -84,6 +85,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -120,6 +122,7 @@ class CaseController {
         this.persons = persons;
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     ResponseEntity<Map<String, Object>> open(@RequestBody OpenCaseRequest body, CommandContext context) {
         persons.openCase(context.staff(), body.child(), body.household(), "POST /api/cases");
@@ -203,12 +206,14 @@ class CaseController {
                 .orElseThrow(() -> new NotFoundException("case " + caseId + " has no entry " + itemId + " in " + collection));
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/{caseId}/reports")
     ResponseEntity<Map<String, Object>> report(@PathVariable CaseId caseId, @RequestBody ReportRequest body, CommandContext context) {
         ReportId reportId = ReportId.random();
         return created(context, caseId, body, reportCommand(caseId, reportId, body, context), "reports", reportId, "reportId");
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/{caseId}/assessments")
     ResponseEntity<Map<String, Object>> assessProtection(@PathVariable CaseId caseId, @RequestBody AssessmentRequest body,
                                                          CommandContext context) {
@@ -226,6 +231,7 @@ class CaseController {
         return recorded(context, caseId, body, new TransferCase(caseId, body.toUnit(), body.reason(), context.envelope(body.occurredAt())));
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/{caseId}/decisions")
     ResponseEntity<Map<String, Object>> decide(@PathVariable CaseId caseId, @RequestBody DecisionRequest body, CommandContext context) {
         DecisionId decisionId = DecisionId.random();
@@ -256,6 +262,7 @@ class CaseController {
         return recorded(context, caseId, body, new RecordChildNotHeard(caseId, body.reason(), context.envelope(body.occurredAt())));
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/{caseId}/visits")
     ResponseEntity<Map<String, Object>> bookVisit(@PathVariable CaseId caseId, @RequestBody BookVisitRequest body, CommandContext context) {
         VisitId visitId = VisitId.random();
@@ -284,6 +291,7 @@ class CaseController {
                 context.envelope(body.occurredAt())));
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/{caseId}/contacts")
     ResponseEntity<Map<String, Object>> contact(@PathVariable CaseId caseId, @RequestBody ContactRequest body, CommandContext context) {
         ContactId contactId = ContactId.random();
@@ -291,6 +299,7 @@ class CaseController {
                 body.summary(), context.envelope(body.occurredAt())), "contacts", contactId, "contactId");
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/{caseId}/notes")
     ResponseEntity<Map<String, Object>> note(@PathVariable CaseId caseId, @RequestBody NoteRequest body, CommandContext context) {
         NoteId noteId = NoteId.random();
@@ -298,6 +307,7 @@ class CaseController {
                 "notes", noteId, "noteId");
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/{caseId}/notes/{noteId}/corrections")
     ResponseEntity<Map<String, Object>> correctNote(@PathVariable CaseId caseId, @PathVariable NoteId noteId,
                                                     @RequestBody CorrectionRequest body, CommandContext context) {
@@ -306,6 +316,7 @@ class CaseController {
                 context.envelope(body.occurredAt())), "notes", correctionId, "noteId");
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/{caseId}/interventions")
     ResponseEntity<Map<String, Object>> offerIntervention(@PathVariable CaseId caseId, @RequestBody OfferRequest body,
                                                           CommandContext context) {
@@ -350,6 +361,7 @@ class CaseController {
                 context.envelope(body.occurredAt())));
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/{caseId}/consents")
     ResponseEntity<Map<String, Object>> giveConsent(@PathVariable CaseId caseId, @RequestBody ConsentRequest body, CommandContext context) {
         ConsentId consentId = ConsentId.random();
@@ -364,6 +376,7 @@ class CaseController {
         return recorded(context, caseId, occurrence, new WithdrawConsent(caseId, consentId, context.envelope(occurrence.occurredAt())));
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/{caseId}/disclosures")
     ResponseEntity<Map<String, Object>> disclose(@PathVariable CaseId caseId, @RequestBody DisclosureRequest body, CommandContext context) {
         DisclosureId disclosureId = DisclosureId.random();

@@ -21,6 +21,7 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.caseledger.api.web.CommandContext;
@@ -28,6 +29,11 @@ import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.http.MediaTypeFactory;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 
 /**
  * What the OpenAPI document says beyond what springdoc reads from the controllers: who may call (HTTP Basic or a
@@ -41,6 +47,8 @@ class OpenApiConfiguration {
 
     static final String PROBLEM = "Problem";
     private static final String PROBLEM_JSON = "application/problem+json";
+    private static final String LOCATION = "Location";
+    private static final String RETRY_AFTER = "Retry-After";
 
     /** Each feature package's tag. */
     private static final Map<String, String> TAGS = Map.ofEntries(
@@ -90,19 +98,32 @@ class OpenApiConfiguration {
         return (operation, handler) -> {
             String feature = handler.getBeanType().getPackageName();
             operation.setTags(List.of(TAGS.getOrDefault(feature.substring(feature.lastIndexOf('.') + 1), "Ledger")));
+            RequestMapping mapping = AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(), RequestMapping.class);
+            boolean write = mapping != null && Arrays.stream(mapping.method()).anyMatch(method -> method != RequestMethod.GET);
             ApiResponses responses = operation.getResponses();
+            fileTypeByExtension(mapping, responses);
             problem(responses, "400", "The request is malformed: see errors per field");
             problem(responses, "401", "Not signed in");
             problem(responses, "403", "Not allowed for this member of staff");
             problem(responses, "404", "No such resource, or none this member of staff may know of");
-            // a command is given the command context; a search posted to keep its terms out of the URL is not
-            boolean command = java.util.Arrays.stream(handler.getMethodParameters())
-                    .anyMatch(parameter -> parameter.getParameterType() == CommandContext.class);
-            if (command) {
+            // A command is given the command context and answers what the command transaction built (status, ETag,
+            // Location). A search posted to keep its terms out of the URL is no command; nor is a batch such as the
+            // retention run, which is given the context for its events but answers its report, unversioned.
+            boolean command = ResponseEntity.class.isAssignableFrom(handler.getMethod().getReturnType())
+                    && Arrays.stream(handler.getMethodParameters()).anyMatch(parameter -> parameter.getParameterType() == CommandContext.class);
+            if (write) {
                 problem(responses, "406", "The Accept header allows no JSON: nothing was written");
-                problem(responses, "409", "A rule of the ledger refused it: the member rule names which");
-                problem(responses, "412", "If-Match named a version that is no longer the newest");
+                problem(responses, "409", "A rule of the ledger refused it: the member rule names which, or the type says what conflicts");
+                problem(responses, "413", "The body is larger than the ledger reads: nothing was written");
                 problem(responses, "415", "The body is not JSON, or the write does not say it is");
+            } else {
+                problem(responses, "406", "The Accept header allows none of the types this answer comes in");
+            }
+            if (handler.hasMethodAnnotation(MayConflict.class)) {
+                problem(responses, "409", "What was asked for cannot be answered as it stands: the type says why");
+            }
+            if (command) {
+                problem(responses, "412", "If-Match named a version that is no longer the newest");
                 problem(responses, "422", "The Idempotency-Key was used before with another body");
                 operation.addParametersItem(new HeaderParameter().name("Idempotency-Key").required(false)
                         .description("Makes a retry safe: the same key and body answer the first answer again and write nothing")
@@ -111,11 +132,21 @@ class OpenApiConfiguration {
                         .description("The version the write is conditional on (the ETag of a read)").schema(new StringSchema()));
                 operation.addParametersItem(new HeaderParameter().name("X-Correlation-Id").required(false)
                         .description("Groups the events of one piece of work").schema(new StringSchema()));
+                commandAnswers(responses);
             } else {
                 operation.addParametersItem(new HeaderParameter().name("X-Purpose").required(false)
                         .description("Why the case or person is read; logged, encrypted, in the read-access log").schema(new StringSchema()));
             }
+            problem(responses, "429", "Sign-in is locked for this user name or address after failed sign-ins")
+                    .addHeaderObject(RETRY_AFTER, new Header().required(true).description("Seconds until the lock lifts")
+                            .schema(new IntegerSchema()));
             problem(responses, "500", "The ledger failed; nothing was written that was not answered");
+            problem(responses, "503", "The database or the identity provider does not answer; try again later")
+                    .addHeaderObject(RETRY_AFTER, new Header().description("Seconds to wait before trying again").schema(new IntegerSchema()));
+            if (responses.get("202") != null) {
+                responses.get("202").addHeaderObject(LOCATION, new Header().required(true)
+                        .description("Where to follow the progress").schema(new StringSchema()));
+            }
             if (handler.hasMethodAnnotation(Paged.class) && responses.get("200") != null) {
                 responses.get("200").addHeaderObject("Link", new Header()
                         .description("The next page (rel=\"next\", RFC 8288); absent on the last page of a list that ends")
@@ -125,11 +156,42 @@ class OpenApiConfiguration {
         };
     }
 
-    private static void problem(ApiResponses responses, String status, String description) {
+    /** What every answer to a command carries (README, "Using the API"); one that created something also says where it is. */
+    private static void commandAnswers(ApiResponses responses) {
+        responses.forEach((status, response) -> {
+            if (status.startsWith("2")) {
+                response.addHeaderObject("ETag", new Header().required(true)
+                        .description("The version after the command, to send back in If-Match").schema(new StringSchema()));
+                response.addHeaderObject("Idempotent-Replayed", new Header()
+                        .description("Present, as true, when this is the first answer to the same Idempotency-Key and body again")
+                        .schema(new StringSchema()._enum(List.of("true"))));
+            }
+            if (status.equals("201")) {
+                response.addHeaderObject(LOCATION, new Header().required(true)
+                        .description("Where what the command created can be read").schema(new StringSchema()));
+            }
+        });
+    }
+
+    /** A path that ends in a file name answers in that file's type ({@code export.pdf} is a PDF), whatever Java type holds it. */
+    private static void fileTypeByExtension(RequestMapping mapping, ApiResponses responses) {
+        if (mapping == null || mapping.path().length != 1 || responses.get("200") == null) {
+            return;
+        }
+        String last = mapping.path()[0].substring(mapping.path()[0].lastIndexOf('/') + 1);
+        if (!last.contains(".") || last.contains("{")) {
+            return;
+        }
+        MediaTypeFactory.getMediaType(last).ifPresent(type -> responses.get("200").content(new Content()
+                .addMediaType(type.toString(), new MediaType().schema(new StringSchema().format("binary")))));
+    }
+
+    private static ApiResponse problem(ApiResponses responses, String status, String description) {
         if (!responses.containsKey(status)) {
             responses.addApiResponse(status, new ApiResponse().description(description).content(new Content()
                     .addMediaType(PROBLEM_JSON, new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)))));
         }
+        return responses.get(status);
     }
 
     private static Schema<?> problemSchema() {
@@ -142,6 +204,8 @@ class OpenApiConfiguration {
                 .addProperty("instance", new StringSchema().format("uri-reference"))
                 .addProperty("rule", new StringSchema().description("The ledger rule that refused a write (a 409)"))
                 .addProperty("currentVersion", new IntegerSchema().format("int64").description("The newest version (a 412)"))
+                .addProperty("verification", new Schema<>().$ref("#/components/schemas/VerificationReport")
+                        .description("Why the case's events do not verify (a 409 integrity-broken)"))
                 .addProperty("errors", new ArraySchema().items(new ObjectSchema()
                         .addProperty("field", new StringSchema()).addProperty("message", new StringSchema())))
                 .required(List.of("type", "title", "status"));

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import org.caseledger.api.contract.MayConflict;
 import org.caseledger.core.cases.CaseId;
 import org.caseledger.core.integrity.Ed25519;
 import org.caseledger.verify.note.VerifierKey;
@@ -95,6 +96,7 @@ class AuditController {
      * The signed case file, format 2 (docs/integrity.md, "The case file"); {@code since}, the tree size of an earlier
      * checkpoint the auditor holds, adds that checkpoint and the consistency proof from it to the file's.
      */
+    @MayConflict
     @GetMapping(value = "/api/audit/cases/{caseId}/export", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<byte[]> export(@PathVariable CaseId caseId, @RequestParam(required = false) Long since) {
         return ResponseEntity.ok()

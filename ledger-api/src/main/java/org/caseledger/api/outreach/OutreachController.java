@@ -21,12 +21,14 @@ import org.caseledger.core.outreach.ProvideServiceSupport;
 import org.caseledger.core.outreach.ServiceSupportKind;
 import org.caseledger.core.shared.HouseholdId;
 import org.caseledger.core.shared.Require;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The office's low-threshold work outside formal cases; each request records one activity. */
@@ -78,12 +80,14 @@ class OutreachController {
         return activity;
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/anonymous-consultations")
     ResponseEntity<Map<String, Object>> anonymousConsultation(@RequestBody AnonymousConsultationRequest body, CommandContext context) {
         ActivityId activityId = ActivityId.random();
         return record(context, body, new HoldAnonymousConsultation(activityId, body.topic(), context.envelope(body.occurredAt())));
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/information-meetings")
     ResponseEntity<Map<String, Object>> informationMeeting(@RequestBody InformationMeetingRequest body, CommandContext context) {
         ActivityId activityId = ActivityId.random();
@@ -91,12 +95,14 @@ class OutreachController {
                 body.participants(), body.topics(), context.envelope(body.occurredAt())));
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/conversations-without-aid")
     ResponseEntity<Map<String, Object>> conversationWithoutAid(@RequestBody ConversationRequest body, CommandContext context) {
         ActivityId activityId = ActivityId.random();
         return record(context, body, new HoldConversationWithoutAid(activityId, body.household(), context.envelope(body.occurredAt())));
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/service-support")
     ResponseEntity<Map<String, Object>> serviceSupport(@RequestBody ServiceSupportRequest body, CommandContext context) {
         ActivityId activityId = ActivityId.random();

@@ -29,12 +29,14 @@ import org.caseledger.core.shared.HouseholdId;
 import org.caseledger.core.shared.PersonId;
 import org.caseledger.core.shared.Require;
 import org.caseledger.core.shared.UnitId;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Registers persons (children and household members) and erases them, with the other units' approval where they hold them too. */
@@ -115,6 +117,7 @@ class PersonController {
         return history.entries(personId, PersonEvent.class);
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     ResponseEntity<Map<String, Object>> register(@RequestBody RegisterPersonRequest body, CommandContext context) {
         guard.joinHousehold(CurrentStaff.get(), body.household(), "POST /api/persons");

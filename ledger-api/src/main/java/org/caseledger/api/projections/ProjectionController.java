@@ -1,10 +1,12 @@
 package org.caseledger.api.projections;
 
 import java.util.List;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Rebuilding read models by replay, and following the progress. */
@@ -23,6 +25,7 @@ class ProjectionController {
     }
 
     /** Rebuilds one projection, or every one when none is named; answers 202 and where to follow the progress. */
+    @ResponseStatus(HttpStatus.ACCEPTED)
     @PostMapping("/api/admin/projections/rebuild")
     ResponseEntity<List<ProjectionAdmin.Status>> rebuild(@RequestParam(required = false) String projection) {
         List<String> names = projection == null ? admin.names() : List.of(projection);

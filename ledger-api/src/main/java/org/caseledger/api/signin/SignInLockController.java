@@ -6,10 +6,12 @@ import org.caseledger.api.web.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -33,6 +35,7 @@ class SignInLockController {
         return throttle.locks();
     }
 
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @DeleteMapping("/api/admin/sign-in-locks/accounts/{username}")
     ResponseEntity<Void> unlockAccount(@PathVariable String username) {
         if (!throttle.unlockAccount(username)) {
@@ -43,6 +46,7 @@ class SignInLockController {
         return ResponseEntity.noContent().build();
     }
 
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @DeleteMapping("/api/admin/sign-in-locks/addresses/{address}")
     ResponseEntity<Void> unlockAddress(@PathVariable String address) {
         if (!throttle.unlockAddress(address)) {
