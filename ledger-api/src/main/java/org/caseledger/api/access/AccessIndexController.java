@@ -14,6 +14,7 @@ class AccessIndexController {
         this.replay = replay;
     }
 
+    /** Rebuilds the access index (who may read which case) from the events; answers how many events were folded. */
     @PostMapping("/api/admin/access-index/rebuild")
     Map<String, Long> rebuild() {
         return Map.of("eventsFolded", replay.rebuild());

@@ -47,6 +47,7 @@ class AccessLogController {
         return response.body(page);
     }
 
+    /** Unusual reads in the read-access log between {@code from} and {@code to}: the patterns an auditor follows up. */
     @GetMapping("/api/audit/access-log/unusual")
     AccessLogQuery.Unusual unusual(@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
                                    @RequestParam(defaultValue = "200") int limit, HttpServletRequest request) {
@@ -54,6 +55,7 @@ class AccessLogController {
         return query.unusual(from, to, checked(limit));
     }
 
+    /** Verifies the hash chain of the read-access log. */
     @GetMapping("/api/audit/access-log/verify")
     AccessLogQuery.Verification verify() {
         return query.verify();

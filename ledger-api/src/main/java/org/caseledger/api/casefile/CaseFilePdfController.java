@@ -21,6 +21,10 @@ class CaseFilePdfController {
         this.printer = printer;
     }
 
+    /**
+     * The case file as a PDF for a court or an inspector: the timeline, the decisions and the integrity evidence;
+     * refused with 409 when the case's events do not verify.
+     */
     @MayConflict
     @GetMapping("/api/audit/cases/{caseId}/export.pdf")
     ResponseEntity<byte[]> export(@PathVariable CaseId caseId) {

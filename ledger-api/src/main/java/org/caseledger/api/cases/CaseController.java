@@ -122,6 +122,10 @@ class CaseController {
         this.persons = persons;
     }
 
+    /**
+     * Opens a case for a child, with the report of concern that started it if there is one; answers the case's id and
+     * number.
+     */
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     ResponseEntity<Map<String, Object>> open(@RequestBody OpenCaseRequest body, CommandContext context) {
@@ -165,6 +169,10 @@ class CaseController {
         return response.body(view);
     }
 
+    /**
+     * The case's events in plain words, one entry per event, live or as the ledger knew it at {@code asOf} or after
+     * event {@code asOfEvent}.
+     */
     @GetMapping("/{caseId}/timeline")
     List<TimelineEntry> timeline(@PathVariable CaseId caseId, @RequestParam(required = false) Instant asOf,
                                  @RequestParam(required = false) Long asOfEvent) {
@@ -194,6 +202,10 @@ class CaseController {
         return response.body(page);
     }
 
+    /**
+     * One entry of a case's list ({@code reports}, {@code decisions}, {@code visits}, {@code contacts}, {@code notes},
+     * {@code interventions}, {@code consents}, {@code disclosures}) as the case view has it.
+     */
     @GetMapping("/{caseId}/{collection}/{itemId}")
     CaseView.Item item(@PathVariable CaseId caseId, @PathVariable String collection, @PathVariable String itemId) {
         Function<CaseView, List<? extends CaseView.Item>> items = COLLECTIONS.get(collection);
@@ -206,6 +218,7 @@ class CaseController {
                 .orElseThrow(() -> new NotFoundException("case " + caseId + " has no entry " + itemId + " in " + collection));
     }
 
+    /** Records a further report of concern on an open case. */
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/{caseId}/reports")
     ResponseEntity<Map<String, Object>> report(@PathVariable CaseId caseId, @RequestBody ReportRequest body, CommandContext context) {
@@ -213,6 +226,7 @@ class CaseController {
         return created(context, caseId, body, reportCommand(caseId, reportId, body, context), "reports", reportId, "reportId");
     }
 
+    /** Records the immediate protection assessment of a report: whether the child needs protection at once, and why. */
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/{caseId}/assessments")
     ResponseEntity<Map<String, Object>> assessProtection(@PathVariable CaseId caseId, @RequestBody AssessmentRequest body,
@@ -221,16 +235,22 @@ class CaseController {
                 body.rationale(), context.envelope(body.occurredAt())), "reports", body.reportId(), "reportId");
     }
 
+    /** Assigns the case to a case worker. */
     @PostMapping("/{caseId}/assignments")
     ResponseEntity<Map<String, Object>> assign(@PathVariable CaseId caseId, @RequestBody AssignmentRequest body, CommandContext context) {
         return recorded(context, caseId, body, new AssignCase(caseId, body.assignee(), context.envelope(body.occurredAt())));
     }
 
+    /** Transfers the case to another unit, with the reason. */
     @PostMapping("/{caseId}/transfers")
     ResponseEntity<Map<String, Object>> transfer(@PathVariable CaseId caseId, @RequestBody TransferRequest body, CommandContext context) {
         return recorded(context, caseId, body, new TransferCase(caseId, body.toUnit(), body.reason(), context.envelope(body.occurredAt())));
     }
 
+    /**
+     * Records a decision with its legal basis: to open, extend or close an investigation, to grant, deny or end an
+     * intervention, to close the case. Only a role the delegation order allows may make it.
+     */
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/{caseId}/decisions")
     ResponseEntity<Map<String, Object>> decide(@PathVariable CaseId caseId, @RequestBody DecisionRequest body, CommandContext context) {
@@ -251,17 +271,20 @@ class CaseController {
         });
     }
 
+    /** Records that the child was heard, and what the child said. */
     @PostMapping("/{caseId}/child-hearings")
     ResponseEntity<Map<String, Object>> childHeard(@PathVariable CaseId caseId, @RequestBody ChildHeardRequest body, CommandContext context) {
         return recorded(context, caseId, body, new RecordChildHeard(caseId, body.summary(), context.envelope(body.occurredAt())));
     }
 
+    /** Records why the child was not heard. */
     @PostMapping("/{caseId}/child-not-heard-reasons")
     ResponseEntity<Map<String, Object>> childNotHeard(@PathVariable CaseId caseId, @RequestBody ChildNotHeardRequest body,
                                                       CommandContext context) {
         return recorded(context, caseId, body, new RecordChildNotHeard(caseId, body.reason(), context.envelope(body.occurredAt())));
     }
 
+    /** Books a visit: when and where. */
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/{caseId}/visits")
     ResponseEntity<Map<String, Object>> bookVisit(@PathVariable CaseId caseId, @RequestBody BookVisitRequest body, CommandContext context) {
@@ -270,6 +293,7 @@ class CaseController {
                 context.envelope(body.occurredAt())), "visits", visitId, "visitId");
     }
 
+    /** Records that a booked visit was held. */
     @PostMapping("/{caseId}/visits/{visitId}/held")
     ResponseEntity<Map<String, Object>> visitHeld(@PathVariable CaseId caseId, @PathVariable VisitId visitId,
                                                   @RequestBody(required = false) OccurrenceRequest body, CommandContext context) {
@@ -277,6 +301,7 @@ class CaseController {
         return recorded(context, caseId, occurrence, new RecordVisitHeld(caseId, visitId, context.envelope(occurrence.occurredAt())));
     }
 
+    /** Records that a booked visit was missed. */
     @PostMapping("/{caseId}/visits/{visitId}/missed")
     ResponseEntity<Map<String, Object>> visitMissed(@PathVariable CaseId caseId, @PathVariable VisitId visitId,
                                                     @RequestBody(required = false) OccurrenceRequest body, CommandContext context) {
@@ -284,6 +309,7 @@ class CaseController {
         return recorded(context, caseId, occurrence, new RecordVisitMissed(caseId, visitId, context.envelope(occurrence.occurredAt())));
     }
 
+    /** Cancels a booked visit. */
     @PostMapping("/{caseId}/visits/{visitId}/cancellation")
     ResponseEntity<Map<String, Object>> cancelVisit(@PathVariable CaseId caseId, @PathVariable VisitId visitId,
                                                     @RequestBody CancelVisitRequest body, CommandContext context) {
@@ -291,6 +317,7 @@ class CaseController {
                 context.envelope(body.occurredAt())));
     }
 
+    /** Records a contact with the family or a partner: the channel, who initiated it and a summary. */
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/{caseId}/contacts")
     ResponseEntity<Map<String, Object>> contact(@PathVariable CaseId caseId, @RequestBody ContactRequest body, CommandContext context) {
@@ -299,6 +326,7 @@ class CaseController {
                 body.summary(), context.envelope(body.occurredAt())), "contacts", contactId, "contactId");
     }
 
+    /** Records a journal note. */
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/{caseId}/notes")
     ResponseEntity<Map<String, Object>> note(@PathVariable CaseId caseId, @RequestBody NoteRequest body, CommandContext context) {
@@ -307,6 +335,7 @@ class CaseController {
                 "notes", noteId, "noteId");
     }
 
+    /** Corrects a journal note by a new entry that points at it; the original stays readable. */
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/{caseId}/notes/{noteId}/corrections")
     ResponseEntity<Map<String, Object>> correctNote(@PathVariable CaseId caseId, @PathVariable NoteId noteId,
@@ -316,6 +345,7 @@ class CaseController {
                 context.envelope(body.occurredAt())), "notes", correctionId, "noteId");
     }
 
+    /** Offers a granted intervention to the family. */
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/{caseId}/interventions")
     ResponseEntity<Map<String, Object>> offerIntervention(@PathVariable CaseId caseId, @RequestBody OfferRequest body,
@@ -325,6 +355,7 @@ class CaseController {
                 context.envelope(body.occurredAt())), "interventions", interventionId, "interventionId");
     }
 
+    /** Records that the family accepted an offered intervention. */
     @PostMapping("/{caseId}/interventions/{interventionId}/acceptance")
     ResponseEntity<Map<String, Object>> acceptIntervention(@PathVariable CaseId caseId, @PathVariable InterventionId interventionId,
                                                            @RequestBody(required = false) OccurrenceRequest body, CommandContext context) {
@@ -332,6 +363,7 @@ class CaseController {
         return recorded(context, caseId, occurrence, new AcceptIntervention(caseId, interventionId, context.envelope(occurrence.occurredAt())));
     }
 
+    /** Records that the family declined an offered intervention. */
     @PostMapping("/{caseId}/interventions/{interventionId}/declination")
     ResponseEntity<Map<String, Object>> declineIntervention(@PathVariable CaseId caseId, @PathVariable InterventionId interventionId,
                                                             @RequestBody(required = false) ReasonRequest body, CommandContext context) {
@@ -340,6 +372,7 @@ class CaseController {
                 context.envelope(reason.occurredAt())));
     }
 
+    /** Records that an accepted intervention started. */
     @PostMapping("/{caseId}/interventions/{interventionId}/start")
     ResponseEntity<Map<String, Object>> startIntervention(@PathVariable CaseId caseId, @PathVariable InterventionId interventionId,
                                                           @RequestBody(required = false) OccurrenceRequest body, CommandContext context) {
@@ -347,6 +380,7 @@ class CaseController {
         return recorded(context, caseId, occurrence, new StartIntervention(caseId, interventionId, context.envelope(occurrence.occurredAt())));
     }
 
+    /** Records a follow-up of a running intervention. */
     @PostMapping("/{caseId}/interventions/{interventionId}/follow-ups")
     ResponseEntity<Map<String, Object>> followUpIntervention(@PathVariable CaseId caseId, @PathVariable InterventionId interventionId,
                                                              @RequestBody FollowUpRequest body, CommandContext context) {
@@ -354,6 +388,7 @@ class CaseController {
                 context.envelope(body.occurredAt())));
     }
 
+    /** Records that an intervention ended, with the reason. */
     @PostMapping("/{caseId}/interventions/{interventionId}/end")
     ResponseEntity<Map<String, Object>> endIntervention(@PathVariable CaseId caseId, @PathVariable InterventionId interventionId,
                                                         @RequestBody EndInterventionRequest body, CommandContext context) {
@@ -361,6 +396,7 @@ class CaseController {
                 context.envelope(body.occurredAt())));
     }
 
+    /** Records a person's consent to share information with a partner, for a purpose and a period. */
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/{caseId}/consents")
     ResponseEntity<Map<String, Object>> giveConsent(@PathVariable CaseId caseId, @RequestBody ConsentRequest body, CommandContext context) {
@@ -369,6 +405,7 @@ class CaseController {
                 body.purpose(), body.validFrom(), body.validUntil(), context.envelope(body.occurredAt())), "consents", consentId, "consentId");
     }
 
+    /** Records that a consent was withdrawn. */
     @PostMapping("/{caseId}/consents/{consentId}/withdrawal")
     ResponseEntity<Map<String, Object>> withdrawConsent(@PathVariable CaseId caseId, @PathVariable ConsentId consentId,
                                                         @RequestBody(required = false) OccurrenceRequest body, CommandContext context) {
@@ -376,6 +413,7 @@ class CaseController {
         return recorded(context, caseId, occurrence, new WithdrawConsent(caseId, consentId, context.envelope(occurrence.occurredAt())));
     }
 
+    /** Records information disclosed to a partner, on a consent or a provision of law. */
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/{caseId}/disclosures")
     ResponseEntity<Map<String, Object>> disclose(@PathVariable CaseId caseId, @RequestBody DisclosureRequest body, CommandContext context) {
@@ -385,6 +423,7 @@ class CaseController {
                 "disclosures", disclosureId, "disclosureId");
     }
 
+    /** Closes the case, with the reason. */
     @PostMapping("/{caseId}/closure")
     ResponseEntity<Map<String, Object>> close(@PathVariable CaseId caseId, @RequestBody ClosureRequest body, CommandContext context) {
         return recorded(context, caseId, body, new CloseCase(caseId, body.reason(), context.envelope(body.occurredAt())));

@@ -51,6 +51,10 @@ class CaseListController {
         this.lists = lists;
     }
 
+    /**
+     * The case files this member of staff may read, newest activity first or by case number, filtered and paged
+     * (README, "Finding cases"); every case listed is logged as read.
+     */
     @Paged
     @GetMapping
     ResponseEntity<CaseList> list(@RequestParam(required = false) UnitId unit,

@@ -7,6 +7,7 @@ import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.info.Contact;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
@@ -21,6 +22,7 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
+import io.swagger.v3.oas.models.tags.Tag;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -73,6 +75,7 @@ class OpenApiConfiguration {
     OpenAPI ledgerOpenApi() {
         return new OpenAPI()
                 .info(new Info().title("Case ledger API").version("1")
+                        .contact(new Contact().name("The unit's system administrators, who run this ledger"))
                         .description("The case ledger of a children-and-families unit: every contact, decision and intervention "
                                 + "an immutable event. Errors are RFC 9457 problems (docs/problems.md); lists are paged through "
                                 + "the Link header; writes take Idempotency-Key and If-Match (README, \"Using the API\")."))
@@ -82,6 +85,7 @@ class OpenApiConfiguration {
                         .addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
                                 .bearerFormat("JWT").description("An access token of the municipality's identity provider (production)"))
                         .addSchemas(PROBLEM, problemSchema()))
+                .tags(TAGS.values().stream().distinct().sorted().map(name -> new Tag().name(name)).toList())
                 // relative: the document is the same on every node and behind any host name
                 .servers(List.of(new Server().url("/")))
                 .addSecurityItem(new SecurityRequirement().addList("basic"))
@@ -97,7 +101,12 @@ class OpenApiConfiguration {
     OperationCustomizer conventions() {
         return (operation, handler) -> {
             String feature = handler.getBeanType().getPackageName();
-            operation.setTags(List.of(TAGS.getOrDefault(feature.substring(feature.lastIndexOf('.') + 1), "Ledger")));
+            String tag = TAGS.get(feature.substring(feature.lastIndexOf('.') + 1));
+            if (tag == null) {
+                // every tag an operation names is one of the document's tags: a new feature gets its own here
+                throw new IllegalStateException("The feature package " + feature + " has no tag in OpenApiConfiguration.TAGS");
+            }
+            operation.setTags(List.of(tag));
             RequestMapping mapping = AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(), RequestMapping.class);
             boolean write = mapping != null && Arrays.stream(mapping.method()).anyMatch(method -> method != RequestMethod.GET);
             ApiResponses responses = operation.getResponses();
@@ -160,8 +169,10 @@ class OpenApiConfiguration {
     private static void commandAnswers(ApiResponses responses) {
         responses.forEach((status, response) -> {
             if (status.startsWith("2")) {
-                response.addHeaderObject("ETag", new Header().required(true)
-                        .description("The version after the command, to send back in If-Match").schema(new StringSchema()));
+                // a command that created something always wrote; one repeated with nothing left to do (an erasure) wrote nothing
+                response.addHeaderObject("ETag", new Header().required(status.equals("201"))
+                        .description("The version after the command, to send back in If-Match; absent when the command wrote "
+                                + "nothing (an erasure of a person already erased)").schema(new StringSchema()));
                 response.addHeaderObject("Idempotent-Replayed", new Header()
                         .description("Present, as true, when this is the first answer to the same Idempotency-Key and body again")
                         .schema(new StringSchema()._enum(List.of("true"))));

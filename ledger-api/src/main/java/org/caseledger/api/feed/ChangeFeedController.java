@@ -59,6 +59,10 @@ class ChangeFeedController {
         this.lists = lists;
     }
 
+    /**
+     * The change feed: the events of the case files this member of staff may read, in stored order, from {@code after};
+     * {@code wait} holds an empty answer until something new comes.
+     */
     @Paged
     @GetMapping
     ResponseEntity<FeedPage> events(@RequestParam(required = false) String after,

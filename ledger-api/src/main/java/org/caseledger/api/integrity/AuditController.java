@@ -44,6 +44,7 @@ class AuditController {
                     String statement, String handover, String endorsement) {
     }
 
+    /** The ledger's public signing key (PEM), to verify exported case files and checkpoints with. */
     @GetMapping(value = "/api/audit/public-key", produces = "application/x-pem-file")
     ResponseEntity<String> publicKey() {
         return ResponseEntity.ok().header("X-Key-Id", signingKey.keyId()).body(Ed25519.toPem(signingKey.publicKey()));
@@ -72,11 +73,13 @@ class AuditController {
         return answer;
     }
 
+    /** Verifies every stored event of the ledger: hashes, chains, seals and checkpoints. */
     @GetMapping("/api/audit/verify")
     VerificationReport verifyLedger() {
         return verifier.verifyLedger();
     }
 
+    /** Verifies one case's events: hashes, chain, seals and checkpoints. */
     @GetMapping("/api/cases/{caseId}/verify")
     VerificationReport verifyCase(@PathVariable CaseId caseId) {
         return verifier.verifyStream(caseId.toString());

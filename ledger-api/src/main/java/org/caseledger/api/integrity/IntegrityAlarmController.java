@@ -17,6 +17,10 @@ class IntegrityAlarmController {
         this.alarm = alarm;
     }
 
+    /**
+     * The integrity alarm: raised when the sealer refused to sign what it found, with the first problem; {@code raised:
+     * false} otherwise.
+     */
     @GetMapping("/api/admin/integrity-alarm")
     ResponseEntity<Object> current() {
         return alarm.current().<ResponseEntity<Object>>map(ResponseEntity::ok)

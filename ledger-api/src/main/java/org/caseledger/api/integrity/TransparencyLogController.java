@@ -54,6 +54,7 @@ class TransparencyLogController {
         return ResponseEntity.ok().contentType(NOTE).body(notes.verifierKey() + "\n");
     }
 
+    /** The published checkpoints of the transparency log from tree size {@code fromSize}, at most {@code limit}. */
     @GetMapping("/api/audit/checkpoints")
     List<Published> list(@RequestParam(defaultValue = "0") long fromSize, @RequestParam(defaultValue = "100") int limit) {
         if (limit < 1 || limit > MAX_LIMIT || fromSize < 0) {
@@ -78,6 +79,7 @@ class TransparencyLogController {
                 .orElseThrow(() -> new NotFoundException("no checkpoint has tree size " + treeSize)));
     }
 
+    /** A consistency proof between two tree sizes of the transparency log: the later tree extends the earlier one. */
     @GetMapping("/api/audit/proofs/consistency")
     ConsistencyProof consistency(@RequestParam long first, @RequestParam long second) {
         TreeHashes tree = log.tree();
@@ -89,6 +91,7 @@ class TransparencyLogController {
         return new ConsistencyProof(first, second, base64(MerkleProofs.consistencyProof(tree, first, second)));
     }
 
+    /** An inclusion proof of one event (by its global index) in the tree of the given size. */
     @GetMapping("/api/audit/proofs/inclusion")
     InclusionProof inclusion(@RequestParam long globalIndex, @RequestParam long treeSize) {
         TreeHashes tree = log.tree();

@@ -80,6 +80,7 @@ class OutreachController {
         return activity;
     }
 
+    /** Records an anonymous consultation: advice given without a case or a name. */
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/anonymous-consultations")
     ResponseEntity<Map<String, Object>> anonymousConsultation(@RequestBody AnonymousConsultationRequest body, CommandContext context) {
@@ -87,6 +88,7 @@ class OutreachController {
         return record(context, body, new HoldAnonymousConsultation(activityId, body.topic(), context.envelope(body.occurredAt())));
     }
 
+    /** Records an information meeting: its audience, participants and topics. */
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/information-meetings")
     ResponseEntity<Map<String, Object>> informationMeeting(@RequestBody InformationMeetingRequest body, CommandContext context) {
@@ -95,6 +97,7 @@ class OutreachController {
                 body.participants(), body.topics(), context.envelope(body.occurredAt())));
     }
 
+    /** Records a conversation with a household held without an aid decision. */
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/conversations-without-aid")
     ResponseEntity<Map<String, Object>> conversationWithoutAid(@RequestBody ConversationRequest body, CommandContext context) {
@@ -102,6 +105,7 @@ class OutreachController {
         return record(context, body, new HoldConversationWithoutAid(activityId, body.household(), context.envelope(body.occurredAt())));
     }
 
+    /** Records service support given to a household, of a kind. */
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/service-support")
     ResponseEntity<Map<String, Object>> serviceSupport(@RequestBody ServiceSupportRequest body, CommandContext context) {

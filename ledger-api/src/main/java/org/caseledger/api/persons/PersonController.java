@@ -117,6 +117,10 @@ class PersonController {
         return history.entries(personId, PersonEvent.class);
     }
 
+    /**
+     * Registers a person by identity number (or reserve number) and name, optionally in a household; answers the
+     * person's id.
+     */
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     ResponseEntity<Map<String, Object>> register(@RequestBody RegisterPersonRequest body, CommandContext context) {

@@ -70,6 +70,7 @@ class RegisterExtractController {
         this.clock = clock;
     }
 
+    /** The register extract of a person: what the ledger holds on them, opened, for a data subject's request. */
     @GetMapping("/api/persons/{personId}/extract")
     ResponseEntity<Extract> extract(@PathVariable PersonId personId, HttpServletRequest request) {
         String purpose = request.getHeader(AccessLog.PURPOSE_HEADER);

@@ -19,6 +19,7 @@ class ProjectionController {
         this.admin = admin;
     }
 
+    /** The read models: their position in the event stream and which node holds which segment. */
     @GetMapping("/api/admin/projections")
     List<ProjectionAdmin.Status> statuses() {
         return admin.statuses();

@@ -47,6 +47,10 @@ class ReviewController {
         this.clock = clock;
     }
 
+    /**
+     * The evaluation metrics per period between {@code from} and {@code to}, each with its change against the baseline
+     * (docs/metrics.md).
+     */
     @GetMapping("/api/metrics")
     ResponseEntity<MetricsQuery.Report> metrics(@RequestParam LocalDate from, @RequestParam LocalDate to, @RequestParam(required = false) UnitId unit,
                                 @RequestParam(defaultValue = "month") String period, @RequestParam(required = false) String baseline) {
@@ -66,6 +70,7 @@ class ReviewController {
         return projections.answer(metrics.report(unitOrOwn(unit), from, to, period(period), baselineFrom, baselineTo, today()));
     }
 
+    /** The facts behind one metric's figure between {@code from} and {@code to}: which cases count, and why. */
     @GetMapping("/api/metrics/{metric}/cases")
     ResponseEntity<List<MetricsQuery.Fact>> metricFacts(@PathVariable String metric, @RequestParam LocalDate from, @RequestParam LocalDate to,
                                         @RequestParam(required = false) UnitId unit, HttpServletRequest request) {
@@ -81,6 +86,7 @@ class ReviewController {
                 request.getQueryString() == null ? metric : metric + "?" + request.getQueryString(), request.getHeader(AccessLog.PURPOSE_HEADER)));
     }
 
+    /** Each legal rule between {@code from} and {@code to}: checked, met, the rate, and the cases behind every miss. */
     @GetMapping("/api/compliance")
     ResponseEntity<List<ComplianceQuery.RuleResult>> compliance(@RequestParam LocalDate from, @RequestParam LocalDate to,
                                                 @RequestParam(required = false) UnitId unit, HttpServletRequest request) {

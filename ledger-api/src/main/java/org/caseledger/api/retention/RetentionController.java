@@ -70,11 +70,16 @@ class RetentionController {
         this.clock = clock;
     }
 
+    /**
+     * What the retention policy makes due now: every decision with its rule, what is kept, and what needs a person's
+     * decision.
+     */
     @GetMapping("/api/retention/due")
     Due due() {
         return due(CurrentStaff.get());
     }
 
+    /** Applies the retention policy: erases what is due and reports what was erased, kept and left for a decision. */
     @PostMapping("/api/retention/run")
     Run run(CommandContext context) {
         Due due = due(CurrentStaff.get());

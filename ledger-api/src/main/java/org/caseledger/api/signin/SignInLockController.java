@@ -30,11 +30,13 @@ class SignInLockController {
         this.throttle = throttle;
     }
 
+    /** The sign-in locks in force, by user name and by address, and when each lifts. */
     @GetMapping("/api/admin/sign-in-locks")
     List<SignInThrottle.Locked> locks() {
         return throttle.locks();
     }
 
+    /** Lifts the sign-in lock of a user name and forgets its failed sign-ins. */
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @DeleteMapping("/api/admin/sign-in-locks/accounts/{username}")
     ResponseEntity<Void> unlockAccount(@PathVariable String username) {
@@ -46,6 +48,7 @@ class SignInLockController {
         return ResponseEntity.noContent().build();
     }
 
+    /** Lifts the sign-in lock of an address and forgets its failed sign-ins. */
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @DeleteMapping("/api/admin/sign-in-locks/addresses/{address}")
     ResponseEntity<Void> unlockAddress(@PathVariable String address) {
