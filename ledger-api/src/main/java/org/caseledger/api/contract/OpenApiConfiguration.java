@@ -48,6 +48,7 @@ import org.springframework.web.bind.annotation.RequestMethod;
 class OpenApiConfiguration {
 
     static final String PROBLEM = "Problem";
+    private static final String JSON = "application/json";
     private static final String PROBLEM_JSON = "application/problem+json";
     private static final String LOCATION = "Location";
     private static final String RETRY_AFTER = "Retry-After";
@@ -111,6 +112,8 @@ class OpenApiConfiguration {
             boolean write = mapping != null && Arrays.stream(mapping.method()).anyMatch(method -> method != RequestMethod.GET);
             ApiResponses responses = operation.getResponses();
             fileTypeByExtension(mapping, responses);
+            jsonSentAsBytes(responses);
+            filesAsBytes(responses);
             problem(responses, "400", "The request is malformed: see errors per field");
             problem(responses, "401", "Not signed in");
             problem(responses, "403", "Not allowed for this member of staff");
@@ -121,6 +124,10 @@ class OpenApiConfiguration {
             boolean command = ResponseEntity.class.isAssignableFrom(handler.getMethod().getReturnType())
                     && Arrays.stream(handler.getMethodParameters()).anyMatch(parameter -> parameter.getParameterType() == CommandContext.class);
             if (write) {
+                operation.addParametersItem(new HeaderParameter().name("X-Requested-By").required(false)
+                        .description("Any value: says a program sends this write. A write without a JSON body (sent with "
+                                + "Content-Type: application/json) must carry it, or it is refused with 415")
+                        .schema(new StringSchema()));
                 problem(responses, "406", "The Accept header allows no JSON: nothing was written");
                 problem(responses, "409", "A rule of the ledger refused it: the member rule names which, or the type says what conflicts");
                 problem(responses, "413", "The body is larger than the ledger reads: nothing was written");
@@ -194,7 +201,33 @@ class OpenApiConfiguration {
             return;
         }
         MediaTypeFactory.getMediaType(last).ifPresent(type -> responses.get("200").content(new Content()
-                .addMediaType(type.toString(), new MediaType().schema(new StringSchema().format("binary")))));
+                .addMediaType(type.toString(), new MediaType())));
+    }
+
+    /**
+     * An answer held as bytes but sent as JSON (the case file, signed as the bytes it is) is a JSON document, not a
+     * base64 string as springdoc reads {@code byte[]}; its shape is its own schema's (docs/case-file.schema.json).
+     */
+    private static void jsonSentAsBytes(ApiResponses responses) {
+        ApiResponse ok = responses.get("200");
+        MediaType json = ok == null || ok.getContent() == null ? null : ok.getContent().get(JSON);
+        if (json != null && json.getSchema() != null && "byte".equals(json.getSchema().getFormat())) {
+            json.schema(new ObjectSchema().additionalProperties(true)
+                    .description("A JSON document sent byte for byte as it is signed; its own schema describes it"));
+        }
+    }
+
+    /** An answer in a type that is neither JSON nor text (a PDF, a PEM key) is a file: its bytes, as they are sent. */
+    private static void filesAsBytes(ApiResponses responses) {
+        ApiResponse ok = responses.get("200");
+        if (ok == null || ok.getContent() == null) {
+            return;
+        }
+        ok.getContent().forEach((type, media) -> {
+            if (!type.contains("json") && !type.startsWith("text/")) {
+                media.schema(new StringSchema().format("binary"));
+            }
+        });
     }
 
     private static ApiResponse problem(ApiResponses responses, String status, String description) {
