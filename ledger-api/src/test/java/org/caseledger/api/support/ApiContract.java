@@ -219,10 +219,78 @@ public final class ApiContract {
             if (parsed.getOpenAPI() == null) {
                 throw new IllegalStateException(document + " is not an OpenAPI document: " + parsed.getMessages());
             }
-            return parsed.getOpenAPI();
+            return spelledAsTheValidatorReads(parsed.getOpenAPI());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The document is OpenAPI 3.1; the validator's schema check reads each schema's 3.0 fields only, so a 3.1 schema's
+     * {@code type} (kept as a list) and {@code const} would be checked by nothing. Each schema gets them spelled the 3.0
+     * way too: one type (and {@code nullable} when the other is "null") and a one-value {@code enum}.
+     */
+    private static OpenAPI spelledAsTheValidatorReads(OpenAPI document) {
+        Set<Schema<?>> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        List<Schema<?>> pending = new ArrayList<>();
+        if (document.getComponents() != null) {
+            nonNull(document.getComponents().getSchemas()).values().forEach(pending::add);
+            nonNull(document.getComponents().getHeaders()).values().forEach(header -> pending.add(header.getSchema()));
+        }
+        nonNull(document.getPaths()).values().forEach(path -> path.readOperations().forEach(operation -> {
+            if (operation.getParameters() != null) {
+                operation.getParameters().forEach(parameter -> pending.add(parameter.getSchema()));
+            }
+            if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
+                operation.getRequestBody().getContent().values().forEach(media -> pending.add(media.getSchema()));
+            }
+            nonNull(operation.getResponses()).values().forEach(response -> {
+                nonNull(response.getContent()).values().forEach(media -> pending.add(media.getSchema()));
+                nonNull(response.getHeaders()).values().forEach(header -> pending.add(header.getSchema()));
+            });
+        }));
+        while (!pending.isEmpty()) {
+            Schema<?> schema = pending.remove(pending.size() - 1);
+            if (schema == null || !seen.add(schema)) {
+                continue;
+            }
+            spellAs30(schema);
+            nonNull(schema.getProperties()).values().forEach(pending::add);
+            pending.add(schema.getItems());
+            pending.add(schema.getNot());
+            if (schema.getAdditionalProperties() instanceof Schema<?> additional) {
+                pending.add(additional);
+            }
+            for (List<Schema> options : Arrays.asList(schema.getAllOf(), schema.getAnyOf(), schema.getOneOf())) {
+                if (options != null) {
+                    options.forEach(option -> pending.add(option));
+                }
+            }
+        }
+        return document;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void spellAs30(Schema schema) {
+        Set<String> types = schema.getTypes();
+        if (schema.getType() == null && types != null && !types.isEmpty()) {
+            List<String> named = types.stream().filter(type -> !type.equals("null")).toList();
+            if (named.size() == 1) {
+                schema.setType(named.get(0));
+                if (types.contains("null")) {
+                    schema.setNullable(true);
+                }
+            } else if (named.size() > 1) {
+                throw new IllegalStateException("a schema of several types, which the validator cannot read: " + types);
+            }
+        }
+        if (schema.getConst() != null && schema.getEnum() == null) {
+            schema.setEnum(new ArrayList<>(List.of(schema.getConst())));
+        }
+    }
+
+    private static <K, V> Map<K, V> nonNull(Map<K, V> map) {
+        return map == null ? Map.of() : map;
     }
 
     private void writeReport() {
