@@ -1,6 +1,9 @@
 package org.caseledger.api.access;
 
-import java.util.Map;
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -10,13 +13,19 @@ class AccessIndexController {
 
     private final AccessIndexReplay replay;
 
+    /** What the rebuild did. */
+    record Rebuilt(@Schema(requiredMode = REQUIRED, description = "The events replayed into the index") long eventsFolded) {
+    }
+
     AccessIndexController(AccessIndexReplay replay) {
         this.replay = replay;
     }
 
-    /** Rebuilds the access index (who may read which case) from the events; answers how many events were folded. */
+    @Operation(summary = "Rebuild the access index", description = """
+            Rebuilds, by replaying every event, the index that decides who may see which case and person \
+            (docs/privacy.md). Answers how many events were folded.""")
     @PostMapping("/api/admin/access-index/rebuild")
-    Map<String, Long> rebuild() {
-        return Map.of("eventsFolded", replay.rebuild());
+    Rebuilt rebuild() {
+        return new Rebuilt(replay.rebuild());
     }
 }

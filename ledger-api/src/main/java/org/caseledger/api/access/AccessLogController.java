@@ -1,5 +1,6 @@
 package org.caseledger.api.access;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.List;
@@ -32,6 +33,10 @@ class AccessLogController {
      * The entries, newest first, at most {@code limit}; when the page is full, the {@code Link} header ({@code rel="next"})
      * continues below its last position ({@code before}).
      */
+    @Operation(summary = "Read the access log", description = """
+            Who read what and when, newest first: every read of a case or person, and every refusal, with the stated \
+            purpose. Filter by case, member of staff and time. Pages of at most `limit` entries; `Link` continues below the last \
+            (`before`). The auditor's own queries are logged too.""")
     @Paged
     @GetMapping("/api/audit/access-log")
     ResponseEntity<List<AccessLogEntry>> entries(@RequestParam(required = false) UUID caseId, @RequestParam(required = false) String user,
@@ -47,7 +52,10 @@ class AccessLogController {
         return response.body(page);
     }
 
-    /** Unusual reads in the read-access log between {@code from} and {@code to}: the patterns an auditor follows up. */
+    @Operation(summary = "Find unusual access", description = """
+            Access that stands out, for the auditor to look into: refusals, ids that name nothing (guessing), failed \
+            sign-ins, reads outside the reader's unit or assignment, every read of a protected identity, and bursts of \
+            many cases read in a short window. The query is logged.""")
     @GetMapping("/api/audit/access-log/unusual")
     AccessLogQuery.Unusual unusual(@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
                                    @RequestParam(defaultValue = "200") int limit, HttpServletRequest request) {
@@ -55,7 +63,8 @@ class AccessLogController {
         return query.unusual(from, to, checked(limit));
     }
 
-    /** Verifies the hash chain of the read-access log. */
+    @Operation(summary = "Verify the access log", description = """
+            Checks the access log's hash chain, and says whether it is whole or where it first breaks.""")
     @GetMapping("/api/audit/access-log/verify")
     AccessLogQuery.Verification verify() {
         return query.verify();

@@ -2,6 +2,7 @@ package org.caseledger.api.access;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.caseledger.api.security.CurrentStaff;
@@ -22,7 +23,8 @@ import org.springframework.web.servlet.HandlerMapping;
 class CaseAccessGuard implements HandlerInterceptor {
 
     /** Every endpoint under it exports the case file, as JSON or as PDF: for review, not for case work. */
-    private static final String CASE_FILE_EXPORTS = "/api/audit/cases/";
+    /** The signed case file and its PDF, from the API and from the case page: for review, not case work. */
+    private static final List<String> CASE_FILE_EXPORTS = List.of("/api/audit/cases/", "/ui/cases/{caseId}/case-file");
 
     private final CaseAccessRepository cases;
     private final AccessLog log;
@@ -49,7 +51,7 @@ class CaseAccessGuard implements HandlerInterceptor {
         }
         boolean read = "GET".equals(request.getMethod());
         Optional<Refusal> refusal = !read ? AccessPolicy.refusesToWrite(staff, target.get())
-                : pattern.startsWith(CASE_FILE_EXPORTS) ? AccessPolicy.refusesToExport(staff, target.get())
+                : CASE_FILE_EXPORTS.stream().anyMatch(pattern::startsWith) ? AccessPolicy.refusesToExport(staff, target.get())
                 : AccessPolicy.refusesToRead(staff, target.get());
         String what = request.getMethod() + " " + pattern;
         String purpose = request.getHeader(AccessLog.PURPOSE_HEADER);

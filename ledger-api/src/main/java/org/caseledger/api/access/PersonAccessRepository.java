@@ -43,6 +43,12 @@ public class PersonAccessRepository {
                         row.registeredBy(), row.erased(), casesOf(row)));
     }
 
+    /** The persons registered into the household, in no particular order. */
+    public List<PersonId> householdMembers(HouseholdId household) {
+        return jdbc.sql("SELECT person_id FROM person_access WHERE household_id = ?").param(household.value())
+                .query(UUID.class).list().stream().map(PersonId::new).toList();
+    }
+
     private List<CaseAccess> casesOf(Row person) {
         List<UUID> ids = jdbc.sql("SELECT case_id FROM case_access WHERE child_id = ? OR household_id = ? ORDER BY case_number")
                 .params(person.personId().value(), person.household() == null ? null : person.household().value())

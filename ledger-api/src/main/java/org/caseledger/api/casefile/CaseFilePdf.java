@@ -26,12 +26,15 @@ import org.apache.pdfbox.pdmodel.PDDocumentNameDictionary;
 import org.apache.pdfbox.pdmodel.PDEmbeddedFilesNameTreeNode;
 import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification;
 import org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile;
+import org.caseledger.api.integrity.SigningKey;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
  * Renders the case file as an A4 PDF (PDF/A-3u, for archives) with the signed JSON case file attached, so the paper
- * and the evidence travel together. The fonts (DejaVu) are embedded, so every name and note prints as written, and
- * the renderer may load nothing from outside: the document is built from the ledger's own data only.
+ * and the evidence travel together, and signs the whole document with the ledger's key ({@link CaseFileSignature}), so
+ * the words on the paper are provably the ledger's. The fonts (DejaVu) are embedded, so every name and note prints as
+ * written, and the renderer may load nothing from outside: the document is built from the ledger's own data only.
  */
 @Component
 class CaseFilePdf {
@@ -40,8 +43,15 @@ class CaseFilePdf {
 
     private final String css;
     private final byte[] colorProfile;
+    private final CaseFileSignature signature;
 
-    CaseFilePdf() throws IOException {
+    @Autowired
+    CaseFilePdf(SigningKey key) throws IOException {
+        this(new CaseFileSignature(key::sign, key.publicKey(), "case-ledger " + key.fingerprint().substring(0, 16)));
+    }
+
+    CaseFilePdf(CaseFileSignature signature) throws IOException {
+        this.signature = signature;
         try (InputStream stylesheet = CaseFilePdf.class.getResourceAsStream("/casefile/case-file.css")) {
             if (stylesheet == null) {
                 throw new IllegalStateException("the case file's stylesheet is missing from the classpath");
@@ -70,7 +80,9 @@ class CaseFilePdf {
                 attach(pdf, contents);
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
                 pdf.save(out);
-                return out.toByteArray();
+                return signature.sign(out.toByteArray(), Instant.parse(contents.file().exportedAt()),
+                        contents.words().text("app.name"),
+                        contents.words().text("casefile.signature.reason", contents.theCase().caseNumber()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("the case file could not be rendered as PDF", e);
@@ -94,7 +106,7 @@ class CaseFilePdf {
         file.setFileUnicode(name);
         file.setEmbeddedFile(embedded);
         file.setEmbeddedFileUnicode(embedded);
-        file.setFileDescription("The signed, verifiable case file this document presents");
+        file.setFileDescription(contents.words().text("casefile.file.description"));
         file.getCOSObject().setName(COSName.getPDFName("AFRelationship"), "Source");
 
         PDEmbeddedFilesNameTreeNode files = new PDEmbeddedFilesNameTreeNode();

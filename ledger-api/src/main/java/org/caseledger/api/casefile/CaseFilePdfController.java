@@ -1,6 +1,9 @@
 package org.caseledger.api.casefile;
 
+import jakarta.servlet.http.HttpServletRequest;
+import org.caseledger.api.access.AccessLog;
 import org.caseledger.api.contract.MayConflict;
+import org.caseledger.api.problems.ProblemLanguage;
 import org.caseledger.api.security.CurrentStaff;
 import org.caseledger.core.cases.CaseId;
 import org.springframework.http.ContentDisposition;
@@ -11,7 +14,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The case file as a PDF, beside the verifiable JSON export and decided and logged by the same access guard. */
+/**
+ * The case file as a PDF, beside the verifiable JSON export and decided and logged by the same access guard; in
+ * Swedish, or in English on request ({@code ?lang=en}, the pages' cookie or {@code Accept-Language}).
+ */
 @RestController
 class CaseFilePdfController {
 
@@ -21,16 +27,12 @@ class CaseFilePdfController {
         this.printer = printer;
     }
 
-    /**
-     * The case file as a PDF for a court or an inspector: the timeline, the decisions and the integrity evidence;
-     * refused with 409 when the case's events do not verify.
-     */
     @MayConflict
     @GetMapping("/api/audit/cases/{caseId}/export.pdf")
-    ResponseEntity<byte[]> export(@PathVariable CaseId caseId) {
+    ResponseEntity<byte[]> export(@PathVariable CaseId caseId, HttpServletRequest request) {
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("case-" + caseId + ".pdf").build().toString())
-                .body(printer.print(caseId, CurrentStaff.get()));
+                .body(printer.print(caseId, CurrentStaff.get(), ProblemLanguage.of(request), request.getHeader(AccessLog.PURPOSE_HEADER)));
     }
 }

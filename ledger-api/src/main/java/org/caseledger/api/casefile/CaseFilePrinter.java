@@ -1,38 +1,65 @@
 package org.caseledger.api.casefile;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.caseledger.api.access.PersonAccessGuard;
+import org.caseledger.api.access.PersonAccessRepository;
 import org.caseledger.api.integrity.CaseFileExporter;
 import org.caseledger.api.integrity.SigningKey;
 import org.caseledger.api.security.StaffUser;
 import org.caseledger.api.web.EventHistory;
+import org.caseledger.api.wording.Wording;
+import org.caseledger.api.wording.Words;
 import org.caseledger.core.cases.CaseEvent;
 import org.caseledger.core.cases.CaseId;
+import org.caseledger.core.cases.CaseOpened;
 import org.caseledger.core.integrity.Ed25519;
-import org.caseledger.core.law.LegalFramework;
+import org.caseledger.core.person.PersonErased;
+import org.caseledger.core.person.PersonRegistered;
+import org.caseledger.core.shared.LedgerEvent;
+import org.caseledger.core.shared.PersonId;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Prints a case file: the signed case file of the verifiable export, and the case's events read through the event
- * serializer for the readable part, both in one snapshot of the database; then the PDF, with no connection held.
+ * Prints a case file: the signed case file of the verifiable export, the case's events and the registrations of its
+ * child and household read through the event serializer for the readable part, all in one snapshot of the database;
+ * then, with no connection held, the PDF in the reader's language. Each person named is a read of that person, logged
+ * as such beside the read of the case.
  */
 @Component
 class CaseFilePrinter {
 
+    /** A person of the case as read: their id, and their registration, or none for an id no one registered. */
+    private record Registration(PersonId personId, Optional<PersonRegistered> registered, boolean erased) {
+    }
+
+    private record Snapshot(CaseFileExporter.Export export, List<CaseEvent> events, Registration child, List<Registration> household) {
+    }
+
+    static final String WHAT = "GET /api/audit/cases/{caseId}/export.pdf";
+
     private final CaseFileExporter exporter;
     private final EventHistory history;
-    private final LegalFramework law;
+    private final PersonAccessRepository persons;
+    private final PersonAccessGuard personGuard;
+    private final Wording wording;
     private final SigningKey signingKey;
     private final CaseFilePdf pdf;
     private final TransactionTemplate snapshot;
 
-    CaseFilePrinter(CaseFileExporter exporter, EventHistory history, LegalFramework law, SigningKey signingKey, CaseFilePdf pdf,
-                    PlatformTransactionManager transactions) {
+    CaseFilePrinter(CaseFileExporter exporter, EventHistory history, PersonAccessRepository persons, PersonAccessGuard personGuard,
+                    Wording wording, SigningKey signingKey, CaseFilePdf pdf, PlatformTransactionManager transactions) {
         this.exporter = exporter;
         this.history = history;
-        this.law = law;
+        this.persons = persons;
+        this.personGuard = personGuard;
+        this.wording = wording;
         this.signingKey = signingKey;
         this.pdf = pdf;
         this.snapshot = new TransactionTemplate(transactions);
@@ -40,17 +67,53 @@ class CaseFilePrinter {
         snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
     }
 
-    byte[] print(CaseId caseId, StaffUser exportedBy) {
-        CaseFileContents contents = snapshot.execute(status -> {
+    byte[] print(CaseId caseId, StaffUser exportedBy, Locale language, String purpose) {
+        Snapshot read = snapshot.execute(status -> {
             CaseFileExporter.Export export = exporter.exportFile(caseId.toString());
             List<CaseEvent> events = history.events(caseId).stream().map(CaseEvent.class::cast).toList();
-            return CaseFileContents.of(export.json(), export.file(), events, law::find, describe(exportedBy),
-                    Ed25519.toPem(signingKey.publicKey()), export.keyFingerprint());
+            CaseOpened opened = events.stream().filter(CaseOpened.class::isInstance).map(CaseOpened.class::cast).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("the case " + caseId + " has no CaseOpened event"));
+            List<Registration> household = persons.householdMembers(opened.household()).stream()
+                    .filter(member -> !member.equals(opened.child())).map(this::registration).toList();
+            return new Snapshot(export, events, registration(opened.child()), household);
         });
+        List<Registration> named = new ArrayList<>(read.household());
+        named.add(0, read.child());
+        // The log is written outside the read-only snapshot; a person no one registered has no data to read.
+        named.stream().filter(person -> person.registered().isPresent())
+                .forEach(person -> personGuard.read(exportedBy, person.personId(), WHAT, purpose));
+        Words words = wording.words(language);
+        List<CaseFileContents.Person> household = read.household().stream().map(member -> person(member, words))
+                .sorted(Comparator.comparing(CaseFileContents.Person::name)).toList();
+        CaseFileContents contents = CaseFileContents.of(read.export().json(), read.export().file(), read.events(), wording, words,
+                person(read.child(), words), household, describe(exportedBy, words), Ed25519.toPem(signingKey.publicKey()),
+                read.export().keyFingerprint());
         return pdf.render(contents);
     }
 
-    private static String describe(StaffUser staff) {
-        return staff.staffId().value() + " (" + CaseFileContents.words(staff.role().name()) + ", " + staff.unit().value() + ")";
+    private Registration registration(PersonId personId) {
+        List<LedgerEvent> events = history.events(personId);
+        Optional<PersonRegistered> registered = events.stream().filter(PersonRegistered.class::isInstance)
+                .map(PersonRegistered.class::cast).findFirst();
+        return new Registration(personId, registered, events.stream().anyMatch(PersonErased.class::isInstance));
+    }
+
+    /** The person by name and number in words: erased, unregistered, by identity number or by reserve number. */
+    private static CaseFileContents.Person person(Registration person, Words words) {
+        if (person.erased()) {
+            return new CaseFileContents.Person(words.erased(), null, false);
+        }
+        if (person.registered().isEmpty()) {
+            return new CaseFileContents.Person(words.text("casefile.person.unregistered"), null, false);
+        }
+        PersonRegistered registered = person.registered().get();
+        String number = registered.identityNumber() != null ? registered.identityNumber().value()
+                : registered.reserveNumber() != null ? words.text("casefile.person.reserve", words.stored(registered.reserveNumber()))
+                : words.text("casefile.person.noNumber");
+        return new CaseFileContents.Person(words.stored(registered.name()), number, registered.protectedIdentity());
+    }
+
+    private static String describe(StaffUser staff, Words words) {
+        return words.text("casefile.exporter", staff.staffId().value(), words.code(staff.role()), staff.unit().value());
     }
 }

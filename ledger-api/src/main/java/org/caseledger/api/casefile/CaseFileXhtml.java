@@ -2,42 +2,43 @@ package org.caseledger.api.casefile;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import org.caseledger.api.integrity.CaseFile;
+import org.caseledger.api.wording.Words;
+import org.caseledger.projections.timeline.TimelineEntry;
 import org.caseledger.verify.note.MalformedNoteException;
 import org.caseledger.verify.note.Note;
 import org.caseledger.verify.note.NoteSignature;
 import org.caseledger.verify.primitives.Sha256;
 import org.caseledger.verify.tlog.Checkpoint;
 import org.caseledger.verify.tlog.MalformedCheckpointException;
-import org.caseledger.projections.timeline.TimelineEntry;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
 /**
- * Lays the case file out as an XHTML document for the PDF renderer. The document is built as a DOM, and everything
- * stored — notes, rationales, names of things — enters it only as a text node: it is never parsed, so no stored text
- * can become markup, a link or a style, whatever it contains.
+ * Lays the case file out as an XHTML document for the PDF renderer, every word from the bundles ({@code casefile.*})
+ * in the reader's language and every time in Swedish local time, the zone stated once. The document is built as a
+ * DOM, and everything stored — notes, rationales, names — enters it only as a text node: it is never parsed, so no
+ * stored text can become markup, a link or a style, whatever it contains.
  */
 final class CaseFileXhtml {
 
     static final String NAMESPACE = "http://www.w3.org/1999/xhtml";
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
     private static final int HEX_LINE = 64;
 
     private final Document document;
     private final CaseFileContents contents;
+    private final Words words;
 
     private CaseFileXhtml(Document document, CaseFileContents contents) {
         this.document = document;
         this.contents = contents;
+        this.words = contents.words();
     }
 
     static Document of(CaseFileContents contents, String css) {
@@ -52,113 +53,134 @@ final class CaseFileXhtml {
         CaseFileXhtml page = new CaseFileXhtml(document, contents);
         Element html = page.el("html", page.el("head", page.el("title", page.title()), page.el("style", css)),
                 page.body());
-        html.setAttribute("lang", "en");
+        html.setAttribute("lang", contents.words().language().toLanguageTag());
         document.appendChild(html);
         return document;
     }
 
     private String title() {
-        return "Case file " + contents.theCase().caseNumber();
+        return words.text("casefile.title", contents.theCase().caseNumber());
     }
 
     private Element body() {
         return el("body",
-                el("div.running-header", "Confidential: social services secrecy, OSL (2009:400) 26 kap. 1 §"),
-                el("div.running-footer", title() + " · exported " + time(exportedAt()) + " UTC by " + contents.exportedBy()),
+                el("div.running-header", words.text("casefile.secrecy")),
+                el("div.running-footer", words.text("casefile.footer", title(), Words.minute(exportedAt()), contents.exportedBy())),
+                el("div.running-page", words.text("casefile.page.label") + " ", el("span.page-number"),
+                        " " + words.text("casefile.page.of") + " ", el("span.page-count")),
                 el("h1", title()),
-                el("p.lead", "A record of everything the case ledger holds on this case: each event in plain words with "
-                        + "when it happened, when it was recorded and by whom; the decisions with their legal bases; and the "
-                        + "evidence that lets anyone check that no entry was changed, removed or added afterwards."),
+                el("p.secrecy", words.text("casefile.secrecy")),
+                el("p.lead", words.text("casefile.lead")),
+                el("p.lead", words.text("casefile.zone")),
                 facts(),
-                el("h2", "1 Timeline"),
-                el("p.explain", "One line per event, in the order the ledger recorded them. Times are UTC: \"occurred\" is when "
-                        + "it happened, \"recorded\" when the ledger recorded it. Nothing is changed or removed: a correction is "
-                        + "a new entry, and the note it corrects stays as it was written."),
+                el("h2", words.text("casefile.timeline")),
+                el("p.explain", words.text("casefile.timeline.explain")),
                 timeline(),
-                el("h2", "2 Decisions"),
+                el("h2", words.text("casefile.decisions")),
                 decisions(),
-                el("h2.appendix", "3 Integrity evidence"),
+                el("h2.appendix", words.text("casefile.evidence")),
                 howToVerify(),
-                el("h3", "3.1 The events as stored"),
-                el("p.explain", "Each event's SHA-256 hash covers its identity, its content as stored (personal data "
-                        + "encrypted), its envelope (who, when) and the hash of the event before it in the case, so changing, "
-                        + "removing or reordering an event breaks the chain. The last column names the event's leaf in the "
-                        + "ledger's one Merkle tree, whose root the checkpoint in 3.2 signs."),
+                el("h3", words.text("casefile.evidence.events")),
+                el("p.explain", words.text("casefile.evidence.events.explain")),
                 events(),
-                el("h3", "3.2 The signed checkpoint"),
+                el("h3", words.text("casefile.evidence.checkpoint")),
                 checkpoints(),
-                el("h3", "3.3 The signing key"),
+                el("h3", words.text("casefile.evidence.key")),
                 key(),
-                el("h3", "3.4 The signed case file"),
-                signedFile());
+                el("h3", words.text("casefile.evidence.file")),
+                signedFile(),
+                el("h3", words.text("casefile.evidence.signature")),
+                el("p.explain", words.text("casefile.signature.explain")));
     }
 
     private Element facts() {
         CaseFileContents.Case theCase = contents.theCase();
         CaseFile file = contents.file();
-        Map<String, String> facts = new LinkedHashMap<>();
-        facts.put("Case number", theCase.caseNumber());
-        facts.put("Case id", theCase.caseId());
-        facts.put("Unit", theCase.unit());
-        facts.put("Opened", time(theCase.openedAt()) + " UTC (" + theCase.origin() + ")");
-        facts.put("Status", theCase.status());
-        facts.put("Assigned to", theCase.assignee() == null ? "nobody" : theCase.assignee());
-        facts.put("Child", "person " + theCase.child());
-        facts.put("Household", theCase.household());
-        facts.put("Events", file.events().size() + " (numbered 0 to " + (file.events().size() - 1) + ")");
-        facts.put("Exported", time(exportedAt()) + " UTC by " + contents.exportedBy());
-        facts.put("Signing key", "SHA-256 fingerprint " + contents.fingerprint().substring(0, 16) + "… (in full in 3.3)");
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put(words.text("casefile.fact.caseNumber"), theCase.caseNumber());
+        facts.put(words.text("casefile.fact.caseId"), theCase.caseId());
+        facts.put(words.text("casefile.fact.unit"), theCase.unit());
+        facts.put(words.text("casefile.fact.opened"), words.text("casefile.fact.openedAt", Words.second(theCase.openedAt()), theCase.origin()));
+        facts.put(words.text("casefile.fact.status"), theCase.status());
+        facts.put(words.text("casefile.fact.assignee"), theCase.assignee() == null ? words.text("case.unassigned") : theCase.assignee());
+        facts.put(words.text("casefile.fact.child"), person(theCase.child()));
+        facts.put(words.text("casefile.fact.household"), household(theCase.household()));
+        facts.put(words.text("casefile.fact.events"), words.text("casefile.fact.eventsCount", Integer.toString(file.events().size()),
+                Integer.toString(file.events().size() - 1)));
+        facts.put(words.text("casefile.fact.exported"), words.text("casefile.fact.exportedBy", Words.second(exportedAt()),
+                contents.exportedBy()));
+        facts.put(words.text("casefile.fact.signingKey"), words.text("casefile.fact.fingerprint", contents.fingerprint().substring(0, 16)));
         return definitions(facts);
+    }
+
+    private Element person(CaseFileContents.Person person) {
+        Element line = el("div", person.number() == null ? person.name() : words.text("casefile.person", person.name(), person.number()));
+        if (person.protectedIdentity()) {
+            line.appendChild(el("div.small", words.text("casefile.person.protected")));
+        }
+        return line;
+    }
+
+    private Element household(List<CaseFileContents.Person> members) {
+        if (members.isEmpty()) {
+            return el("div", words.text("casefile.household.none"));
+        }
+        Element all = el("div");
+        members.forEach(member -> all.appendChild(person(member)));
+        return all;
     }
 
     private Element timeline() {
         Element rows = el("tbody");
         for (TimelineEntry entry : contents.timeline()) {
-            Element what = el("td", el("div.type", entry.type()), el("div", entry.what()));
+            Element what = el("td", el("div.type", words.text("event.type." + entry.type())), el("div", entry.what()));
             if (entry.legalBasis() != null) {
-                what.appendChild(el("div.basis", "Legal basis: " + entry.legalBasis()));
+                what.appendChild(el("div.basis", words.text("casefile.timeline.basis", entry.legalBasis())));
             }
             if (entry.correctedBy() != null) {
-                what.appendChild(el("div.link", "Corrected by #" + entry.correctedBy() + "; the text above is as first recorded."));
+                what.appendChild(el("div.link", words.text("casefile.timeline.correctedBy", Long.toString(entry.correctedBy()))));
             }
             if (entry.corrects() != null) {
-                what.appendChild(el("div.link", "Corrects #" + entry.corrects() + "."));
+                what.appendChild(el("div.link", words.text("casefile.timeline.corrects", Long.toString(entry.corrects()))));
             }
             rows.appendChild(el("tr",
                     el("td.number", "#" + entry.sequenceNumber()),
-                    el("td.time", el("div.small", "occurred"), el("div", time(entry.occurredAt())),
-                            el("div.small", "recorded"), el("div", time(entry.recordedAt()))),
+                    el("td.time", el("div.small", words.text("casefile.timeline.occurred")), el("div", Words.second(entry.occurredAt())),
+                            el("div.small", words.text("casefile.timeline.recorded")), el("div", Words.second(entry.recordedAt()))),
                     what,
-                    el("td.who", el("div", entry.actor()), el("div.small", CaseFileContents.words(entry.role()) + ", " + entry.unit()))));
+                    el("td.who", el("div", entry.actor()), el("div.small", words.text("casefile.who", words.text("role." + entry.role()),
+                            entry.unit())))));
         }
         return el("table.timeline",
                 columns(6, 19, 52, 23),
-                el("thead", el("tr", el("th", "#"), el("th", "When (UTC)"), el("th", "What"), el("th", "Recorded by"))),
+                el("thead", el("tr", el("th", "#"), el("th", words.text("casefile.timeline.when")), el("th", words.text("casefile.timeline.what")),
+                        el("th", words.text("casefile.timeline.who")))),
                 rows);
     }
 
     private Node decisions() {
         if (contents.decisions().isEmpty()) {
-            return el("p", "No decision has been recorded in this case.");
+            return el("p", words.text("casefile.decisions.none"));
         }
         Element all = el("div");
         for (CaseFileContents.Decision decision : contents.decisions()) {
             Map<String, String> facts = new LinkedHashMap<>();
-            facts.put("Decided", decision.decisionDate() + " by " + decision.decidedBy() + " as " + decision.decidedInRole());
-            facts.put("Delegation rule", decision.delegationRule());
-            facts.put("Legal basis", decision.legalBasis() + " (" + decision.legalBasisId() + ")");
+            facts.put(words.text("casefile.decision.decided"), words.text("casefile.decision.decidedBy", decision.decisionDate().toString(),
+                    decision.decidedBy(), decision.decidedInRole()));
+            facts.put(words.text("casefile.decision.delegation"), decision.delegationRule());
+            facts.put(words.text("casefile.decision.basis"), decision.legalBasis());
             if (decision.interventionType() != null) {
-                facts.put("Intervention", decision.interventionType());
+                facts.put(words.text("casefile.decision.intervention"), decision.interventionType());
             }
             if (decision.investigationDeadline() != null) {
-                facts.put("Investigation deadline", decision.investigationDeadline().toString());
+                facts.put(words.text("casefile.decision.deadline"), decision.investigationDeadline().toString());
             }
-            facts.put("Appeal", !decision.appealable() ? "not appealable"
-                    : decision.appealInformationGiven() ? "appealable; appeal information was given"
-                    : "appealable; appeal information was NOT given");
-            facts.put("Rationale", decision.rationale() == null ? "none recorded" : decision.rationale());
+            facts.put(words.text("casefile.decision.appeal"), words.text(!decision.appealable() ? "casefile.decision.notAppealable"
+                    : decision.appealInformationGiven() ? "casefile.decision.appealGiven" : "casefile.decision.appealNotGiven"));
+            facts.put(words.text("casefile.decision.rationale"),
+                    decision.rationale() == null ? words.text("casefile.decision.noRationale") : decision.rationale());
             all.appendChild(el("div.block",
-                    el("h4", "#" + decision.sequenceNumber() + " Decision to " + decision.kind()),
+                    el("h4", words.text("casefile.decision.title", Long.toString(decision.sequenceNumber()), decision.kind())),
                     definitions(facts)));
         }
         return all;
@@ -167,23 +189,11 @@ final class CaseFileXhtml {
     private Element howToVerify() {
         String name = attachmentName(contents.file().caseId());
         return el("div.verify",
-                el("p", "This document presents the signed case file " + name + ", which is attached to this PDF as it was "
-                        + "exported (the ledger's GET /api/audit/cases/{id}/export gives the same kind of file). Every hash and "
-                        + "signature below is copied from it. The ledger verified the case's hash chain and its checkpoints "
-                        + "before it signed the file; it signs no case that does not verify."),
-                el("p", "To check the file yourself, with no database and no network: save the attachment, and the ledger's "
-                        + "public key (GET /api/audit/public-key) as ledger-public-key.pem; check that the key's fingerprint "
-                        + "matches 3.3; then run the auditor's kit (ledger-verify.jar, a small jar that needs nothing but Java)"),
+                el("p", words.text("casefile.verify.file", name, contents.file().caseId())),
+                el("p", words.text("casefile.verify.kit")),
                 el("pre", "openssl pkey -pubin -in ledger-public-key.pem -outform DER | tail -c 32 | sha256sum\n"
                         + "java -jar ledger-verify.jar case-file " + name + " \\\n    --public-key ledger-public-key.pem"),
-                el("p", "With a trust policy that lists the log's key and its witnesses, use --policy POLICY instead of "
-                        + "--public-key, and the witnesses' cosignatures are checked too; with --trusted-checkpoint NOTE, the "
-                        + "kit also checks that the file's checkpoint extends one you kept. It answers INTACT when every event, "
-                        + "link, proof and signature holds; UNSEALED when some events are newer than the file's checkpoint "
-                        + "(their chain is checked, but no signed checkpoint covers them yet); otherwise BROKEN, naming the "
-                        + "event (sequence number and global index) or the part of the file that was changed. It prints the "
-                        + "fingerprint of every key it relied on. The formats are defined in the ledger's documentation "
-                        + "(docs/integrity.md)."));
+                el("p", words.text("casefile.verify.answers")));
     }
 
     private Element events() {
@@ -192,20 +202,21 @@ final class CaseFileXhtml {
             rows.appendChild(el("tr",
                     el("td.number", "#" + event.sequenceNumber()),
                     el("td.number", Long.toString(event.globalIndex())),
-                    el("td", el("div.type", simpleName(event.payloadType())), el("div.hex", event.hash())),
-                    el("td", event.leafIndex() == null ? "not yet sealed" : "leaf " + event.leafIndex())));
+                    el("td", el("div.type", words.text("event.type." + simpleName(event.payloadType()))), el("div.hex", event.hash())),
+                    el("td", event.leafIndex() == null ? words.text("casefile.evidence.unsealed")
+                            : words.text("casefile.evidence.leaf", Long.toString(event.leafIndex())))));
         }
         return el("table.evidence",
                 columns(7, 12, 61, 20),
-                el("thead", el("tr", el("th", "#"), el("th", "Global index"), el("th", "Event type and hash (SHA-256)"),
-                        el("th", "Merkle tree"))),
+                el("thead", el("tr", el("th", "#"), el("th", words.text("casefile.evidence.globalIndex")),
+                        el("th", words.text("casefile.evidence.typeAndHash")), el("th", words.text("casefile.evidence.tree")))),
                 rows);
     }
 
     private Element checkpoints() {
         String note = contents.file().checkpoint();
         if (note == null) {
-            return el("p", "No checkpoint had been sealed when the file was exported.");
+            return el("p", words.text("casefile.checkpoint.none"));
         }
         Map<String, Object> facts = new LinkedHashMap<>();
         String origin = contents.file().log().origin();
@@ -214,41 +225,39 @@ final class CaseFileXhtml {
             Checkpoint checkpoint = Checkpoint.parse(parsed.text());
             List<String> witnesses = parsed.signatures().stream().map(NoteSignature::keyName)
                     .filter(keyName -> !keyName.equals(origin)).distinct().toList();
-            facts.put("Log (origin)", checkpoint.origin());
-            facts.put("Tree size", checkpoint.size() + " events of the whole ledger");
-            facts.put("Root hash (Base64)", checkpoint.rootHash().base64());
-            facts.put("Cosigned by", witnesses.isEmpty() ? "no witness" : String.join(", ", witnesses));
+            facts.put(words.text("casefile.checkpoint.origin"), checkpoint.origin());
+            facts.put(words.text("casefile.checkpoint.size"), words.text("casefile.checkpoint.sizeValue", Long.toString(checkpoint.size())));
+            facts.put(words.text("casefile.checkpoint.root"), checkpoint.rootHash().base64());
+            facts.put(words.text("casefile.checkpoint.cosigned"),
+                    witnesses.isEmpty() ? words.text("casefile.checkpoint.noWitness") : String.join(", ", witnesses));
         } catch (MalformedNoteException | MalformedCheckpointException e) {
-            facts.put("Note", "unreadable: " + e.getMessage());
+            facts.put(words.text("casefile.checkpoint.note"), words.text("casefile.checkpoint.unreadable"));
         }
-        facts.put("The signed note", el("pre", note.strip()));
+        facts.put(words.text("casefile.checkpoint.signedNote"), el("pre", note.strip()));
         if (contents.file().since() != null) {
-            facts.put("Earlier checkpoint", el("pre", contents.file().since().checkpoint().strip()));
-            facts.put("Consistency proof", contents.file().since().consistencyProof().size() + " hashes, in the file");
+            facts.put(words.text("casefile.checkpoint.earlier"), el("pre", contents.file().since().checkpoint().strip()));
+            facts.put(words.text("casefile.checkpoint.consistency"), words.text("casefile.checkpoint.consistencyValue",
+                    Integer.toString(contents.file().since().consistencyProof().size())));
         }
-        return el("div", definitions(facts), el("p.explain", "Every sealed event of this case carries, in the file, its RFC 9162 "
-                + "inclusion proof to this checkpoint's root; the note is signed with the ledger's key under the log's origin, "
-                + "and each witness line is a witness's cosignature (c2sp.org/tlog-cosignature)."));
+        return el("div", definitions(facts), el("p.explain", words.text("casefile.checkpoint.explain")));
     }
 
     private Element key() {
         Map<String, Object> facts = new LinkedHashMap<>();
-        facts.put("Algorithm", "Ed25519");
-        facts.put("Log key (vkey)", contents.file().log().vkey());
-        facts.put("SHA-256 fingerprint", hex(contents.fingerprint()));
-        facts.put("Public key (PEM)", el("pre", contents.keyPem().strip()));
+        facts.put(words.text("casefile.key.algorithm"), "Ed25519");
+        facts.put(words.text("casefile.key.vkey"), contents.file().log().vkey());
+        facts.put(words.text("casefile.key.fingerprint"), hex(contents.fingerprint()));
+        facts.put(words.text("casefile.key.pem"), el("pre", contents.keyPem().strip()));
         return definitions(facts);
     }
 
     private Element signedFile() {
         Map<String, Object> facts = new LinkedHashMap<>();
-        facts.put("Attachment", attachmentName(contents.file().caseId()));
-        facts.put("Format", CaseFile.FORMAT);
-        facts.put("Exported", time(exportedAt()) + " UTC");
-        facts.put("SHA-256 of the file", hex(Sha256.hex(Sha256.of(contents.json()))));
-        return el("div", definitions(facts),
-                el("p.explain", "The file's Ed25519 signature covers its whole body (docs/integrity.md, \"The case file\"), so a "
-                        + "printed copy of this page identifies the one file it describes."));
+        facts.put(words.text("casefile.file.attachment"), attachmentName(contents.file().caseId()));
+        facts.put(words.text("casefile.file.format"), CaseFile.FORMAT);
+        facts.put(words.text("casefile.file.exported"), Words.second(exportedAt()));
+        facts.put(words.text("casefile.file.sha256"), hex(Sha256.hex(Sha256.of(contents.json()))));
+        return el("div", definitions(facts), el("p.explain", words.text("casefile.file.explain")));
     }
 
     static String attachmentName(String caseId) {
@@ -287,10 +296,6 @@ final class CaseFileXhtml {
 
     private static String simpleName(String payloadType) {
         return payloadType.substring(payloadType.lastIndexOf('.') + 1);
-    }
-
-    private static String time(Instant instant) {
-        return instant == null ? "unknown" : TIME.format(instant);
     }
 
     /**

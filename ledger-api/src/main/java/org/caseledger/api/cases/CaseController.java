@@ -1,7 +1,13 @@
 package org.caseledger.api.cases;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -30,6 +36,7 @@ import org.caseledger.api.cases.CaseRequests.ReasonRequest;
 import org.caseledger.api.cases.CaseRequests.ReportRequest;
 import org.caseledger.api.cases.CaseRequests.TransferRequest;
 import org.caseledger.api.contract.Paged;
+import org.caseledger.api.problems.ProblemLanguage;
 import org.caseledger.api.web.CommandContext;
 import org.caseledger.api.web.CommandResult;
 import org.caseledger.api.web.CommandTransaction;
@@ -91,7 +98,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * A case and every kind of fact about it. Each POST builds one command (opening a case that starts with a
  * report builds two), sends it in a {@link CommandTransaction} and answers with the case's new version as
- * {@code ETag}; facts that get an id of their own answer 201 with their {@code Location}.
+ * {@code ETag}; facts that get an id of their own answer 201 with their {@code Location}, steps in the life of
+ * something that already was 200 (README, "Using the API"). The {@code @ResponseStatus} of each says which for
+ * the OpenAPI document; the answer's status is the {@link CommandResult}'s.
  */
 @RestController
 @RequestMapping("/api/cases")
@@ -122,15 +131,23 @@ class CaseController {
         this.persons = persons;
     }
 
-    /**
-     * Opens a case for a child, with the report of concern that started it if there is one; answers the case's id and
-     * number.
-     */
+    @Operation(summary = "Open a case", description = """
+            Opens a case (ärende) for one child, in the caller's unit unless `unit` names another. A case that starts \
+            with a report of concern (`origin` `REPORT_OF_CONCERN`) carries the report in `report`, and both are recorded \
+            together. The child must be registered (`POST /api/persons`) and readable by the caller. The answer names \
+            the new case, its case number and the report; `Location` is the case.""")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(name = "report-of-concern",
+            summary = "A school's report of concern opens a case",
+            description = "The child is registered; the report and the case are recorded together, received at 08:15", value = """
+            {"origin": "REPORT_OF_CONCERN", "child": "0b6f4c1e-5d2a-4f7e-9c3b-2a1d8e7f6a50",
+             "household": "8c1f0a52-3a8e-4a55-9d1e-2f4b6c7d8e90", "receivedAt": "2026-03-02T08:15:00Z",
+             "report": {"reporterType": "SCHOOL", "summary": "Alva has come to school hungry several times."}}""")))
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
-    ResponseEntity<Map<String, Object>> open(@RequestBody OpenCaseRequest body, CommandContext context) {
+    ResponseEntity<CaseAnswers.Opened> open(@RequestBody OpenCaseRequest body, CommandContext context) {
         persons.openCase(context.staff(), body.child(), body.household(), "POST /api/cases");
         CaseId caseId = CaseId.random();
+        ReportId reportId = body.report() != null ? ReportId.random() : null;
         return commands.create(context, caseId, body, sender -> {
             var number = caseNumbers.next(context.recordedAt());
             var unit = body.unit() != null ? body.unit() : context.staff().unit();
@@ -139,17 +156,14 @@ class CaseController {
             });
             sender.send(new OpenCase(caseId, number, unit, body.origin(), body.child(), body.household(), body.receivedAt(),
                     context.envelope(body.occurredAt())));
-            Map<String, Object> ids = ids("caseId", caseId, "caseNumber", number);
-            if (body.report() != null) {
-                ReportId reportId = ReportId.random();
+            if (reportId != null) {
                 // The report opening a case was received, and happened, when the case says unless it says otherwise.
                 ReportRequest report = new ReportRequest(body.report().reporterType(), body.report().summary(),
                         body.report().receivedAt() != null ? body.report().receivedAt() : body.receivedAt(),
                         body.report().occurredAt() != null ? body.report().occurredAt() : body.occurredAt());
                 sender.send(reportCommand(caseId, reportId, report, context));
-                ids.put("reportId", reportId.toString());
             }
-            return CommandResult.created(casePath(caseId), ids);
+            return CommandResult.created(casePath(caseId), new CaseAnswers.Opened(caseId, number, reportId));
         });
     }
 
@@ -157,8 +171,15 @@ class CaseController {
      * The case view: live, or as the ledger knew it at {@code asOf} (by recorded time), or after event
      * {@code asOfEvent}. Only the live view carries the version as {@code ETag}: a past state is not one to write on.
      */
+    @Operation(summary = "Read a case", description = """
+            The case view: its status, investigation, decisions, visits, contacts, notes, interventions, consents and \
+            disclosures, folded from its events. Live, it carries the case's version as `ETag` (send it back in `If-Match` \
+            to make a command conditional). With `asOf` (a recorded time) or `asOfEvent` (a sequence number) it is the case \
+            as the ledger knew it then, without `ETag`: a past state is not one to write on. Every read is logged.""")
     @GetMapping("/{caseId}")
-    ResponseEntity<CaseView> view(@PathVariable CaseId caseId, @RequestParam(required = false) Instant asOf,
+    ResponseEntity<CaseView> view(@PathVariable CaseId caseId,
+                                  @Parameter(description = "The case as recorded up to this time") @RequestParam(required = false) Instant asOf,
+                                  @Parameter(description = "The case as it was after the event of this sequence number")
                                   @RequestParam(required = false) Long asOfEvent) {
         CaseReader.Moment moment = new CaseReader.Moment(asOf, asOfEvent);
         CaseView view = reader.view(caseId, moment);
@@ -169,30 +190,52 @@ class CaseController {
         return response.body(view);
     }
 
-    /**
-     * The case's events in plain words, one entry per event, live or as the ledger knew it at {@code asOf} or after
-     * event {@code asOfEvent}.
-     */
+    @Operation(summary = "Read a case's timeline", description = """
+            The case's events in the order they happened (business time), each in words for a reader, with who recorded \
+            it, in which role and unit, and which corrections point at which entries: its codes (`type`, `role`, \
+            `legalBasisId`) for programs, and its words (`what`, `legalBasis`) in the language of `?lang=`, the pages' \
+            cookie or `Accept-Language`, Swedish by default. `asOf` and `asOfEvent` work as for the case. Pages of at \
+            most `limit` entries from position `from`; the `Link` header names the next page while more follow, and \
+            holds the timeline at the event the first page showed (`asOfEvent`), so that a fact recorded late meanwhile \
+            cannot shift an entry from one page to the next.""")
+    @Paged
     @GetMapping("/{caseId}/timeline")
-    List<TimelineEntry> timeline(@PathVariable CaseId caseId, @RequestParam(required = false) Instant asOf,
-                                 @RequestParam(required = false) Long asOfEvent) {
-        return reader.timeline(caseId, new CaseReader.Moment(asOf, asOfEvent));
+    ResponseEntity<List<TimelineEntry>> timeline(@PathVariable CaseId caseId,
+                                 @Parameter(description = "The timeline as recorded up to this time") @RequestParam(required = false) Instant asOf,
+                                 @Parameter(description = "The timeline as it was after the event of this sequence number")
+                                 @RequestParam(required = false) Long asOfEvent,
+                                 @Parameter(description = "The position in the timeline of the first entry of the page, from 0")
+                                 @RequestParam(defaultValue = "0") int from,
+                                 @Parameter(description = "The most entries in the page, 1 to 1000")
+                                 @RequestParam(defaultValue = "" + HISTORY_PAGE) int limit, HttpServletRequest request) {
+        pageBounds(from, limit);
+        List<TimelineEntry> timeline = reader.timeline(caseId, new CaseReader.Moment(asOf, asOfEvent), ProblemLanguage.of(request));
+        List<TimelineEntry> page = timeline.subList(Math.min(from, timeline.size()), Math.min(from + limit, timeline.size()));
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok();
+        if (from + limit < timeline.size()) {
+            long shown = timeline.stream().mapToLong(TimelineEntry::sequenceNumber).max().orElseThrow();
+            response.header(NextPage.HEADER, NextPage.link(Map.of("from", from + limit, "asOfEvent", shown)));
+        }
+        return response.body(page);
     }
 
     /**
      * The case's stored events, in pages of at most {@code limit} (1000 by default and at most) from the sequence number
      * {@code from}; when more follow, the {@code Link} header ({@code rel="next"}) names the next page.
      */
+    @Operation(summary = "Read a case's stored events", description = """
+            The case's events as stored, in the order they were recorded, each with its sequence number, type, revision, \
+            envelope (who, role, unit, when it happened and when it was recorded) and data. Corrections are events of \
+            their own; nothing is ever changed. Pages of at most `limit` events from the sequence number `from`; the \
+            `Link` header names the next page while more follow.""")
     @Paged
     @GetMapping("/{caseId}/history")
-    ResponseEntity<List<EventHistory.Entry>> history(@PathVariable CaseId caseId, @RequestParam(defaultValue = "0") long from,
+    ResponseEntity<List<EventHistory.Entry>> history(@PathVariable CaseId caseId,
+                                                     @Parameter(description = "The sequence number of the first event of the page")
+                                                     @RequestParam(defaultValue = "0") long from,
+                                                     @Parameter(description = "The most events in the page, 1 to 1000")
                                                      @RequestParam(defaultValue = "" + HISTORY_PAGE) int limit) {
-        if (from < 0) {
-            throw new InvalidValueException("from", ValueProblem.NOT_NEGATIVE, "from is a sequence number, 0 or more");
-        }
-        if (limit < 1 || limit > HISTORY_PAGE) {
-            throw new InvalidValueException("limit", ValueProblem.OUT_OF_RANGE, "limit must be between 1 and " + HISTORY_PAGE, 1, HISTORY_PAGE);
-        }
+        pageBounds(from, limit);
         List<EventHistory.Entry> page = reader.history(caseId, from, limit);
         ResponseEntity.BodyBuilder response = ResponseEntity.ok();
         if (page.size() == limit) {
@@ -202,12 +245,18 @@ class CaseController {
         return response.body(page);
     }
 
-    /**
-     * One entry of a case's list ({@code reports}, {@code decisions}, {@code visits}, {@code contacts}, {@code notes},
-     * {@code interventions}, {@code consents}, {@code disclosures}) as the case view has it.
-     */
+    @Operation(summary = "Read one entry of a case", description = """
+            One entry of one of the case's lists, as in the case view: a report, decision, visit, contact, note, \
+            intervention, consent or disclosure, by the id its command answered with. The `Location` of a 201 names it.""")
+    @ApiResponse(responseCode = "200", description = "The entry, in the shape of its list's entries in the case view",
+            content = @Content(schema = @Schema(anyOf = {CaseView.Report.class, CaseView.Decision.class, CaseView.Visit.class,
+                    CaseView.Contact.class, CaseView.Note.class, CaseView.Intervention.class, CaseView.Consent.class,
+                    CaseView.Disclosure.class})))
     @GetMapping("/{caseId}/{collection}/{itemId}")
-    CaseView.Item item(@PathVariable CaseId caseId, @PathVariable String collection, @PathVariable String itemId) {
+    CaseView.Item item(@PathVariable CaseId caseId,
+                       @Parameter(description = "The case's list", schema = @Schema(allowableValues = {"reports", "decisions", "visits",
+                               "contacts", "notes", "interventions", "consents", "disclosures"})) @PathVariable String collection,
+                       @Parameter(description = "The entry's id", schema = @Schema(format = "uuid")) @PathVariable String itemId) {
         Function<CaseView, List<? extends CaseView.Item>> items = COLLECTIONS.get(collection);
         if (items == null) {
             throw new NotFoundException("a case has no list called " + collection);
@@ -218,42 +267,61 @@ class CaseController {
                 .orElseThrow(() -> new NotFoundException("case " + caseId + " has no entry " + itemId + " in " + collection));
     }
 
-    /** Records a further report of concern on an open case. */
+    @Operation(summary = "Receive a report of concern", description = """
+            Records a report of concern (orosanmälan) received on an open case. `receivedAt` is when it reached the \
+            office (the recording time when left out); the immediate protection assessment must follow the same day \
+            (`POST .../assessments`).""")
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/{caseId}/reports")
-    ResponseEntity<Map<String, Object>> report(@PathVariable CaseId caseId, @RequestBody ReportRequest body, CommandContext context) {
+    ResponseEntity<CaseAnswers.Report> report(@PathVariable CaseId caseId, @RequestBody ReportRequest body, CommandContext context) {
         ReportId reportId = ReportId.random();
-        return created(context, caseId, body, reportCommand(caseId, reportId, body, context), "reports", reportId, "reportId");
+        return created(context, caseId, body, reportCommand(caseId, reportId, body, context), "reports", reportId,
+                new CaseAnswers.Report(reportId));
     }
 
-    /** Records the immediate protection assessment of a report: whether the child needs protection at once, and why. */
-    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Assess the immediate need of protection", description = """
+            Records the immediate protection assessment (skyddsbedömning) of a report: whether the child needs \
+            protection now, and why. The law asks for it on the day the report was received.""")
     @PostMapping("/{caseId}/assessments")
-    ResponseEntity<Map<String, Object>> assessProtection(@PathVariable CaseId caseId, @RequestBody AssessmentRequest body,
-                                                         CommandContext context) {
-        return created(context, caseId, body, new AssessProtection(caseId, body.reportId(), body.immediateNeedOfProtection(),
-                body.rationale(), context.envelope(body.occurredAt())), "reports", body.reportId(), "reportId");
+    ResponseEntity<CaseAnswers.Recorded> assessProtection(@PathVariable CaseId caseId, @RequestBody AssessmentRequest body,
+                                                          CommandContext context) {
+        return recorded(context, caseId, body, new AssessProtection(caseId, body.reportId(), body.immediateNeedOfProtection(),
+                body.rationale(), context.envelope(body.occurredAt())));
     }
 
-    /** Assigns the case to a case worker. */
+    @Operation(summary = "Assign the case", description = """
+            Makes a member of staff of the case's unit the case's assigned social secretary. Group leaders and unit \
+            heads assign.""")
     @PostMapping("/{caseId}/assignments")
-    ResponseEntity<Map<String, Object>> assign(@PathVariable CaseId caseId, @RequestBody AssignmentRequest body, CommandContext context) {
+    ResponseEntity<CaseAnswers.Recorded> assign(@PathVariable CaseId caseId, @RequestBody AssignmentRequest body, CommandContext context) {
         return recorded(context, caseId, body, new AssignCase(caseId, body.assignee(), context.envelope(body.occurredAt())));
     }
 
-    /** Transfers the case to another unit, with the reason. */
+    @Operation(summary = "Transfer the case to another unit", description = """
+            Hands the case over to another unit, which reads and works on it from then on; the caller's unit no longer \
+            does. Says why.""")
     @PostMapping("/{caseId}/transfers")
-    ResponseEntity<Map<String, Object>> transfer(@PathVariable CaseId caseId, @RequestBody TransferRequest body, CommandContext context) {
+    ResponseEntity<CaseAnswers.Recorded> transfer(@PathVariable CaseId caseId, @RequestBody TransferRequest body, CommandContext context) {
         return recorded(context, caseId, body, new TransferCase(caseId, body.toUnit(), body.reason(), context.envelope(body.occurredAt())));
     }
 
-    /**
-     * Records a decision with its legal basis: to open, extend or close an investigation, to grant, deny or end an
-     * intervention, to close the case. Only a role the delegation order allows may make it.
-     */
+    @Operation(summary = "Make a decision", description = """
+            Records a decision (beslut) citing a legal basis of the catalogue in force on the day it is made: opening, \
+            extending or closing an investigation, granting, denying or ending an intervention, closing the case. The \
+            delegation order decides who may make which (a refused one answers 409 `DECISION_NOT_DELEGATED`). A grant or \
+            denial of an intervention not yet in the case leaves `interventionId` out and names `interventionType`; the \
+            answer then names the new intervention. Extending an investigation names `investigationExtendedUntil`.""")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = {
+            @ExampleObject(name = "open-investigation", summary = "Decide to investigate",
+                    description = "Cites the provision of the act in force on the day", value = """
+                    {"kind": "OPEN_INVESTIGATION", "legalBasis": "SFS2025:400-20kap2", "rationale": "Repeated signs of neglect."}"""),
+            @ExampleObject(name = "grant-intervention", summary = "Grant family treatment",
+                    description = "A group leader grants a new intervention by its type; the answer names it", value = """
+                    {"kind": "GRANT_INTERVENTION", "legalBasis": "SFS2025:400-9kap1", "interventionType": "FAMILY_TREATMENT",
+                     "appealInformationGiven": true, "rationale": "Support with routines; the parents agree."}""")}))
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/{caseId}/decisions")
-    ResponseEntity<Map<String, Object>> decide(@PathVariable CaseId caseId, @RequestBody DecisionRequest body, CommandContext context) {
+    ResponseEntity<CaseAnswers.Decision> decide(@PathVariable CaseId caseId, @RequestBody DecisionRequest body, CommandContext context) {
         DecisionId decisionId = DecisionId.random();
         InterventionId interventionId = body.interventionId() == null && body.kind().concernsIntervention()
                 ? InterventionId.random()
@@ -261,171 +329,205 @@ class CaseController {
         MakeDecision command = new MakeDecision(caseId, decisionId, body.kind(), body.legalBasis(), body.rationale(),
                 body.appealInformationGiven(), interventionId, body.interventionType(), body.investigationExtendedUntil(),
                 context.envelope(body.occurredAt()));
-        return commands.execute(context, caseId, CaseEvent.class, body, sender -> {
-            sender.send(command);
-            Map<String, Object> ids = ids("decisionId", decisionId);
-            if (interventionId != null) {
-                ids.put("interventionId", interventionId.toString());
-            }
-            return CommandResult.created(casePath(caseId) + "/decisions/" + decisionId, ids);
-        });
+        return created(context, caseId, body, command, "decisions", decisionId, new CaseAnswers.Decision(decisionId, interventionId));
     }
 
-    /** Records that the child was heard, and what the child said. */
+    @Operation(summary = "Record that the child was heard", description = """
+            Records what the child said when heard in the investigation (barnets röst), in a summary.""")
     @PostMapping("/{caseId}/child-hearings")
-    ResponseEntity<Map<String, Object>> childHeard(@PathVariable CaseId caseId, @RequestBody ChildHeardRequest body, CommandContext context) {
+    ResponseEntity<CaseAnswers.Recorded> childHeard(@PathVariable CaseId caseId, @RequestBody ChildHeardRequest body, CommandContext context) {
         return recorded(context, caseId, body, new RecordChildHeard(caseId, body.summary(), context.envelope(body.occurredAt())));
     }
 
-    /** Records why the child was not heard. */
+    @Operation(summary = "Record why the child was not heard", description = """
+            Records why the child was not heard in the investigation, as the law asks when a child is not.""")
     @PostMapping("/{caseId}/child-not-heard-reasons")
-    ResponseEntity<Map<String, Object>> childNotHeard(@PathVariable CaseId caseId, @RequestBody ChildNotHeardRequest body,
-                                                      CommandContext context) {
+    ResponseEntity<CaseAnswers.Recorded> childNotHeard(@PathVariable CaseId caseId, @RequestBody ChildNotHeardRequest body,
+                                                       CommandContext context) {
         return recorded(context, caseId, body, new RecordChildNotHeard(caseId, body.reason(), context.envelope(body.occurredAt())));
     }
 
-    /** Books a visit: when and where. */
+    @Operation(summary = "Book a visit", description = """
+            Books a visit (hembesök or a meeting at the office) for a planned time; its outcome is recorded later as \
+            held, missed or cancelled.""")
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/{caseId}/visits")
-    ResponseEntity<Map<String, Object>> bookVisit(@PathVariable CaseId caseId, @RequestBody BookVisitRequest body, CommandContext context) {
+    ResponseEntity<CaseAnswers.Visit> bookVisit(@PathVariable CaseId caseId, @RequestBody BookVisitRequest body, CommandContext context) {
         VisitId visitId = VisitId.random();
         return created(context, caseId, body, new BookVisit(caseId, visitId, body.plannedAt(), body.place(),
-                context.envelope(body.occurredAt())), "visits", visitId, "visitId");
+                context.envelope(body.occurredAt())), "visits", visitId, new CaseAnswers.Visit(visitId));
     }
 
-    /** Records that a booked visit was held. */
+    @Operation(summary = "Record that a visit was held", description = """
+            Records that a booked visit took place. The body may be left out; `occurredAt` says when it was held if not now.""")
     @PostMapping("/{caseId}/visits/{visitId}/held")
-    ResponseEntity<Map<String, Object>> visitHeld(@PathVariable CaseId caseId, @PathVariable VisitId visitId,
-                                                  @RequestBody(required = false) OccurrenceRequest body, CommandContext context) {
+    ResponseEntity<CaseAnswers.Recorded> visitHeld(@PathVariable CaseId caseId, @PathVariable VisitId visitId,
+                                                   @RequestBody(required = false) OccurrenceRequest body, CommandContext context) {
         OccurrenceRequest occurrence = orNow(body);
         return recorded(context, caseId, occurrence, new RecordVisitHeld(caseId, visitId, context.envelope(occurrence.occurredAt())));
     }
 
-    /** Records that a booked visit was missed. */
+    @Operation(summary = "Record that a visit was missed", description = """
+            Records that the family was not there for a booked visit. The body may be left out.""")
     @PostMapping("/{caseId}/visits/{visitId}/missed")
-    ResponseEntity<Map<String, Object>> visitMissed(@PathVariable CaseId caseId, @PathVariable VisitId visitId,
-                                                    @RequestBody(required = false) OccurrenceRequest body, CommandContext context) {
+    ResponseEntity<CaseAnswers.Recorded> visitMissed(@PathVariable CaseId caseId, @PathVariable VisitId visitId,
+                                                     @RequestBody(required = false) OccurrenceRequest body, CommandContext context) {
         OccurrenceRequest occurrence = orNow(body);
         return recorded(context, caseId, occurrence, new RecordVisitMissed(caseId, visitId, context.envelope(occurrence.occurredAt())));
     }
 
-    /** Cancels a booked visit. */
+    @Operation(summary = "Cancel a visit", description = """
+            Records that a booked visit was called off, by whom, and optionally why.""")
     @PostMapping("/{caseId}/visits/{visitId}/cancellation")
-    ResponseEntity<Map<String, Object>> cancelVisit(@PathVariable CaseId caseId, @PathVariable VisitId visitId,
-                                                    @RequestBody CancelVisitRequest body, CommandContext context) {
+    ResponseEntity<CaseAnswers.Recorded> cancelVisit(@PathVariable CaseId caseId, @PathVariable VisitId visitId,
+                                                     @RequestBody CancelVisitRequest body, CommandContext context) {
         return recorded(context, caseId, body, new CancelVisit(caseId, visitId, body.cancelledBy(), body.reason(),
                 context.envelope(body.occurredAt())));
     }
 
-    /** Records a contact with the family or a partner: the channel, who initiated it and a summary. */
+    @Operation(summary = "Record a contact", description = """
+            Records a contact with the family or a partner (a call, a letter, a meeting): by which channel, who took \
+            the initiative, and optionally a summary. A collaboration meeting names the partner's type.""")
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/{caseId}/contacts")
-    ResponseEntity<Map<String, Object>> contact(@PathVariable CaseId caseId, @RequestBody ContactRequest body, CommandContext context) {
+    ResponseEntity<CaseAnswers.Contact> contact(@PathVariable CaseId caseId, @RequestBody ContactRequest body, CommandContext context) {
         ContactId contactId = ContactId.random();
         return created(context, caseId, body, new RecordContact(caseId, contactId, body.channel(), body.initiatedBy(), body.partner(),
-                body.summary(), context.envelope(body.occurredAt())), "contacts", contactId, "contactId");
+                body.summary(), context.envelope(body.occurredAt())), "contacts", contactId, new CaseAnswers.Contact(contactId));
     }
 
-    /** Records a journal note. */
+    @Operation(summary = "Write a journal note", description = """
+            Records a journal note (journalanteckning). A note is never changed: a mistake is corrected by a correction \
+            (`POST .../notes/{noteId}/corrections`), and the original stays readable.""")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(name = "note",
+            summary = "A journal note about a phone call", description = "Written the same day; occurredAt says when the call was", value = """
+            {"text": "Phoned the school nurse; Alva has breakfast at school since Monday.", "occurredAt": "2026-03-03T10:00:00Z"}""")))
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/{caseId}/notes")
-    ResponseEntity<Map<String, Object>> note(@PathVariable CaseId caseId, @RequestBody NoteRequest body, CommandContext context) {
+    ResponseEntity<CaseAnswers.Note> note(@PathVariable CaseId caseId, @RequestBody NoteRequest body, CommandContext context) {
         NoteId noteId = NoteId.random();
         return created(context, caseId, body, new RecordJournalNote(caseId, noteId, body.text(), context.envelope(body.occurredAt())),
-                "notes", noteId, "noteId");
+                "notes", noteId, new CaseAnswers.Note(noteId));
     }
 
-    /** Corrects a journal note by a new entry that points at it; the original stays readable. */
+    @Operation(summary = "Correct a journal note", description = """
+            Records a correction (rättelse) of a note: a new note with the right text and the reason, pointing at the \
+            original, which stays readable. The answer names the correction.""")
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/{caseId}/notes/{noteId}/corrections")
-    ResponseEntity<Map<String, Object>> correctNote(@PathVariable CaseId caseId, @PathVariable NoteId noteId,
-                                                    @RequestBody CorrectionRequest body, CommandContext context) {
+    ResponseEntity<CaseAnswers.Note> correctNote(@PathVariable CaseId caseId, @PathVariable NoteId noteId,
+                                                 @RequestBody CorrectionRequest body, CommandContext context) {
         NoteId correctionId = NoteId.random();
         return created(context, caseId, body, new CorrectJournalNote(caseId, correctionId, noteId, body.text(), body.reason(),
-                context.envelope(body.occurredAt())), "notes", correctionId, "noteId");
+                context.envelope(body.occurredAt())), "notes", correctionId, new CaseAnswers.Note(correctionId));
     }
 
-    /** Offers a granted intervention to the family. */
+    @Operation(summary = "Offer an intervention", description = """
+            Offers the family an intervention: one granted by a decision, named by its `interventionId` (the answer is \
+            then 200: the intervention was already there), or a new one (such as support and service, which needs no \
+            decision) by its `type` alone (201, with the new intervention's `Location`).""")
+    @ApiResponse(responseCode = "200", description = "The intervention named was offered",
+            content = @Content(schema = @Schema(implementation = CaseAnswers.Intervention.class)))
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/{caseId}/interventions")
-    ResponseEntity<Map<String, Object>> offerIntervention(@PathVariable CaseId caseId, @RequestBody OfferRequest body,
-                                                          CommandContext context) {
+    ResponseEntity<CaseAnswers.Intervention> offerIntervention(@PathVariable CaseId caseId, @RequestBody OfferRequest body,
+                                                               CommandContext context) {
         InterventionId interventionId = body.interventionId() != null ? body.interventionId() : InterventionId.random();
-        return created(context, caseId, body, new OfferIntervention(caseId, interventionId, body.type(), body.voluntary(),
-                context.envelope(body.occurredAt())), "interventions", interventionId, "interventionId");
+        OfferIntervention command = new OfferIntervention(caseId, interventionId, body.type(), body.voluntary(),
+                context.envelope(body.occurredAt()));
+        CaseAnswers.Intervention answer = new CaseAnswers.Intervention(interventionId);
+        if (body.interventionId() != null) {
+            return commands.execute(context, caseId, CaseEvent.class, body, sender -> {
+                sender.send(command);
+                return CommandResult.recorded(answer);
+            });
+        }
+        return created(context, caseId, body, command, "interventions", interventionId, answer);
     }
 
-    /** Records that the family accepted an offered intervention. */
+    @Operation(summary = "Record that an offered intervention was accepted", description = """
+            Records the family's yes to an offered intervention. The body may be left out.""")
     @PostMapping("/{caseId}/interventions/{interventionId}/acceptance")
-    ResponseEntity<Map<String, Object>> acceptIntervention(@PathVariable CaseId caseId, @PathVariable InterventionId interventionId,
-                                                           @RequestBody(required = false) OccurrenceRequest body, CommandContext context) {
+    ResponseEntity<CaseAnswers.Recorded> acceptIntervention(@PathVariable CaseId caseId, @PathVariable InterventionId interventionId,
+                                                            @RequestBody(required = false) OccurrenceRequest body, CommandContext context) {
         OccurrenceRequest occurrence = orNow(body);
         return recorded(context, caseId, occurrence, new AcceptIntervention(caseId, interventionId, context.envelope(occurrence.occurredAt())));
     }
 
-    /** Records that the family declined an offered intervention. */
+    @Operation(summary = "Record that an offered intervention was declined", description = """
+            Records the family's no to an offered intervention, optionally with their reason. The body may be left out.""")
     @PostMapping("/{caseId}/interventions/{interventionId}/declination")
-    ResponseEntity<Map<String, Object>> declineIntervention(@PathVariable CaseId caseId, @PathVariable InterventionId interventionId,
-                                                            @RequestBody(required = false) ReasonRequest body, CommandContext context) {
+    ResponseEntity<CaseAnswers.Recorded> declineIntervention(@PathVariable CaseId caseId, @PathVariable InterventionId interventionId,
+                                                             @RequestBody(required = false) ReasonRequest body, CommandContext context) {
         ReasonRequest reason = body == null ? new ReasonRequest(null, null) : body;
         return recorded(context, caseId, reason, new DeclineIntervention(caseId, interventionId, reason.reason(),
                 context.envelope(reason.occurredAt())));
     }
 
-    /** Records that an accepted intervention started. */
+    @Operation(summary = "Record that an intervention started", description = """
+            Records that an accepted intervention began. The body may be left out.""")
     @PostMapping("/{caseId}/interventions/{interventionId}/start")
-    ResponseEntity<Map<String, Object>> startIntervention(@PathVariable CaseId caseId, @PathVariable InterventionId interventionId,
-                                                          @RequestBody(required = false) OccurrenceRequest body, CommandContext context) {
+    ResponseEntity<CaseAnswers.Recorded> startIntervention(@PathVariable CaseId caseId, @PathVariable InterventionId interventionId,
+                                                           @RequestBody(required = false) OccurrenceRequest body, CommandContext context) {
         OccurrenceRequest occurrence = orNow(body);
         return recorded(context, caseId, occurrence, new StartIntervention(caseId, interventionId, context.envelope(occurrence.occurredAt())));
     }
 
-    /** Records a follow-up of a running intervention. */
+    @Operation(summary = "Follow up an intervention", description = """
+            Records a follow-up (uppföljning) of a started intervention: how it goes, in a summary.""")
     @PostMapping("/{caseId}/interventions/{interventionId}/follow-ups")
-    ResponseEntity<Map<String, Object>> followUpIntervention(@PathVariable CaseId caseId, @PathVariable InterventionId interventionId,
-                                                             @RequestBody FollowUpRequest body, CommandContext context) {
+    ResponseEntity<CaseAnswers.Recorded> followUpIntervention(@PathVariable CaseId caseId, @PathVariable InterventionId interventionId,
+                                                              @RequestBody FollowUpRequest body, CommandContext context) {
         return recorded(context, caseId, body, new FollowUpIntervention(caseId, interventionId, body.summary(),
                 context.envelope(body.occurredAt())));
     }
 
-    /** Records that an intervention ended, with the reason. */
+    @Operation(summary = "End an intervention", description = """
+            Records that an intervention ended, and why.""")
     @PostMapping("/{caseId}/interventions/{interventionId}/end")
-    ResponseEntity<Map<String, Object>> endIntervention(@PathVariable CaseId caseId, @PathVariable InterventionId interventionId,
-                                                        @RequestBody EndInterventionRequest body, CommandContext context) {
+    ResponseEntity<CaseAnswers.Recorded> endIntervention(@PathVariable CaseId caseId, @PathVariable InterventionId interventionId,
+                                                         @RequestBody EndInterventionRequest body, CommandContext context) {
         return recorded(context, caseId, body, new EndIntervention(caseId, interventionId, body.reason(),
                 context.envelope(body.occurredAt())));
     }
 
-    /** Records a person's consent to share information with a partner, for a purpose and a period. */
+    @Operation(summary = "Record a consent", description = """
+            Records a consent (samtycke) a person gave to share information with a partner, for a purpose, from \
+            `validFrom` and until `validUntil` if it ends (not before `validFrom`). A disclosure may rest on it.""")
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/{caseId}/consents")
-    ResponseEntity<Map<String, Object>> giveConsent(@PathVariable CaseId caseId, @RequestBody ConsentRequest body, CommandContext context) {
+    ResponseEntity<CaseAnswers.Consent> giveConsent(@PathVariable CaseId caseId, @RequestBody ConsentRequest body, CommandContext context) {
         ConsentId consentId = ConsentId.random();
         return created(context, caseId, body, new GiveConsent(caseId, consentId, body.person(), body.partner(), body.partnerName(),
-                body.purpose(), body.validFrom(), body.validUntil(), context.envelope(body.occurredAt())), "consents", consentId, "consentId");
+                body.purpose(), body.validFrom(), body.validUntil(), context.envelope(body.occurredAt())), "consents", consentId,
+                new CaseAnswers.Consent(consentId));
     }
 
-    /** Records that a consent was withdrawn. */
+    @Operation(summary = "Record that a consent was withdrawn", description = """
+            Records that the person withdrew a consent; no disclosure may rest on it from then on. The body may be left out.""")
     @PostMapping("/{caseId}/consents/{consentId}/withdrawal")
-    ResponseEntity<Map<String, Object>> withdrawConsent(@PathVariable CaseId caseId, @PathVariable ConsentId consentId,
-                                                        @RequestBody(required = false) OccurrenceRequest body, CommandContext context) {
+    ResponseEntity<CaseAnswers.Recorded> withdrawConsent(@PathVariable CaseId caseId, @PathVariable ConsentId consentId,
+                                                         @RequestBody(required = false) OccurrenceRequest body, CommandContext context) {
         OccurrenceRequest occurrence = orNow(body);
         return recorded(context, caseId, occurrence, new WithdrawConsent(caseId, consentId, context.envelope(occurrence.occurredAt())));
     }
 
-    /** Records information disclosed to a partner, on a consent or a provision of law. */
+    @Operation(summary = "Record a disclosure", description = """
+            Records information disclosed to a partner (uppgiftslämnande), resting on exactly one basis: a consent of \
+            this case that is in force (`consent`), or a provision of the legal catalogue (`provision`).""")
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/{caseId}/disclosures")
-    ResponseEntity<Map<String, Object>> disclose(@PathVariable CaseId caseId, @RequestBody DisclosureRequest body, CommandContext context) {
+    ResponseEntity<CaseAnswers.Disclosure> disclose(@PathVariable CaseId caseId, @RequestBody DisclosureRequest body, CommandContext context) {
         DisclosureId disclosureId = DisclosureId.random();
         return created(context, caseId, body, new DiscloseInformation(caseId, disclosureId, body.partner(), body.partnerName(),
                 body.consent(), body.provision(), body.content(), context.envelope(body.occurredAt())),
-                "disclosures", disclosureId, "disclosureId");
+                "disclosures", disclosureId, new CaseAnswers.Disclosure(disclosureId));
     }
 
-    /** Closes the case, with the reason. */
+    @Operation(summary = "Close the case", description = """
+            Closes the case, and says why. Nothing more is recorded on a closed case.""")
     @PostMapping("/{caseId}/closure")
-    ResponseEntity<Map<String, Object>> close(@PathVariable CaseId caseId, @RequestBody ClosureRequest body, CommandContext context) {
+    ResponseEntity<CaseAnswers.Recorded> close(@PathVariable CaseId caseId, @RequestBody ClosureRequest body, CommandContext context) {
         return recorded(context, caseId, body, new CloseCase(caseId, body.reason(), context.envelope(body.occurredAt())));
     }
 
@@ -435,19 +537,19 @@ class CaseController {
     }
 
     /** A fact with an id of its own: 201, and where to read it. */
-    private ResponseEntity<Map<String, Object>> created(CommandContext context, CaseId caseId, Object body, LedgerCommand command,
-                                                        String collection, Object itemId, String idName) {
+    private <T> ResponseEntity<T> created(CommandContext context, CaseId caseId, Object body, LedgerCommand command,
+                                          String collection, Object itemId, T answer) {
         return commands.execute(context, caseId, CaseEvent.class, body, sender -> {
             sender.send(command);
-            return CommandResult.created(casePath(caseId) + "/" + collection + "/" + itemId, ids(idName, itemId));
+            return CommandResult.created(casePath(caseId) + "/" + collection + "/" + itemId, answer);
         });
     }
 
-    /** A step in the case's life: 200, and the case to read. */
-    private ResponseEntity<Map<String, Object>> recorded(CommandContext context, CaseId caseId, Object body, LedgerCommand command) {
+    /** A step in the case's life: 200, and the case's id. */
+    private ResponseEntity<CaseAnswers.Recorded> recorded(CommandContext context, CaseId caseId, Object body, LedgerCommand command) {
         return commands.execute(context, caseId, CaseEvent.class, body, sender -> {
             sender.send(command);
-            return new CommandResult(200, casePath(caseId), null, ids("caseId", caseId));
+            return CommandResult.recorded(new CaseAnswers.Recorded(caseId));
         });
     }
 
@@ -459,11 +561,13 @@ class CaseController {
         return "/api/cases/" + caseId;
     }
 
-    private static Map<String, Object> ids(Object... namesAndValues) {
-        Map<String, Object> ids = new LinkedHashMap<>();
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            ids.put((String) namesAndValues[i], namesAndValues[i + 1].toString());
+    /** A page starts at 0 or later and holds 1 to 1000 entries. */
+    private static void pageBounds(long from, int limit) {
+        if (from < 0) {
+            throw new InvalidValueException("from", ValueProblem.NOT_NEGATIVE, "from must be 0 or more");
         }
-        return ids;
+        if (limit < 1 || limit > HISTORY_PAGE) {
+            throw new InvalidValueException("limit", ValueProblem.OUT_OF_RANGE, "limit must be between 1 and " + HISTORY_PAGE, 1, HISTORY_PAGE);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package org.caseledger.api.cases;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -51,10 +52,10 @@ class CaseListController {
         this.lists = lists;
     }
 
-    /**
-     * The case files this member of staff may read, newest activity first or by case number, filtered and paged
-     * (README, "Finding cases"); every case listed is logged as read.
-     */
+    @Operation(summary = "List cases", description = """
+            The case files the caller may read, filtered and sorted, a page at a time: the caller's own unit, or for an \
+            auditor every unit unless `unit` names one. Nothing in a summary names anyone. The next page is in `next` and in the \
+            `Link` header; its cursor is opaque. Every case listed is logged as read.""")
     @Paged
     @GetMapping
     ResponseEntity<CaseList> list(@RequestParam(required = false) UnitId unit,

@@ -20,6 +20,7 @@ import org.caseledger.core.shared.Role;
 import org.caseledger.core.shared.StaffId;
 import org.caseledger.core.shared.UnitId;
 import org.caseledger.projections.caseview.CaseView;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -122,8 +123,9 @@ class CasePage {
                     Model model) {
         state(caseId, step, typed(asOf), model);
         StaffUser staff = CurrentStaff.get();
-        model.addAttribute("timeline", reader.timeline(caseId, CaseReader.Moment.NOW));
+        model.addAttribute("timeline", reader.timeline(caseId, CaseReader.Moment.NOW, LocaleContextHolder.getLocale()));
         model.addAttribute("integrity", verifier.verifyStream(caseId.toString()));
+        model.addAttribute("reviewer", staff.role() == Role.AUDITOR || staff.role() == Role.UNIT_HEAD);
         if (staff.role() == Role.AUDITOR) {
             model.addAttribute("readers", accessLog.find(new AccessLogQuery.Filter(caseId.value(), null, null, null, null, 100)));
         }

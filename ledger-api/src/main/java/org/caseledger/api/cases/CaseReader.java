@@ -2,17 +2,17 @@ package org.caseledger.api.cases;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.caseledger.api.web.EventHistory;
+import org.caseledger.api.wording.Wording;
 import org.caseledger.core.cases.CaseEvent;
 import org.caseledger.core.cases.CaseId;
-import org.caseledger.core.law.LegalFramework;
 import org.caseledger.core.shared.InvalidValueException;
 import org.caseledger.core.shared.ValueProblem;
 import org.caseledger.projections.caseview.CaseView;
 import org.caseledger.projections.caseview.CaseViewFold;
 import org.caseledger.projections.caseview.CaseViewRepository;
-import org.caseledger.projections.timeline.Timeline;
 import org.caseledger.projections.timeline.TimelineEntry;
 import org.springframework.stereotype.Component;
 
@@ -55,12 +55,12 @@ class CaseReader {
 
     private final EventHistory history;
     private final CaseViewRepository views;
-    private final LegalFramework law;
+    private final Wording wording;
 
-    CaseReader(EventHistory history, CaseViewRepository views, LegalFramework law) {
+    CaseReader(EventHistory history, CaseViewRepository views, Wording wording) {
         this.history = history;
         this.views = views;
-        this.law = law;
+        this.wording = wording;
     }
 
     CaseView view(CaseId caseId, Moment moment) {
@@ -81,9 +81,10 @@ class CaseReader {
         return CaseViewFold.fold(moment.select(events(caseId)));
     }
 
-    List<TimelineEntry> timeline(CaseId caseId, Moment moment) {
+    /** The timeline up to the moment, worded in the reader's language. */
+    List<TimelineEntry> timeline(CaseId caseId, Moment moment, Locale language) {
         history.version(caseId, KIND);
-        return Timeline.of(moment.select(events(caseId)), law::find);
+        return wording.timeline(moment.select(events(caseId)), language);
     }
 
     /** The case's stored events from a sequence number on, at most {@code limit}. */

@@ -1,19 +1,16 @@
 package org.caseledger.api.contract;
 
 import io.swagger.v3.core.converter.ModelConverter;
-import io.swagger.v3.core.jackson.ModelResolver;
-import io.swagger.v3.core.jackson.TypeNameResolver;
-import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Contact;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
-import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
@@ -27,22 +24,28 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.caseledger.api.web.CommandContext;
+import org.caseledger.api.web.CommandContextResolver;
+import org.caseledger.api.web.CommandResult;
+import org.caseledger.api.web.Versions;
+import org.caseledger.core.shared.Require;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaTypeFactory;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 
 /**
  * What the OpenAPI document says beyond what springdoc reads from the controllers: who may call (HTTP Basic or a
  * bearer token), a tag per feature, the problems every operation may answer with, and the headers the ledger's
- * conventions rest on. Schema names are the nested type's outer and inner names, so that two types of the same simple
- * name (a case view's report and the metrics' report) never share one schema. The command context an endpoint is given
- * is the signed-in member of staff, never a parameter a client sends.
+ * conventions rest on. Schema names are the nested type's outer and inner names
+ * ({@link NestedTypeNames}). The command context an endpoint is given is the signed-in member of staff, never a
+ * parameter a client sends. The forms of the ledger's values ({@link ValueSchemas}), what the request bodies require
+ * between their members ({@link RequestSchemas}), the stored events' shapes ({@link EventSchemas}) and the case file's
+ * ({@link CaseFileSchema}) are said in their own classes.
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
@@ -50,8 +53,6 @@ class OpenApiConfiguration {
     static final String PROBLEM = "Problem";
     private static final String JSON = "application/json";
     private static final String PROBLEM_JSON = "application/problem+json";
-    private static final String LOCATION = "Location";
-    private static final String RETRY_AFTER = "Retry-After";
 
     /** Each feature package's tag. */
     private static final Map<String, String> TAGS = Map.ofEntries(
@@ -77,9 +78,14 @@ class OpenApiConfiguration {
         return new OpenAPI()
                 .info(new Info().title("Case ledger API").version("1")
                         .contact(new Contact().name("The unit's system administrators, who run this ledger"))
-                        .description("The case ledger of a children-and-families unit: every contact, decision and intervention "
-                                + "an immutable event. Errors are RFC 9457 problems (docs/problems.md); lists are paged through "
-                                + "the Link header; writes take Idempotency-Key and If-Match (README, \"Using the API\")."))
+                        .description("""
+                                The case ledger of a children-and-families unit: every contact, decision and intervention an \
+                                immutable event, corrected by new events and never changed. Errors are RFC 9457 problems \
+                                (docs/problems.md). A command that creates something with an id of its own answers 201 with \
+                                its Location; every other answer is 200. Every command answers with the new version of its \
+                                case or person as ETag; send it back in If-Match to write only on that version, and send an \
+                                Idempotency-Key to make a retry safe. Lists are paged through the Link header. Times are \
+                                RFC 3339 instants; days are ISO dates."""))
                 .components(new Components()
                         .addSecuritySchemes("basic", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
                                 .description("The configured users (the embedded default and test servers)"))
@@ -93,9 +99,10 @@ class OpenApiConfiguration {
                 .addSecurityItem(new SecurityRequirement().addList("bearer"));
     }
 
+    /** Resolves the models before swagger's own resolver does (springdoc puts converter beans first). */
     @Bean
-    ModelConverter nestedTypeNames() {
-        return new ModelResolver(Json.mapper(), new NestedTypeNames());
+    ModelConverter valueSchemas() {
+        return new ValueSchemas();
     }
 
     @Bean
@@ -118,11 +125,10 @@ class OpenApiConfiguration {
             problem(responses, "401", "Not signed in");
             problem(responses, "403", "Not allowed for this member of staff");
             problem(responses, "404", "No such resource, or none this member of staff may know of");
-            // A command is given the command context and answers what the command transaction built (status, ETag,
-            // Location). A search posted to keep its terms out of the URL is no command; nor is a batch such as the
-            // retention run, which is given the context for its events but answers its report, unversioned.
-            boolean command = ResponseEntity.class.isAssignableFrom(handler.getMethod().getReturnType())
-                    && Arrays.stream(handler.getMethodParameters()).anyMatch(parameter -> parameter.getParameterType() == CommandContext.class);
+            // a command is given the command context; a search posted to keep its terms out of the URL is not
+            boolean command = Arrays.stream(handler.getMethodParameters())
+                    .anyMatch(parameter -> parameter.getParameterType() == CommandContext.class);
+            boolean keyed = command && !handler.hasMethodAnnotation(NoIdempotencyKey.class);
             if (write) {
                 operation.addParametersItem(new HeaderParameter().name("X-Requested-By").required(false)
                         .description("Any value: says a program sends this write. A write without a JSON body (sent with "
@@ -138,33 +144,43 @@ class OpenApiConfiguration {
             if (handler.hasMethodAnnotation(MayConflict.class)) {
                 problem(responses, "409", "What was asked for cannot be answered as it stands: the type says why");
             }
-            if (command) {
+            if (keyed) {
                 problem(responses, "412", "If-Match named a version that is no longer the newest");
                 problem(responses, "422", "The Idempotency-Key was used before with another body");
-                operation.addParametersItem(new HeaderParameter().name("Idempotency-Key").required(false)
+                operation.addParametersItem(new HeaderParameter().name(CommandContextResolver.IDEMPOTENCY_KEY).required(false)
                         .description("Makes a retry safe: the same key and body answer the first answer again and write nothing")
-                        .schema(new StringSchema().maxLength(200)));
-                operation.addParametersItem(new HeaderParameter().name("If-Match").required(false)
-                        .description("The version the write is conditional on (the ETag of a read)").schema(new StringSchema()));
-                operation.addParametersItem(new HeaderParameter().name("X-Correlation-Id").required(false)
-                        .description("Groups the events of one piece of work").schema(new StringSchema()));
-                commandAnswers(responses);
+                        .schema(new StringSchema().maxLength(200).pattern(Require.OPTIONAL_TEXT_PATTERN)));
+                operation.addParametersItem(new HeaderParameter().name(HttpHeaders.IF_MATCH).required(false)
+                        .description("Writes only if the case or person is still at this version (the ETag of a read or an earlier "
+                                + "command), or exists at all (*); a newer version answers 412")
+                        .schema(new StringSchema().pattern(Versions.IF_MATCH_FORMAT.pattern()).example("\"3\"")));
+                responses.forEach((status, response) -> {
+                    if (status.startsWith("2")) {
+                        commandHeaders(status, response);
+                    }
+                });
+            }
+            if (command) {
+                operation.addParametersItem(new HeaderParameter().name(CommandContextResolver.CORRELATION_ID).required(false)
+                        .description("Groups the events of one piece of work; one is made when it is left out")
+                        .schema(new StringSchema().maxLength(200).pattern(Require.OPTIONAL_TEXT_PATTERN)));
             } else {
                 operation.addParametersItem(new HeaderParameter().name("X-Purpose").required(false)
                         .description("Why the case or person is read; logged, encrypted, in the read-access log").schema(new StringSchema()));
             }
             problem(responses, "429", "Sign-in is locked for this user name or address after failed sign-ins")
-                    .addHeaderObject(RETRY_AFTER, new Header().required(true).description("Seconds until the lock lifts")
+                    .addHeaderObject(HttpHeaders.RETRY_AFTER, new Header().required(true).description("Seconds until the lock lifts")
                             .schema(new IntegerSchema()));
             problem(responses, "500", "The ledger failed; nothing was written that was not answered");
             problem(responses, "503", "The database or the identity provider does not answer; try again later")
-                    .addHeaderObject(RETRY_AFTER, new Header().description("Seconds to wait before trying again").schema(new IntegerSchema()));
+                    .addHeaderObject(HttpHeaders.RETRY_AFTER, new Header().description("Seconds to wait before trying again")
+                            .schema(new IntegerSchema()));
             if (responses.get("202") != null) {
-                responses.get("202").addHeaderObject(LOCATION, new Header().required(true)
+                responses.get("202").addHeaderObject(HttpHeaders.LOCATION, new Header().required(true)
                         .description("Where to follow the progress").schema(new StringSchema()));
             }
             if (handler.hasMethodAnnotation(Paged.class) && responses.get("200") != null) {
-                responses.get("200").addHeaderObject("Link", new Header()
+                responses.get("200").addHeaderObject(HttpHeaders.LINK, new Header()
                         .description("The next page (rel=\"next\", RFC 8288); absent on the last page of a list that ends")
                         .schema(new StringSchema()));
             }
@@ -172,23 +188,22 @@ class OpenApiConfiguration {
         };
     }
 
-    /** What every answer to a command carries (README, "Using the API"); one that created something also says where it is. */
-    private static void commandAnswers(ApiResponses responses) {
-        responses.forEach((status, response) -> {
-            if (status.startsWith("2")) {
-                // a command that created something always wrote; one repeated with nothing left to do (an erasure) wrote nothing
-                response.addHeaderObject("ETag", new Header().required(status.equals("201"))
-                        .description("The version after the command, to send back in If-Match; absent when the command wrote "
-                                + "nothing (an erasure of a person already erased)").schema(new StringSchema()));
-                response.addHeaderObject("Idempotent-Replayed", new Header()
-                        .description("Present, as true, when this is the first answer to the same Idempotency-Key and body again")
-                        .schema(new StringSchema()._enum(List.of("true"))));
-            }
-            if (status.equals("201")) {
-                response.addHeaderObject(LOCATION, new Header().required(true)
-                        .description("Where what the command created can be read").schema(new StringSchema()));
-            }
-        });
+    /** The headers of a command's answer: its new version, where a created resource is, and whether it is a replay. */
+    private static void commandHeaders(String status, ApiResponse response) {
+        if (status.equals("201")) {
+            response.description("Created: the answer names the new resource's id, and Location where to read it");
+            response.addHeaderObject(HttpHeaders.LOCATION, new Header().required(true)
+                    .description("Where the new resource is read").schema(new StringSchema().format("uri-reference")));
+        } else if (response.getDescription() == null || response.getDescription().equals("OK")) {
+            response.description("Recorded");
+        }
+        response.addHeaderObject(HttpHeaders.ETAG, new Header()
+                .description("The version of the case or person after the command; send it in If-Match to write on it")
+                .schema(new StringSchema().pattern("^\"[0-9]{1,18}\"$")));
+        response.addHeaderObject(CommandResult.IDEMPOTENT_REPLAYED, new Header()
+                .description("true when this is the stored answer to an earlier request with the same Idempotency-Key: nothing "
+                        + "was written now")
+                .schema(new StringSchema()._enum(List.of("true"))));
     }
 
     /** A path that ends in a file name answers in that file's type ({@code export.pdf} is a PDF), whatever Java type holds it. */
@@ -205,15 +220,15 @@ class OpenApiConfiguration {
     }
 
     /**
-     * An answer held as bytes but sent as JSON (the case file, signed as the bytes it is) is a JSON document, not a
-     * base64 string as springdoc reads {@code byte[]}; its shape is its own schema's (docs/case-file.schema.json).
+     * An answer held as bytes but sent as JSON (signed as the bytes it is) is a JSON document, not a base64 string as
+     * springdoc reads {@code byte[]}, unless its own schema says more.
      */
     private static void jsonSentAsBytes(ApiResponses responses) {
         ApiResponse ok = responses.get("200");
         MediaType json = ok == null || ok.getContent() == null ? null : ok.getContent().get(JSON);
         if (json != null && json.getSchema() != null && "byte".equals(json.getSchema().getFormat())) {
             json.schema(new ObjectSchema().additionalProperties(true)
-                    .description("A JSON document sent byte for byte as it is signed; its own schema describes it"));
+                    .description("A JSON document sent byte for byte as it is signed"));
         }
     }
 
@@ -232,10 +247,14 @@ class OpenApiConfiguration {
 
     private static ApiResponse problem(ApiResponses responses, String status, String description) {
         if (!responses.containsKey(status)) {
-            responses.addApiResponse(status, new ApiResponse().description(description).content(new Content()
-                    .addMediaType(PROBLEM_JSON, new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)))));
+            responses.addApiResponse(status, problemResponse(description));
         }
         return responses.get(status);
+    }
+
+    static ApiResponse problemResponse(String description) {
+        return new ApiResponse().description(description).content(new Content()
+                .addMediaType(PROBLEM_JSON, new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
     }
 
     private static Schema<?> problemSchema() {
@@ -253,14 +272,5 @@ class OpenApiConfiguration {
                 .addProperty("errors", new ArraySchema().items(new ObjectSchema()
                         .addProperty("field", new StringSchema()).addProperty("message", new StringSchema())))
                 .required(List.of("type", "title", "status"));
-    }
-
-    /** Nested types named by their outer and inner names: {@code CaseView.Report} is {@code CaseViewReport}. */
-    private static final class NestedTypeNames extends TypeNameResolver {
-        @Override
-        protected String getNameOfClass(Class<?> type) {
-            Class<?> outer = type.getEnclosingClass();
-            return outer == null ? super.getNameOfClass(type) : getNameOfClass(outer) + type.getSimpleName();
-        }
     }
 }

@@ -77,7 +77,8 @@ class DemoDataRunner implements ApplicationRunner {
         history.write(ofOneCase -> work.add(senders.submit(() ->
                 transaction.executeWithoutResult(status -> {
                     for (LedgerCommand command : ofOneCase) {
-                        if (command.envelope().occurredAt().isAfter(now)) {
+                        // in recording order: what would be recorded after now is not written yet
+                        if (command.envelope().recordedAt().isAfter(now)) {
                             return;
                         }
                         commands.sendAndWait(command);

@@ -89,6 +89,8 @@ final class DemoHistory {
     private final int days;
     private final double casesPerDay;
     private int caseSerial;
+    /** When the last command of the case being written was recorded: a case's events are recorded in their order. */
+    private Instant lastRecorded;
 
     DemoHistory(long seed, LocalDate start, int days, double casesPerDay) {
         this.random = new Random(seed);
@@ -114,6 +116,7 @@ final class DemoHistory {
     }
 
     private List<LedgerCommand> outreach(LocalDate date) {
+        lastRecorded = null;
         List<LedgerCommand> commands = new ArrayList<>();
         if (date.getDayOfWeek().getValue() > 5) {
             return commands;
@@ -137,14 +140,15 @@ final class DemoHistory {
     }
 
     private List<LedgerCommand> aCase(LocalDate received) {
-        List<LedgerCommand> commands = new ArrayList<>();
+        lastRecorded = null;
+        CaseLog commands = new CaseLog();
         StaffId worker = worker();
         PersonId child = PersonId.of(uuid().toString());
         CaseId caseId = CaseId.of(uuid().toString());
         HouseholdId household = HouseholdId.of(uuid().toString());
-        commands.add(new RegisterPerson(child, identityNumber(), null, "Child " + (caseSerial + 1), random.nextInt(200) == 0,
-                household, envelope(at(received, 8), worker)));
         Instant receivedAt = at(received, 8);
+        commands.add(new RegisterPerson(child, identityNumber(), null, "Child " + (caseSerial + 1), random.nextInt(200) == 0,
+                household, envelope(receivedAt, worker)));
         commands.add(new OpenCase(caseId, CaseNumber.of(String.format("%d-%05d", received.getYear(), ++caseSerial)), UNIT,
                 CaseOrigin.REPORT_OF_CONCERN, child, household, receivedAt, envelope(receivedAt, worker)));
         ReportId report = ReportId.of(uuid().toString());
@@ -166,12 +170,17 @@ final class DemoHistory {
                 commands.add(new EndIntervention(caseId, support, "Done.", envelope(at(preliminary.plusDays(30), 10), worker)));
             }
             commands.add(new CloseCase(caseId, "No investigation.", envelope(at(preliminary.plusDays(31 + random.nextInt(30)), 16), worker)));
-            return commands;
+            return commands.inRecordingOrder();
         }
         commands.add(decision(caseId, DecisionKind.OPEN_INVESTIGATION, preliminary, worker, Role.SOCIAL_SECRETARY, null, null, null));
         LocalDate day = preliminary;
         if (random.nextInt(7) > 0) {
-            commands.add(new RecordChildHeard(caseId, "The child talked about home and school.", envelope(at(day.plusDays(7), 10), worker)));
+            Instant heard = at(day.plusDays(7), 10);
+            if (random.nextInt(10) == 0) {
+                commands.addLate(new RecordChildHeard(caseId, "The child talked about home and school.", lateEnvelope(heard, worker, 3)));
+            } else {
+                commands.add(new RecordChildHeard(caseId, "The child talked about home and school.", envelope(heard, worker)));
+            }
         }
         for (int v = 2 + random.nextInt(3); v > 0; v--) {
             day = day.plusDays(5 + random.nextInt(10));
@@ -182,8 +191,13 @@ final class DemoHistory {
             commands.add(outcome < 2 ? new RecordVisitMissed(caseId, visit, then)
                     : outcome < 3 ? new CancelVisit(caseId, visit, CancelledBy.FAMILY, "Illness.", then)
                     : new RecordVisitHeld(caseId, visit, then));
-            commands.add(new RecordJournalNote(caseId, NoteId.of(uuid().toString()), "Visit: talked about routines and school.",
-                    random.nextInt(15) == 0 ? lateEnvelope(at(day, 11), worker) : envelope(at(day, 13), worker)));
+            if (random.nextInt(15) == 0) {
+                commands.addLate(new RecordJournalNote(caseId, NoteId.of(uuid().toString()), "Visit: talked about routines and school.",
+                        lateEnvelope(at(day, 11), worker, 8)));
+            } else {
+                commands.add(new RecordJournalNote(caseId, NoteId.of(uuid().toString()), "Visit: talked about routines and school.",
+                        envelope(at(day, 13), worker)));
+            }
         }
         if (random.nextInt(2) == 0) {
             commands.add(new RecordContact(caseId, ContactId.of(uuid().toString()), ContactChannel.COLLABORATION_MEETING,
@@ -215,7 +229,7 @@ final class DemoHistory {
             commands.add(decision(caseId, DecisionKind.CLOSE_INVESTIGATION, closed, worker, Role.SOCIAL_SECRETARY, null, null, null));
             commands.add(new CloseCase(caseId, "No further concern.", envelope(at(closed.plusDays(2), 16), worker)));
         }
-        return commands;
+        return commands.inRecordingOrder();
     }
 
     private MakeDecision decision(CaseId caseId, DecisionKind kind, LocalDate day, StaffId by, Role role, InterventionId intervention,
@@ -250,15 +264,58 @@ final class DemoHistory {
         return envelope(occurredAt, actor, Role.SOCIAL_SECRETARY);
     }
 
+    /**
+     * Recorded 20 minutes to two hours after it happened, and never before the case's previous command was recorded:
+     * a case's events are recorded one after the other, so a fact written up after a later one is late, not back-dated.
+     */
     private Envelope envelope(Instant occurredAt, StaffId actor, Role role) {
-        return new Envelope(actor, role, UNIT, occurredAt, occurredAt.plus(Duration.ofMinutes(20 + random.nextInt(120))),
+        Instant recorded = occurredAt.plus(Duration.ofMinutes(20 + random.nextInt(120)));
+        if (lastRecorded != null && !recorded.isAfter(lastRecorded)) {
+            recorded = lastRecorded.plus(Duration.ofMinutes(1 + random.nextInt(5)));
+        }
+        lastRecorded = recorded;
+        return new Envelope(actor, role, UNIT, occurredAt, recorded, uuid().toString(), uuid().toString(), null);
+    }
+
+    /**
+     * Written down {@code days} to {@code days + 9} days after the fact: it happens, compliance shows it, and the case's
+     * commands recorded meanwhile come before it ({@link CaseLog#addLate}).
+     */
+    private Envelope lateEnvelope(Instant occurredAt, StaffId actor, int days) {
+        return new Envelope(actor, Role.SOCIAL_SECRETARY, UNIT, occurredAt, occurredAt.plus(Duration.ofDays(days + random.nextInt(10))),
                 uuid().toString(), uuid().toString(), null);
     }
 
-    /** A journal note written down more than a week after the fact: it happens, and compliance shows it. */
-    private Envelope lateEnvelope(Instant occurredAt, StaffId actor) {
-        return new Envelope(actor, Role.SOCIAL_SECRETARY, UNIT, occurredAt, occurredAt.plus(Duration.ofDays(8 + random.nextInt(10))),
-                uuid().toString(), uuid().toString(), null);
+    /**
+     * A case's commands in the order they were recorded: a command written up late waits until the case's commands
+     * recorded before it are in. One still waiting when the case is written was never written up (a case is closed
+     * before it), and is left out.
+     */
+    private final class CaseLog {
+
+        private final List<LedgerCommand> commands = new ArrayList<>();
+        private final List<LedgerCommand> late = new ArrayList<>();
+
+        void add(LedgerCommand command) {
+            Instant recorded = command.envelope().recordedAt();
+            for (var waiting = late.iterator(); waiting.hasNext(); ) {
+                LedgerCommand next = waiting.next();
+                if (!next.envelope().recordedAt().isAfter(recorded)) {
+                    commands.add(next);
+                    waiting.remove();
+                }
+            }
+            commands.add(command);
+        }
+
+        void addLate(LedgerCommand command) {
+            late.add(command);
+            late.sort(java.util.Comparator.comparing(waiting -> waiting.envelope().recordedAt()));
+        }
+
+        List<LedgerCommand> inRecordingOrder() {
+            return commands;
+        }
     }
 
     private Instant at(LocalDate day, int hour) {

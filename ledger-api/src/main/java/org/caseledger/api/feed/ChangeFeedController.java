@@ -1,5 +1,6 @@
 package org.caseledger.api.feed;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -59,10 +60,11 @@ class ChangeFeedController {
         this.lists = lists;
     }
 
-    /**
-     * The change feed: the events of the case files this member of staff may read, in stored order, from {@code after};
-     * {@code wait} holds an empty answer until something new comes.
-     */
+    @Operation(summary = "Follow the change feed", description = """
+            The events of the case files the caller may read, in the order the ledger stored them, a page at a time \
+            from the cursor `after`. `next` (also in `Link`) is where to continue; it is always there, for the feed has no end. With \
+            `wait` (seconds) an empty page waits for new events (long polling). A consumer that continues from `next` never skips \
+            an event, however it was interrupted. Administrators read no cases, and no feed.""")
     @Paged
     @GetMapping
     ResponseEntity<FeedPage> events(@RequestParam(required = false) String after,

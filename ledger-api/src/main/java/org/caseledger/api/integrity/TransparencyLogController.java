@@ -1,5 +1,7 @@
 package org.caseledger.api.integrity;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.caseledger.api.web.NotFoundException;
@@ -49,12 +51,18 @@ class TransparencyLogController {
     }
 
     /** The vkey (c2sp.org/signed-note) the ledger's checkpoints are signed with, for witnesses and auditors. */
+    @Operation(summary = "Read the log's verifier key", description = """
+            The key the ledger's checkpoints are signed with, as a signed-note verifier key (c2sp.org/signed-note), for \
+            witnesses and auditors. Needs no sign-in.""")
+    @SecurityRequirements
     @GetMapping(value = "/api/audit/log-key", produces = "text/plain")
     ResponseEntity<String> logKey() {
         return ResponseEntity.ok().contentType(NOTE).body(notes.verifierKey() + "\n");
     }
 
-    /** The published checkpoints of the transparency log from tree size {@code fromSize}, at most {@code limit}. */
+    @Operation(summary = "List checkpoints", description = """
+            The sealed checkpoints from tree size `fromSize` on, at most `limit` of them: each with its tree size, root, \
+            the events it seals, when, and which witnesses cosigned it.""")
     @GetMapping("/api/audit/checkpoints")
     List<Published> list(@RequestParam(defaultValue = "0") long fromSize, @RequestParam(defaultValue = "100") int limit) {
         if (limit < 1 || limit > MAX_LIMIT || fromSize < 0) {
@@ -66,6 +74,9 @@ class TransparencyLogController {
     }
 
     /** The newest checkpoint as a signed note, with the witnesses' cosignatures. */
+    @Operation(summary = "Read the newest checkpoint", description = """
+            The newest checkpoint as a signed note (c2sp.org/tlog-checkpoint), with the witnesses' cosignatures. Keep it: \
+            a later case file must prove it extends it (`?since=` on the export).""")
     @GetMapping(value = "/api/audit/checkpoints/latest", produces = "text/plain")
     ResponseEntity<String> latest() {
         return ResponseEntity.ok().contentType(NOTE).body(checkpoints.latestNote()
@@ -73,13 +84,17 @@ class TransparencyLogController {
     }
 
     /** The checkpoint of this tree size as a signed note, with the witnesses' cosignatures. */
+    @Operation(summary = "Read the checkpoint of a tree size", description = """
+            The checkpoint of this tree size as a signed note, with the witnesses' cosignatures.""")
     @GetMapping(value = "/api/audit/checkpoints/{treeSize}", produces = "text/plain")
     ResponseEntity<String> ofSize(@PathVariable long treeSize) {
         return ResponseEntity.ok().contentType(NOTE).body(checkpoints.noteOfSize(treeSize)
                 .orElseThrow(() -> new NotFoundException("no checkpoint has tree size " + treeSize)));
     }
 
-    /** A consistency proof between two tree sizes of the transparency log: the later tree extends the earlier one. */
+    @Operation(summary = "Prove the log only grew", description = """
+            An RFC 9162 consistency proof between two tree sizes: that the tree of `second` extends the tree of `first`, \
+            nothing in it changed or removed.""")
     @GetMapping("/api/audit/proofs/consistency")
     ConsistencyProof consistency(@RequestParam long first, @RequestParam long second) {
         TreeHashes tree = log.tree();
@@ -91,7 +106,9 @@ class TransparencyLogController {
         return new ConsistencyProof(first, second, base64(MerkleProofs.consistencyProof(tree, first, second)));
     }
 
-    /** An inclusion proof of one event (by its global index) in the tree of the given size. */
+    @Operation(summary = "Prove an event is in the log", description = """
+            An RFC 9162 inclusion proof of the event sealed at global index `globalIndex` in the tree of size \
+            `treeSize`.""")
     @GetMapping("/api/audit/proofs/inclusion")
     InclusionProof inclusion(@RequestParam long globalIndex, @RequestParam long treeSize) {
         TreeHashes tree = log.tree();

@@ -1,10 +1,15 @@
 package org.caseledger.api.outreach;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.caseledger.api.access.AccessPolicy;
 import org.caseledger.api.access.AccessRefusedException;
+import org.caseledger.api.contract.Descriptions;
 import org.caseledger.api.security.CurrentStaff;
 import org.caseledger.api.web.CommandContext;
 import org.caseledger.api.web.CommandResult;
@@ -36,30 +41,42 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/outreach")
 class OutreachController {
 
-    record AnonymousConsultationRequest(ConsultationTopic topic, Instant occurredAt) {
+    record AnonymousConsultationRequest(@Schema(requiredMode = REQUIRED) ConsultationTopic topic,
+                                        @Schema(description = Descriptions.OCCURRED_AT) Instant occurredAt) {
         AnonymousConsultationRequest {
             Require.present(topic, "topic");
         }
     }
 
-    record InformationMeetingRequest(String audience, Integer participants, List<String> topics, Instant occurredAt) {
+    record InformationMeetingRequest(@Schema(requiredMode = REQUIRED, description = "Who the meeting was for", minLength = 1,
+                                             maxLength = HoldInformationMeeting.AUDIENCE_LIMIT, pattern = Require.TEXT_PATTERN) String audience,
+                                     @Schema(requiredMode = REQUIRED, minimum = "0", maximum = "" + HoldInformationMeeting.PARTICIPANTS_LIMIT)
+                                     Integer participants,
+                                     @ArraySchema(schema = @Schema(minLength = 1, maxLength = HoldInformationMeeting.TOPIC_LIMIT,
+                                             pattern = Require.TEXT_PATTERN)) List<String> topics,
+                                     @Schema(description = Descriptions.OCCURRED_AT) Instant occurredAt) {
         InformationMeetingRequest {
             Require.present(audience, "audience");
             Require.present(participants, "participants");
         }
     }
 
-    record ConversationRequest(HouseholdId household, Instant occurredAt) {
+    record ConversationRequest(@Schema(requiredMode = REQUIRED) HouseholdId household, @Schema(description = Descriptions.OCCURRED_AT) Instant occurredAt) {
         ConversationRequest {
             Require.present(household, "household");
         }
     }
 
-    record ServiceSupportRequest(HouseholdId household, ServiceSupportKind kind, Instant occurredAt) {
+    record ServiceSupportRequest(@Schema(requiredMode = REQUIRED) HouseholdId household, @Schema(requiredMode = REQUIRED) ServiceSupportKind kind,
+                                 @Schema(description = Descriptions.OCCURRED_AT) Instant occurredAt) {
         ServiceSupportRequest {
             Require.present(household, "household");
             Require.present(kind, "kind");
         }
+    }
+
+    /** An activity was recorded; its {@code Location} is where to read it. */
+    record Recorded(@Schema(requiredMode = REQUIRED) ActivityId activityId) {
     }
 
     private final CommandTransaction commands;
@@ -71,6 +88,8 @@ class OutreachController {
     }
 
     /** One recorded activity, as stored: for its own unit's staff and auditors, like the unit's figures and lists. */
+    @Operation(summary = "Read an outreach activity", description = """
+            One recorded activity as stored, with its envelope: for its own unit's staff and for auditors.""")
     @GetMapping("/activities/{activityId}")
     EventHistory.Entry activity(@PathVariable ActivityId activityId) {
         EventHistory.Entry activity = history.entries(activityId, OutreachEvent.class).get(0);
@@ -80,44 +99,49 @@ class OutreachController {
         return activity;
     }
 
-    /** Records an anonymous consultation: advice given without a case or a name. */
+    @Operation(summary = "Record an anonymous consultation", description = """
+            Records a consultation with someone who stays anonymous (rådgivning), by its topic only: no person, no \
+            household, nothing that names anyone.""")
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/anonymous-consultations")
-    ResponseEntity<Map<String, Object>> anonymousConsultation(@RequestBody AnonymousConsultationRequest body, CommandContext context) {
+    ResponseEntity<Recorded> anonymousConsultation(@RequestBody AnonymousConsultationRequest body, CommandContext context) {
         ActivityId activityId = ActivityId.random();
         return record(context, body, new HoldAnonymousConsultation(activityId, body.topic(), context.envelope(body.occurredAt())));
     }
 
-    /** Records an information meeting: its audience, participants and topics. */
+    @Operation(summary = "Record an information meeting", description = """
+            Records an information meeting the office held: for whom, how many took part, and its topics.""")
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/information-meetings")
-    ResponseEntity<Map<String, Object>> informationMeeting(@RequestBody InformationMeetingRequest body, CommandContext context) {
+    ResponseEntity<Recorded> informationMeeting(@RequestBody InformationMeetingRequest body, CommandContext context) {
         ActivityId activityId = ActivityId.random();
         return record(context, body, new HoldInformationMeeting(activityId, body.audience(),
                 body.participants(), body.topics(), context.envelope(body.occurredAt())));
     }
 
-    /** Records a conversation with a household held without an aid decision. */
+    @Operation(summary = "Record a conversation without aid", description = """
+            Records a conversation with a household that led to no aid and no case (samtal utan bistånd).""")
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/conversations-without-aid")
-    ResponseEntity<Map<String, Object>> conversationWithoutAid(@RequestBody ConversationRequest body, CommandContext context) {
+    ResponseEntity<Recorded> conversationWithoutAid(@RequestBody ConversationRequest body, CommandContext context) {
         ActivityId activityId = ActivityId.random();
         return record(context, body, new HoldConversationWithoutAid(activityId, body.household(), context.envelope(body.occurredAt())));
     }
 
-    /** Records service support given to a household, of a kind. */
+    @Operation(summary = "Record service support", description = """
+            Records support given to a household without an investigation (serviceinsats), by its kind.""")
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/service-support")
-    ResponseEntity<Map<String, Object>> serviceSupport(@RequestBody ServiceSupportRequest body, CommandContext context) {
+    ResponseEntity<Recorded> serviceSupport(@RequestBody ServiceSupportRequest body, CommandContext context) {
         ActivityId activityId = ActivityId.random();
         return record(context, body, new ProvideServiceSupport(activityId, body.household(), body.kind(), context.envelope(body.occurredAt())));
     }
 
-    private ResponseEntity<Map<String, Object>> record(CommandContext context, Object body, OutreachCommand command) {
+    private ResponseEntity<Recorded> record(CommandContext context, Object body, OutreachCommand command) {
         ActivityId activityId = command.activityId();
         return commands.create(context, activityId, body, sender -> {
             sender.send(command);
-            return CommandResult.created("/api/outreach/activities/" + activityId, Map.of("activityId", activityId.toString()));
+            return CommandResult.created("/api/outreach/activities/" + activityId, new Recorded(activityId));
         });
     }
 }

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
+import org.caseledger.api.wording.Words;
 import org.caseledger.core.shared.InvalidValueException;
 import org.caseledger.core.shared.LedgerTime;
 import org.caseledger.core.shared.ValueProblem;
@@ -18,12 +18,11 @@ import org.springframework.stereotype.Component;
 @Component("pageTimes")
 public class PageTimes {
 
-    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(LedgerTime.ZONE);
     private static final int DATE_LENGTH = "yyyy-MM-dd".length();
 
     /** The instant to the minute in Sweden, or a dash for a time not known yet. */
     public String minute(Instant instant) {
-        return instant == null ? "–" : MINUTE.format(instant);
+        return Words.minute(instant);
     }
 
     /**

@@ -1,10 +1,13 @@
 package org.caseledger.api.persons;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -12,6 +15,8 @@ import org.caseledger.api.access.AccessLog;
 import org.caseledger.api.access.AccessRefusedException;
 import org.caseledger.api.access.PersonAccess;
 import org.caseledger.api.access.PersonAccessGuard;
+import org.caseledger.api.contract.Descriptions;
+import org.caseledger.api.contract.ExactlyOne;
 import org.caseledger.api.privacy.Erasure;
 import org.caseledger.api.privacy.IdentityLookup;
 import org.caseledger.api.security.CurrentStaff;
@@ -21,6 +26,7 @@ import org.caseledger.api.web.CommandResult;
 import org.caseledger.api.web.CommandTransaction;
 import org.caseledger.api.web.EventHistory;
 import org.caseledger.core.person.ApproveErasure;
+import org.caseledger.core.person.ErasePerson;
 import org.caseledger.core.person.ErasureReason;
 import org.caseledger.core.person.PersonEvent;
 import org.caseledger.core.person.PersonalIdentityNumber;
@@ -45,36 +51,68 @@ import org.springframework.web.bind.annotation.RestController;
 class PersonController {
 
     /** A person is registered by identity number (or coordination number), or by a reserve number lacking one. */
-    record RegisterPersonRequest(PersonalIdentityNumber identityNumber, String reserveNumber, String name,
-                                 Boolean protectedIdentity, HouseholdId household, Instant occurredAt) {
+    @ExactlyOne({"identityNumber", "reserveNumber"})
+    record RegisterPersonRequest(@Schema(description = "The personal identity number or coordination number, YYYYMMDD-NNNN with a valid check digit")
+                                 PersonalIdentityNumber identityNumber,
+                                 @Schema(description = "A reserve number, for a person who has no identity number",
+                                         maxLength = RegisterPerson.RESERVE_NUMBER_LIMIT, pattern = Require.TEXT_PATTERN) String reserveNumber,
+                                 @Schema(requiredMode = REQUIRED, minLength = 1, maxLength = RegisterPerson.NAME_LIMIT,
+                                         pattern = Require.TEXT_PATTERN) String name,
+                                 @Schema(description = "Whether the person has a protected identity (skyddad identitet); false when left out")
+                                 Boolean protectedIdentity,
+                                 @Schema(description = "The household the person belongs to") HouseholdId household,
+                                 @Schema(description = Descriptions.OCCURRED_AT) Instant occurredAt) {
         RegisterPersonRequest {
             Require.present(name, "name");
             protectedIdentity = protectedIdentity != null && protectedIdentity;
         }
     }
 
-    record ApprovalRequest(Instant occurredAt) {
+    record ApprovalRequest(@Schema(description = Descriptions.OCCURRED_AT) Instant occurredAt) {
     }
 
     /**
      * An erasure: why, as a code, and optionally a note, stored encrypted under the year's key (docs/privacy.md,
      * "Erasure reasons").
      */
-    record ErasureRequest(ErasureReason reason, String note, Instant occurredAt) {
+    record ErasureRequest(@Schema(requiredMode = REQUIRED, description = "Why the person is erased",
+                                  allowableValues = {"RETENTION", "DATA_SUBJECT_REQUEST", "COURT_ORDER", "SUPERVISORY_AUTHORITY_ORDER",
+                                          "REGISTERED_IN_ERROR"}) ErasureReason reason,
+                          @Schema(description = "A note on the erasure, stored encrypted under the year's key", minLength = 1,
+                                  maxLength = ErasePerson.NOTE_LIMIT, pattern = Require.TEXT_PATTERN) String note,
+                          @Schema(description = Descriptions.OCCURRED_AT) Instant occurredAt) {
         ErasureRequest {
             Require.present(reason, "reason");
         }
     }
 
     /** A search by identity number, in a body so that the number never stands in a URL. */
-    record PersonSearchRequest(PersonalIdentityNumber identityNumber) {
+    record PersonSearchRequest(@Schema(requiredMode = REQUIRED) PersonalIdentityNumber identityNumber) {
         PersonSearchRequest {
             Require.present(identityNumber, "identityNumber");
         }
     }
 
     /** A person found, with where to read them. */
-    record FoundPerson(String personId, String history) {
+    record FoundPerson(@Schema(requiredMode = REQUIRED, format = "uuid") String personId,
+                       @Schema(requiredMode = REQUIRED, description = "The address of the person's stored events") String history) {
+    }
+
+    /** A person was registered. */
+    record Registered(@Schema(requiredMode = REQUIRED) PersonId personId) {
+    }
+
+    /** What an erasure did: how many data keys it destroyed, or that the person had been erased before. */
+    record Erased(@Schema(requiredMode = REQUIRED) PersonId personId,
+                  @Schema(requiredMode = REQUIRED, description = "The data keys this request destroyed; 0 when the person was erased before")
+                  int dataKeysDestroyed,
+                  @Schema(requiredMode = REQUIRED, description = "Whether the person had been erased before: then nothing was written")
+                  boolean alreadyErased) {
+    }
+
+    /** An approval of another unit's erasure of the person. */
+    record Approved(@Schema(requiredMode = REQUIRED) PersonId personId,
+                    @Schema(requiredMode = REQUIRED, description = "The unit that approved: the caller's") UnitId approvedFor) {
     }
 
     private final CommandTransaction commands;
@@ -95,6 +133,11 @@ class PersonController {
      * The persons registered with an identity number whom the caller may read. Every person found is logged: as read, or
      * as refused to this caller, who is then not told of them. An erased person is found no more.
      */
+    @Operation(summary = "Find persons by identity number", description = """
+            The registered persons with this personal identity number (or coordination number) whom the caller may read; \
+            usually one. The number is sent in the body so that it never stands in a URL or a log. Every person found \
+            is logged as read, or as refused; a person the caller may not read is not mentioned. An erased person is \
+            found no more.""")
     @PostMapping("/search")
     List<FoundPerson> search(@RequestBody PersonSearchRequest body, HttpServletRequest request) {
         StaffUser staff = CurrentStaff.get();
@@ -111,26 +154,29 @@ class PersonController {
     }
 
     /** The person's registration and erasure, as stored. */
+    @Operation(summary = "Read a person's stored events", description = """
+            The person's registration, erasure approvals and erasure, as stored, each with its envelope. Personal data \
+            of an erased person reads as erased. Every read is logged.""")
     @GetMapping("/{personId}/history")
     List<EventHistory.Entry> history(@PathVariable PersonId personId, HttpServletRequest request) {
         guard.read(CurrentStaff.get(), personId, "GET /api/persons/{personId}/history", request.getHeader(AccessLog.PURPOSE_HEADER));
         return history.entries(personId, PersonEvent.class);
     }
 
-    /**
-     * Registers a person by identity number (or reserve number) and name, optionally in a household; answers the
-     * person's id.
-     */
+    @Operation(summary = "Register a person", description = """
+            Registers a child or a member of a household: by personal identity number (or coordination number), or by a \
+            reserve number for a person who has none, and a name. Identity number, reserve number and name are personal \
+            data, stored encrypted under the person's own key and readable until the person is erased.""")
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
-    ResponseEntity<Map<String, Object>> register(@RequestBody RegisterPersonRequest body, CommandContext context) {
+    ResponseEntity<Registered> register(@RequestBody RegisterPersonRequest body, CommandContext context) {
         guard.joinHousehold(CurrentStaff.get(), body.household(), "POST /api/persons");
         PersonId personId = PersonId.random();
         RegisterPerson command = new RegisterPerson(personId, body.identityNumber(), body.reserveNumber(), body.name(),
                 body.protectedIdentity(), body.household(), context.envelope(body.occurredAt()));
         return commands.create(context, personId, body, sender -> {
             sender.send(command);
-            return CommandResult.created("/api/persons/" + personId + "/history", Map.of("personId", personId.toString()));
+            return CommandResult.created("/api/persons/" + personId + "/history", new Registered(personId));
         });
     }
 
@@ -138,18 +184,23 @@ class PersonController {
      * Erases the person. Safe to retry: a person already erased stays as they were erased, nothing is written, and the
      * answer says so ({@code alreadyErased}, no key destroyed by this request).
      */
+    @Operation(summary = "Erase a person", description = """
+            Erases the person's personal data by destroying the keys it is encrypted under, in every case file that \
+            names the person; the events stay, and verify, with the personal data unreadable. Says why, as a code. Where \
+            other units hold case files naming the person, their unit heads approve first \
+            (`POST .../erasure-approvals`). Safe to retry: a person erased before stays so, nothing is written, and the \
+            answer says `alreadyErased` (without `ETag`).""")
     @PostMapping("/{personId}/erasure")
-    ResponseEntity<Map<String, Object>> erase(@PathVariable PersonId personId, @RequestBody ErasureRequest body, CommandContext context) {
+    ResponseEntity<Erased> erase(@PathVariable PersonId personId, @RequestBody ErasureRequest body, CommandContext context) {
         StaffUser staff = CurrentStaff.get();
         PersonAccess person = guard.erase(staff, personId, "POST /api/persons/{personId}/erasure");
         if (person.erased()) {
-            return ResponseEntity.ok(Map.of("personId", personId.toString(), "dataKeysDestroyed", 0, "alreadyErased", true));
+            return ResponseEntity.ok(new Erased(personId, 0, true));
         }
         Set<UnitId> otherUnits = person.units().stream().filter(unit -> !unit.equals(staff.unit())).collect(Collectors.toSet());
         return commands.execute(context, personId, PersonEvent.class, body, sender -> {
             int destroyed = erasure.eraseWithin(personId, body.reason(), body.note(), otherUnits, context.envelope(body.occurredAt()), sender).size();
-            return new CommandResult(200, "/api/persons/" + personId + "/history", null,
-                    Map.of("personId", personId.toString(), "dataKeysDestroyed", destroyed, "alreadyErased", false));
+            return CommandResult.recorded(new Erased(personId, destroyed, false));
         });
     }
 
@@ -157,15 +208,17 @@ class PersonController {
      * The unit head of a unit holding some of the person's case files agrees that another unit holding them erases the
      * person (docs/privacy.md, "Erasure across units").
      */
+    @Operation(summary = "Approve another unit's erasure of a person", description = """
+            The unit head of a unit holding case files that name the person agrees that another unit holding them erases \
+            the person (docs/privacy.md, "Erasure across units"). The body may be left out.""")
     @PostMapping("/{personId}/erasure-approvals")
-    ResponseEntity<Map<String, Object>> approveErasure(@PathVariable PersonId personId, @RequestBody(required = false) ApprovalRequest body,
-                                                       CommandContext context) {
+    ResponseEntity<Approved> approveErasure(@PathVariable PersonId personId, @RequestBody(required = false) ApprovalRequest body,
+                                            CommandContext context) {
         ApprovalRequest approval = body == null ? new ApprovalRequest(null) : body;
         guard.erase(CurrentStaff.get(), personId, "POST /api/persons/{personId}/erasure-approvals");
         return commands.execute(context, personId, PersonEvent.class, approval, sender -> {
             sender.send(new ApproveErasure(personId, context.envelope(approval.occurredAt())));
-            return new CommandResult(200, "/api/persons/" + personId + "/history", null,
-                    Map.of("personId", personId.toString(), "approvedFor", context.envelope(approval.occurredAt()).unit().value()));
+            return CommandResult.recorded(new Approved(personId, context.envelope(approval.occurredAt()).unit()));
         });
     }
 }

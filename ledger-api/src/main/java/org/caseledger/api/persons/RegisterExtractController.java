@@ -1,5 +1,6 @@
 package org.caseledger.api.persons;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Instant;
@@ -8,14 +9,15 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.caseledger.api.access.AccessLog;
+import org.caseledger.api.access.AccessPolicy;
 import org.caseledger.api.access.CaseAccess;
 import org.caseledger.api.access.CaseAccessRepository;
-import org.caseledger.api.access.AccessPolicy;
 import org.caseledger.api.access.PersonAccessGuard;
 import org.caseledger.api.security.CurrentStaff;
 import org.caseledger.api.security.StaffUser;
 import org.caseledger.api.web.EventHistory;
 import org.caseledger.core.cases.CaseEvent;
+import org.caseledger.core.cases.ConsentGiven;
 import org.caseledger.core.person.PersonEvent;
 import org.caseledger.core.shared.PersonId;
 import org.springframework.http.HttpHeaders;
@@ -70,7 +72,10 @@ class RegisterExtractController {
         this.clock = clock;
     }
 
-    /** The register extract of a person: what the ledger holds on them, opened, for a data subject's request. */
+    @Operation(summary = "Produce a register extract", description = """
+            Everything the ledger holds on a person (registerutdrag, GDPR art. 15): their registration, the case files \
+            about them as a child, and the entries of other case files that name them, personal data decrypted. Case files the \
+            caller may not read are left out and counted, with the units that hold them. Every case file in it is logged as read.""")
     @GetMapping("/api/persons/{personId}/extract")
     ResponseEntity<Extract> extract(@PathVariable PersonId personId, HttpServletRequest request) {
         String purpose = request.getHeader(AccessLog.PURPOSE_HEADER);
@@ -105,7 +110,7 @@ class RegisterExtractController {
     /** A case file, whole, or only the entries that name the person. */
     private CaseFile caseFile(CaseAccess file, String onlyNaming) {
         List<EventHistory.Entry> entries = history.entries(file.caseId(), CaseEvent.class).stream()
-                .filter(entry -> onlyNaming == null || onlyNaming.equals(String.valueOf(entry.data().get("person"))))
+                .filter(entry -> onlyNaming == null || entry.data() instanceof ConsentGiven consent && consent.person().toString().equals(onlyNaming))
                 .toList();
         return new CaseFile(file.caseId().value(), file.caseNumber(), file.unit().value(), entries);
     }

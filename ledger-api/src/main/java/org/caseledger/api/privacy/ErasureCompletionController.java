@@ -1,5 +1,6 @@
 package org.caseledger.api.privacy;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.caseledger.api.problems.ProblemException;
 import org.caseledger.api.problems.ProblemType;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -16,6 +17,9 @@ class ErasureCompletionController {
     }
 
     /** What was done; 409 while another node is completing. */
+    @Operation(summary = "Complete erasures now", description = """
+            Completes the erasures recorded but not yet carried out in the read models and other nodes, at once instead \
+            of at the next scheduled run; answers what was done. 409 while another node is completing.""")
     @PostMapping("/api/admin/erasure-completion")
     ErasureCompletion.Completed complete() {
         return completion.complete().orElseThrow(() -> new ProblemException(ProblemType.ERASURE_COMPLETION_RUNNING,

@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The language of a problem and of a problem type's page: {@code ?lang=sv|en} first, then the language the pages
- * remember in their cookie, then {@code Accept-Language}, and Swedish when none of them names Swedish or English.
+ * The language of an answer with words in it — a problem, a problem type's page, the case timeline, the printed case
+ * file: {@code ?lang=sv|en} first, then the language the pages remember in their cookie, then {@code Accept-Language},
+ * and Swedish when none of them names Swedish or English.
  * The query is read as text rather than through the request's parameters: reading those parses the query, and a
  * query that cannot be parsed is one of the things a problem may be about.
  */

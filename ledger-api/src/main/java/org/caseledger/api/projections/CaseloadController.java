@@ -1,5 +1,6 @@
 package org.caseledger.api.projections;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.caseledger.api.access.CaseLists;
 import org.caseledger.api.security.CurrentStaff;
 import org.caseledger.core.shared.UnitId;
@@ -25,6 +26,9 @@ class CaseloadController {
     }
 
     /** For the caller's own unit unless another is named; says so in {@code Warning} while the case view is rebuilt. */
+    @Operation(summary = "Read the caseload", description = """
+            Open cases per case worker of a unit, and their spread: the caller's own unit unless another is named. \
+            While the read models are rebuilt, a `Warning` header says the figures are incomplete.""")
     @GetMapping("/api/caseload")
     ResponseEntity<Caseload> caseload(@RequestParam(required = false) UnitId unit) {
         UnitId which = caseLists.unitOrOwn(CurrentStaff.get(), unit);

@@ -3,10 +3,8 @@ package org.caseledger.api.projections;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import org.caseledger.api.access.AccessLog;
 import org.caseledger.api.access.CaseLists;
 import org.caseledger.api.pages.Page;
@@ -19,6 +17,7 @@ import org.caseledger.core.shared.UnitId;
 import org.caseledger.projections.caseload.CaseloadQuery;
 import org.caseledger.projections.compliance.ComplianceQuery;
 import org.caseledger.projections.metrics.MetricsQuery;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,39 +25,38 @@ import org.springframework.web.bind.annotation.RequestParam;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The unit head's dashboard: every evaluation metric month by month against a baseline, drawn as charts; the
- * deadlines due and overdue; compliance per rule with the cases behind each miss; and the caseload. The same
- * queries, unit rule and case filtering as the API.
+ * The unit head's dashboard: every evaluation metric month by month against a baseline, drawn as charts and given
+ * as a table of the same values, each linked to its definition; the deadlines due and overdue; compliance per rule
+ * with the cases behind the misses, one link per case; and the caseload. The same queries, unit rule and case
+ * filtering as the API.
  */
 @Controller
 @Page
 class DashboardPage {
-
-    /** One chart: a metric's value per month and the baseline's monthly average. */
-    record Series(String metric, List<String> months, List<Number> values, Number baseline) {
-    }
 
     private final MetricsQuery metrics;
     private final ComplianceQuery compliance;
     private final CaseloadQuery caseload;
     private final CaseLists caseLists;
     private final JsonMapper json;
+    private final MessageSource messages;
     private final Clock clock;
 
     DashboardPage(MetricsQuery metrics, ComplianceQuery compliance, CaseloadQuery caseload, CaseLists caseLists, JsonMapper json,
-                  Clock clock) {
+                  MessageSource messages, Clock clock) {
         this.metrics = metrics;
         this.compliance = compliance;
         this.caseload = caseload;
         this.caseLists = caseLists;
         this.json = json;
+        this.messages = messages;
         this.clock = clock;
     }
 
     @GetMapping("/ui/dashboard")
     String dashboard(@RequestParam(required = false) UnitId unit, @RequestParam(required = false) LocalDate from,
                      @RequestParam(required = false) LocalDate to, @RequestParam(required = false) LocalDate baselineFrom,
-                     HttpServletRequest request, Model model) {
+                     HttpServletRequest request, Locale locale, Model model) {
         StaffUser staff = CurrentStaff.get();
         UnitId which = caseLists.unitOrOwn(staff, unit);
         LocalDate today = LedgerTime.dayOf(clock.instant());
@@ -73,38 +71,28 @@ class DashboardPage {
         LocalDate baselineEnd = baselineStart.plusDays(days);
         MetricsQuery.Report report = metrics.report(which.value(), periodFrom, periodTo, MetricsQuery.Period.MONTH, baselineStart,
                 baselineEnd, today);
+        List<DashboardFigures.Column> columns = DashboardFigures.columns(report, today);
         String purpose = request.getHeader(AccessLog.PURPOSE_HEADER);
         model.addAttribute("unit", which.value());
         model.addAttribute("from", periodFrom);
         model.addAttribute("to", periodTo);
         model.addAttribute("baselineFrom", baselineStart);
-        model.addAttribute("baselineTo", baselineEnd);
-        model.addAttribute("report", report);
-        model.addAttribute("charts", charts(report));
+        model.addAttribute("baselineLast", baselineEnd.minusDays(1));
+        model.addAttribute("columns", columns);
+        model.addAttribute("figures", DashboardFigures.rows(report, columns, locale,
+                column -> messages.getMessage("dashboard.state." + column.state(), null, locale), json));
         model.addAttribute("deadlines", caseLists.visible(staff, compliance.deadlines(which.value(), null, today, 14),
                 ComplianceQuery.Entry::caseId, "deadlines", request.getQueryString(), purpose));
         model.addAttribute("compliance", caseLists.visibleMisses(staff, compliance.report(which.value(), periodFrom, periodTo, today),
-                request.getQueryString(), purpose));
+                request.getQueryString(), purpose).stream().map(DashboardFigures.RuleRow::of).toList());
         model.addAttribute("caseload", caseload.forUnit(which.value()));
         return "dashboard";
     }
 
-    /** Each figure as JSON for its chart; the page puts it in an attribute, so the browser decodes it as text. */
-    private Map<String, String> charts(MetricsQuery.Report report) {
-        Map<String, String> charts = new LinkedHashMap<>();
-        if (report.periods().isEmpty()) {
-            return charts;
-        }
-        for (String name : report.periods().get(0).figures().keySet()) {
-            List<String> months = new ArrayList<>();
-            List<Number> values = new ArrayList<>();
-            for (MetricsQuery.PeriodFigures period : report.periods()) {
-                months.add(period.start().toString().substring(0, 7));
-                values.add(period.figures().get(name));
-            }
-            Number baseline = report.baseline() == null ? null : report.baseline().figures().get(name);
-            charts.put(name, json.writeValueAsString(new Series(name, months, values, baseline)));
-        }
-        return charts;
+    /** What every figure of the dashboard counts, in the reader's words (docs/metrics.md gives the code's side). */
+    @GetMapping("/ui/dashboard/definitions")
+    String definitions(Model model) {
+        model.addAttribute("figures", MetricsQuery.FIGURES);
+        return "definitions";
     }
 }

@@ -1,5 +1,6 @@
 package org.caseledger.api.projections;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -10,10 +11,10 @@ import org.caseledger.api.access.CaseLists;
 import org.caseledger.api.security.CurrentStaff;
 import org.caseledger.api.web.NotFoundException;
 import org.caseledger.core.shared.InvalidValueException;
-import org.caseledger.core.shared.ValueProblem;
 import org.caseledger.core.shared.LedgerTime;
 import org.caseledger.core.shared.StaffId;
 import org.caseledger.core.shared.UnitId;
+import org.caseledger.core.shared.ValueProblem;
 import org.caseledger.projections.compliance.ComplianceQuery;
 import org.caseledger.projections.metrics.Metric;
 import org.caseledger.projections.metrics.MetricsQuery;
@@ -47,10 +48,9 @@ class ReviewController {
         this.clock = clock;
     }
 
-    /**
-     * The evaluation metrics per period between {@code from} and {@code to}, each with its change against the baseline
-     * (docs/metrics.md).
-     */
+    @Operation(summary = "Read the unit's figures", description = """
+            The unit's figures per period (month, quarter or year) between `from` and `to`, optionally compared with a \
+            baseline range, with breakdowns. Nothing in them names anyone. `Warning` while the read models are rebuilt.""")
     @GetMapping("/api/metrics")
     ResponseEntity<MetricsQuery.Report> metrics(@RequestParam LocalDate from, @RequestParam LocalDate to, @RequestParam(required = false) UnitId unit,
                                 @RequestParam(defaultValue = "month") String period, @RequestParam(required = false) String baseline) {
@@ -70,7 +70,8 @@ class ReviewController {
         return projections.answer(metrics.report(unitOrOwn(unit), from, to, period(period), baselineFrom, baselineTo, today()));
     }
 
-    /** The facts behind one metric's figure between {@code from} and {@code to}: which cases count, and why. */
+    @Operation(summary = "Read the cases behind a figure", description = """
+            The cases one figure counts between `from` and `to`, those the caller may read; each is logged as read.""")
     @GetMapping("/api/metrics/{metric}/cases")
     ResponseEntity<List<MetricsQuery.Fact>> metricFacts(@PathVariable String metric, @RequestParam LocalDate from, @RequestParam LocalDate to,
                                         @RequestParam(required = false) UnitId unit, HttpServletRequest request) {
@@ -86,7 +87,9 @@ class ReviewController {
                 request.getQueryString() == null ? metric : metric + "?" + request.getQueryString(), request.getHeader(AccessLog.PURPOSE_HEADER)));
     }
 
-    /** Each legal rule between {@code from} and {@code to}: checked, met, the rate, and the cases behind every miss. */
+    @Operation(summary = "Read compliance with the law's deadlines", description = """
+            Per legal deadline (the protection assessment the day a report comes, the investigation within four months, \
+            …) how many cases were checked between `from` and `to`, how many kept it, and the cases that missed it.""")
     @GetMapping("/api/compliance")
     ResponseEntity<List<ComplianceQuery.RuleResult>> compliance(@RequestParam LocalDate from, @RequestParam LocalDate to,
                                                 @RequestParam(required = false) UnitId unit, HttpServletRequest request) {
@@ -96,6 +99,9 @@ class ReviewController {
     }
 
     /** Open deadlines: overdue, and due within {@code days} (default 14) days, per unit and optionally per case worker. */
+    @Operation(summary = "Read open deadlines", description = """
+            The deadlines of open cases that are overdue or fall within `days` days, per unit and optionally per case \
+            worker.""")
     @GetMapping("/api/deadlines")
     ResponseEntity<List<ComplianceQuery.Entry>> deadlines(@RequestParam(required = false) UnitId unit, @RequestParam(required = false) StaffId assignee,
                                           @RequestParam(defaultValue = "14") int days, HttpServletRequest request) {

@@ -1,5 +1,6 @@
 package org.caseledger.api.retention;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -7,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
+import org.caseledger.api.contract.NoIdempotencyKey;
 import org.caseledger.api.privacy.Erasure;
 import org.caseledger.api.privacy.YearKeys;
 import org.caseledger.api.security.CurrentStaff;
@@ -70,16 +72,19 @@ class RetentionController {
         this.clock = clock;
     }
 
-    /**
-     * What the retention policy makes due now: every decision with its rule, what is kept, and what needs a person's
-     * decision.
-     */
+    @Operation(summary = "See what retention would erase", description = """
+            The dry run of the retention policy: the persons whose data is due for erasure, those the policy keeps and \
+            those it cannot decide, each with the rule that decided and its explanation in words; and how many due persons are \
+            also in other units' files. A unit head sees their own unit's; an auditor every unit's.""")
     @GetMapping("/api/retention/due")
     Due due() {
         return due(CurrentStaff.get());
     }
 
-    /** Applies the retention policy: erases what is due and reports what was erased, kept and left for a decision. */
+    @Operation(summary = "Run retention", description = """
+            Erases the persons the dry run names as due, one per transaction, and destroys the year keys whose time has \
+            come; answers what it did. Running it again erases nothing more.""")
+    @NoIdempotencyKey
     @PostMapping("/api/retention/run")
     Run run(CommandContext context) {
         Due due = due(CurrentStaff.get());

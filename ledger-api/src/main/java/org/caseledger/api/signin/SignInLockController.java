@@ -1,17 +1,17 @@
 package org.caseledger.api.signin;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.List;
 import org.caseledger.api.security.CurrentStaff;
 import org.caseledger.api.web.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -30,14 +30,16 @@ class SignInLockController {
         this.throttle = throttle;
     }
 
-    /** The sign-in locks in force, by user name and by address, and when each lifts. */
+    @Operation(summary = "List sign-in locks", description = """
+            The accounts and addresses this node locks out of signing in after repeated failures, and until when.""")
     @GetMapping("/api/admin/sign-in-locks")
     List<SignInThrottle.Locked> locks() {
         return throttle.locks();
     }
 
-    /** Lifts the sign-in lock of a user name and forgets its failed sign-ins. */
-    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Lift an account's sign-in lock", description = """
+            Lets the account sign in again on this node, and forgets its failed sign-ins. Answers 204.""")
+    @ApiResponse(responseCode = "204", description = "Lifted")
     @DeleteMapping("/api/admin/sign-in-locks/accounts/{username}")
     ResponseEntity<Void> unlockAccount(@PathVariable String username) {
         if (!throttle.unlockAccount(username)) {
@@ -48,8 +50,9 @@ class SignInLockController {
         return ResponseEntity.noContent().build();
     }
 
-    /** Lifts the sign-in lock of an address and forgets its failed sign-ins. */
-    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Lift an address's sign-in lock", description = """
+            Lets the address sign in again on this node, and forgets its failed sign-ins. Answers 204.""")
+    @ApiResponse(responseCode = "204", description = "Lifted")
     @DeleteMapping("/api/admin/sign-in-locks/addresses/{address}")
     ResponseEntity<Void> unlockAddress(@PathVariable String address) {
         if (!throttle.unlockAddress(address)) {

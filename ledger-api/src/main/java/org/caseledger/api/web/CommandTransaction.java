@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.Optional;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -34,8 +33,8 @@ public class CommandTransaction {
     }
 
     /** The work of one request: send the commands, then say what to answer. */
-    public interface Work {
-        CommandResult run(Sender sender);
+    public interface Work<T> {
+        CommandResult<T> run(Sender sender);
     }
 
     private final CommandGateway commandGateway;
@@ -58,7 +57,7 @@ public class CommandTransaction {
     }
 
     /** Runs commands that start a new stream. */
-    public ResponseEntity<Map<String, Object>> create(CommandContext context, Object aggregateId, Object request, Work work) {
+    public <T> ResponseEntity<T> create(CommandContext context, Object aggregateId, Object request, Work<T> work) {
         return execute(context, aggregateId, null, request, work);
     }
 
@@ -69,8 +68,8 @@ public class CommandTransaction {
      * @param request     the request body, part of the fingerprint that tells a retry from a different request
      * @param work        sends the commands and builds the answer
      */
-    public ResponseEntity<Map<String, Object>> execute(CommandContext context, Object aggregateId, Class<? extends LedgerEvent> kind,
-                                                       Object request, Work work) {
+    public <T> ResponseEntity<T> execute(CommandContext context, Object aggregateId, Class<? extends LedgerEvent> kind,
+                                         Object request, Work<T> work) {
         String stream = aggregateId.toString();
         return transaction.execute(status -> {
             String actor = context.staff().staffId().value();
@@ -83,7 +82,7 @@ public class CommandTransaction {
                         throw new IdempotencyKeyReusedException("the Idempotency-Key " + key
                                 + " was already used for a different request; use a new key for a new request");
                     }
-                    return earlier.get().result().toResponse(true);
+                    return replay(earlier.get());
                 }
             }
             lock(stream);
@@ -93,13 +92,23 @@ public class CommandTransaction {
             } else if (context.expectedVersion() != null) {
                 throw new StaleVersionException("If-Match names a version of something that does not exist yet", null);
             }
-            CommandResult result = work.run(command -> commandGateway.sendAndWait(asMessage(command)))
+            CommandResult<T> result = work.run(command -> commandGateway.sendAndWait(asMessage(command)))
                     .withVersion(eventStore.lastSequenceNumberFor(stream).orElse(null));
             if (key != null) {
                 idempotency.complete(actor, key, result);
             }
             return result.toResponse(false);
         });
+    }
+
+    /**
+     * The first answer again, its body the JSON stored when it was first sent: the same bytes, even when the operation
+     * answers in another shape by now. The cast is safe because Spring writes a body by the class of its value, which
+     * writes the stored JSON as it is, and nothing else reads it.
+     */
+    @SuppressWarnings("unchecked")
+    private static <T> ResponseEntity<T> replay(IdempotencyStore.StoredAnswer earlier) {
+        return (ResponseEntity<T>) earlier.result().toResponse(true);
     }
 
     /** Writers of the same stream take turns, so an If-Match check stays true until the events are written. */

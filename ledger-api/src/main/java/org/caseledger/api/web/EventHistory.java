@@ -1,5 +1,6 @@
 package org.caseledger.api.web;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,8 +10,6 @@ import org.caseledger.core.shared.Envelope;
 import org.caseledger.core.shared.LedgerEvent;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The stored events of one stream, in order, each with its place, type, envelope and data: what an auditor replays. */
 @Component
@@ -18,25 +17,21 @@ public class EventHistory {
 
     /**
      * One stored event: its place in the stream, its type, the revision it is stored in, its envelope and its data. The
-     * data is in the event's current shape, so an event stored in an older revision is shown upcast
-     * (docs/schema-evolution.md). The event's hash covers the stored bytes (docs/integrity.md), which the case file
-     * export carries as they are; the envelope's recordedAt is the time of recording.
+     * data is the event itself but its envelope, in the event's current shape, so an event stored in an older revision is
+     * shown upcast (docs/schema-evolution.md). The event's hash covers the stored bytes (docs/integrity.md), which the
+     * case file export carries as they are; the envelope's recordedAt is the time of recording. The OpenAPI document
+     * names the shape of each type's data.
      */
     public record Entry(long sequenceNumber, String eventId, String type, String revision, Envelope envelope,
-                        Map<String, Object> data) {
+                        @JsonIgnoreProperties("envelope") LedgerEvent data) {
     }
-
-    private static final TypeReference<Map<String, Object>> FIELDS = new TypeReference<>() {
-    };
 
     private final EventStore eventStore;
     private final JdbcClient jdbc;
-    private final JsonMapper json;
 
-    public EventHistory(EventStore eventStore, JdbcClient jdbc, JsonMapper json) {
+    public EventHistory(EventStore eventStore, JdbcClient jdbc) {
         this.eventStore = eventStore;
         this.jdbc = jdbc;
-        this.json = json;
     }
 
     /**
@@ -107,9 +102,7 @@ public class EventHistory {
     /** One event as an entry, given the revision it is stored in. */
     public Entry entry(DomainEventMessage<?> message, String storedRevision) {
         LedgerEvent event = (LedgerEvent) message.getPayload();
-        Map<String, Object> data = json.convertValue(event, FIELDS);
-        data.remove("envelope");
         return new Entry(message.getSequenceNumber(), message.getIdentifier(), event.getClass().getSimpleName(),
-                storedRevision, event.envelope(), data);
+                storedRevision, event.envelope(), event);
     }
 }

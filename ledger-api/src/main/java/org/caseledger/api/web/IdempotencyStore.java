@@ -1,22 +1,18 @@
 package org.caseledger.api.web;
 
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Answers to commands sent with an idempotency key, kept in the same transaction as the command's events. */
 @Repository
 class IdempotencyStore {
 
-    record StoredAnswer(String fingerprint, CommandResult result) {
+    /** An earlier answer: its body the JSON it was sent with. */
+    record StoredAnswer(String fingerprint, CommandResult<StoredJson> result) {
     }
-
-    private static final TypeReference<Map<String, Object>> BODY = new TypeReference<>() {
-    };
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -45,13 +41,12 @@ class IdempotencyStore {
         }
         return jdbc.sql("SELECT fingerprint, status, location, version, body FROM idempotent_request WHERE actor = ? AND idempotency_key = ?")
                 .params(actor, key)
-                .query((rs, row) -> new StoredAnswer(rs.getString("fingerprint"), new CommandResult(
-                        rs.getInt("status"), rs.getString("location"), (Long) rs.getObject("version"),
-                        json.readValue(rs.getString("body"), BODY))))
+                .query((rs, row) -> new StoredAnswer(rs.getString("fingerprint"), new CommandResult<>(
+                        rs.getInt("status"), rs.getString("location"), (Long) rs.getObject("version"), new StoredJson(rs.getString("body")))))
                 .optional();
     }
 
-    void complete(String actor, String key, CommandResult result) {
+    void complete(String actor, String key, CommandResult<?> result) {
         jdbc.sql("UPDATE idempotent_request SET status = ?, location = ?, version = ?, body = ? WHERE actor = ? AND idempotency_key = ?")
                 .params(result.status(), result.location(), result.version(), json.writeValueAsString(result.body()), actor, key)
                 .update();

@@ -1,5 +1,6 @@
 package org.caseledger.api.web;
 
+import java.util.regex.Pattern;
 import org.caseledger.core.shared.InvalidValueException;
 import org.caseledger.core.shared.ValueProblem;
 
@@ -13,6 +14,9 @@ public final class Versions {
         return "\"" + version + "\"";
     }
 
+    /** What {@code If-Match} may say: one version as sent in {@code ETag}, or {@code *}. */
+    public static final Pattern IF_MATCH_FORMAT = Pattern.compile("^(\\*|\"[0-9]{1,18}\")$");
+
     /** {@code If-Match: *}: any current version, as long as the resource exists. */
     static final long ANY = Long.MIN_VALUE;
 
@@ -25,7 +29,7 @@ public final class Versions {
         if (value.equals("*")) {
             return ANY;
         }
-        if (!value.matches("^\"\\d{1,18}\"$")) {
+        if (!IF_MATCH_FORMAT.matcher(value).matches()) {
             throw new InvalidValueException("If-Match", ValueProblem.VERSION_FORMAT,
                     "If-Match must be one version as sent in ETag, such as \"3\"");
         }

@@ -7,10 +7,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -22,6 +25,7 @@ import org.caseledger.api.support.Fixtures;
 import org.caseledger.api.support.IntegrationTest;
 import org.caseledger.api.support.LedgerHttp.BinaryResponse;
 import org.caseledger.api.support.LedgerHttp.Response;
+import org.caseledger.core.integrity.Ed25519;
 import org.caseledger.verify.casefile.CaseFileReport;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -36,9 +40,17 @@ class CaseFilePdfIT extends IntegrationTest {
     private static final Path SAMPLES = Path.of("target", "case-files");
 
     @Test
-    void anAuditorsPdfShowsTheTimelineTheDecisionsAndTheHashesCheckpointAndKeyOfTheVerifiableExport() throws IOException {
-        String caseId = Fixtures.openCase(http);
+    void anAuditorsPdfShowsTheChildTheTimelineTheDecisionsAndTheHashesCheckpointAndKeyOfTheVerifiableExport() throws IOException {
+        String identityNumber = Fixtures.identityNumber();
+        Response child = http.as("anna").post("/api/persons", Map.of("identityNumber", identityNumber, "name", "Alva Exempel"));
+        assertThat(child.status()).as(child.toString()).isEqualTo(201);
+        String caseId = Fixtures.openCaseOnSchoolReport(http, child.field("personId")).field("caseId");
         String cases = "/api/cases/" + caseId;
+        String household = http.as("anna").get(cases).field("household");
+        String mothersNumber = Fixtures.identityNumber(LocalDate.of(1988, 4, 2));
+        Response mother = http.as("anna").post("/api/persons", Map.of("identityNumber", mothersNumber, "name", "Sara Exempel",
+                "household", household));
+        assertThat(mother.status()).as(mother.toString()).isEqualTo(201);
         assertThat(http.as("anna").post(cases + "/decisions", Map.of("kind", "OPEN_INVESTIGATION", "legalBasis", "SFS2025:400-20kap2",
                 "rationale", "Upprepade tecken på att Alva far illa.")).status()).isEqualTo(201);
         Response note = http.as("anna").post(cases + "/notes", Map.of("text", "Mötet hölls på förskolan i Vivalla 2023."));
@@ -55,15 +67,18 @@ class CaseFilePdfIT extends IntegrationTest {
         keepForAPerson(answer.body());
         String text = textOf(answer.body());
         JsonNode export = CaseFiles.body(http.as("ivo").get("/api/audit/cases/" + caseId + "/export").text());
-        assertThat(text).contains("Case file " + http.as("ivo").get(cases).field("caseNumber"))
-                .contains("by ivo.granskare (auditor, supervision)");
-        assertThat(text).as("each event's type and plain words").contains("CaseOpened", "ReportOfConcernReceived",
-                "DecisionMade", "JournalNoteRecorded", "JournalNoteCorrected", "Report of concern received from school",
-                "Decision to open investigation", "Journal note: Mötet hölls på förskolan i Vivalla 2023.",
-                "Correction of a journal note (Fel år antecknat.): Mötet hölls på förskolan i Vivalla 2022.", "Corrected by #4",
-                "Corrects #3");
+        ReadableText.readsAsWords(text, namedIds(caseId));
+        assertThat(text).contains("Akt för ärende " + http.as("ivo").get(cases).field("caseNumber"), "Sekretess enligt OSL 26 kap. 1 §",
+                "av ivo.granskare (granskare, ");
+        assertThat(text).as("the child and the household by name and identity number")
+                .contains("Alva Exempel, " + identityNumber, "Sara Exempel, " + mothersNumber)
+                .doesNotContain(child.field("personId"), mother.field("personId"), household);
+        assertThat(text).as("each event in words").contains("Orosanmälan från skolan", "Beslut: Inleda utredning",
+                "Journalanteckning: Mötet hölls på förskolan i Vivalla 2023.",
+                "Rättelse av journalanteckning (Fel år antecknat.): Mötet hölls på förskolan i Vivalla 2022.", "Rättad av #4",
+                "Rättar #3");
         assertThat(text).as("the decision, its basis and its delegation").contains(
-                "Legal basis: SFS 2025:400 20 kap. 2 § – Förhandsbedömning", "Delegation rule DO-1.1",
+                "Lagrum: 20 kap. 2 § socialtjänstlagen (2025:400) – Förhandsbedömning", "Delegationspunkt DO-1.1",
                 "Upprepade tecken på att Alva far illa.");
         List<String> hashes = export.path("events").findValuesAsString("hash");
         assertThat(hashes).hasSize(5);
@@ -76,6 +91,27 @@ class CaseFilePdfIT extends IntegrationTest {
         assertThat(attached.events()).isEqualTo(5);
         String fingerprint = attached.keys().get(0).replaceAll(".*sha256:([0-9a-f]{64}).*", "$1");
         assertThat(text.replace(" ", "")).as("the fingerprint of the key the kit relied on").contains(fingerprint);
+        assertThat(PadesCheck.check(answer.body(), Ed25519.publicKeyFromPem(publicKey)).holds())
+                .as("the whole document is signed with the ledger's published key").isTrue();
+        List<String> logged = new ArrayList<>();
+        http.as("ivo").get("/api/audit/access-log?user=ivo.granskare&limit=1000").json().forEach(entry -> logged.add(
+                entry.path("personId").asString() + " " + entry.path("outcome").asString() + " " + entry.path("what").asString()));
+        assertThat(logged).as("naming a person in the file is a read of that person").contains(
+                child.field("personId") + " READ GET /api/audit/cases/{caseId}/export.pdf",
+                mother.field("personId") + " READ GET /api/audit/cases/{caseId}/export.pdf");
+    }
+
+    @Test
+    void thePdfIsInEnglishOnRequest() throws IOException {
+        String caseId = Fixtures.openCase(http);
+
+        BinaryResponse answer = http.as("ivo").getBytes("/api/audit/cases/" + caseId + "/export.pdf?lang=en");
+
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        String text = textOf(answer.body());
+        ReadableText.readsAsWords(text, namedIds(caseId));
+        assertThat(text).contains("Case file ", "Secrecy under OSL 26 kap. 1 §", "Alva Exempel, ", "Report of concern received from school",
+                "All times in this file are Swedish local time (Europe/Stockholm).");
     }
 
     @Test
@@ -115,8 +151,20 @@ class CaseFilePdfIT extends IntegrationTest {
         assertThat(erased.status()).as(erased.toString()).isEqualTo(200);
         assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
         String text = textOf(answer.body());
-        assertThat(text).contains("Journal note: [erased]").doesNotContain(secret).contains("JournalNoteRecorded");
+        assertThat(text).contains("Journalanteckning: [raderad]", "Barn [raderad]").doesNotContain(secret).doesNotContain("Alva Exempel");
         assertThat(text).as("the hashes do not depend on the erased data").contains(hashesBefore);
+    }
+
+    /** The ids the file names as what they are: the case's, and any in the log's origin (the ledger's identity). */
+    private List<String> namedIds(String caseId) {
+        String origin = CaseFiles.body(http.as("ivo").get("/api/audit/cases/" + caseId + "/export").text()).path("log").path("origin")
+                .asString();
+        List<String> ids = new ArrayList<>(List.of(caseId));
+        Matcher id = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}").matcher(origin);
+        while (id.find()) {
+            ids.add(id.group());
+        }
+        return ids;
     }
 
     private void sealEverything() {
@@ -129,7 +177,7 @@ class CaseFilePdfIT extends IntegrationTest {
 
     private static List<String> treeSizeAndRoot(JsonNode export) {
         List<String> lines = export.path("checkpoint").asString().lines().toList();
-        return List.of(lines.get(1) + " events of the whole ledger", lines.get(2));
+        return List.of(lines.get(1) + " händelser i hela liggaren", lines.get(2));
     }
 
     /** The PDF's text with every run of white space made one space, so wrapped lines read as written. */

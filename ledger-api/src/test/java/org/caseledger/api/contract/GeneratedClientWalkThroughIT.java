@@ -8,9 +8,7 @@ import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.assertj.core.api.InstanceOfAssertFactories;
 import org.caseledger.api.support.IntegrationTest;
 import org.caseledger.api.support.LedgerHttp;
 import org.caseledger.client.ApiClient;
@@ -18,6 +16,9 @@ import org.caseledger.client.ApiResponse;
 import org.caseledger.client.api.CasesApi;
 import org.caseledger.client.api.IntegrityAndAuditApi;
 import org.caseledger.client.api.PersonsApi;
+import org.caseledger.client.model.CaseAnswersOpened;
+import org.caseledger.client.model.CaseClosedEntry;
+import org.caseledger.client.model.CaseFile;
 import org.caseledger.client.model.CaseRequestsAssessmentRequest;
 import org.caseledger.client.model.CaseRequestsAssignmentRequest;
 import org.caseledger.client.model.CaseRequestsBookVisitRequest;
@@ -50,16 +51,16 @@ class GeneratedClientWalkThroughIT extends IntegrationTest {
 
     @Test
     void givenTheGeneratedClientWhenTheReadmesCaseIsWalkedThroughThenItIsClosedWithItsWholeHistoryVerifiedAndExported() throws Exception {
-        UUID child = id(persons("anna").register(new PersonControllerRegisterPersonRequest()
-                .identityNumber("20150312-2382").name("Alva Exempel"), PROGRAM, null, null, null), "personId");
+        UUID child = persons("anna").register(new PersonControllerRegisterPersonRequest()
+                .identityNumber("20150312-2382").name("Alva Exempel"), PROGRAM, null, null, null).getPersonId();
 
-        Map<String, Object> opened = cases("anna").open(new CaseRequestsOpenCaseRequest()
+        CaseAnswersOpened opened = cases("anna").open(new CaseRequestsOpenCaseRequest()
                 .origin(CaseRequestsOpenCaseRequest.OriginEnum.REPORT_OF_CONCERN).child(child).household(HOUSEHOLD)
                 .receivedAt(OffsetDateTime.parse("2026-03-02T08:15:00Z"))
                 .report(new CaseRequestsReportRequest().reporterType(CaseRequestsReportRequest.ReporterTypeEnum.SCHOOL)
                         .summary("Alva has come to school hungry several times.")), PROGRAM, null, null, null);
-        UUID caseId = id(opened, "caseId");
-        UUID report = id(opened, "reportId");
+        UUID caseId = opened.getCaseId();
+        UUID report = opened.getReportId();
 
         CasesApi anna = cases("anna");
         CasesApi karin = cases("karin");
@@ -70,17 +71,17 @@ class GeneratedClientWalkThroughIT extends IntegrationTest {
                 .legalBasis("SFS2025:400-20kap2").rationale("Repeated signs of neglect."), PROGRAM, null, null, null);
 
         anna.childHeard(caseId, new CaseRequestsChildHeardRequest().summary("Alva talked about school."), PROGRAM, null, null, null);
-        UUID held = id(anna.bookVisit(caseId, new CaseRequestsBookVisitRequest().plannedAt(OffsetDateTime.parse("2026-03-20T09:00:00Z"))
-                .place(CaseRequestsBookVisitRequest.PlaceEnum.HOME), PROGRAM, null, null, null), "visitId");
-        UUID missed = id(anna.bookVisit(caseId, new CaseRequestsBookVisitRequest().plannedAt(OffsetDateTime.parse("2026-03-27T09:00:00Z"))
-                .place(CaseRequestsBookVisitRequest.PlaceEnum.OFFICE), PROGRAM, null, null, null), "visitId");
+        UUID held = anna.bookVisit(caseId, new CaseRequestsBookVisitRequest().plannedAt(OffsetDateTime.parse("2026-03-20T09:00:00Z"))
+                .place(CaseRequestsBookVisitRequest.PlaceEnum.HOME), PROGRAM, null, null, null).getVisitId();
+        UUID missed = anna.bookVisit(caseId, new CaseRequestsBookVisitRequest().plannedAt(OffsetDateTime.parse("2026-03-27T09:00:00Z"))
+                .place(CaseRequestsBookVisitRequest.PlaceEnum.OFFICE), PROGRAM, null, null, null).getVisitId();
         anna.visitHeld(caseId, held, PROGRAM, null, null, null, null);
         anna.visitMissed(caseId, missed, PROGRAM, null, null, null, null);
 
-        UUID intervention = id(karin.decide(caseId, new CaseRequestsDecisionRequest()
+        UUID intervention = karin.decide(caseId, new CaseRequestsDecisionRequest()
                 .kind(CaseRequestsDecisionRequest.KindEnum.GRANT_INTERVENTION).legalBasis("SFS2025:400-9kap1")
                 .interventionType(CaseRequestsDecisionRequest.InterventionTypeEnum.FAMILY_TREATMENT).appealInformationGiven(true)
-                .rationale("Support with routines; the parents agree."), PROGRAM, null, null, null), "interventionId");
+                .rationale("Support with routines; the parents agree."), PROGRAM, null, null, null).getInterventionId();
         anna.decide(caseId, new CaseRequestsDecisionRequest().kind(CaseRequestsDecisionRequest.KindEnum.CLOSE_INVESTIGATION)
                 .legalBasis("SFS2025:400-20kap1").rationale("Family treatment granted."), PROGRAM, null, null, null);
 
@@ -90,21 +91,22 @@ class GeneratedClientWalkThroughIT extends IntegrationTest {
         anna.startIntervention(caseId, intervention, PROGRAM, null, null, null, null);
         anna.followUpIntervention(caseId, intervention, new CaseRequestsFollowUpRequest().summary("Mornings are calmer."), PROGRAM, null, null, null);
 
-        UUID note = id(anna.note(caseId, new CaseRequestsNoteRequest().text("The family moved here in 2023."), PROGRAM, null, null, null), "noteId");
+        UUID note = anna.note(caseId, new CaseRequestsNoteRequest().text("The family moved here in 2023."), PROGRAM, null, null, null)
+                .getNoteId();
         anna.correctNote(caseId, note, new CaseRequestsCorrectionRequest().text("The family moved here in 2022.")
                 .reason("Wrong year written down."), PROGRAM, null, null, null);
 
         anna.endIntervention(caseId, intervention, new CaseRequestsEndInterventionRequest().reason("Goals reached."), PROGRAM, null, null, null);
         anna.close(caseId, new CaseRequestsClosureRequest().reason("Support completed."), PROGRAM, null, null, null);
 
-        ApiResponse<CaseView> view = cases("lars").viewWithHttpInfo(caseId, null, null, null);
-        List<EventHistoryEntry> history = cases("ivo").history1(caseId, null, null, null);
+        ApiResponse<CaseView> view = cases("lars").viewWithHttpInfo(caseId, null, null, null, null);
+        List<EventHistoryEntry> history = cases("ivo").history1(caseId, null, null, null, null);
 
         auditor("eva").seal(PROGRAM, null);
-        VerificationReport verified = auditor("ivo").verifyCase(caseId, null);
-        Object caseFile = auditor("ivo").export(caseId, null, null);
-        Path pdf = auditor("ivo").export1(caseId, null).toPath();
-        Path publicKey = new IntegrityAndAuditApi(client(null)).publicKey(null).toPath();
+        VerificationReport verified = auditor("ivo").verifyCase(caseId, null, null);
+        CaseFile caseFile = auditor("ivo").export(caseId, null, null, null);
+        Path pdf = auditor("ivo").export1(caseId, null, null).toPath();
+        Path publicKey = new IntegrityAndAuditApi(client(null)).publicKey(null, null).toPath();
 
         assertThat(view.getData().getStatus()).isEqualTo("CLOSED");
         assertThat(view.getData().getVisits()).extracting("status").containsExactly("HELD", "MISSED");
@@ -113,18 +115,14 @@ class GeneratedClientWalkThroughIT extends IntegrationTest {
         assertThat(view.getData().getNotes().get(0).getCorrectedBy()).containsExactly(view.getData().getNotes().get(1).getId());
         assertThat(view.getHeaders().get("ETag")).containsExactly("\"" + view.getData().getVersion() + "\"");
         assertThat(history).as("the README's case: 20 events").hasSize(20);
-        assertThat(history.get(history.size() - 1).getSequenceNumber()).isEqualTo(view.getData().getVersion());
+        assertThat(history.get(history.size() - 1).getActualInstance()).isInstanceOf(CaseClosedEntry.class);
         assertThat(verified.getStatus()).as(String.valueOf(verified)).isEqualTo("INTACT");
         assertThat(verified.getEventsChecked()).isEqualTo(20);
-        assertThat(caseFile).asInstanceOf(InstanceOfAssertFactories.MAP)
-                .containsKeys("format", "keyId", "body", "signature");
+        assertThat(caseFile.getKeyId()).isNotBlank();
+        assertThat(caseFile.getBody()).contains(caseId.toString());
+        assertThat(caseFile.getSignature()).isNotBlank();
         assertThat(new String(Files.readAllBytes(pdf), 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
         assertThat(Files.readString(publicKey)).startsWith("-----BEGIN PUBLIC KEY-----");
-    }
-
-    private static UUID id(Map<String, Object> answer, String name) {
-        assertThat(answer).containsKey(name);
-        return UUID.fromString(String.valueOf(answer.get(name)));
     }
 
     private CasesApi cases(String user) {

@@ -43,4 +43,32 @@ class DemoHistoryTest {
         assertThat(cases).isBetween(1_300L, 1_650L);
         assertThat(commands.size() / (double) cases).isBetween(10.0, 20.0);
     }
+
+    @Test
+    void givenTheDemoHistoryThenEveryCaseIsRecordedInTheOrderOfItsCommandsAndSomeFactsAreWrittenUpLate() {
+        List<List<LedgerCommand>> cases = new ArrayList<>();
+        new DemoHistory(3, LocalDate.of(2024, 1, 1), 730, 2.0).write(cases::add);
+        long commands = 0;
+        long lateByADay = 0;
+
+        for (List<LedgerCommand> ofOneCase : cases) {
+            for (int i = 0; i < ofOneCase.size(); i++) {
+                var envelope = ofOneCase.get(i).envelope();
+                assertThat(envelope.occurredAt()).isBeforeOrEqualTo(envelope.recordedAt());
+                if (i > 0) {
+                    assertThat(envelope.recordedAt()).as("recorded after the case's command before it")
+                            .isAfter(ofOneCase.get(i - 1).envelope().recordedAt());
+                }
+                commands++;
+                if (java.time.Duration.between(envelope.occurredAt(), envelope.recordedAt()).toDays() >= 1) {
+                    lateByADay++;
+                }
+            }
+        }
+
+        double lateShare = (double) lateByADay / commands;
+        System.out.printf("[demo] %d cases and days of outreach, %d commands, %.1f %% written up a day or more after they happened%n", cases.size(),
+                commands, 100 * lateShare);
+        assertThat(lateShare).as("share of facts written up a day or more after they happened").isBetween(0.005, 0.10);
+    }
 }

@@ -59,7 +59,9 @@ class ListsAtVolumeIT {
     void givenOneHundredThousandCasesAndACaseOfTenThousandEventsWhenWalkedPageByPageThenEveryCaseAndEventComesOnceInOrder() {
         processing.eventProcessor(CaseViewProjection.PROCESSING_GROUP).ifPresent(EventProcessor::shutDown);
         LedgerHttp http = new LedgerHttp("http://localhost:" + port);
-        transaction.executeWithoutResult(status -> eventStore.publish(SyntheticCases.history(0, EVENTS_OF_ONE_CASE)));
+        var longCase = SyntheticCases.history(0, EVENTS_OF_ONE_CASE);
+        transaction.executeWithoutResult(status -> eventStore.publish(longCase));
+        String longCasePath = "/api/cases/" + longCase.get(0).getAggregateIdentifier();
         // Case files as the access index holds them, every second pair sharing its last activity, so that the order's
         // tie-break on the case id is walked too.
         jdbc.sql("""
@@ -78,6 +80,10 @@ class ListsAtVolumeIT {
         start = System.nanoTime();
         List<JsonNode> feed = walk(http.as("lars"), "/api/events?limit=500", "events", "next");
         long feedMillis = (System.nanoTime() - start) / 1_000_000;
+        List<JsonNode> history = walkLinks(http.as("lars"), longCasePath + "/history?limit=1000");
+        start = System.nanoTime();
+        List<JsonNode> timeline = walkLinks(http.as("lars"), longCasePath + "/timeline?limit=700");
+        long timelineMillis = (System.nanoTime() - start) / 1_000_000;
 
         assertThat(everyCase).hasSize(CASES);
         assertThat(everyCase.stream().map(c -> c.path("caseId").asString()).distinct().count()).isEqualTo(CASES);
@@ -88,8 +94,25 @@ class ListsAtVolumeIT {
         assertThat(feed).hasSize(EVENTS_OF_ONE_CASE);
         assertThat(feed).extracting(e -> e.path("event").path("sequenceNumber").asLong())
                 .containsExactlyElementsOf(java.util.stream.LongStream.range(0, EVENTS_OF_ONE_CASE).boxed().toList());
+        assertThat(history).extracting(e -> e.path("sequenceNumber").asLong())
+                .containsExactlyElementsOf(java.util.stream.LongStream.range(0, EVENTS_OF_ONE_CASE).boxed().toList());
+        assertThat(timeline).hasSize(EVENTS_OF_ONE_CASE);
+        assertThat(timeline).extracting(e -> e.path("sequenceNumber").asLong()).doesNotHaveDuplicates();
         System.out.printf("Lists at volume: %d cases listed in pages of 200 in %d ms; a case of %d events followed in the feed in pages "
-                + "of 500 in %d ms%n", CASES, listMillis, EVENTS_OF_ONE_CASE, feedMillis);
+                + "of 500 in %d ms and its timeline in pages of 700 in %d ms%n", CASES, listMillis, EVENTS_OF_ONE_CASE, feedMillis,
+                timelineMillis);
+    }
+
+    /** Every entry of a list answered as an array, following its Link header to the page that has none. */
+    private static List<JsonNode> walkLinks(LedgerHttp http, String first) {
+        List<JsonNode> all = new ArrayList<>();
+        for (String path = first; path != null; ) {
+            LedgerHttp.Response response = http.get(path);
+            assertThat(response.status()).as(response.toString()).isEqualTo(200);
+            response.json().forEach(all::add);
+            path = response.nextPage();
+        }
+        return all;
     }
 
     /** Every item of every page, from the first to the one whose cursor leads nowhere new. */

@@ -2,11 +2,18 @@ package org.caseledger.api.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.caseledger.api.support.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,6 +22,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -36,8 +44,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * The pages in a real browser: the system's Chromium, headless, driven through its ChromeDriver, on the demo
  * history. A unit head signs in and sees the charts drawn, follows a compliance miss to its case, steps through a
  * case's replay and sees its state change, finds a case by number and pages through the case list; a case worker of
- * another unit is refused; the auditor sees every unit and chooses one. Screenshots of every step
- * are kept under {@code target/screenshots}.
+ * another unit is refused; the auditor sees every unit and chooses one; the dashboard marks the month in progress
+ * and draws shares in percent, in Swedish and in English, and each figure leads to its definition. axe-core checks
+ * every page visited and any violation fails. Screenshots of every step are kept under {@code target/screenshots}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "ledger.demo-data.events=3000")
 @DirtiesContext
@@ -47,6 +56,7 @@ class BrowserIT {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
 
     private static WebDriver browser;
     private static String vivallaCase;
@@ -93,6 +103,7 @@ class BrowserIT {
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Översikt för vivalla");
         assertThat(browser.findElements(By.cssSelector("#caseload tbody tr"))).isNotEmpty();
         screenshot("1-dashboard");
+        assertAccessible("dashboard");
     }
 
     @Test
@@ -107,6 +118,7 @@ class BrowserIT {
         waitUntil(ExpectedConditions.urlContains("/ui/cases/"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Ärende " + caseNumber);
         screenshot("2-compliance-miss-case");
+        assertAccessible("case page");
     }
 
     @Test
@@ -124,6 +136,7 @@ class BrowserIT {
         waitUntil(ExpectedConditions.textToBe(By.id("case-events"), "1"));
         assertThat(browser.findElement(By.id("replay-position")).getText()).isEqualTo("Efter händelse 0 av " + (events - 1));
         screenshot("3b-case-first-event");
+        assertAccessible("case page replayed");
 
         browser.findElement(By.id("replay-next")).click();
         waitUntil(ExpectedConditions.textToBe(By.id("case-events"), "2"));
@@ -148,6 +161,7 @@ class BrowserIT {
         assertThat(browser.findElements(By.cssSelector("a.case-link"))).extracting(WebElement::getText).containsExactly(number);
         assertThat(browser.findElement(By.cssSelector("#cases tbody td:nth-child(2)")).getText()).isEqualTo("Öppet");
         screenshot("4-case-list-number");
+        assertAccessible("case list");
     }
 
     @Test
@@ -193,6 +207,7 @@ class BrowserIT {
         assertThat(browser.findElement(By.id("error-title")).getText()).isEqualTo("Ingen behörighet");
         assertThat(browser.getPageSource()).doesNotContain("case-facts");
         screenshot("6-refused");
+        assertAccessible("refusal page");
     }
 
     @Test
@@ -210,6 +225,7 @@ class BrowserIT {
         assertThat(unit.getFirstSelectedOption().getText()).isEqualTo("Alla enheter");
         assertThat(unit.getOptions()).extracting(WebElement::getText).contains("vivalla");
         screenshot("8-auditor-all-units");
+        assertAccessible("case list of all units");
         unit.selectByVisibleText("vivalla");
         browser.findElement(By.id("find")).click();
         waitUntil(ExpectedConditions.urlContains("unit=vivalla"));
@@ -218,12 +234,161 @@ class BrowserIT {
         assertThat(browser.findElements(By.cssSelector("a.case-link"))).isNotEmpty();
     }
 
+    @Test
+    @Order(9)
+    @SuppressWarnings("unchecked")
+    void givenTheMonthInProgressWhenTheUnitHeadOpensTheDashboardThenItIsMarkedAndDrawnApartAndSharesArePercentOnAFullScale()
+            throws IOException {
+        browser.findElement(By.cssSelector("form.inline button")).click();
+        waitUntil(ExpectedConditions.urlContains("/login"));
+        signIn("lars");
+        String month = YearMonth.now(STOCKHOLM).toString();
+        chartsDrawn();
+
+        assertThat(browser.findElement(By.cssSelector("li.partial-in_progress")).getText())
+                .startsWith(month + " är en pågående period").contains("fristående punkt");
+        Map<String, Object> reports = chart("REPORTS_OF_CONCERN");
+        assertThat(reports.get("yMin")).as("a count axis starts at zero").isEqualTo(0L);
+        List<Object> lastLabel = (List<Object>) ((List<Object>) reports.get("labels")).get(((List<?>) reports.get("labels")).size() - 1);
+        assertThat(lastLabel).containsExactly(month, "pågående period");
+        assertThat(last((List<Object>) reports.get("line"))).as("the month in progress is not on the line").isNull();
+        assertThat(reports.get("partialLabel")).isEqualTo("Månad som bara räknats till en del");
+        assertThat(last((List<Object>) reports.get("partial"))).as("it is drawn as a point of its own").isNotNull();
+        for (String rate : List.of("VOLUNTARY_SUPPORT_ACCEPTANCE_RATE", "MISSED_VISIT_RATE", "SHARE_OF_REPORTS_LEADING_TO_INVESTIGATION",
+                "COMPLIANCE_PROTECTION_ASSESSMENT_IN_TIME")) {
+            Map<String, Object> share = chart(rate);
+            assertThat(share.get("yMin")).as(rate).isEqualTo(0L);
+            assertThat(share.get("yMax")).as(rate).isEqualTo(100L);
+            assertThat((List<Object>) share.get("ticks")).as(rate).extracting(tick -> spaced(String.valueOf(tick)))
+                    .contains("0 %", "100 %");
+            assertThat(values(share)).as(rate + ": no share above 100 %").isNotEmpty()
+                    .allMatch(value -> value == null || value >= 0 && value <= 100);
+        }
+        screenshot("9-dashboard-month-in-progress");
+
+        browser.findElement(By.cssSelector("#figures")).findElement(By.xpath("..")).findElement(By.tagName("summary")).click();
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('figures').scrollIntoView()");
+
+        assertThat(browser.findElement(By.cssSelector("#figures thead th:nth-last-child(2)")).getText())
+                .contains(month).contains("(pågående period)");
+        for (WebElement row : browser.findElements(By.cssSelector("#figures tbody tr"))) {
+            String figure = row.getDomAttribute("id").substring("row-".length());
+            List<Double> shown = row.findElements(By.tagName("td")).stream().map(td -> number(td.getText())).toList();
+            assertThat(shown.subList(0, shown.size() - 1)).as("the table says what the chart of " + figure + " draws")
+                    .isEqualTo(values(chart(figure)));
+        }
+        assertThat(spaced(browser.findElement(By.cssSelector("#row-VOLUNTARY_SUPPORT_ACCEPTANCE_RATE td")).getText())).matches("(\\d+(,\\d)? %|–)");
+        for (WebElement misses : browser.findElements(By.cssSelector("ul.misses"))) {
+            List<String> cases = misses.findElements(By.cssSelector("a.miss")).stream().map(WebElement::getText).toList();
+            assertThat(cases).as("one link per case").doesNotHaveDuplicates();
+        }
+        assertThat(browser.findElements(By.cssSelector(".miss-count"))).isNotEmpty()
+                .allSatisfy(count -> assertThat(count.getText()).matches("\\(\\d+ avvikelser?\\)"));
+        screenshot("9b-dashboard-table");
+        assertAccessible("dashboard with its table open");
+    }
+
+    @Test
+    @Order(10)
+    void eachFigureLeadsToItsDefinitionAndTheProblemPagesPassTheAccessibilityCheck() throws IOException {
+        browser.findElement(By.cssSelector("#chart-VOLUNTARY_SUPPORT_ACCEPTANCE_RATE figcaption a")).click();
+
+        waitUntil(ExpectedConditions.urlContains("/ui/dashboard/definitions#VOLUNTARY_SUPPORT_ACCEPTANCE_RATE"));
+        WebElement term = browser.findElement(By.id("VOLUNTARY_SUPPORT_ACCEPTANCE_RATE"));
+        assertThat(term.getText()).isEqualTo("Andel av de erbjudna hushållen som tackade ja");
+        assertThat(term.findElement(By.xpath("following-sibling::dd[1]")).getText()).contains("aldrig bli över 100 procent");
+        screenshot("10-definitions");
+        assertAccessible("definitions");
+
+        browser.get(url("/ui/dashboard?from=2026-06-01&to=2026-01-01"));
+        assertThat(browser.findElement(By.id("error-title")).getText()).isNotBlank();
+        assertAccessible("page of a malformed request");
+        browser.get(url("/ui/cases/" + UUID.randomUUID()));
+        assertThat(browser.findElement(By.id("error-title")).getText()).isNotBlank();
+        assertAccessible("page of an unknown case");
+    }
+
+    @Test
+    @Order(11)
+    @SuppressWarnings("unchecked")
+    void inEnglishTheDashboardMarksThePeriodInProgressAndGivesSharesInPercent() throws IOException {
+        browser.get(url("/ui/dashboard?lang=en"));
+        String month = YearMonth.now(STOCKHOLM).toString();
+        chartsDrawn();
+
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Dashboard of vivalla");
+        assertThat(browser.findElement(By.cssSelector("li.partial-in_progress")).getText()).startsWith(month + " is a period in progress");
+        Map<String, Object> reports = chart("REPORTS_OF_CONCERN");
+        List<?> labels = (List<?>) reports.get("labels");
+        assertThat((List<Object>) labels.get(labels.size() - 1)).containsExactly(month, "period in progress");
+        assertThat((List<Object>) chart("VOLUNTARY_SUPPORT_ACCEPTANCE_RATE").get("ticks")).contains("0%", "100%");
+        assertThat(browser.findElement(By.id("main")).getText()).as("no Swedish word on the English dashboard")
+                .doesNotContainPattern("[åäöÅÄÖ]");
+        screenshot("11-dashboard-english");
+        assertAccessible("dashboard in English");
+        browser.get(url("/ui/dashboard?lang=sv"));
+    }
+
+    private static void chartsDrawn() {
+        List<WebElement> charts = browser.findElements(By.cssSelector("canvas.metric-chart"));
+        waitUntil(driver -> charts.stream().allMatch(chart -> "true".equals(chart.getDomAttribute("data-drawn"))));
+    }
+
+    /** What Chart.js holds for a figure's chart: its labels, the line, the points apart, and its vertical scale. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> chart(String figure) {
+        return (Map<String, Object>) ((JavascriptExecutor) browser).executeScript("""
+                var chart = Chart.getChart(document.querySelector('#chart-' + arguments[0] + ' canvas'));
+                var partial = chart.data.datasets.length > 1 && chart.data.datasets[1].showLine === false ? chart.data.datasets[1] : null;
+                return {labels: chart.data.labels, line: chart.data.datasets[0].data, partial: partial ? partial.data : [],
+                        partialLabel: partial ? partial.label : null, yMin: chart.scales.y.min, yMax: chart.scales.y.max,
+                        ticks: chart.scales.y.ticks.map(function (tick) { return tick.label; })};
+                """, figure);
+    }
+
+    /** The values a chart draws, month by month: on the line, or as a point apart. */
+    @SuppressWarnings("unchecked")
+    private static List<Double> values(Map<String, Object> chart) {
+        List<Object> line = (List<Object>) chart.get("line");
+        List<Object> partial = (List<Object>) chart.get("partial");
+        List<Double> values = new ArrayList<>();
+        for (int i = 0; i < line.size(); i++) {
+            Object value = line.get(i) != null ? line.get(i) : (partial.isEmpty() ? null : partial.get(i));
+            values.add(value == null ? null : ((Number) value).doubleValue());
+        }
+        return values;
+    }
+
+    /** A number as the table writes it in Swedish ({@code 66,7 %}, {@code 1 234}), or null for a dash. */
+    private static Double number(String text) {
+        String digits = spaced(text).replace("%", "").replace(" ", "").replace(',', '.');
+        return digits.equals("–") ? null : Double.valueOf(digits);
+    }
+
+    private static String spaced(String text) {
+        return text.replace('\u00a0', ' ').replace('\u202f', ' ').strip();
+    }
+
+    private static Object last(List<Object> values) {
+        return values.get(values.size() - 1);
+    }
+
+    /** axe-core, in the browser, on the page as it stands: any violation of any of its rules fails the test. */
+    private static void assertAccessible(String page) {
+        Results results = new AxeBuilder().analyze(browser);
+        assertThat(results.getViolations()).as(page + " (" + browser.getCurrentUrl() + "): " + results.getViolations().stream()
+                .map(rule -> rule.getId() + " " + rule.getHelp() + " " + rule.getNodes().stream()
+                        .map(node -> String.valueOf(node.getTarget()) + " " + node.getHtml()).toList())
+                .toList()).isEmpty();
+    }
+
     private static List<String> caseNumbersShown() {
         return browser.findElements(By.cssSelector("a.case-link")).stream().map(WebElement::getText).toList();
     }
 
     private void signIn(String user) {
         browser.get(url("/login"));
+        assertAccessible("sign-in");
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys("ledger-demo");
         browser.findElement(By.id("sign-in")).click();

@@ -22,6 +22,7 @@ import org.caseledger.api.support.IntegrationTest;
 import org.caseledger.api.support.LedgerHttp;
 import org.caseledger.api.support.ReadModels;
 import org.caseledger.api.support.ProblemChecks;
+import org.caseledger.projections.metrics.MetricsQuery;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -288,6 +289,45 @@ class PagesIT extends IntegrationTest {
     }
 
     @Test
+    void givenACaseReadThroughTheApiAndThePagesWhenTheAuditorOpensItThenWhoReadWhatIsSaidInWordsNeverAsAPath()
+            throws Exception {
+        String caseId = Fixtures.openCase(http);
+        http.as("anna").get("/api/cases/" + caseId + "/timeline");
+        get(signedIn("lars"), "/ui/cases/" + caseId);
+
+        String swedish = text(get(signedIn("ivo"), "/ui/cases/" + caseId));
+        String english = text(get(signedIn("ivo"), "/ui/cases/" + caseId + "?lang=en"));
+
+        String readers = swedish.substring(swedish.indexOf("Vem har läst ärendet"));
+        assertThat(readers).contains("tidslinjen, via API:t").contains("ärendesidan").doesNotContain("/api/").doesNotContain("GET ");
+        assertThat(english.substring(english.indexOf("Who has read this case")))
+                .contains("the timeline, through the API").contains("the case page").doesNotContain("/api/");
+    }
+
+    @Test
+    void givenACaseWhenAUnitHeadOrAnAuditorOpensItsPageThenTheyDownloadThePdfAndTheSignedFileAndACaseWorkerMayNot()
+            throws Exception {
+        String caseId = Fixtures.openCase(http);
+        HttpClient lars = signedIn("lars");
+        HttpClient anna = signedIn("anna");
+
+        HttpResponse<String> page = get(lars, "/ui/cases/" + caseId);
+        HttpResponse<byte[]> pdf = lars.send(HttpRequest.newBuilder(URI.create(url(link(page, "download-pdf")))).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<String> signed = get(signedIn("ivo"), "/ui/cases/" + caseId + "/case-file.json");
+
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        assertThat(signed.statusCode()).isEqualTo(200);
+        assertThat(signed.body()).contains("\"signature\"");
+        assertThat(link(get(anna, "/ui/cases/" + caseId), "download-pdf")).as("no download offered to case work").isNull();
+        assertThat(get(anna, "/ui/cases/" + caseId + "/case-file.pdf").statusCode()).isEqualTo(403);
+        assertThat(get(anna, "/ui/cases/" + caseId + "/case-file.json").statusCode()).isEqualTo(403);
+        assertThat(jdbc.sql("SELECT count(*) FROM access_log WHERE what = 'GET /ui/cases/{caseId}/case-file.pdf' AND outcome = ?")
+                .param("REFUSED").query(Long.class).single()).isPositive();
+    }
+
+    @Test
     void givenEnglishChosenWhenTheCaseListIsShownThenItsWordsAreEnglish() throws Exception {
         String number = Fixtures.openCaseOnSchoolReport(http, Fixtures.registerChild(http)).field("caseNumber");
         ReadModels.awaitCaughtUp(http, Duration.ofSeconds(60));
@@ -321,6 +361,66 @@ class PagesIT extends IntegrationTest {
         assertThat(log.getAll()).doesNotContain("Unexpected error").doesNotContain("<script>").doesNotContainPattern("\\n\\tat ");
     }
 
+    @Test
+    void givenACaseOfMay2021WithTwoLateNotesWhenTheDashboardShowsMayAndJuneThenTheTableHoldsTheFiguresAndTheCaseIsOneLinkWithItsCount()
+            throws Exception {
+        String child = Fixtures.registerChild(http);
+        LedgerHttp.Response opened = http.as("anna").post("/api/cases", Map.of("origin", "REPORT_OF_CONCERN", "child", child,
+                "household", UUID.randomUUID().toString(), "receivedAt", "2021-05-10T08:00:00Z", "occurredAt", "2021-05-10T08:00:00Z",
+                "report", Map.of("reporterType", "SCHOOL", "summary", "Worried.", "receivedAt", "2021-05-10T08:00:00Z",
+                        "occurredAt", "2021-05-10T08:00:00Z")));
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        String caseId = opened.field("caseId");
+        for (String day : List.of("2021-05-11", "2021-05-12")) {
+            assertThat(http.as("anna").post("/api/cases/" + caseId + "/notes", Map.of("text", "Written long after.",
+                    "occurredAt", day + "T09:00:00Z")).status()).isEqualTo(201);
+        }
+        ReadModels.awaitCaughtUp(http, Duration.ofSeconds(60));
+
+        HttpResponse<String> swedish = get(signedIn("lars"), "/ui/dashboard?from=2021-05-01&to=2021-07-01");
+        HttpResponse<String> english = get(signedIn("lars"), "/ui/dashboard?from=2021-05-01&to=2021-07-01&lang=en");
+
+        assertPage(swedish, 200);
+        assertThat(cells(swedish, "REPORTS_OF_CONCERN")).containsExactly("1", "0", "0");
+        assertThat(cells(swedish, "COMPLIANCE_JOURNAL_WITHOUT_DELAY")).containsExactly("0 %", "–", "–");
+        assertThat(cells(english, "COMPLIANCE_JOURNAL_WITHOUT_DELAY")).containsExactly("0%", "–", "–");
+        Matcher journal = Pattern.compile("<tr id=\"rule-JOURNAL_WITHOUT_DELAY\">(.*?)</tr>", Pattern.DOTALL).matcher(swedish.body());
+        assertThat(journal.find()).isTrue();
+        assertThat(Pattern.compile("class=\"miss\"").matcher(journal.group(1)).results().count()).as("one link for the case").isEqualTo(1);
+        assertThat(text(journal.group(1))).contains(opened.field("caseNumber")).contains("(2 avvikelser)");
+        for (String figure : MetricsQuery.FIGURES) {
+            assertThat(swedish.body()).as(figure + " leads to its definition")
+                    .contains("href=\"/ui/dashboard/definitions#" + figure + "\"");
+        }
+        assertThat(text(swedish)).doesNotContain("??").doesNotContainPattern("\\b(OVERDUE|PENDING|MET|MISSED)\\b");
+        assertThat(text(english)).doesNotContain("??").doesNotContainPattern("[åäöÅÄÖ]");
+    }
+
+    @Test
+    void everyFigureIsDefinedOnTheDefinitionsPageInSwedishAndInEnglish() throws Exception {
+        HttpClient anna = signedIn("anna");
+
+        HttpResponse<String> swedish = get(anna, "/ui/dashboard/definitions");
+        HttpResponse<String> english = get(signedIn("anna"), "/ui/dashboard/definitions?lang=en");
+
+        assertPage(swedish, 200);
+        assertPage(english, 200);
+        for (String figure : MetricsQuery.FIGURES) {
+            assertThat(swedish.body()).contains("id=\"" + figure + "\"");
+        }
+        assertThat(text(swedish)).contains("Så räknas måtten").contains("aldrig bli över 100 procent").doesNotContain("??");
+        assertThat(text(english)).contains("How the figures are counted").contains("never exceed 100 percent").doesNotContain("??")
+                .doesNotContainPattern("[åäöÅÄÖ]");
+    }
+
+    /** The cells of a figure's row in the dashboard's table: the months, then the baseline. */
+    private static List<String> cells(HttpResponse<String> page, String figure) {
+        Matcher row = Pattern.compile("<tr id=\"row-" + figure + "\">(.*?)</tr>", Pattern.DOTALL).matcher(page.body());
+        assertThat(row.find()).as("a row for " + figure).isTrue();
+        return Pattern.compile("<td>([^<]*)</td>").matcher(row.group(1)).results()
+                .map(cell -> cell.group(1).replace('\u00a0', ' ').replace('\u202f', ' ')).toList();
+    }
+
     private static final Pattern CASE_LINK = Pattern.compile("href=\"/ui/cases/([0-9a-f-]{36})\" class=\"case-link\">([^<]+)</a>");
     private static final Pattern TAG = Pattern.compile("<[^>]*>");
     private static final Pattern TITLE = Pattern.compile("<title>([^<]*)</title>");
@@ -335,7 +435,11 @@ class PagesIT extends IntegrationTest {
 
     /** The words a person reads: the page without its markup (attribute values, such as a form's values, are not read). */
     private static String text(HttpResponse<String> page) {
-        return TAG.matcher(page.body()).replaceAll(" ");
+        return text(page.body());
+    }
+
+    private static String text(String html) {
+        return TAG.matcher(html).replaceAll(" ");
     }
 
     private static String title(HttpResponse<String> page) {

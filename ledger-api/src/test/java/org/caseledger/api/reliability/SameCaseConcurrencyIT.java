@@ -71,8 +71,9 @@ class SameCaseConcurrencyIT extends IntegrationTest {
                 "interventionType", "FAMILY_TREATMENT", "appealInformationGiven", true, "rationale", "Grant by client " + client + ".")));
         assertOneWinnerAndTheRestRefusedByARule(grants);
 
+        // the granted intervention is offered: a step in its life, not a new one
         assertThat(http.as("anna").post(path + "/interventions", Map.of("interventionId", interventionId, "type", "FAMILY_TREATMENT",
-                "voluntary", true)).status()).isEqualTo(201);
+                "voluntary", true)).status()).isEqualTo(200);
         List<Response> acceptances = race(CLIENTS, client -> () ->
                 http.as("anna").post(path + "/interventions/" + interventionId + "/acceptance", Map.of()));
         assertOneWinnerAndTheRestRefusedByARule(acceptances);

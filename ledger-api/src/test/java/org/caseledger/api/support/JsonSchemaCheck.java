@@ -8,10 +8,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Checks a JSON value against the part of JSON Schema (2020-12) that docs/case-file.schema.json uses: local
- * {@code $ref}, {@code type}, {@code const}, {@code required}, {@code properties}, {@code additionalProperties: false},
- * {@code items}, {@code minItems}, {@code minimum}, {@code pattern}, {@code anyOf}, and {@code contentSchema} for a string
- * holding JSON. Small enough to read; no schema library is needed for one schema.
+ * Checks a JSON value against the part of JSON Schema (2020-12) that docs/case-file.schema.json and the OpenAPI
+ * document's request bodies use: local {@code $ref}, {@code type}, {@code const}, {@code enum}, {@code required},
+ * {@code properties}, {@code additionalProperties: false}, {@code items}, {@code minItems}, {@code minimum},
+ * {@code maximum}, {@code minLength}, {@code maxLength}, {@code pattern}, {@code anyOf}, {@code not}, and
+ * {@code contentSchema} for a string holding JSON. Small enough to read; no schema library is needed for these.
  */
 public final class JsonSchemaCheck {
 
@@ -25,8 +26,13 @@ public final class JsonSchemaCheck {
 
     /** Every place the value does not meet the schema; empty when it does. */
     public List<String> violations(JsonNode value) {
+        return violations(root, value);
+    }
+
+    /** Every place the value does not meet a schema within the root (a part of it, or a reference into it). */
+    public List<String> violations(JsonNode schema, JsonNode value) {
         List<String> found = new ArrayList<>();
-        check(root, value, "$", found);
+        check(schema, value, "$", found);
         return found;
     }
 
@@ -41,6 +47,23 @@ public final class JsonSchemaCheck {
         }
         if (schema.has("const") && !schema.path("const").equals(value)) {
             found.add(at + ": is not " + schema.path("const"));
+        }
+        if (schema.has("enum")) {
+            boolean listed = false;
+            for (JsonNode allowed : schema.path("enum")) {
+                listed |= allowed.equals(value);
+            }
+            if (!listed) {
+                found.add(at + ": is none of " + schema.path("enum"));
+            }
+        }
+        if (schema.has("not")) {
+            List<String> inner = new ArrayList<>();
+            check(schema.path("not"), value, at, inner);
+            if (inner.isEmpty()) {
+                found.add(at + ": has a shape the schema refuses" + (schema.path("not").has("description")
+                        ? " (" + schema.path("not").path("description").asString() + ")" : ""));
+            }
         }
         if (schema.has("type") && !typeMatches(schema.path("type"), value)) {
             found.add(at + ": is not of type " + schema.path("type"));
@@ -58,6 +81,13 @@ public final class JsonSchemaCheck {
             }
         }
         if (value.isString()) {
+            int length = value.asString().codePointCount(0, value.asString().length());
+            if (schema.has("minLength") && length < schema.path("minLength").asInt()) {
+                found.add(at + ": is shorter than " + schema.path("minLength").asInt());
+            }
+            if (schema.has("maxLength") && length > schema.path("maxLength").asInt()) {
+                found.add(at + ": is longer than " + schema.path("maxLength").asInt());
+            }
             if (schema.has("pattern") && !Pattern.compile(schema.path("pattern").asString()).matcher(value.asString()).find()) {
                 found.add(at + ": does not match " + schema.path("pattern").asString());
             }
@@ -67,6 +97,9 @@ public final class JsonSchemaCheck {
         }
         if (value.isIntegralNumber() && schema.has("minimum") && value.asLong() < schema.path("minimum").asLong()) {
             found.add(at + ": is below " + schema.path("minimum"));
+        }
+        if (value.isIntegralNumber() && schema.has("maximum") && value.asLong() > schema.path("maximum").asLong()) {
+            found.add(at + ": is above " + schema.path("maximum"));
         }
         if (value.isObject()) {
             for (JsonNode required : schema.path("required")) {
@@ -111,6 +144,7 @@ public final class JsonSchemaCheck {
             case "integer" -> value.isIntegralNumber();
             case "null" -> value.isNull();
             case "boolean" -> value.isBoolean();
+            case "number" -> value.isNumber();
             default -> throw new IllegalArgumentException("a type this check does not know: " + type);
         };
     }

@@ -2,6 +2,7 @@ package org.caseledger.api.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,50 @@ class IdempotencyIT extends IntegrationTest {
         assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
         assertThat(storedEvents()).isEqualTo(afterFirst);
         assertThat(http.as("anna").get(casePath + "/history").json()).hasSize(3);
+    }
+
+    @Test
+    void givenACaseOpenedWithAKeyWhenItIsSentAgainThenTheFirstAnswerComesBackByteForByte() {
+        String child = Fixtures.registerChild(http);
+        LedgerHttp anna = http.as("anna").header("Idempotency-Key", UUID.randomUUID().toString());
+        Map<String, Object> opening = Map.of("origin", "REPORT_OF_CONCERN", "child", child, "household", UUID.randomUUID().toString(),
+                "receivedAt", "2026-03-02T08:15:00Z",
+                "report", Map.of("reporterType", "SCHOOL", "summary", "Alva has come to school hungry several times."));
+
+        Response first = anna.post("/api/cases", opening);
+        long afterFirst = storedEvents();
+        Response retry = anna.post("/api/cases", opening);
+
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        assertThat(first.json().propertyNames()).containsExactly("caseId", "caseNumber", "reportId");
+        assertSameAnswer(first, retry);
+        assertThat(retry.header("Location")).isEqualTo("/api/cases/" + first.field("caseId"));
+        assertThat(storedEvents()).isEqualTo(afterFirst);
+    }
+
+    @Test
+    void givenAStepRecordedWithAKeyWhenItIsSentAgainThenTheFirst200AnswerComesBackWithoutALocation() {
+        String caseId = Fixtures.openCase(http);
+        LedgerHttp karin = http.as("karin").header("Idempotency-Key", UUID.randomUUID().toString());
+
+        Response first = karin.post("/api/cases/" + caseId + "/assignments", Map.of("assignee", "anna.lind"));
+        Response retry = karin.post("/api/cases/" + caseId + "/assignments", Map.of("assignee", "anna.lind"));
+
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        assertThat(first.text()).isEqualTo("{\"caseId\":\"" + caseId + "\"}");
+        assertThat(first.header("Location")).isNull();
+        assertSameAnswer(first, retry);
+    }
+
+    /** The replay is the first answer: status, body to the byte, and every header the first carried. */
+    private static void assertSameAnswer(Response first, Response retry) {
+        assertThat(retry.status()).isEqualTo(first.status());
+        assertThat(retry.raw().body().getBytes(StandardCharsets.UTF_8)).isEqualTo(first.raw().body().getBytes(StandardCharsets.UTF_8));
+        for (String header : List.of("Location", "ETag", "Content-Type")) {
+            assertThat(retry.header(header)).as(header).isEqualTo(first.header(header));
+        }
+        assertThat(first.header("Idempotent-Replayed")).isNull();
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
     }
 
     @Test

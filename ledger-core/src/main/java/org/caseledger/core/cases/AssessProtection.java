@@ -12,10 +12,13 @@ public record AssessProtection(
         String rationale,
         Envelope envelope) implements CaseCommand {
 
+    /** The most characters {@code rationale} may have; the API's OpenAPI document states this limit. */
+    public static final int RATIONALE_LIMIT = 10_000;
+
     public AssessProtection {
         Require.present(caseId, "caseId");
         Require.present(reportId, "reportId");
-        Require.text(rationale, "rationale", 10000);
+        Require.text(rationale, "rationale", RATIONALE_LIMIT);
         Require.present(envelope, "envelope");
     }
 }

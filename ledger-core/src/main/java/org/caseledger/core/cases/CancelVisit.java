@@ -12,11 +12,14 @@ public record CancelVisit(
         String reason,
         Envelope envelope) implements CaseCommand {
 
+    /** The most characters {@code reason} may have; the API's OpenAPI document states this limit. */
+    public static final int REASON_LIMIT = 2000;
+
     public CancelVisit {
         Require.present(caseId, "caseId");
         Require.present(visitId, "visitId");
         Require.present(cancelledBy, "cancelledBy");
-        Require.optionalText(reason, "reason", 2000);
+        Require.optionalText(reason, "reason", REASON_LIMIT);
         Require.present(envelope, "envelope");
     }
 }

@@ -9,7 +9,8 @@ import org.caseledger.core.shared.ValueProblem;
 /** The case number (diarienummer) people quote, e.g. {@code 2026-00042}: registration year and a serial. */
 public record CaseNumber(@JsonValue String value) {
 
-    private static final Pattern FORMAT = Pattern.compile("^(19|20)[0-9]{2}-[0-9]{5,7}$");
+    /** The form a value must have; public because the API's OpenAPI document states it. */
+    public static final Pattern FORMAT = Pattern.compile("^(19|20)[0-9]{2}-[0-9]{5,7}$");
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public CaseNumber {

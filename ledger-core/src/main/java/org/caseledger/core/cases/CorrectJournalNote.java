@@ -13,12 +13,18 @@ public record CorrectJournalNote(
         String reason,
         Envelope envelope) implements CaseCommand {
 
+    /** The most characters {@code text} may have; the API's OpenAPI document states this limit. */
+    public static final int TEXT_LIMIT = 20_000;
+
+    /** The most characters {@code reason} may have; the API's OpenAPI document states this limit. */
+    public static final int REASON_LIMIT = 2000;
+
     public CorrectJournalNote {
         Require.present(caseId, "caseId");
         Require.present(correctionId, "correctionId");
         Require.present(originalNoteId, "originalNoteId");
-        Require.text(text, "text", 20000);
-        Require.text(reason, "reason", 2000);
+        Require.text(text, "text", TEXT_LIMIT);
+        Require.text(reason, "reason", REASON_LIMIT);
         Require.present(envelope, "envelope");
     }
 }

@@ -11,10 +11,13 @@ public record DeclineIntervention(
         String reason,
         Envelope envelope) implements CaseCommand {
 
+    /** The most characters {@code reason} may have; the API's OpenAPI document states this limit. */
+    public static final int REASON_LIMIT = 2000;
+
     public DeclineIntervention {
         Require.present(caseId, "caseId");
         Require.present(interventionId, "interventionId");
-        Require.optionalText(reason, "reason", 2000);
+        Require.optionalText(reason, "reason", REASON_LIMIT);
         Require.present(envelope, "envelope");
     }
 }

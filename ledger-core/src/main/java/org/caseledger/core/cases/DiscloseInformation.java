@@ -19,12 +19,18 @@ public record DiscloseInformation(
         String content,
         Envelope envelope) implements CaseCommand {
 
+    /** The most characters {@code partnerName} may have; the API's OpenAPI document states this limit. */
+    public static final int PARTNER_NAME_LIMIT = 300;
+
+    /** The most characters {@code content} may have; the API's OpenAPI document states this limit. */
+    public static final int CONTENT_LIMIT = 20_000;
+
     public DiscloseInformation {
         Require.present(caseId, "caseId");
         Require.present(disclosureId, "disclosureId");
         Require.present(partner, "partner");
-        Require.text(partnerName, "partnerName", 300);
-        Require.text(content, "content", 20000);
+        Require.text(partnerName, "partnerName", PARTNER_NAME_LIMIT);
+        Require.text(content, "content", CONTENT_LIMIT);
         Require.present(envelope, "envelope");
         if ((consent == null) == (provision == null)) {
             throw new InvalidValueException("consent", ValueProblem.EXACTLY_ONE,

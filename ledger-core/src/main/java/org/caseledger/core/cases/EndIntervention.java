@@ -11,10 +11,13 @@ public record EndIntervention(
         String reason,
         Envelope envelope) implements CaseCommand {
 
+    /** The most characters {@code reason} may have; the API's OpenAPI document states this limit. */
+    public static final int REASON_LIMIT = 2000;
+
     public EndIntervention {
         Require.present(caseId, "caseId");
         Require.present(interventionId, "interventionId");
-        Require.text(reason, "reason", 2000);
+        Require.text(reason, "reason", REASON_LIMIT);
         Require.present(envelope, "envelope");
     }
 }

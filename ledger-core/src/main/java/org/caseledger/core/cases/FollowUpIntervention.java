@@ -11,10 +11,13 @@ public record FollowUpIntervention(
         String summary,
         Envelope envelope) implements CaseCommand {
 
+    /** The most characters {@code summary} may have; the API's OpenAPI document states this limit. */
+    public static final int SUMMARY_LIMIT = 10_000;
+
     public FollowUpIntervention {
         Require.present(caseId, "caseId");
         Require.present(interventionId, "interventionId");
-        Require.text(summary, "summary", 10000);
+        Require.text(summary, "summary", SUMMARY_LIMIT);
         Require.present(envelope, "envelope");
     }
 }

@@ -21,13 +21,19 @@ public record GiveConsent(
         LocalDate validUntil,
         Envelope envelope) implements CaseCommand {
 
+    /** The most characters {@code partnerName} may have; the API's OpenAPI document states this limit. */
+    public static final int PARTNER_NAME_LIMIT = 300;
+
+    /** The most characters {@code purpose} may have; the API's OpenAPI document states this limit. */
+    public static final int PURPOSE_LIMIT = 2000;
+
     public GiveConsent {
         Require.present(caseId, "caseId");
         Require.present(consentId, "consentId");
         Require.present(person, "person");
         Require.present(partner, "partner");
-        Require.text(partnerName, "partnerName", 300);
-        Require.text(purpose, "purpose", 2000);
+        Require.text(partnerName, "partnerName", PARTNER_NAME_LIMIT);
+        Require.text(purpose, "purpose", PURPOSE_LIMIT);
         Require.present(validFrom, "validFrom");
         Require.present(envelope, "envelope");
         if (validUntil != null && validUntil.isBefore(validFrom)) {

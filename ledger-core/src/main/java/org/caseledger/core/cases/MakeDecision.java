@@ -20,12 +20,15 @@ public record MakeDecision(
         LocalDate investigationExtendedUntil,
         Envelope envelope) implements CaseCommand {
 
+    /** The most characters {@code rationale} may have; the API's OpenAPI document states this limit. */
+    public static final int RATIONALE_LIMIT = 10_000;
+
     public MakeDecision {
         Require.present(caseId, "caseId");
         Require.present(decisionId, "decisionId");
         Require.present(kind, "kind");
         Require.present(legalBasis, "legalBasis");
-        Require.text(rationale, "rationale", 10000);
+        Require.text(rationale, "rationale", RATIONALE_LIMIT);
         Require.present(envelope, "envelope");
         if (kind.concernsIntervention()) {
             Require.present(interventionId, "interventionId");

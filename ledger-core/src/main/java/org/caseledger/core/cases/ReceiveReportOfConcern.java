@@ -14,11 +14,14 @@ public record ReceiveReportOfConcern(
         Instant receivedAt,
         Envelope envelope) implements CaseCommand {
 
+    /** The most characters {@code summary} may have; the API's OpenAPI document states this limit. */
+    public static final int SUMMARY_LIMIT = 10_000;
+
     public ReceiveReportOfConcern {
         Require.present(caseId, "caseId");
         Require.present(reportId, "reportId");
         Require.present(reporterType, "reporterType");
-        Require.text(summary, "summary", 10000);
+        Require.text(summary, "summary", SUMMARY_LIMIT);
         Require.present(receivedAt, "receivedAt");
         Require.present(envelope, "envelope");
     }

@@ -10,9 +10,12 @@ public record RecordChildHeard(
         String summary,
         Envelope envelope) implements CaseCommand {
 
+    /** The most characters {@code summary} may have; the API's OpenAPI document states this limit. */
+    public static final int SUMMARY_LIMIT = 10_000;
+
     public RecordChildHeard {
         Require.present(caseId, "caseId");
-        Require.text(summary, "summary", 10000);
+        Require.text(summary, "summary", SUMMARY_LIMIT);
         Require.present(envelope, "envelope");
     }
 }

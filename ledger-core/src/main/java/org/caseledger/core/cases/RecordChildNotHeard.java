@@ -10,9 +10,12 @@ public record RecordChildNotHeard(
         String reason,
         Envelope envelope) implements CaseCommand {
 
+    /** The most characters {@code reason} may have; the API's OpenAPI document states this limit. */
+    public static final int REASON_LIMIT = 10_000;
+
     public RecordChildNotHeard {
         Require.present(caseId, "caseId");
-        Require.text(reason, "reason", 10000);
+        Require.text(reason, "reason", REASON_LIMIT);
         Require.present(envelope, "envelope");
     }
 }

@@ -17,6 +17,9 @@ public record RecordContact(
         String summary,
         Envelope envelope) implements CaseCommand {
 
+    /** The most characters {@code summary} may have; the API's OpenAPI document states this limit. */
+    public static final int SUMMARY_LIMIT = 10_000;
+
     public RecordContact {
         Require.present(caseId, "caseId");
         Require.present(contactId, "contactId");
@@ -26,7 +29,7 @@ public record RecordContact(
             throw new InvalidValueException("initiatedBy", ValueProblem.ONE_OF,
                     "initiatedBy must say who took the initiative: FAMILY, OFFICE or PARTNER", "FAMILY, OFFICE, PARTNER");
         }
-        Require.optionalText(summary, "summary", 10000);
+        Require.optionalText(summary, "summary", SUMMARY_LIMIT);
         Require.present(envelope, "envelope");
         if (channel == ContactChannel.COLLABORATION_MEETING) {
             Require.present(partnerType, "partnerType");

@@ -11,10 +11,13 @@ public record RecordJournalNote(
         String text,
         Envelope envelope) implements CaseCommand {
 
+    /** The most characters {@code text} may have; the API's OpenAPI document states this limit. */
+    public static final int TEXT_LIMIT = 20_000;
+
     public RecordJournalNote {
         Require.present(caseId, "caseId");
         Require.present(noteId, "noteId");
-        Require.text(text, "text", 20000);
+        Require.text(text, "text", TEXT_LIMIT);
         Require.present(envelope, "envelope");
     }
 }

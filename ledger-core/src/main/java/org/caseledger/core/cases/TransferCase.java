@@ -12,10 +12,13 @@ public record TransferCase(
         String reason,
         Envelope envelope) implements CaseCommand {
 
+    /** The most characters {@code reason} may have; the API's OpenAPI document states this limit. */
+    public static final int REASON_LIMIT = 2000;
+
     public TransferCase {
         Require.present(caseId, "caseId");
         Require.present(toUnit, "toUnit");
-        Require.text(reason, "reason", 2000);
+        Require.text(reason, "reason", REASON_LIMIT);
         Require.present(envelope, "envelope");
     }
 }

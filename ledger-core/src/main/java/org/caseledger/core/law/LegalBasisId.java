@@ -9,7 +9,8 @@ import org.caseledger.core.shared.ValueProblem;
 /** Identifies a legal basis in the configured catalogue, e.g. {@code SFS2025:400-20kap2}. */
 public record LegalBasisId(@JsonValue String value) {
 
-    private static final Pattern FORMAT = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9:._§-]{1,63}$");
+    /** The form a value must have; public because the API's OpenAPI document states it. */
+    public static final Pattern FORMAT = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9:._§-]{1,63}$");
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public LegalBasisId {

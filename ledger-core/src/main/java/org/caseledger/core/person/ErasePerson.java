@@ -23,6 +23,9 @@ public record ErasePerson(
         Set<UnitId> otherUnits,
         Envelope envelope) implements PersonCommand {
 
+    /** The most characters {@code note} may have; the API's OpenAPI document states this limit. */
+    public static final int NOTE_LIMIT = 2000;
+
     public ErasePerson {
         Require.present(personId, "personId");
         Require.present(reason, "reason");
@@ -31,7 +34,7 @@ public record ErasePerson(
                     "reason NOT_CODED is only for erasures recorded before reasons were codes");
         }
         if (note != null) {
-            Require.text(note, "note", 2000);
+            Require.text(note, "note", NOTE_LIMIT);
         }
         otherUnits = otherUnits == null ? Set.of() : Set.copyOf(otherUnits);
         Require.present(envelope, "envelope");

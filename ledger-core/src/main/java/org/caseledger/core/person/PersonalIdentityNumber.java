@@ -19,7 +19,8 @@ import org.caseledger.core.shared.ValueProblem;
  */
 public record PersonalIdentityNumber(@JsonValue String value) {
 
-    private static final Pattern FORMAT = Pattern.compile("^(\\d{4})(\\d{2})(\\d{2})[-+]?(\\d{3})(\\d)$");
+    /** The form a value must have; public because the API's OpenAPI document states it. */
+    public static final Pattern FORMAT = Pattern.compile("^(\\d{4})(\\d{2})(\\d{2})[-+]?(\\d{3})(\\d)$");
     private static final int COORDINATION_DAY_OFFSET = 60;
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)

@@ -18,12 +18,21 @@ public record RegisterPerson(
         HouseholdId household,
         Envelope envelope) implements PersonCommand {
 
+    /** The most characters {@code reserveNumber} may have; the API's OpenAPI document states this limit. */
+    public static final int RESERVE_NUMBER_LIMIT = 40;
+
+    /** The most characters {@code name} may have; the API's OpenAPI document states this limit. */
+    public static final int NAME_LIMIT = 300;
+
     public RegisterPerson {
         Require.present(personId, "personId");
-        Require.optionalText(reserveNumber, "reserveNumber", 40);
-        Require.text(name, "name", 300);
+        // a blank reserve number names no one: given, it is a text like any other the ledger keeps
+        if (reserveNumber != null) {
+            Require.text(reserveNumber, "reserveNumber", RESERVE_NUMBER_LIMIT);
+        }
+        Require.text(name, "name", NAME_LIMIT);
         Require.present(envelope, "envelope");
-        if ((identityNumber == null) == (reserveNumber == null || reserveNumber.isBlank())) {
+        if ((identityNumber == null) == (reserveNumber == null)) {
             throw new InvalidValueException("identityNumber", ValueProblem.EXACTLY_ONE,
                     "a person has exactly one of identityNumber and reserveNumber", "reserveNumber");
         }

@@ -5,6 +5,18 @@ import java.util.regex.Pattern;
 /** Format checks shared by the value objects and messages; each failure names the field it is about. */
 public final class Require {
 
+    /**
+     * What {@link #text} accepts, as a regular expression that reads the same in Java and in ECMAScript (JSON Schema):
+     * some character that is not white space ({@link String#isBlank()}), and no control character but tab, line feed and
+     * carriage return. It has no {@code $}: Java's matches before a last line terminator (U+0085 among them), ECMAScript's
+     * does not. The API's OpenAPI document gives it to every text a request must carry.
+     */
+    public static final String TEXT_PATTERN = "^(?=[\\s\\S]*[^\\t\\n\\r \\u1680\\u2000-\\u2006\\u2008-\\u200a\\u2028\\u2029\\u205f\\u3000])"
+            + "(?![\\s\\S]*[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f])";
+
+    /** What {@link #optionalText} accepts, in the same form: no control character but tab, line feed and carriage return. */
+    public static final String OPTIONAL_TEXT_PATTERN = "^(?![\\s\\S]*[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f])";
+
     private Require() {
     }
 
@@ -27,7 +39,8 @@ public final class Require {
         if (value == null) {
             return null;
         }
-        if (value.length() > maxLength) {
+        // characters as JSON Schema's maxLength counts them: an emoji is one, not two UTF-16 units
+        if (value.codePointCount(0, value.length()) > maxLength) {
             throw new InvalidValueException(field, ValueProblem.TOO_LONG, field + " must be at most " + maxLength + " characters",
                     maxLength);
         }

@@ -8,7 +8,8 @@ import org.caseledger.core.shared.Require;
 /** Identifies a member of staff (handläggare, gruppledare, enhetschef …) as the actor of an event. */
 public record StaffId(@JsonValue String value) {
 
-    private static final Pattern FORMAT = Pattern.compile("^[a-z0-9][a-z0-9._-]{1,63}$");
+    /** The form a value must have; public because the API's OpenAPI document states it. */
+    public static final Pattern FORMAT = Pattern.compile("^[a-z0-9][a-z0-9._-]{1,63}$");
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public StaffId {

@@ -8,7 +8,8 @@ import org.caseledger.core.shared.Require;
 /** Identifies an organisational unit, such as a local office or the central reception. */
 public record UnitId(@JsonValue String value) {
 
-    private static final Pattern FORMAT = Pattern.compile("^[a-z0-9][a-z0-9-]{1,39}$");
+    /** The form a value must have; public because the API's OpenAPI document states it. */
+    public static final Pattern FORMAT = Pattern.compile("^[a-z0-9][a-z0-9-]{1,39}$");
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public UnitId {

@@ -11,6 +11,8 @@ public enum Metric {
     INTERVENTIONS_GRANTED(Aggregate.COUNT),
     HOUSEHOLDS_OFFERED_VOLUNTARY_SUPPORT(Aggregate.DISTINCT_SUBJECTS),
     HOUSEHOLDS_ACCEPTING_VOLUNTARY_SUPPORT(Aggregate.DISTINCT_SUBJECTS),
+    /** An accepted voluntary offer dated by the day of its offer: the acceptance rate's cohort reads it with the offer. */
+    VOLUNTARY_OFFERS_ACCEPTED(Aggregate.NONE),
     VISITS_BOOKED(Aggregate.COUNT),
     VISITS_HELD(Aggregate.COUNT),
     VISITS_MISSED(Aggregate.COUNT),
@@ -22,8 +24,8 @@ public enum Metric {
     INFORMATION_MEETING_PARTICIPANTS(Aggregate.SUM),
     ANONYMOUS_CONSULTATIONS(Aggregate.COUNT);
 
-    /** How the facts of one period become one figure. */
-    public enum Aggregate { COUNT, DISTINCT_SUBJECTS, SUM, MEDIAN }
+    /** How the facts of one period become one figure; {@code NONE}: no figure alone, only read with the facts they refer to. */
+    public enum Aggregate { COUNT, DISTINCT_SUBJECTS, SUM, MEDIAN, NONE }
 
     private final Aggregate aggregate;
 

@@ -76,6 +76,8 @@ public final class MetricFacts {
             if (Boolean.TRUE.equals(intervention.voluntary)) {
                 facts.add(MetricFact.one(Metric.HOUSEHOLDS_ACCEPTING_VOLUNTARY_SUPPORT, after.household, caseId, unit, day,
                         intervention.type));
+                facts.add(MetricFact.one(Metric.VOLUNTARY_OFFERS_ACCEPTED, after.household, caseId, unit,
+                        LedgerTime.dayOf(intervention.offeredAt), intervention.type));
             }
         } else if (event instanceof InterventionStarted e) {
             if (!before.supportStarted()) {

@@ -5,6 +5,8 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -62,6 +64,20 @@ public class MetricsQuery {
 
     private static final double AVERAGE_MONTH_DAYS = 365.2425 / 12;
 
+    private static final String OFFERED_HOUSEHOLDS_THAT_ACCEPTED = "OFFERED_HOUSEHOLDS_THAT_ACCEPTED";
+    private static final String VOLUNTARY_SUPPORT_ACCEPTANCE_RATE = "VOLUNTARY_SUPPORT_ACCEPTANCE_RATE";
+    private static final String MISSED_VISIT_RATE = "MISSED_VISIT_RATE";
+    private static final String SHARE_OF_REPORTS_LEADING_TO_INVESTIGATION = "SHARE_OF_REPORTS_LEADING_TO_INVESTIGATION";
+
+    /** The figures derived from a metric, placed right after it. */
+    private static final Map<Metric, List<String>> DERIVED_AFTER = Map.of(
+            Metric.REPORTS_LEADING_TO_INVESTIGATION, List.of(SHARE_OF_REPORTS_LEADING_TO_INVESTIGATION),
+            Metric.HOUSEHOLDS_ACCEPTING_VOLUNTARY_SUPPORT, List.of(OFFERED_HOUSEHOLDS_THAT_ACCEPTED, VOLUNTARY_SUPPORT_ACCEPTANCE_RATE),
+            Metric.VISITS_MISSED, List.of(MISSED_VISIT_RATE));
+
+    /** Every figure of a period, in the order a reader meets them: a derived figure after what it is made of, compliance last. */
+    public static final List<String> FIGURES = figureNames();
+
     static final List<Metric> BROKEN_DOWN = List.of(Metric.REPORTS_OF_CONCERN, Metric.REPORTS_LEADING_TO_INVESTIGATION,
             Metric.COLLABORATION_CONTACTS, Metric.INTERVENTIONS_GRANTED);
 
@@ -111,10 +127,10 @@ public class MetricsQuery {
                 metric.name(), unit, Date.valueOf(from), Date.valueOf(to));
     }
 
-    /** Every figure of {@code [from, to)}: the metrics, the rates derived from them and the compliance rates. */
+    /** Every figure of {@code [from, to)}: the metrics, the figures derived from them and the compliance rates. */
     Map<String, Number> figures(String unit, LocalDate from, LocalDate to, LocalDate today) {
-        Map<String, Number> figures = new LinkedHashMap<>();
-        Map<Metric, Number> raw = new LinkedHashMap<>();
+        Map<String, Number> values = new HashMap<>();
+        Map<Metric, Number> raw = new EnumMap<>(Metric.class);
         for (Metric metric : Metric.values()) {
             raw.put(metric, metric.aggregate() == Metric.Aggregate.MEDIAN ? null : 0L);
         }
@@ -124,28 +140,43 @@ public class MetricsQuery {
                 rs -> {
                     Metric metric = Metric.valueOf(rs.getString(1));
                     raw.put(metric, switch (metric.aggregate()) {
-                        case COUNT -> rs.getLong(2);
+                        case COUNT, NONE -> rs.getLong(2);
                         case DISTINCT_SUBJECTS -> rs.getLong(3);
                         case SUM -> rs.getBigDecimal(4).longValue();
                         case MEDIAN -> rs.getDouble(5);
                     });
                 }, unit, Date.valueOf(from), Date.valueOf(to));
-        raw.forEach((metric, value) -> figures.put(metric.name(), value));
-        figures.put("VOLUNTARY_SUPPORT_ACCEPTANCE_RATE", rate(raw.get(Metric.HOUSEHOLDS_ACCEPTING_VOLUNTARY_SUPPORT),
-                raw.get(Metric.HOUSEHOLDS_OFFERED_VOLUNTARY_SUPPORT)));
-        figures.put("MISSED_VISIT_RATE", rate(raw.get(Metric.VISITS_MISSED),
+        raw.forEach((metric, value) -> values.put(metric.name(), value));
+        long offeredThatAccepted = offeredHouseholdsThatAccepted(unit, from, to);
+        values.put(OFFERED_HOUSEHOLDS_THAT_ACCEPTED, offeredThatAccepted);
+        values.put(VOLUNTARY_SUPPORT_ACCEPTANCE_RATE, rate(offeredThatAccepted, raw.get(Metric.HOUSEHOLDS_OFFERED_VOLUNTARY_SUPPORT)));
+        values.put(MISSED_VISIT_RATE, rate(raw.get(Metric.VISITS_MISSED),
                 raw.get(Metric.VISITS_MISSED).longValue() + raw.get(Metric.VISITS_HELD).longValue()));
-        figures.put("SHARE_OF_REPORTS_LEADING_TO_INVESTIGATION", rate(raw.get(Metric.REPORTS_LEADING_TO_INVESTIGATION),
+        values.put(SHARE_OF_REPORTS_LEADING_TO_INVESTIGATION, rate(raw.get(Metric.REPORTS_LEADING_TO_INVESTIGATION),
                 raw.get(Metric.REPORTS_OF_CONCERN)));
-        for (ComplianceRule rule : ComplianceRule.values()) {
-            figures.put("COMPLIANCE_" + rule.name(), null);
-        }
         jdbc.query("SELECT rule, count(*) FILTER (WHERE met OR NOT met OR due_on < ?), count(*) FILTER (WHERE met) "
                         + "FROM compliance_check WHERE unit = ? AND reference_day >= ? AND reference_day < ? GROUP BY rule",
                 rs -> {
-                    figures.put("COMPLIANCE_" + rs.getString(1), rate(rs.getLong(3), rs.getLong(2)));
+                    values.put("COMPLIANCE_" + rs.getString(1), rate(rs.getLong(3), rs.getLong(2)));
                 }, Date.valueOf(today), unit, Date.valueOf(from), Date.valueOf(to));
+        Map<String, Number> figures = new LinkedHashMap<>();
+        for (String name : FIGURES) {
+            figures.put(name, values.get(name));
+        }
         return figures;
+    }
+
+    /**
+     * The acceptance rate's cohort: of the households offered voluntary support in the period (in this unit, where the
+     * offer was made), those that accepted one of those offers, whenever they accepted. The acceptance fact carries the
+     * offer's day and type; the offer's own fact gives the unit, so a transfer after the offer moves nothing.
+     */
+    private long offeredHouseholdsThatAccepted(String unit, LocalDate from, LocalDate to) {
+        return jdbc.queryForObject("SELECT count(DISTINCT offer.subject) FROM metric_fact offer "
+                        + "WHERE offer.metric = 'HOUSEHOLDS_OFFERED_VOLUNTARY_SUPPORT' AND offer.unit = ? AND offer.day >= ? AND offer.day < ? "
+                        + "AND EXISTS (SELECT 1 FROM metric_fact accepted WHERE accepted.metric = 'VOLUNTARY_OFFERS_ACCEPTED' "
+                        + "AND accepted.case_id = offer.case_id AND accepted.day = offer.day AND accepted.dimension = offer.dimension)",
+                Long.class, unit, Date.valueOf(from), Date.valueOf(to));
     }
 
     private Map<String, Map<String, Long>> breakdowns(String unit, LocalDate from, LocalDate to) {
@@ -162,9 +193,27 @@ public class MetricsQuery {
         return breakdowns;
     }
 
+    private static List<String> figureNames() {
+        List<String> names = new ArrayList<>();
+        for (Metric metric : Metric.values()) {
+            if (metric.aggregate() != Metric.Aggregate.NONE) {
+                names.add(metric.name());
+                names.addAll(DERIVED_AFTER.getOrDefault(metric, List.of()));
+            }
+        }
+        for (ComplianceRule rule : ComplianceRule.values()) {
+            names.add("COMPLIANCE_" + rule.name());
+        }
+        return List.copyOf(names);
+    }
+
+    /** Whether a figure is a share of a whole (0 to 1), not a count or a number of days. */
+    public static boolean isRate(String name) {
+        return name.endsWith("_RATE") || name.startsWith("SHARE_") || name.startsWith("COMPLIANCE_");
+    }
+
     private static boolean isRateOrMedian(String name) {
-        return name.endsWith("_RATE") || name.startsWith("SHARE_") || name.startsWith("COMPLIANCE_")
-                || name.equals(Metric.DAYS_FROM_FIRST_CONTACT_TO_SUPPORT.name());
+        return isRate(name) || name.equals(Metric.DAYS_FROM_FIRST_CONTACT_TO_SUPPORT.name());
     }
 
     private static Double rate(Number part, Number whole) {

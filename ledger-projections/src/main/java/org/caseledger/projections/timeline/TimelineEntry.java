@@ -3,24 +3,27 @@ package org.caseledger.projections.timeline;
 import java.time.Instant;
 
 /**
- * One event of a case as a person reads it.
+ * One event of a case as a person reads it: its codes for programs, its sentence in the reader's language for people.
  *
  * @param sequenceNumber the event's place in the case's stream
- * @param type           the stored event type
- * @param what           what happened, in plain words
+ * @param type           the stored event type, a stable code
+ * @param what           what happened, in the reader's words
  * @param occurredAt     when it happened
  * @param recordedAt     when the ledger recorded it
  * @param actor          who recorded it
- * @param role           in which role
+ * @param role           in which role, as a code
  * @param unit           for which unit
- * @param legalBasis     for a decision: the cited provision in words; otherwise {@code null}
+ * @param legalBasis     for a decision, or a disclosure under a provision: the provision as a lawyer writes it; otherwise {@code null}
+ * @param legalBasisId   the id of that provision in the law catalogue; otherwise {@code null}
  * @param correctedBy    for a journal note that was corrected: the sequence number of the correction
  * @param corrects       for a correction: the sequence number of the note it corrects, shown beside it
  */
 public record TimelineEntry(long sequenceNumber, String type, String what, Instant occurredAt, Instant recordedAt,
-                            String actor, String role, String unit, String legalBasis, Long correctedBy, Long corrects) {
+                            String actor, String role, String unit, String legalBasis, String legalBasisId, Long correctedBy,
+                            Long corrects) {
 
     TimelineEntry withCorrectedBy(long correction) {
-        return new TimelineEntry(sequenceNumber, type, what, occurredAt, recordedAt, actor, role, unit, legalBasis, correction, corrects);
+        return new TimelineEntry(sequenceNumber, type, what, occurredAt, recordedAt, actor, role, unit, legalBasis, legalBasisId,
+                correction, corrects);
     }
 }

@@ -1,2 +1,2 @@
-/** The case timeline: one readable entry per event, built by a pure function shared by live and as-of reads. */
+/** The case timeline: one entry per event, worded in the reader's language, built by a pure function shared by live and as-of reads. */
 package org.caseledger.projections.timeline;

@@ -6,6 +6,8 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import org.caseledger.core.cases.CaseEvent;
+import org.caseledger.core.cases.InterventionAccepted;
+import org.caseledger.core.shared.Role;
 import org.caseledger.projections.CaseHistories;
 import org.caseledger.projections.caseview.CaseView;
 import org.caseledger.projections.caseview.CaseViewFold;
@@ -27,12 +29,55 @@ class MetricFactsTest {
         assertThat(facts).extracting(fact -> fact.metric().name()).containsExactly(
                 "REPORTS_OF_CONCERN", "INVESTIGATIONS_OPENED", "REPORTS_LEADING_TO_INVESTIGATION", "VISITS_BOOKED", "VISITS_MISSED",
                 "INTERVENTIONS_GRANTED", "HOUSEHOLDS_OFFERED_VOLUNTARY_SUPPORT", "HOUSEHOLDS_ACCEPTING_VOLUNTARY_SUPPORT",
-                "DAYS_FROM_FIRST_CONTACT_TO_SUPPORT");
+                "VOLUNTARY_OFFERS_ACCEPTED", "DAYS_FROM_FIRST_CONTACT_TO_SUPPORT");
         assertThat(facts.get(0).dimension()).isEqualTo("SCHOOL");
         assertThat(facts.get(2).day()).as("a report counts in the period it was received").hasToString("2026-03-02");
         MetricFact daysToSupport = facts.get(facts.size() - 1);
         assertThat(daysToSupport.day()).hasToString("2026-03-17");
         assertThat(daysToSupport.value()).isEqualByComparingTo(BigDecimal.valueOf(15));
         assertThat(facts).allSatisfy(fact -> assertThat(fact.unit()).isEqualTo("vivalla"));
+    }
+
+    @Test
+    void givenAVoluntaryOfferInMarchWhenItIsAcceptedInAprilThenTheAcceptanceCountsInAprilAndItsCohortFactInMarch() {
+        List<CaseEvent> history = new ArrayList<>();
+        for (CaseEvent event : CaseHistories.familyTreatmentCase()) {
+            if (event instanceof InterventionAccepted) {
+                break;
+            }
+            history.add(event);
+        }
+        history.add(new InterventionAccepted(CaseHistories.CASE, CaseHistories.INTERVENTION,
+                CaseHistories.day(35, "anna.lind", Role.SOCIAL_SECRETARY)));
+
+        List<MetricFact> facts = factsOf(history);
+
+        MetricFact offered = only(facts, Metric.HOUSEHOLDS_OFFERED_VOLUNTARY_SUPPORT);
+        MetricFact accepting = only(facts, Metric.HOUSEHOLDS_ACCEPTING_VOLUNTARY_SUPPORT);
+        MetricFact cohort = only(facts, Metric.VOLUNTARY_OFFERS_ACCEPTED);
+        assertThat(offered.day()).hasToString("2026-03-15");
+        assertThat(accepting.day()).as("the acceptance counts when it happened").hasToString("2026-04-06");
+        assertThat(cohort.day()).as("the cohort fact is dated by the offer it answers").isEqualTo(offered.day());
+        assertThat(cohort.dimension()).isEqualTo(offered.dimension()).isEqualTo("FAMILY_TREATMENT");
+        assertThat(cohort.subject()).isEqualTo(offered.subject());
+        assertThat(cohort.caseId()).isEqualTo(offered.caseId());
+    }
+
+    private static List<MetricFact> factsOf(List<CaseEvent> history) {
+        List<MetricFact> facts = new ArrayList<>();
+        CaseView view = new CaseView();
+        long sequence = 0;
+        for (CaseEvent event : history) {
+            MetricFacts.Before before = MetricFacts.Before.of(view);
+            CaseViewFold.apply(view, event, sequence++);
+            facts.addAll(MetricFacts.of(before, event, view));
+        }
+        return facts;
+    }
+
+    private static MetricFact only(List<MetricFact> facts, Metric metric) {
+        List<MetricFact> of = facts.stream().filter(fact -> fact.metric() == metric).toList();
+        assertThat(of).as(metric.name()).hasSize(1);
+        return of.get(0);
     }
 }

@@ -2,18 +2,12 @@ package org.caseledger.projections.timeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-import org.caseledger.core.cases.ContactChannel;
-import org.caseledger.core.cases.ContactId;
-import org.caseledger.core.cases.ContactInitiator;
-import org.caseledger.core.cases.ContactRecorded;
-import org.caseledger.core.law.DecisionKind;
-import org.caseledger.core.law.LegalBasis;
+import org.caseledger.core.cases.CaseEvent;
+import org.caseledger.core.cases.ConsentId;
+import org.caseledger.core.cases.DisclosureId;
+import org.caseledger.core.cases.InformationDisclosed;
 import org.caseledger.core.law.LegalBasisId;
-import org.caseledger.core.law.Validity;
 import org.caseledger.core.shared.PartnerType;
 import org.caseledger.core.shared.Role;
 import org.caseledger.projections.CaseHistories;
@@ -21,49 +15,61 @@ import org.junit.jupiter.api.Test;
 
 class TimelineTest {
 
-    private static final LegalBasis PRELIMINARY_ASSESSMENT = new LegalBasis(LegalBasisId.of("SFS2025:400-20kap2"), "SFS 2025:400",
-            "20 kap. 2 §", "Förhandsbedömning", new Validity(LocalDate.parse("2025-07-01"), null),
-            Set.of(DecisionKind.OPEN_INVESTIGATION), false, false);
+    /** Words that show what the timeline handed over: the event's type, and the provision's id in brackets. */
+    private static final TimelineWording WORDS = new TimelineWording() {
+        @Override
+        public String what(CaseEvent event) {
+            return "what " + event.getClass().getSimpleName();
+        }
 
-    private final List<TimelineEntry> timeline = Timeline.of(CaseHistories.familyTreatmentCase(),
-            id -> id.equals(PRELIMINARY_ASSESSMENT.id()) ? Optional.of(PRELIMINARY_ASSESSMENT) : Optional.empty());
+        @Override
+        public String legalBasis(LegalBasisId basis) {
+            return "basis <" + basis.value() + ">";
+        }
+    };
+
+    private final List<TimelineEntry> timeline = Timeline.of(CaseHistories.familyTreatmentCase(), WORDS);
 
     @Test
-    void everyEventIsOneEntryInOrderWithItsTwoTimesAndWhoRecordedIt() {
+    void everyEventIsOneEntryInOrderWithItsWordsItsTwoTimesAndWhoRecordedIt() {
         assertThat(timeline).hasSize(12);
         assertThat(timeline).extracting(TimelineEntry::sequenceNumber).containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L);
         TimelineEntry grant = timeline.get(7);
+        assertThat(grant.type()).isEqualTo("DecisionMade");
+        assertThat(grant.what()).isEqualTo("what DecisionMade");
         assertThat(grant.actor()).isEqualTo("karin.berg");
         assertThat(grant.role()).isEqualTo("GROUP_LEADER");
         assertThat(grant.recordedAt()).isEqualTo(grant.occurredAt().plusSeconds(3_600));
-        assertThat(grant.what()).startsWith("Decision to grant intervention (family treatment) by karin.berg as group leader")
-                .contains("appeal information given");
     }
 
     @Test
-    void aDecisionShowsItsLegalBasisInWordsOrItsIdWhenTheCatalogueNoLongerHasIt() {
-        assertThat(timeline.get(2).legalBasis()).isEqualTo("SFS 2025:400 20 kap. 2 § – Förhandsbedömning");
-        assertThat(timeline.get(7).legalBasis()).isEqualTo("SFS2025:400-9kap1");
+    void aDecisionCarriesItsLegalBasisInWordsAndByIdAndOtherEventsNone() {
+        assertThat(timeline.get(2).legalBasis()).isEqualTo("basis <SFS2025:400-20kap2>");
+        assertThat(timeline.get(2).legalBasisId()).isEqualTo("SFS2025:400-20kap2");
+        assertThat(timeline.get(7).legalBasisId()).isEqualTo("SFS2025:400-9kap1");
         assertThat(timeline.get(0).legalBasis()).isNull();
+        assertThat(timeline.get(0).legalBasisId()).isNull();
+    }
+
+    @Test
+    void aDisclosureUnderAProvisionCarriesTheProvisionAndOneWithConsentNone() {
+        List<TimelineEntry> disclosures = Timeline.of(List.of(
+                new InformationDisclosed(CaseHistories.CASE, DisclosureId.random(), PartnerType.SCHOOL, "Vivallaskolan", null,
+                        LegalBasisId.of("SFS2009:400-10kap28"), "Attendance.", CaseHistories.day(1, "anna.lind", Role.SOCIAL_SECRETARY)),
+                new InformationDisclosed(CaseHistories.CASE, DisclosureId.random(), PartnerType.SCHOOL, "Vivallaskolan", ConsentId.random(),
+                        null, "Attendance.", CaseHistories.day(2, "anna.lind", Role.SOCIAL_SECRETARY))), WORDS);
+
+        assertThat(disclosures.get(0).legalBasis()).isEqualTo("basis <SFS2009:400-10kap28>");
+        assertThat(disclosures.get(1).legalBasis()).isNull();
     }
 
     @Test
     void aCorrectionStandsBesideTheNoteItCorrectsWhichStaysReadable() {
         TimelineEntry note = timeline.get(5);
         TimelineEntry correction = timeline.get(6);
-        assertThat(note.what()).isEqualTo("Journal note: Moved here in 2023.");
+        assertThat(note.what()).isEqualTo("what JournalNoteRecorded");
         assertThat(note.correctedBy()).isEqualTo(6L);
         assertThat(correction.corrects()).isEqualTo(5L);
-        assertThat(correction.what()).isEqualTo("Correction of a journal note (Wrong year.): Moved here in 2022.");
-    }
-
-    @Test
-    void aContactSaysWhoTookTheInitiativeOrThatItWasNotRecorded() {
-        assertThat(Timeline.describe(new ContactRecorded(CaseHistories.CASE, ContactId.random(), ContactChannel.PHONE,
-                ContactInitiator.FAMILY, null, "The mother called.", CaseHistories.day(1, "anna.lind", Role.SOCIAL_SECRETARY))))
-                .isEqualTo("Contact: phone, initiated by the family: The mother called.");
-        assertThat(Timeline.describe(new ContactRecorded(CaseHistories.CASE, ContactId.random(), ContactChannel.COLLABORATION_MEETING,
-                ContactInitiator.NOT_RECORDED, PartnerType.SCHOOL, null, CaseHistories.day(2, "anna.lind", Role.SOCIAL_SECRETARY))))
-                .isEqualTo("Contact: collaboration meeting with school (who took the initiative was not recorded)");
+        assertThat(correction.what()).isEqualTo("what JournalNoteCorrected");
     }
 }

@@ -1,0 +1,17 @@
+package org.caseledger.projections.timeline;
+
+import org.caseledger.core.cases.CaseEvent;
+import org.caseledger.core.law.LegalBasisId;
+
+/**
+ * The words of a timeline in one reader's language: the timeline decides which events make entries and how they link,
+ * the presentation words each of them, so one fact reads right in Swedish and in English.
+ */
+public interface TimelineWording {
+
+    /** What the event says happened, as one sentence with the facts it carries. */
+    String what(CaseEvent event);
+
+    /** The provision a decision or a disclosure rests on, as a lawyer writes it. */
+    String legalBasis(LegalBasisId basis);
+}
