@@ -228,7 +228,8 @@ public final class ApiContract {
     /**
      * The document is OpenAPI 3.1; the validator's schema check reads each schema's 3.0 fields only, so a 3.1 schema's
      * {@code type} (kept as a list) and {@code const} would be checked by nothing. Each schema gets them spelled the 3.0
-     * way too: one type (and {@code nullable} when the other is "null") and a one-value {@code enum}.
+     * way too: one type (and {@code nullable} when the other is "null") and a one-value {@code enum}; a oneOf's
+     * discriminator is left to the options' consts.
      */
     private static OpenAPI spelledAsTheValidatorReads(OpenAPI document) {
         Set<Schema<?>> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
@@ -286,6 +287,11 @@ public final class ApiContract {
         }
         if (schema.getConst() != null && schema.getEnum() == null) {
             schema.setEnum(new ArrayList<>(List.of(schema.getConst())));
+        }
+        // The validator follows a discriminator by folding the parent into each option, which never ends for a oneOf
+        // parent; the options' own consts (now enums) already let exactly one match.
+        if (schema.getOneOf() != null && schema.getDiscriminator() != null) {
+            schema.setDiscriminator(null);
         }
     }
 
