@@ -24,7 +24,7 @@ class AccessIndexController {
     @Operation(summary = "Rebuild the access index", description = """
             Rebuilds, by replaying every event, the index that decides who may see which case and person \
             (docs/privacy.md). Answers how many events were folded.""")
-    @PostMapping("/api/admin/access-index/rebuild")
+    @PostMapping("/api/v1/admin/access-index/rebuild")
     Rebuilt rebuild() {
         return new Rebuilt(replay.rebuild());
     }

@@ -38,7 +38,7 @@ class AccessLogController {
             purpose. Filter by case, member of staff and time. Pages of at most `limit` entries; `Link` continues below the last \
             (`before`). The auditor's own queries are logged too.""")
     @Paged
-    @GetMapping("/api/audit/access-log")
+    @GetMapping("/api/v1/audit/access-log")
     ResponseEntity<List<AccessLogEntry>> entries(@RequestParam(required = false) UUID caseId, @RequestParam(required = false) String user,
                                                  @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
                                                  @RequestParam(required = false) Long before,
@@ -56,7 +56,7 @@ class AccessLogController {
             Access that stands out, for the auditor to look into: refusals, ids that name nothing (guessing), failed \
             sign-ins, reads outside the reader's unit or assignment, every read of a protected identity, and bursts of \
             many cases read in a short window. The query is logged.""")
-    @GetMapping("/api/audit/access-log/unusual")
+    @GetMapping("/api/v1/audit/access-log/unusual")
     AccessLogQuery.Unusual unusual(@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
                                    @RequestParam(defaultValue = "200") int limit, HttpServletRequest request) {
         logQuery(request);
@@ -65,7 +65,7 @@ class AccessLogController {
 
     @Operation(summary = "Verify the access log", description = """
             Checks the access log's hash chain, and says whether it is whole or where it first breaks.""")
-    @GetMapping("/api/audit/access-log/verify")
+    @GetMapping("/api/v1/audit/access-log/verify")
     AccessLogQuery.Verification verify() {
         return query.verify();
     }

@@ -28,7 +28,7 @@ class CaseFilePdfController {
     }
 
     @MayConflict
-    @GetMapping("/api/audit/cases/{caseId}/export.pdf")
+    @GetMapping("/api/v1/audit/cases/{caseId}/export.pdf")
     ResponseEntity<byte[]> export(@PathVariable CaseId caseId, HttpServletRequest request) {
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)

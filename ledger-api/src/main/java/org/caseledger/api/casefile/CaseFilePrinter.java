@@ -42,7 +42,7 @@ class CaseFilePrinter {
     private record Snapshot(CaseFileExporter.Export export, List<CaseEvent> events, Registration child, List<Registration> household) {
     }
 
-    static final String WHAT = "GET /api/audit/cases/{caseId}/export.pdf";
+    static final String WHAT = "GET /api/v1/audit/cases/{caseId}/export.pdf";
 
     private final CaseFileExporter exporter;
     private final EventHistory history;

@@ -103,7 +103,7 @@ import org.springframework.web.bind.annotation.RestController;
  * the OpenAPI document; the answer's status is the {@link CommandResult}'s.
  */
 @RestController
-@RequestMapping("/api/cases")
+@RequestMapping("/api/v1/cases")
 class CaseController {
 
     private static final Map<String, Function<CaseView, List<? extends CaseView.Item>>> COLLECTIONS = Map.of(
@@ -134,7 +134,7 @@ class CaseController {
     @Operation(summary = "Open a case", description = """
             Opens a case (ärende) for one child, in the caller's unit unless `unit` names another. A case that starts \
             with a report of concern (`origin` `REPORT_OF_CONCERN`) carries the report in `report`, and both are recorded \
-            together. The child must be registered (`POST /api/persons`) and readable by the caller. The answer names \
+            together. The child must be registered (`POST /api/v1/persons`) and readable by the caller. The answer names \
             the new case, its case number and the report; `Location` is the case.""")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(name = "report-of-concern",
             summary = "A school's report of concern opens a case",
@@ -145,7 +145,7 @@ class CaseController {
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     ResponseEntity<CaseAnswers.Opened> open(@RequestBody OpenCaseRequest body, CommandContext context) {
-        persons.openCase(context.staff(), body.child(), body.household(), "POST /api/cases");
+        persons.openCase(context.staff(), body.child(), body.household(), "POST /api/v1/cases");
         CaseId caseId = CaseId.random();
         ReportId reportId = body.report() != null ? ReportId.random() : null;
         return commands.create(context, caseId, body, sender -> {
@@ -558,7 +558,7 @@ class CaseController {
     }
 
     private static String casePath(CaseId caseId) {
-        return "/api/cases/" + caseId;
+        return "/api/v1/cases/" + caseId;
     }
 
     /** A page starts at 0 or later and holds 1 to 1000 entries. */

@@ -34,7 +34,7 @@ class CaseFileSchema implements OpenApiCustomizer {
     static final String NAME = "CaseFile";
     private static final String RESOURCE = "contract/case-file.schema.json";
     private static final String DEFINITIONS = "#/$defs/";
-    private static final String PDF_PATH = "/api/audit/cases/{caseId}/export.pdf";
+    private static final String PDF_PATH = "/api/v1/audit/cases/{caseId}/export.pdf";
 
     @Override
     public void customise(OpenAPI openApi) {

@@ -85,7 +85,7 @@ class AuditController {
             description = "The key's id: the first 16 hex digits of its SHA-256 fingerprint",
             schema = @Schema(type = "string", pattern = "^[0-9a-f]{16}$")))
     @SecurityRequirements
-    @GetMapping(value = "/api/audit/public-key", produces = "application/x-pem-file")
+    @GetMapping(value = "/api/v1/audit/public-key", produces = "application/x-pem-file")
     ResponseEntity<String> publicKey() {
         return ResponseEntity.ok().header("X-Key-Id", signingKey.keyId()).body(Ed25519.toPem(signingKey.publicKey()));
     }
@@ -98,7 +98,7 @@ class AuditController {
             Every key the ledger has signed with, oldest first, each with the handover the key before it signed: whoever \
             trusts the first key follows the handovers to the current one (docs/integrity.md, "Key rotation").""")
     @SecurityRequirements
-    @GetMapping("/api/audit/keys")
+    @GetMapping("/api/v1/audit/keys")
     List<KeyEpoch> keys() {
         List<LedgerKeys.Epoch> epochs = keys.epochs();
         List<VerifierKey> vkeys = notes.verifierKeys();
@@ -120,7 +120,7 @@ class AuditController {
     @Operation(summary = "Verify the whole ledger", description = """
             Checks every stored event against its hash, the hash chains, the signatures, and the checkpoints against the \
             Merkle tree, and reports each break found. Slow on a large ledger: an auditor's tool, not a health check.""")
-    @GetMapping("/api/audit/verify")
+    @GetMapping("/api/v1/audit/verify")
     VerificationReport verifyLedger() {
         return verifier.verifyLedger();
     }
@@ -128,7 +128,7 @@ class AuditController {
     @Operation(summary = "Verify one case", description = """
             Checks the case's events against their hashes, its hash chain and signatures, and their inclusion in the \
             newest checkpoint, and reports each break found.""")
-    @GetMapping("/api/cases/{caseId}/verify")
+    @GetMapping("/api/v1/cases/{caseId}/verify")
     VerificationReport verifyCase(@PathVariable CaseId caseId) {
         return verifier.verifyStream(caseId.toString());
     }
@@ -144,10 +144,10 @@ class AuditController {
             content = @Content(schema = @Schema(implementation = Sealed.class)))
     @ApiResponse(responseCode = "200", description = "Nothing to seal yet",
             content = @Content(schema = @Schema(implementation = NothingSealed.class)))
-    @PostMapping("/api/audit/checkpoints")
+    @PostMapping("/api/v1/audit/checkpoints")
     ResponseEntity<?> seal() {
         return sealer.sealNext()
-                .<ResponseEntity<?>>map(checkpoint -> ResponseEntity.created(URI.create("/api/audit/checkpoints/" + checkpoint.seal().treeSize()))
+                .<ResponseEntity<?>>map(checkpoint -> ResponseEntity.created(URI.create("/api/v1/audit/checkpoints/" + checkpoint.seal().treeSize()))
                         .body(new Sealed(checkpoint.number(), checkpoint.seal().treeSize(), checkpoint.seal().fromIndex(),
                                 checkpoint.toIndex(), checkpoint.eventCount())))
                 .orElseGet(() -> ResponseEntity.ok(new NothingSealed(log.size())));
@@ -167,7 +167,7 @@ class AuditController {
             headers = @Header(name = "Content-Disposition", schema = @Schema(type = "string")),
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(ref = "#/components/schemas/CaseFile")))
     @MayConflict
-    @GetMapping(value = "/api/audit/cases/{caseId}/export", produces = MediaType.APPLICATION_JSON_VALUE)
+    @GetMapping(value = "/api/v1/audit/cases/{caseId}/export", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<byte[]> export(@PathVariable CaseId caseId,
                                   @Parameter(description = "The tree size of an earlier checkpoint the auditor holds")
                                   @RequestParam(required = false) Long since) {

@@ -34,7 +34,7 @@ class IntegrityAlarmController {
     @Operation(summary = "Read this node's integrity alarm", description = """
             Whether the sealer on this node refuses to sign because it found stored rows the ledger did not write, and \
             the first problem found.""")
-    @GetMapping("/api/admin/integrity-alarm")
+    @GetMapping("/api/v1/admin/integrity-alarm")
     AlarmState current() {
         return AlarmState.of(alarm.current());
     }
@@ -43,7 +43,7 @@ class IntegrityAlarmController {
     @Operation(summary = "Acknowledge the integrity alarm", description = """
             Clears the alarm on this node after an operator looked into it: the sealer checks again at its next run, \
             and raises it again if the problem is still there. Answers the alarm as it was.""")
-    @PostMapping("/api/admin/integrity-alarm/acknowledgement")
+    @PostMapping("/api/v1/admin/integrity-alarm/acknowledgement")
     AlarmState acknowledge() {
         return AlarmState.of(alarm.acknowledge(CurrentStaff.get().staffId().value()));
     }

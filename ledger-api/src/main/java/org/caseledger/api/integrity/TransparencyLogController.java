@@ -55,7 +55,7 @@ class TransparencyLogController {
             The key the ledger's checkpoints are signed with, as a signed-note verifier key (c2sp.org/signed-note), for \
             witnesses and auditors. Needs no sign-in.""")
     @SecurityRequirements
-    @GetMapping(value = "/api/audit/log-key", produces = "text/plain")
+    @GetMapping(value = "/api/v1/audit/log-key", produces = "text/plain")
     ResponseEntity<String> logKey() {
         return ResponseEntity.ok().contentType(NOTE).body(notes.verifierKey() + "\n");
     }
@@ -63,7 +63,7 @@ class TransparencyLogController {
     @Operation(summary = "List checkpoints", description = """
             The sealed checkpoints from tree size `fromSize` on, at most `limit` of them: each with its tree size, root, \
             the events it seals, when, and which witnesses cosigned it.""")
-    @GetMapping("/api/audit/checkpoints")
+    @GetMapping("/api/v1/audit/checkpoints")
     List<Published> list(@RequestParam(defaultValue = "0") long fromSize, @RequestParam(defaultValue = "100") int limit) {
         if (limit < 1 || limit > MAX_LIMIT || fromSize < 0) {
             throw limit < 1 || limit > MAX_LIMIT
@@ -77,7 +77,7 @@ class TransparencyLogController {
     @Operation(summary = "Read the newest checkpoint", description = """
             The newest checkpoint as a signed note (c2sp.org/tlog-checkpoint), with the witnesses' cosignatures. Keep it: \
             a later case file must prove it extends it (`?since=` on the export).""")
-    @GetMapping(value = "/api/audit/checkpoints/latest", produces = "text/plain")
+    @GetMapping(value = "/api/v1/audit/checkpoints/latest", produces = "text/plain")
     ResponseEntity<String> latest() {
         return ResponseEntity.ok().contentType(NOTE).body(checkpoints.latestNote()
                 .orElseThrow(() -> new NotFoundException("no checkpoint has been published yet")));
@@ -86,7 +86,7 @@ class TransparencyLogController {
     /** The checkpoint of this tree size as a signed note, with the witnesses' cosignatures. */
     @Operation(summary = "Read the checkpoint of a tree size", description = """
             The checkpoint of this tree size as a signed note, with the witnesses' cosignatures.""")
-    @GetMapping(value = "/api/audit/checkpoints/{treeSize}", produces = "text/plain")
+    @GetMapping(value = "/api/v1/audit/checkpoints/{treeSize}", produces = "text/plain")
     ResponseEntity<String> ofSize(@PathVariable long treeSize) {
         return ResponseEntity.ok().contentType(NOTE).body(checkpoints.noteOfSize(treeSize)
                 .orElseThrow(() -> new NotFoundException("no checkpoint has tree size " + treeSize)));
@@ -95,7 +95,7 @@ class TransparencyLogController {
     @Operation(summary = "Prove the log only grew", description = """
             An RFC 9162 consistency proof between two tree sizes: that the tree of `second` extends the tree of `first`, \
             nothing in it changed or removed.""")
-    @GetMapping("/api/audit/proofs/consistency")
+    @GetMapping("/api/v1/audit/proofs/consistency")
     ConsistencyProof consistency(@RequestParam long first, @RequestParam long second) {
         TreeHashes tree = log.tree();
         if (first < 0 || first > second || second > tree.size()) {
@@ -109,7 +109,7 @@ class TransparencyLogController {
     @Operation(summary = "Prove an event is in the log", description = """
             An RFC 9162 inclusion proof of the event sealed at global index `globalIndex` in the tree of size \
             `treeSize`.""")
-    @GetMapping("/api/audit/proofs/inclusion")
+    @GetMapping("/api/v1/audit/proofs/inclusion")
     InclusionProof inclusion(@RequestParam long globalIndex, @RequestParam long treeSize) {
         TreeHashes tree = log.tree();
         long leaf = log.indexOf(globalIndex).orElseThrow(() -> new NotFoundException("no sealed event at global index " + globalIndex));

@@ -38,7 +38,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The office's low-threshold work outside formal cases; each request records one activity. */
 @RestController
-@RequestMapping("/api/outreach")
+@RequestMapping("/api/v1/outreach")
 class OutreachController {
 
     record AnonymousConsultationRequest(@Schema(requiredMode = REQUIRED) ConsultationTopic topic,
@@ -141,7 +141,7 @@ class OutreachController {
         ActivityId activityId = command.activityId();
         return commands.create(context, activityId, body, sender -> {
             sender.send(command);
-            return CommandResult.created("/api/outreach/activities/" + activityId, new Recorded(activityId));
+            return CommandResult.created("/api/v1/outreach/activities/" + activityId, new Recorded(activityId));
         });
     }
 }

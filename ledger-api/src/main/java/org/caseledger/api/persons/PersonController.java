@@ -47,7 +47,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Registers persons (children and household members) and erases them, with the other units' approval where they hold them too. */
 @RestController
-@RequestMapping("/api/persons")
+@RequestMapping("/api/v1/persons")
 class PersonController {
 
     /** A person is registered by identity number (or coordination number), or by a reserve number lacking one. */
@@ -144,8 +144,8 @@ class PersonController {
         List<FoundPerson> found = new ArrayList<>();
         for (UUID person : lookup.find(body.identityNumber())) {
             try {
-                guard.read(staff, PersonId.of(person.toString()), "POST /api/persons/search", request.getHeader(AccessLog.PURPOSE_HEADER));
-                found.add(new FoundPerson(person.toString(), "/api/persons/" + person + "/history"));
+                guard.read(staff, PersonId.of(person.toString()), "POST /api/v1/persons/search", request.getHeader(AccessLog.PURPOSE_HEADER));
+                found.add(new FoundPerson(person.toString(), "/api/v1/persons/" + person + "/history"));
             } catch (AccessRefusedException refused) {
                 // logged as refused by the guard; the caller is not told that the person exists
             }
@@ -159,7 +159,7 @@ class PersonController {
             of an erased person reads as erased. Every read is logged.""")
     @GetMapping("/{personId}/history")
     List<EventHistory.Entry> history(@PathVariable PersonId personId, HttpServletRequest request) {
-        guard.read(CurrentStaff.get(), personId, "GET /api/persons/{personId}/history", request.getHeader(AccessLog.PURPOSE_HEADER));
+        guard.read(CurrentStaff.get(), personId, "GET /api/v1/persons/{personId}/history", request.getHeader(AccessLog.PURPOSE_HEADER));
         return history.entries(personId, PersonEvent.class);
     }
 
@@ -170,13 +170,13 @@ class PersonController {
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     ResponseEntity<Registered> register(@RequestBody RegisterPersonRequest body, CommandContext context) {
-        guard.joinHousehold(CurrentStaff.get(), body.household(), "POST /api/persons");
+        guard.joinHousehold(CurrentStaff.get(), body.household(), "POST /api/v1/persons");
         PersonId personId = PersonId.random();
         RegisterPerson command = new RegisterPerson(personId, body.identityNumber(), body.reserveNumber(), body.name(),
                 body.protectedIdentity(), body.household(), context.envelope(body.occurredAt()));
         return commands.create(context, personId, body, sender -> {
             sender.send(command);
-            return CommandResult.created("/api/persons/" + personId + "/history", new Registered(personId));
+            return CommandResult.created("/api/v1/persons/" + personId + "/history", new Registered(personId));
         });
     }
 
@@ -193,7 +193,7 @@ class PersonController {
     @PostMapping("/{personId}/erasure")
     ResponseEntity<Erased> erase(@PathVariable PersonId personId, @RequestBody ErasureRequest body, CommandContext context) {
         StaffUser staff = CurrentStaff.get();
-        PersonAccess person = guard.erase(staff, personId, "POST /api/persons/{personId}/erasure");
+        PersonAccess person = guard.erase(staff, personId, "POST /api/v1/persons/{personId}/erasure");
         if (person.erased()) {
             return ResponseEntity.ok(new Erased(personId, 0, true));
         }
@@ -215,7 +215,7 @@ class PersonController {
     ResponseEntity<Approved> approveErasure(@PathVariable PersonId personId, @RequestBody(required = false) ApprovalRequest body,
                                             CommandContext context) {
         ApprovalRequest approval = body == null ? new ApprovalRequest(null) : body;
-        guard.erase(CurrentStaff.get(), personId, "POST /api/persons/{personId}/erasure-approvals");
+        guard.erase(CurrentStaff.get(), personId, "POST /api/v1/persons/{personId}/erasure-approvals");
         return commands.execute(context, personId, PersonEvent.class, approval, sender -> {
             sender.send(new ApproveErasure(personId, context.envelope(approval.occurredAt())));
             return CommandResult.recorded(new Approved(personId, context.envelope(approval.occurredAt()).unit()));

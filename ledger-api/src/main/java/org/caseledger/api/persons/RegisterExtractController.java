@@ -76,7 +76,7 @@ class RegisterExtractController {
             Everything the ledger holds on a person (registerutdrag, GDPR art. 15): their registration, the case files \
             about them as a child, and the entries of other case files that name them, personal data decrypted. Case files the \
             caller may not read are left out and counted, with the units that hold them. Every case file in it is logged as read.""")
-    @GetMapping("/api/persons/{personId}/extract")
+    @GetMapping("/api/v1/persons/{personId}/extract")
     ResponseEntity<Extract> extract(@PathVariable PersonId personId, HttpServletRequest request) {
         String purpose = request.getHeader(AccessLog.PURPOSE_HEADER);
         StaffUser staff = CurrentStaff.get();

@@ -20,7 +20,7 @@ class ErasureCompletionController {
     @Operation(summary = "Complete erasures now", description = """
             Completes the erasures recorded but not yet carried out in the read models and other nodes, at once instead \
             of at the next scheduled run; answers what was done. 409 while another node is completing.""")
-    @PostMapping("/api/admin/erasure-completion")
+    @PostMapping("/api/v1/admin/erasure-completion")
     ErasureCompletion.Completed complete() {
         return completion.complete().orElseThrow(() -> new ProblemException(ProblemType.ERASURE_COMPLETION_RUNNING,
                 "another node is completing erasures"));

@@ -29,7 +29,7 @@ class CaseloadController {
     @Operation(summary = "Read the caseload", description = """
             Open cases per case worker of a unit, and their spread: the caller's own unit unless another is named. \
             While the read models are rebuilt, a `Warning` header says the figures are incomplete.""")
-    @GetMapping("/api/caseload")
+    @GetMapping("/api/v1/caseload")
     ResponseEntity<Caseload> caseload(@RequestParam(required = false) UnitId unit) {
         UnitId which = caseLists.unitOrOwn(CurrentStaff.get(), unit);
         return projections.answer(caseload.forUnit(which.value()));

@@ -25,7 +25,7 @@ class ProjectionController {
 
     @Operation(summary = "Read the read models' state", description = """
             Each read model's processing: its position, whether it is replaying, and its segments.""")
-    @GetMapping("/api/admin/projections")
+    @GetMapping("/api/v1/admin/projections")
     List<ProjectionAdmin.Status> statuses() {
         return admin.statuses();
     }
@@ -37,10 +37,10 @@ class ProjectionController {
     @ApiResponse(responseCode = "202", description = "Started: Location is where to follow the rebuild",
             headers = @Header(name = "Location", required = true, schema = @Schema(type = "string", format = "uri-reference")),
             content = @Content(array = @ArraySchema(schema = @Schema(implementation = ProjectionAdmin.Status.class))))
-    @PostMapping("/api/admin/projections/rebuild")
+    @PostMapping("/api/v1/admin/projections/rebuild")
     ResponseEntity<List<ProjectionAdmin.Status>> rebuild(@RequestParam(required = false) String projection) {
         List<String> names = projection == null ? admin.names() : List.of(projection);
         List<ProjectionAdmin.Status> started = names.stream().map(admin::rebuild).toList();
-        return ResponseEntity.accepted().header("Location", "/api/admin/projections").body(started);
+        return ResponseEntity.accepted().header("Location", "/api/v1/admin/projections").body(started);
     }
 }

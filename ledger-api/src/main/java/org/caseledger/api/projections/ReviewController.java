@@ -51,7 +51,7 @@ class ReviewController {
     @Operation(summary = "Read the unit's figures", description = """
             The unit's figures per period (month, quarter or year) between `from` and `to`, optionally compared with a \
             baseline range, with breakdowns. Nothing in them names anyone. `Warning` while the read models are rebuilt.""")
-    @GetMapping("/api/metrics")
+    @GetMapping("/api/v1/metrics")
     ResponseEntity<MetricsQuery.Report> metrics(@RequestParam LocalDate from, @RequestParam LocalDate to, @RequestParam(required = false) UnitId unit,
                                 @RequestParam(defaultValue = "month") String period, @RequestParam(required = false) String baseline) {
         checkRange(from, to);
@@ -72,7 +72,7 @@ class ReviewController {
 
     @Operation(summary = "Read the cases behind a figure", description = """
             The cases one figure counts between `from` and `to`, those the caller may read; each is logged as read.""")
-    @GetMapping("/api/metrics/{metric}/cases")
+    @GetMapping("/api/v1/metrics/{metric}/cases")
     ResponseEntity<List<MetricsQuery.Fact>> metricFacts(@PathVariable String metric, @RequestParam LocalDate from, @RequestParam LocalDate to,
                                         @RequestParam(required = false) UnitId unit, HttpServletRequest request) {
         checkRange(from, to);
@@ -90,7 +90,7 @@ class ReviewController {
     @Operation(summary = "Read compliance with the law's deadlines", description = """
             Per legal deadline (the protection assessment the day a report comes, the investigation within four months, \
             …) how many cases were checked between `from` and `to`, how many kept it, and the cases that missed it.""")
-    @GetMapping("/api/compliance")
+    @GetMapping("/api/v1/compliance")
     ResponseEntity<List<ComplianceQuery.RuleResult>> compliance(@RequestParam LocalDate from, @RequestParam LocalDate to,
                                                 @RequestParam(required = false) UnitId unit, HttpServletRequest request) {
         checkRange(from, to);
@@ -102,7 +102,7 @@ class ReviewController {
     @Operation(summary = "Read open deadlines", description = """
             The deadlines of open cases that are overdue or fall within `days` days, per unit and optionally per case \
             worker.""")
-    @GetMapping("/api/deadlines")
+    @GetMapping("/api/v1/deadlines")
     ResponseEntity<List<ComplianceQuery.Entry>> deadlines(@RequestParam(required = false) UnitId unit, @RequestParam(required = false) StaffId assignee,
                                           @RequestParam(defaultValue = "14") int days, HttpServletRequest request) {
         if (days < 0 || days > 366) {

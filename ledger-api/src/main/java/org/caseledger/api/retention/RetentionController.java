@@ -76,7 +76,7 @@ class RetentionController {
             The dry run of the retention policy: the persons whose data is due for erasure, those the policy keeps and \
             those it cannot decide, each with the rule that decided and its explanation in words; and how many due persons are \
             also in other units' files. A unit head sees their own unit's; an auditor every unit's.""")
-    @GetMapping("/api/retention/due")
+    @GetMapping("/api/v1/retention/due")
     Due due() {
         return due(CurrentStaff.get());
     }
@@ -85,7 +85,7 @@ class RetentionController {
             Erases the persons the dry run names as due, one per transaction, and destroys the year keys whose time has \
             come; answers what it did. Running it again erases nothing more.""")
     @NoIdempotencyKey
-    @PostMapping("/api/retention/run")
+    @PostMapping("/api/v1/retention/run")
     Run run(CommandContext context) {
         Due due = due(CurrentStaff.get());
         List<Erased> erased = new ArrayList<>();

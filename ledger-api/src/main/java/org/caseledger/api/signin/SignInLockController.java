@@ -32,7 +32,7 @@ class SignInLockController {
 
     @Operation(summary = "List sign-in locks", description = """
             The accounts and addresses this node locks out of signing in after repeated failures, and until when.""")
-    @GetMapping("/api/admin/sign-in-locks")
+    @GetMapping("/api/v1/admin/sign-in-locks")
     List<SignInThrottle.Locked> locks() {
         return throttle.locks();
     }
@@ -40,7 +40,7 @@ class SignInLockController {
     @Operation(summary = "Lift an account's sign-in lock", description = """
             Lets the account sign in again on this node, and forgets its failed sign-ins. Answers 204.""")
     @ApiResponse(responseCode = "204", description = "Lifted")
-    @DeleteMapping("/api/admin/sign-in-locks/accounts/{username}")
+    @DeleteMapping("/api/v1/admin/sign-in-locks/accounts/{username}")
     ResponseEntity<Void> unlockAccount(@PathVariable String username) {
         if (!throttle.unlockAccount(username)) {
             throw new NotFoundException("no failed sign-ins are remembered for this user name");
@@ -53,7 +53,7 @@ class SignInLockController {
     @Operation(summary = "Lift an address's sign-in lock", description = """
             Lets the address sign in again on this node, and forgets its failed sign-ins. Answers 204.""")
     @ApiResponse(responseCode = "204", description = "Lifted")
-    @DeleteMapping("/api/admin/sign-in-locks/addresses/{address}")
+    @DeleteMapping("/api/v1/admin/sign-in-locks/addresses/{address}")
     ResponseEntity<Void> unlockAddress(@PathVariable String address) {
         if (!throttle.unlockAddress(address)) {
             throw new NotFoundException("no failed sign-ins are remembered for this address");

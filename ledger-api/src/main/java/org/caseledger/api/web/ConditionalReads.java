@@ -29,7 +29,7 @@ public class ConditionalReads {
         // for a version to write on; only the case view's version is a strong ETag
         filter.setWriteWeakETag(true);
         FilterRegistrationBean<ShallowEtagHeaderFilter> registration = new FilterRegistrationBean<>(filter);
-        registration.addUrlPatterns("/api/*");
+        registration.addUrlPatterns("/api/v1/*");
         registration.setName("conditionalReads");
         return registration;
     }

@@ -42,13 +42,13 @@ class CaseFilePdfIT extends IntegrationTest {
     @Test
     void anAuditorsPdfShowsTheChildTheTimelineTheDecisionsAndTheHashesCheckpointAndKeyOfTheVerifiableExport() throws IOException {
         String identityNumber = Fixtures.identityNumber();
-        Response child = http.as("anna").post("/api/persons", Map.of("identityNumber", identityNumber, "name", "Alva Exempel"));
+        Response child = http.as("anna").post("/api/v1/persons", Map.of("identityNumber", identityNumber, "name", "Alva Exempel"));
         assertThat(child.status()).as(child.toString()).isEqualTo(201);
         String caseId = Fixtures.openCaseOnSchoolReport(http, child.field("personId")).field("caseId");
-        String cases = "/api/cases/" + caseId;
+        String cases = "/api/v1/cases/" + caseId;
         String household = http.as("anna").get(cases).field("household");
         String mothersNumber = Fixtures.identityNumber(LocalDate.of(1988, 4, 2));
-        Response mother = http.as("anna").post("/api/persons", Map.of("identityNumber", mothersNumber, "name", "Sara Exempel",
+        Response mother = http.as("anna").post("/api/v1/persons", Map.of("identityNumber", mothersNumber, "name", "Sara Exempel",
                 "household", household));
         assertThat(mother.status()).as(mother.toString()).isEqualTo(201);
         assertThat(http.as("anna").post(cases + "/decisions", Map.of("kind", "OPEN_INVESTIGATION", "legalBasis", "SFS2025:400-20kap2",
@@ -59,14 +59,14 @@ class CaseFilePdfIT extends IntegrationTest {
                 Map.of("text", "Mötet hölls på förskolan i Vivalla 2022.", "reason", "Fel år antecknat.")).status()).isEqualTo(201);
         sealEverything();
 
-        BinaryResponse answer = http.as("ivo").getBytes("/api/audit/cases/" + caseId + "/export.pdf");
+        BinaryResponse answer = http.as("ivo").getBytes("/api/v1/audit/cases/" + caseId + "/export.pdf");
 
         assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
         assertThat(answer.header("Content-Type")).isEqualTo("application/pdf");
         assertThat(answer.header("Content-Disposition")).isEqualTo("attachment; filename=\"case-" + caseId + ".pdf\"");
         keepForAPerson(answer.body());
         String text = textOf(answer.body());
-        JsonNode export = CaseFiles.body(http.as("ivo").get("/api/audit/cases/" + caseId + "/export").text());
+        JsonNode export = CaseFiles.body(http.as("ivo").get("/api/v1/audit/cases/" + caseId + "/export").text());
         ReadableText.readsAsWords(text, namedIds(caseId));
         assertThat(text).contains("Akt för ärende " + http.as("ivo").get(cases).field("caseNumber"), "Sekretess enligt OSL 26 kap. 1 §",
                 "av ivo.granskare (granskare, ");
@@ -84,7 +84,7 @@ class CaseFilePdfIT extends IntegrationTest {
         assertThat(hashes).hasSize(5);
         assertThat(text).as("every event hash of the JSON export").contains(hashes);
         assertThat(text).as("the tree size and root of the file's checkpoint").contains(treeSizeAndRoot(export));
-        String publicKey = http.anonymous().get("/api/audit/public-key").text();
+        String publicKey = http.anonymous().get("/api/v1/audit/public-key").text();
         CaseFileReport attached = CaseFiles.verifier(publicKey).verify(attachment(answer.body(), caseId));
         assertThat(attached.status()).as("the signed case file attached to the PDF: " + attached.describe())
                 .isEqualTo(CaseFileReport.Status.INTACT);
@@ -94,18 +94,18 @@ class CaseFilePdfIT extends IntegrationTest {
         assertThat(PadesCheck.check(answer.body(), Ed25519.publicKeyFromPem(publicKey)).holds())
                 .as("the whole document is signed with the ledger's published key").isTrue();
         List<String> logged = new ArrayList<>();
-        http.as("ivo").get("/api/audit/access-log?user=ivo.granskare&limit=1000").json().forEach(entry -> logged.add(
+        http.as("ivo").get("/api/v1/audit/access-log?user=ivo.granskare&limit=1000").json().forEach(entry -> logged.add(
                 entry.path("personId").asString() + " " + entry.path("outcome").asString() + " " + entry.path("what").asString()));
         assertThat(logged).as("naming a person in the file is a read of that person").contains(
-                child.field("personId") + " READ GET /api/audit/cases/{caseId}/export.pdf",
-                mother.field("personId") + " READ GET /api/audit/cases/{caseId}/export.pdf");
+                child.field("personId") + " READ GET /api/v1/audit/cases/{caseId}/export.pdf",
+                mother.field("personId") + " READ GET /api/v1/audit/cases/{caseId}/export.pdf");
     }
 
     @Test
     void thePdfIsInEnglishOnRequest() throws IOException {
         String caseId = Fixtures.openCase(http);
 
-        BinaryResponse answer = http.as("ivo").getBytes("/api/audit/cases/" + caseId + "/export.pdf?lang=en");
+        BinaryResponse answer = http.as("ivo").getBytes("/api/v1/audit/cases/" + caseId + "/export.pdf?lang=en");
 
         assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
         String text = textOf(answer.body());
@@ -117,7 +117,7 @@ class CaseFilePdfIT extends IntegrationTest {
     @Test
     void aCaseWorkerIsRefusedThePdfAndTheUnitHeadsReadAndTheRefusalAreInTheAccessLog() {
         String caseId = Fixtures.openCase(http);
-        String path = "/api/audit/cases/" + caseId + "/export.pdf";
+        String path = "/api/v1/audit/cases/" + caseId + "/export.pdf";
 
         BinaryResponse caseWorker = http.as("anna").getBytes(path);
         BinaryResponse unitHead = http.as("lars").getBytes(path);
@@ -128,10 +128,10 @@ class CaseFilePdfIT extends IntegrationTest {
                 .contains("/problems/forbidden", "Den signerade akten exporteras av granskare och enhetschefen.");
         assertThat(unitHead.status()).as(unitHead.toString()).isEqualTo(200);
         List<String> logged = new ArrayList<>();
-        http.as("ivo").get("/api/audit/access-log?caseId=" + caseId + "&limit=1000").json().forEach(entry -> logged.add(
+        http.as("ivo").get("/api/v1/audit/access-log?caseId=" + caseId + "&limit=1000").json().forEach(entry -> logged.add(
                 entry.path("staffId").asString() + " " + entry.path("outcome").asString() + " " + entry.path("what").asString()));
-        assertThat(logged).contains("anna.lind REFUSED GET /api/audit/cases/{caseId}/export.pdf",
-                "lars.nilsson READ GET /api/audit/cases/{caseId}/export.pdf");
+        assertThat(logged).contains("anna.lind REFUSED GET /api/v1/audit/cases/{caseId}/export.pdf",
+                "lars.nilsson READ GET /api/v1/audit/cases/{caseId}/export.pdf");
     }
 
     @Test
@@ -140,13 +140,13 @@ class CaseFilePdfIT extends IntegrationTest {
         Response opened = Fixtures.openCaseOnSchoolReport(http, child);
         String caseId = opened.field("caseId");
         String secret = "Hemligt-" + UUID.randomUUID();
-        assertThat(http.as("anna").post("/api/cases/" + caseId + "/notes", Map.of("text", secret)).status()).isEqualTo(201);
+        assertThat(http.as("anna").post("/api/v1/cases/" + caseId + "/notes", Map.of("text", secret)).status()).isEqualTo(201);
         sealEverything();
-        List<String> hashesBefore = CaseFiles.body(http.as("ivo").get("/api/audit/cases/" + caseId + "/export").text()).path("events")
+        List<String> hashesBefore = CaseFiles.body(http.as("ivo").get("/api/v1/audit/cases/" + caseId + "/export").text()).path("events")
                 .findValuesAsString("hash");
 
-        Response erased = http.as("lars").post("/api/persons/" + child + "/erasure", Map.of("reason", "RETENTION"));
-        BinaryResponse answer = http.as("ivo").getBytes("/api/audit/cases/" + caseId + "/export.pdf");
+        Response erased = http.as("lars").post("/api/v1/persons/" + child + "/erasure", Map.of("reason", "RETENTION"));
+        BinaryResponse answer = http.as("ivo").getBytes("/api/v1/audit/cases/" + caseId + "/export.pdf");
 
         assertThat(erased.status()).as(erased.toString()).isEqualTo(200);
         assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
@@ -157,7 +157,7 @@ class CaseFilePdfIT extends IntegrationTest {
 
     /** The ids the file names as what they are: the case's, and any in the log's origin (the ledger's identity). */
     private List<String> namedIds(String caseId) {
-        String origin = CaseFiles.body(http.as("ivo").get("/api/audit/cases/" + caseId + "/export").text()).path("log").path("origin")
+        String origin = CaseFiles.body(http.as("ivo").get("/api/v1/audit/cases/" + caseId + "/export").text()).path("log").path("origin")
                 .asString();
         List<String> ids = new ArrayList<>(List.of(caseId));
         Matcher id = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}").matcher(origin);
@@ -170,7 +170,7 @@ class CaseFilePdfIT extends IntegrationTest {
     private void sealEverything() {
         Response sealed;
         do {
-            sealed = http.as("lars").postRaw("/api/audit/checkpoints", "");
+            sealed = http.as("lars").postRaw("/api/v1/audit/checkpoints", "");
             assertThat(sealed.status()).as(sealed.toString()).isIn(200, 201);
         } while (sealed.status() == 201);
     }

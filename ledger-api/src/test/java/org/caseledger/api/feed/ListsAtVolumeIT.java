@@ -61,7 +61,7 @@ class ListsAtVolumeIT {
         LedgerHttp http = new LedgerHttp("http://localhost:" + port);
         var longCase = SyntheticCases.history(0, EVENTS_OF_ONE_CASE);
         transaction.executeWithoutResult(status -> eventStore.publish(longCase));
-        String longCasePath = "/api/cases/" + longCase.get(0).getAggregateIdentifier();
+        String longCasePath = "/api/v1/cases/" + longCase.get(0).getAggregateIdentifier();
         // Case files as the access index holds them, every second pair sharing its last activity, so that the order's
         // tie-break on the case id is walked too.
         jdbc.sql("""
@@ -74,11 +74,11 @@ class ListsAtVolumeIT {
         long vivalla = jdbc.sql("SELECT count(*) FROM case_access WHERE unit = 'vivalla'").query(Long.class).single();
 
         long start = System.nanoTime();
-        List<JsonNode> everyCase = walk(http.as("ivo"), "/api/cases?limit=200", "cases", "next");
+        List<JsonNode> everyCase = walk(http.as("ivo"), "/api/v1/cases?limit=200", "cases", "next");
         long listMillis = (System.nanoTime() - start) / 1_000_000;
-        List<JsonNode> unitByNumber = walk(http.as("lars"), "/api/cases?limit=200&sort=caseNumber", "cases", "next");
+        List<JsonNode> unitByNumber = walk(http.as("lars"), "/api/v1/cases?limit=200&sort=caseNumber", "cases", "next");
         start = System.nanoTime();
-        List<JsonNode> feed = walk(http.as("lars"), "/api/events?limit=500", "events", "next");
+        List<JsonNode> feed = walk(http.as("lars"), "/api/v1/events?limit=500", "events", "next");
         long feedMillis = (System.nanoTime() - start) / 1_000_000;
         List<JsonNode> history = walkLinks(http.as("lars"), longCasePath + "/history?limit=1000");
         start = System.nanoTime();

@@ -43,11 +43,11 @@ import org.opentest4j.AssertionFailedError;
  * the operation, the status and the mismatch named. Hostile and refused requests are checked too: only the requests may
  * be wrong, never the answers.
  *
- * <p>What is an API operation: a request to a path under {@code /api/}. Everything else the ledger serves is not the
+ * <p>What is an API operation: a request to a path under {@code /api/v1/}. Everything else the ledger serves is not the
  * integration API and is not in the document: the pages ({@code /ui/**}), the problem pages ({@code /problems/**}),
  * sign-in and sign-out, the actuator, the OpenAPI document and its browser, htmx and the other static files. Their
  * answers are not checked here. Nor is a CORS preflight ({@code OPTIONS}): the browser's rules answer it, not an
- * operation. A request under {@code /api/} that names no operation of the document (a path or method it does not have,
+ * operation. A request under {@code /api/v1/} that names no operation of the document (a path or method it does not have,
  * as the hostile-input tests send) must be answered with a refusal: a 4xx problem in {@code application/problem+json}
  * that meets the document's {@code Problem} schema.
  *
@@ -58,7 +58,7 @@ public final class ApiContract {
 
     private static final Path COMMITTED = Path.of("..", "docs", "openapi.json");
     private static final Path REPORT = Path.of("target", "contract-checks.txt");
-    private static final String API = "/api/";
+    private static final String API = "/api/v1/";
     private static final String PROBLEM_JSON = "application/problem+json";
     private static final Set<String> METHODS = Arrays.stream(Request.Method.values()).map(Enum::name).collect(Collectors.toSet());
 
@@ -108,7 +108,7 @@ public final class ApiContract {
         String path = pathOf(target);
         String upperMethod = method.toUpperCase(Locale.ROOT);
         if (!path.startsWith(API)) {
-            skipped.computeIfAbsent("not under /api/: " + firstSegment(path), key -> new AtomicLong()).incrementAndGet();
+            skipped.computeIfAbsent("not under /api/v1/: " + firstSegment(path), key -> new AtomicLong()).incrementAndGet();
             return;
         }
         if (upperMethod.equals("OPTIONS")) {

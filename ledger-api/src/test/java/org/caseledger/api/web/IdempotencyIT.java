@@ -22,7 +22,7 @@ class IdempotencyIT extends IntegrationTest {
 
     @Test
     void aRetriedCommandWritesNothingNewAndReturnsTheFirstAnswer() {
-        String casePath = "/api/cases/" + Fixtures.openCase(http);
+        String casePath = "/api/v1/cases/" + Fixtures.openCase(http);
         LedgerHttp anna = http.as("anna").header("Idempotency-Key", UUID.randomUUID().toString());
         Map<String, Object> note = Map.of("text", "Phoned the school nurse.", "occurredAt", "2026-03-03T10:00:00Z");
 
@@ -48,14 +48,14 @@ class IdempotencyIT extends IntegrationTest {
                 "receivedAt", "2026-03-02T08:15:00Z",
                 "report", Map.of("reporterType", "SCHOOL", "summary", "Alva has come to school hungry several times."));
 
-        Response first = anna.post("/api/cases", opening);
+        Response first = anna.post("/api/v1/cases", opening);
         long afterFirst = storedEvents();
-        Response retry = anna.post("/api/cases", opening);
+        Response retry = anna.post("/api/v1/cases", opening);
 
         assertThat(first.status()).as(first.toString()).isEqualTo(201);
         assertThat(first.json().propertyNames()).containsExactly("caseId", "caseNumber", "reportId");
         assertSameAnswer(first, retry);
-        assertThat(retry.header("Location")).isEqualTo("/api/cases/" + first.field("caseId"));
+        assertThat(retry.header("Location")).isEqualTo("/api/v1/cases/" + first.field("caseId"));
         assertThat(storedEvents()).isEqualTo(afterFirst);
     }
 
@@ -64,8 +64,8 @@ class IdempotencyIT extends IntegrationTest {
         String caseId = Fixtures.openCase(http);
         LedgerHttp karin = http.as("karin").header("Idempotency-Key", UUID.randomUUID().toString());
 
-        Response first = karin.post("/api/cases/" + caseId + "/assignments", Map.of("assignee", "anna.lind"));
-        Response retry = karin.post("/api/cases/" + caseId + "/assignments", Map.of("assignee", "anna.lind"));
+        Response first = karin.post("/api/v1/cases/" + caseId + "/assignments", Map.of("assignee", "anna.lind"));
+        Response retry = karin.post("/api/v1/cases/" + caseId + "/assignments", Map.of("assignee", "anna.lind"));
 
         assertThat(first.status()).as(first.toString()).isEqualTo(200);
         assertThat(first.text()).isEqualTo("{\"caseId\":\"" + caseId + "\"}");
@@ -86,7 +86,7 @@ class IdempotencyIT extends IntegrationTest {
 
     @Test
     void theSameKeyWithADifferentBodyIsRefused() {
-        String casePath = "/api/cases/" + Fixtures.openCase(http);
+        String casePath = "/api/v1/cases/" + Fixtures.openCase(http);
         LedgerHttp anna = http.as("anna").header("Idempotency-Key", UUID.randomUUID().toString());
         anna.post(casePath + "/notes", Map.of("text", "First note."));
         long before = storedEvents();
@@ -102,7 +102,7 @@ class IdempotencyIT extends IntegrationTest {
 
     @Test
     void concurrentDuplicatesHaveExactlyOneEffect() throws Exception {
-        String casePath = "/api/cases/" + Fixtures.openCase(http);
+        String casePath = "/api/v1/cases/" + Fixtures.openCase(http);
         LedgerHttp anna = http.as("anna").header("Idempotency-Key", UUID.randomUUID().toString());
         Map<String, Object> visit = Map.of("plannedAt", "2026-04-01T09:00:00Z", "place", "HOME");
         ExecutorService clients = Executors.newFixedThreadPool(8);
@@ -125,7 +125,7 @@ class IdempotencyIT extends IntegrationTest {
 
     @Test
     void theSameKeyFromAnotherMemberOfStaffIsTheirOwn() {
-        String casePath = "/api/cases/" + Fixtures.openCase(http);
+        String casePath = "/api/v1/cases/" + Fixtures.openCase(http);
         String key = UUID.randomUUID().toString();
         Response anna = http.as("anna").header("Idempotency-Key", key).post(casePath + "/notes", Map.of("text", "Anna's note."));
         Response omar = http.as("omar").header("Idempotency-Key", key).post(casePath + "/notes", Map.of("text", "Omar's note."));
