@@ -2,6 +2,7 @@ package org.caseledger.api.casefile;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.caseledger.api.access.AccessLog;
+import org.caseledger.api.contract.MayConflict;
 import org.caseledger.api.problems.ProblemLanguage;
 import org.caseledger.api.security.CurrentStaff;
 import org.caseledger.core.cases.CaseId;
@@ -26,6 +27,7 @@ class CaseFilePdfController {
         this.printer = printer;
     }
 
+    @MayConflict
     @GetMapping("/api/v1/audit/cases/{caseId}/export.pdf")
     ResponseEntity<byte[]> export(@PathVariable CaseId caseId, HttpServletRequest request) {
         return ResponseEntity.ok()

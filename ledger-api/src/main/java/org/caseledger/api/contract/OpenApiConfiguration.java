@@ -4,6 +4,7 @@ import io.swagger.v3.core.converter.ModelConverter;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.info.Contact;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Content;
@@ -18,6 +19,7 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
+import io.swagger.v3.oas.models.tags.Tag;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +32,11 @@ import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.HttpHeaders;
-import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.http.MediaTypeFactory;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 
 /**
  * What the OpenAPI document says beyond what springdoc reads from the controllers: who may call (HTTP Basic or a
@@ -46,6 +51,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 class OpenApiConfiguration {
 
     static final String PROBLEM = "Problem";
+    private static final String JSON = "application/json";
     private static final String PROBLEM_JSON = "application/problem+json";
 
     /** Each feature package's tag. */
@@ -71,6 +77,7 @@ class OpenApiConfiguration {
     OpenAPI ledgerOpenApi() {
         return new OpenAPI()
                 .info(new Info().title("Case ledger API").version("1")
+                        .contact(new Contact().name("The unit's system administrators, who run this ledger"))
                         .description("""
                                 The case ledger of a children-and-families unit: every contact, decision and intervention an \
                                 immutable event, corrected by new events and never changed. Errors are RFC 9457 problems \
@@ -85,6 +92,7 @@ class OpenApiConfiguration {
                         .addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
                                 .bearerFormat("JWT").description("An access token of the municipality's identity provider (production)"))
                         .addSchemas(PROBLEM, problemSchema()))
+                .tags(TAGS.values().stream().distinct().sorted().map(name -> new Tag().name(name)).toList())
                 // relative: the document is the same on every node and behind any host name
                 .servers(List.of(new Server().url("/")))
                 .addSecurityItem(new SecurityRequirement().addList("basic"))
@@ -101,8 +109,18 @@ class OpenApiConfiguration {
     OperationCustomizer conventions() {
         return (operation, handler) -> {
             String feature = handler.getBeanType().getPackageName();
-            operation.setTags(List.of(TAGS.getOrDefault(feature.substring(feature.lastIndexOf('.') + 1), "Ledger")));
+            String tag = TAGS.get(feature.substring(feature.lastIndexOf('.') + 1));
+            if (tag == null) {
+                // every tag an operation names is one of the document's tags: a new feature gets its own here
+                throw new IllegalStateException("The feature package " + feature + " has no tag in OpenApiConfiguration.TAGS");
+            }
+            operation.setTags(List.of(tag));
+            RequestMapping mapping = AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(), RequestMapping.class);
+            boolean write = mapping != null && Arrays.stream(mapping.method()).anyMatch(method -> method != RequestMethod.GET);
             ApiResponses responses = operation.getResponses();
+            fileTypeByExtension(mapping, responses);
+            jsonSentAsBytes(responses);
+            filesAsBytes(responses);
             problem(responses, "400", "The request is malformed: see errors per field");
             problem(responses, "401", "Not signed in");
             problem(responses, "403", "Not allowed for this member of staff");
@@ -111,12 +129,20 @@ class OpenApiConfiguration {
             boolean command = Arrays.stream(handler.getMethodParameters())
                     .anyMatch(parameter -> parameter.getParameterType() == CommandContext.class);
             boolean keyed = command && !handler.hasMethodAnnotation(NoIdempotencyKey.class);
-            if (!handler.hasMethodAnnotation(GetMapping.class)) {
+            if (write) {
+                operation.addParametersItem(new HeaderParameter().name("X-Requested-By").required(false)
+                        .description("Any value: says a program sends this write. A write without a JSON body (sent with "
+                                + "Content-Type: application/json) must carry it, or it is refused with 415")
+                        .schema(new StringSchema()));
                 problem(responses, "406", "The Accept header allows no JSON: nothing was written");
+                problem(responses, "409", "A rule of the ledger refused it: the member rule names which, or the type says what conflicts");
+                problem(responses, "413", "The body is larger than the ledger reads: nothing was written");
                 problem(responses, "415", "The body is not JSON, or the write does not say it is");
+            } else {
+                problem(responses, "406", "The Accept header allows none of the types this answer comes in");
             }
-            if (command) {
-                problem(responses, "409", "A rule of the ledger refused it: the member rule names which");
+            if (handler.hasMethodAnnotation(MayConflict.class)) {
+                problem(responses, "409", "What was asked for cannot be answered as it stands: the type says why");
             }
             if (keyed) {
                 problem(responses, "412", "If-Match named a version that is no longer the newest");
@@ -142,7 +168,17 @@ class OpenApiConfiguration {
                 operation.addParametersItem(new HeaderParameter().name("X-Purpose").required(false)
                         .description("Why the case or person is read; logged, encrypted, in the read-access log").schema(new StringSchema()));
             }
+            problem(responses, "429", "Sign-in is locked for this user name or address after failed sign-ins")
+                    .addHeaderObject(HttpHeaders.RETRY_AFTER, new Header().required(true).description("Seconds until the lock lifts")
+                            .schema(new IntegerSchema()));
             problem(responses, "500", "The ledger failed; nothing was written that was not answered");
+            problem(responses, "503", "The database or the identity provider does not answer; try again later")
+                    .addHeaderObject(HttpHeaders.RETRY_AFTER, new Header().description("Seconds to wait before trying again")
+                            .schema(new IntegerSchema()));
+            if (responses.get("202") != null) {
+                responses.get("202").addHeaderObject(HttpHeaders.LOCATION, new Header().required(true)
+                        .description("Where to follow the progress").schema(new StringSchema()));
+            }
             if (handler.hasMethodAnnotation(Paged.class) && responses.get("200") != null) {
                 responses.get("200").addHeaderObject(HttpHeaders.LINK, new Header()
                         .description("The next page (rel=\"next\", RFC 8288); absent on the last page of a list that ends")
@@ -170,10 +206,50 @@ class OpenApiConfiguration {
                 .schema(new StringSchema()._enum(List.of("true"))));
     }
 
-    private static void problem(ApiResponses responses, String status, String description) {
+    /** A path that ends in a file name answers in that file's type ({@code export.pdf} is a PDF), whatever Java type holds it. */
+    private static void fileTypeByExtension(RequestMapping mapping, ApiResponses responses) {
+        if (mapping == null || mapping.path().length != 1 || responses.get("200") == null) {
+            return;
+        }
+        String last = mapping.path()[0].substring(mapping.path()[0].lastIndexOf('/') + 1);
+        if (!last.contains(".") || last.contains("{")) {
+            return;
+        }
+        MediaTypeFactory.getMediaType(last).ifPresent(type -> responses.get("200").content(new Content()
+                .addMediaType(type.toString(), new MediaType())));
+    }
+
+    /**
+     * An answer held as bytes but sent as JSON (signed as the bytes it is) is a JSON document, not a base64 string as
+     * springdoc reads {@code byte[]}, unless its own schema says more.
+     */
+    private static void jsonSentAsBytes(ApiResponses responses) {
+        ApiResponse ok = responses.get("200");
+        MediaType json = ok == null || ok.getContent() == null ? null : ok.getContent().get(JSON);
+        if (json != null && json.getSchema() != null && "byte".equals(json.getSchema().getFormat())) {
+            json.schema(new ObjectSchema().additionalProperties(true)
+                    .description("A JSON document sent byte for byte as it is signed"));
+        }
+    }
+
+    /** An answer in a type that is neither JSON nor text (a PDF, a PEM key) is a file: its bytes, as they are sent. */
+    private static void filesAsBytes(ApiResponses responses) {
+        ApiResponse ok = responses.get("200");
+        if (ok == null || ok.getContent() == null) {
+            return;
+        }
+        ok.getContent().forEach((type, media) -> {
+            if (!type.contains("json") && !type.startsWith("text/")) {
+                media.schema(new StringSchema().format("binary"));
+            }
+        });
+    }
+
+    private static ApiResponse problem(ApiResponses responses, String status, String description) {
         if (!responses.containsKey(status)) {
             responses.addApiResponse(status, problemResponse(description));
         }
+        return responses.get(status);
     }
 
     static ApiResponse problemResponse(String description) {
@@ -191,6 +267,8 @@ class OpenApiConfiguration {
                 .addProperty("instance", new StringSchema().format("uri-reference"))
                 .addProperty("rule", new StringSchema().description("The ledger rule that refused a write (a 409)"))
                 .addProperty("currentVersion", new IntegerSchema().format("int64").description("The newest version (a 412)"))
+                .addProperty("verification", new Schema<>().$ref("#/components/schemas/VerificationReport")
+                        .description("Why the case's events do not verify (a 409 integrity-broken)"))
                 .addProperty("errors", new ArraySchema().items(new ObjectSchema()
                         .addProperty("field", new StringSchema()).addProperty("message", new StringSchema())))
                 .required(List.of("type", "title", "status"));

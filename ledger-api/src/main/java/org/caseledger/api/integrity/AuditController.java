@@ -1,5 +1,6 @@
 package org.caseledger.api.integrity;
 
+import org.caseledger.api.contract.MayConflict;
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -52,12 +53,13 @@ class AuditController {
 
     /** One of the ledger's keys, from where it took over, with the handover signed by the key before it. */
     record KeyEpoch(@Schema(requiredMode = REQUIRED, description = "0 for the first key, then one more for each rotation") int epoch,
-                    @Schema(requiredMode = REQUIRED, description = "Hex SHA-256 of the raw Ed25519 public key") String keyId,
+                    @Schema(requiredMode = REQUIRED, description = "The key's id: the first 16 hex digits of its SHA-256 fingerprint")
+                    String keyId,
                     @Schema(requiredMode = REQUIRED, description = "The Ed25519 public key, PEM") String publicKey,
                     @Schema(requiredMode = REQUIRED, description = "The key as a signed-note verifier key (c2sp.org/signed-note)") String vkey,
                     @Schema(requiredMode = REQUIRED, description = "The global index of the first event signed with it") long eventsFrom,
                     @Schema(requiredMode = REQUIRED, description = "The position of the first access-log entry signed with it") long accessLogFrom,
-                    @Schema(requiredMode = REQUIRED) Instant since,
+                    @Schema(description = "When the key took over from the previous one; absent for the first key") Instant since,
                     @Schema(description = "The handover statement both keys signed; absent for the first key") String statement,
                     @Schema(description = "The previous key's signature of the statement, Base64") String handover,
                     @Schema(description = "This key's signature of the statement, Base64") String endorsement) {
@@ -80,7 +82,8 @@ class AuditController {
             The Ed25519 public key the ledger signs events, checkpoints and case files with now, in PEM; `X-Key-Id` is \
             its fingerprint. Needs no sign-in. An auditor keeps it to verify an exported case file offline.""")
     @ApiResponse(responseCode = "200", description = "The key, PEM", headers = @Header(name = "X-Key-Id",
-            description = "Hex SHA-256 of the raw public key", schema = @Schema(type = "string", pattern = "^[0-9a-f]{64}$")))
+            description = "The key's id: the first 16 hex digits of its SHA-256 fingerprint",
+            schema = @Schema(type = "string", pattern = "^[0-9a-f]{16}$")))
     @SecurityRequirements
     @GetMapping(value = "/api/v1/audit/public-key", produces = "application/x-pem-file")
     ResponseEntity<String> publicKey() {
@@ -163,6 +166,7 @@ class AuditController {
     @ApiResponse(responseCode = "200", description = "The signed case file",
             headers = @Header(name = "Content-Disposition", schema = @Schema(type = "string")),
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(ref = "#/components/schemas/CaseFile")))
+    @MayConflict
     @GetMapping(value = "/api/v1/audit/cases/{caseId}/export", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<byte[]> export(@PathVariable CaseId caseId,
                                   @Parameter(description = "The tree size of an earlier checkpoint the auditor holds")

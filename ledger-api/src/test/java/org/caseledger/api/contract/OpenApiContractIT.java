@@ -39,9 +39,10 @@ class OpenApiContractIT extends IntegrationTest {
     }
 
     @Test
-    void givenTheServedDocumentThenNoOperationTakesTheSignedInStaffAsAParameterAndEveryOneSaysItsErrorsAndTag() {
+    void givenTheServedDocumentThenNoOperationTakesTheSignedInStaffAsAParameterAndEveryOneSaysItsErrorsSuccessAndDefinedTag() {
         JsonNode document = JSON.readTree(http.as("anna").get("/v3/api-docs").text());
         List<String> wrong = new ArrayList<>();
+        List<String> tags = document.path("tags").valueStream().map(tag -> tag.path("name").asString()).toList();
         for (Map.Entry<String, JsonNode> path : document.path("paths").properties()) {
             for (Map.Entry<String, JsonNode> method : path.getValue().properties()) {
                 String operation = method.getKey().toUpperCase() + " " + path.getKey();
@@ -53,6 +54,14 @@ class OpenApiContractIT extends IntegrationTest {
                 });
                 if (!spec.path("tags").isArray() || spec.path("tags").get(0).asString().contains("-controller")) {
                     wrong.add(operation + " is tagged by its Java class: " + spec.path("tags"));
+                }
+                spec.path("tags").forEach(tag -> {
+                    if (!tags.contains(tag.asString())) {
+                        wrong.add(operation + " names the tag " + tag + ", which the document does not define");
+                    }
+                });
+                if (spec.path("responses").properties().stream().noneMatch(response -> response.getKey().startsWith("2"))) {
+                    wrong.add(operation + " documents no success");
                 }
                 for (String status : List.of("400", "401", "403")) {
                     if (!spec.path("responses").has(status)) {

@@ -16,7 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A small HTTP client for the tests: {@code http.as("anna").post("/api/v1/cases", body)} sends JSON with Basic
  * authentication and returns the status, headers and body as JSON. Every demo user's password is the same;
- * {@code http.bearer(token)} sends an identity provider's token instead.
+ * {@code http.bearer(token)} sends an identity provider's token instead. Every answer is checked against the committed
+ * OpenAPI document before the test sees it ({@link ApiContract}): an answer the document does not describe fails the test.
  */
 public final class LedgerHttp {
 
@@ -64,7 +65,11 @@ public final class LedgerHttp {
     /** A GET whose answer is not text, such as a PDF: the body as the bytes sent. */
     public BinaryResponse getBytes(String path) {
         try {
-            return new BinaryResponse(CLIENT.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray()));
+            HttpRequest request = request(path).GET().build();
+            HttpResponse<byte[]> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            ApiContract.committed().check(request.method(), target(request), response.statusCode(), response.headers().map(),
+                    ApiContract.text(response.body(), response.headers().firstValue("Content-Type").orElse(null)));
+            return new BinaryResponse(response);
         } catch (IOException e) {
             throw new IllegalStateException("request failed", e);
         } catch (InterruptedException e) {
@@ -109,7 +114,10 @@ public final class LedgerHttp {
 
     private static Response send(HttpRequest.Builder builder) {
         try {
-            HttpResponse<String> response = CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest request = builder.build();
+            HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+            ApiContract.committed().check(request.method(), target(request), response.statusCode(), response.headers().map(),
+                    response.body());
             return new Response(response.statusCode(), response, response.body());
         } catch (IOException e) {
             throw new IllegalStateException("request failed", e);
@@ -117,6 +125,10 @@ public final class LedgerHttp {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
+    }
+
+    private static String target(HttpRequest request) {
+        return request.uri().getRawPath() + (request.uri().getRawQuery() == null ? "" : "?" + request.uri().getRawQuery());
     }
 
     /** An answer: status, headers and the body, parsed as JSON on demand. */

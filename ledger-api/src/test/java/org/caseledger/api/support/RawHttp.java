@@ -20,7 +20,8 @@ import java.util.Map;
  * and the headers (given as ISO-8859-1 text, one character a byte), bodies that are not what their headers say,
  * chunked bodies. One connection per request ({@code Connection: close}); the answer is read until the server
  * closes it. {@link #from(String)} connects from another loopback address (127.0.0.2 …), for a client the ledger
- * must tell apart from the other tests' 127.0.0.1.
+ * must tell apart from the other tests' 127.0.0.1. Every answer is checked against the committed OpenAPI document
+ * ({@link ApiContract}), however wrong the request was.
  */
 public final class RawHttp {
 
@@ -86,7 +87,12 @@ public final class RawHttp {
             } catch (SocketException e) {
                 // The server answered and closed before it had all of the body (a body over the limit): read its answer.
             }
-            return parse(readAll(socket.getInputStream()));
+            Answer answer = parse(readAll(socket.getInputStream()));
+            Map<String, List<String>> headers = new LinkedHashMap<>();
+            answer.headers().forEach((name, value) -> headers.put(name, List.of(value)));
+            ApiContract.committed().check(request.method(), request.target(), answer.status(), headers,
+                    ApiContract.text(answer.body(), answer.header("Content-Type")));
+            return answer;
         }
     }
 
