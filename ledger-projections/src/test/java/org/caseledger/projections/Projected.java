@@ -1,6 +1,5 @@
 package org.caseledger.projections;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.caseledger.core.cases.CaseEvent;
 import org.caseledger.projections.caseview.CaseView;
@@ -17,14 +16,7 @@ import org.caseledger.projections.metrics.MetricFacts;
 public record Projected(CaseView view, List<MetricFact> facts, List<ComplianceCheck> checks) {
 
     public static Projected of(List<? extends CaseEvent> inRecordingOrder) {
-        CaseView view = new CaseView();
-        List<MetricFact> facts = new ArrayList<>();
-        long sequence = 0;
-        for (CaseEvent event : inRecordingOrder) {
-            MetricFacts.Before before = MetricFacts.Before.of(view);
-            CaseViewFold.apply(view, event, sequence++);
-            facts.addAll(MetricFacts.of(before, event, view));
-        }
-        return new Projected(view, facts, ComplianceChecks.of(view));
+        CaseView view = CaseViewFold.fold(inRecordingOrder);
+        return new Projected(view, MetricFacts.of(view), ComplianceChecks.of(view));
     }
 }
