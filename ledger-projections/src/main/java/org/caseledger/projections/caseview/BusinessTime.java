@@ -22,6 +22,10 @@ final class BusinessTime {
     private static final Comparator<CaseView.Decision> DECIDED = Comparator
             .comparing((CaseView.Decision decision) -> decision.decidedAt).thenComparing(decision -> decision.id);
 
+    /** Hearings in the order they happened; two at the same instant in an order of their own, not of recording. */
+    private static final Comparator<CaseView.Hearing> IN_TIME = Comparator.comparing((CaseView.Hearing hearing) -> hearing.occurredAt)
+            .thenComparing(hearing -> hearing.heard).thenComparing(hearing -> hearing.reason, Comparator.nullsFirst(Comparator.naturalOrder()));
+
     private BusinessTime() {
     }
 
@@ -100,7 +104,7 @@ final class BusinessTime {
     private static void hearings(CaseView view) {
         view.childHeard = false;
         view.childNotHeardReason = null;
-        for (CaseView.Hearing hearing : view.hearings.stream().sorted(Comparator.comparing(hearing -> hearing.occurredAt)).toList()) {
+        for (CaseView.Hearing hearing : view.hearings.stream().sorted(IN_TIME).toList()) {
             LocalDate day = LedgerTime.dayOf(hearing.occurredAt);
             CaseView.Investigation investigation = investigationOn(view, day);
             if (hearing.heard) {
