@@ -52,6 +52,8 @@ class DeadlinesFollowTheCaseIT extends IntegrationTest {
         assertThat(checksOf(http.as("lars").get("/api/deadlines?assignee=anna.lind").json(), caseId)).isEmpty();
         assertThat(checksOf(http.as("anna").get("/api/deadlines?assignee=anna.lind").json(), caseId)).isEmpty();
         assertThat(http.as("anna").get(path).status()).as("the old unit's worker may no longer open the case").isEqualTo(403);
+        assertThat(http.as("mia").get("/api/cases?assignee=anna.lind").json().findValuesAsString("caseId"))
+                .as("the receiving unit's case list names no worker of the old unit").doesNotContain(caseId);
         assertThat(http.as("lars").get("/api/deadlines?unit=central-reception").status()).isEqualTo(403);
 
         // And once the receiving unit assigns it, its worker has it too, and may open it
