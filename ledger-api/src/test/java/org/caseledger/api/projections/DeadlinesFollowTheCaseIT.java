@@ -64,6 +64,15 @@ class DeadlinesFollowTheCaseIT extends IntegrationTest {
         assertThat(checksOf(http.as("mia").get("/api/deadlines").json(), caseId)).containsExactly(PRELIMINARY + " central-reception sara.ek PENDING");
         assertThat(http.as("sara").get(path).status()).isEqualTo(200);
         assertThat(checksOf(http.as("ivo").get("/api/deadlines?unit=central-reception").json(), caseId)).hasSize(1);
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Stockholm")).toString();
+        String tomorrow = java.time.LocalDate.parse(today).plusDays(1).toString();
+        String since = java.time.LocalDate.parse(today).minusDays(3).toString();
+        JsonNode compliance = http.as("mia").get("/api/compliance?from=" + since + "&to=" + tomorrow).json();
+        for (JsonNode rule : compliance) {
+            if (rule.path("rule").asString().equals(PRELIMINARY)) {
+                assertThat(rule.path("pending").asLong()).as("the open check is pending in the receiving unit's figures").isPositive();
+            }
+        }
     }
 
     /** The case's open checks in a deadline list, as rule, unit, assignee and status. */
