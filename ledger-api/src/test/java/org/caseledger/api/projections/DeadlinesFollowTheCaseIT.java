@@ -75,6 +75,43 @@ class DeadlinesFollowTheCaseIT extends IntegrationTest {
         }
     }
 
+    @Test
+    void aMissSettledBeforeATransferStaysWithTheOldUnitWhoseHeadIsToldItIsThereButNotShownTheCase() {
+        // Given a report of March 2019 decided on too late in the local office, and the case then transferred
+        String received = "2019-03-04T09:00:00Z";
+        LedgerHttp.Response opened = http.as("anna").post("/api/cases", Map.of("origin", "REPORT_OF_CONCERN",
+                "child", Fixtures.registerChild(http), "household", UUID.randomUUID().toString(), "receivedAt", received,
+                "occurredAt", received, "report", Map.of("reporterType", "SCHOOL", "summary", "Often absent.",
+                        "receivedAt", received, "occurredAt", received)));
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        String caseId = opened.field("caseId");
+        ok(http.as("karin").post("/api/cases/" + caseId + "/decisions", Map.of("kind", "DO_NOT_OPEN_INVESTIGATION",
+                "legalBasis", "SFS2001:453-11kap1a", "rationale", "Handled at school.", "occurredAt", "2019-03-25T09:00:00Z")));
+        ok(http.as("anna").post("/api/cases/" + caseId + "/transfers", Map.of("toUnit", "central-reception", "reason", "Moved.",
+                "occurredAt", "2019-04-01T09:00:00Z")));
+        ReadModels.awaitCaughtUp(http, Duration.ofSeconds(60));
+
+        // Then the miss counts where it happened; its head is told of it, and shown no case he may not open
+        JsonNode local = rule(http.as("lars").get("/api/compliance?from=2019-03-01&to=2019-04-01").json(), PRELIMINARY);
+        assertThat(local.path("checked").asLong() - local.path("met").asLong()).isEqualTo(1);
+        assertThat(local.path("misses").findValuesAsString("caseId")).doesNotContain(caseId);
+        assertThat(local.path("missesNotShown").asLong()).isEqualTo(1);
+        JsonNode audited = rule(http.as("ivo").get("/api/compliance?from=2019-03-01&to=2019-04-01&unit=vivalla").json(), PRELIMINARY);
+        assertThat(audited.path("misses").findValuesAsString("caseId")).containsExactly(caseId);
+        assertThat(audited.path("missesNotShown").asLong()).isZero();
+        assertThat(rule(http.as("mia").get("/api/compliance?from=2019-03-01&to=2019-04-01").json(), PRELIMINARY).path("checked").asLong())
+                .as("a settled check stays with the unit of its time").isZero();
+    }
+
+    private static JsonNode rule(JsonNode compliance, String rule) {
+        for (JsonNode result : compliance) {
+            if (result.path("rule").asString().equals(rule)) {
+                return result;
+            }
+        }
+        throw new AssertionError("no rule " + rule + " in " + compliance);
+    }
+
     /** The case's open checks in a deadline list, as rule, unit, assignee and status. */
     private static List<String> checksOf(JsonNode deadlines, String caseId) {
         List<String> checks = new ArrayList<>();
