@@ -73,6 +73,11 @@ class DeadlinesFollowTheCaseIT extends IntegrationTest {
                 assertThat(rule.path("pending").asLong()).as("the open check is pending in the receiving unit's figures").isPositive();
             }
         }
+        long pending = 0;
+        for (JsonNode period : http.as("mia").get("/api/metrics?from=" + since + "&to=" + tomorrow).json().path("periods")) {
+            pending += period.path("rates").path("COMPLIANCE_" + PRELIMINARY).path("pending").asLong();
+        }
+        assertThat(pending).as("and beside the rate it is left out of").isPositive();
     }
 
     @Test
