@@ -88,6 +88,9 @@ class RebuildAndCaseloadIT extends IntegrationTest {
                 .query(String.class).single()).isEqualTo("2026-03-03T09:00:00Z");
         assertThat(jdbc.sql("SELECT count(*) FROM metric_fact WHERE stream = ? AND metric = 'VISITS_BOOKED'").param(caseId)
                 .query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT document::text FROM case_view WHERE case_id = ?::uuid").param(caseId).query(String.class).single())
+                .as("folded again from the events as the processor reads them, personal data sealed").doesNotContain("hungry")
+                .doesNotContain("After the upgrade");
     }
 
     @Test
