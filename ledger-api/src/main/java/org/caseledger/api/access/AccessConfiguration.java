@@ -16,6 +16,6 @@ class AccessConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(guard).addPathPatterns("/api/cases/*", "/api/cases/*/**", "/api/audit/cases/*/**", "/ui/cases/*", "/ui/cases/*/**");
+        registry.addInterceptor(guard).addPathPatterns("/api/v1/cases/*", "/api/v1/cases/*/**", "/api/v1/audit/cases/*/**", "/ui/cases/*", "/ui/cases/*/**");
     }
 }

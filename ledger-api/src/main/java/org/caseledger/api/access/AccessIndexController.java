@@ -14,7 +14,7 @@ class AccessIndexController {
         this.replay = replay;
     }
 
-    @PostMapping("/api/admin/access-index/rebuild")
+    @PostMapping("/api/v1/admin/access-index/rebuild")
     Map<String, Long> rebuild() {
         return Map.of("eventsFolded", replay.rebuild());
     }

@@ -33,7 +33,7 @@ class AccessLogController {
      * continues below its last position ({@code before}).
      */
     @Paged
-    @GetMapping("/api/audit/access-log")
+    @GetMapping("/api/v1/audit/access-log")
     ResponseEntity<List<AccessLogEntry>> entries(@RequestParam(required = false) UUID caseId, @RequestParam(required = false) String user,
                                                  @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
                                                  @RequestParam(required = false) Long before,
@@ -47,14 +47,14 @@ class AccessLogController {
         return response.body(page);
     }
 
-    @GetMapping("/api/audit/access-log/unusual")
+    @GetMapping("/api/v1/audit/access-log/unusual")
     AccessLogQuery.Unusual unusual(@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
                                    @RequestParam(defaultValue = "200") int limit, HttpServletRequest request) {
         logQuery(request);
         return query.unusual(from, to, checked(limit));
     }
 
-    @GetMapping("/api/audit/access-log/verify")
+    @GetMapping("/api/v1/audit/access-log/verify")
     AccessLogQuery.Verification verify() {
         return query.verify();
     }

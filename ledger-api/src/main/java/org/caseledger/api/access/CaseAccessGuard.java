@@ -24,7 +24,7 @@ class CaseAccessGuard implements HandlerInterceptor {
 
     /** Every endpoint under it exports the case file, as JSON or as PDF: for review, not for case work. */
     /** The signed case file and its PDF, from the API and from the case page: for review, not case work. */
-    private static final List<String> CASE_FILE_EXPORTS = List.of("/api/audit/cases/", "/ui/cases/{caseId}/case-file");
+    private static final List<String> CASE_FILE_EXPORTS = List.of("/api/v1/audit/cases/", "/ui/cases/{caseId}/case-file");
 
     private final CaseAccessRepository cases;
     private final AccessLog log;

@@ -20,7 +20,7 @@ class CaseFilePdfController {
         this.printer = printer;
     }
 
-    @GetMapping("/api/audit/cases/{caseId}/export.pdf")
+    @GetMapping("/api/v1/audit/cases/{caseId}/export.pdf")
     ResponseEntity<byte[]> export(@PathVariable CaseId caseId) {
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)

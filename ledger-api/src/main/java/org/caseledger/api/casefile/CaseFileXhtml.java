@@ -168,11 +168,11 @@ final class CaseFileXhtml {
         String name = attachmentName(contents.file().caseId());
         return el("div.verify",
                 el("p", "This document presents the signed case file " + name + ", which is attached to this PDF as it was "
-                        + "exported (the ledger's GET /api/audit/cases/{id}/export gives the same kind of file). Every hash and "
+                        + "exported (the ledger's GET /api/v1/audit/cases/{id}/export gives the same kind of file). Every hash and "
                         + "signature below is copied from it. The ledger verified the case's hash chain and its checkpoints "
                         + "before it signed the file; it signs no case that does not verify."),
                 el("p", "To check the file yourself, with no database and no network: save the attachment, and the ledger's "
-                        + "public key (GET /api/audit/public-key) as ledger-public-key.pem; check that the key's fingerprint "
+                        + "public key (GET /api/v1/audit/public-key) as ledger-public-key.pem; check that the key's fingerprint "
                         + "matches 3.3; then run the auditor's kit (ledger-verify.jar, a small jar that needs nothing but Java)"),
                 el("pre", "openssl pkey -pubin -in ledger-public-key.pem -outform DER | tail -c 32 | sha256sum\n"
                         + "java -jar ledger-verify.jar case-file " + name + " \\\n    --public-key ledger-public-key.pem"),

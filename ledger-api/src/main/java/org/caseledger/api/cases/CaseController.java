@@ -92,7 +92,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code ETag}; facts that get an id of their own answer 201 with their {@code Location}.
  */
 @RestController
-@RequestMapping("/api/cases")
+@RequestMapping("/api/v1/cases")
 class CaseController {
 
     private static final Map<String, Function<CaseView, List<? extends CaseView.Item>>> COLLECTIONS = Map.of(
@@ -122,7 +122,7 @@ class CaseController {
 
     @PostMapping
     ResponseEntity<Map<String, Object>> open(@RequestBody OpenCaseRequest body, CommandContext context) {
-        persons.openCase(context.staff(), body.child(), body.household(), "POST /api/cases");
+        persons.openCase(context.staff(), body.child(), body.household(), "POST /api/v1/cases");
         CaseId caseId = CaseId.random();
         return commands.create(context, caseId, body, sender -> {
             var number = caseNumbers.next(context.recordedAt());
@@ -404,7 +404,7 @@ class CaseController {
     }
 
     private static String casePath(CaseId caseId) {
-        return "/api/cases/" + caseId;
+        return "/api/v1/cases/" + caseId;
     }
 
     private static Map<String, Object> ids(Object... namesAndValues) {

@@ -24,12 +24,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /api/cases}: the case files the caller may read, filtered and paged. The next page is linked in the
+ * {@code GET /api/v1/cases}: the case files the caller may read, filtered and paged. The next page is linked in the
  * {@code Link} header ({@code rel="next"}) and named in {@code next}; its cursor is opaque. Every case listed is logged
  * as read. Auditors list every unit unless they name one; everyone else lists their own unit.
  */
 @RestController
-@RequestMapping("/api/cases")
+@RequestMapping("/api/v1/cases")
 class CaseListController {
 
     static final int DEFAULT_LIMIT = 50;

@@ -60,7 +60,7 @@ class CasePage {
     }
 
     /**
-     * A page of the case list, through the same query and the same access log as {@code GET /api/cases}. The form's
+     * A page of the case list, through the same query and the same access log as {@code GET /api/v1/cases}. The form's
      * values are the API's, except that the page lists open cases unless asked otherwise (that is what a case worker
      * comes for) and says "mine" for the signed-in member of staff. The page number only counts for the reader; the
      * cursor says where the page starts. The keyset runs forwards only, so a next-page link carries the cursor of the

@@ -25,14 +25,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /api/events?after=<cursor>}: the events of the case files the caller may read, in the order the ledger
+ * {@code GET /api/v1/events?after=<cursor>}: the events of the case files the caller may read, in the order the ledger
  * stored them, a page at a time. {@code next} (and the {@code Link} header) is where to continue, always present: the
  * feed has no end. With {@code wait} (seconds, at most {@value #MAX_WAIT_SECONDS}) an empty answer waits for new events
  * (long polling). Only settled positions are handed out ({@link SettledPosition}), so a consumer that continues from
  * {@code next} never skips an event however it was interrupted. Every case in a page is logged as read.
  */
 @RestController
-@RequestMapping("/api/events")
+@RequestMapping("/api/v1/events")
 class ChangeFeedController {
 
     static final int DEFAULT_LIMIT = 100;

@@ -43,7 +43,7 @@ class AuditController {
                     String statement, String handover, String endorsement) {
     }
 
-    @GetMapping(value = "/api/audit/public-key", produces = "application/x-pem-file")
+    @GetMapping(value = "/api/v1/audit/public-key", produces = "application/x-pem-file")
     ResponseEntity<String> publicKey() {
         return ResponseEntity.ok().header("X-Key-Id", signingKey.keyId()).body(Ed25519.toPem(signingKey.publicKey()));
     }
@@ -52,7 +52,7 @@ class AuditController {
      * Every key the ledger has signed with, oldest first (docs/integrity.md, "Key rotation"): whoever trusts the first
      * follows the handovers to the current one.
      */
-    @GetMapping("/api/audit/keys")
+    @GetMapping("/api/v1/audit/keys")
     List<KeyEpoch> keys() {
         List<LedgerKeys.Epoch> epochs = keys.epochs();
         List<VerifierKey> vkeys = notes.verifierKeys();
@@ -71,18 +71,18 @@ class AuditController {
         return answer;
     }
 
-    @GetMapping("/api/audit/verify")
+    @GetMapping("/api/v1/audit/verify")
     VerificationReport verifyLedger() {
         return verifier.verifyLedger();
     }
 
-    @GetMapping("/api/cases/{caseId}/verify")
+    @GetMapping("/api/v1/cases/{caseId}/verify")
     VerificationReport verifyCase(@PathVariable CaseId caseId) {
         return verifier.verifyStream(caseId.toString());
     }
 
     /** Seals what is pending now instead of waiting for the next scheduled checkpoint. */
-    @PostMapping("/api/audit/checkpoints")
+    @PostMapping("/api/v1/audit/checkpoints")
     ResponseEntity<Map<String, Object>> seal() {
         return sealer.sealNext()
                 .<ResponseEntity<Map<String, Object>>>map(checkpoint -> ResponseEntity.status(201).body(Map.of(
@@ -95,7 +95,7 @@ class AuditController {
      * The signed case file, format 2 (docs/integrity.md, "The case file"); {@code since}, the tree size of an earlier
      * checkpoint the auditor holds, adds that checkpoint and the consistency proof from it to the file's.
      */
-    @GetMapping(value = "/api/audit/cases/{caseId}/export", produces = MediaType.APPLICATION_JSON_VALUE)
+    @GetMapping(value = "/api/v1/audit/cases/{caseId}/export", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<byte[]> export(@PathVariable CaseId caseId, @RequestParam(required = false) Long since) {
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"case-" + caseId + ".json\"")

@@ -17,14 +17,14 @@ class IntegrityAlarmController {
         this.alarm = alarm;
     }
 
-    @GetMapping("/api/admin/integrity-alarm")
+    @GetMapping("/api/v1/admin/integrity-alarm")
     ResponseEntity<Object> current() {
         return alarm.current().<ResponseEntity<Object>>map(ResponseEntity::ok)
                 .orElseGet(() -> ResponseEntity.ok(Map.of("raised", false)));
     }
 
     /** Clears the alarm on this node: the sealer checks again at its next run, and raises it again if the problem is still there. */
-    @PostMapping("/api/admin/integrity-alarm/acknowledgement")
+    @PostMapping("/api/v1/admin/integrity-alarm/acknowledgement")
     ResponseEntity<Object> acknowledge() {
         return alarm.acknowledge(CurrentStaff.get().staffId().value()).<ResponseEntity<Object>>map(ResponseEntity::ok)
                 .orElseGet(() -> ResponseEntity.ok(Map.of("raised", false)));

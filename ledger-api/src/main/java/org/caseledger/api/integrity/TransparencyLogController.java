@@ -49,12 +49,12 @@ class TransparencyLogController {
     }
 
     /** The vkey (c2sp.org/signed-note) the ledger's checkpoints are signed with, for witnesses and auditors. */
-    @GetMapping(value = "/api/audit/log-key", produces = "text/plain")
+    @GetMapping(value = "/api/v1/audit/log-key", produces = "text/plain")
     ResponseEntity<String> logKey() {
         return ResponseEntity.ok().contentType(NOTE).body(notes.verifierKey() + "\n");
     }
 
-    @GetMapping("/api/audit/checkpoints")
+    @GetMapping("/api/v1/audit/checkpoints")
     List<Published> list(@RequestParam(defaultValue = "0") long fromSize, @RequestParam(defaultValue = "100") int limit) {
         if (limit < 1 || limit > MAX_LIMIT || fromSize < 0) {
             throw limit < 1 || limit > MAX_LIMIT
@@ -65,20 +65,20 @@ class TransparencyLogController {
     }
 
     /** The newest checkpoint as a signed note, with the witnesses' cosignatures. */
-    @GetMapping(value = "/api/audit/checkpoints/latest", produces = "text/plain")
+    @GetMapping(value = "/api/v1/audit/checkpoints/latest", produces = "text/plain")
     ResponseEntity<String> latest() {
         return ResponseEntity.ok().contentType(NOTE).body(checkpoints.latestNote()
                 .orElseThrow(() -> new NotFoundException("no checkpoint has been published yet")));
     }
 
     /** The checkpoint of this tree size as a signed note, with the witnesses' cosignatures. */
-    @GetMapping(value = "/api/audit/checkpoints/{treeSize}", produces = "text/plain")
+    @GetMapping(value = "/api/v1/audit/checkpoints/{treeSize}", produces = "text/plain")
     ResponseEntity<String> ofSize(@PathVariable long treeSize) {
         return ResponseEntity.ok().contentType(NOTE).body(checkpoints.noteOfSize(treeSize)
                 .orElseThrow(() -> new NotFoundException("no checkpoint has tree size " + treeSize)));
     }
 
-    @GetMapping("/api/audit/proofs/consistency")
+    @GetMapping("/api/v1/audit/proofs/consistency")
     ConsistencyProof consistency(@RequestParam long first, @RequestParam long second) {
         TreeHashes tree = log.tree();
         if (first < 0 || first > second || second > tree.size()) {
@@ -89,7 +89,7 @@ class TransparencyLogController {
         return new ConsistencyProof(first, second, base64(MerkleProofs.consistencyProof(tree, first, second)));
     }
 
-    @GetMapping("/api/audit/proofs/inclusion")
+    @GetMapping("/api/v1/audit/proofs/inclusion")
     InclusionProof inclusion(@RequestParam long globalIndex, @RequestParam long treeSize) {
         TreeHashes tree = log.tree();
         long leaf = log.indexOf(globalIndex).orElseThrow(() -> new NotFoundException("no sealed event at global index " + globalIndex));

@@ -31,7 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The office's low-threshold work outside formal cases; each request records one activity. */
 @RestController
-@RequestMapping("/api/outreach")
+@RequestMapping("/api/v1/outreach")
 class OutreachController {
 
     record AnonymousConsultationRequest(ConsultationTopic topic, Instant occurredAt) {
@@ -107,7 +107,7 @@ class OutreachController {
         ActivityId activityId = command.activityId();
         return commands.create(context, activityId, body, sender -> {
             sender.send(command);
-            return CommandResult.created("/api/outreach/activities/" + activityId, Map.of("activityId", activityId.toString()));
+            return CommandResult.created("/api/v1/outreach/activities/" + activityId, Map.of("activityId", activityId.toString()));
         });
     }
 }

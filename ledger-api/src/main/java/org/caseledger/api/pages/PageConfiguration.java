@@ -35,6 +35,6 @@ class PageConfiguration implements WebMvcConfigurer {
         LocaleChangeInterceptor change = new LocaleChangeInterceptor();
         change.setParamName("lang");
         change.setIgnoreInvalidLocale(true);
-        registry.addInterceptor(change).addPathPatterns("/", "/ui", "/ui/**", "/login", "/api/retention/**");
+        registry.addInterceptor(change).addPathPatterns("/", "/ui", "/ui/**", "/login", "/api/v1/retention/**");
     }
 }

@@ -39,7 +39,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Registers persons (children and household members) and erases them, with the other units' approval where they hold them too. */
 @RestController
-@RequestMapping("/api/persons")
+@RequestMapping("/api/v1/persons")
 class PersonController {
 
     /** A person is registered by identity number (or coordination number), or by a reserve number lacking one. */
@@ -99,8 +99,8 @@ class PersonController {
         List<FoundPerson> found = new ArrayList<>();
         for (UUID person : lookup.find(body.identityNumber())) {
             try {
-                guard.read(staff, PersonId.of(person.toString()), "POST /api/persons/search", request.getHeader(AccessLog.PURPOSE_HEADER));
-                found.add(new FoundPerson(person.toString(), "/api/persons/" + person + "/history"));
+                guard.read(staff, PersonId.of(person.toString()), "POST /api/v1/persons/search", request.getHeader(AccessLog.PURPOSE_HEADER));
+                found.add(new FoundPerson(person.toString(), "/api/v1/persons/" + person + "/history"));
             } catch (AccessRefusedException refused) {
                 // logged as refused by the guard; the caller is not told that the person exists
             }
@@ -111,19 +111,19 @@ class PersonController {
     /** The person's registration and erasure, as stored. */
     @GetMapping("/{personId}/history")
     List<EventHistory.Entry> history(@PathVariable PersonId personId, HttpServletRequest request) {
-        guard.read(CurrentStaff.get(), personId, "GET /api/persons/{personId}/history", request.getHeader(AccessLog.PURPOSE_HEADER));
+        guard.read(CurrentStaff.get(), personId, "GET /api/v1/persons/{personId}/history", request.getHeader(AccessLog.PURPOSE_HEADER));
         return history.entries(personId, PersonEvent.class);
     }
 
     @PostMapping
     ResponseEntity<Map<String, Object>> register(@RequestBody RegisterPersonRequest body, CommandContext context) {
-        guard.joinHousehold(CurrentStaff.get(), body.household(), "POST /api/persons");
+        guard.joinHousehold(CurrentStaff.get(), body.household(), "POST /api/v1/persons");
         PersonId personId = PersonId.random();
         RegisterPerson command = new RegisterPerson(personId, body.identityNumber(), body.reserveNumber(), body.name(),
                 body.protectedIdentity(), body.household(), context.envelope(body.occurredAt()));
         return commands.create(context, personId, body, sender -> {
             sender.send(command);
-            return CommandResult.created("/api/persons/" + personId + "/history", Map.of("personId", personId.toString()));
+            return CommandResult.created("/api/v1/persons/" + personId + "/history", Map.of("personId", personId.toString()));
         });
     }
 
@@ -134,14 +134,14 @@ class PersonController {
     @PostMapping("/{personId}/erasure")
     ResponseEntity<Map<String, Object>> erase(@PathVariable PersonId personId, @RequestBody ErasureRequest body, CommandContext context) {
         StaffUser staff = CurrentStaff.get();
-        PersonAccess person = guard.erase(staff, personId, "POST /api/persons/{personId}/erasure");
+        PersonAccess person = guard.erase(staff, personId, "POST /api/v1/persons/{personId}/erasure");
         if (person.erased()) {
             return ResponseEntity.ok(Map.of("personId", personId.toString(), "dataKeysDestroyed", 0, "alreadyErased", true));
         }
         Set<UnitId> otherUnits = person.units().stream().filter(unit -> !unit.equals(staff.unit())).collect(Collectors.toSet());
         return commands.execute(context, personId, PersonEvent.class, body, sender -> {
             int destroyed = erasure.eraseWithin(personId, body.reason(), body.note(), otherUnits, context.envelope(body.occurredAt()), sender).size();
-            return new CommandResult(200, "/api/persons/" + personId + "/history", null,
+            return new CommandResult(200, "/api/v1/persons/" + personId + "/history", null,
                     Map.of("personId", personId.toString(), "dataKeysDestroyed", destroyed, "alreadyErased", false));
         });
     }
@@ -154,10 +154,10 @@ class PersonController {
     ResponseEntity<Map<String, Object>> approveErasure(@PathVariable PersonId personId, @RequestBody(required = false) ApprovalRequest body,
                                                        CommandContext context) {
         ApprovalRequest approval = body == null ? new ApprovalRequest(null) : body;
-        guard.erase(CurrentStaff.get(), personId, "POST /api/persons/{personId}/erasure-approvals");
+        guard.erase(CurrentStaff.get(), personId, "POST /api/v1/persons/{personId}/erasure-approvals");
         return commands.execute(context, personId, PersonEvent.class, approval, sender -> {
             sender.send(new ApproveErasure(personId, context.envelope(approval.occurredAt())));
-            return new CommandResult(200, "/api/persons/" + personId + "/history", null,
+            return new CommandResult(200, "/api/v1/persons/" + personId + "/history", null,
                     Map.of("personId", personId.toString(), "approvedFor", context.envelope(approval.occurredAt()).unit().value()));
         });
     }

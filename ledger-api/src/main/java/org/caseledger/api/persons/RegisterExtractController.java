@@ -70,7 +70,7 @@ class RegisterExtractController {
         this.clock = clock;
     }
 
-    @GetMapping("/api/persons/{personId}/extract")
+    @GetMapping("/api/v1/persons/{personId}/extract")
     ResponseEntity<Extract> extract(@PathVariable PersonId personId, HttpServletRequest request) {
         String purpose = request.getHeader(AccessLog.PURPOSE_HEADER);
         StaffUser staff = CurrentStaff.get();

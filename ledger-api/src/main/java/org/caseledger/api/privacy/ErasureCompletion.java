@@ -23,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * new key-encryption epoch, destroys the older epochs' key-encryption keys outside the database, and vacuums
  * {@code data_key}. Afterwards no copy of an erased person's wrapped key — a dead tuple, a WAL segment, a base backup —
  * can be unwrapped, even with the master key. Runs by itself when an erasure happened since the last completion, and
- * at once on {@code POST /api/admin/erasure-completion}; one node at a time.
+ * at once on {@code POST /api/v1/admin/erasure-completion}; one node at a time.
  */
 @Component
 public class ErasureCompletion {

@@ -16,7 +16,7 @@ class ErasureCompletionController {
     }
 
     /** What was done; 409 while another node is completing. */
-    @PostMapping("/api/admin/erasure-completion")
+    @PostMapping("/api/v1/admin/erasure-completion")
     ErasureCompletion.Completed complete() {
         return completion.complete().orElseThrow(() -> new ProblemException(ProblemType.ERASURE_COMPLETION_RUNNING,
                 "another node is completing erasures"));

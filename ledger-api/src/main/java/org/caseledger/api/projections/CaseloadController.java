@@ -25,7 +25,7 @@ class CaseloadController {
     }
 
     /** For the caller's own unit unless another is named; says so in {@code Warning} while the case view is rebuilt. */
-    @GetMapping("/api/caseload")
+    @GetMapping("/api/v1/caseload")
     ResponseEntity<Caseload> caseload(@RequestParam(required = false) UnitId unit) {
         UnitId which = caseLists.unitOrOwn(CurrentStaff.get(), unit);
         return projections.answer(caseload.forUnit(which.value()));

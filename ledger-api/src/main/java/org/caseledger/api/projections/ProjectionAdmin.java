@@ -106,10 +106,10 @@ public class ProjectionAdmin {
     public Status rebuild(String name) {
         StreamingEventProcessor processor = processor(name);
         if (nodes.anotherRebuilding()) {
-            throw new RebuildRefusedException("another node is rebuilding the read models; follow it at /api/admin/projections");
+            throw new RebuildRefusedException("another node is rebuilding the read models; follow it at /api/v1/admin/projections");
         }
         if (!replay.begin()) {
-            throw new RebuildRefusedException("a rebuild is already running on this node; follow it at /api/admin/projections");
+            throw new RebuildRefusedException("a rebuild is already running on this node; follow it at /api/v1/admin/projections");
         }
         Duration handOver = nodes.claimTimeout().multipliedBy(2).plusSeconds(10);
         nodes.markRebuilding(handOver.plusMinutes(1));

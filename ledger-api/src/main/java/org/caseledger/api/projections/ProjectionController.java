@@ -17,16 +17,16 @@ class ProjectionController {
         this.admin = admin;
     }
 
-    @GetMapping("/api/admin/projections")
+    @GetMapping("/api/v1/admin/projections")
     List<ProjectionAdmin.Status> statuses() {
         return admin.statuses();
     }
 
     /** Rebuilds one projection, or every one when none is named; answers 202 and where to follow the progress. */
-    @PostMapping("/api/admin/projections/rebuild")
+    @PostMapping("/api/v1/admin/projections/rebuild")
     ResponseEntity<List<ProjectionAdmin.Status>> rebuild(@RequestParam(required = false) String projection) {
         List<String> names = projection == null ? admin.names() : List.of(projection);
         List<ProjectionAdmin.Status> started = names.stream().map(admin::rebuild).toList();
-        return ResponseEntity.accepted().header("Location", "/api/admin/projections").body(started);
+        return ResponseEntity.accepted().header("Location", "/api/v1/admin/projections").body(started);
     }
 }

@@ -47,7 +47,7 @@ class ReviewController {
         this.clock = clock;
     }
 
-    @GetMapping("/api/metrics")
+    @GetMapping("/api/v1/metrics")
     ResponseEntity<MetricsQuery.Report> metrics(@RequestParam LocalDate from, @RequestParam LocalDate to, @RequestParam(required = false) UnitId unit,
                                 @RequestParam(defaultValue = "month") String period, @RequestParam(required = false) String baseline) {
         checkRange(from, to);
@@ -66,7 +66,7 @@ class ReviewController {
         return projections.answer(metrics.report(unitOrOwn(unit), from, to, period(period), baselineFrom, baselineTo, today()));
     }
 
-    @GetMapping("/api/metrics/{metric}/cases")
+    @GetMapping("/api/v1/metrics/{metric}/cases")
     ResponseEntity<List<MetricsQuery.Fact>> metricFacts(@PathVariable String metric, @RequestParam LocalDate from, @RequestParam LocalDate to,
                                         @RequestParam(required = false) UnitId unit, HttpServletRequest request) {
         checkRange(from, to);
@@ -81,7 +81,7 @@ class ReviewController {
                 request.getQueryString() == null ? metric : metric + "?" + request.getQueryString(), request.getHeader(AccessLog.PURPOSE_HEADER)));
     }
 
-    @GetMapping("/api/compliance")
+    @GetMapping("/api/v1/compliance")
     ResponseEntity<List<ComplianceQuery.RuleResult>> compliance(@RequestParam LocalDate from, @RequestParam LocalDate to,
                                                 @RequestParam(required = false) UnitId unit, HttpServletRequest request) {
         checkRange(from, to);
@@ -90,7 +90,7 @@ class ReviewController {
     }
 
     /** Open deadlines: overdue, and due within {@code days} (default 14) days, per unit and optionally per case worker. */
-    @GetMapping("/api/deadlines")
+    @GetMapping("/api/v1/deadlines")
     ResponseEntity<List<ComplianceQuery.Entry>> deadlines(@RequestParam(required = false) UnitId unit, @RequestParam(required = false) StaffId assignee,
                                           @RequestParam(defaultValue = "14") int days, HttpServletRequest request) {
         if (days < 0 || days > 366) {

@@ -70,12 +70,12 @@ class RetentionController {
         this.clock = clock;
     }
 
-    @GetMapping("/api/retention/due")
+    @GetMapping("/api/v1/retention/due")
     Due due() {
         return due(CurrentStaff.get());
     }
 
-    @PostMapping("/api/retention/run")
+    @PostMapping("/api/v1/retention/run")
     Run run(CommandContext context) {
         Due due = due(CurrentStaff.get());
         List<Erased> erased = new ArrayList<>();

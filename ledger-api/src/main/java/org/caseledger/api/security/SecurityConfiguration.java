@@ -59,22 +59,22 @@ public class SecurityConfiguration {
                         .requestMatchers("/error").permitAll()
                         // The pages that explain the problem types: a client refused for want of a login must be able to read them.
                         .requestMatchers(HttpMethod.GET, "/problems/**").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/audit/public-key", "/api/audit/log-key", "/api/audit/keys").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/audit/access-log/**").hasRole(role(Role.AUDITOR))
+                        .requestMatchers(HttpMethod.GET, "/api/v1/audit/public-key", "/api/v1/audit/log-key", "/api/v1/audit/keys").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/audit/access-log/**").hasRole(role(Role.AUDITOR))
                         // A request naming a case is decided, and logged, by the case access guard, refusals included.
-                        .requestMatchers("/api/cases/*", "/api/cases/*/**", "/api/audit/cases/*/**").authenticated()
-                        .requestMatchers(HttpMethod.GET, "/api/audit/**").hasAnyRole(role(Role.AUDITOR), role(Role.UNIT_HEAD))
-                        .requestMatchers(HttpMethod.POST, "/api/audit/checkpoints").hasAnyRole(role(Role.ADMINISTRATOR), role(Role.UNIT_HEAD))
-                        .requestMatchers("/api/admin/**").hasRole(role(Role.ADMINISTRATOR))
-                        .requestMatchers(HttpMethod.GET, "/api/persons/*/extract").hasAnyRole(role(Role.UNIT_HEAD), role(Role.AUDITOR))
-                        .requestMatchers(HttpMethod.GET, "/api/retention/due").hasAnyRole(role(Role.UNIT_HEAD), role(Role.AUDITOR))
-                        .requestMatchers(HttpMethod.POST, "/api/retention/run").hasRole(role(Role.UNIT_HEAD))
-                        .requestMatchers(HttpMethod.POST, "/api/persons/*/erasure").hasAnyRole(role(Role.ADMINISTRATOR), role(Role.UNIT_HEAD))
-                        .requestMatchers(HttpMethod.POST, "/api/persons/*/erasure-approvals").hasRole(role(Role.UNIT_HEAD))
-                        .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(CASE_READERS)
+                        .requestMatchers("/api/v1/cases/*", "/api/v1/cases/*/**", "/api/v1/audit/cases/*/**").authenticated()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/audit/**").hasAnyRole(role(Role.AUDITOR), role(Role.UNIT_HEAD))
+                        .requestMatchers(HttpMethod.POST, "/api/v1/audit/checkpoints").hasAnyRole(role(Role.ADMINISTRATOR), role(Role.UNIT_HEAD))
+                        .requestMatchers("/api/v1/admin/**").hasRole(role(Role.ADMINISTRATOR))
+                        .requestMatchers(HttpMethod.GET, "/api/v1/persons/*/extract").hasAnyRole(role(Role.UNIT_HEAD), role(Role.AUDITOR))
+                        .requestMatchers(HttpMethod.GET, "/api/v1/retention/due").hasAnyRole(role(Role.UNIT_HEAD), role(Role.AUDITOR))
+                        .requestMatchers(HttpMethod.POST, "/api/v1/retention/run").hasRole(role(Role.UNIT_HEAD))
+                        .requestMatchers(HttpMethod.POST, "/api/v1/persons/*/erasure").hasAnyRole(role(Role.ADMINISTRATOR), role(Role.UNIT_HEAD))
+                        .requestMatchers(HttpMethod.POST, "/api/v1/persons/*/erasure-approvals").hasRole(role(Role.UNIT_HEAD))
+                        .requestMatchers(HttpMethod.GET, "/api/v1/**").hasAnyRole(CASE_READERS)
                         // a search reads: it is posted only to keep the identity number out of the URL
-                        .requestMatchers(HttpMethod.POST, "/api/persons/search").hasAnyRole(CASE_READERS)
-                        .requestMatchers(HttpMethod.POST, "/api/**").hasAnyRole(CASE_WORKERS)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/persons/search").hasAnyRole(CASE_READERS)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/**").hasAnyRole(CASE_WORKERS)
                         .anyRequest().denyAll());
         return http.build();
     }

@@ -28,12 +28,12 @@ class SignInLockController {
         this.throttle = throttle;
     }
 
-    @GetMapping("/api/admin/sign-in-locks")
+    @GetMapping("/api/v1/admin/sign-in-locks")
     List<SignInThrottle.Locked> locks() {
         return throttle.locks();
     }
 
-    @DeleteMapping("/api/admin/sign-in-locks/accounts/{username}")
+    @DeleteMapping("/api/v1/admin/sign-in-locks/accounts/{username}")
     ResponseEntity<Void> unlockAccount(@PathVariable String username) {
         if (!throttle.unlockAccount(username)) {
             throw new NotFoundException("no failed sign-ins are remembered for this user name");
@@ -43,7 +43,7 @@ class SignInLockController {
         return ResponseEntity.noContent().build();
     }
 
-    @DeleteMapping("/api/admin/sign-in-locks/addresses/{address}")
+    @DeleteMapping("/api/v1/admin/sign-in-locks/addresses/{address}")
     ResponseEntity<Void> unlockAddress(@PathVariable String address) {
         if (!throttle.unlockAddress(address)) {
             throw new NotFoundException("no failed sign-ins are remembered for this address");

@@ -25,7 +25,7 @@ public class ConditionalReads {
     @Bean
     FilterRegistrationBean<ShallowEtagHeaderFilter> conditionalReadsFilter() {
         FilterRegistrationBean<ShallowEtagHeaderFilter> registration = new FilterRegistrationBean<>(new EveryReadTagged());
-        registration.addUrlPatterns("/api/*");
+        registration.addUrlPatterns("/api/v1/*");
         registration.setName("conditionalReads");
         return registration;
     }

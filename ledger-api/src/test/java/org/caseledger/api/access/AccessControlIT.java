@@ -27,8 +27,8 @@ class AccessControlIT extends IntegrationTest {
     void aCaseWorkerOfAnotherUnitIsRefusedAndTheAttemptIsLoggedWithoutLeakingTheCase() {
         String caseId = Fixtures.openCase(http);
 
-        Response read = http.as("sara").get("/api/cases/" + caseId);
-        Response write = http.as("sara").post("/api/cases/" + caseId + "/notes", Map.of("text", "Not my case."));
+        Response read = http.as("sara").get("/api/v1/cases/" + caseId);
+        Response write = http.as("sara").post("/api/v1/cases/" + caseId + "/notes", Map.of("text", "Not my case."));
 
         for (Response refused : List.of(read, write)) {
             assertThat(refused.status()).isEqualTo(403);
@@ -38,20 +38,20 @@ class AccessControlIT extends IntegrationTest {
         assertThat(log(caseId)).anySatisfy(entry -> {
             assertThat(entry.path("staffId").asString()).isEqualTo("sara.ek");
             assertThat(entry.path("outcome").asString()).isEqualTo("REFUSED");
-            assertThat(entry.path("what").asString()).isEqualTo("GET /api/cases/{caseId}");
+            assertThat(entry.path("what").asString()).isEqualTo("GET /api/v1/cases/{caseId}");
         });
-        assertThat(log(caseId)).anySatisfy(entry -> assertThat(entry.path("what").asString()).isEqualTo("POST /api/cases/{caseId}/notes"));
+        assertThat(log(caseId)).anySatisfy(entry -> assertThat(entry.path("what").asString()).isEqualTo("POST /api/v1/cases/{caseId}/notes"));
     }
 
     @Test
     void theAdministratorReadsNoCaseContentAndTheAuditorWritesNothing() {
         String caseId = Fixtures.openCase(http);
 
-        assertThat(http.as("eva").get("/api/cases/" + caseId).status()).isEqualTo(403);
-        assertThat(http.as("eva").get("/api/cases/" + caseId + "/history").status()).isEqualTo(403);
-        assertThat(http.as("eva").get("/api/deadlines").status()).isEqualTo(403);
-        assertThat(http.as("ivo").post("/api/cases/" + caseId + "/notes", Map.of("text", "An auditor's note.")).status()).isEqualTo(403);
-        assertThat(http.as("ivo").get("/api/cases/" + caseId).status()).isEqualTo(200);
+        assertThat(http.as("eva").get("/api/v1/cases/" + caseId).status()).isEqualTo(403);
+        assertThat(http.as("eva").get("/api/v1/cases/" + caseId + "/history").status()).isEqualTo(403);
+        assertThat(http.as("eva").get("/api/v1/deadlines").status()).isEqualTo(403);
+        assertThat(http.as("ivo").post("/api/v1/cases/" + caseId + "/notes", Map.of("text", "An auditor's note.")).status()).isEqualTo(403);
+        assertThat(http.as("ivo").get("/api/v1/cases/" + caseId).status()).isEqualTo(200);
         assertThat(log(caseId)).filteredOn(entry -> entry.path("outcome").asString().equals("REFUSED"))
                 .extracting(entry -> entry.path("staffId").asString())
                 .contains("eva.holm", "ivo.granskare");
@@ -61,7 +61,7 @@ class AccessControlIT extends IntegrationTest {
     void aCaseOfAChildWithProtectedIdentityIsForTheAssignedWorkerTheUnitHeadAndAuditorsOnly() {
         String child = registerChild(true, null);
         String caseId = openCaseFor(child, UUID.randomUUID().toString());
-        String path = "/api/cases/" + caseId;
+        String path = "/api/v1/cases/" + caseId;
         assertThat(http.as("anna").get(path).status()).as("an unassigned case worker").isEqualTo(403);
 
         assertThat(http.as("lars").post(path + "/assignments", Map.of("assignee", "anna.lind")).status()).isEqualTo(200);
@@ -82,50 +82,50 @@ class AccessControlIT extends IntegrationTest {
         registerChild(true, household);
         String caseId = openCaseFor(registerChild(false, null), household);
 
-        assertThat(http.as("omar").get("/api/cases/" + caseId).status()).isEqualTo(403);
+        assertThat(http.as("omar").get("/api/v1/cases/" + caseId).status()).isEqualTo(403);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(http.as("lars").get("/api/deadlines?days=366").json().findValuesAsString("caseId")).contains(caseId));
-        assertThat(http.as("omar").get("/api/deadlines?days=366").json().findValuesAsString("caseId")).doesNotContain(caseId);
-        assertThat(http.as("karin").get("/api/compliance?from=2026-01-01&to=2027-01-01").json().findValuesAsString("caseId"))
+                assertThat(http.as("lars").get("/api/v1/deadlines?days=366").json().findValuesAsString("caseId")).contains(caseId));
+        assertThat(http.as("omar").get("/api/v1/deadlines?days=366").json().findValuesAsString("caseId")).doesNotContain(caseId);
+        assertThat(http.as("karin").get("/api/v1/compliance?from=2026-01-01&to=2027-01-01").json().findValuesAsString("caseId"))
                 .doesNotContain(caseId);
     }
 
     @Test
     void everyReadOfCaseDataIsLoggedWithItsStatedPurpose() {
         String caseId = Fixtures.openCase(http);
-        String path = "/api/cases/" + caseId;
+        String path = "/api/v1/cases/" + caseId;
         String noteId = http.as("anna").post(path + "/notes", Map.of("text", "A note to read.")).field("noteId");
         LedgerHttp reader = http.as("lars").header("X-Purpose", "Review of case " + caseId);
 
         List<String> reads = List.of(path, path + "?asOf=2030-01-01T00:00:00Z", path + "?asOfEvent=1", path + "/timeline",
                 path + "/timeline?asOfEvent=1", path + "/history", path + "/notes/" + noteId, path + "/verify",
-                "/api/audit/cases/" + caseId + "/export");
+                "/api/v1/audit/cases/" + caseId + "/export");
         for (String read : reads) {
             assertThat(reader.get(read).status()).as(read).isEqualTo(200);
         }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(reader.get("/api/deadlines?days=366").json().findValuesAsString("caseId")).contains(caseId));
-        assertThat(reader.get("/api/metrics/reports-of-concern/cases?from=2026-01-01&to=2027-01-01").status()).isEqualTo(200);
-        assertThat(reader.get("/api/compliance?from=2026-01-01&to=2027-01-01").json().findValuesAsString("caseId")).contains(caseId);
+                assertThat(reader.get("/api/v1/deadlines?days=366").json().findValuesAsString("caseId")).contains(caseId));
+        assertThat(reader.get("/api/v1/metrics/reports-of-concern/cases?from=2026-01-01&to=2027-01-01").status()).isEqualTo(200);
+        assertThat(reader.get("/api/v1/compliance?from=2026-01-01&to=2027-01-01").json().findValuesAsString("caseId")).contains(caseId);
 
         List<JsonNode> logged = log(caseId).stream().filter(entry -> entry.path("staffId").asString().equals("lars.nilsson")).toList();
         assertThat(logged).extracting(entry -> entry.path("what").asString()).contains(
-                "GET /api/cases/{caseId}", "GET /api/cases/{caseId}/timeline", "GET /api/cases/{caseId}/history",
-                "GET /api/cases/{caseId}/{collection}/{itemId}", "GET /api/cases/{caseId}/verify",
-                "GET /api/audit/cases/{caseId}/export", "deadlines", "metric drill-down", "compliance misses");
-        assertThat(logged).filteredOn(entry -> entry.path("what").asString().equals("GET /api/cases/{caseId}"))
+                "GET /api/v1/cases/{caseId}", "GET /api/v1/cases/{caseId}/timeline", "GET /api/v1/cases/{caseId}/history",
+                "GET /api/v1/cases/{caseId}/{collection}/{itemId}", "GET /api/v1/cases/{caseId}/verify",
+                "GET /api/v1/audit/cases/{caseId}/export", "deadlines", "metric drill-down", "compliance misses");
+        assertThat(logged).filteredOn(entry -> entry.path("what").asString().equals("GET /api/v1/cases/{caseId}"))
                 .extracting(entry -> entry.path("detail").asString()).contains("asOf=2030-01-01T00:00:00Z", "asOfEvent=1");
         assertThat(logged).allSatisfy(entry -> assertThat(entry.path("purpose").asString()).isEqualTo("Review of case " + caseId));
-        assertThat(http.as("ivo").get("/api/audit/access-log?user=lars.nilsson&limit=1000").json().findValuesAsString("caseId"))
+        assertThat(http.as("ivo").get("/api/v1/audit/access-log?user=lars.nilsson&limit=1000").json().findValuesAsString("caseId"))
                 .contains(caseId);
     }
 
     @Test
     void theAccessLogIsForAuditorsAndItsChainShowsWhereItWasAltered() throws Exception {
         String caseId = Fixtures.openCase(http);
-        http.as("anna").get("/api/cases/" + caseId);
-        assertThat(http.as("lars").get("/api/audit/access-log?caseId=" + caseId).status()).isEqualTo(403);
-        assertThat(http.as("ivo").get("/api/audit/access-log/verify").field("status")).isEqualTo("INTACT");
+        http.as("anna").get("/api/v1/cases/" + caseId);
+        assertThat(http.as("lars").get("/api/v1/audit/access-log?caseId=" + caseId).status()).isEqualTo(403);
+        assertThat(http.as("ivo").get("/api/v1/audit/access-log/verify").field("status")).isEqualTo("INTACT");
         long position = log(caseId).get(0).path("position").asLong();
 
         try (Connection owner = TestDatabase.ownerConnection(); Statement statement = owner.createStatement()) {
@@ -134,7 +134,7 @@ class AccessControlIT extends IntegrationTest {
             statement.execute("ALTER TABLE access_log ENABLE TRIGGER access_log_append_only");
         }
 
-        JsonNode verification = http.as("ivo").get("/api/audit/access-log/verify").json();
+        JsonNode verification = http.as("ivo").get("/api/v1/audit/access-log/verify").json();
         assertThat(verification.path("status").asString()).isEqualTo("BROKEN");
         assertThat(verification.path("firstBrokenPosition").asLong()).isEqualTo(position);
         try (Connection owner = TestDatabase.ownerConnection(); Statement statement = owner.createStatement()) {
@@ -142,19 +142,19 @@ class AccessControlIT extends IntegrationTest {
             statement.execute("UPDATE access_log SET staff_id = 'anna.lind' WHERE position = " + position);
             statement.execute("ALTER TABLE access_log ENABLE TRIGGER access_log_append_only");
         }
-        assertThat(http.as("ivo").get("/api/audit/access-log/verify").field("status")).isEqualTo("INTACT");
+        assertThat(http.as("ivo").get("/api/v1/audit/access-log/verify").field("status")).isEqualTo("INTACT");
     }
 
     @Test
     void theUnusualAccessReportShowsRefusalsProtectedCasesReadsOutsideTheAssignmentAndBursts() {
         String caseId = Fixtures.openCase(http);
-        http.as("sara").get("/api/cases/" + caseId);
-        http.as("omar").get("/api/cases/" + caseId);
+        http.as("sara").get("/api/v1/cases/" + caseId);
+        http.as("omar").get("/api/v1/cases/" + caseId);
         for (int c = 0; c <= AccessLogQuery.BURST_THRESHOLD; c++) {
-            http.as("karin").get("/api/cases/" + Fixtures.openCase(http));
+            http.as("karin").get("/api/v1/cases/" + Fixtures.openCase(http));
         }
 
-        JsonNode unusual = http.as("ivo").get("/api/audit/access-log/unusual").json();
+        JsonNode unusual = http.as("ivo").get("/api/v1/audit/access-log/unusual").json();
 
         assertThat(unusual.path("refused").findValuesAsString("staffId")).contains("sara.ek");
         assertThat(unusual.path("outsideAssignment").findValuesAsString("staffId")).contains("omar.hassan");
@@ -162,7 +162,7 @@ class AccessControlIT extends IntegrationTest {
     }
 
     private List<JsonNode> log(String caseId) {
-        Response response = http.as("ivo").get("/api/audit/access-log?caseId=" + caseId + "&limit=1000");
+        Response response = http.as("ivo").get("/api/v1/audit/access-log?caseId=" + caseId + "&limit=1000");
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         List<JsonNode> entries = new java.util.ArrayList<>();
         response.json().forEach(entries::add);
@@ -175,13 +175,13 @@ class AccessControlIT extends IntegrationTest {
         if (household != null) {
             body.put("household", household);
         }
-        Response response = http.as("anna").post("/api/persons", body);
+        Response response = http.as("anna").post("/api/v1/persons", body);
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         return response.field("personId");
     }
 
     private String openCaseFor(String child, String household) {
-        Response response = http.as("anna").post("/api/cases", Map.of("origin", "REPORT_OF_CONCERN", "child", child,
+        Response response = http.as("anna").post("/api/v1/cases", Map.of("origin", "REPORT_OF_CONCERN", "child", child,
                 "household", household, "receivedAt", "2026-03-02T08:15:00Z",
                 "report", Map.of("reporterType", "SCHOOL", "summary", "The teacher is worried.")));
         assertThat(response.status()).as(response.toString()).isEqualTo(201);

@@ -26,26 +26,26 @@ class AccessIndexReplayIT extends IntegrationTest {
     @Test
     void givenALiveIndexWithAnErasedPersonWhenItIsRebuiltByReplayThenItEqualsTheLiveOne() {
         String household = UUID.randomUUID().toString();
-        String child = http.as("anna").post("/api/persons", Map.of("identityNumber", Fixtures.identityNumber(), "name", "Replay Child"))
+        String child = http.as("anna").post("/api/v1/persons", Map.of("identityNumber", Fixtures.identityNumber(), "name", "Replay Child"))
                 .field("personId");
-        String parent = http.as("anna").post("/api/persons", Map.of("reserveNumber", "RES-" + UUID.randomUUID(), "name", "Replay Parent"))
+        String parent = http.as("anna").post("/api/v1/persons", Map.of("reserveNumber", "RES-" + UUID.randomUUID(), "name", "Replay Parent"))
                 .field("personId");
-        String caseId = http.as("anna").post("/api/cases", Map.of("origin", "APPLICATION", "child", child, "household", household,
+        String caseId = http.as("anna").post("/api/v1/cases", Map.of("origin", "APPLICATION", "child", child, "household", household,
                 "receivedAt", "2026-03-02T08:15:00Z")).field("caseId");
-        assertThat(http.as("karin").post("/api/cases/" + caseId + "/assignments", Map.of("assignee", "anna.lind")).status()).isLessThan(300);
-        assertThat(http.as("anna").post("/api/cases/" + caseId + "/consents", Map.of("person", parent, "partner", "SCHOOL",
+        assertThat(http.as("karin").post("/api/v1/cases/" + caseId + "/assignments", Map.of("assignee", "anna.lind")).status()).isLessThan(300);
+        assertThat(http.as("anna").post("/api/v1/cases/" + caseId + "/consents", Map.of("person", parent, "partner", "SCHOOL",
                 "partnerName", "Vivallaskolan", "purpose", "Samordning", "validFrom", "2026-03-02")).status()).isLessThan(300);
-        String erased = http.as("anna").post("/api/persons", Map.of("identityNumber", Fixtures.identityNumber(), "name", "Replay Erased"))
+        String erased = http.as("anna").post("/api/v1/persons", Map.of("identityNumber", Fixtures.identityNumber(), "name", "Replay Erased"))
                 .field("personId");
-        assertThat(http.as("lars").post("/api/persons/" + erased + "/erasure", Map.of("reason", "REGISTERED_IN_ERROR")).status()).isEqualTo(200);
+        assertThat(http.as("lars").post("/api/v1/persons/" + erased + "/erasure", Map.of("reason", "REGISTERED_IN_ERROR")).status()).isEqualTo(200);
         String live = jdbc.sql(INDEX).query((rs, row) -> rs.getString(1) + " " + rs.getString(2)).list().toString();
         assertThat(live).contains(caseId, parent, erased);
 
-        long folded = http.as("eva").post("/api/admin/access-index/rebuild", Map.of()).json().path("eventsFolded").asLong();
+        long folded = http.as("eva").post("/api/v1/admin/access-index/rebuild", Map.of()).json().path("eventsFolded").asLong();
 
         assertThat(folded).isPositive();
         assertThat(jdbc.sql(INDEX).query((rs, row) -> rs.getString(1) + " " + rs.getString(2)).list().toString()).isEqualTo(live);
-        assertThat(http.as("lars").post("/api/admin/access-index/rebuild", Map.of()).status()).isEqualTo(403);
+        assertThat(http.as("lars").post("/api/v1/admin/access-index/rebuild", Map.of()).status()).isEqualTo(403);
     }
 
     @Test

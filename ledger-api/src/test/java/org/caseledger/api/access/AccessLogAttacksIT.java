@@ -47,7 +47,7 @@ class AccessLogAttacksIT extends IntegrationTest {
         try {
             owner("DELETE FROM access_log WHERE position > (SELECT max(position) - 3 FROM access_log)");
 
-            JsonNode verification = http.as("ivo").get("/api/audit/access-log/verify").json();
+            JsonNode verification = http.as("ivo").get("/api/v1/audit/access-log/verify").json();
             assertThat(verification.path("status").asString()).as(verification.toString()).isEqualTo("BROKEN");
             assertThat(verification.path("firstBrokenPosition").asLong()).isEqualTo(position(removed.get(removed.size() - 1)));
             assertThat(seals.sealNow()).isEmpty();
@@ -58,7 +58,7 @@ class AccessLogAttacksIT extends IntegrationTest {
             }
         }
         alarm.acknowledge("the test that tampered");
-        assertThat(http.as("ivo").get("/api/audit/access-log/verify").field("status")).isEqualTo("INTACT");
+        assertThat(http.as("ivo").get("/api/v1/audit/access-log/verify").field("status")).isEqualTo("INTACT");
     }
 
     @Test
@@ -71,7 +71,7 @@ class AccessLogAttacksIT extends IntegrationTest {
         try {
             rewriteFrom(from, original);
 
-            JsonNode verification = http.as("ivo").get("/api/audit/access-log/verify").json();
+            JsonNode verification = http.as("ivo").get("/api/v1/audit/access-log/verify").json();
             assertThat(verification.path("status").asString()).as(verification.toString()).isEqualTo("BROKEN");
             assertThat(verification.path("firstBrokenPosition").asLong()).isEqualTo(from);
             assertThat(verification.path("problem").asString()).contains("authenticator");
@@ -98,7 +98,7 @@ class AccessLogAttacksIT extends IntegrationTest {
             owner("DELETE FROM access_log_seal WHERE number = " + sealed);
             owner("DELETE FROM access_log WHERE position > " + coveredFrom);
 
-            JsonNode verification = http.as("ivo").get("/api/audit/access-log/verify").json();
+            JsonNode verification = http.as("ivo").get("/api/v1/audit/access-log/verify").json();
             assertThat(verification.path("status").asString()).as(verification.toString()).isEqualTo("BROKEN");
             assertThat(verification.path("problem").asString()).contains("seals were removed");
             assertThat(seals.sealNow()).isEmpty();
@@ -113,7 +113,7 @@ class AccessLogAttacksIT extends IntegrationTest {
 
     private void readSomeCases() {
         for (int i = 0; i < 3; i++) {
-            assertThat(http.as("lars").get("/api/cases/" + Fixtures.openCase(http)).status()).isEqualTo(200);
+            assertThat(http.as("lars").get("/api/v1/cases/" + Fixtures.openCase(http)).status()).isEqualTo(200);
         }
     }
 

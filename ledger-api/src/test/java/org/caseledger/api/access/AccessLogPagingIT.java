@@ -16,13 +16,13 @@ class AccessLogPagingIT extends IntegrationTest {
     void givenACaseReadManyTimesWhenTheAuditorFollowsThePagesThenTheyMakeTheWholeLogOfTheCaseNewestFirst() {
         String caseId = Fixtures.openCase(http);
         for (int i = 0; i < 7; i++) {
-            assertThat(http.as("anna").get("/api/cases/" + caseId).status()).isEqualTo(200);
+            assertThat(http.as("anna").get("/api/v1/cases/" + caseId).status()).isEqualTo(200);
         }
-        List<Long> whole = http.as("ivo").get("/api/audit/access-log?limit=1000&caseId=" + caseId).json().findValues("position").stream()
+        List<Long> whole = http.as("ivo").get("/api/v1/audit/access-log?limit=1000&caseId=" + caseId).json().findValues("position").stream()
                 .map(position -> position.asLong()).toList();
 
         List<Long> paged = new ArrayList<>();
-        String path = "/api/audit/access-log?limit=3&caseId=" + caseId;
+        String path = "/api/v1/audit/access-log?limit=3&caseId=" + caseId;
         while (path != null) {
             LedgerHttp.Response page = http.as("ivo").get(path);
             assertThat(page.status()).as(page.toString()).isEqualTo(200);

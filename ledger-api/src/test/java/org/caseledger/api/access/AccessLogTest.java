@@ -69,7 +69,7 @@ class AccessLogTest {
 
     private static AccessLog.Read read() {
         CaseAccess target = new CaseAccess(CaseId.random(), "2026-0001", UnitId.of("vivalla"), null, false);
-        return AccessLog.Read.ofCase(STAFF, target, "GET /api/cases/{caseId}", null, null, AccessLog.Outcome.READ);
+        return AccessLog.Read.ofCase(STAFF, target, "GET /api/v1/cases/{caseId}", null, null, AccessLog.Outcome.READ);
     }
 
     /** One request recording a read on a thread of its own, and how it ended: the exception it failed with. */

@@ -37,80 +37,80 @@ class AuthorisationMatrixIT extends IntegrationTest {
 
     /** Who may call each endpoint; {@code null} roles means anyone, logged in or not. */
     private static final Map<String, Set<Role>> MATRIX = new TreeMap<>(Map.ofEntries(
-            Map.entry("POST /api/cases", CASE_WORK),
-            Map.entry("GET /api/cases", CASE_READING),
-            Map.entry("GET /api/events", CASE_READING),
-            Map.entry("GET /api/cases/{caseId}", CASE_READING),
-            Map.entry("GET /api/cases/{caseId}/timeline", CASE_READING),
-            Map.entry("GET /api/cases/{caseId}/history", CASE_READING),
-            Map.entry("GET /api/cases/{caseId}/{collection}/{itemId}", CASE_READING),
-            Map.entry("GET /api/cases/{caseId}/verify", CASE_READING),
-            Map.entry("POST /api/cases/{caseId}/reports", CASE_WORK),
-            Map.entry("POST /api/cases/{caseId}/assessments", CASE_WORK),
-            Map.entry("POST /api/cases/{caseId}/assignments", CASE_WORK),
-            Map.entry("POST /api/cases/{caseId}/transfers", CASE_WORK),
-            Map.entry("POST /api/cases/{caseId}/decisions", CASE_WORK),
-            Map.entry("POST /api/cases/{caseId}/child-hearings", CASE_WORK),
-            Map.entry("POST /api/cases/{caseId}/child-not-heard-reasons", CASE_WORK),
-            Map.entry("POST /api/cases/{caseId}/visits", CASE_WORK),
-            Map.entry("POST /api/cases/{caseId}/visits/{visitId}/held", CASE_WORK),
-            Map.entry("POST /api/cases/{caseId}/visits/{visitId}/missed", CASE_WORK),
-            Map.entry("POST /api/cases/{caseId}/visits/{visitId}/cancellation", CASE_WORK),
-            Map.entry("POST /api/cases/{caseId}/contacts", CASE_WORK),
-            Map.entry("POST /api/cases/{caseId}/notes", CASE_WORK),
-            Map.entry("POST /api/cases/{caseId}/notes/{noteId}/corrections", CASE_WORK),
-            Map.entry("POST /api/cases/{caseId}/interventions", CASE_WORK),
-            Map.entry("POST /api/cases/{caseId}/interventions/{interventionId}/acceptance", CASE_WORK),
-            Map.entry("POST /api/cases/{caseId}/interventions/{interventionId}/declination", CASE_WORK),
-            Map.entry("POST /api/cases/{caseId}/interventions/{interventionId}/start", CASE_WORK),
-            Map.entry("POST /api/cases/{caseId}/interventions/{interventionId}/follow-ups", CASE_WORK),
-            Map.entry("POST /api/cases/{caseId}/interventions/{interventionId}/end", CASE_WORK),
-            Map.entry("POST /api/cases/{caseId}/consents", CASE_WORK),
-            Map.entry("POST /api/cases/{caseId}/consents/{consentId}/withdrawal", CASE_WORK),
-            Map.entry("POST /api/cases/{caseId}/disclosures", CASE_WORK),
-            Map.entry("POST /api/cases/{caseId}/closure", CASE_WORK),
-            Map.entry("GET /api/audit/public-key", EVERYONE),
-            Map.entry("GET /api/audit/log-key", EVERYONE),
-            Map.entry("GET /api/audit/keys", EVERYONE),
-            Map.entry("GET /api/audit/checkpoints", REVIEW),
-            Map.entry("GET /api/audit/checkpoints/latest", REVIEW),
-            Map.entry("GET /api/audit/checkpoints/{treeSize}", REVIEW),
-            Map.entry("GET /api/audit/proofs/consistency", REVIEW),
-            Map.entry("GET /api/audit/proofs/inclusion", REVIEW),
-            Map.entry("GET /api/audit/verify", REVIEW),
-            Map.entry("POST /api/audit/checkpoints", EnumSet.of(Role.UNIT_HEAD, Role.ADMINISTRATOR)),
-            Map.entry("GET /api/audit/cases/{caseId}/export", REVIEW),
-            Map.entry("GET /api/audit/cases/{caseId}/export.pdf", REVIEW),
-            Map.entry("GET /api/audit/access-log", AUDITORS),
-            Map.entry("GET /api/audit/access-log/unusual", AUDITORS),
-            Map.entry("GET /api/audit/access-log/verify", AUDITORS),
-            Map.entry("GET /api/caseload", CASE_READING),
-            Map.entry("GET /api/metrics", CASE_READING),
-            Map.entry("GET /api/metrics/{metric}/cases", CASE_READING),
-            Map.entry("GET /api/compliance", CASE_READING),
-            Map.entry("GET /api/deadlines", CASE_READING),
-            Map.entry("GET /api/admin/projections", ADMINISTRATION),
-            Map.entry("POST /api/admin/erasure-completion", ADMINISTRATION),
-            Map.entry("GET /api/admin/integrity-alarm", ADMINISTRATION),
-            Map.entry("POST /api/admin/integrity-alarm/acknowledgement", ADMINISTRATION),
-            Map.entry("POST /api/admin/projections/rebuild", ADMINISTRATION),
-            Map.entry("POST /api/admin/access-index/rebuild", ADMINISTRATION),
-            Map.entry("GET /api/admin/sign-in-locks", ADMINISTRATION),
-            Map.entry("DELETE /api/admin/sign-in-locks/accounts/{username}", ADMINISTRATION),
-            Map.entry("DELETE /api/admin/sign-in-locks/addresses/{address}", ADMINISTRATION),
-            Map.entry("GET /api/outreach/activities/{activityId}", CASE_READING),
-            Map.entry("POST /api/outreach/anonymous-consultations", CASE_WORK),
-            Map.entry("POST /api/outreach/information-meetings", CASE_WORK),
-            Map.entry("POST /api/outreach/conversations-without-aid", CASE_WORK),
-            Map.entry("POST /api/outreach/service-support", CASE_WORK),
-            Map.entry("GET /api/persons/{personId}/history", CASE_READING),
-            Map.entry("POST /api/persons", CASE_WORK),
-            Map.entry("POST /api/persons/search", CASE_READING),
-            Map.entry("POST /api/persons/{personId}/erasure", EnumSet.of(Role.UNIT_HEAD, Role.ADMINISTRATOR)),
-            Map.entry("POST /api/persons/{personId}/erasure-approvals", EnumSet.of(Role.UNIT_HEAD)),
-            Map.entry("GET /api/persons/{personId}/extract", REVIEW),
-            Map.entry("GET /api/retention/due", REVIEW),
-            Map.entry("POST /api/retention/run", EnumSet.of(Role.UNIT_HEAD))));
+            Map.entry("POST /api/v1/cases", CASE_WORK),
+            Map.entry("GET /api/v1/cases", CASE_READING),
+            Map.entry("GET /api/v1/events", CASE_READING),
+            Map.entry("GET /api/v1/cases/{caseId}", CASE_READING),
+            Map.entry("GET /api/v1/cases/{caseId}/timeline", CASE_READING),
+            Map.entry("GET /api/v1/cases/{caseId}/history", CASE_READING),
+            Map.entry("GET /api/v1/cases/{caseId}/{collection}/{itemId}", CASE_READING),
+            Map.entry("GET /api/v1/cases/{caseId}/verify", CASE_READING),
+            Map.entry("POST /api/v1/cases/{caseId}/reports", CASE_WORK),
+            Map.entry("POST /api/v1/cases/{caseId}/assessments", CASE_WORK),
+            Map.entry("POST /api/v1/cases/{caseId}/assignments", CASE_WORK),
+            Map.entry("POST /api/v1/cases/{caseId}/transfers", CASE_WORK),
+            Map.entry("POST /api/v1/cases/{caseId}/decisions", CASE_WORK),
+            Map.entry("POST /api/v1/cases/{caseId}/child-hearings", CASE_WORK),
+            Map.entry("POST /api/v1/cases/{caseId}/child-not-heard-reasons", CASE_WORK),
+            Map.entry("POST /api/v1/cases/{caseId}/visits", CASE_WORK),
+            Map.entry("POST /api/v1/cases/{caseId}/visits/{visitId}/held", CASE_WORK),
+            Map.entry("POST /api/v1/cases/{caseId}/visits/{visitId}/missed", CASE_WORK),
+            Map.entry("POST /api/v1/cases/{caseId}/visits/{visitId}/cancellation", CASE_WORK),
+            Map.entry("POST /api/v1/cases/{caseId}/contacts", CASE_WORK),
+            Map.entry("POST /api/v1/cases/{caseId}/notes", CASE_WORK),
+            Map.entry("POST /api/v1/cases/{caseId}/notes/{noteId}/corrections", CASE_WORK),
+            Map.entry("POST /api/v1/cases/{caseId}/interventions", CASE_WORK),
+            Map.entry("POST /api/v1/cases/{caseId}/interventions/{interventionId}/acceptance", CASE_WORK),
+            Map.entry("POST /api/v1/cases/{caseId}/interventions/{interventionId}/declination", CASE_WORK),
+            Map.entry("POST /api/v1/cases/{caseId}/interventions/{interventionId}/start", CASE_WORK),
+            Map.entry("POST /api/v1/cases/{caseId}/interventions/{interventionId}/follow-ups", CASE_WORK),
+            Map.entry("POST /api/v1/cases/{caseId}/interventions/{interventionId}/end", CASE_WORK),
+            Map.entry("POST /api/v1/cases/{caseId}/consents", CASE_WORK),
+            Map.entry("POST /api/v1/cases/{caseId}/consents/{consentId}/withdrawal", CASE_WORK),
+            Map.entry("POST /api/v1/cases/{caseId}/disclosures", CASE_WORK),
+            Map.entry("POST /api/v1/cases/{caseId}/closure", CASE_WORK),
+            Map.entry("GET /api/v1/audit/public-key", EVERYONE),
+            Map.entry("GET /api/v1/audit/log-key", EVERYONE),
+            Map.entry("GET /api/v1/audit/keys", EVERYONE),
+            Map.entry("GET /api/v1/audit/checkpoints", REVIEW),
+            Map.entry("GET /api/v1/audit/checkpoints/latest", REVIEW),
+            Map.entry("GET /api/v1/audit/checkpoints/{treeSize}", REVIEW),
+            Map.entry("GET /api/v1/audit/proofs/consistency", REVIEW),
+            Map.entry("GET /api/v1/audit/proofs/inclusion", REVIEW),
+            Map.entry("GET /api/v1/audit/verify", REVIEW),
+            Map.entry("POST /api/v1/audit/checkpoints", EnumSet.of(Role.UNIT_HEAD, Role.ADMINISTRATOR)),
+            Map.entry("GET /api/v1/audit/cases/{caseId}/export", REVIEW),
+            Map.entry("GET /api/v1/audit/cases/{caseId}/export.pdf", REVIEW),
+            Map.entry("GET /api/v1/audit/access-log", AUDITORS),
+            Map.entry("GET /api/v1/audit/access-log/unusual", AUDITORS),
+            Map.entry("GET /api/v1/audit/access-log/verify", AUDITORS),
+            Map.entry("GET /api/v1/caseload", CASE_READING),
+            Map.entry("GET /api/v1/metrics", CASE_READING),
+            Map.entry("GET /api/v1/metrics/{metric}/cases", CASE_READING),
+            Map.entry("GET /api/v1/compliance", CASE_READING),
+            Map.entry("GET /api/v1/deadlines", CASE_READING),
+            Map.entry("GET /api/v1/admin/projections", ADMINISTRATION),
+            Map.entry("POST /api/v1/admin/erasure-completion", ADMINISTRATION),
+            Map.entry("GET /api/v1/admin/integrity-alarm", ADMINISTRATION),
+            Map.entry("POST /api/v1/admin/integrity-alarm/acknowledgement", ADMINISTRATION),
+            Map.entry("POST /api/v1/admin/projections/rebuild", ADMINISTRATION),
+            Map.entry("POST /api/v1/admin/access-index/rebuild", ADMINISTRATION),
+            Map.entry("GET /api/v1/admin/sign-in-locks", ADMINISTRATION),
+            Map.entry("DELETE /api/v1/admin/sign-in-locks/accounts/{username}", ADMINISTRATION),
+            Map.entry("DELETE /api/v1/admin/sign-in-locks/addresses/{address}", ADMINISTRATION),
+            Map.entry("GET /api/v1/outreach/activities/{activityId}", CASE_READING),
+            Map.entry("POST /api/v1/outreach/anonymous-consultations", CASE_WORK),
+            Map.entry("POST /api/v1/outreach/information-meetings", CASE_WORK),
+            Map.entry("POST /api/v1/outreach/conversations-without-aid", CASE_WORK),
+            Map.entry("POST /api/v1/outreach/service-support", CASE_WORK),
+            Map.entry("GET /api/v1/persons/{personId}/history", CASE_READING),
+            Map.entry("POST /api/v1/persons", CASE_WORK),
+            Map.entry("POST /api/v1/persons/search", CASE_READING),
+            Map.entry("POST /api/v1/persons/{personId}/erasure", EnumSet.of(Role.UNIT_HEAD, Role.ADMINISTRATOR)),
+            Map.entry("POST /api/v1/persons/{personId}/erasure-approvals", EnumSet.of(Role.UNIT_HEAD)),
+            Map.entry("GET /api/v1/persons/{personId}/extract", REVIEW),
+            Map.entry("GET /api/v1/retention/due", REVIEW),
+            Map.entry("POST /api/v1/retention/run", EnumSet.of(Role.UNIT_HEAD))));
 
     private static final Map<Role, String> USERS = Map.of(Role.SOCIAL_SECRETARY, "anna", Role.GROUP_LEADER, "karin",
             Role.UNIT_HEAD, "lars", Role.ADMINISTRATOR, "eva", Role.AUDITOR, "ivo");
@@ -160,23 +160,23 @@ class AuthorisationMatrixIT extends IntegrationTest {
      * household of each kind of person. The protected child's case is assigned to no one.
      */
     private static final Map<String, Map<Target, Set<Role>>> PERSON_MATRIX = new TreeMap<>(Map.of(
-            "POST /api/persons/{personId}/erasure-approvals", Map.of(
+            "POST /api/v1/persons/{personId}/erasure-approvals", Map.of(
                     Target.OWN_UNIT, EnumSet.of(Role.UNIT_HEAD),
                     Target.OTHER_UNIT, EnumSet.noneOf(Role.class),
                     Target.PROTECTED, EnumSet.of(Role.UNIT_HEAD)),
-            "GET /api/persons/{personId}/history", Map.of(
+            "GET /api/v1/persons/{personId}/history", Map.of(
                     Target.OWN_UNIT, CASE_READING,
                     Target.OTHER_UNIT, AUDITORS,
                     Target.PROTECTED, REVIEW),
-            "GET /api/persons/{personId}/extract", Map.of(
+            "GET /api/v1/persons/{personId}/extract", Map.of(
                     Target.OWN_UNIT, REVIEW,
                     Target.OTHER_UNIT, AUDITORS,
                     Target.PROTECTED, REVIEW),
-            "POST /api/persons/{personId}/erasure", Map.of(
+            "POST /api/v1/persons/{personId}/erasure", Map.of(
                     Target.OWN_UNIT, EnumSet.of(Role.UNIT_HEAD, Role.ADMINISTRATOR),
                     Target.OTHER_UNIT, EnumSet.noneOf(Role.class),
                     Target.PROTECTED, EnumSet.of(Role.UNIT_HEAD, Role.ADMINISTRATOR)),
-            "POST /api/persons (into the household)", Map.of(
+            "POST /api/v1/persons (into the household)", Map.of(
                     Target.OWN_UNIT, CASE_WORK,
                     Target.OTHER_UNIT, EnumSet.noneOf(Role.class),
                     Target.PROTECTED, EnumSet.of(Role.UNIT_HEAD))));
@@ -209,10 +209,10 @@ class AuthorisationMatrixIT extends IntegrationTest {
     private Map<String, String> personOf(Target target) {
         String household = UUID.randomUUID().toString();
         String user = target == Target.OTHER_UNIT ? "sara" : "anna";
-        Response child = http.as(user).post("/api/persons", Map.of("identityNumber", Fixtures.identityNumber(), "name", "Matris Barn",
+        Response child = http.as(user).post("/api/v1/persons", Map.of("identityNumber", Fixtures.identityNumber(), "name", "Matris Barn",
                 "protectedIdentity", target == Target.PROTECTED, "household", household));
         assertThat(child.status()).as(child.toString()).isEqualTo(201);
-        Response opened = http.as(user).post("/api/cases", Map.of("origin", "REPORT_OF_CONCERN", "child", child.field("personId"),
+        Response opened = http.as(user).post("/api/v1/cases", Map.of("origin", "REPORT_OF_CONCERN", "child", child.field("personId"),
                 "household", household, "receivedAt", "2026-03-02T08:15:00Z",
                 "report", Map.of("reporterType", "SCHOOL", "summary", "A report.")));
         assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
@@ -230,14 +230,14 @@ class AuthorisationMatrixIT extends IntegrationTest {
         if (endpoint.endsWith("/erasure-approvals")) {
             return as.post(path.substring("POST ".length()), Map.of());
         }
-        return as.post("/api/persons", Map.of("identityNumber", Fixtures.identityNumber(), "name", "Matris Förälder",
+        return as.post("/api/v1/persons", Map.of("identityNumber", Fixtures.identityNumber(), "name", "Matris Förälder",
                 "household", person.get("household")));
     }
 
     private Set<String> servedEndpoints() {
         Set<String> served = new TreeSet<>();
         mappings.getHandlerMethods().keySet().forEach(info -> info.getPatternValues().stream()
-                .filter(pattern -> pattern.startsWith("/api/"))
+                .filter(pattern -> pattern.startsWith("/api/v1/"))
                 .forEach(pattern -> info.getMethodsCondition().getMethods()
                         .forEach(method -> served.add(method.name() + " " + pattern))));
         return served;
@@ -250,7 +250,7 @@ class AuthorisationMatrixIT extends IntegrationTest {
             path = path.replace("{" + id.getKey() + "}", id.getValue());
         }
         path = path.replaceAll("\\{[a-zA-Z]+}", UUID.randomUUID().toString());
-        if (path.startsWith("/api/admin/projections/rebuild")) {
+        if (path.startsWith("/api/v1/admin/projections/rebuild")) {
             return path + "?projection=no-such-projection";
         }
         return path + "?from=2026-01-01&to=2027-01-01";
@@ -265,7 +265,7 @@ class AuthorisationMatrixIT extends IntegrationTest {
     }
 
     private String anActivity() {
-        Response response = http.as("anna").post("/api/outreach/anonymous-consultations", Map.of("topic", "PARENTING"));
+        Response response = http.as("anna").post("/api/v1/outreach/anonymous-consultations", Map.of("topic", "PARENTING"));
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         return response.field("activityId");
     }

@@ -440,7 +440,7 @@ class LedgerBenchmarks {
     private void appendDistinctCases(BenchmarkReport report, References references) throws Exception {
         References.EventRow row = references.storedEvent("CaseOpened");
         Wrk wrk = wrk(List.of("unused"));
-        Wrk.Request openCase = new Wrk.Request("POST", "/api/cases", "{\"origin\":\"APPLICATION\",\"child\":\"{uuid}\","
+        Wrk.Request openCase = new Wrk.Request("POST", "/api/v1/cases", "{\"origin\":\"APPLICATION\",\"child\":\"{uuid}\","
                 + "\"household\":\"{uuid}\",\"receivedAt\":\"2026-11-02T08:00:00Z\"}");
         Load.rate(16, RATE_RUN, (thread, call) -> openCaseThroughGateway());
         wrk.closedLoop(openCase, 16, RATE_RUN);
@@ -452,7 +452,7 @@ class LedgerBenchmarks {
             report.add(new Figure("1. Append, distinct cases", "open a case through the command gateway, " + threads + " threads",
                     "commands/s", HIGHER_IS_BETTER, gateway, referenceName, reference,
                     threads == 16 ? List.of(Target.efficiency(0.7, "≥ 0.7 × reference")) : List.of(), null));
-            report.add(new Figure("1. Append, distinct cases", "POST /api/cases, " + threads + " connections",
+            report.add(new Figure("1. Append, distinct cases", "POST /api/v1/cases, " + threads + " connections",
                     "requests/s", HIGHER_IS_BETTER, rest, referenceName, reference, List.of(), null));
         }
     }
@@ -491,7 +491,7 @@ class LedgerBenchmarks {
 
     private void timeTravel(BenchmarkReport report, References references) throws Exception {
         CaseId caseId = publish(SyntheticCases.history(EVENTS / EVENTS_PER_CASE + HOT_CASES + FRESH_CASES, HOT_CASE_EVENTS));
-        URI asOf = URI.create(baseUrl() + "/api/cases/" + caseId + "?asOf=" + AFTER_SYNTHETIC_HISTORY);
+        URI asOf = URI.create(baseUrl() + "/api/v1/cases/" + caseId + "?asOf=" + AFTER_SYNTHETIC_HISTORY);
         List<Double> p50 = new ArrayList<>();
         List<Double> p99 = new ArrayList<>();
         List<Double> referenceP50 = new ArrayList<>();
@@ -504,7 +504,7 @@ class LedgerBenchmarks {
             referenceP50.add(reference.p50());
             referenceP99.add(reference.p99());
         }
-        String name = "GET /api/cases/{id}?asOf, a case of " + HOT_CASE_EVENTS + " events, one request at a time";
+        String name = "GET /api/v1/cases/{id}?asOf, a case of " + HOT_CASE_EVENTS + " events, one request at a time";
         String referenceName = "plain JDBC read of the case's events + payload deserialization";
         report.add(new Figure("4. Time travel", name + ": p50", "ms", LOWER_IS_BETTER, new Runs(p50), referenceName,
                 new Runs(referenceP50), List.of(), null));
@@ -516,8 +516,8 @@ class LedgerBenchmarks {
         long cases = jdbc.sql("SELECT count(*) FROM case_view").query(Long.class).single();
         String withCases = String.format(", %,d cases in the store", cases);
         Wrk wrk = wrk(caseIds);
-        Wrk.Request read = new Wrk.Request("GET", "/api/cases/{id}", null);
-        Wrk.Request write = new Wrk.Request("POST", "/api/cases/{id}/notes",
+        Wrk.Request read = new Wrk.Request("GET", "/api/v1/cases/{id}", null);
+        Wrk.Request write = new Wrk.Request("POST", "/api/v1/cases/{id}/notes",
                 "{\"text\":\"Telephone call with the mother about the school meeting on Thursday; she will bring the boy.\"}");
         References.EventRow note = references.storedEvent("JournalNoteRecorded");
 
@@ -536,8 +536,8 @@ class LedgerBenchmarks {
             writes.add(wrk.paced(write, POST_RATE, LOAD_CONNECTIONS, RATE_RUN, LOAD_RUN));
             writeReferences.add(references.appendLatencies(note, LATENCY_CALLS / 5, LATENCY_CALLS));
         }
-        String readName = "GET /api/cases/{id} at " + GET_RATE + " requests/s" + withCases;
-        String writeName = "POST /api/cases/{id}/notes at " + POST_RATE + " requests/s" + withCases;
+        String readName = "GET /api/v1/cases/{id} at " + GET_RATE + " requests/s" + withCases;
+        String writeName = "POST /api/v1/cases/{id}/notes at " + POST_RATE + " requests/s" + withCases;
         String readReference = "plain JDBC read of the case view row by key, one at a time";
         String writeReference = "plain JDBC insert of one event-sized row per transaction, one at a time";
         String section = "6. REST under load";
@@ -553,9 +553,9 @@ class LedgerBenchmarks {
                 runs(writeReferences, Load.Latencies::p99), List.of(Target.figure(50, "p99 < 50 ms")), null));
         report.add(new Figure(section, writeName + ": rate reached", "requests/s", HIGHER_IS_BETTER,
                 runs(writes, Wrk.Result::requestsPerSecond), null, null, List.of(), null));
-        report.add(new Figure(section, "GET /api/cases/{id}, throughput at 16 connections" + withCases, "requests/s",
+        report.add(new Figure(section, "GET /api/v1/cases/{id}, throughput at 16 connections" + withCases, "requests/s",
                 HIGHER_IS_BETTER, runs(() -> wrk.closedLoop(read, 16, RATE_RUN).requestsPerSecond()), null, null, List.of(), null));
-        report.add(new Figure(section, "POST /api/cases/{id}/notes, throughput at 16 connections" + withCases, "requests/s",
+        report.add(new Figure(section, "POST /api/v1/cases/{id}/notes, throughput at 16 connections" + withCases, "requests/s",
                 HIGHER_IS_BETTER, runs(() -> wrk.closedLoop(write, 16, RATE_RUN).requestsPerSecond()), null, null, List.of(), null));
     }
 

@@ -38,7 +38,7 @@ class CaseFilePdfIT extends IntegrationTest {
     @Test
     void anAuditorsPdfShowsTheTimelineTheDecisionsAndTheHashesCheckpointAndKeyOfTheVerifiableExport() throws IOException {
         String caseId = Fixtures.openCase(http);
-        String cases = "/api/cases/" + caseId;
+        String cases = "/api/v1/cases/" + caseId;
         assertThat(http.as("anna").post(cases + "/decisions", Map.of("kind", "OPEN_INVESTIGATION", "legalBasis", "SFS2025:400-20kap2",
                 "rationale", "Upprepade tecken på att Alva far illa.")).status()).isEqualTo(201);
         Response note = http.as("anna").post(cases + "/notes", Map.of("text", "Mötet hölls på förskolan i Vivalla 2023."));
@@ -47,14 +47,14 @@ class CaseFilePdfIT extends IntegrationTest {
                 Map.of("text", "Mötet hölls på förskolan i Vivalla 2022.", "reason", "Fel år antecknat.")).status()).isEqualTo(201);
         sealEverything();
 
-        BinaryResponse answer = http.as("ivo").getBytes("/api/audit/cases/" + caseId + "/export.pdf");
+        BinaryResponse answer = http.as("ivo").getBytes("/api/v1/audit/cases/" + caseId + "/export.pdf");
 
         assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
         assertThat(answer.header("Content-Type")).isEqualTo("application/pdf");
         assertThat(answer.header("Content-Disposition")).isEqualTo("attachment; filename=\"case-" + caseId + ".pdf\"");
         keepForAPerson(answer.body());
         String text = textOf(answer.body());
-        JsonNode export = CaseFiles.body(http.as("ivo").get("/api/audit/cases/" + caseId + "/export").text());
+        JsonNode export = CaseFiles.body(http.as("ivo").get("/api/v1/audit/cases/" + caseId + "/export").text());
         assertThat(text).contains("Case file " + http.as("ivo").get(cases).field("caseNumber"))
                 .contains("by ivo.granskare (auditor, supervision)");
         assertThat(text).as("each event's type and plain words").contains("CaseOpened", "ReportOfConcernReceived",
@@ -69,7 +69,7 @@ class CaseFilePdfIT extends IntegrationTest {
         assertThat(hashes).hasSize(5);
         assertThat(text).as("every event hash of the JSON export").contains(hashes);
         assertThat(text).as("the tree size and root of the file's checkpoint").contains(treeSizeAndRoot(export));
-        String publicKey = http.anonymous().get("/api/audit/public-key").text();
+        String publicKey = http.anonymous().get("/api/v1/audit/public-key").text();
         CaseFileReport attached = CaseFiles.verifier(publicKey).verify(attachment(answer.body(), caseId));
         assertThat(attached.status()).as("the signed case file attached to the PDF: " + attached.describe())
                 .isEqualTo(CaseFileReport.Status.INTACT);
@@ -81,7 +81,7 @@ class CaseFilePdfIT extends IntegrationTest {
     @Test
     void aCaseWorkerIsRefusedThePdfAndTheUnitHeadsReadAndTheRefusalAreInTheAccessLog() {
         String caseId = Fixtures.openCase(http);
-        String path = "/api/audit/cases/" + caseId + "/export.pdf";
+        String path = "/api/v1/audit/cases/" + caseId + "/export.pdf";
 
         BinaryResponse caseWorker = http.as("anna").getBytes(path);
         BinaryResponse unitHead = http.as("lars").getBytes(path);
@@ -92,10 +92,10 @@ class CaseFilePdfIT extends IntegrationTest {
                 .contains("/problems/forbidden", "Den signerade akten exporteras av granskare och enhetschefen.");
         assertThat(unitHead.status()).as(unitHead.toString()).isEqualTo(200);
         List<String> logged = new ArrayList<>();
-        http.as("ivo").get("/api/audit/access-log?caseId=" + caseId + "&limit=1000").json().forEach(entry -> logged.add(
+        http.as("ivo").get("/api/v1/audit/access-log?caseId=" + caseId + "&limit=1000").json().forEach(entry -> logged.add(
                 entry.path("staffId").asString() + " " + entry.path("outcome").asString() + " " + entry.path("what").asString()));
-        assertThat(logged).contains("anna.lind REFUSED GET /api/audit/cases/{caseId}/export.pdf",
-                "lars.nilsson READ GET /api/audit/cases/{caseId}/export.pdf");
+        assertThat(logged).contains("anna.lind REFUSED GET /api/v1/audit/cases/{caseId}/export.pdf",
+                "lars.nilsson READ GET /api/v1/audit/cases/{caseId}/export.pdf");
     }
 
     @Test
@@ -104,13 +104,13 @@ class CaseFilePdfIT extends IntegrationTest {
         Response opened = Fixtures.openCaseOnSchoolReport(http, child);
         String caseId = opened.field("caseId");
         String secret = "Hemligt-" + UUID.randomUUID();
-        assertThat(http.as("anna").post("/api/cases/" + caseId + "/notes", Map.of("text", secret)).status()).isEqualTo(201);
+        assertThat(http.as("anna").post("/api/v1/cases/" + caseId + "/notes", Map.of("text", secret)).status()).isEqualTo(201);
         sealEverything();
-        List<String> hashesBefore = CaseFiles.body(http.as("ivo").get("/api/audit/cases/" + caseId + "/export").text()).path("events")
+        List<String> hashesBefore = CaseFiles.body(http.as("ivo").get("/api/v1/audit/cases/" + caseId + "/export").text()).path("events")
                 .findValuesAsString("hash");
 
-        Response erased = http.as("lars").post("/api/persons/" + child + "/erasure", Map.of("reason", "RETENTION"));
-        BinaryResponse answer = http.as("ivo").getBytes("/api/audit/cases/" + caseId + "/export.pdf");
+        Response erased = http.as("lars").post("/api/v1/persons/" + child + "/erasure", Map.of("reason", "RETENTION"));
+        BinaryResponse answer = http.as("ivo").getBytes("/api/v1/audit/cases/" + caseId + "/export.pdf");
 
         assertThat(erased.status()).as(erased.toString()).isEqualTo(200);
         assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
@@ -122,7 +122,7 @@ class CaseFilePdfIT extends IntegrationTest {
     private void sealEverything() {
         Response sealed;
         do {
-            sealed = http.as("lars").postRaw("/api/audit/checkpoints", "");
+            sealed = http.as("lars").postRaw("/api/v1/audit/checkpoints", "");
             assertThat(sealed.status()).as(sealed.toString()).isIn(200, 201);
         } while (sealed.status() == 201);
     }

@@ -33,13 +33,13 @@ class CaseListIT extends IntegrationTest {
 
     @Test
     void givenCasesOfTwoUnitsAndAProtectedOneWhenEachMemberOfStaffListsEveryPageThenTheyGetExactlyTheCasesThePolicyLetsThemRead() {
-        String protectedChild = http.as("anna").post("/api/persons", Map.of("identityNumber", Fixtures.identityNumber(), "name", "Skyddad Person",
+        String protectedChild = http.as("anna").post("/api/v1/persons", Map.of("identityNumber", Fixtures.identityNumber(), "name", "Skyddad Person",
                 "protectedIdentity", true)).field("personId");
         String protectedCase = Fixtures.openCaseOnSchoolReport(http, protectedChild).field("caseId");
-        assertThat(http.as("lars").post("/api/cases/" + protectedCase + "/assignments", Map.of("assignee", "omar.hassan")).status()).isEqualTo(200);
-        String otherChild = http.as("sara").post("/api/persons", Map.of("identityNumber", Fixtures.identityNumber(), "name", "Annan Enhet"))
+        assertThat(http.as("lars").post("/api/v1/cases/" + protectedCase + "/assignments", Map.of("assignee", "omar.hassan")).status()).isEqualTo(200);
+        String otherChild = http.as("sara").post("/api/v1/persons", Map.of("identityNumber", Fixtures.identityNumber(), "name", "Annan Enhet"))
                 .field("personId");
-        LedgerHttp.Response otherUnitOpened = http.as("sara").post("/api/cases", Map.of("origin", "REPORT_OF_CONCERN", "child", otherChild,
+        LedgerHttp.Response otherUnitOpened = http.as("sara").post("/api/v1/cases", Map.of("origin", "REPORT_OF_CONCERN", "child", otherChild,
                 "household", UUID.randomUUID().toString(), "receivedAt", "2026-03-02T08:15:00Z",
                 "report", Map.of("reporterType", "SCHOOL", "summary", "A report to another unit.")));
         assertThat(otherUnitOpened.status()).as(otherUnitOpened.toString()).isEqualTo(201);
@@ -50,16 +50,16 @@ class CaseListIT extends IntegrationTest {
             Set<String> expected = access.findAll(allCaseIds()).stream().filter(target -> AccessPolicy.mayList(staff, target))
                     .map(target -> target.caseId().toString()).collect(Collectors.toSet());
 
-            List<String> listed = everyPage(http.as(user), "/api/cases?limit=200");
+            List<String> listed = everyPage(http.as(user), "/api/v1/cases?limit=200");
 
             assertThat(listed).as("cases listed to " + user).doesNotHaveDuplicates();
             assertThat(Set.copyOf(listed)).as("cases listed to " + user).isEqualTo(expected);
         }
-        assertThat(everyPage(http.as("anna"), "/api/cases?limit=200")).doesNotContain(protectedCase, otherUnitCase);
-        assertThat(everyPage(http.as("omar"), "/api/cases?limit=200")).contains(protectedCase).doesNotContain(otherUnitCase);
-        assertThat(everyPage(http.as("ivo"), "/api/cases?limit=200&unit=central-reception")).contains(otherUnitCase).doesNotContain(protectedCase);
-        assertThat(http.as("anna").get("/api/cases?unit=central-reception").status()).isEqualTo(403);
-        assertThat(http.as("eva").get("/api/cases").status()).isEqualTo(403);
+        assertThat(everyPage(http.as("anna"), "/api/v1/cases?limit=200")).doesNotContain(protectedCase, otherUnitCase);
+        assertThat(everyPage(http.as("omar"), "/api/v1/cases?limit=200")).contains(protectedCase).doesNotContain(otherUnitCase);
+        assertThat(everyPage(http.as("ivo"), "/api/v1/cases?limit=200&unit=central-reception")).contains(otherUnitCase).doesNotContain(protectedCase);
+        assertThat(http.as("anna").get("/api/v1/cases?unit=central-reception").status()).isEqualTo(403);
+        assertThat(http.as("eva").get("/api/v1/cases").status()).isEqualTo(403);
     }
 
     @Test
@@ -68,14 +68,14 @@ class CaseListIT extends IntegrationTest {
             Fixtures.openCase(http);
         }
         for (String sort : List.of("lastActivity", "caseNumber")) {
-            List<String> whole = ids(http.as("lars").get("/api/cases?limit=200&sort=" + sort).json());
+            List<String> whole = ids(http.as("lars").get("/api/v1/cases?limit=200&sort=" + sort).json());
             assertThat(whole.size()).isLessThan(200);
 
-            List<String> paged = everyPage(http.as("lars"), "/api/cases?limit=7&sort=" + sort);
+            List<String> paged = everyPage(http.as("lars"), "/api/v1/cases?limit=7&sort=" + sort);
 
             assertThat(paged).as("pages of 7 in the order " + sort).isEqualTo(whole);
         }
-        List<String> byNumber = numbers(http.as("lars").get("/api/cases?limit=200&sort=caseNumber").json());
+        List<String> byNumber = numbers(http.as("lars").get("/api/v1/cases?limit=200&sort=caseNumber").json());
         assertThat(byNumber).isSorted();
     }
 
@@ -87,15 +87,15 @@ class CaseListIT extends IntegrationTest {
         String number = opened.path("caseNumber").asString();
         ReadModels.awaitCaughtUp(http, Duration.ofSeconds(60));
 
-        assertThat(ids(http.as("anna").get("/api/cases?caseNumber=" + number).json())).containsExactly(caseId);
-        assertThat(ids(http.as("anna").get("/api/cases?child=" + child).json())).containsExactly(caseId);
-        assertThat(ids(http.as("anna").get("/api/cases?child=" + child + "&status=OPEN").json())).containsExactly(caseId);
-        assertThat(ids(http.as("anna").get("/api/cases?child=" + child + "&status=CLOSED").json())).isEmpty();
-        assertThat(ids(http.as("anna").get("/api/cases?child=" + child + "&openedFrom=2026-03-02&openedTo=2026-03-02").json()))
+        assertThat(ids(http.as("anna").get("/api/v1/cases?caseNumber=" + number).json())).containsExactly(caseId);
+        assertThat(ids(http.as("anna").get("/api/v1/cases?child=" + child).json())).containsExactly(caseId);
+        assertThat(ids(http.as("anna").get("/api/v1/cases?child=" + child + "&status=OPEN").json())).containsExactly(caseId);
+        assertThat(ids(http.as("anna").get("/api/v1/cases?child=" + child + "&status=CLOSED").json())).isEmpty();
+        assertThat(ids(http.as("anna").get("/api/v1/cases?child=" + child + "&openedFrom=2026-03-02&openedTo=2026-03-02").json()))
                 .containsExactly(caseId);
-        assertThat(ids(http.as("anna").get("/api/cases?child=" + child + "&openedFrom=2026-03-03").json())).isEmpty();
-        assertThat(ids(http.as("anna").get("/api/cases?child=" + child + "&assignee=omar.hassan").json())).isEmpty();
-        JsonNode listed = http.as("anna").get("/api/cases?caseNumber=" + number).json().path("cases").get(0);
+        assertThat(ids(http.as("anna").get("/api/v1/cases?child=" + child + "&openedFrom=2026-03-03").json())).isEmpty();
+        assertThat(ids(http.as("anna").get("/api/v1/cases?child=" + child + "&assignee=omar.hassan").json())).isEmpty();
+        JsonNode listed = http.as("anna").get("/api/v1/cases?caseNumber=" + number).json().path("cases").get(0);
         assertThat(listed.path("status").asString()).isEqualTo("OPEN");
         assertThat(listed.path("openedAt").asString()).isEqualTo("2026-03-02T08:15:00Z");
         assertThat(listed.path("child").asString()).isEqualTo(child);
@@ -106,26 +106,26 @@ class CaseListIT extends IntegrationTest {
         for (int i = 0; i < 3; i++) {
             Fixtures.openCase(http);
         }
-        LedgerHttp.Response first = http.as("lars").get("/api/cases?limit=1&sort=caseNumber");
+        LedgerHttp.Response first = http.as("lars").get("/api/v1/cases?limit=1&sort=caseNumber");
         String next = first.json().path("next").asString();
 
-        assertThat(http.as("lars").get("/api/cases?limit=1&sort=lastActivity&cursor=" + next).status()).isEqualTo(400);
-        assertThat(http.as("lars").get("/api/cases?cursor=bm90LWEtY3Vyc29y").status()).isEqualTo(400);
-        assertThat(http.as("lars").get("/api/cases?limit=0").status()).isEqualTo(400);
-        assertThat(http.as("lars").get("/api/cases?sort=name").status()).isEqualTo(400);
-        assertThat(http.as("lars").get("/api/cases?status=open").status()).isEqualTo(400);
+        assertThat(http.as("lars").get("/api/v1/cases?limit=1&sort=lastActivity&cursor=" + next).status()).isEqualTo(400);
+        assertThat(http.as("lars").get("/api/v1/cases?cursor=bm90LWEtY3Vyc29y").status()).isEqualTo(400);
+        assertThat(http.as("lars").get("/api/v1/cases?limit=0").status()).isEqualTo(400);
+        assertThat(http.as("lars").get("/api/v1/cases?sort=name").status()).isEqualTo(400);
+        assertThat(http.as("lars").get("/api/v1/cases?status=open").status()).isEqualTo(400);
     }
 
     @Test
     void givenACaseOfManyEventsWhenReadingItsHistoryInPagesThenThePagesFollowedByTheirLinksMakeTheWholeHistory() {
         String caseId = Fixtures.openCase(http);
         for (int i = 0; i < 5; i++) {
-            assertThat(http.as("anna").post("/api/cases/" + caseId + "/notes", Map.of("text", "Note " + i)).status()).isEqualTo(201);
+            assertThat(http.as("anna").post("/api/v1/cases/" + caseId + "/notes", Map.of("text", "Note " + i)).status()).isEqualTo(201);
         }
-        JsonNode whole = http.as("anna").get("/api/cases/" + caseId + "/history").json();
+        JsonNode whole = http.as("anna").get("/api/v1/cases/" + caseId + "/history").json();
 
         List<Long> paged = new ArrayList<>();
-        String path = "/api/cases/" + caseId + "/history?limit=3";
+        String path = "/api/v1/cases/" + caseId + "/history?limit=3";
         while (path != null) {
             LedgerHttp.Response page = http.as("anna").get(path);
             assertThat(page.status()).as(page.toString()).isEqualTo(200);
@@ -136,7 +136,7 @@ class CaseListIT extends IntegrationTest {
 
         assertThat(whole.size()).isEqualTo(7);
         assertThat(paged).containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L);
-        assertThat(http.as("anna").get("/api/cases/" + caseId + "/history?limit=1001").status()).isEqualTo(400);
+        assertThat(http.as("anna").get("/api/v1/cases/" + caseId + "/history?limit=1001").status()).isEqualTo(400);
     }
 
     /** Every case of every page, following the Link header from the first page to the last. */

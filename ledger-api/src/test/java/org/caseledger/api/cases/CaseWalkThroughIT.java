@@ -23,7 +23,7 @@ class CaseWalkThroughIT extends IntegrationTest {
         assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
         String caseId = opened.field("caseId");
         String reportId = opened.field("reportId");
-        String path = "/api/cases/" + caseId;
+        String path = "/api/v1/cases/" + caseId;
         assertThat(opened.header("Location")).isEqualTo(path);
         assertThat(opened.header("ETag")).isEqualTo("\"1\"");
 
@@ -130,7 +130,7 @@ class CaseWalkThroughIT extends IntegrationTest {
     void theReportThatOpensACaseHappenedWhenTheCaseSaysUnlessItSaysOtherwise() {
         String caseId = Fixtures.openCase(http);
 
-        JsonNode report = http.as("anna").get("/api/cases/" + caseId + "/timeline").json().get(1);
+        JsonNode report = http.as("anna").get("/api/v1/cases/" + caseId + "/timeline").json().get(1);
 
         assertThat(report.path("type").asString()).isEqualTo("ReportOfConcernReceived");
         assertThat(report.path("occurredAt").asString()).isEqualTo("2026-03-02T08:20:00Z");

@@ -29,7 +29,7 @@ class EventCatalogueIT extends IntegrationTest {
         LedgerHttp karin = http.as("karin");
         String child = Fixtures.registerChild(http);
         Response opened = Fixtures.openCaseOnSchoolReport(http, child);
-        String path = "/api/cases/" + opened.field("caseId");
+        String path = "/api/v1/cases/" + opened.field("caseId");
 
         ok(karin.post(path + "/decisions", Map.of("kind", "DO_NOT_OPEN_INVESTIGATION", "legalBasis", "SFS2025:400-20kap2",
                 "rationale", "The first report alone does not call for an investigation.")));
@@ -89,18 +89,18 @@ class EventCatalogueIT extends IntegrationTest {
         }
 
         String household = UUID.randomUUID().toString();
-        activity(anna.post("/api/outreach/anonymous-consultations", Map.of("topic", "PARENTING")));
-        activity(anna.post("/api/outreach/information-meetings", Map.of("audience", "Parents at Vivallaskolan", "participants", 23,
+        activity(anna.post("/api/v1/outreach/anonymous-consultations", Map.of("topic", "PARENTING")));
+        activity(anna.post("/api/v1/outreach/information-meetings", Map.of("audience", "Parents at Vivallaskolan", "participants", 23,
                 "topics", List.of("What social services do", "How to ask for support"))));
-        activity(anna.post("/api/outreach/conversations-without-aid", Map.of("household", household)));
-        activity(anna.post("/api/outreach/service-support", Map.of("household", household, "kind", "HELP_WITH_AUTHORITIES")));
+        activity(anna.post("/api/v1/outreach/conversations-without-aid", Map.of("household", household)));
+        activity(anna.post("/api/v1/outreach/service-support", Map.of("household", household, "kind", "HELP_WITH_AUTHORITIES")));
 
         // the child's file is now central-reception's: vivalla, holding a newer one, erases the child with its approval
-        ok(anna.post("/api/cases", Map.of("origin", "APPLICATION", "child", child, "household", household,
+        ok(anna.post("/api/v1/cases", Map.of("origin", "APPLICATION", "child", child, "household", household,
                 "receivedAt", "2026-06-02T08:15:00Z")));
-        ok(http.as("mia").post("/api/persons/" + child + "/erasure-approvals", Map.of()));
-        ok(http.as("eva").post("/api/persons/" + child + "/erasure", Map.of("reason", "RETENTION")));
-        for (JsonNode entry : http.as("ivo").get("/api/persons/" + child + "/history").json()) {
+        ok(http.as("mia").post("/api/v1/persons/" + child + "/erasure-approvals", Map.of()));
+        ok(http.as("eva").post("/api/v1/persons/" + child + "/erasure", Map.of("reason", "RETENTION")));
+        for (JsonNode entry : http.as("ivo").get("/api/v1/persons/" + child + "/history").json()) {
             producedTypes.add(entry.path("type").asString());
         }
 

@@ -20,7 +20,7 @@ class TimeTravelIT extends IntegrationTest {
     @Test
     void theCaseAsOfAMomentIsWhatTheLiveViewShowedThen() {
         String caseId = Fixtures.openCase(http);
-        String path = "/api/cases/" + caseId;
+        String path = "/api/v1/cases/" + caseId;
         LedgerHttp anna = http.as("anna");
         List<Seen> seen = new ArrayList<>();
         seen.add(live(path));
@@ -51,7 +51,7 @@ class TimeTravelIT extends IntegrationTest {
     @Test
     void theTimelineTellsEachEventInPlainWordsWithCorrectionsBesideTheOriginal() {
         String caseId = Fixtures.openCase(http);
-        String path = "/api/cases/" + caseId;
+        String path = "/api/v1/cases/" + caseId;
         String note = http.as("anna").post(path + "/notes", Map.of("text", "The family moved here in 2023.")).field("noteId");
         http.as("anna").post(path + "/notes/" + note + "/corrections", Map.of("text", "The family moved here in 2022.",
                 "reason", "Wrong year."));

@@ -41,7 +41,7 @@ class TransactionsIT extends IntegrationTest {
         probe.failOn(marker);
         String caseId;
         try {
-            Response opened = http.as("anna").post("/api/cases", Map.of("origin", "REPORT_OF_CONCERN",
+            Response opened = http.as("anna").post("/api/v1/cases", Map.of("origin", "REPORT_OF_CONCERN",
                     "child", UUID.randomUUID().toString(), "household", UUID.randomUUID().toString(),
                     "receivedAt", marker.toString(), "report", Map.of("reporterType", "SCHOOL", "summary", "A report the probe fails on.")));
             assertThat(opened.status()).isEqualTo(201);

@@ -183,9 +183,9 @@ class ContractFuzzIT {
     private static Map<String, String> knownIds(LedgerHttp http) {
         String child = Fixtures.registerChild(http);
         String caseId = Fixtures.openCaseOnSchoolReport(http, child).field("caseId");
-        String noteId = http.as("anna").post("/api/cases/" + caseId + "/notes", Map.of("text", "Ringde skolan."))
+        String noteId = http.as("anna").post("/api/v1/cases/" + caseId + "/notes", Map.of("text", "Ringde skolan."))
                 .field("noteId");
-        String visitId = http.as("anna").post("/api/cases/" + caseId + "/visits",
+        String visitId = http.as("anna").post("/api/v1/cases/" + caseId + "/visits",
                 Map.of("plannedAt", "2026-04-01T09:00:00Z", "place", "HOME")).field("visitId");
         return Map.of("caseId", caseId, "personId", child, "noteId", noteId == null ? UUID.randomUUID().toString() : noteId,
                 "visitId", visitId == null ? UUID.randomUUID().toString() : visitId, "itemId", visitId == null ? caseId : visitId,

@@ -25,10 +25,10 @@ class ChangeFeedIT extends IntegrationTest {
         String annasEnd = end(http.as("anna"));
         String auditorsEnd = end(http.as("ivo"));
         String caseId = Fixtures.openCase(http);
-        assertThat(http.as("anna").post("/api/cases/" + caseId + "/notes", Map.of("text", "Home visit " + mark)).status()).isEqualTo(201);
-        String otherChild = http.as("sara").post("/api/persons", Map.of("identityNumber", Fixtures.identityNumber(), "name", "Annan Enhet"))
+        assertThat(http.as("anna").post("/api/v1/cases/" + caseId + "/notes", Map.of("text", "Home visit " + mark)).status()).isEqualTo(201);
+        String otherChild = http.as("sara").post("/api/v1/persons", Map.of("identityNumber", Fixtures.identityNumber(), "name", "Annan Enhet"))
                 .field("personId");
-        String otherUnitCase = http.as("sara").post("/api/cases", Map.of("origin", "REPORT_OF_CONCERN", "child", otherChild,
+        String otherUnitCase = http.as("sara").post("/api/v1/cases", Map.of("origin", "REPORT_OF_CONCERN", "child", otherChild,
                 "household", UUID.randomUUID().toString(), "receivedAt", "2026-03-02T08:15:00Z",
                 "report", Map.of("reporterType", "SCHOOL", "summary", "A report to another unit."))).field("caseId");
 
@@ -41,7 +41,7 @@ class ChangeFeedIT extends IntegrationTest {
         assertThat(annas).extracting(event -> event.path("event").path("sequenceNumber").asLong()).containsExactly(0L, 1L, 2L);
         assertThat(annas.get(2).path("event").path("data").path("text").asString()).isEqualTo("Home visit " + mark);
         assertThat(auditors).extracting(event -> event.path("caseId").asString()).contains(caseId, otherUnitCase);
-        assertThat(http.as("ivo").get("/api/audit/access-log?caseId=" + caseId + "&limit=1000").text()).contains("change feed");
+        assertThat(http.as("ivo").get("/api/v1/audit/access-log?caseId=" + caseId + "&limit=1000").text()).contains("change feed");
     }
 
     @Test
@@ -62,10 +62,10 @@ class ChangeFeedIT extends IntegrationTest {
         String caseId = Fixtures.openCase(http);
         String end = end(http.as("anna"));
         long asked = System.nanoTime();
-        CompletableFuture<LedgerHttp.Response> waiting = CompletableFuture.supplyAsync(() -> http.as("anna").get("/api/events?wait=20&after=" + end));
+        CompletableFuture<LedgerHttp.Response> waiting = CompletableFuture.supplyAsync(() -> http.as("anna").get("/api/v1/events?wait=20&after=" + end));
         Thread.sleep(1_000);
 
-        assertThat(http.as("anna").post("/api/cases/" + caseId + "/notes", Map.of("text", "Written while a consumer waits.")).status())
+        assertThat(http.as("anna").post("/api/v1/cases/" + caseId + "/notes", Map.of("text", "Written while a consumer waits.")).status())
                 .isEqualTo(201);
 
         LedgerHttp.Response answered = waiting.get();
@@ -86,10 +86,10 @@ class ChangeFeedIT extends IntegrationTest {
                 statement.execute("SELECT pg_advisory_xact_lock_shared(hashtextextended('ledger-append', 0))");
                 statement.execute("SELECT nextval(pg_get_serial_sequence('domain_event_entry', 'global_index'))");
             }
-            assertThat(http.as("anna").post("/api/cases/" + caseId + "/notes", Map.of("text", "Stored after a lower position.")).status())
+            assertThat(http.as("anna").post("/api/v1/cases/" + caseId + "/notes", Map.of("text", "Stored after a lower position.")).status())
                     .isEqualTo(201);
 
-            read = CompletableFuture.supplyAsync(() -> http.as("anna").get("/api/events?after=" + end));
+            read = CompletableFuture.supplyAsync(() -> http.as("anna").get("/api/v1/events?after=" + end));
             Thread.sleep(1_500);
             assertThat(read).as("the feed answers before the lower position has settled").isNotDone();
             appending.rollback();
@@ -100,17 +100,17 @@ class ChangeFeedIT extends IntegrationTest {
 
     @Test
     void givenACursorNotGivenOutOrTheAdministratorWhenReadingTheFeedThenItIsRefused() {
-        assertThat(http.as("anna").get("/api/events?after=bm90LWEtY3Vyc29y").status()).isEqualTo(400);
-        assertThat(http.as("anna").get("/api/events?limit=0").status()).isEqualTo(400);
-        assertThat(http.as("anna").get("/api/events?wait=31").status()).isEqualTo(400);
-        assertThat(http.as("eva").get("/api/events").status()).isEqualTo(403);
+        assertThat(http.as("anna").get("/api/v1/events?after=bm90LWEtY3Vyc29y").status()).isEqualTo(400);
+        assertThat(http.as("anna").get("/api/v1/events?limit=0").status()).isEqualTo(400);
+        assertThat(http.as("anna").get("/api/v1/events?wait=31").status()).isEqualTo(400);
+        assertThat(http.as("eva").get("/api/v1/events").status()).isEqualTo(403);
     }
 
     /** The cursor after the last event this reader may see now: pages are followed until one comes back empty. */
     private static String end(LedgerHttp reader) {
         String after = null;
         while (true) {
-            JsonNode page = reader.get("/api/events?limit=500" + (after == null ? "" : "&after=" + after)).json();
+            JsonNode page = reader.get("/api/v1/events?limit=500" + (after == null ? "" : "&after=" + after)).json();
             String next = page.path("next").asString();
             if (page.path("events").isEmpty() && next.equals(after)) {
                 return next;
@@ -124,7 +124,7 @@ class ChangeFeedIT extends IntegrationTest {
         List<JsonNode> events = new ArrayList<>();
         String cursor = after;
         while (true) {
-            LedgerHttp.Response response = reader.get("/api/events?limit=" + limit + "&after=" + cursor);
+            LedgerHttp.Response response = reader.get("/api/v1/events?limit=" + limit + "&after=" + cursor);
             assertThat(response.status()).as(response.toString()).isEqualTo(200);
             JsonNode page = response.json();
             page.path("events").forEach(events::add);

@@ -72,11 +72,11 @@ class ListsAtVolumeIT {
         long vivalla = jdbc.sql("SELECT count(*) FROM case_access WHERE unit = 'vivalla'").query(Long.class).single();
 
         long start = System.nanoTime();
-        List<JsonNode> everyCase = walk(http.as("ivo"), "/api/cases?limit=200", "cases", "next");
+        List<JsonNode> everyCase = walk(http.as("ivo"), "/api/v1/cases?limit=200", "cases", "next");
         long listMillis = (System.nanoTime() - start) / 1_000_000;
-        List<JsonNode> unitByNumber = walk(http.as("lars"), "/api/cases?limit=200&sort=caseNumber", "cases", "next");
+        List<JsonNode> unitByNumber = walk(http.as("lars"), "/api/v1/cases?limit=200&sort=caseNumber", "cases", "next");
         start = System.nanoTime();
-        List<JsonNode> feed = walk(http.as("lars"), "/api/events?limit=500", "events", "next");
+        List<JsonNode> feed = walk(http.as("lars"), "/api/v1/events?limit=500", "events", "next");
         long feedMillis = (System.nanoTime() - start) / 1_000_000;
 
         assertThat(everyCase).hasSize(CASES);

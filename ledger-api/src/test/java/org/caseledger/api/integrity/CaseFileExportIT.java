@@ -45,7 +45,7 @@ class CaseFileExportIT extends IntegrationTest {
     @Test
     void anExportedCaseFileVerifiesAndEverySingleByteEditIsFound() {
         String caseId = Fixtures.openCase(http);
-        http.as("anna").post("/api/cases/" + caseId + "/notes", Map.of("text", "Met Alva's mother at the office."));
+        http.as("anna").post("/api/v1/cases/" + caseId + "/notes", Map.of("text", "Met Alva's mother at the office."));
         sealEverything();
         byte[] file = export(caseId, "");
         CaseFileVerifier verifier = CaseFiles.verifier(publicKey());
@@ -71,10 +71,10 @@ class CaseFileExportIT extends IntegrationTest {
     void anExportedFileMeetsTheDocumentedSchemaWithAndWithoutAConsistencyProof() throws IOException {
         String caseId = Fixtures.openCase(http);
         sealEverything();
-        long earlier = Long.parseLong(http.as("ivo").get("/api/audit/checkpoints/latest").text().lines().toList().get(1));
-        http.as("anna").post("/api/cases/" + caseId + "/notes", Map.of("text", "A note not yet sealed."));
+        long earlier = Long.parseLong(http.as("ivo").get("/api/v1/audit/checkpoints/latest").text().lines().toList().get(1));
+        http.as("anna").post("/api/v1/cases/" + caseId + "/notes", Map.of("text", "A note not yet sealed."));
         sealEverything();
-        http.as("anna").post("/api/cases/" + caseId + "/notes", Map.of("text", "Another, not yet sealed."));
+        http.as("anna").post("/api/v1/cases/" + caseId + "/notes", Map.of("text", "Another, not yet sealed."));
         JsonSchemaCheck schema = new JsonSchemaCheck(JSON.readTree(Files.readString(Path.of("..", "docs", "case-file.schema.json"))));
 
         assertThat(schema.violations(JSON.readTree(export(caseId, "")))).isEmpty();
@@ -108,7 +108,7 @@ class CaseFileExportIT extends IntegrationTest {
     @Test
     void aFileSignedWithTheRealKeyButWithABrokenLinkIsBroken() throws Exception {
         String caseId = Fixtures.openCase(http);
-        http.as("anna").post("/api/cases/" + caseId + "/notes", Map.of("text", "A note."));
+        http.as("anna").post("/api/v1/cases/" + caseId + "/notes", Map.of("text", "A note."));
         sealEverything();
         JsonNode outer = JSON.readTree(export(caseId, ""));
         ObjectNode body = (ObjectNode) JSON.readTree(outer.path("body").asString());
@@ -142,7 +142,7 @@ class CaseFileExportIT extends IntegrationTest {
                     (new String((byte[]) event.get("payload"), StandardCharsets.UTF_8) + " ").getBytes(StandardCharsets.UTF_8),
                     event.get("global_index"));
 
-            LedgerHttp.Response refused = http.as("ivo").get("/api/audit/cases/" + caseId + "/export");
+            LedgerHttp.Response refused = http.as("ivo").get("/api/v1/audit/cases/" + caseId + "/export");
 
             assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
         }
@@ -153,11 +153,11 @@ class CaseFileExportIT extends IntegrationTest {
         String caseId = Fixtures.openCase(http);
         sealEverything();
         Path directory = Files.createDirectories(FILES);
-        String kept = http.as("ivo").get("/api/audit/checkpoints/latest").text();
+        String kept = http.as("ivo").get("/api/v1/audit/checkpoints/latest").text();
         long keptSize = Long.parseLong(kept.lines().toList().get(1));
         Path trusted = Files.writeString(directory.resolve("trusted-" + caseId + ".note"), kept);
         Path key = Files.writeString(directory.resolve("ledger-public-key.pem"), publicKey());
-        http.as("anna").post("/api/cases/" + caseId + "/notes", Map.of("text", "A later note."));
+        http.as("anna").post("/api/v1/cases/" + caseId + "/notes", Map.of("text", "A later note."));
         sealEverything();
 
         Path withoutProof = Files.write(directory.resolve("case-" + caseId + "-now.json"), export(caseId, ""));
@@ -198,11 +198,11 @@ class CaseFileExportIT extends IntegrationTest {
     }
 
     private String publicKey() {
-        return http.anonymous().get("/api/audit/public-key").text();
+        return http.anonymous().get("/api/v1/audit/public-key").text();
     }
 
     private byte[] export(String caseId, String query) {
-        LedgerHttp.Response response = http.as("ivo").get("/api/audit/cases/" + caseId + "/export" + query);
+        LedgerHttp.Response response = http.as("ivo").get("/api/v1/audit/cases/" + caseId + "/export" + query);
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         return response.text().getBytes(StandardCharsets.UTF_8);
     }

@@ -49,7 +49,7 @@ class IntegrityIT extends IntegrationTest {
         sealAll();
 
         assertThat(verifyCase(caseId).path("status").asString()).isEqualTo("INTACT");
-        JsonNode ledger = http.as("ivo").get("/api/audit/verify").json();
+        JsonNode ledger = http.as("ivo").get("/api/v1/audit/verify").json();
         assertThat(ledger.path("status").asString()).as(ledger.toString()).isEqualTo("INTACT");
         assertThat(ledger.path("eventsChecked").asLong()).isGreaterThanOrEqualTo(5);
     }
@@ -162,7 +162,7 @@ class IntegrityIT extends IntegrationTest {
                 assertThat(raised.problem().aggregateId()).isEqualTo(caseId);
             });
             assertThat(http.anonymous().get("/actuator/health").field("status")).isEqualTo("INTEGRITY_ALARM");
-            assertThat(http.as("eva").post("/api/audit/checkpoints", Map.of()).status()).isEqualTo(409);
+            assertThat(http.as("eva").post("/api/v1/audit/checkpoints", Map.of()).status()).isEqualTo(409);
         }
         alarm.acknowledge("the test that tampered");
         assertIntactAgain(caseId);
@@ -192,7 +192,7 @@ class IntegrityIT extends IntegrationTest {
                 // Then the case's verification finds that the entry is no leaf of the tree the checkpoint signed
                 assertBroken(caseId, "CHECKPOINT_CHAIN_BROKEN", 5, globalIndex);
                 // and the ledger's finds that the entries no longer give the signed root
-                JsonNode ledger = http.as("ivo").get("/api/audit/verify").json();
+                JsonNode ledger = http.as("ivo").get("/api/v1/audit/verify").json();
                 assertThat(ledger.path("status").asString()).isEqualTo("BROKEN");
                 assertThat(ledger.path("problems").findValuesAsString("detail"))
                         .anyMatch(detail -> detail.contains("no longer give its Merkle root"));
@@ -246,7 +246,7 @@ class IntegrityIT extends IntegrationTest {
             assertThat(report.path("status").asString()).isEqualTo("BROKEN");
             assertThat(report.path("firstProblem").path("kind").asString()).isEqualTo("CHECKPOINT_SIGNATURE_INVALID");
             assertThat(report.path("firstProblem").path("checkpoint").asLong()).isEqualTo(checkpoint);
-            assertThat(http.as("ivo").get("/api/audit/verify").json().path("problems").findValuesAsString("kind"))
+            assertThat(http.as("ivo").get("/api/v1/audit/verify").json().path("problems").findValuesAsString("kind"))
                     .contains("CHECKPOINT_SIGNATURE_INVALID");
         }
         assertIntactAgain(caseId);
@@ -268,7 +268,7 @@ class IntegrityIT extends IntegrationTest {
                         checkpoint);
                 tamper.execute("DELETE FROM checkpoint_entry WHERE checkpoint_number = ?", checkpoint);
 
-                JsonNode ledger = http.as("ivo").get("/api/audit/verify").json();
+                JsonNode ledger = http.as("ivo").get("/api/v1/audit/verify").json();
                 assertThat(ledger.path("status").asString()).as(ledger.toString()).isEqualTo("BROKEN");
                 assertThat(ledger.path("firstProblem").path("kind").asString()).isEqualTo("CHECKPOINT_CHAIN_BROKEN");
                 assertThat(ledger.path("firstProblem").path("checkpoint").asLong()).isEqualTo(checkpoint);
@@ -318,7 +318,7 @@ class IntegrityIT extends IntegrationTest {
             sealing.get(30, java.util.concurrent.TimeUnit.SECONDS);
 
             assertThat(verifyCase(caseId).path("status").asString()).isEqualTo("INTACT");
-            JsonNode ledger = http.as("ivo").get("/api/audit/verify").json();
+            JsonNode ledger = http.as("ivo").get("/api/v1/audit/verify").json();
             assertThat(ledger.path("status").asString()).as(ledger.toString()).isEqualTo("INTACT");
         }
     }
@@ -334,7 +334,7 @@ class IntegrityIT extends IntegrationTest {
     private String caseWithNotes(int notes) {
         String caseId = Fixtures.openCase(http);
         for (int i = 1; i <= notes; i++) {
-            LedgerHttp.Response note = http.as("anna").post("/api/cases/" + caseId + "/notes", Map.of("text", "Note number " + i + "."));
+            LedgerHttp.Response note = http.as("anna").post("/api/v1/cases/" + caseId + "/notes", Map.of("text", "Note number " + i + "."));
             assertThat(note.status()).isEqualTo(201);
         }
         return caseId;
@@ -351,7 +351,7 @@ class IntegrityIT extends IntegrationTest {
     }
 
     private JsonNode verifyCase(String caseId) {
-        LedgerHttp.Response response = http.as("ivo").get("/api/cases/" + caseId + "/verify");
+        LedgerHttp.Response response = http.as("ivo").get("/api/v1/cases/" + caseId + "/verify");
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         return response.json();
     }
@@ -368,7 +368,7 @@ class IntegrityIT extends IntegrationTest {
         if (globalIndex != null) {
             assertThat(problem.path("globalIndex").asLong()).as(report.toString()).isEqualTo(globalIndex);
         }
-        JsonNode ledger = http.as("ivo").get("/api/audit/verify").json();
+        JsonNode ledger = http.as("ivo").get("/api/v1/audit/verify").json();
         assertThat(ledger.path("status").asString()).isEqualTo("BROKEN");
         List<String> kinds = ledger.path("problems").findValuesAsString("kind");
         assertThat(kinds).as(ledger.toString()).isNotEmpty();
@@ -376,7 +376,7 @@ class IntegrityIT extends IntegrationTest {
 
     private void assertIntactAgain(String caseId) {
         assertThat(verifyCase(caseId).path("status").asString()).isEqualTo("INTACT");
-        JsonNode ledger = http.as("ivo").get("/api/audit/verify").json();
+        JsonNode ledger = http.as("ivo").get("/api/v1/audit/verify").json();
         assertThat(ledger.path("status").asString()).as(ledger.toString()).isIn("INTACT", "UNSEALED");
     }
 }

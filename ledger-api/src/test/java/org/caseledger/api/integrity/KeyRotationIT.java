@@ -63,9 +63,9 @@ class KeyRotationIT {
         LedgerHttp http = node.http();
         String caseId = Fixtures.openCase(http);
         note(http, caseId, "Sealed under the first key.");
-        assertThat(http.as("lars").post("/api/audit/checkpoints", Map.of()).status()).isEqualTo(201);
-        String keptNote = http.as("ivo").get("/api/audit/checkpoints/latest").text();
-        String oldVkey = http.anonymous().get("/api/audit/log-key").text().strip();
+        assertThat(http.as("lars").post("/api/v1/audit/checkpoints", Map.of()).status()).isEqualTo(201);
+        String keptNote = http.as("ivo").get("/api/v1/audit/checkpoints/latest").text();
+        String oldVkey = http.anonymous().get("/api/v1/audit/log-key").text().strip();
         note(http, caseId, "Appended under the first key, sealed under the second.");
         node.kill();
 
@@ -73,10 +73,10 @@ class KeyRotationIT {
         node = startWithNewKey(run + "-2");
         http = node.http();
         note(http, caseId, "Appended under the second key.");
-        assertThat(http.as("lars").post("/api/audit/checkpoints", Map.of()).status()).isEqualTo(201);
+        assertThat(http.as("lars").post("/api/v1/audit/checkpoints", Map.of()).status()).isEqualTo(201);
 
         // Then the handover to the new key holds under the old public key, checked with the JDK alone
-        JsonNode keys = http.anonymous().get("/api/audit/keys").json();
+        JsonNode keys = http.anonymous().get("/api/v1/audit/keys").json();
         assertThat(keys).hasSize(2);
         JsonNode handover = keys.get(1);
         byte[] statement = handover.path("statement").asString().getBytes(StandardCharsets.US_ASCII);
@@ -85,12 +85,12 @@ class KeyRotationIT {
         assertThat(verifies(keys.get(0).path("publicKey").asString(), statement, handover.path("endorsement").asString())).isFalse();
         assertThat(handover.path("statement").asString()).contains("events-from=" + handover.path("eventsFrom").asLong());
         // and the whole ledger, before and after the rotation, verifies
-        assertThat(http.as("ivo").get("/api/audit/verify").json().path("status").asString()).isEqualTo("INTACT");
+        assertThat(http.as("ivo").get("/api/v1/audit/verify").json().path("status").asString()).isEqualTo("INTACT");
 
         // and the kit, trusting both log keys, checks a case file of the new key against the checkpoint kept under the old one
-        String newVkey = http.anonymous().get("/api/audit/log-key").text().strip();
+        String newVkey = http.anonymous().get("/api/v1/audit/log-key").text().strip();
         assertThat(newVkey).isNotEqualTo(oldVkey);
-        byte[] file = http.as("ivo").getBytes("/api/audit/cases/" + caseId + "/export?since=" + treeSize(keptNote)).body();
+        byte[] file = http.as("ivo").getBytes("/api/v1/audit/cases/" + caseId + "/export?since=" + treeSize(keptNote)).body();
         TrustPolicy policy = TrustPolicy.parse(("log " + oldVkey + "\nlog " + newVkey + "\nquorum none\n").getBytes(StandardCharsets.UTF_8));
         CaseFileReport report = CaseFileVerifier.withPolicy(policy).verify(file, keptNote.getBytes(StandardCharsets.UTF_8));
         assertThat(report.status()).as(report.toString()).isEqualTo(CaseFileReport.Status.INTACT);
@@ -118,11 +118,11 @@ class KeyRotationIT {
             tamper.insertEvent(forged);
 
             // Then verification finds it at its place, and the sealer refuses to sign it
-            JsonNode report = http.as("ivo").get("/api/audit/verify").json();
+            JsonNode report = http.as("ivo").get("/api/v1/audit/verify").json();
             assertThat(report.path("status").asString()).isEqualTo("BROKEN");
             assertThat(report.path("firstProblem").path("kind").asString()).isEqualTo("EVENT_NOT_AUTHENTIC");
             assertThat(report.path("firstProblem").path("globalIndex").asLong()).isEqualTo(forgedAt);
-            assertThat(http.as("lars").post("/api/audit/checkpoints", Map.of()).status()).isEqualTo(409);
+            assertThat(http.as("lars").post("/api/v1/audit/checkpoints", Map.of()).status()).isEqualTo(409);
         }
     }
 
@@ -186,7 +186,7 @@ class KeyRotationIT {
     }
 
     private static void note(LedgerHttp http, String caseId, String text) {
-        assertThat(http.as("anna").post("/api/cases/" + caseId + "/notes", Map.of("text", text)).status()).isEqualTo(201);
+        assertThat(http.as("anna").post("/api/v1/cases/" + caseId + "/notes", Map.of("text", text)).status()).isEqualTo(201);
     }
 
     private static long treeSize(String note) {

@@ -58,7 +58,7 @@ class SealingAttacksIT extends IntegrationTest {
                     assertThat(raised.problem().checkpoint()).isEqualTo(removed);
                 });
                 assertThat(count("SELECT count(*) FROM ledger_checkpoint WHERE number >= ?", removed)).as("nothing sealed again").isZero();
-                JsonNode ledger = http.as("ivo").get("/api/audit/verify").json();
+                JsonNode ledger = http.as("ivo").get("/api/v1/audit/verify").json();
                 assertThat(ledger.path("status").asString()).isEqualTo("BROKEN");
                 assertThat(ledger.path("problems").findValuesAsString("kind")).contains("CHECKPOINT_ROLLED_BACK");
             } finally {
@@ -139,7 +139,7 @@ class SealingAttacksIT extends IntegrationTest {
                     assertThat(problem.path("kind").asString()).isEqualTo("CHECKPOINT_CHAIN_BROKEN");
                     assertThat(problem.path("checkpoint").asLong()).isEqualTo((Long) entry.get(0).get("checkpoint_number"));
                 });
-                JsonNode ledger = http.as("ivo").get("/api/audit/verify").json();
+                JsonNode ledger = http.as("ivo").get("/api/v1/audit/verify").json();
                 assertThat(ledger.path("problems").findValuesAsString("kind")).contains("EVENT_MISSING", "CHECKPOINT_CHAIN_BROKEN");
             } finally {
                 tamper.insert("checkpoint_entry", entry.get(0));
@@ -158,7 +158,7 @@ class SealingAttacksIT extends IntegrationTest {
 
                 JsonNode ofCase = verifyCase(caseId);
                 JsonNode ofOther = verifyCase(other);
-                JsonNode ledger = http.as("ivo").get("/api/audit/verify").json();
+                JsonNode ledger = http.as("ivo").get("/api/v1/audit/verify").json();
 
                 for (JsonNode report : List.of(ofCase, ofOther, ledger)) {
                     assertThat(problems(report)).as(report.toString()).singleElement().satisfies(problem -> {
@@ -177,7 +177,7 @@ class SealingAttacksIT extends IntegrationTest {
     @Test
     void theNewestUnsealedEventDeletedBeforeAnySealIsFoundByTheNodeThatAppendedIt() throws Exception {
         String caseId = sealedCase();
-        LedgerHttp.Response note = http.as("anna").post("/api/cases/" + caseId + "/notes", Map.of("text", "The newest note."));
+        LedgerHttp.Response note = http.as("anna").post("/api/v1/cases/" + caseId + "/notes", Map.of("text", "The newest note."));
         assertThat(note.status()).isEqualTo(201);
         try (Tamper tamper = new Tamper(caseId)) {
             Map<String, Object> newest = tamper.event(6);
@@ -205,7 +205,7 @@ class SealingAttacksIT extends IntegrationTest {
             for (String caseId : cases) {
                 writing.add(writers.submit(() -> {
                     for (int n = 0; n < 40; n++) {
-                        assertThat(http.as("anna").post("/api/cases/" + caseId + "/notes", Map.of("text", "Note " + n)).status()).isEqualTo(201);
+                        assertThat(http.as("anna").post("/api/v1/cases/" + caseId + "/notes", Map.of("text", "Note " + n)).status()).isEqualTo(201);
                     }
                 }));
             }
@@ -223,7 +223,7 @@ class SealingAttacksIT extends IntegrationTest {
         sealer.sealWhenDue();
 
         assertThat(alarm.current()).isEmpty();
-        JsonNode ledger = http.as("ivo").get("/api/audit/verify").json();
+        JsonNode ledger = http.as("ivo").get("/api/v1/audit/verify").json();
         assertThat(ledger.path("status").asString()).as(ledger.toString()).isEqualTo("INTACT");
     }
 
@@ -231,7 +231,7 @@ class SealingAttacksIT extends IntegrationTest {
     private String sealedCase() {
         String caseId = Fixtures.openCase(http);
         for (int i = 1; i <= 4; i++) {
-            assertThat(http.as("anna").post("/api/cases/" + caseId + "/notes", Map.of("text", "Note number " + i + ".")).status()).isEqualTo(201);
+            assertThat(http.as("anna").post("/api/v1/cases/" + caseId + "/notes", Map.of("text", "Note number " + i + ".")).status()).isEqualTo(201);
         }
         sealAll();
         assertThat(verifyCase(caseId).path("status").asString()).isEqualTo("INTACT");
@@ -249,7 +249,7 @@ class SealingAttacksIT extends IntegrationTest {
     }
 
     private JsonNode verifyCase(String caseId) {
-        LedgerHttp.Response response = http.as("ivo").get("/api/cases/" + caseId + "/verify");
+        LedgerHttp.Response response = http.as("ivo").get("/api/v1/cases/" + caseId + "/verify");
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         return response.json();
     }

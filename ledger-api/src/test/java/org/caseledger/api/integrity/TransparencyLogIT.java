@@ -44,17 +44,17 @@ class TransparencyLogIT extends IntegrationTest {
     void everyCheckpointIsASignedNoteProvedConsistentWithEveryEarlierOneAndIncludingEveryEvent() throws Exception {
         String caseId = Fixtures.openCase(http);
         sealAll();
-        Checkpoint first = open(http.as("ivo").get("/api/audit/checkpoints/latest").text());
+        Checkpoint first = open(http.as("ivo").get("/api/v1/audit/checkpoints/latest").text());
         for (int i = 0; i < 5; i++) {
-            http.as("anna").post("/api/cases/" + caseId + "/notes", Map.of("text", "Note " + i + "."));
-            assertThat(http.as("lars").get("/api/cases/" + caseId).status()).as("a read, for the access log").isEqualTo(200);
+            http.as("anna").post("/api/v1/cases/" + caseId + "/notes", Map.of("text", "Note " + i + "."));
+            assertThat(http.as("lars").get("/api/v1/cases/" + caseId).status()).as("a read, for the access log").isEqualTo(200);
             sealAll();
         }
-        Checkpoint second = open(http.as("ivo").get("/api/audit/checkpoints/latest").text());
+        Checkpoint second = open(http.as("ivo").get("/api/v1/audit/checkpoints/latest").text());
         assertThat(second.size()).isGreaterThan(first.size());
-        assertThat(open(http.as("ivo").get("/api/audit/checkpoints/" + first.size()).text())).isEqualTo(first);
+        assertThat(open(http.as("ivo").get("/api/v1/audit/checkpoints/" + first.size()).text())).isEqualTo(first);
 
-        JsonNode consistency = http.as("ivo").get("/api/audit/proofs/consistency?first=" + first.size() + "&second=" + second.size()).json();
+        JsonNode consistency = http.as("ivo").get("/api/v1/audit/proofs/consistency?first=" + first.size() + "&second=" + second.size()).json();
         assertThat(ProofVerifier.verifyConsistency(first.size(), second.size(), first.rootHash(), second.rootHash(), hashes(consistency)))
                 .isTrue();
         assertThat(ProofVerifier.verifyConsistency(first.size(), second.size(), first.rootHash(), Merkle.EMPTY_ROOT, hashes(consistency)))
@@ -63,7 +63,7 @@ class TransparencyLogIT extends IntegrationTest {
         List<Map<String, Object>> events = jdbc.sql("SELECT global_index, hash FROM domain_event_entry WHERE aggregate_identifier = ? "
                 + "ORDER BY sequence_number").param(caseId).query().listOfRows();
         for (Map<String, Object> event : events) {
-            JsonNode inclusion = http.as("ivo").get("/api/audit/proofs/inclusion?globalIndex=" + event.get("global_index") + "&treeSize="
+            JsonNode inclusion = http.as("ivo").get("/api/v1/audit/proofs/inclusion?globalIndex=" + event.get("global_index") + "&treeSize="
                     + second.size()).json();
             Hash leaf = Merkle.leafHash((byte[]) event.get("hash"));
             assertThat(inclusion.path("leafHash").asString()).isEqualTo(leaf.base64());
@@ -77,9 +77,9 @@ class TransparencyLogIT extends IntegrationTest {
                     .query(byte[].class).single();
             assertThat(java.util.Base64.getEncoder().encodeToString(stored)).isEqualTo(fields[2]);
         });
-        JsonNode listed = http.as("ivo").get("/api/audit/checkpoints?fromSize=" + first.size()).json();
+        JsonNode listed = http.as("ivo").get("/api/v1/audit/checkpoints?fromSize=" + first.size()).json();
         assertThat(listed.get(0).path("treeSize").asLong()).isEqualTo(first.size());
-        assertThat(http.as("ivo").get("/api/audit/verify").field("status")).isEqualTo("INTACT");
+        assertThat(http.as("ivo").get("/api/v1/audit/verify").field("status")).isEqualTo("INTACT");
     }
 
     @Test
@@ -93,7 +93,7 @@ class TransparencyLogIT extends IntegrationTest {
         try (Tamper tamper = new Tamper(java.util.UUID.randomUUID().toString())) {
             tamper.execute("UPDATE ledger_checkpoint SET note = ? WHERE number = ?", forged, number);
             try {
-                JsonNode ledger = http.as("ivo").get("/api/audit/verify").json();
+                JsonNode ledger = http.as("ivo").get("/api/v1/audit/verify").json();
                 assertThat(ledger.path("status").asString()).isEqualTo("BROKEN");
                 assertThat(ledger.path("problems").findValuesAsString("detail"))
                         .contains("the signed note of checkpoint " + number + " is not this ledger's note of its tree");
@@ -105,7 +105,7 @@ class TransparencyLogIT extends IntegrationTest {
 
     /** Opens a checkpoint note with the ledger's published verifier key, as a witness or an auditor does. */
     private Checkpoint open(String note) throws Exception {
-        VerifierKey key = VerifierKey.parse(http.anonymous().get("/api/audit/log-key").text().strip()).orElseThrow();
+        VerifierKey key = VerifierKey.parse(http.anonymous().get("/api/v1/audit/log-key").text().strip()).orElseThrow();
         Note verified = new NoteVerifiers(List.of(new Ed25519NoteVerifier(key))).open(note.getBytes(StandardCharsets.UTF_8)).note();
         return Checkpoint.parse(verified.text());
     }

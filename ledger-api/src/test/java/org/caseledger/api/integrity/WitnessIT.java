@@ -91,7 +91,7 @@ class WitnessIT {
         workDirectory = Files.createTempDirectory("witness-it");
         Path key = workDirectory.resolve("witness.key");
         Files.writeString(key, WITNESS.format() + "\n");
-        String logKey = new LedgerHttp("http://localhost:" + port).anonymous().get("/api/audit/log-key").text().strip();
+        String logKey = new LedgerHttp("http://localhost:" + port).anonymous().get("/api/v1/audit/log-key").text().strip();
         witness = new ProcessBuilder(javaBinary(), "-jar", KIT.toString(), "witness", "--state", workDirectory.resolve("state").toString(),
                 "--key", key.toString(), "--log", logKey, "--listen", "127.0.0.1:" + WITNESS_PORT)
                 .redirectErrorStream(true).redirectOutput(workDirectory.resolve("witness.log").toFile()).start();
@@ -126,28 +126,28 @@ class WitnessIT {
         long first = sealedAndPublished();
         long second = sealedAndPublished();
 
-        JsonNode listed = http.as("ivo").get("/api/audit/checkpoints?fromSize=" + first).json();
+        JsonNode listed = http.as("ivo").get("/api/v1/audit/checkpoints?fromSize=" + first).json();
         assertThat(listed.findValuesAsString("treeSize")).contains(String.valueOf(first), String.valueOf(second));
         for (JsonNode checkpoint : listed) {
             assertThat(checkpoint.path("published").asBoolean()).as(checkpoint.toString()).isTrue();
             assertThat(checkpoint.path("witnesses").toString()).contains(WITNESS.name());
         }
         Path note = workDirectory.resolve("latest.note");
-        Files.writeString(note, http.as("ivo").get("/api/audit/checkpoints/latest").text());
+        Files.writeString(note, http.as("ivo").get("/api/v1/audit/checkpoints/latest").text());
         Path policy = workDirectory.resolve("policy");
-        Files.writeString(policy, "log " + http.anonymous().get("/api/audit/log-key").text().strip() + "\n"
+        Files.writeString(policy, "log " + http.anonymous().get("/api/v1/audit/log-key").text().strip() + "\n"
                 + "witness supervision " + WITNESS.verifierKey().format() + "\nquorum supervision\n");
 
         Kit verdict = kit("checkpoint", note.toString(), "--policy", policy.toString());
         Path caseFile = workDirectory.resolve("case.json");
-        Files.writeString(caseFile, http.as("ivo").get("/api/audit/cases/" + lastCaseId + "/export").text());
+        Files.writeString(caseFile, http.as("ivo").get("/api/v1/audit/cases/" + lastCaseId + "/export").text());
         Kit caseFileVerdict = kit("case-file", caseFile.toString(), "--policy", policy.toString());
 
         assertThat(verdict.exitCode()).as(verdict.output()).isZero();
         assertThat(caseFileVerdict.exitCode()).as(caseFileVerdict.output()).isZero();
         assertThat(caseFileVerdict.output()).startsWith("INTACT").contains("quorum supervision met",
                 "witness supervision", "sha256:" + WITNESS.verifierKey().fingerprint());
-        Files.writeString(policy, "log " + http.anonymous().get("/api/audit/log-key").text().strip() + "\n"
+        Files.writeString(policy, "log " + http.anonymous().get("/api/v1/audit/log-key").text().strip() + "\n"
                 + "witness supervision " + SignerKey.generate("witness.test/other", SignatureType.COSIGNATURE_V1).verifierKey().format()
                 + "\nquorum supervision\n");
         assertThat(kit("checkpoint", note.toString(), "--policy", policy.toString()).exitCode())
@@ -188,7 +188,7 @@ class WitnessIT {
     private long sealedAndPublished() {
         String caseId = Fixtures.openCase(http);
         lastCaseId = caseId;
-        assertThat(http.as("anna").post("/api/cases/" + caseId + "/notes", Map.of("text", "A note.")).status()).isEqualTo(201);
+        assertThat(http.as("anna").post("/api/v1/cases/" + caseId + "/notes", Map.of("text", "A note.")).status()).isEqualTo(201);
         while (sealer.sealNext().isPresent()) {
             // seal until nothing is pending
         }

@@ -77,7 +77,7 @@ class PagesIT extends IntegrationTest {
     @Test
     void storedTextIsShownAsTextNeverAsMarkupUnderAStrictContentSecurityPolicy() throws Exception {
         String caseId = Fixtures.openCase(http);
-        http.as("anna").post("/api/cases/" + caseId + "/notes", Map.of("text", "<script>alert('note')</script><b>bold</b>"));
+        http.as("anna").post("/api/v1/cases/" + caseId + "/notes", Map.of("text", "<script>alert('note')</script><b>bold</b>"));
 
         HttpResponse<String> page = get(signedIn("lars"), "/ui/cases/" + caseId);
 
@@ -160,7 +160,7 @@ class PagesIT extends IntegrationTest {
         String open = Fixtures.openCaseOnSchoolReport(http, Fixtures.registerChild(http)).field("caseNumber");
         LedgerHttp.Response toClose = Fixtures.openCaseOnSchoolReport(http, Fixtures.registerChild(http));
         String closed = toClose.field("caseNumber");
-        LedgerHttp.Response closure = http.as("anna").post("/api/cases/" + toClose.field("caseId") + "/closure",
+        LedgerHttp.Response closure = http.as("anna").post("/api/v1/cases/" + toClose.field("caseId") + "/closure",
                 Map.of("reason", "No further concern."));
         assertThat(closure.status()).as(closure.toString()).isEqualTo(200);
         ReadModels.awaitCaughtUp(http, Duration.ofSeconds(60));
@@ -179,9 +179,9 @@ class PagesIT extends IntegrationTest {
     @Test
     void givenCasesOfTwoUnitsWhenTheAuditorOpensTheListThenAllUnitsAreListedWithAChoiceOfUnitAndAHint() throws Exception {
         String vivalla = Fixtures.openCaseOnSchoolReport(http, Fixtures.registerChild(http)).field("caseNumber");
-        String otherChild = http.as("sara").post("/api/persons", Map.of("identityNumber", Fixtures.identityNumber(), "name", "Annan Enhet"))
+        String otherChild = http.as("sara").post("/api/v1/persons", Map.of("identityNumber", Fixtures.identityNumber(), "name", "Annan Enhet"))
                 .field("personId");
-        String centralReception = http.as("sara").post("/api/cases", Map.of("origin", "REPORT_OF_CONCERN", "child", otherChild,
+        String centralReception = http.as("sara").post("/api/v1/cases", Map.of("origin", "REPORT_OF_CONCERN", "child", otherChild,
                 "household", UUID.randomUUID().toString(), "receivedAt", "2026-03-02T08:15:00Z",
                 "report", Map.of("reporterType", "SCHOOL", "summary", "A report to another unit."))).field("caseNumber");
         ReadModels.awaitCaughtUp(http, Duration.ofSeconds(60));
@@ -206,11 +206,11 @@ class PagesIT extends IntegrationTest {
 
     @Test
     void givenAProtectedCaseAssignedToOmarWhenTheUnitListsItThenTheUnitHeadSeesItOmarFindsItAmongHisAndAnnaDoesNotSeeIt() throws Exception {
-        String child = http.as("anna").post("/api/persons", Map.of("identityNumber", Fixtures.identityNumber(), "name", "Skyddad Person",
+        String child = http.as("anna").post("/api/v1/persons", Map.of("identityNumber", Fixtures.identityNumber(), "name", "Skyddad Person",
                 "protectedIdentity", true)).field("personId");
         LedgerHttp.Response opened = Fixtures.openCaseOnSchoolReport(http, child);
         String number = opened.field("caseNumber");
-        assertThat(http.as("lars").post("/api/cases/" + opened.field("caseId") + "/assignments", Map.of("assignee", "omar.hassan")).status())
+        assertThat(http.as("lars").post("/api/v1/cases/" + opened.field("caseId") + "/assignments", Map.of("assignee", "omar.hassan")).status())
                 .isEqualTo(200);
         ReadModels.awaitCaughtUp(http, Duration.ofSeconds(60));
 
@@ -266,9 +266,9 @@ class PagesIT extends IntegrationTest {
     void givenACaseWithADecisionANoteAndItsReadersWhenItsPageIsShownThenStatusesDecisionsRolesAndTimesAreWordsInSwedishTime()
             throws Exception {
         String caseId = Fixtures.openCase(http);
-        assertThat(http.as("anna").post("/api/cases/" + caseId + "/decisions", Map.of("kind", "OPEN_INVESTIGATION",
+        assertThat(http.as("anna").post("/api/v1/cases/" + caseId + "/decisions", Map.of("kind", "OPEN_INVESTIGATION",
                 "legalBasis", "SFS2025:400-20kap2", "rationale", "Two reports.")).status()).isEqualTo(201);
-        assertThat(http.as("anna").post("/api/cases/" + caseId + "/notes", Map.of("text", "Home visit.")).status()).isEqualTo(201);
+        assertThat(http.as("anna").post("/api/v1/cases/" + caseId + "/notes", Map.of("text", "Home visit.")).status()).isEqualTo(201);
         ReadModels.awaitCaughtUp(http, Duration.ofSeconds(60));
 
         String swedish = text(get(signedIn("lars"), "/ui/cases/" + caseId));
@@ -292,16 +292,16 @@ class PagesIT extends IntegrationTest {
     void givenACaseReadThroughTheApiAndThePagesWhenTheAuditorOpensItThenWhoReadWhatIsSaidInWordsNeverAsAPath()
             throws Exception {
         String caseId = Fixtures.openCase(http);
-        http.as("anna").get("/api/cases/" + caseId + "/timeline");
+        http.as("anna").get("/api/v1/cases/" + caseId + "/timeline");
         get(signedIn("lars"), "/ui/cases/" + caseId);
 
         String swedish = text(get(signedIn("ivo"), "/ui/cases/" + caseId));
         String english = text(get(signedIn("ivo"), "/ui/cases/" + caseId + "?lang=en"));
 
         String readers = swedish.substring(swedish.indexOf("Vem har läst ärendet"));
-        assertThat(readers).contains("tidslinjen, via API:t").contains("ärendesidan").doesNotContain("/api/").doesNotContain("GET ");
+        assertThat(readers).contains("tidslinjen, via API:t").contains("ärendesidan").doesNotContain("/api/v1/").doesNotContain("GET ");
         assertThat(english.substring(english.indexOf("Who has read this case")))
-                .contains("the timeline, through the API").contains("the case page").doesNotContain("/api/");
+                .contains("the timeline, through the API").contains("the case page").doesNotContain("/api/v1/");
     }
 
     @Test
@@ -365,14 +365,14 @@ class PagesIT extends IntegrationTest {
     void givenACaseOfMay2021WithTwoLateNotesWhenTheDashboardShowsMayAndJuneThenTheTableHoldsTheFiguresAndTheCaseIsOneLinkWithItsCount()
             throws Exception {
         String child = Fixtures.registerChild(http);
-        LedgerHttp.Response opened = http.as("anna").post("/api/cases", Map.of("origin", "REPORT_OF_CONCERN", "child", child,
+        LedgerHttp.Response opened = http.as("anna").post("/api/v1/cases", Map.of("origin", "REPORT_OF_CONCERN", "child", child,
                 "household", UUID.randomUUID().toString(), "receivedAt", "2021-05-10T08:00:00Z", "occurredAt", "2021-05-10T08:00:00Z",
                 "report", Map.of("reporterType", "SCHOOL", "summary", "Worried.", "receivedAt", "2021-05-10T08:00:00Z",
                         "occurredAt", "2021-05-10T08:00:00Z")));
         assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
         String caseId = opened.field("caseId");
         for (String day : List.of("2021-05-11", "2021-05-12")) {
-            assertThat(http.as("anna").post("/api/cases/" + caseId + "/notes", Map.of("text", "Written long after.",
+            assertThat(http.as("anna").post("/api/v1/cases/" + caseId + "/notes", Map.of("text", "Written long after.",
                     "occurredAt", day + "T09:00:00Z")).status()).isEqualTo(201);
         }
         ReadModels.awaitCaughtUp(http, Duration.ofSeconds(60));

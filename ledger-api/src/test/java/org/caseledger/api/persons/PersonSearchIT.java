@@ -15,7 +15,7 @@ class PersonSearchIT extends IntegrationTest {
     @Test
     void givenARegisteredChildWhenSearchedByIdentityNumberThenTheUnitAndAuditorsFindThemAnotherUnitDoesNotAndAfterErasureNoOneDoes() {
         String number = Fixtures.identityNumber();
-        String child = http.as("anna").post("/api/persons", Map.of("identityNumber", number, "name", "Sökbar Person")).field("personId");
+        String child = http.as("anna").post("/api/v1/persons", Map.of("identityNumber", number, "name", "Sökbar Person")).field("personId");
         Fixtures.openCaseOnSchoolReport(http, child);
         assertThat(lookupRowsOf(child)).isEqualTo(1);
 
@@ -23,13 +23,13 @@ class PersonSearchIT extends IntegrationTest {
         assertThat(search("anna", number.replace("-", ""))).as("the number in its other form").containsExactly(child);
         assertThat(search("ivo", number)).containsExactly(child);
         assertThat(search("sara", number)).as("another unit is not told of the child").isEmpty();
-        assertThat(http.as("ivo").get("/api/audit/access-log?limit=50").text()).contains("POST /api/persons/search").contains("REFUSED");
+        assertThat(http.as("ivo").get("/api/v1/audit/access-log?limit=50").text()).contains("POST /api/v1/persons/search").contains("REFUSED");
 
-        assertThat(http.as("lars").post("/api/persons/" + child + "/erasure", Map.of("reason", "DATA_SUBJECT_REQUEST")).status()).isEqualTo(200);
+        assertThat(http.as("lars").post("/api/v1/persons/" + child + "/erasure", Map.of("reason", "DATA_SUBJECT_REQUEST")).status()).isEqualTo(200);
 
         assertThat(search("anna", number)).as("found after the erasure").isEmpty();
         assertThat(lookupRowsOf(child)).isZero();
-        assertThat(http.as("anna").post("/api/persons/search", Map.of("identityNumber", "19121212-1213")).status()).isEqualTo(400);
+        assertThat(http.as("anna").post("/api/v1/persons/search", Map.of("identityNumber", "19121212-1213")).status()).isEqualTo(400);
     }
 
     private long lookupRowsOf(String person) {
@@ -37,7 +37,7 @@ class PersonSearchIT extends IntegrationTest {
     }
 
     private List<String> search(String user, String number) {
-        LedgerHttp.Response answer = http.as(user).post("/api/persons/search", Map.of("identityNumber", number));
+        LedgerHttp.Response answer = http.as(user).post("/api/v1/persons/search", Map.of("identityNumber", number));
         assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
         return answer.json().findValuesAsString("personId");
     }

@@ -46,26 +46,26 @@ class ErasureAcrossNodesIT {
         second = LedgerNode.start("erasure-nodes-2", LedgerNode.freePort(), database, "erasure-nodes-keys");
         LedgerHttp one = first.http();
         LedgerHttp two = second.http();
-        String child = one.as("anna").post("/api/persons", Map.of("identityNumber", Fixtures.identityNumber(), "name", "Siri " + mark))
+        String child = one.as("anna").post("/api/v1/persons", Map.of("identityNumber", Fixtures.identityNumber(), "name", "Siri " + mark))
                 .field("personId");
         String caseId = Fixtures.openCaseOnSchoolReport(one, child).field("caseId");
-        assertThat(one.as("anna").post("/api/cases/" + caseId + "/notes", Map.of("text", "Visit to " + mark + ".")).status()).isEqualTo(201);
-        assertThat(two.as("lars").get("/api/cases/" + caseId + "/history").text()).contains(mark);
-        assertThat(two.as("lars").get("/api/cases/" + caseId).text()).contains(mark);
+        assertThat(one.as("anna").post("/api/v1/cases/" + caseId + "/notes", Map.of("text", "Visit to " + mark + ".")).status()).isEqualTo(201);
+        assertThat(two.as("lars").get("/api/v1/cases/" + caseId + "/history").text()).contains(mark);
+        assertThat(two.as("lars").get("/api/v1/cases/" + caseId).text()).contains(mark);
 
         // When the first node erases the person
-        LedgerHttp.Response erased = one.as("lars").post("/api/persons/" + child + "/erasure", Map.of("reason", "DATA_SUBJECT_REQUEST"));
+        LedgerHttp.Response erased = one.as("lars").post("/api/v1/persons/" + child + "/erasure", Map.of("reason", "DATA_SUBJECT_REQUEST"));
         assertThat(erased.status()).as(erased.toString()).isEqualTo(200);
         long erasedAt = System.nanoTime();
 
         // Then the second node shows the person erased within its poll, in the history and the case view
         await().atMost(SHOWN_ERASED_WITHIN).pollInterval(Duration.ofMillis(100))
-                .until(() -> !two.as("lars").get("/api/cases/" + caseId + "/history").text().contains(mark));
+                .until(() -> !two.as("lars").get("/api/v1/cases/" + caseId + "/history").text().contains(mark));
         long historyMillis = (System.nanoTime() - erasedAt) / 1_000_000;
         await().atMost(SHOWN_ERASED_WITHIN).pollInterval(Duration.ofMillis(100))
-                .until(() -> two.as("lars").get("/api/cases/" + caseId).text().contains("[erased]"));
+                .until(() -> two.as("lars").get("/api/v1/cases/" + caseId).text().contains("[erased]"));
         long viewMillis = (System.nanoTime() - erasedAt) / 1_000_000;
-        assertThat(two.as("lars").get("/api/cases/" + caseId).text()).doesNotContain(mark);
+        assertThat(two.as("lars").get("/api/v1/cases/" + caseId).text()).doesNotContain(mark);
         System.out.printf("Erasure across nodes: the other node showed the history erased after %d ms, the case view after %d ms "
                 + "(destroyed-key poll %d s, key cache time 30 s)%n", historyMillis, viewMillis, DESTROYED_KEY_POLL.toSeconds());
     }

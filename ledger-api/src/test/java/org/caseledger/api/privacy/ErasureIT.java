@@ -44,12 +44,12 @@ class ErasureIT extends IntegrationTest {
     void afterErasureNoPlaintextIsLeftTheLedgerVerifiesAndTheFiguresAreUnchanged() {
         String name = "Zelda " + MARK + " Testperson";
         String identityNumber = Fixtures.identityNumber();
-        Response registered = http.as("anna").post("/api/persons", Map.of("identityNumber", identityNumber, "name", name));
+        Response registered = http.as("anna").post("/api/v1/persons", Map.of("identityNumber", identityNumber, "name", name));
         String child = registered.field("personId");
-        String caseId = http.as("anna").post("/api/cases", Map.of("origin", "REPORT_OF_CONCERN", "child", child,
+        String caseId = http.as("anna").post("/api/v1/cases", Map.of("origin", "REPORT_OF_CONCERN", "child", child,
                 "household", java.util.UUID.randomUUID().toString(), "receivedAt", "2026-03-02T08:15:00Z",
                 "report", Map.of("reporterType", "SCHOOL", "summary", "The teacher saw bruises on " + MARK + " arms."))).field("caseId");
-        String path = "/api/cases/" + caseId;
+        String path = "/api/v1/cases/" + caseId;
         assertThat(http.as("anna").post(path + "/notes", Map.of("text", "Home visit: " + MARK + " father was calm.")).status()).isEqualTo(201);
         assertThat(http.as("anna").post(path + "/decisions", Map.of("kind", "OPEN_INVESTIGATION", "legalBasis", "SFS2025:400-20kap2",
                 "rationale", "Two reports about " + MARK + "."))).extracting(Response::status).isEqualTo(201);
@@ -58,10 +58,10 @@ class ErasureIT extends IntegrationTest {
         assertThat(tablesHolding(MARK)).as("neither the events, the read models nor the access log hold the plaintext, even before")
                 .isEmpty();
         assertThat(purposesReadForCase(caseId)).as("auditors read the stated purpose decrypted").contains("Follow-up of " + MARK + " at school");
-        String metrics = http.as("lars").get("/api/metrics?" + PERIOD + "&period=quarter").text();
-        String compliance = http.as("lars").get("/api/compliance?" + PERIOD).text();
+        String metrics = http.as("lars").get("/api/v1/metrics?" + PERIOD + "&period=quarter").text();
+        String compliance = http.as("lars").get("/api/v1/compliance?" + PERIOD).text();
 
-        Response erased = http.as("lars").post("/api/persons/" + child + "/erasure",
+        Response erased = http.as("lars").post("/api/v1/persons/" + child + "/erasure",
                 Map.of("reason", "DATA_SUBJECT_REQUEST", "note", "Letter from " + MARK + "'s mother, 2026-03-20."));
 
         assertThat(erased.status()).as(erased.toString()).isEqualTo(200);
@@ -75,21 +75,21 @@ class ErasureIT extends IntegrationTest {
         assertThat(view.path("reports").get(0).path("summary").asString()).isEqualTo("[erased]");
         assertThat(http.as("lars").get(path + "/history").text()).doesNotContain(MARK).contains("[erased]");
         assertThat(http.as("lars").get(path + "/timeline").text()).doesNotContain(MARK);
-        JsonNode person = http.as("lars").get("/api/persons/" + child + "/history").json().get(0).path("data");
+        JsonNode person = http.as("lars").get("/api/v1/persons/" + child + "/history").json().get(0).path("data");
         assertThat(person.path("name").asString()).isEqualTo("[erased]");
         assertThat(person.path("identityNumber").isNull() || person.path("identityNumber").isMissingNode()).isTrue();
-        JsonNode erasure = http.as("lars").get("/api/persons/" + child + "/history").json().get(1).path("data");
+        JsonNode erasure = http.as("lars").get("/api/v1/persons/" + child + "/history").json().get(1).path("data");
         assertThat(erasure.path("reason").asString()).isEqualTo("DATA_SUBJECT_REQUEST");
         assertThat(erasure.path("note").asString()).as("the note outlives the person's key, under the year's").contains(MARK);
         assertThat(purposesReadForCase(caseId)).as("the purpose is erased with the case").doesNotContain("Follow-up of " + MARK + " at school")
                 .contains("[erased]");
-        assertThat(http.as("ivo").get("/api/audit/access-log/verify").field("status")).isEqualTo("INTACT");
+        assertThat(http.as("ivo").get("/api/v1/audit/access-log/verify").field("status")).isEqualTo("INTACT");
 
-        assertThat(http.as("lars").post("/api/audit/checkpoints", Map.of()).status()).isLessThan(300);
-        assertThat(http.as("ivo").get("/api/audit/verify").field("status")).isEqualTo("INTACT");
+        assertThat(http.as("lars").post("/api/v1/audit/checkpoints", Map.of()).status()).isLessThan(300);
+        assertThat(http.as("ivo").get("/api/v1/audit/verify").field("status")).isEqualTo("INTACT");
         assertThat(http.as("ivo").get(path + "/verify").field("status")).isEqualTo("INTACT");
-        assertThat(http.as("lars").get("/api/metrics?" + PERIOD + "&period=quarter").text()).isEqualTo(metrics);
-        assertThat(http.as("lars").get("/api/compliance?" + PERIOD).text()).isEqualTo(compliance);
+        assertThat(http.as("lars").get("/api/v1/metrics?" + PERIOD + "&period=quarter").text()).isEqualTo(metrics);
+        assertThat(http.as("lars").get("/api/v1/compliance?" + PERIOD).text()).isEqualTo(compliance);
 
         Response refused = http.as("anna").post(path + "/notes", Map.of("text", "Written after the erasure."));
         assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
@@ -105,16 +105,16 @@ class ErasureIT extends IntegrationTest {
     void givenAnErasedPersonWhenTheErasureIsSentAgainWithoutAnIdempotencyKeyThenItAnswersAlreadyErasedAndWritesNothing() {
         String child = Fixtures.registerChild(http);
         Fixtures.openCaseOnSchoolReport(http, child);
-        Response first = http.as("lars").post("/api/persons/" + child + "/erasure", Map.of("reason", "DATA_SUBJECT_REQUEST"));
+        Response first = http.as("lars").post("/api/v1/persons/" + child + "/erasure", Map.of("reason", "DATA_SUBJECT_REQUEST"));
         assertThat(first.status()).as(first.toString()).isEqualTo(200);
         long events = storedEvents();
 
-        Response retried = http.as("lars").post("/api/persons/" + child + "/erasure", Map.of("reason", "DATA_SUBJECT_REQUEST"));
+        Response retried = http.as("lars").post("/api/v1/persons/" + child + "/erasure", Map.of("reason", "DATA_SUBJECT_REQUEST"));
 
         assertThat(retried.status()).as(retried.toString()).isEqualTo(200);
         assertThat(retried.json().path("alreadyErased").asBoolean()).isTrue();
         assertThat(retried.json().path("dataKeysDestroyed").asInt()).isZero();
-        assertThat(http.as("lars").get("/api/persons/" + child + "/history").json().size()).as("registered, erased").isEqualTo(2);
+        assertThat(http.as("lars").get("/api/v1/persons/" + child + "/history").json().size()).as("registered, erased").isEqualTo(2);
         assertThat(storedEvents()).isEqualTo(events);
     }
 
@@ -138,7 +138,7 @@ class ErasureIT extends IntegrationTest {
         assertThat(tablesHolding("Judgment about " + MARK)).isEmpty();
         assertThat(noteOf(person)).contains(MARK);
 
-        JsonNode run = http.as("lars").post("/api/retention/run", Map.of()).json();
+        JsonNode run = http.as("lars").post("/api/v1/retention/run", Map.of()).json();
 
         assertThat(run.path("yearKeysDestroyed").asInt()).isPositive();
         assertThat(noteOf(person)).isEqualTo("[erased]");
@@ -147,12 +147,12 @@ class ErasureIT extends IntegrationTest {
     }
 
     private String noteOf(PersonId person) {
-        JsonNode history = http.as("lars").get("/api/persons/" + person + "/history").json();
+        JsonNode history = http.as("lars").get("/api/v1/persons/" + person + "/history").json();
         return history.get(1).path("data").path("note").asString();
     }
 
     private List<String> purposesReadForCase(String caseId) {
-        return http.as("ivo").get("/api/audit/access-log?caseId=" + caseId).json().findValuesAsString("purpose");
+        return http.as("ivo").get("/api/v1/audit/access-log?caseId=" + caseId).json().findValuesAsString("purpose");
     }
 
     /** Every table of the schema with a row containing the text, bytea columns searched as bytes. */

@@ -51,17 +51,17 @@ class ErasureResidueIT extends IntegrationTest {
         Path dataDirectory = dataDirectory();
         String identityNumber = Fixtures.identityNumber(java.time.LocalDate.of(2010, 1, 1)
                 .plusDays(java.util.concurrent.ThreadLocalRandom.current().nextInt(3000)));
-        String child = http.as("anna").post("/api/persons", Map.of("identityNumber", identityNumber, "name", "Yrsa " + MARK + " Residue"))
+        String child = http.as("anna").post("/api/v1/persons", Map.of("identityNumber", identityNumber, "name", "Yrsa " + MARK + " Residue"))
                 .field("personId");
-        String caseId = http.as("anna").post("/api/cases", Map.of("origin", "REPORT_OF_CONCERN", "child", child,
+        String caseId = http.as("anna").post("/api/v1/cases", Map.of("origin", "REPORT_OF_CONCERN", "child", child,
                 "household", UUID.randomUUID().toString(), "receivedAt", "2026-03-02T08:15:00Z",
                 "report", Map.of("reporterType", "SCHOOL", "summary", "Bruises seen on " + MARK + " arms."))).field("caseId");
-        assertThat(http.as("anna").post("/api/cases/" + caseId + "/notes", Map.of("text", "Home visit " + MARK + ".")).status()).isEqualTo(201);
+        assertThat(http.as("anna").post("/api/v1/cases/" + caseId + "/notes", Map.of("text", "Home visit " + MARK + ".")).status()).isEqualTo(201);
         ReadModels.awaitCaughtUp(http, Duration.ofSeconds(60));
-        assertThat(http.as("anna").header("X-Purpose", "Follow-up of " + MARK + " at school").get("/api/cases/" + caseId).status())
+        assertThat(http.as("anna").header("X-Purpose", "Follow-up of " + MARK + " at school").get("/api/v1/cases/" + caseId).status())
                 .isEqualTo(200);
-        String metrics = http.as("lars").get("/api/metrics?" + PERIOD + "&period=quarter").text();
-        String compliance = http.as("lars").get("/api/compliance?" + PERIOD).text();
+        String metrics = http.as("lars").get("/api/v1/metrics?" + PERIOD + "&period=quarter").text();
+        String compliance = http.as("lars").get("/api/v1/compliance?" + PERIOD).text();
         List<Wrapped> keys = wrappedKeysOf(child);
         assertThat(keys).as("the person's key and the case file's key").hasSize(2);
         assertThat(keys).allMatch(key -> key.epoch() != null);
@@ -70,9 +70,9 @@ class ErasureResidueIT extends IntegrationTest {
         assertThat(filesHolding(dataDirectory, MARK.getBytes(StandardCharsets.UTF_8))).as("plaintext on disk, even before").isEmpty();
 
         // When the person is erased and the erasures are completed
-        Response erased = http.as("lars").post("/api/persons/" + child + "/erasure", Map.of("reason", "DATA_SUBJECT_REQUEST", "note", "Asked by " + MARK + " herself."));
+        Response erased = http.as("lars").post("/api/v1/persons/" + child + "/erasure", Map.of("reason", "DATA_SUBJECT_REQUEST", "note", "Asked by " + MARK + " herself."));
         assertThat(erased.status()).as(erased.toString()).isEqualTo(200);
-        Response completed = http.as("eva").post("/api/admin/erasure-completion", Map.of());
+        Response completed = http.as("eva").post("/api/v1/admin/erasure-completion", Map.of());
         assertThat(completed.status()).as(completed.toString()).isEqualTo(200);
         JsonNode completion = completed.json();
         checkpoint();
@@ -100,9 +100,9 @@ class ErasureResidueIT extends IntegrationTest {
         // and neither their name nor their texts nor their identity number is in any file of the database or the WAL
         assertThat(filesHolding(dataDirectory, MARK.getBytes(StandardCharsets.UTF_8))).isEmpty();
         assertThat(filesHolding(dataDirectory, identityNumber.getBytes(StandardCharsets.UTF_8))).isEmpty();
-        assertThat(http.as("ivo").get("/api/audit/verify").field("status")).isIn("INTACT", "UNSEALED");
-        assertThat(http.as("lars").get("/api/metrics?" + PERIOD + "&period=quarter").text()).isEqualTo(metrics);
-        assertThat(http.as("lars").get("/api/compliance?" + PERIOD).text()).isEqualTo(compliance);
+        assertThat(http.as("ivo").get("/api/v1/audit/verify").field("status")).isIn("INTACT", "UNSEALED");
+        assertThat(http.as("lars").get("/api/v1/metrics?" + PERIOD + "&period=quarter").text()).isEqualTo(metrics);
+        assertThat(http.as("lars").get("/api/v1/compliance?" + PERIOD).text()).isEqualTo(compliance);
     }
 
     @Test
@@ -113,7 +113,7 @@ class ErasureResidueIT extends IntegrationTest {
         String child = Fixtures.registerChild(http);
         Fixtures.openCaseOnSchoolReport(http, child);
         List<Wrapped> keys = wrappedKeysOf(child);
-        assertThat(http.as("lars").post("/api/persons/" + child + "/erasure", Map.of("reason", "DATA_SUBJECT_REQUEST")).status())
+        assertThat(http.as("lars").post("/api/v1/persons/" + child + "/erasure", Map.of("reason", "DATA_SUBJECT_REQUEST")).status())
                 .isEqualTo(200);
         Connection reader = TestDatabase.ownerConnection();
         reader.setAutoCommit(false);
@@ -124,7 +124,7 @@ class ErasureResidueIT extends IntegrationTest {
 
         // When the erasures are completed while that transaction goes on for another second
         java.util.concurrent.CompletableFuture<Response> completing = java.util.concurrent.CompletableFuture.supplyAsync(
-                () -> http.as("eva").post("/api/admin/erasure-completion", Map.of()));
+                () -> http.as("eva").post("/api/v1/admin/erasure-completion", Map.of()));
         Thread.sleep(1_000);
         reader.rollback();
         reader.close();

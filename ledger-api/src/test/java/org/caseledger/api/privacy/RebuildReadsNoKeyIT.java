@@ -46,18 +46,18 @@ class RebuildReadsNoKeyIT {
         node = LedgerNode.start("rebuild-no-key", LedgerNode.freePort(), database, "rebuild-no-key-keys",
                 "--ledger.privacy.key-cache-time=PT0S");
         LedgerHttp http = node.http();
-        String child = http.as("anna").post("/api/persons", Map.of("identityNumber", Fixtures.identityNumber(), "name", "Saga " + mark))
+        String child = http.as("anna").post("/api/v1/persons", Map.of("identityNumber", Fixtures.identityNumber(), "name", "Saga " + mark))
                 .field("personId");
         String caseId = caseWithPersonalText(http, child, mark);
         String erasedChild = Fixtures.registerChild(http);
         caseWithPersonalText(http, erasedChild, mark);
-        LedgerHttp.Response erased = http.as("lars").post("/api/persons/" + erasedChild + "/erasure", Map.of("reason", "DATA_SUBJECT_REQUEST"));
+        LedgerHttp.Response erased = http.as("lars").post("/api/v1/persons/" + erasedChild + "/erasure", Map.of("reason", "DATA_SUBJECT_REQUEST"));
         assertThat(erased.status()).as(erased.toString()).isEqualTo(200);
         ReadModels.awaitCaughtUp(http, REBUILT_WITHIN);
         JdbcClient jdbc = JdbcClient.create(new DriverManagerDataSource(database.url(), database.user(), database.password()));
         assertThat(jdbc.sql("SELECT document::text FROM case_view WHERE case_id = ?::uuid").param(caseId).query(String.class).single())
                 .as("the stored view holds the texts sealed").doesNotContain(mark).contains("pdr1:");
-        assertThat(http.as("anna").get("/api/cases/" + caseId).text()).as("the answer opens them").contains(mark);
+        assertThat(http.as("anna").get("/api/v1/cases/" + caseId).text()).as("the answer opens them").contains(mark);
         String live = everyReadModel(jdbc);
 
         try (Connection locking = DriverManager.getConnection(database.url(), database.user(), database.password())) {
@@ -67,7 +67,7 @@ class RebuildReadsNoKeyIT {
             }
 
             // When the access index and the read models are rebuilt while no key can be read
-            LedgerHttp.Response accessIndex = http.as("eva").post("/api/admin/access-index/rebuild", Map.of());
+            LedgerHttp.Response accessIndex = http.as("eva").post("/api/v1/admin/access-index/rebuild", Map.of());
             assertThat(accessIndex.status()).as(accessIndex.toString()).isEqualTo(200);
             ReadModels.rebuild(http);
             ReadModels.awaitCaughtUp(http, REBUILT_WITHIN);
@@ -76,16 +76,16 @@ class RebuildReadsNoKeyIT {
             assertThat(everyReadModel(jdbc)).as("every read model after the rebuild").isEqualTo(live);
             locking.rollback();
         }
-        assertThat(http.as("anna").get("/api/cases/" + caseId).text()).as("answers open the texts again").contains(mark);
+        assertThat(http.as("anna").get("/api/v1/cases/" + caseId).text()).as("answers open the texts again").contains(mark);
     }
 
     private static String caseWithPersonalText(LedgerHttp http, String child, String mark) {
-        String caseId = http.as("anna").post("/api/cases", Map.of("origin", "REPORT_OF_CONCERN", "child", child,
+        String caseId = http.as("anna").post("/api/v1/cases", Map.of("origin", "REPORT_OF_CONCERN", "child", child,
                 "household", UUID.randomUUID().toString(), "receivedAt", "2026-03-02T08:15:00Z",
                 "report", Map.of("reporterType", "SCHOOL", "summary", "Bruises on " + mark + "."))).field("caseId");
-        assertThat(http.as("anna").post("/api/cases/" + caseId + "/notes", Map.of("text", "Home visit to " + mark + ".")).status())
+        assertThat(http.as("anna").post("/api/v1/cases/" + caseId + "/notes", Map.of("text", "Home visit to " + mark + ".")).status())
                 .isEqualTo(201);
-        assertThat(http.as("anna").post("/api/cases/" + caseId + "/decisions", Map.of("kind", "OPEN_INVESTIGATION",
+        assertThat(http.as("anna").post("/api/v1/cases/" + caseId + "/decisions", Map.of("kind", "OPEN_INVESTIGATION",
                 "legalBasis", "SFS2025:400-20kap2", "rationale", "A report about " + mark + ".")).status()).isEqualTo(201);
         return caseId;
     }

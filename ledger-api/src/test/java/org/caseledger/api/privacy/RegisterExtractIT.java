@@ -15,17 +15,17 @@ class RegisterExtractIT extends IntegrationTest {
 
     @Test
     void theExtractHoldsThePersonsRegistrationTheirCaseFilesAndTheEntriesNamingThemAndIsLogged() {
-        Response registered = http.as("anna").post("/api/persons", Map.of("identityNumber", Fixtures.identityNumber(), "name", "Ebba Extrakt"));
+        Response registered = http.as("anna").post("/api/v1/persons", Map.of("identityNumber", Fixtures.identityNumber(), "name", "Ebba Extrakt"));
         String child = registered.field("personId");
-        String parent = http.as("anna").post("/api/persons", Map.of("identityNumber", Fixtures.identityNumber(), "name", "Per Förälder"))
+        String parent = http.as("anna").post("/api/v1/persons", Map.of("identityNumber", Fixtures.identityNumber(), "name", "Per Förälder"))
                 .field("personId");
         Response opened = Fixtures.openCaseOnSchoolReport(http, child);
         String caseId = opened.field("caseId");
-        http.as("anna").post("/api/cases/" + caseId + "/notes", Map.of("text", "Ebba likes drawing."));
-        http.as("anna").post("/api/cases/" + caseId + "/consents", Map.of("person", parent, "partner", "SCHOOL",
+        http.as("anna").post("/api/v1/cases/" + caseId + "/notes", Map.of("text", "Ebba likes drawing."));
+        http.as("anna").post("/api/v1/cases/" + caseId + "/consents", Map.of("person", parent, "partner", "SCHOOL",
                 "partnerName", "Vivallaskolan", "purpose", "Plan support in class.", "validFrom", "2026-01-01"));
 
-        Response extract = http.as("lars").header("X-Purpose", "Request from the data subject").get("/api/persons/" + child + "/extract");
+        Response extract = http.as("lars").header("X-Purpose", "Request from the data subject").get("/api/v1/persons/" + child + "/extract");
 
         assertThat(extract.status()).as(extract.toString()).isEqualTo(200);
         assertThat(extract.header("Content-Disposition")).isEqualTo("attachment; filename=\"register-extract-" + child + ".json\"");
@@ -33,30 +33,30 @@ class RegisterExtractIT extends IntegrationTest {
         assertThat(file.path("registration").get(0).path("data").path("name").asString()).isEqualTo("Ebba Extrakt");
         assertThat(file.path("caseFilesAsChild").get(0).path("caseId").asString()).isEqualTo(caseId);
         assertThat(file.path("caseFilesAsChild").get(0).path("entries").findValuesAsString("text")).contains("Ebba likes drawing.");
-        JsonNode ofParent = http.as("ivo").get("/api/persons/" + parent + "/extract").json();
+        JsonNode ofParent = http.as("ivo").get("/api/v1/persons/" + parent + "/extract").json();
         assertThat(ofParent.path("caseFilesAsChild")).isEmpty();
         assertThat(ofParent.path("otherEntriesNamingThePerson").get(0).path("entries").findValuesAsString("type")).containsExactly("ConsentGiven");
-        assertThat(http.as("anna").get("/api/persons/" + child + "/extract").status()).isEqualTo(403);
+        assertThat(http.as("anna").get("/api/v1/persons/" + child + "/extract").status()).isEqualTo(403);
 
-        JsonNode log = http.as("ivo").get("/api/audit/access-log?caseId=" + caseId).json();
+        JsonNode log = http.as("ivo").get("/api/v1/audit/access-log?caseId=" + caseId).json();
         assertThat(log.findValuesAsString("what")).contains("register extract");
-        assertThat(http.as("ivo").get("/api/audit/access-log?user=lars.nilsson&limit=1000").json().findValuesAsString("personId"))
+        assertThat(http.as("ivo").get("/api/v1/audit/access-log?user=lars.nilsson&limit=1000").json().findValuesAsString("personId"))
                 .contains(child);
 
-        http.as("lars").post("/api/persons/" + child + "/erasure", Map.of("reason", "DATA_SUBJECT_REQUEST", "note", "The data subject asked to be erased."));
-        JsonNode afterErasure = http.as("lars").get("/api/persons/" + child + "/extract").json();
+        http.as("lars").post("/api/v1/persons/" + child + "/erasure", Map.of("reason", "DATA_SUBJECT_REQUEST", "note", "The data subject asked to be erased."));
+        JsonNode afterErasure = http.as("lars").get("/api/v1/persons/" + child + "/extract").json();
         assertThat(afterErasure.path("registration").get(0).path("data").path("name").asString()).isEqualTo("[erased]");
         assertThat(afterErasure.toString()).doesNotContain("Ebba");
     }
 
     @Test
     void aProtectedPersonsRecordIsForTheUnitHeadAuditorsAndTheAssignedWorker() {
-        String child = http.as("anna").post("/api/persons", Map.of("identityNumber", Fixtures.identityNumber(), "name", "Skyddad Person",
+        String child = http.as("anna").post("/api/v1/persons", Map.of("identityNumber", Fixtures.identityNumber(), "name", "Skyddad Person",
                 "protectedIdentity", true, "household", UUID.randomUUID().toString())).field("personId");
 
-        assertThat(http.as("omar").get("/api/persons/" + child + "/history").status()).isEqualTo(403);
-        assertThat(http.as("lars").get("/api/persons/" + child + "/history").status()).isEqualTo(200);
-        assertThat(http.as("ivo").get("/api/audit/access-log?user=omar.hassan&limit=1000").json().findValuesAsString("outcome"))
+        assertThat(http.as("omar").get("/api/v1/persons/" + child + "/history").status()).isEqualTo(403);
+        assertThat(http.as("lars").get("/api/v1/persons/" + child + "/history").status()).isEqualTo(200);
+        assertThat(http.as("ivo").get("/api/v1/audit/access-log?user=omar.hassan&limit=1000").json().findValuesAsString("outcome"))
                 .contains("REFUSED");
     }
 }

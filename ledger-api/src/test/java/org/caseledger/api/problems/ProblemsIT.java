@@ -31,7 +31,7 @@ class ProblemsIT extends IntegrationTest {
 
     @BeforeEach
     void aCase() {
-        casePath = "/api/cases/" + Fixtures.openCase(http);
+        casePath = "/api/v1/cases/" + Fixtures.openCase(http);
         anna = http.as("anna");
     }
 
@@ -202,21 +202,21 @@ class ProblemsIT extends IntegrationTest {
                 Map.of("place", "HOME", "plannedAt", "2026-13-45T25:00:00Z"))));
         bad.put("a time without a zone", new Bad(400, () -> anna.post(casePath + "/visits",
                 Map.of("place", "HOME", "plannedAt", "2026-03-02T08:15:00"))));
-        bad.put("an impossible date in a query", new Bad(400, () -> lars.get("/api/compliance?from=2026-02-29&to=2026-03-02")));
-        bad.put("a missing query parameter", new Bad(400, () -> lars.get("/api/compliance?from=2026-02-01")));
-        bad.put("a malformed UUID in a path", new Bad(400, () -> anna.post("/api/cases/not-a-uuid/notes", Map.of("text", "A note."))));
-        bad.put("a malformed UUID in a read", new Bad(400, () -> anna.get("/api/cases/not-a-uuid")));
-        bad.put("a malformed UUID in a body", new Bad(400, () -> anna.post("/api/cases", Map.of("origin", "APPLICATION",
+        bad.put("an impossible date in a query", new Bad(400, () -> lars.get("/api/v1/compliance?from=2026-02-29&to=2026-03-02")));
+        bad.put("a missing query parameter", new Bad(400, () -> lars.get("/api/v1/compliance?from=2026-02-01")));
+        bad.put("a malformed UUID in a path", new Bad(400, () -> anna.post("/api/v1/cases/not-a-uuid/notes", Map.of("text", "A note."))));
+        bad.put("a malformed UUID in a read", new Bad(400, () -> anna.get("/api/v1/cases/not-a-uuid")));
+        bad.put("a malformed UUID in a body", new Bad(400, () -> anna.post("/api/v1/cases", Map.of("origin", "APPLICATION",
                 "child", "not-a-uuid", "household", UUID.randomUUID().toString(), "receivedAt", "2026-03-02T08:15:00Z"))));
-        bad.put("a wrong check digit", new Bad(400, () -> anna.post("/api/persons",
+        bad.put("a wrong check digit", new Bad(400, () -> anna.post("/api/v1/persons",
                 Map.of("identityNumber", "20150312-2383", "name", "Alva Exempel"))));
         bad.put("a text too long", new Bad(400, () -> anna.post(notes, Map.of("text", "x".repeat(20_001)))));
         bad.put("a fact in the future", new Bad(400, () -> anna.post(notes, Map.of("text", "A note.", "occurredAt", "2999-01-01T00:00:00Z"))));
         bad.put("a malformed If-Match", new Bad(400, () -> anna.header("If-Match", "yesterday").post(notes, Map.of("text", "A note."))));
         bad.put("a stale If-Match", new Bad(412, () -> anna.header("If-Match", "\"0\"").post(notes, Map.of("text", "A note."))));
         bad.put("a broken rule", new Bad(409, () -> anna.post(casePath + "/visits/" + UUID.randomUUID() + "/held", Map.of())));
-        bad.put("an unknown case", new Bad(404, () -> anna.get("/api/cases/" + UUID.randomUUID())));
-        bad.put("an address with nothing at it", new Bad(404, () -> anna.get("/api/nothing-is-here")));
+        bad.put("an unknown case", new Bad(404, () -> anna.get("/api/v1/cases/" + UUID.randomUUID())));
+        bad.put("an address with nothing at it", new Bad(404, () -> anna.get("/api/v1/nothing-is-here")));
         bad.put("the error page asked for directly", new Bad(404, () -> anna.get("/error")));
         bad.put("a method the address does not take", new Bad(405, () -> anna.send("PUT", notes, json, "{\"text\":\"A note.\"}")));
         bad.put("a read that accepts no JSON", new Bad(406, () -> anna.header("Accept", "text/csv").post(notes, Map.of("text", "A note."))));
@@ -228,8 +228,8 @@ class ProblemsIT extends IntegrationTest {
         bad.put("a wrong password", new Bad(401, () -> http.anonymous().header("Authorization", "Basic YW5uYTp3cm9uZw==").get(casePath)));
         bad.put("a role that may not write", new Bad(403, () -> http.as("ivo").post(notes, Map.of("text", "A note."))));
         bad.put("a case of another unit", new Bad(403, () -> http.as("sara").get(casePath)));
-        bad.put("a role that may not administer", new Bad(403, () -> anna.get("/api/admin/projections")));
-        bad.put("a limit out of range", new Bad(400, () -> http.as("ivo").get("/api/audit/access-log?limit=0")));
+        bad.put("a role that may not administer", new Bad(403, () -> anna.get("/api/v1/admin/projections")));
+        bad.put("a limit out of range", new Bad(400, () -> http.as("ivo").get("/api/v1/audit/access-log?limit=0")));
         return bad;
     }
 }

@@ -41,7 +41,7 @@ class ProblemsTest {
     }
 
     private static MockHttpServletRequest request(String acceptLanguage) {
-        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/cases");
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/v1/cases");
         if (acceptLanguage != null) {
             request.addHeader("Accept-Language", acceptLanguage);
         }

@@ -64,7 +64,7 @@ class DemoRebuildIT {
         // When notes are appended to them while a rebuild replays the history
         ReadModels.rebuild(http);
         note(http, cases.get(0));
-        assertThat(http.as("eva").get("/api/admin/projections").json().get(0).path("replaying").asBoolean())
+        assertThat(http.as("eva").get("/api/v1/admin/projections").json().get(0).path("replaying").asBoolean())
                 .as("the first note was appended while the replay ran").isTrue();
         for (String caseId : cases) {
             note(http, caseId);
@@ -92,7 +92,7 @@ class DemoRebuildIT {
         String live = ReadModels.digest(jdbc);
 
         ReadModels.rebuild(http);
-        LedgerHttp.Response second = http.as("eva").post("/api/admin/projections/rebuild?projection=read-models", Map.of());
+        LedgerHttp.Response second = http.as("eva").post("/api/v1/admin/projections/rebuild?projection=read-models", Map.of());
 
         assertThat(second.status()).as(second.toString()).isEqualTo(409);
         ReadModels.awaitCaughtUp(http, Duration.ofMinutes(2));
@@ -100,7 +100,7 @@ class DemoRebuildIT {
     }
 
     private static void note(LedgerHttp http, String caseId) {
-        LedgerHttp.Response answer = http.as("anna").post("/api/cases/" + caseId + "/notes", Map.of("text", "Written during the rebuild."));
+        LedgerHttp.Response answer = http.as("anna").post("/api/v1/cases/" + caseId + "/notes", Map.of("text", "Written during the rebuild."));
         assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
     }
 }

@@ -34,7 +34,7 @@ class MetricsAndComplianceIT extends IntegrationTest {
         String household = UUID.randomUUID().toString();
 
         caseA = openOn(anna, "SCHOOL", "2024-02-05T08:00:00Z", household);
-        String pathA = "/api/cases/" + caseA;
+        String pathA = "/api/v1/cases/" + caseA;
         String reportA = history(anna, caseA).get(1).path("data").path("reportId").asString();
         ok(anna.post(pathA + "/assessments", Map.of("reportId", reportA, "immediateNeedOfProtection", false, "rationale", "Safe at home.",
                 "occurredAt", "2024-02-05T14:00:00Z")));
@@ -56,7 +56,7 @@ class MetricsAndComplianceIT extends IntegrationTest {
         ok(anna.post(pathA + "/interventions/" + intervention + "/start", Map.of("occurredAt", "2024-03-04T09:00:00Z")));
 
         caseB = openOn(anna, "POLICE", "2024-02-10T08:00:00Z", UUID.randomUUID().toString());
-        String pathB = "/api/cases/" + caseB;
+        String pathB = "/api/v1/cases/" + caseB;
         String reportB = history(anna, caseB).get(1).path("data").path("reportId").asString();
         ok(anna.post(pathB + "/assessments", Map.of("reportId", reportB, "immediateNeedOfProtection", false, "rationale", "Late.",
                 "occurredAt", "2024-02-13T09:00:00Z")));
@@ -65,11 +65,11 @@ class MetricsAndComplianceIT extends IntegrationTest {
         ok(karin.post(pathB + "/decisions", Map.of("kind", "DO_NOT_OPEN_INVESTIGATION", "legalBasis", "SFS2001:453-11kap1a",
                 "rationale", "Handled with the family.", "occurredAt", "2024-02-28T09:00:00Z")));
 
-        ok(anna.post("/api/outreach/anonymous-consultations", Map.of("topic", "PARENTING", "occurredAt", "2024-02-02T15:00:00Z")));
-        ok(anna.post("/api/outreach/information-meetings", Map.of("audience", "Parents at Vivallaskolan", "participants", 23,
+        ok(anna.post("/api/v1/outreach/anonymous-consultations", Map.of("topic", "PARENTING", "occurredAt", "2024-02-02T15:00:00Z")));
+        ok(anna.post("/api/v1/outreach/information-meetings", Map.of("audience", "Parents at Vivallaskolan", "participants", 23,
                 "topics", List.of("What we do"), "occurredAt", "2024-02-08T17:00:00Z")));
-        ok(anna.post("/api/outreach/conversations-without-aid", Map.of("household", household, "occurredAt", "2024-02-09T10:00:00Z")));
-        ok(anna.post("/api/outreach/service-support", Map.of("household", household, "kind", "TRANSPORT", "occurredAt", "2024-02-09T13:00:00Z")));
+        ok(anna.post("/api/v1/outreach/conversations-without-aid", Map.of("household", household, "occurredAt", "2024-02-09T10:00:00Z")));
+        ok(anna.post("/api/v1/outreach/service-support", Map.of("household", household, "kind", "TRANSPORT", "occurredAt", "2024-02-09T13:00:00Z")));
 
         await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("SELECT count(*) FROM case_view WHERE case_id IN (?::uuid, ?::uuid) "
                 + "AND version >= 12").params(caseA, caseB).query(Long.class).single() == 1
@@ -80,7 +80,7 @@ class MetricsAndComplianceIT extends IntegrationTest {
 
     @Test
     void everyMetricOfFebruaryHasItsKnownValueAndMarchHasTheDaysToSupport() {
-        JsonNode report = http.as("lars").get("/api/metrics?from=2024-01-01&to=2024-04-01&period=month&baseline=2023-01-01..2024-01-01").json();
+        JsonNode report = http.as("lars").get("/api/v1/metrics?from=2024-01-01&to=2024-04-01&period=month&baseline=2023-01-01..2024-01-01").json();
         JsonNode january = report.path("periods").get(0).path("figures");
         JsonNode february = report.path("periods").get(1).path("figures");
         JsonNode march = report.path("periods").get(2).path("figures");
@@ -125,10 +125,10 @@ class MetricsAndComplianceIT extends IntegrationTest {
 
     @Test
     void theCasesBehindAFigureAndBehindEveryComplianceMissCanBeListed() {
-        JsonNode reports = http.as("lars").get("/api/metrics/reports-of-concern/cases?from=2024-02-01&to=2024-03-01").json();
+        JsonNode reports = http.as("lars").get("/api/v1/metrics/reports-of-concern/cases?from=2024-02-01&to=2024-03-01").json();
         assertThat(reports.findValuesAsString("caseId")).containsExactlyInAnyOrder(caseA, caseB);
 
-        JsonNode compliance = http.as("ivo").get("/api/compliance?from=2024-02-01&to=2024-03-01&unit=vivalla").json();
+        JsonNode compliance = http.as("ivo").get("/api/v1/compliance?from=2024-02-01&to=2024-03-01&unit=vivalla").json();
         JsonNode protection = rule(compliance, "PROTECTION_ASSESSMENT_IN_TIME");
         assertThat(protection.path("checked").asLong()).isEqualTo(2);
         assertThat(protection.path("met").asLong()).isEqualTo(1);
@@ -144,7 +144,7 @@ class MetricsAndComplianceIT extends IntegrationTest {
 
     @Test
     void theDeadlinesOfACaseWorkerListWhatIsOverdue() {
-        JsonNode deadlines = http.as("lars").get("/api/deadlines?assignee=lars.nilsson").json();
+        JsonNode deadlines = http.as("lars").get("/api/v1/deadlines?assignee=lars.nilsson").json();
         assertThat(deadlines.findValuesAsString("rule")).contains("INVESTIGATION_IN_4_MONTHS", "CHILD_HEARD");
         assertThat(deadlines.findValuesAsString("status")).containsOnly("OVERDUE");
         assertThat(deadlines.findValuesAsString("caseId")).containsOnly(caseA);
@@ -152,10 +152,10 @@ class MetricsAndComplianceIT extends IntegrationTest {
 
     @Test
     void badRangesAndUnknownMetricsAreProblems() {
-        assertThat(http.as("lars").get("/api/metrics?from=2024-03-01&to=2024-01-01").status()).isEqualTo(400);
-        assertThat(http.as("lars").get("/api/metrics?from=2024-01-01&to=2024-03-01&period=week").status()).isEqualTo(400);
-        assertThat(http.as("lars").get("/api/metrics?from=2024-01-01&to=2024-03-01&baseline=2023").status()).isEqualTo(400);
-        assertThat(http.as("lars").get("/api/metrics/no-such-metric/cases?from=2024-01-01&to=2024-03-01").status()).isEqualTo(404);
+        assertThat(http.as("lars").get("/api/v1/metrics?from=2024-03-01&to=2024-01-01").status()).isEqualTo(400);
+        assertThat(http.as("lars").get("/api/v1/metrics?from=2024-01-01&to=2024-03-01&period=week").status()).isEqualTo(400);
+        assertThat(http.as("lars").get("/api/v1/metrics?from=2024-01-01&to=2024-03-01&baseline=2023").status()).isEqualTo(400);
+        assertThat(http.as("lars").get("/api/v1/metrics/no-such-metric/cases?from=2024-01-01&to=2024-03-01").status()).isEqualTo(404);
     }
 
     private static JsonNode rule(JsonNode compliance, String rule) {
@@ -169,13 +169,13 @@ class MetricsAndComplianceIT extends IntegrationTest {
 
     private static String openOn(LedgerHttp anna, String reporter, String at, String household) {
         String child = Fixtures.registerChild(anna.anonymous());
-        return ok(anna.post("/api/cases", Map.of("origin", "REPORT_OF_CONCERN", "child", child, "household", household,
+        return ok(anna.post("/api/v1/cases", Map.of("origin", "REPORT_OF_CONCERN", "child", child, "household", household,
                 "receivedAt", at, "occurredAt", at, "report", Map.of("reporterType", reporter, "summary", "Worried about the child.",
                         "receivedAt", at, "occurredAt", at)))).field("caseId");
     }
 
     private static JsonNode history(LedgerHttp anna, String caseId) {
-        return anna.get("/api/cases/" + caseId + "/history").json();
+        return anna.get("/api/v1/cases/" + caseId + "/history").json();
     }
 
     private static Response ok(Response response) {

@@ -30,7 +30,7 @@ class RebuildAndCaseloadIT extends IntegrationTest {
         assign(second, "anna.lind");
         assign(third, "omar.hassan");
         assign(closed, "omar.hassan");
-        http.as("anna").post("/api/cases/" + closed + "/closure", Map.of("reason", "Moved away."));
+        http.as("anna").post("/api/v1/cases/" + closed + "/closure", Map.of("reason", "Moved away."));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode after = caseload("vivalla");
@@ -46,21 +46,21 @@ class RebuildAndCaseloadIT extends IntegrationTest {
 
     @Test
     void theCaseloadOfAnotherUnitIsRefusedToItsStaffButNotToAuditors() {
-        assertThat(http.as("anna").get("/api/caseload?unit=central-reception").status()).isEqualTo(403);
-        assertThat(http.as("ivo").get("/api/caseload?unit=central-reception").status()).isEqualTo(200);
+        assertThat(http.as("anna").get("/api/v1/caseload?unit=central-reception").status()).isEqualTo(403);
+        assertThat(http.as("ivo").get("/api/v1/caseload?unit=central-reception").status()).isEqualTo(200);
     }
 
     @Test
     void rebuiltReadModelsEqualTheLiveOnesRowForRow() {
         String caseId = Fixtures.openCase(http);
-        http.as("anna").post("/api/cases/" + caseId + "/notes", Map.of("text", "Before the rebuild."));
+        http.as("anna").post("/api/v1/cases/" + caseId + "/notes", Map.of("text", "Before the rebuild."));
         ReadModels.awaitCaughtUp(http, Duration.ofSeconds(60));
         String live = ReadModels.digest(jdbc);
         long rows = jdbc.sql("SELECT count(*) FROM case_view").query(Long.class).single();
 
         LedgerHttp.Response started = ReadModels.rebuild(http);
-        assertThat(started.header("Location")).isEqualTo("/api/admin/projections");
-        assertThat(http.as("ivo").get("/api/cases/" + caseId).json().path("version").asLong())
+        assertThat(started.header("Location")).isEqualTo("/api/v1/admin/projections");
+        assertThat(http.as("ivo").get("/api/v1/cases/" + caseId).json().path("version").asLong())
                 .as("the case view answers while the rebuild runs").isEqualTo(2);
 
         ReadModels.awaitCaughtUp(http, Duration.ofSeconds(60));
@@ -71,7 +71,7 @@ class RebuildAndCaseloadIT extends IntegrationTest {
     @Test
     void aViewStoredByAnOlderFoldIsFoldedAgainFromItsEventsWhenItsCaseNextChanges() {
         String caseId = Fixtures.openCase(http);
-        String path = "/api/cases/" + caseId;
+        String path = "/api/v1/cases/" + caseId;
         http.as("anna").post(path + "/visits", Map.of("plannedAt", "2026-04-01T09:00:00Z", "place", "HOME", "occurredAt", "2026-03-03T09:00:00Z"));
         ReadModels.awaitCaughtUp(http, Duration.ofSeconds(60));
         // Given the view and facts as the fold before business time left them: no fold revision, no booking time
@@ -95,12 +95,12 @@ class RebuildAndCaseloadIT extends IntegrationTest {
 
     @Test
     void onlyTheAdministratorMayRebuild() {
-        assertThat(http.as("lars").post("/api/admin/projections/rebuild", Map.of()).status()).isEqualTo(403);
-        assertThat(http.as("ivo").get("/api/admin/projections").status()).isEqualTo(403);
+        assertThat(http.as("lars").post("/api/v1/admin/projections/rebuild", Map.of()).status()).isEqualTo(403);
+        assertThat(http.as("ivo").get("/api/v1/admin/projections").status()).isEqualTo(403);
     }
 
     private JsonNode caseload(String unit) {
-        return http.as("lars").get("/api/caseload?unit=" + unit).json();
+        return http.as("lars").get("/api/v1/caseload?unit=" + unit).json();
     }
 
     private static long openCasesOf(JsonNode caseload, String staffId) {
@@ -113,13 +113,13 @@ class RebuildAndCaseloadIT extends IntegrationTest {
     }
 
     private String openCase() {
-        LedgerHttp.Response response = http.as("anna").post("/api/cases", Map.of("origin", "APPLICATION",
+        LedgerHttp.Response response = http.as("anna").post("/api/v1/cases", Map.of("origin", "APPLICATION",
                 "child", UUID.randomUUID().toString(), "household", UUID.randomUUID().toString(), "receivedAt", "2026-03-02T08:15:00Z"));
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         return response.field("caseId");
     }
 
     private void assign(String caseId, String assignee) {
-        assertThat(http.as("karin").post("/api/cases/" + caseId + "/assignments", Map.of("assignee", assignee)).status()).isEqualTo(200);
+        assertThat(http.as("karin").post("/api/v1/cases/" + caseId + "/assignments", Map.of("assignee", assignee)).status()).isEqualTo(200);
     }
 }

@@ -37,8 +37,8 @@ class VoluntarySupportCohortIT extends IntegrationTest {
                 + "WHERE metric = 'HOUSEHOLDS_ACCEPTING_VOLUNTARY_SUPPORT' AND day >= '2022-01-01' AND day < '2023-01-01'")
                 .query(Long.class).single() == 3);
 
-        JsonNode vivalla = http.as("lars").get("/api/metrics?from=2022-01-01&to=2022-03-01&period=month").json().path("periods");
-        JsonNode centralReception = http.as("mia").get("/api/metrics?from=2022-01-01&to=2022-03-01&period=month").json().path("periods");
+        JsonNode vivalla = http.as("lars").get("/api/v1/metrics?from=2022-01-01&to=2022-03-01&period=month").json().path("periods");
+        JsonNode centralReception = http.as("mia").get("/api/v1/metrics?from=2022-01-01&to=2022-03-01&period=month").json().path("periods");
         JsonNode january = vivalla.get(0).path("figures");
         JsonNode february = vivalla.get(1).path("figures");
 
@@ -61,13 +61,13 @@ class VoluntarySupportCohortIT extends IntegrationTest {
     /** Opens a case of a household of its own on a school's report and offers it voluntary family treatment; the intervention's path. */
     private static String offer(LedgerHttp worker, String receivedAt, String offeredAt) {
         String child = Fixtures.registerChild(worker.anonymous());
-        String caseId = ok(worker.post("/api/cases", Map.of("origin", "REPORT_OF_CONCERN", "child", child,
+        String caseId = ok(worker.post("/api/v1/cases", Map.of("origin", "REPORT_OF_CONCERN", "child", child,
                 "household", UUID.randomUUID().toString(), "receivedAt", receivedAt, "occurredAt", receivedAt,
                 "report", Map.of("reporterType", "SCHOOL", "summary", "Worried about the child.", "receivedAt", receivedAt,
                         "occurredAt", receivedAt)))).field("caseId");
-        String intervention = ok(worker.post("/api/cases/" + caseId + "/interventions", Map.of("type", "FAMILY_TREATMENT",
+        String intervention = ok(worker.post("/api/v1/cases/" + caseId + "/interventions", Map.of("type", "FAMILY_TREATMENT",
                 "voluntary", true, "occurredAt", offeredAt))).field("interventionId");
-        return "/api/cases/" + caseId + "/interventions/" + intervention;
+        return "/api/v1/cases/" + caseId + "/interventions/" + intervention;
     }
 
     private static void answer(LedgerHttp worker, String intervention, String answer, String at) {

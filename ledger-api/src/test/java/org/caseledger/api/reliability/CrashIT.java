@@ -130,8 +130,8 @@ class CrashIT {
         }
 
         // and the whole ledger verifies, and the read models converge to what a rebuild gives
-        assertThat(http.as("lars").post("/api/audit/checkpoints", Map.of()).status()).isLessThan(300);
-        LedgerHttp.Response verification = http.as("ivo").get("/api/audit/verify");
+        assertThat(http.as("lars").post("/api/v1/audit/checkpoints", Map.of()).status()).isLessThan(300);
+        LedgerHttp.Response verification = http.as("ivo").get("/api/v1/audit/verify");
         assertThat(verification.field("status")).as(verification.toString()).isEqualTo("INTACT");
         ReadModels.awaitCaughtUp(http, Duration.ofSeconds(120));
         String converged = ReadModels.digest(jdbc);
@@ -147,13 +147,13 @@ class CrashIT {
 
     private static Attempt noteOn(String caseId) {
         String key = UUID.randomUUID().toString();
-        return new Attempt(key, "/api/cases/" + caseId + "/notes", Map.of("text", "A note sent as " + key + "."), 1, null);
+        return new Attempt(key, "/api/v1/cases/" + caseId + "/notes", Map.of("text", "A note sent as " + key + "."), 1, null);
     }
 
     /** Opening a case on a report of concern writes two events in one transaction. */
     private Attempt openingOfACase() {
         String key = UUID.randomUUID().toString();
-        return new Attempt(key, "/api/cases", Map.of(
+        return new Attempt(key, "/api/v1/cases", Map.of(
                 "origin", "REPORT_OF_CONCERN", "child", UUID.randomUUID().toString(), "household", UUID.randomUUID().toString(),
                 "receivedAt", "2026-03-02T08:15:00Z", "occurredAt", "2026-03-02T08:20:00Z",
                 "report", Map.of("reporterType", "POLICE", "summary", "A report sent as " + key + ".")), 2, null);

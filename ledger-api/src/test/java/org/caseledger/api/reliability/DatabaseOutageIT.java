@@ -73,13 +73,13 @@ class DatabaseOutageIT {
         LedgerHttp http = new LedgerHttp("http://localhost:" + port);
         LedgerHttp anna = http.as("anna");
         String caseId = Fixtures.openCase(http);
-        String notes = "/api/cases/" + caseId + "/notes";
+        String notes = "/api/v1/cases/" + caseId + "/notes";
         assertThat(anna.post(notes, Map.of("text", "Before the outage.")).status()).isEqualTo(201);
 
         postgres.close();
 
         long began = System.nanoTime();
-        LedgerHttp.Response read = anna.get("/api/cases/" + caseId);
+        LedgerHttp.Response read = anna.get("/api/v1/cases/" + caseId);
         LedgerHttp.Response write = anna.header("Idempotency-Key", "during-outage").post(notes, Map.of("text", "During the outage."));
         Duration answered = Duration.ofNanos(System.nanoTime() - began);
         System.out.printf("Database outage: a read and a write answered %d and %d in %d ms together%n", read.status(),
@@ -94,13 +94,13 @@ class DatabaseOutageIT {
         postgres = start();
 
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-                .until(() -> anna.get("/api/cases/" + caseId).status() == 200);
+                .until(() -> anna.get("/api/v1/cases/" + caseId).status() == 200);
         assertThat(http.get("/actuator/health").field("status")).isEqualTo("UP");
         LedgerHttp.Response retried = anna.header("Idempotency-Key", "during-outage").post(notes, Map.of("text", "During the outage."));
         assertThat(retried.status()).as(retried.toString()).isEqualTo(201);
         assertThat(anna.post(notes, Map.of("text", "After the outage.")).status()).isEqualTo(201);
 
-        JsonNode history = http.as("ivo").get("/api/cases/" + caseId + "/history").json();
+        JsonNode history = http.as("ivo").get("/api/v1/cases/" + caseId + "/history").json();
         List<String> recorded = new ArrayList<>();
         history.forEach(entry -> {
             if (entry.path("type").asString().equals("JournalNoteRecorded")) {
@@ -110,9 +110,9 @@ class DatabaseOutageIT {
         assertThat(recorded)
                 .containsExactly("Before the outage.", "During the outage.", "After the outage.");
         ReadModels.awaitCaughtUp(http, Duration.ofSeconds(60));
-        assertThat(http.as("ivo").get("/api/cases/" + caseId).json().path("notes").size()).isEqualTo(3);
-        assertThat(http.as("lars").post("/api/audit/checkpoints", Map.of()).status()).isLessThan(300);
-        assertThat(http.as("ivo").get("/api/audit/verify").field("status")).isEqualTo("INTACT");
+        assertThat(http.as("ivo").get("/api/v1/cases/" + caseId).json().path("notes").size()).isEqualTo(3);
+        assertThat(http.as("lars").post("/api/v1/audit/checkpoints", Map.of()).status()).isLessThan(300);
+        assertThat(http.as("ivo").get("/api/v1/audit/verify").field("status")).isEqualTo("INTACT");
     }
 
     private static void assertUnavailable(LedgerHttp.Response response) {

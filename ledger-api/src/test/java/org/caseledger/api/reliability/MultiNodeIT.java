@@ -113,12 +113,12 @@ class MultiNodeIT {
             LedgerHttp other = node(number + 1).http();
             String caseId = Fixtures.openCase(one);
             cases.add(caseId);
-            String path = "/api/cases/" + caseId;
+            String path = "/api/v1/cases/" + caseId;
             ok(other.as("anna").post(path + "/notes", Map.of("text", "A note through the other node.")));
             ok(one.as("anna").post(path + "/visits", Map.of("plannedAt", "2026-03-10T09:00:00Z", "place", "HOME")));
             ok(other.as("anna").post(path + "/decisions", Map.of("kind", "OPEN_INVESTIGATION", "legalBasis", "SFS2025:400-20kap2",
                     "rationale", "The report describes repeated signs of neglect.")));
-            return ok(one.as("anna").post("/api/outreach/anonymous-consultations",
+            return ok(one.as("anna").post("/api/v1/outreach/anonymous-consultations",
                     Map.of("topic", "PARENTING", "occurredAt", "2026-03-02T15:00:00Z")));
         });
         assertThat(answers).hasSize(CASES);
@@ -150,7 +150,7 @@ class MultiNodeIT {
     @Order(3)
     void writesToOneCaseThroughBothNodesHaveOneWinnerPerVersionAndNoneIsLostOrDoubled() throws Exception {
         String caseId = Fixtures.openCase(first.http());
-        String path = "/api/cases/" + caseId;
+        String path = "/api/v1/cases/" + caseId;
 
         // Clients on both nodes writing on the same version: one wins, the others are told the case has changed
         for (int round = 0; round < 8; round++) {
@@ -198,14 +198,14 @@ class MultiNodeIT {
         Map<String, String> caseOfChild = new TreeMap<>();
         for (int child = 0; child < SEGMENTS; child++) {
             LedgerHttp http = node(child).http();
-            String personId = ok(http.as("anna").post("/api/persons", Map.of("identityNumber", Fixtures.identityNumber(),
+            String personId = ok(http.as("anna").post("/api/v1/persons", Map.of("identityNumber", Fixtures.identityNumber(),
                     "name", "Child " + mark + " " + child))).field("personId");
             String caseId = ok(Fixtures.openCaseOnSchoolReport(http, personId)).field("caseId");
-            ok(http.as("anna").post("/api/cases/" + caseId + "/notes", Map.of("text", "Home visit: " + mark + " was calm.")));
+            ok(http.as("anna").post("/api/v1/cases/" + caseId + "/notes", Map.of("text", "Home visit: " + mark + " was calm.")));
             caseOfChild.put(personId, caseId);
         }
         ReadModels.awaitCaughtUp(first.http(), Duration.ofSeconds(60));
-        assertThat(caseOfChild.values()).allSatisfy(caseId -> assertThat(first.http().as("lars").get("/api/cases/" + caseId).text())
+        assertThat(caseOfChild.values()).allSatisfy(caseId -> assertThat(first.http().as("lars").get("/api/v1/cases/" + caseId).text())
                 .contains(mark));
         assertThat(caseViewsHolding(mark)).as("stored case views holding plaintext").isZero();
 
@@ -213,7 +213,7 @@ class MultiNodeIT {
         for (String child : caseOfChild.keySet()) {
             String projecting = ownerOfSegment(segmentOf(child));
             LedgerNode other = id(first).equals(projecting) ? second : first;
-            Response erased = other.http().as("lars").post("/api/persons/" + child + "/erasure", Map.of("reason", "RETENTION"));
+            Response erased = other.http().as("lars").post("/api/v1/persons/" + child + "/erasure", Map.of("reason", "RETENTION"));
             assertThat(erased.status()).as(erased.toString()).isEqualTo(200);
         }
 
@@ -222,7 +222,7 @@ class MultiNodeIT {
         assertThat(caseViewsHolding(mark)).as("case views holding an erased child's text").isZero();
         for (LedgerNode node : List.of(first, second)) {
             await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(caseOfChild.values()).allSatisfy(caseId ->
-                    assertThat(node.http().as("lars").get("/api/cases/" + caseId).text()).doesNotContain(mark).contains("[erased]")));
+                    assertThat(node.http().as("lars").get("/api/v1/cases/" + caseId).text()).doesNotContain(mark).contains("[erased]")));
         }
     }
 
@@ -246,14 +246,14 @@ class MultiNodeIT {
         assertThat(takeover).isLessThan(CLAIM_TIMEOUT.multipliedBy(3));
 
         // and what is written afterwards reaches the read models of every case, whichever node had held it
-        race(cases.size(), number -> () -> ok(first.http().as("anna").post("/api/cases/" + cases.get(number) + "/notes",
+        race(cases.size(), number -> () -> ok(first.http().as("anna").post("/api/v1/cases/" + cases.get(number) + "/notes",
                 Map.of("text", "Written after the other node was killed."))));
         ReadModels.awaitCaughtUp(first.http(), Duration.ofSeconds(120));
         assertEveryCaseViewIsAtItsLastEvent();
 
         // and the ledger both nodes sealed verifies, its checkpoints one after another with no event twice or left out
-        assertThat(first.http().as("lars").post("/api/audit/checkpoints", Map.of()).status()).isLessThan(300);
-        Response verification = first.http().as("ivo").get("/api/audit/verify");
+        assertThat(first.http().as("lars").post("/api/v1/audit/checkpoints", Map.of()).status()).isLessThan(300);
+        Response verification = first.http().as("ivo").get("/api/v1/audit/verify");
         assertThat(verification.field("status")).as(verification.toString()).isEqualTo("INTACT");
         assertThat(jdbc.sql("SELECT bool_and(from_index = coalesce(previous_to, 0) + 1 AND number = coalesce(previous_number, 0) + 1) "
                         + "FROM (SELECT number, from_index, lag(to_index) OVER (ORDER BY number) AS previous_to, "
@@ -354,7 +354,7 @@ class MultiNodeIT {
     }
 
     private static JsonNode status(LedgerNode node) {
-        return node.http().as("eva").get("/api/admin/projections").json().get(0);
+        return node.http().as("eva").get("/api/v1/admin/projections").json().get(0);
     }
 
     private LedgerNode node(int number) {

@@ -28,7 +28,7 @@ class SameCaseConcurrencyIT extends IntegrationTest {
         long before = eventsOf(caseId);
 
         List<Response> answers = race(CLIENTS * 4, client -> () ->
-                http.as("anna").post("/api/cases/" + caseId + "/notes", Map.of("text", "Concurrent note " + client + ".")));
+                http.as("anna").post("/api/v1/cases/" + caseId + "/notes", Map.of("text", "Concurrent note " + client + ".")));
 
         List<Response> accepted = answers.stream().filter(answer -> answer.status() == 201).toList();
         assertThat(answers).allSatisfy(answer -> assertThat(answer.status()).as(answer.toString()).isIn(201, 409));
@@ -49,9 +49,9 @@ class SameCaseConcurrencyIT extends IntegrationTest {
     void clientsWritingOnTheSameVersionGetOneWinnerAndTheOthers412() throws Exception {
         String caseId = Fixtures.openCase(http);
         for (int round = 0; round < 5; round++) {
-            String etag = http.as("anna").get("/api/cases/" + caseId).header("ETag");
+            String etag = http.as("anna").get("/api/v1/cases/" + caseId).header("ETag");
             List<Response> answers = race(8, client -> () -> http.as("anna").header("If-Match", etag)
-                    .post("/api/cases/" + caseId + "/notes", Map.of("text", "On version " + etag + " by client " + client + ".")));
+                    .post("/api/v1/cases/" + caseId + "/notes", Map.of("text", "On version " + etag + " by client " + client + ".")));
             assertThat(answers).filteredOn(answer -> answer.status() == 201).as("winners of round " + round).hasSize(1);
             assertThat(answers).filteredOn(answer -> answer.status() != 201)
                     .allSatisfy(answer -> assertThat(answer.status()).as(answer.toString()).isEqualTo(412));
@@ -61,7 +61,7 @@ class SameCaseConcurrencyIT extends IntegrationTest {
     @Test
     void racingGrantsAndAcceptancesOfOneInterventionTakeEffectOnce() throws Exception {
         String caseId = Fixtures.openCase(http);
-        String path = "/api/cases/" + caseId;
+        String path = "/api/v1/cases/" + caseId;
         assertThat(http.as("anna").post(path + "/decisions", Map.of("kind", "OPEN_INVESTIGATION", "legalBasis", "SFS2025:400-20kap2",
                 "rationale", "The report describes repeated signs of neglect.")).status()).isEqualTo(201);
         String interventionId = UUID.randomUUID().toString();

@@ -57,7 +57,7 @@ class RetentionIT extends IntegrationTest {
         String recent = childWithCase(LocalDate.of(2012, 3, 14), "2024-01-10T09:00:00Z", null);
         String coordination = childWithCase(LocalDate.of(2012, 3, 5), "2019-05-02T09:00:00Z", null, true);
 
-        JsonNode dryRun = http.as("lars").get("/api/retention/due").json();
+        JsonNode dryRun = http.as("lars").get("/api/v1/retention/due").json();
 
         assertThat(personsIn(dryRun.path("due"))).contains(due).doesNotContain(sample, placed, recent, coordination);
         assertThat(ruleOf(dryRun.path("kept"), sample)).isEqualTo("RESEARCH_SAMPLE");
@@ -65,17 +65,17 @@ class RetentionIT extends IntegrationTest {
         assertThat(ruleOf(dryRun.path("kept"), coordination)).isEqualTo("RESEARCH_SAMPLE");
         assertThat(ruleOf(dryRun.path("due"), due)).isEqualTo("PERIOD_ENDED");
         assertThat(personsIn(dryRun.path("kept"))).doesNotContain(recent);
-        assertThat(http.as("anna").get("/api/retention/due").status()).isEqualTo(403);
-        assertThat(http.as("anna").post("/api/retention/run", Map.of()).status()).isEqualTo(403);
+        assertThat(http.as("anna").get("/api/v1/retention/due").status()).isEqualTo(403);
+        assertThat(http.as("anna").post("/api/v1/retention/run", Map.of()).status()).isEqualTo(403);
 
-        JsonNode run = http.as("lars").post("/api/retention/run", Map.of()).json();
+        JsonNode run = http.as("lars").post("/api/v1/retention/run", Map.of()).json();
 
         assertThat(personsIn(run.path("erased"))).contains(due).doesNotContain(sample, placed, recent, coordination);
         assertThat(run.path("erased").findValues("dataKeysDestroyed").stream().mapToInt(JsonNode::asInt).min().orElseThrow()).isEqualTo(2);
-        assertThat(http.as("lars").get("/api/persons/" + due + "/history").json().findValuesAsString("type")).contains("PersonErased");
-        assertThat(personsIn(http.as("lars").get("/api/retention/due").json().path("due"))).doesNotContain(due);
-        assertThat(http.as("lars").post("/api/audit/checkpoints", Map.of()).status()).isLessThan(300);
-        assertThat(http.as("ivo").get("/api/audit/verify").field("status")).isEqualTo("INTACT");
+        assertThat(http.as("lars").get("/api/v1/persons/" + due + "/history").json().findValuesAsString("type")).contains("PersonErased");
+        assertThat(personsIn(http.as("lars").get("/api/v1/retention/due").json().path("due"))).doesNotContain(due);
+        assertThat(http.as("lars").post("/api/v1/audit/checkpoints", Map.of()).status()).isLessThan(300);
+        assertThat(http.as("ivo").get("/api/v1/audit/verify").field("status")).isEqualTo("INTACT");
     }
 
     @Test
@@ -86,13 +86,13 @@ class RetentionIT extends IntegrationTest {
         String inAnotherUnitsHousehold = childWithCase(LocalDate.of(2012, 4, 14), "2019-05-02T09:00:00Z", null, false, "vivalla");
         householdFileOf(PersonId.of(inAnotherUnitsHousehold), "central-reception");
 
-        JsonNode dryRun = http.as("lars").get("/api/retention/due").json();
+        JsonNode dryRun = http.as("lars").get("/api/v1/retention/due").json();
 
         assertThat(personsIn(dryRun.path("due"))).doesNotContain(theirs, shared, inAnotherUnitsHousehold);
         assertThat(dryRun.path("dueInOtherUnits").asInt()).isPositive();
-        assertThat(personsIn(http.as("ivo").get("/api/retention/due").json().path("due"))).contains(theirs, shared);
+        assertThat(personsIn(http.as("ivo").get("/api/v1/retention/due").json().path("due"))).contains(theirs, shared);
 
-        JsonNode run = http.as("lars").post("/api/retention/run", Map.of()).json();
+        JsonNode run = http.as("lars").post("/api/v1/retention/run", Map.of()).json();
 
         assertThat(personsIn(run.path("erased"))).doesNotContain(theirs, shared, inAnotherUnitsHousehold);
         assertThat(jdbc.sql("SELECT count(*) FROM person_access WHERE erased AND person_id IN (?::uuid, ?::uuid)")
@@ -104,7 +104,7 @@ class RetentionIT extends IntegrationTest {
         String reserveNumbered = childWithReserveNumber("2019-05-02T09:00:00Z");
         String neverRegistered = caseOfAnUnregisteredChild("2019-05-02T09:00:00Z");
 
-        JsonNode dryRun = http.as("lars").get("/api/retention/due").json();
+        JsonNode dryRun = http.as("lars").get("/api/v1/retention/due").json();
 
         assertThat(personsIn(dryRun.path("due"))).doesNotContain(reserveNumbered, neverRegistered);
         JsonNode reserve = decisionOf(dryRun.path("needsDecision"), reserveNumbered);
@@ -113,10 +113,10 @@ class RetentionIT extends IntegrationTest {
         assertThat(reserve.path("detail").asString()).isEqualTo("RESERVE_NUMBER");
         assertThat(reserve.path("explanation").asString()).contains("födelsedagen är okänd", "reservnummer");
         assertThat(ruleOf(dryRun.path("needsDecision"), neverRegistered)).isEqualTo("NOT_REGISTERED");
-        assertThat(decisionOf(http.as("lars").get("/api/retention/due?lang=en").json().path("needsDecision"), reserveNumbered)
+        assertThat(decisionOf(http.as("lars").get("/api/v1/retention/due?lang=en").json().path("needsDecision"), reserveNumbered)
                 .path("explanation").asString()).contains("day of birth is unknown", "reserve number");
 
-        JsonNode run = http.as("lars").post("/api/retention/run", Map.of()).json();
+        JsonNode run = http.as("lars").post("/api/v1/retention/run", Map.of()).json();
 
         assertThat(personsIn(run.path("erased"))).doesNotContain(reserveNumbered, neverRegistered);
         assertThat(jdbc.sql("SELECT count(*) FROM data_key WHERE owner_id IN (?::uuid, ?::uuid) AND wrapped_key IS NULL")
@@ -130,16 +130,16 @@ class RetentionIT extends IntegrationTest {
         String placedChild = childWithCase(LocalDate.of(2012, 3, 14), "2019-05-02T09:00:00Z", InterventionType.PLACEMENT);
         String placedChildsParent = memberOfHouseholdOf(placedChild, "2019-05-02T09:00:00Z");
 
-        JsonNode dryRun = http.as("lars").get("/api/retention/due").json();
+        JsonNode dryRun = http.as("lars").get("/api/v1/retention/due").json();
 
         assertThat(ruleOf(dryRun.path("due"), parent)).isEqualTo("HOUSEHOLD_FILES_ERASED");
         assertThat(decisionOf(dryRun.path("due"), parent).path("subject").asString()).isEqualTo("HOUSEHOLD_MEMBER");
         assertThat(ruleOf(dryRun.path("kept"), placedChildsParent)).isEqualTo("HOUSEHOLD_FILE_KEPT");
 
-        JsonNode run = http.as("lars").post("/api/retention/run", Map.of()).json();
+        JsonNode run = http.as("lars").post("/api/v1/retention/run", Map.of()).json();
 
         assertThat(personsIn(run.path("erased"))).contains(child, parent).doesNotContain(placedChild, placedChildsParent);
-        assertThat(http.as("lars").get("/api/persons/" + parent + "/history").json().findValuesAsString("type")).contains("PersonErased");
+        assertThat(http.as("lars").get("/api/v1/persons/" + parent + "/history").json().findValuesAsString("type")).contains("PersonErased");
     }
 
     /** A child registered by a reserve number, which names no day of birth, and a case of theirs, recorded at the time. */

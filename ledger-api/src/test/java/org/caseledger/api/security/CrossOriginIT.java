@@ -29,7 +29,7 @@ class CrossOriginIT {
 
         @Test
         void givenNoOriginConfiguredWhenAnotherSiteReadsWithCredentialsThenTheAnswerCarriesNoAllowance() {
-            LedgerHttp.Response read = http.as("lars").header("Origin", OTHER).get("/api/cases?limit=1");
+            LedgerHttp.Response read = http.as("lars").header("Origin", OTHER).get("/api/v1/cases?limit=1");
 
             assertThat(read.status()).isEqualTo(200);
             assertThat(read.header("Access-Control-Allow-Origin")).isNull();
@@ -54,7 +54,7 @@ class CrossOriginIT {
 
         @Test
         void givenANamedOriginWhenItReadsThenTheAnswerAllowsItAndExposesTheLinkHeader() {
-            LedgerHttp.Response read = http.as("lars").header("Origin", NAMED).get("/api/cases?limit=1");
+            LedgerHttp.Response read = http.as("lars").header("Origin", NAMED).get("/api/v1/cases?limit=1");
 
             assertThat(read.status()).isEqualTo(200);
             assertThat(read.header("Access-Control-Allow-Origin")).isEqualTo(NAMED);
@@ -70,6 +70,6 @@ class CrossOriginIT {
     private static LedgerHttp.Response preflight(LedgerHttp http, String origin) {
         return http.anonymous().header("Origin", origin).header("Access-Control-Request-Method", "POST")
                 .header("Access-Control-Request-Headers", "content-type, idempotency-key")
-                .send("OPTIONS", "/api/cases", null, null);
+                .send("OPTIONS", "/api/v1/cases", null, null);
     }
 }

@@ -51,7 +51,7 @@ class CrossSiteWriteIT extends IntegrationTest {
     @Test
     void whatAFormOfAnotherSiteCanSendIsRefusedAndRecordsNothing() throws IOException {
         String caseId = Fixtures.openCase(http);
-        String notes = "/api/cases/" + caseId + "/notes";
+        String notes = "/api/v1/cases/" + caseId + "/notes";
         byte[] note = "{\"text\":\"Written by a page of another site.\"}".getBytes(StandardCharsets.UTF_8);
         long before = storedEvents();
 
@@ -61,8 +61,8 @@ class CrossSiteWriteIT extends IntegrationTest {
             answers.add(post(notes, List.of(RawHttp.header("Content-Type", type)), note));
         }
         answers.add(post(notes, List.of(RawHttp.header("Content-Type", "text/plain"), RawHttp.header("X-Requested-By", " ")), note));
-        answers.add(send("PUT", "/api/cases/" + caseId + "/closure", List.of(), new byte[0]));
-        answers.add(send("DELETE", "/api/cases/" + caseId, List.of(), new byte[0]));
+        answers.add(send("PUT", "/api/v1/cases/" + caseId + "/closure", List.of(), new byte[0]));
+        answers.add(send("DELETE", "/api/v1/cases/" + caseId, List.of(), new byte[0]));
 
         assertThat(answers).allSatisfy(this::assertRefused);
         assertThat(storedEvents()).isEqualTo(before);
@@ -70,7 +70,7 @@ class CrossSiteWriteIT extends IntegrationTest {
 
     @Test
     void theRefusalComesBeforeTheCredentialsAreLookedAt() throws IOException {
-        RawHttp.Answer anonymous = new RawHttp(port()).send(new RawHttp.Request("POST", "/api/audit/checkpoints", List.of(), new byte[0], false));
+        RawHttp.Answer anonymous = new RawHttp(port()).send(new RawHttp.Request("POST", "/api/v1/audit/checkpoints", List.of(), new byte[0], false));
 
         assertRefused(anonymous);
     }
@@ -84,10 +84,10 @@ class CrossSiteWriteIT extends IntegrationTest {
     /** A visit booked as the ledger's own clients book one; answers its address. */
     private String bookedVisit() {
         String caseId = Fixtures.openCase(http);
-        LedgerHttp.Response booked = http.as("anna").post("/api/cases/" + caseId + "/visits",
+        LedgerHttp.Response booked = http.as("anna").post("/api/v1/cases/" + caseId + "/visits",
                 Map.of("plannedAt", "2026-03-20T09:00:00Z", "place", "HOME"));
         assertThat(booked.status()).as(booked.toString()).isEqualTo(201);
-        return "/api/cases/" + caseId + "/visits/" + booked.field("visitId");
+        return "/api/v1/cases/" + caseId + "/visits/" + booked.field("visitId");
     }
 
     private RawHttp.Answer post(String path, List<Map.Entry<String, String>> headers, byte[] body) throws IOException {

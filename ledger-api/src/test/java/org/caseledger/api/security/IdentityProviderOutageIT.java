@@ -88,7 +88,7 @@ class IdentityProviderOutageIT {
 
     @Test
     void aRequestWithoutATokenIsStillAnswered401() {
-        Response response = http.anonymous().get("/api/caseload");
+        Response response = http.anonymous().get("/api/v1/caseload");
 
         assertThat(response.status()).as(response.toString()).isEqualTo(401);
         assertThat(response.header("WWW-Authenticate")).isEqualTo("Bearer realm=\"case-ledger\"");
@@ -96,7 +96,7 @@ class IdentityProviderOutageIT {
 
     private Response registerAChild() {
         String token = IdentityProvider.token("maja.berg", "SOCIAL_SECRETARY", "vivalla", claims -> claims.issuer(ISSUER));
-        return http.bearer(token).post("/api/persons", Map.of("identityNumber", Fixtures.identityNumber(), "name", "Alva Exempel"));
+        return http.bearer(token).post("/api/v1/persons", Map.of("identityNumber", Fixtures.identityNumber(), "name", "Alva Exempel"));
     }
 
     private static void assertUnavailable(Response response) {

@@ -72,7 +72,7 @@ class OidcModeIT {
     void aCaseOpenedWithATokenRecordsTheStaffIdRoleAndUnitTheTokenNames() {
         String caseId = openCase(SECRETARY);
 
-        Response history = http.bearer(AUDITOR).get("/api/cases/" + caseId + "/history");
+        Response history = http.bearer(AUDITOR).get("/api/v1/cases/" + caseId + "/history");
 
         assertThat(history.status()).as(history.toString()).isEqualTo(200);
         JsonNode envelope = history.json().get(0).path("envelope");
@@ -80,22 +80,22 @@ class OidcModeIT {
         assertThat(envelope.path("actor").asString()).isEqualTo("maja.berg");
         assertThat(envelope.path("role").asString()).isEqualTo("SOCIAL_SECRETARY");
         assertThat(envelope.path("unit").asString()).isEqualTo("vivalla");
-        JsonNode reads = http.bearer(AUDITOR).get("/api/audit/access-log?caseId=" + caseId).json();
+        JsonNode reads = http.bearer(AUDITOR).get("/api/v1/audit/access-log?caseId=" + caseId).json();
         assertThat(reads.findValuesAsString("staffId")).contains("greta.granskare");
     }
 
     @Test
     void eachRoleInATokenReachesWhatTheRoleMayAndNoMore() {
         String caseId = openCase(SECRETARY);
-        String casePath = "/api/cases/" + caseId;
+        String casePath = "/api/v1/cases/" + caseId;
 
         assertThat(http.bearer(SECRETARY).get(casePath).status()).isEqualTo(200);
-        assertForbidden(http.bearer(SECRETARY).get("/api/admin/projections"));
+        assertForbidden(http.bearer(SECRETARY).get("/api/v1/admin/projections"));
         assertThat(http.bearer(LEADER).post(casePath + "/notes", Map.of("text", "Spoke with the school.")).status()).isEqualTo(201);
-        assertForbidden(http.bearer(LEADER).get("/api/audit/access-log"));
-        assertThat(http.bearer(UNIT_HEAD).get("/api/caseload?unit=vivalla").status()).isEqualTo(200);
-        assertForbidden(http.bearer(UNIT_HEAD).get("/api/admin/projections"));
-        assertThat(http.bearer(ADMINISTRATOR).get("/api/admin/projections").status()).isEqualTo(200);
+        assertForbidden(http.bearer(LEADER).get("/api/v1/audit/access-log"));
+        assertThat(http.bearer(UNIT_HEAD).get("/api/v1/caseload?unit=vivalla").status()).isEqualTo(200);
+        assertForbidden(http.bearer(UNIT_HEAD).get("/api/v1/admin/projections"));
+        assertThat(http.bearer(ADMINISTRATOR).get("/api/v1/admin/projections").status()).isEqualTo(200);
         assertForbidden(http.bearer(ADMINISTRATOR).get(casePath));
         assertThat(http.bearer(AUDITOR).get(casePath).status()).isEqualTo(200);
         assertForbidden(http.bearer(AUDITOR).post(casePath + "/notes", Map.of("text", "An auditor's note.")));
@@ -106,14 +106,14 @@ class OidcModeIT {
         String caseId = openCase(SECRETARY);
         String elsewhere = IdentityProvider.token("sara.ek", "SOCIAL_SECRETARY", "central-reception");
 
-        assertForbidden(http.bearer(elsewhere).get("/api/cases/" + caseId));
+        assertForbidden(http.bearer(elsewhere).get("/api/v1/cases/" + caseId));
     }
 
     @Test
     void aRoleAmongOtherValuesOfAListClaimIsTheRole() {
         String leader = IdentityProvider.token("jonas.ek", List.of("offline_access", "GROUP_LEADER", "uma_authorization"), "vivalla");
 
-        assertThat(http.bearer(leader).get("/api/cases/" + openCase(SECRETARY)).status()).isEqualTo(200);
+        assertThat(http.bearer(leader).get("/api/v1/cases/" + openCase(SECRETARY)).status()).isEqualTo(200);
     }
 
     @Test
@@ -185,21 +185,21 @@ class OidcModeIT {
 
     @Test
     void aDemoUsersPasswordIsNoCredentialInTheOidcMode() {
-        Response basic = http.as("anna").post("/api/persons", Map.of("identityNumber", Fixtures.identityNumber(), "name", "Alva Exempel"));
+        Response basic = http.as("anna").post("/api/v1/persons", Map.of("identityNumber", Fixtures.identityNumber(), "name", "Alva Exempel"));
 
         assertUnauthorised(basic, NO_TOKEN);
     }
 
     @Test
     void aRequestWithoutATokenIsAnsweredWithTheBareChallenge() {
-        assertUnauthorised(http.anonymous().get("/api/caseload"), NO_TOKEN);
+        assertUnauthorised(http.anonymous().get("/api/v1/caseload"), NO_TOKEN);
     }
 
     private String openCase(String token) {
         LedgerHttp staff = http.bearer(token);
-        Response child = staff.post("/api/persons", Map.of("identityNumber", Fixtures.identityNumber(), "name", "Alva Exempel"));
+        Response child = staff.post("/api/v1/persons", Map.of("identityNumber", Fixtures.identityNumber(), "name", "Alva Exempel"));
         assertThat(child.status()).as(child.toString()).isEqualTo(201);
-        Response opened = staff.post("/api/cases", Map.of(
+        Response opened = staff.post("/api/v1/cases", Map.of(
                 "origin", "REPORT_OF_CONCERN",
                 "child", child.field("personId"),
                 "household", UUID.randomUUID().toString(),
@@ -212,7 +212,7 @@ class OidcModeIT {
     /** Refused before anything is read or written, and with the same words whatever was wrong with the token. */
     private void assertTokenRefused(String token) {
         long before = storedEvents();
-        Response response = http.bearer(token).post("/api/persons",
+        Response response = http.bearer(token).post("/api/v1/persons",
                 Map.of("identityNumber", Fixtures.identityNumber(), "name", "Alva Exempel"));
 
         assertUnauthorised(response, TOKEN_REFUSED);

@@ -32,7 +32,7 @@ class TransportSecurityIT extends IntegrationTest {
     void behindTheTrustedProxyTheApiAndThePagesSendHsts() throws IOException {
         RawHttp proxy = new RawHttp(port());
 
-        RawHttp.Answer api = proxy.send(get("/api/caseload?unit=vivalla", basic("lars"), FORWARDED_HTTPS));
+        RawHttp.Answer api = proxy.send(get("/api/v1/caseload?unit=vivalla", basic("lars"), FORWARDED_HTTPS));
         RawHttp.Answer page = proxy.send(get("/login", FORWARDED_HTTPS));
         RawHttp.Answer redirect = proxy.send(get("/ui/cases", FORWARDED_HTTPS));
 
@@ -48,7 +48,7 @@ class TransportSecurityIT extends IntegrationTest {
     void overPlainHttpNoHstsIsSent() throws IOException {
         RawHttp direct = new RawHttp(port());
 
-        RawHttp.Answer api = direct.send(get("/api/caseload?unit=vivalla", basic("lars")));
+        RawHttp.Answer api = direct.send(get("/api/v1/caseload?unit=vivalla", basic("lars")));
         RawHttp.Answer page = direct.send(get("/login"));
 
         assertThat(api.status()).isEqualTo(200);
@@ -59,7 +59,7 @@ class TransportSecurityIT extends IntegrationTest {
     void anAddressThatIsNoTrustedProxyCannotClaimHttps() throws IOException {
         RawHttp elsewhere = new RawHttp(port(), InetAddress.getByName("127.0.0.2"));
 
-        RawHttp.Answer api = elsewhere.send(get("/api/caseload?unit=vivalla", basic("lars"), FORWARDED_HTTPS));
+        RawHttp.Answer api = elsewhere.send(get("/api/v1/caseload?unit=vivalla", basic("lars"), FORWARDED_HTTPS));
         RawHttp.Answer redirect = elsewhere.send(get("/ui/cases", FORWARDED_HTTPS));
 
         assertThat(api.status()).as(api.text()).isEqualTo(200);

@@ -147,7 +147,7 @@ class SignInThrottleIT {
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
         assertThat(logged).as("every failure and every refusal is in the access log, with the address")
                 .containsExactlyInAnyOrderEntriesOf(Map.of("SIGN_IN_FAILED", checksDuringBurst, "SIGN_IN_LOCKED", (long) refused));
-        JsonNode toveAttempts = http.as("ivo").get("/api/audit/access-log?user=tove&limit=1000").json();
+        JsonNode toveAttempts = http.as("ivo").get("/api/v1/audit/access-log?user=tove&limit=1000").json();
         assertThat(toveAttempts.valueStream().filter(entry -> entry.path("outcome").asString().equals("SIGN_IN_LOCKED")))
                 .as("refusals of the name tried, as the auditor reads them").isNotEmpty()
                 .allSatisfy(entry -> {
@@ -158,21 +158,21 @@ class SignInThrottleIT {
 
         long checksBeforeRightPassword = PasswordChecks.ALL.get();
         RawHttp.Answer rightPassword = guesser.send(get(basic("tove", LedgerHttp.PASSWORD)));
-        Response rightPasswordElsewhere = http.anonymous().header("Authorization", basic("tove", LedgerHttp.PASSWORD)).get("/api/caseload");
+        Response rightPasswordElsewhere = http.anonymous().header("Authorization", basic("tove", LedgerHttp.PASSWORD)).get("/api/v1/caseload");
         RawHttp.Answer anyoneFromThere = guesser.send(get(basic("never-tried", "whatever")));
         assertThat(PasswordChecks.ALL.get()).as("no password checked for a locked account or address").isEqualTo(checksBeforeRightPassword);
         assertLocked(rightPassword.status(), rightPassword.header("Retry-After"), rightPassword.header("Content-Type"), rightPassword.text());
         assertLocked(rightPasswordElsewhere.status(), rightPasswordElsewhere.header("Retry-After"), rightPasswordElsewhere.contentType(),
                 rightPasswordElsewhere.text());
         assertLocked(anyoneFromThere.status(), anyoneFromThere.header("Retry-After"), anyoneFromThere.header("Content-Type"), anyoneFromThere.text());
-        assertThat(http.anonymous().header("Authorization", basic("never-tried", "whatever")).get("/api/caseload").status())
+        assertThat(http.anonymous().header("Authorization", basic("never-tried", "whatever")).get("/api/v1/caseload").status())
                 .as("that name from another address").isEqualTo(401);
 
-        JsonNode locks = http.as("eva").get("/api/admin/sign-in-locks").json();
+        JsonNode locks = http.as("eva").get("/api/v1/admin/sign-in-locks").json();
         assertThat(locks.valueStream().map(lock -> lock.has("account") ? lock.get("account").asString() : lock.get("address").asString()))
                 .contains("tove", attacker);
-        assertThat(http.as("eva").delete("/api/admin/sign-in-locks/addresses/" + attacker).status()).isEqualTo(204);
-        assertThat(http.as("eva").delete("/api/admin/sign-in-locks/accounts/tove").status()).isEqualTo(204);
+        assertThat(http.as("eva").delete("/api/v1/admin/sign-in-locks/addresses/" + attacker).status()).isEqualTo(204);
+        assertThat(http.as("eva").delete("/api/v1/admin/sign-in-locks/accounts/tove").status()).isEqualTo(204);
         assertThat(guesser.send(get(basic("tove", LedgerHttp.PASSWORD))).status()).as("tove after both locks are lifted").isEqualTo(200);
     }
 
@@ -205,7 +205,7 @@ class SignInThrottleIT {
                     .param(STAFF_ADDRESS).query(String.class).list())
                     .containsExactly("SIGN_IN_FAILED", "SIGN_IN_FAILED", "SIGN_IN_FAILED", "SIGN_IN_FAILED", "SIGN_IN_FAILED", "SIGN_IN_LOCKED");
         } finally {
-            http.as("eva").delete("/api/admin/sign-in-locks/accounts/karin");
+            http.as("eva").delete("/api/v1/admin/sign-in-locks/accounts/karin");
         }
         HttpResponse<String> afterUnlock = signIn(browser, "karin", LedgerHttp.PASSWORD, csrf);
         assertThat(afterUnlock.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location).endsWith("/ui"));
@@ -219,25 +219,25 @@ class SignInThrottleIT {
         }
         assertThat(office.send(get(basic("sara", LedgerHttp.PASSWORD))).status()).as("sara, locked, with her password").isEqualTo(429);
 
-        JsonNode locks = http.as("eva").get("/api/admin/sign-in-locks").json();
+        JsonNode locks = http.as("eva").get("/api/v1/admin/sign-in-locks").json();
         assertThat(locks.valueStream().filter(lock -> lock.path("account").asString().equals("sara"))).singleElement().satisfies(lock -> {
             assertThat(lock.path("failures").asInt()).isEqualTo(limits.account().allowance());
             assertThat(lock.path("lockedUntil").asString()).isNotEmpty();
         });
-        for (Response refused : List.of(http.as("anna").get("/api/admin/sign-in-locks"), http.as("anna").delete("/api/admin/sign-in-locks/accounts/sara"),
-                http.as("ivo").delete("/api/admin/sign-in-locks/addresses/127.0.0.4"))) {
+        for (Response refused : List.of(http.as("anna").get("/api/v1/admin/sign-in-locks"), http.as("anna").delete("/api/v1/admin/sign-in-locks/accounts/sara"),
+                http.as("ivo").delete("/api/v1/admin/sign-in-locks/addresses/127.0.0.4"))) {
             assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
             assertThat(refused.contentType()).startsWith("application/problem+json");
         }
         assertThat(office.send(get(basic("sara", LedgerHttp.PASSWORD))).status()).as("still locked").isEqualTo(429);
 
-        assertThat(http.as("eva").delete("/api/admin/sign-in-locks/accounts/sara").status()).isEqualTo(204);
+        assertThat(http.as("eva").delete("/api/v1/admin/sign-in-locks/accounts/sara").status()).isEqualTo(204);
 
         assertThat(office.send(get(basic("sara", LedgerHttp.PASSWORD))).status()).as("sara after the administrator's release").isEqualTo(200);
-        Response again = http.as("eva").delete("/api/admin/sign-in-locks/accounts/sara");
+        Response again = http.as("eva").delete("/api/v1/admin/sign-in-locks/accounts/sara");
         assertThat(again.status()).as("nothing left to release").isEqualTo(404);
         assertThat(again.contentType()).startsWith("application/problem+json");
-        assertThat(http.as("eva").delete("/api/admin/sign-in-locks/addresses/127.0.0.4").status()).as("the office's five failures").isEqualTo(204);
+        assertThat(http.as("eva").delete("/api/v1/admin/sign-in-locks/addresses/127.0.0.4").status()).as("the office's five failures").isEqualTo(204);
     }
 
     /** Wrong passwords: many at one real account, and a few at each of many other names, shuffled as eight guessers would send them. */
@@ -316,7 +316,7 @@ class SignInThrottleIT {
         List<Long> millis = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             long start = System.nanoTime();
-            Response answer = http.as("anna").get("/api/caseload");
+            Response answer = http.as("anna").get("/api/v1/caseload");
             millis.add((System.nanoTime() - start) / 1_000_000);
             statuses.add(answer.status());
         }
@@ -333,7 +333,7 @@ class SignInThrottleIT {
     }
 
     private static RawHttp.Request get(String authorization) {
-        return new RawHttp.Request("GET", "/api/caseload", List.of(RawHttp.header("Authorization", authorization)), new byte[0], false);
+        return new RawHttp.Request("GET", "/api/v1/caseload", List.of(RawHttp.header("Authorization", authorization)), new byte[0], false);
     }
 
     private static String basic(String user, String password) {

@@ -133,7 +133,7 @@ class CaseSnapshotsIT extends IntegrationTest {
                 new RecordJournalNote(CaseId.of(caseId), first, "The same id again.", envelope())))
                 .isInstanceOfSatisfying(LedgerRuleViolation.class, violation ->
                         assertThat(violation.rule()).isEqualTo(LedgerRule.DUPLICATE_ID));
-        Response correction = http.as("anna").post("/api/cases/" + caseId + "/notes/" + first.value() + "/corrections",
+        Response correction = http.as("anna").post("/api/v1/cases/" + caseId + "/notes/" + first.value() + "/corrections",
                 Map.of("text", "The first note, corrected.", "reason", "a name was wrong"));
         assertThat(correction.status()).as(correction.toString()).isEqualTo(201);
     }
@@ -149,11 +149,11 @@ class CaseSnapshotsIT extends IntegrationTest {
         awaitSnapshotAtLeast(caseId, snapshots.eventsBetweenSnapshots());
         assertThat(rejectionOfLatestSnapshot(caseId)).isEmpty();
 
-        Response erased = http.as("lars").post("/api/persons/" + child + "/erasure", Map.of("reason", "RETENTION"));
+        Response erased = http.as("lars").post("/api/v1/persons/" + child + "/erasure", Map.of("reason", "RETENTION"));
 
         assertThat(erased.status()).as(erased.toString()).isEqualTo(200);
         assertThat(erased.json().path("dataKeysDestroyed").asInt()).isEqualTo(2);
-        assertThat(http.as("lars").get("/api/cases/" + caseId + "/history").text()).doesNotContain(mark).contains("[erased]");
+        assertThat(http.as("lars").get("/api/v1/cases/" + caseId + "/history").text()).doesNotContain(mark).contains("[erased]");
         assertThat(jdbc.sql("SELECT count(*) FROM snapshot_event_entry WHERE position(convert_to(?, 'UTF8') in payload) > 0")
                 .param(mark).query(Long.class).single()).isZero();
         assertThat(rejectionOfLatestSnapshot(caseId)).as("the erasure leaves the snapshot's seal intact").isEmpty();
@@ -169,7 +169,7 @@ class CaseSnapshotsIT extends IntegrationTest {
     }
 
     private Response note(String caseId, String text) {
-        return http.as("anna").post("/api/cases/" + caseId + "/notes", Map.of("text", text));
+        return http.as("anna").post("/api/v1/cases/" + caseId + "/notes", Map.of("text", text));
     }
 
     /** Snapshots are written on their own thread after the command that asked for one. */

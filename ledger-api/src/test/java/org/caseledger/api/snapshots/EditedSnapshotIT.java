@@ -69,7 +69,7 @@ class EditedSnapshotIT extends IntegrationTest {
         assertThat(note.status()).as(note.toString()).isEqualTo(409);
         assertThat(note.field("rule")).isEqualTo("CASE_CLOSED");
         assertThat(eventsOf(caseId)).isEqualTo(eventsBefore);
-        assertThat(http.as("anna").get("/api/cases/" + caseId).text()).isEqualTo(viewBefore);
+        assertThat(http.as("anna").get("/api/v1/cases/" + caseId).text()).isEqualTo(viewBefore);
         assertThat(log.getAll())
                 .contains("Ignored the snapshot of " + caseId + " at sequence number " + last + ": its MAC does not match")
                 .doesNotContain("\"closed\":false");
@@ -152,7 +152,7 @@ class EditedSnapshotIT extends IntegrationTest {
         for (int note = 0; note < snapshots.eventsBetweenSnapshots() + 2; note++) {
             assertThat(note(caseId, "Note " + note + ".").status()).isEqualTo(201);
         }
-        Response closed = http.as("lars").post("/api/cases/" + caseId + "/closure", Map.of("reason", "The family moved away."));
+        Response closed = http.as("lars").post("/api/v1/cases/" + caseId + "/closure", Map.of("reason", "The family moved away."));
         assertThat(closed.status()).as(closed.toString()).isEqualTo(200);
         snapshotNow(caseId);
         assertThat(snapshotPayload(caseId)).contains("\"closed\":true");
@@ -169,12 +169,12 @@ class EditedSnapshotIT extends IntegrationTest {
 
     /** The case as its read model shows it once it has caught up with the case's last event. */
     private String settledView(String caseId, long last) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> http.as("anna").get("/api/cases/" + caseId),
+        return await().atMost(Duration.ofSeconds(30)).until(() -> http.as("anna").get("/api/v1/cases/" + caseId),
                 view -> view.status() == 200 && view.json().path("version").asLong() == last).text();
     }
 
     private Response note(String caseId, String text) {
-        return http.as("anna").post("/api/cases/" + caseId + "/notes", Map.of("text", text));
+        return http.as("anna").post("/api/v1/cases/" + caseId + "/notes", Map.of("text", text));
     }
 
     /** Asks for a snapshot of the case, as its trigger would, and waits for it: taken at the case's last event. */

@@ -23,7 +23,7 @@ public final class CaseFiles {
         return body(new String(file, StandardCharsets.UTF_8));
     }
 
-    /** The kit's verifier trusting the ledger's public key as GET /api/audit/public-key serves it. */
+    /** The kit's verifier trusting the ledger's public key as GET /api/v1/audit/public-key serves it. */
     public static CaseFileVerifier verifier(String publicKeyPem) {
         return CaseFileVerifier.withPublicKey(Ed25519.publicKeyFromPem(publicKeyPem)
                 .orElseThrow(() -> new AssertionError("not an Ed25519 public key: " + publicKeyPem)));

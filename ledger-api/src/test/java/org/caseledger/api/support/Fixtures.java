@@ -41,7 +41,7 @@ public final class Fixtures {
     }
 
     public static String registerChild(LedgerHttp http) {
-        LedgerHttp.Response response = http.as("anna").post("/api/persons",
+        LedgerHttp.Response response = http.as("anna").post("/api/v1/persons",
                 Map.of("identityNumber", identityNumber(), "name", "Alva Exempel"));
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         return response.field("personId");
@@ -49,7 +49,7 @@ public final class Fixtures {
 
     /** Opens a case on a school's report of concern and answers the created case's id. */
     public static LedgerHttp.Response openCaseOnSchoolReport(LedgerHttp http, String child) {
-        return http.as("anna").post("/api/cases", Map.of(
+        return http.as("anna").post("/api/v1/cases", Map.of(
                 "origin", "REPORT_OF_CONCERN",
                 "child", child,
                 "household", UUID.randomUUID().toString(),

@@ -14,7 +14,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A small HTTP client for the tests: {@code http.as("anna").post("/api/cases", body)} sends JSON with Basic
+ * A small HTTP client for the tests: {@code http.as("anna").post("/api/v1/cases", body)} sends JSON with Basic
  * authentication and returns the status, headers and body as JSON. Every demo user's password is the same;
  * {@code http.bearer(token)} sends an identity provider's token instead.
  */
@@ -141,7 +141,7 @@ public final class LedgerHttp {
         /** The path and query of the next page that the {@code Link} header names ({@code rel="next"}), or null if none. */
         public String nextPage() {
             String link = header("Link");
-            return link == null ? null : link.substring(link.indexOf("/api/"), link.indexOf('>'));
+            return link == null ? null : link.substring(link.indexOf("/api/v1/"), link.indexOf('>'));
         }
 
         @Override

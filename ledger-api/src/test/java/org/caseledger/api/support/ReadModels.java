@@ -17,7 +17,7 @@ public final class ReadModels {
     /** Waits until the read models have processed every stored event and are not replaying. */
     public static void awaitCaughtUp(LedgerHttp http, Duration atMost) {
         await().atMost(atMost).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
-            JsonNode status = http.as("eva").get("/api/admin/projections").json().get(0);
+            JsonNode status = http.as("eva").get("/api/v1/admin/projections").json().get(0);
             assertThat(status.path("name").asString()).isEqualTo("read-models");
             assertThat(status.path("replaying").asBoolean()).isFalse();
             assertThat(status.path("position").asLong()).isEqualTo(status.path("head").asLong());
@@ -26,7 +26,7 @@ public final class ReadModels {
 
     /** Starts a rebuild of every read model by replay. */
     public static LedgerHttp.Response rebuild(LedgerHttp http) {
-        LedgerHttp.Response started = http.as("eva").post("/api/admin/projections/rebuild?projection=read-models", Map.of());
+        LedgerHttp.Response started = http.as("eva").post("/api/v1/admin/projections/rebuild?projection=read-models", Map.of());
         assertThat(started.status()).as(started.toString()).isEqualTo(202);
         return started;
     }

@@ -42,7 +42,7 @@ class ContactsStoredInRevisionOneIT {
     private static final List<StoredEventFixture.Row> STORED =
             StoredEventFixture.load("/schema-evolution/contact-recorded-revision-1.json");
     private static final String CASE = STORED.get(0).aggregateId();
-    private static final String PATH = "/api/cases/" + CASE;
+    private static final String PATH = "/api/v1/cases/" + CASE;
 
     @LocalServerPort
     private int port;
@@ -62,7 +62,7 @@ class ContactsStoredInRevisionOneIT {
         try (Connection owner = DATABASE.ownerConnection()) {
             StoredEventFixture.append(STORED, owner);
         }
-        assertThat(new LedgerHttp("http://localhost:" + port).as("eva").post("/api/admin/access-index/rebuild", Map.of())
+        assertThat(new LedgerHttp("http://localhost:" + port).as("eva").post("/api/v1/admin/access-index/rebuild", Map.of())
                 .json().path("eventsFolded").asLong()).isEqualTo(STORED.size());
     }
 
@@ -150,14 +150,14 @@ class ContactsStoredInRevisionOneIT {
 
     @Test
     void theOldEventsStillVerifyIntactBecauseTheHashCoversTheStoredBytes() {
-        while (http.as("eva").post("/api/audit/checkpoints", Map.of()).status() == 201) {
+        while (http.as("eva").post("/api/v1/audit/checkpoints", Map.of()).status() == 201) {
             // seal everything pending
         }
 
         JsonNode caseReport = http.as("ivo").get(PATH + "/verify").json();
         assertThat(caseReport.path("status").asString()).as(caseReport.toString()).isEqualTo("INTACT");
         assertThat(caseReport.path("eventsChecked").asLong()).isGreaterThanOrEqualTo(STORED.size());
-        JsonNode ledgerReport = http.as("ivo").get("/api/audit/verify").json();
+        JsonNode ledgerReport = http.as("ivo").get("/api/v1/audit/verify").json();
         assertThat(ledgerReport.path("status").asString()).as(ledgerReport.toString()).isEqualTo("INTACT");
 
         for (StoredEventFixture.Row row : STORED) {
@@ -169,12 +169,12 @@ class ContactsStoredInRevisionOneIT {
 
     @Test
     void theExportedCaseFileCarriesTheStoredBytesAndVerifiesOffline() throws Exception {
-        while (http.as("eva").post("/api/audit/checkpoints", Map.of()).status() == 201) {
+        while (http.as("eva").post("/api/v1/audit/checkpoints", Map.of()).status() == 201) {
             // seal everything pending
         }
-        LedgerHttp.Response export = http.as("ivo").get("/api/audit/cases/" + CASE + "/export");
+        LedgerHttp.Response export = http.as("ivo").get("/api/v1/audit/cases/" + CASE + "/export");
         assertThat(export.status()).as(export.toString()).isEqualTo(200);
-        CaseFileReport report = CaseFiles.verifier(http.anonymous().get("/api/audit/public-key").text())
+        CaseFileReport report = CaseFiles.verifier(http.anonymous().get("/api/v1/audit/public-key").text())
                 .verify(export.text().getBytes(StandardCharsets.UTF_8));
 
         assertThat(report.status()).as(report.describe()).isEqualTo(CaseFileReport.Status.INTACT);

@@ -26,7 +26,7 @@ class BadInputIT extends IntegrationTest {
     @BeforeEach
     void aCase() {
         caseId = Fixtures.openCase(http);
-        casePath = "/api/cases/" + caseId;
+        casePath = "/api/v1/cases/" + caseId;
         anna = http.as("anna");
     }
 
@@ -57,18 +57,18 @@ class BadInputIT extends IntegrationTest {
 
     @Test
     void anInvalidIdentityNumberIsRejectedWith400() {
-        Response response = assertProblem(() -> anna.post("/api/persons",
+        Response response = assertProblem(() -> anna.post("/api/v1/persons",
                 Map.of("identityNumber", "20150312-2383", "name", "Alva Exempel")), 400, null);
         assertThat(response.json().path("errors").get(0).path("field").asString()).isEqualTo("identityNumber");
         assertThat(response.json().path("errors").get(0).path("message").asString()).isEqualTo("har fel kontrollsiffra");
-        Response inEnglish = anna.header("Accept-Language", "en").post("/api/persons",
+        Response inEnglish = anna.header("Accept-Language", "en").post("/api/v1/persons",
                 Map.of("identityNumber", "20150312-2383", "name", "Alva Exempel"));
         assertThat(inEnglish.json().path("errors").get(0).path("message").asString()).isEqualTo("has a wrong check digit");
     }
 
     @Test
     void anImpossibleDateOfBirthIsRejectedWith400() {
-        assertProblem(() -> anna.post("/api/persons", Map.of("identityNumber", "20150230-2380", "name", "Alva Exempel")), 400, null);
+        assertProblem(() -> anna.post("/api/v1/persons", Map.of("identityNumber", "20150230-2380", "name", "Alva Exempel")), 400, null);
     }
 
     @Test
@@ -88,7 +88,7 @@ class BadInputIT extends IntegrationTest {
         // Swedish short dates look like ISO dates; read leniently, 29 February 2026 would become the 28th.
         for (String language : new String[] {"sv", "en"}) {
             assertProblem(() -> http.as("lars").header("Cookie", "ledger-language=" + language)
-                    .get("/api/compliance?from=2026-02-29&to=2026-03-02"), 400, null);
+                    .get("/api/v1/compliance?from=2026-02-29&to=2026-03-02"), 400, null);
         }
     }
 
@@ -101,7 +101,7 @@ class BadInputIT extends IntegrationTest {
 
     @Test
     void aMalformedIdInThePathIsRejectedWith400() {
-        assertProblem(() -> anna.post("/api/cases/not-a-uuid/notes", Map.of("text", "A note.")), 400, null);
+        assertProblem(() -> anna.post("/api/v1/cases/not-a-uuid/notes", Map.of("text", "A note.")), 400, null);
     }
 
     @Test
@@ -134,18 +134,18 @@ class BadInputIT extends IntegrationTest {
 
     @Test
     void anUnknownCaseIsAnsweredWith404() {
-        assertProblem(() -> anna.post("/api/cases/" + UUID.randomUUID() + "/notes", Map.of("text", "A note.")), 404, null);
-        assertProblem(() -> anna.get("/api/cases/" + UUID.randomUUID()), 404, null);
-        assertProblem(() -> anna.get("/api/cases/" + UUID.randomUUID() + "/history"), 404, null);
+        assertProblem(() -> anna.post("/api/v1/cases/" + UUID.randomUUID() + "/notes", Map.of("text", "A note.")), 404, null);
+        assertProblem(() -> anna.get("/api/v1/cases/" + UUID.randomUUID()), 404, null);
+        assertProblem(() -> anna.get("/api/v1/cases/" + UUID.randomUUID() + "/history"), 404, null);
     }
 
     @Test
     void anIdOfAnotherKindInACaseUrlIsAnsweredWith404() {
         String person = Fixtures.registerChild(http);
-        assertProblem(() -> anna.get("/api/cases/" + person), 404, null);
-        assertProblem(() -> anna.get("/api/cases/" + person + "/timeline"), 404, null);
-        assertProblem(() -> anna.post("/api/cases/" + person + "/notes", Map.of("text", "A note.")), 404, null);
-        assertProblem(() -> anna.post("/api/cases/" + person + "/closure", Map.of("reason", "Closing a person?")), 404, null);
+        assertProblem(() -> anna.get("/api/v1/cases/" + person), 404, null);
+        assertProblem(() -> anna.get("/api/v1/cases/" + person + "/timeline"), 404, null);
+        assertProblem(() -> anna.post("/api/v1/cases/" + person + "/notes", Map.of("text", "A note.")), 404, null);
+        assertProblem(() -> anna.post("/api/v1/cases/" + person + "/closure", Map.of("reason", "Closing a person?")), 404, null);
     }
 
     @Test
@@ -199,7 +199,7 @@ class BadInputIT extends IntegrationTest {
     @Test
     void aRequestThatFailsHalfWayLeavesNoTrace() {
         String longSummary = "x".repeat(10_001);
-        Response response = assertProblem(() -> anna.post("/api/cases", Map.of("origin", "REPORT_OF_CONCERN",
+        Response response = assertProblem(() -> anna.post("/api/v1/cases", Map.of("origin", "REPORT_OF_CONCERN",
                 "child", UUID.randomUUID().toString(), "household", UUID.randomUUID().toString(),
                 "receivedAt", "2026-03-02T08:15:00Z", "report", Map.of("reporterType", "POLICE", "summary", longSummary))), 400, null);
         assertThat(response.json().path("errors").get(0).path("field").asString()).isEqualTo("summary");

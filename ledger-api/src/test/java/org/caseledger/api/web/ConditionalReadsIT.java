@@ -20,14 +20,14 @@ class ConditionalReadsIT extends IntegrationTest {
         LedgerHttp anna = http.as("anna");
         LedgerHttp ivo = http.as("ivo");
         List<Map.Entry<LedgerHttp, String>> reads = List.of(
-                Map.entry(anna, "/api/cases/" + caseId),
-                Map.entry(anna, "/api/cases/" + caseId + "/history"),
-                Map.entry(anna, "/api/cases/" + caseId + "/timeline"),
-                Map.entry(anna, "/api/cases?status=OPEN"),
-                Map.entry(anna, "/api/persons/" + child + "/history"),
-                Map.entry(anna, "/api/caseload"),
-                Map.entry(ivo, "/api/audit/keys"),
-                Map.entry(ivo, "/api/audit/checkpoints"));
+                Map.entry(anna, "/api/v1/cases/" + caseId),
+                Map.entry(anna, "/api/v1/cases/" + caseId + "/history"),
+                Map.entry(anna, "/api/v1/cases/" + caseId + "/timeline"),
+                Map.entry(anna, "/api/v1/cases?status=OPEN"),
+                Map.entry(anna, "/api/v1/persons/" + child + "/history"),
+                Map.entry(anna, "/api/v1/caseload"),
+                Map.entry(ivo, "/api/v1/audit/keys"),
+                Map.entry(ivo, "/api/v1/audit/checkpoints"));
 
         for (Map.Entry<LedgerHttp, String> read : reads) {
             Response first = read.getKey().get(read.getValue());
@@ -45,7 +45,7 @@ class ConditionalReadsIT extends IntegrationTest {
 
     @Test
     void givenAnETagHeld_whenTheCaseChanges_thenTheReadAnswersTheNewStateWithANewETag() {
-        String casePath = "/api/cases/" + Fixtures.openCase(http);
+        String casePath = "/api/v1/cases/" + Fixtures.openCase(http);
         LedgerHttp anna = http.as("anna");
         String viewTag = anna.get(casePath).header("ETag");
         String historyTag = anna.get(casePath + "/history").header("ETag");
@@ -63,7 +63,7 @@ class ConditionalReadsIT extends IntegrationTest {
 
     @Test
     void givenA304_thenTheReadIsStillInTheAccessLogAndNoCacheMayStoreIt() {
-        String casePath = "/api/cases/" + Fixtures.openCase(http);
+        String casePath = "/api/v1/cases/" + Fixtures.openCase(http);
         LedgerHttp anna = http.as("anna");
         Response first = anna.get(casePath);
         long logged = accessLogEntries();
@@ -77,7 +77,7 @@ class ConditionalReadsIT extends IntegrationTest {
 
     @Test
     void givenAnotherUsersETag_whenTheReadIsRefused_thenTheRefusalIsNot304() {
-        String casePath = "/api/cases/" + Fixtures.openCase(http);
+        String casePath = "/api/v1/cases/" + Fixtures.openCase(http);
         String etag = http.as("anna").get(casePath).header("ETag");
 
         Response admin = http.as("eva").header("If-None-Match", etag).get(casePath);

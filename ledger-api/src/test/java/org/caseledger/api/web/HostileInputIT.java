@@ -192,17 +192,17 @@ class HostileInputIT extends IntegrationTest {
                 .allSatisfy(type -> assertThat(http.anonymous().get(type).status()).as("GET " + type).isEqualTo(200));
         assertThat(eventsAfter).as("events stored").isEqualTo(eventsBefore);
         assertThat(idempotencyKeys()).as("idempotency keys claimed").isEqualTo(idempotencyKeysBefore);
-        assertThat(http.as("lars").get("/api/cases/" + existing.get(CaseId.class)).status()).as("the ledger still answers").isEqualTo(200);
+        assertThat(http.as("lars").get("/api/v1/cases/" + existing.get(CaseId.class)).status()).as("the ledger still answers").isEqualTo(200);
     }
 
     @Test
     void aNoteWithMarkupIsStoredAsTextAndShownBackAsJsonNeverAsHtml() {
         String caseId = Fixtures.openCase(http);
         String markup = "<script>alert(1)</script>";
-        Response created = http.as("anna").post("/api/cases/" + caseId + "/notes", Map.of("text", markup));
+        Response created = http.as("anna").post("/api/v1/cases/" + caseId + "/notes", Map.of("text", markup));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
 
-        String notePath = "/api/cases/" + caseId + "/notes/" + created.field("noteId");
+        String notePath = "/api/v1/cases/" + caseId + "/notes/" + created.field("noteId");
         Response note = http.as("anna").get(notePath);
         Response askedForHtml = http.as("anna").header("Accept", "text/html").get(notePath);
 
@@ -216,7 +216,7 @@ class HostileInputIT extends IntegrationTest {
 
     @Test
     void aBodyOverTheLimitIsRefusedWith413BeforeItIsReadWhetherItsLengthIsDeclaredOrNot() throws IOException {
-        String casePath = "/api/cases/" + Fixtures.openCase(http) + "/notes";
+        String casePath = "/api/v1/cases/" + Fixtures.openCase(http) + "/notes";
         byte[] overTheLimit = ("{\"text\":\"" + "x".repeat(MEGABYTE) + "\"}").getBytes(StandardCharsets.UTF_8);
         byte[] underTheLimit = ("{\"text\":\"" + "x".repeat(MEGABYTE - 100) + "\"}").getBytes(StandardCharsets.UTF_8);
         RawHttp raw = new RawHttp(port());
@@ -238,7 +238,7 @@ class HostileInputIT extends IntegrationTest {
 
     @Test
     void aBodyThatIsNotUtf8IsRefusedRatherThanStoredAsOtherCharacters() throws IOException {
-        String casePath = "/api/cases/" + Fixtures.openCase(http) + "/notes";
+        String casePath = "/api/v1/cases/" + Fixtures.openCase(http) + "/notes";
         // 0xC0 0xAF is an overlong "/": the JSON parser alone would decode it, and the note would say what nobody wrote.
         byte[] overlong = concat("{\"text\":\"a".getBytes(StandardCharsets.UTF_8), bytes(0xC0, 0xAF), "b\"}".getBytes(StandardCharsets.UTF_8));
         long before = storedEvents();
@@ -254,18 +254,18 @@ class HostileInputIT extends IntegrationTest {
     @Test
     void refusalsByTomcatTheFirewallAndTheLoginAreProblemsToo() throws IOException {
         RawHttp raw = new RawHttp(port());
-        String casePath = "/api/cases/" + Fixtures.openCase(http) + "/notes";
+        String casePath = "/api/v1/cases/" + Fixtures.openCase(http) + "/notes";
         byte[] note = "{\"text\":\"A note.\"}".getBytes(StandardCharsets.UTF_8);
 
         RawHttp.Answer oversizedHeader = raw.send(new RawHttp.Request("GET", casePath, List.of(authorization("anna"),
                 RawHttp.header("X-Padding", "a".repeat(20_000))), new byte[0], false));
-        RawHttp.Answer encodedDots = raw.send(new RawHttp.Request("GET", "/api/cases/%2e%2e/history", List.of(authorization("anna")),
+        RawHttp.Answer encodedDots = raw.send(new RawHttp.Request("GET", "/api/v1/cases/%2e%2e/history", List.of(authorization("anna")),
                 new byte[0], false));
         RawHttp.Answer wrongPassword = raw.send(new RawHttp.Request("GET", casePath, List.of(RawHttp.header("Authorization",
                 basic("anna", "not-the-password"))), new byte[0], false));
         RawHttp.Answer controlCharacterInKey = raw.send(new RawHttp.Request("POST", casePath, List.of(authorization("anna"),
                 RawHttp.header("Content-Type", "application/json"), RawHttp.header("Idempotency-Key", "key\u0085")), note, false));
-        RawHttp.Answer undecodableQuery = raw.send(new RawHttp.Request("GET", "/api/compliance?from=%zz&to=2026-02-01",
+        RawHttp.Answer undecodableQuery = raw.send(new RawHttp.Request("GET", "/api/v1/compliance?from=%zz&to=2026-02-01",
                 List.of(authorization("lars")), new byte[0], false));
 
         assertThat(List.of(oversizedHeader, encodedDots, controlCharacterInKey, undecodableQuery)).allSatisfy(answer -> {
@@ -350,7 +350,7 @@ class HostileInputIT extends IntegrationTest {
         String person = Fixtures.registerChild(http);
         Response opened = Fixtures.openCaseOnSchoolReport(http, person);
         assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
-        String casePath = "/api/cases/" + opened.field("caseId");
+        String casePath = "/api/v1/cases/" + opened.field("caseId");
         Map<Class<?>, String> existing = new LinkedHashMap<>();
         existing.put(PersonId.class, person);
         existing.put(CaseId.class, opened.field("caseId"));
@@ -360,7 +360,7 @@ class HostileInputIT extends IntegrationTest {
         existing.put(InterventionId.class, created(anna.post(casePath + "/interventions", Map.of("type", "SERVICE_SUPPORT")), "interventionId"));
         existing.put(ConsentId.class, created(anna.post(casePath + "/consents", Map.of("person", person, "partner", "SCHOOL",
                 "partnerName", "Vivallaskolan", "purpose", "Follow up school attendance.", "validFrom", "2026-03-02")), "consentId"));
-        existing.put(ActivityId.class, created(anna.post("/api/outreach/anonymous-consultations", Map.of("topic", "PARENTING")), "activityId"));
+        existing.put(ActivityId.class, created(anna.post("/api/v1/outreach/anonymous-consultations", Map.of("topic", "PARENTING")), "activityId"));
         return existing;
     }
 
@@ -503,7 +503,7 @@ class HostileInputIT extends IntegrationTest {
             int padding = 17_000 + random.nextInt(24_000);
             add(endpoint, "oversized header", padding + " bytes", base(endpoint).withHeader("X-Padding", "a".repeat(padding)), HEADER_TOO_LARGE);
             String other = endpoint.method().equals("GET") ? "POST" : "GET";
-            // A path that serves both (GET /api/audit/checkpoints lists what POST seals) has no wrong one of the two.
+            // A path that serves both (GET /api/v1/audit/checkpoints lists what POST seals) has no wrong one of the two.
             if (!served.contains(other + " " + endpoint.pattern())) {
                 add(endpoint, "wrong method", other, base(endpoint).withMethod(other).withBody(new byte[0], null), WRONG_METHOD);
             }
@@ -1050,21 +1050,21 @@ class HostileInputIT extends IntegrationTest {
      * acts on the cases of the unit, except where only the administrator or an auditor may go.
      */
     private static String user(Endpoint endpoint) {
-        if (endpoint.pattern().startsWith("/api/admin")) {
+        if (endpoint.pattern().startsWith("/api/v1/admin")) {
             return "eva";
         }
-        return endpoint.pattern().startsWith("/api/audit/access-log") ? "ivo" : "lars";
+        return endpoint.pattern().startsWith("/api/v1/audit/access-log") ? "ivo" : "lars";
     }
 
     /** Someone logged in whose role does not allow the request. */
     private static String otherUser(Endpoint endpoint) {
-        if (endpoint.pattern().startsWith("/api/audit/access-log")) {
+        if (endpoint.pattern().startsWith("/api/v1/audit/access-log")) {
             return "lars";
         }
-        if (endpoint.pattern().startsWith("/api/admin") || endpoint.pattern().startsWith("/api/audit") && endpoint.method().equals("GET")) {
+        if (endpoint.pattern().startsWith("/api/v1/admin") || endpoint.pattern().startsWith("/api/v1/audit") && endpoint.method().equals("GET")) {
             return "anna";
         }
-        if (endpoint.pattern().equals("/api/persons/search")) {
+        if (endpoint.pattern().equals("/api/v1/persons/search")) {
             // a read, posted: auditors may; the administrator reads no one
             return "eva";
         }

@@ -21,7 +21,7 @@ class IdempotencyIT extends IntegrationTest {
 
     @Test
     void aRetriedCommandWritesNothingNewAndReturnsTheFirstAnswer() {
-        String casePath = "/api/cases/" + Fixtures.openCase(http);
+        String casePath = "/api/v1/cases/" + Fixtures.openCase(http);
         LedgerHttp anna = http.as("anna").header("Idempotency-Key", UUID.randomUUID().toString());
         Map<String, Object> note = Map.of("text", "Phoned the school nurse.", "occurredAt", "2026-03-03T10:00:00Z");
 
@@ -41,7 +41,7 @@ class IdempotencyIT extends IntegrationTest {
 
     @Test
     void theSameKeyWithADifferentBodyIsRefused() {
-        String casePath = "/api/cases/" + Fixtures.openCase(http);
+        String casePath = "/api/v1/cases/" + Fixtures.openCase(http);
         LedgerHttp anna = http.as("anna").header("Idempotency-Key", UUID.randomUUID().toString());
         anna.post(casePath + "/notes", Map.of("text", "First note."));
         long before = storedEvents();
@@ -57,7 +57,7 @@ class IdempotencyIT extends IntegrationTest {
 
     @Test
     void concurrentDuplicatesHaveExactlyOneEffect() throws Exception {
-        String casePath = "/api/cases/" + Fixtures.openCase(http);
+        String casePath = "/api/v1/cases/" + Fixtures.openCase(http);
         LedgerHttp anna = http.as("anna").header("Idempotency-Key", UUID.randomUUID().toString());
         Map<String, Object> visit = Map.of("plannedAt", "2026-04-01T09:00:00Z", "place", "HOME");
         ExecutorService clients = Executors.newFixedThreadPool(8);
@@ -80,7 +80,7 @@ class IdempotencyIT extends IntegrationTest {
 
     @Test
     void theSameKeyFromAnotherMemberOfStaffIsTheirOwn() {
-        String casePath = "/api/cases/" + Fixtures.openCase(http);
+        String casePath = "/api/v1/cases/" + Fixtures.openCase(http);
         String key = UUID.randomUUID().toString();
         Response anna = http.as("anna").header("Idempotency-Key", key).post(casePath + "/notes", Map.of("text", "Anna's note."));
         Response omar = http.as("omar").header("Idempotency-Key", key).post(casePath + "/notes", Map.of("text", "Omar's note."));

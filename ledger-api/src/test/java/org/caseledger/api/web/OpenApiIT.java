@@ -17,13 +17,13 @@ class OpenApiIT extends IntegrationTest {
 
         assertThat(response.status()).isEqualTo(200);
         JsonNode paths = response.json().path("paths");
-        assertThat(paths.has("/api/cases")).isTrue();
-        assertThat(paths.has("/api/cases/{caseId}/history")).isTrue();
-        assertThat(paths.has("/api/cases/{caseId}/decisions")).isTrue();
-        assertThat(paths.has("/api/persons")).isTrue();
-        assertThat(paths.has("/api/outreach/service-support")).isTrue();
-        assertThat(paths.has("/api/audit/verify")).isTrue();
-        assertThat(paths.has("/api/audit/cases/{caseId}/export")).isTrue();
+        assertThat(paths.has("/api/v1/cases")).isTrue();
+        assertThat(paths.has("/api/v1/cases/{caseId}/history")).isTrue();
+        assertThat(paths.has("/api/v1/cases/{caseId}/decisions")).isTrue();
+        assertThat(paths.has("/api/v1/persons")).isTrue();
+        assertThat(paths.has("/api/v1/outreach/service-support")).isTrue();
+        assertThat(paths.has("/api/v1/audit/verify")).isTrue();
+        assertThat(paths.has("/api/v1/audit/cases/{caseId}/export")).isTrue();
     }
 
     @Test
@@ -33,7 +33,7 @@ class OpenApiIT extends IntegrationTest {
 
             assertThat(anonymous.status()).as(path + ": " + anonymous).isEqualTo(401);
             assertThat(anonymous.contentType()).startsWith("application/problem+json");
-            assertThat(anonymous.text()).doesNotContain("/api/cases");
+            assertThat(anonymous.text()).doesNotContain("/api/v1/cases");
         }
         assertThat(http.as("ivo").get("/swagger-ui/index.html").status()).isEqualTo(200);
     }

@@ -209,10 +209,10 @@ class RefusalsWriteNothingIT extends IntegrationTest {
     void givenACommandToANewCase_whenTheClientAcceptsOnlyXml_thenItIsAnswered406BeforeAnythingIsWrittenAndTheCaseStaysAsItWas()
             throws IOException {
         String caseId = Fixtures.openCase(http);
-        String etag = http.as("anna").get("/api/cases/" + caseId).header("ETag");
+        String etag = http.as("anna").get("/api/v1/cases/" + caseId).header("ETag");
         long before = storedEvents();
 
-        RawHttp.Answer answer = send(Attempt.of("anna", "POST", "/api/cases/" + caseId + "/notes", "{\"text\":\"Met the mother.\"}")
+        RawHttp.Answer answer = send(Attempt.of("anna", "POST", "/api/v1/cases/" + caseId + "/notes", "{\"text\":\"Met the mother.\"}")
                 .header("Accept", "application/xml"));
 
         assertThat(answer.status()).as(answer.text()).isEqualTo(406);
@@ -221,7 +221,7 @@ class RefusalsWriteNothingIT extends IntegrationTest {
         assertThat(answer.text()).contains("application/json").doesNotContainPattern("[a-z]+\\.[a-z]+\\.[A-Za-z]")
                 .doesNotContain("Exception");
         assertThat(storedEvents()).isEqualTo(before);
-        assertThat(http.as("anna").get("/api/cases/" + caseId).header("ETag")).isEqualTo(etag);
+        assertThat(http.as("anna").get("/api/v1/cases/" + caseId).header("ETag")).isEqualTo(etag);
     }
 
     @Test
@@ -230,7 +230,7 @@ class RefusalsWriteNothingIT extends IntegrationTest {
         long before = storedEvents();
 
         for (String wildcard : List.of("*/*", "application/*", "text/*", "*/*; charset=UTF-8", "application/*+json")) {
-            RawHttp.Answer answer = send(Attempt.of("anna", "POST", "/api/cases/" + caseId + "/notes", "{\"text\":\"Met the mother.\"}")
+            RawHttp.Answer answer = send(Attempt.of("anna", "POST", "/api/v1/cases/" + caseId + "/notes", "{\"text\":\"Met the mother.\"}")
                     .header("Content-Type", wildcard).header("X-Requested-By", "integrator"));
 
             assertThat(answer.status()).as(wildcard + ": " + answer.text()).isEqualTo(415);
@@ -266,8 +266,8 @@ class RefusalsWriteNothingIT extends IntegrationTest {
 
     /** The ledger's own event streams; the admin endpoints change other things (checkpoints, read models, locks). */
     private static boolean writesEvents(Endpoint endpoint) {
-        return endpoint.commandContext() && (endpoint.key().startsWith("POST /api/cases") || endpoint.key().startsWith("POST /api/persons")
-                || endpoint.key().startsWith("POST /api/outreach"));
+        return endpoint.commandContext() && (endpoint.key().startsWith("POST /api/v1/cases") || endpoint.key().startsWith("POST /api/v1/persons")
+                || endpoint.key().startsWith("POST /api/v1/outreach"));
     }
 
     /** For each write, a request it carries out, prepared anew on each call. */
@@ -275,16 +275,16 @@ class RefusalsWriteNothingIT extends IntegrationTest {
         // the administration's come last: a rebuild of the read models must not run under the others
         Map<String, Given> givens = new LinkedHashMap<>();
         // cases
-        givens.put("POST /api/cases", work(() -> post("/api/cases", Map.of("origin", "APPLICATION", "child", Fixtures.registerChild(http),
+        givens.put("POST /api/v1/cases", work(() -> post("/api/v1/cases", Map.of("origin", "APPLICATION", "child", Fixtures.registerChild(http),
                 "household", UUID.randomUUID().toString(), "receivedAt", "2026-03-02T08:15:00Z"))));
         onCase(givens, "reports", (path, opened) -> post(path, Map.of("reporterType", "POLICE", "summary", "The police were called.")));
         onCase(givens, "assessments", (path, opened) -> post(path, Map.of("reportId", opened.reportId(),
                 "immediateNeedOfProtection", false, "rationale", "The child is safe at home tonight.")));
-        givens.put("POST /api/cases/{caseId}/assignments", new Given("karin", "ivo",
+        givens.put("POST /api/v1/cases/{caseId}/assignments", new Given("karin", "ivo",
                 () -> post(openCase().path() + "/assignments", Map.of("assignee", "omar.hassan")).as("karin")));
-        givens.put("POST /api/cases/{caseId}/transfers", new Given("karin", "ivo", () -> post(openCase().path() + "/transfers",
+        givens.put("POST /api/v1/cases/{caseId}/transfers", new Given("karin", "ivo", () -> post(openCase().path() + "/transfers",
                 Map.of("toUnit", "central-reception", "reason", "The family moved.")).as("karin")));
-        givens.put("POST /api/cases/{caseId}/decisions", new Given("karin", "ivo",
+        givens.put("POST /api/v1/cases/{caseId}/decisions", new Given("karin", "ivo",
                 () -> post(openCase().path() + "/decisions", Map.of("kind", "DO_NOT_OPEN_INVESTIGATION",
                         "legalBasis", "SFS2025:400-20kap2", "rationale", "The report alone does not call for an investigation."))
                         .as("karin")));
@@ -292,33 +292,33 @@ class RefusalsWriteNothingIT extends IntegrationTest {
         onCase(givens, "child-not-heard-reasons", (path, opened) -> post(path, Map.of("reason", "The child is two years old.")));
         onCase(givens, "visits", (path, opened) -> post(path, Map.of("plannedAt", "2026-03-20T09:00:00Z", "place", "HOME")));
         for (String outcome : List.of("held", "missed")) {
-            givens.put("POST /api/cases/{caseId}/visits/{visitId}/" + outcome, work(() -> post(visit() + "/" + outcome, Map.of())));
+            givens.put("POST /api/v1/cases/{caseId}/visits/{visitId}/" + outcome, work(() -> post(visit() + "/" + outcome, Map.of())));
         }
-        givens.put("POST /api/cases/{caseId}/visits/{visitId}/cancellation", work(() -> post(visit() + "/cancellation",
+        givens.put("POST /api/v1/cases/{caseId}/visits/{visitId}/cancellation", work(() -> post(visit() + "/cancellation",
                 Map.of("cancelledBy", "FAMILY", "reason", "Illness."))));
         onCase(givens, "contacts", (path, opened) -> post(path, Map.of("channel", "COLLABORATION_MEETING", "initiatedBy", "PARTNER",
                 "partner", "POLICE", "summary", "Meeting with the community police officer.")));
         onCase(givens, "notes", (path, opened) -> post(path, Map.of("text", "Met the mother.")));
-        givens.put("POST /api/cases/{caseId}/notes/{noteId}/corrections", work(() -> {
+        givens.put("POST /api/v1/cases/{caseId}/notes/{noteId}/corrections", work(() -> {
             String caseId = openCase().path();
             String note = created(http.as("anna").post(caseId + "/notes", Map.of("text", "Met the mother."))).field("noteId");
             return post(caseId + "/notes/" + note + "/corrections", Map.of("text", "Met the mother and her sister.", "reason", "Incomplete."));
         }));
         onCase(givens, "interventions", (path, opened) -> post(path, Map.of("type", "PARENTING_PROGRAMME")));
-        givens.put("POST /api/cases/{caseId}/interventions/{interventionId}/acceptance",
+        givens.put("POST /api/v1/cases/{caseId}/interventions/{interventionId}/acceptance",
                 work(() -> post(intervention(0) + "/acceptance", Map.of())));
-        givens.put("POST /api/cases/{caseId}/interventions/{interventionId}/declination",
+        givens.put("POST /api/v1/cases/{caseId}/interventions/{interventionId}/declination",
                 work(() -> post(intervention(0) + "/declination", Map.of("reason", "Not now."))));
-        givens.put("POST /api/cases/{caseId}/interventions/{interventionId}/start", work(() -> post(intervention(1) + "/start", Map.of())));
-        givens.put("POST /api/cases/{caseId}/interventions/{interventionId}/follow-ups",
+        givens.put("POST /api/v1/cases/{caseId}/interventions/{interventionId}/start", work(() -> post(intervention(1) + "/start", Map.of())));
+        givens.put("POST /api/v1/cases/{caseId}/interventions/{interventionId}/follow-ups",
                 work(() -> post(intervention(2) + "/follow-ups", Map.of("summary", "Went with the mother to the tax office."))));
-        givens.put("POST /api/cases/{caseId}/interventions/{interventionId}/end",
+        givens.put("POST /api/v1/cases/{caseId}/interventions/{interventionId}/end",
                 work(() -> post(intervention(2) + "/end", Map.of("reason", "Done."))));
-        givens.put("POST /api/cases/{caseId}/consents", work(() -> {
+        givens.put("POST /api/v1/cases/{caseId}/consents", work(() -> {
             Opened opened = openCase();
             return post(opened.path() + "/consents", consent(opened));
         }));
-        givens.put("POST /api/cases/{caseId}/consents/{consentId}/withdrawal", work(() -> {
+        givens.put("POST /api/v1/cases/{caseId}/consents/{consentId}/withdrawal", work(() -> {
             Opened opened = openCase();
             String consent = created(http.as("anna").post(opened.path() + "/consents", consent(opened))).field("consentId");
             return post(opened.path() + "/consents/" + consent + "/withdrawal", Map.of());
@@ -327,44 +327,44 @@ class RefusalsWriteNothingIT extends IntegrationTest {
                 "provision", "SFS2009:400-10kap28", "content", "Information requested under the duty to report.")));
         onCase(givens, "closure", (path, opened) -> post(path, Map.of("reason", "No further action.")));
         // persons
-        givens.put("POST /api/persons", work(() -> post("/api/persons", Map.of("identityNumber", Fixtures.identityNumber(),
+        givens.put("POST /api/v1/persons", work(() -> post("/api/v1/persons", Map.of("identityNumber", Fixtures.identityNumber(),
                 "name", "Alva Exempel"))));
         // a read posted to keep the identity number out of the URL: refused as the writes are, and it stores nothing either
-        givens.put("POST /api/persons/search", new Given("lars", "eva",
-                () -> post("/api/persons/search", Map.of("identityNumber", Fixtures.identityNumber())).as("lars")));
-        givens.put("POST /api/persons/{personId}/erasure", new Given("lars", "anna",
-                () -> post("/api/persons/" + openCase().child() + "/erasure", Map.of("reason", "RETENTION")).as("lars")));
-        givens.put("POST /api/persons/{personId}/erasure-approvals", new Given("lars", "anna",
-                () -> post("/api/persons/" + openCase().child() + "/erasure-approvals", Map.of()).as("lars")));
+        givens.put("POST /api/v1/persons/search", new Given("lars", "eva",
+                () -> post("/api/v1/persons/search", Map.of("identityNumber", Fixtures.identityNumber())).as("lars")));
+        givens.put("POST /api/v1/persons/{personId}/erasure", new Given("lars", "anna",
+                () -> post("/api/v1/persons/" + openCase().child() + "/erasure", Map.of("reason", "RETENTION")).as("lars")));
+        givens.put("POST /api/v1/persons/{personId}/erasure-approvals", new Given("lars", "anna",
+                () -> post("/api/v1/persons/" + openCase().child() + "/erasure-approvals", Map.of()).as("lars")));
         // outreach
-        givens.put("POST /api/outreach/anonymous-consultations", work(() -> post("/api/outreach/anonymous-consultations",
+        givens.put("POST /api/v1/outreach/anonymous-consultations", work(() -> post("/api/v1/outreach/anonymous-consultations",
                 Map.of("topic", "PARENTING"))));
-        givens.put("POST /api/outreach/information-meetings", work(() -> post("/api/outreach/information-meetings",
+        givens.put("POST /api/v1/outreach/information-meetings", work(() -> post("/api/v1/outreach/information-meetings",
                 Map.of("audience", "Parents at Vivallaskolan", "participants", 23, "topics", List.of("What social services do")))));
-        givens.put("POST /api/outreach/conversations-without-aid", work(() -> post("/api/outreach/conversations-without-aid",
+        givens.put("POST /api/v1/outreach/conversations-without-aid", work(() -> post("/api/v1/outreach/conversations-without-aid",
                 Map.of("household", UUID.randomUUID().toString()))));
-        givens.put("POST /api/outreach/service-support", work(() -> post("/api/outreach/service-support",
+        givens.put("POST /api/v1/outreach/service-support", work(() -> post("/api/v1/outreach/service-support",
                 Map.of("household", UUID.randomUUID().toString(), "kind", "HELP_WITH_AUTHORITIES"))));
         // retention, audit and administration
-        givens.put("POST /api/retention/run", new Given("lars", "anna", () -> bodiless("POST", "/api/retention/run").as("lars")));
-        givens.put("POST /api/audit/checkpoints", new Given("eva", "anna", () -> bodiless("POST", "/api/audit/checkpoints").as("eva")));
-        for (String admin : List.of("/api/admin/erasure-completion", "/api/admin/integrity-alarm/acknowledgement",
-                "/api/admin/access-index/rebuild")) {
+        givens.put("POST /api/v1/retention/run", new Given("lars", "anna", () -> bodiless("POST", "/api/v1/retention/run").as("lars")));
+        givens.put("POST /api/v1/audit/checkpoints", new Given("eva", "anna", () -> bodiless("POST", "/api/v1/audit/checkpoints").as("eva")));
+        for (String admin : List.of("/api/v1/admin/erasure-completion", "/api/v1/admin/integrity-alarm/acknowledgement",
+                "/api/v1/admin/access-index/rebuild")) {
             givens.put("POST " + admin, new Given("eva", "anna", () -> bodiless("POST", admin).as("eva")));
         }
-        givens.put("POST /api/admin/projections/rebuild", new Given("eva", "anna", () -> {
+        givens.put("POST /api/v1/admin/projections/rebuild", new Given("eva", "anna", () -> {
             ReadModels.awaitCaughtUp(http, Duration.ofMinutes(2));
-            return bodiless("POST", "/api/admin/projections/rebuild?projection=" + CaseViewProjection.PROCESSING_GROUP).as("eva");
+            return bodiless("POST", "/api/v1/admin/projections/rebuild?projection=" + CaseViewProjection.PROCESSING_GROUP).as("eva");
         }));
-        givens.put("DELETE /api/admin/sign-in-locks/accounts/{username}", new Given("eva", "anna", () -> {
+        givens.put("DELETE /api/v1/admin/sign-in-locks/accounts/{username}", new Given("eva", "anna", () -> {
             String name = "nobody-" + UUID.randomUUID().toString().substring(0, 8);
             failSignIn(name, loopbackAddress());
-            return bodiless("DELETE", "/api/admin/sign-in-locks/accounts/" + name).as("eva");
+            return bodiless("DELETE", "/api/v1/admin/sign-in-locks/accounts/" + name).as("eva");
         }));
-        givens.put("DELETE /api/admin/sign-in-locks/addresses/{address}", new Given("eva", "anna", () -> {
+        givens.put("DELETE /api/v1/admin/sign-in-locks/addresses/{address}", new Given("eva", "anna", () -> {
             String address = loopbackAddress();
             failSignIn("nobody-" + UUID.randomUUID().toString().substring(0, 8), address);
-            return bodiless("DELETE", "/api/admin/sign-in-locks/addresses/" + address).as("eva");
+            return bodiless("DELETE", "/api/v1/admin/sign-in-locks/addresses/" + address).as("eva");
         }));
         return givens;
     }
@@ -374,7 +374,7 @@ class RefusalsWriteNothingIT extends IntegrationTest {
     }
 
     private void onCase(Map<String, Given> givens, String collection, OnCase attempt) {
-        givens.put("POST /api/cases/{caseId}/" + collection, work(() -> {
+        givens.put("POST /api/v1/cases/{caseId}/" + collection, work(() -> {
             Opened opened = openCase();
             return attempt.attempt(opened.path() + "/" + collection, opened);
         }));
@@ -400,7 +400,7 @@ class RefusalsWriteNothingIT extends IntegrationTest {
     private Opened openCase() {
         String child = Fixtures.registerChild(http);
         LedgerHttp.Response opened = created(Fixtures.openCaseOnSchoolReport(http, child));
-        return new Opened("/api/cases/" + opened.field("caseId"), child, opened.field("reportId"));
+        return new Opened("/api/v1/cases/" + opened.field("caseId"), child, opened.field("reportId"));
     }
 
     private static Map<String, Object> consent(Opened opened) {
@@ -442,7 +442,7 @@ class RefusalsWriteNothingIT extends IntegrationTest {
     private void failSignIn(String name, String address) {
         try {
             String credentials = Base64.getEncoder().encodeToString((name + ":wrong").getBytes(StandardCharsets.UTF_8));
-            RawHttp.Answer answer = new RawHttp(port()).from(address).send(new RawHttp.Request("GET", "/api/caseload",
+            RawHttp.Answer answer = new RawHttp(port()).from(address).send(new RawHttp.Request("GET", "/api/v1/caseload",
                     List.of(RawHttp.header("Authorization", "Basic " + credentials)), new byte[0], false));
             assertThat(answer.status()).as(answer.text()).isEqualTo(401);
         } catch (IOException e) {

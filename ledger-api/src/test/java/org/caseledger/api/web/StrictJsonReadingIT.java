@@ -12,7 +12,7 @@ class StrictJsonReadingIT extends IntegrationTest {
 
     @Test
     void givenANumberWhereTheDocumentSaysText_whenPosted_thenItIsRefusedAndNothingIsStored() {
-        String casePath = "/api/cases/" + Fixtures.openCase(http);
+        String casePath = "/api/v1/cases/" + Fixtures.openCase(http);
         long before = storedEvents();
 
         Response note = http.as("anna").postRaw(casePath + "/notes", "{\"text\": 42}");
@@ -24,7 +24,7 @@ class StrictJsonReadingIT extends IntegrationTest {
 
     @Test
     void givenAMemberNamedTwice_whenPosted_thenItIsRefusedRatherThanDecidedByTheLastOne() {
-        String casePath = "/api/cases/" + Fixtures.openCase(http);
+        String casePath = "/api/v1/cases/" + Fixtures.openCase(http);
         long before = storedEvents();
 
         Response note = http.as("anna").postRaw(casePath + "/notes", "{\"text\": \"Ringde skolan.\", \"text\": \"Något annat.\"}");
@@ -35,7 +35,7 @@ class StrictJsonReadingIT extends IntegrationTest {
 
     @Test
     void givenAFractionWhereTheDocumentSaysInteger_whenRead_thenItIsRefused() {
-        Response page = http.as("anna").get("/api/cases?limit=2.5");
+        Response page = http.as("anna").get("/api/v1/cases?limit=2.5");
 
         assertThat(page.status()).as(page.toString()).isEqualTo(400);
     }

@@ -37,7 +37,7 @@ public final class Ed25519 {
         }
     }
 
-    /** The public key as PEM (X.509 SubjectPublicKeyInfo), the form {@code GET /api/audit/public-key} serves. */
+    /** The public key as PEM (X.509 SubjectPublicKeyInfo), the form {@code GET /api/v1/audit/public-key} serves. */
     public static String toPem(PublicKey key) {
         return "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(key.getEncoded())
                 + "\n-----END PUBLIC KEY-----\n";
