@@ -66,7 +66,9 @@ public class AccessIndex {
 
     @EventHandler
     void on(CaseTransferred event) {
-        jdbc.sql("UPDATE case_access SET unit = ? WHERE case_id = ?").params(event.toUnit().value(), event.caseId().value()).update();
+        // A transfer ends the assignment (CaseTransferred): the old unit's worker keeps nothing of the case.
+        jdbc.sql("UPDATE case_access SET unit = ?, assignee = NULL WHERE case_id = ?").params(event.toUnit().value(), event.caseId().value())
+                .update();
         entered(event);
     }
 

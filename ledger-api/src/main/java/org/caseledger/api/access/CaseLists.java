@@ -61,12 +61,19 @@ public class CaseLists {
         return unit;
     }
 
-    /** Each rule's figures as they are, with only the misses this member of staff may read, logged as read. */
+    /**
+     * Each rule's figures as they are, with only the misses this member of staff may read, logged as read, and how many
+     * are left out: the figures name no one, so they stay whole, and the reader is told what the list does not show.
+     */
     public List<ComplianceQuery.RuleResult> visibleMisses(StaffUser staff, List<ComplianceQuery.RuleResult> report, String detail,
                                                           String purpose) {
         return report.stream()
-                .map(result -> new ComplianceQuery.RuleResult(result.rule(), result.checked(), result.met(), result.rate(),
-                        visible(staff, result.misses(), ComplianceQuery.Entry::caseId, "compliance misses", detail, purpose)))
+                .map(result -> {
+                    List<ComplianceQuery.Entry> shown = visible(staff, result.misses(), ComplianceQuery.Entry::caseId, "compliance misses",
+                            detail, purpose);
+                    return new ComplianceQuery.RuleResult(result.rule(), result.checked(), result.met(), result.pending(), result.rate(),
+                            shown, result.missesNotShown() + result.misses().size() - shown.size());
+                })
                 .toList();
     }
 

@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads a case. The live view comes from the projection when it has caught up with the case's stream; right
- * after a write it may not have, and then the same fold runs over the stored events, so a client always reads
- * what it just wrote. Views and timelines "as of" a moment or an event run the same fold over a prefix of the
+ * after a write it may not have (nor when the view was stored by an older fold), and then the same fold runs over the
+ * stored events, so a client always reads what it just wrote. Views and timelines "as of" a moment or an event run the same fold over a prefix of the
  * stream.
  */
 @Component
@@ -74,7 +74,7 @@ class CaseReader {
     CaseView view(CaseId caseId, Moment moment, long current) {
         if (moment.isNow()) {
             Optional<CaseView> stored = views.find(caseId);
-            if (stored.isPresent() && stored.get().version == current) {
+            if (stored.isPresent() && stored.get().version == current && stored.get().foldRevision >= CaseViewFold.REVISION) {
                 return stored.get();
             }
         }

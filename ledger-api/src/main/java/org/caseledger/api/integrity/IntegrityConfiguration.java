@@ -13,6 +13,8 @@ import org.caseledger.api.config.EventStoreProperties;
 import org.caseledger.api.snapshots.SealedSnapshotFilter;
 import org.caseledger.api.snapshots.SealingSnapshotAppender;
 import org.caseledger.api.snapshots.SnapshotJson;
+import org.caseledger.core.cases.CaseEvent;
+import org.caseledger.projections.caseview.StoredCaseEvents;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -65,5 +67,14 @@ public class IntegrityConfiguration {
                 .gapTimeout(Math.toIntExact(gaps.gapTimeout().toMillis()))
                 .maxGapOffset(gaps.maxGapOffset())
                 .batchSize(FETCH_SIZE), streamSerializer.serializer());
+    }
+
+    /** A case's events with personal data sealed, for the read models' processor to fold a view again from. */
+    @Bean
+    StoredCaseEvents storedCaseEvents(EventStorageEngine engine) {
+        if (!(engine instanceof LedgerEventStorageEngine ledger)) {
+            throw new IllegalStateException("the event storage engine is not the ledger's: " + engine.getClass().getName());
+        }
+        return caseId -> ledger.sealedPayloads(caseId.toString()).stream().map(CaseEvent.class::cast).toList();
     }
 }

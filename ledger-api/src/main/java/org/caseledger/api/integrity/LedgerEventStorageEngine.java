@@ -1,10 +1,13 @@
 package org.caseledger.api.integrity;
 
+import java.util.List;
 import java.util.stream.Stream;
 import org.axonframework.eventhandling.EventUtils;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.EventStreamUtils;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.messaging.Message;
 import org.axonframework.serialization.Serializer;
 
 /**
@@ -24,5 +27,14 @@ final class LedgerEventStorageEngine extends JdbcEventStorageEngine {
     @Override
     public Stream<? extends TrackedEventMessage<?>> readEvents(TrackingToken trackingToken, boolean mayBlock) {
         return EventUtils.upcastAndDeserializeTrackedEvents(readEventData(trackingToken, mayBlock), streamSerializer, upcasterChain);
+    }
+
+    /**
+     * One stream's events from its first, upcast and with personal data sealed as the global stream gives them: what a
+     * read model folds a case again from, so that it stores no text opened.
+     */
+    List<Object> sealedPayloads(String aggregateIdentifier) {
+        return EventStreamUtils.upcastAndDeserializeDomainEvents(readEventData(aggregateIdentifier, 0), streamSerializer, upcasterChain)
+                .asStream().map(Message::getPayload).map(Object.class::cast).toList();
     }
 }

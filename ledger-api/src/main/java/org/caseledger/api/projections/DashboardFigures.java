@@ -54,8 +54,11 @@ public final class DashboardFigures {
         }
     }
 
-    /** One figure: its cells and baseline as the table shows them, and its chart's series as JSON. */
-    public record Row(String name, Kind kind, List<String> cells, String baseline, String series) {
+    /**
+     * One figure: its cells and baseline as the table shows them, and its chart's series as JSON; for a rate, under each
+     * cell what it is made of (numerator, denominator, pending), so that a share of a handful reads as such.
+     */
+    public record Row(String name, Kind kind, List<String> cells, List<String> parts, String baseline, String series) {
     }
 
     /** What a chart draws: its values (percent for a share) and, for each month counted only in part, the word that marks it. */
@@ -66,8 +69,11 @@ public final class DashboardFigures {
     public record CaseMisses(String caseId, String caseNumber, int misses) {
     }
 
-    /** Compliance with one rule as the dashboard shows it: the misses grouped per case, in the order of their first miss. */
-    public record RuleRow(ComplianceRule rule, long checked, long met, Double rate, List<CaseMisses> cases) {
+    /**
+     * Compliance with one rule as the dashboard shows it: the misses grouped per case, in the order of their first miss,
+     * the checks still pending, and how many misses are of cases the reader may not open.
+     */
+    public record RuleRow(ComplianceRule rule, long checked, long met, long pending, Double rate, List<CaseMisses> cases, long missesNotShown) {
 
         static RuleRow of(ComplianceQuery.RuleResult result) {
             Map<String, CaseMisses> cases = new LinkedHashMap<>();
@@ -75,7 +81,8 @@ public final class DashboardFigures {
                 cases.merge(miss.caseId(), new CaseMisses(miss.caseId(), miss.caseNumber(), 1),
                         (known, another) -> new CaseMisses(known.caseId(), known.caseNumber(), known.misses() + 1));
             }
-            return new RuleRow(result.rule(), result.checked(), result.met(), result.rate(), List.copyOf(cases.values()));
+            return new RuleRow(result.rule(), result.checked(), result.met(), result.pending(), result.rate(), List.copyOf(cases.values()),
+                    result.missesNotShown());
         }
     }
 
@@ -101,9 +108,11 @@ public final class DashboardFigures {
     }
 
     /**
-     * @param mark the word a chart writes under a month counted only in part
+     * @param mark  the word a chart writes under a month counted only in part
+     * @param parts how a rate's parts read, such as "3 of 4, 1 pending"
      */
-    static List<Row> rows(MetricsQuery.Report report, List<Column> columns, Locale locale, Function<Column, String> mark, JsonMapper json) {
+    static List<Row> rows(MetricsQuery.Report report, List<Column> columns, Locale locale, Function<Column, String> mark,
+                          Function<MetricsQuery.Rate, String> parts, JsonMapper json) {
         List<Row> rows = new ArrayList<>();
         if (report.periods().isEmpty()) {
             return rows;
@@ -113,15 +122,19 @@ public final class DashboardFigures {
         for (String name : report.periods().get(0).figures().keySet()) {
             Kind kind = Kind.of(name);
             List<String> cells = new ArrayList<>();
+            List<String> made = new ArrayList<>();
             List<Number> values = new ArrayList<>();
             for (int i = 0; i < columns.size(); i++) {
-                Number value = columns.get(i).state() == State.NOT_BEGUN ? null : report.periods().get(i).figures().get(name);
+                boolean begun = columns.get(i).state() != State.NOT_BEGUN;
+                Number value = begun ? report.periods().get(i).figures().get(name) : null;
+                MetricsQuery.Rate rate = begun ? report.periods().get(i).rates().get(name) : null;
                 values.add(shown(kind, value));
                 cells.add(format(kind, value, locale));
+                made.add(rate == null ? "" : parts.apply(rate));
             }
             Map<String, Number> baselineFigures = report.baseline() == null ? Map.of() : report.baseline().figures();
             Number baseline = baselineFigures.get(name);
-            rows.add(new Row(name, kind, cells, format(kind, baseline, locale),
+            rows.add(new Row(name, kind, cells, made, format(kind, baseline, locale),
                     json.writeValueAsString(new Series(kind.name().toLowerCase(Locale.ROOT), months, marks, values, shown(kind, baseline)))));
         }
         return rows;

@@ -80,13 +80,24 @@ class DashboardPage {
         model.addAttribute("baselineLast", baselineEnd.minusDays(1));
         model.addAttribute("columns", columns);
         model.addAttribute("figures", DashboardFigures.rows(report, columns, locale,
-                column -> messages.getMessage("dashboard.state." + column.state(), null, locale), json));
+                column -> messages.getMessage("dashboard.state." + column.state(), null, locale),
+                rate -> parts(rate, locale), json));
         model.addAttribute("deadlines", caseLists.visible(staff, compliance.deadlines(which.value(), null, today, 14),
                 ComplianceQuery.Entry::caseId, "deadlines", request.getQueryString(), purpose));
         model.addAttribute("compliance", caseLists.visibleMisses(staff, compliance.report(which.value(), periodFrom, periodTo, today),
                 request.getQueryString(), purpose).stream().map(DashboardFigures.RuleRow::of).toList());
         model.addAttribute("caseload", caseload.forUnit(which.value()));
         return "dashboard";
+    }
+
+    /** A rate's numerator and denominator, and the checks still within their deadline; nothing for a rate of nothing. */
+    private String parts(MetricsQuery.Rate rate, Locale locale) {
+        long pending = rate.pending() == null ? 0 : rate.pending();
+        if (pending > 0) {
+            return messages.getMessage("dashboard.ratePartsPending", new Object[] {rate.numerator(), rate.denominator(), pending}, locale);
+        }
+        return rate.denominator() == 0 ? "" : messages.getMessage("dashboard.rateParts", new Object[] {rate.numerator(), rate.denominator()},
+                locale);
     }
 
     /** What every figure of the dashboard counts, in the reader's words (docs/metrics.md gives the code's side). */

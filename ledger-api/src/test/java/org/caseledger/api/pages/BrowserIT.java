@@ -271,13 +271,16 @@ class BrowserIT {
 
         assertThat(browser.findElement(By.cssSelector("#figures thead th:nth-last-child(2)")).getText())
                 .contains(month).contains("(pågående period)");
-        for (WebElement row : browser.findElements(By.cssSelector("#figures tbody tr"))) {
+        for (WebElement row : browser.findElements(By.cssSelector("#figures tbody tr[id^='row-']"))) {
             String figure = row.getDomAttribute("id").substring("row-".length());
             List<Double> shown = row.findElements(By.tagName("td")).stream().map(td -> number(td.getText())).toList();
             assertThat(shown.subList(0, shown.size() - 1)).as("the table says what the chart of " + figure + " draws")
                     .isEqualTo(values(chart(figure)));
         }
         assertThat(spaced(browser.findElement(By.cssSelector("#row-VOLUNTARY_SUPPORT_ACCEPTANCE_RATE td")).getText())).matches("(\\d+(,\\d)? %|–)");
+        assertThat(browser.findElements(By.cssSelector("#figures tbody tr.parts"))).as("a row of parts under each share").hasSize(11)
+                .allSatisfy(parts -> assertThat(parts.findElements(By.tagName("td"))).allSatisfy(cell ->
+                        assertThat(spaced(cell.getText())).matches("(\\d+ av \\d+(, \\d+ inom fristen)?)?")));
         for (WebElement misses : browser.findElements(By.cssSelector("ul.misses"))) {
             List<String> cases = misses.findElements(By.cssSelector("a.miss")).stream().map(WebElement::getText).toList();
             assertThat(cases).as("one link per case").doesNotHaveDuplicates();

@@ -384,6 +384,8 @@ class PagesIT extends IntegrationTest {
         assertThat(cells(swedish, "REPORTS_OF_CONCERN")).containsExactly("1", "0", "0");
         assertThat(cells(swedish, "COMPLIANCE_JOURNAL_WITHOUT_DELAY")).containsExactly("0 %", "–", "–");
         assertThat(cells(english, "COMPLIANCE_JOURNAL_WITHOUT_DELAY")).containsExactly("0%", "–", "–");
+        assertThat(cells(swedish, "COMPLIANCE_JOURNAL_WITHOUT_DELAY", "parts-")).as("what the share rests on").containsExactly("0 av 2", "", "");
+        assertThat(cells(english, "COMPLIANCE_PRELIMINARY_ASSESSMENT_IN_14_DAYS", "parts-")).containsExactly("0 of 1", "", "");
         Matcher journal = Pattern.compile("<tr id=\"rule-JOURNAL_WITHOUT_DELAY\">(.*?)</tr>", Pattern.DOTALL).matcher(swedish.body());
         assertThat(journal.find()).isTrue();
         assertThat(Pattern.compile("class=\"miss\"").matcher(journal.group(1)).results().count()).as("one link for the case").isEqualTo(1);
@@ -415,7 +417,12 @@ class PagesIT extends IntegrationTest {
 
     /** The cells of a figure's row in the dashboard's table: the months, then the baseline. */
     private static List<String> cells(HttpResponse<String> page, String figure) {
-        Matcher row = Pattern.compile("<tr id=\"row-" + figure + "\">(.*?)</tr>", Pattern.DOTALL).matcher(page.body());
+        return cells(page, figure, "row-");
+    }
+
+    /** The cells of a row of the dashboard's table: a figure's ({@code row-}), or what its share rests on ({@code parts-}). */
+    private static List<String> cells(HttpResponse<String> page, String figure, String kind) {
+        Matcher row = Pattern.compile("<tr id=\"" + kind + figure + "\"[^>]*>(.*?)</tr>", Pattern.DOTALL).matcher(page.body());
         assertThat(row.find()).as("a row for " + figure).isTrue();
         return Pattern.compile("<td>([^<]*)</td>").matcher(row.group(1)).results()
                 .map(cell -> cell.group(1).replace('\u00a0', ' ').replace('\u202f', ' ')).toList();

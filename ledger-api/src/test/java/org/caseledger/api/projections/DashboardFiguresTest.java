@@ -49,12 +49,15 @@ class DashboardFiguresTest {
 
     @Test
     void givenASharesAndACountWhenTheyAreShownThenTheChartDrawsPercentOnItsOwnScaleAndTheTableSaysTheSameInSwedishAndEnglish() {
-        MetricsQuery.Report report = report(period("2026-01-01", "2026-02-01", 0.6667, 4L), period("2026-02-01", "2026-03-01", 1.0, 12L),
-                period("2026-03-01", "2026-04-01", 0.25, 1L));
+        MetricsQuery.Report report = report(period("2026-01-01", "2026-02-01", 0.6667, new MetricsQuery.Rate(2, 3, null), 4L),
+                period("2026-02-01", "2026-03-01", 1.0, new MetricsQuery.Rate(12, 12, null), 12L),
+                period("2026-03-01", "2026-04-01", 0.25, new MetricsQuery.Rate(1, 4, 2L), 1L));
         List<DashboardFigures.Column> columns = DashboardFigures.columns(report, LocalDate.parse("2026-03-06"));
 
-        List<DashboardFigures.Row> swedish = DashboardFigures.rows(report, columns, Locale.forLanguageTag("sv"), column -> "pågående period", JSON);
-        List<DashboardFigures.Row> english = DashboardFigures.rows(report, columns, Locale.ENGLISH, column -> "period in progress", JSON);
+        List<DashboardFigures.Row> swedish = DashboardFigures.rows(report, columns, Locale.forLanguageTag("sv"), column -> "pågående period",
+                DashboardFiguresTest::parts, JSON);
+        List<DashboardFigures.Row> english = DashboardFigures.rows(report, columns, Locale.ENGLISH, column -> "period in progress",
+                DashboardFiguresTest::parts, JSON);
 
         DashboardFigures.Row rate = swedish.get(0);
         JsonNode series = JSON.readTree(rate.series());
@@ -67,9 +70,11 @@ class DashboardFiguresTest {
         assertThat(series.path("marks").get(2).asString()).isEqualTo("pågående period");
         assertThat(rate.cells()).extracting(DashboardFiguresTest::spaced).containsExactly("66,7 %", "100 %", "25 %");
         assertThat(english.get(0).cells()).containsExactly("66.7%", "100%", "25%");
+        assertThat(rate.parts()).as("each share says what it rests on, month by month").containsExactly("2/3", "12/12", "1/4+2");
         DashboardFigures.Row count = swedish.get(1);
         assertThat(count.kind()).isEqualTo(DashboardFigures.Kind.COUNT);
         assertThat(count.cells()).containsExactly("4", "12", "1");
+        assertThat(count.parts()).containsOnly("");
         assertThat(JSON.readTree(count.series()).path("values").toString()).isEqualTo("[4,12,1]");
         assertThat(spaced(count.baseline())).isEqualTo("2,5");
     }
@@ -101,9 +106,18 @@ class DashboardFiguresTest {
     }
 
     private static MetricsQuery.PeriodFigures period(String start, String end, Double rate, Long reports) {
+        return period(start, end, rate, null, reports);
+    }
+
+    private static MetricsQuery.PeriodFigures period(String start, String end, Double rate, MetricsQuery.Rate parts, Long reports) {
         Map<String, Number> figures = new LinkedHashMap<>();
         figures.put("VOLUNTARY_SUPPORT_ACCEPTANCE_RATE", rate);
         figures.put("REPORTS_OF_CONCERN", reports);
-        return new MetricsQuery.PeriodFigures(LocalDate.parse(start), LocalDate.parse(end), figures, Map.of(), Map.of());
+        return new MetricsQuery.PeriodFigures(LocalDate.parse(start), LocalDate.parse(end), figures, Map.of(), Map.of(),
+                parts == null ? Map.of() : Map.of("VOLUNTARY_SUPPORT_ACCEPTANCE_RATE", parts));
+    }
+
+    private static String parts(MetricsQuery.Rate rate) {
+        return rate.numerator() + "/" + rate.denominator() + (rate.pending() == null ? "" : "+" + rate.pending());
     }
 }

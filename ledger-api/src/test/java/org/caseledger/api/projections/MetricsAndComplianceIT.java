@@ -111,6 +111,14 @@ class MetricsAndComplianceIT extends IntegrationTest {
         assertThat(february.path("COMPLIANCE_PRELIMINARY_ASSESSMENT_IN_14_DAYS").asDouble()).isEqualTo(0.5);
         assertThat(february.path("COMPLIANCE_APPEAL_INFORMATION_GIVEN").asDouble()).isEqualTo(1.0);
         assertThat(march.path("DAYS_FROM_FIRST_CONTACT_TO_SUPPORT").asDouble()).isEqualTo(28.0);
+        JsonNode rates = report.path("periods").get(1).path("rates");
+        assertThat(rates.path("MISSED_VISIT_RATE").path("numerator").asLong()).isEqualTo(1);
+        assertThat(rates.path("MISSED_VISIT_RATE").path("denominator").asLong()).isEqualTo(2);
+        assertThat(rates.path("MISSED_VISIT_RATE").path("pending").isNumber()).as("a rate of facts counted on their own day").isFalse();
+        assertThat(rates.path("COMPLIANCE_PROTECTION_ASSESSMENT_IN_TIME").path("numerator").asLong()).isEqualTo(1);
+        assertThat(rates.path("COMPLIANCE_PROTECTION_ASSESSMENT_IN_TIME").path("denominator").asLong()).isEqualTo(2);
+        assertThat(rates.path("COMPLIANCE_PROTECTION_ASSESSMENT_IN_TIME").path("pending").asLong()).isZero();
+        assertThat(rates.path("COMPLIANCE_INVESTIGATION_IN_4_MONTHS").path("denominator").asLong()).as("overdue counts as missed").isEqualTo(1);
         assertThat(report.path("baseline").path("figures").path("REPORTS_OF_CONCERN").asDouble()).isZero();
         assertThat(report.path("periods").get(1).path("change").path("REPORTS_OF_CONCERN").path("absolute").asDouble()).isEqualTo(2.0);
     }
@@ -124,6 +132,8 @@ class MetricsAndComplianceIT extends IntegrationTest {
         JsonNode protection = rule(compliance, "PROTECTION_ASSESSMENT_IN_TIME");
         assertThat(protection.path("checked").asLong()).isEqualTo(2);
         assertThat(protection.path("met").asLong()).isEqualTo(1);
+        assertThat(protection.path("pending").asLong()).isZero();
+        assertThat(protection.path("missesNotShown").asLong()).isZero();
         assertThat(protection.path("misses").findValuesAsString("caseId")).containsExactly(caseB);
         JsonNode investigation = rule(compliance, "INVESTIGATION_IN_4_MONTHS");
         assertThat(investigation.path("misses").get(0).path("caseId").asString()).isEqualTo(caseA);

@@ -15,10 +15,12 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.serialization.Revision;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.caseledger.api.support.Fixtures;
 import org.caseledger.api.support.IntegrationTest;
 import org.caseledger.api.support.LedgerHttp.Response;
+import org.caseledger.core.cases.Case;
 import org.caseledger.core.cases.CaseId;
 import org.caseledger.core.cases.NoteId;
 import org.caseledger.core.cases.RecordJournalNote;
@@ -39,6 +41,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class CaseSnapshotsIT extends IntegrationTest {
 
     private static final String CASE_TYPE = "org.caseledger.core.cases.Case";
+    private static final String REVISION = Case.class.getAnnotation(Revision.class).value();
 
     @Autowired
     private SnapshotProperties snapshots;
@@ -66,7 +69,7 @@ class CaseSnapshotsIT extends IntegrationTest {
                 + "FROM snapshot_event_entry WHERE aggregate_identifier = ? AND sequence_number = ?")
                 .params(caseId, snapshotAt).query().singleRow();
         assertThat(row.get("payload_type")).isEqualTo(CASE_TYPE);
-        assertThat(row.get("payload_revision")).isEqualTo("1");
+        assertThat(row.get("payload_revision")).isEqualTo(REVISION);
         assertThat((String) row.get("payload"))
                 .contains(caseId)
                 .doesNotContain(mark)
@@ -87,14 +90,14 @@ class CaseSnapshotsIT extends IntegrationTest {
                 + "ORDER BY sequence_number DESC LIMIT 1").param(caseId).query(String.class).single();
         assertThat(payload).contains("\"closed\":false");
         String doctored = payload.replace("\"closed\":false", "\"closed\":true");
-        replaceSnapshots(caseId, last, "1", doctored, sealed(caseId, last, doctored));
+        replaceSnapshots(caseId, last, REVISION, doctored, sealed(caseId, last, doctored));
 
         Response onTheSealedSnapshot = note(caseId, "Refused if the case was read from the snapshot that says it is closed.");
 
         assertThat(onTheSealedSnapshot.status()).as(onTheSealedSnapshot.toString()).isEqualTo(409);
         assertThat(onTheSealedSnapshot.field("rule")).isEqualTo("CASE_CLOSED");
 
-        replaceSnapshots(caseId, last, "1", doctored, "{}");
+        replaceSnapshots(caseId, last, REVISION, doctored, "{}");
         assertThat(note(caseId, "The unsealed snapshot is ignored, and the events say the case is open.").status())
                 .isEqualTo(201);
 
@@ -196,7 +199,7 @@ class CaseSnapshotsIT extends IntegrationTest {
     }
 
     private String sealed(String caseId, long sequence, String payload) {
-        return sealed(caseId, sequence, "1", payload);
+        return sealed(caseId, sequence, REVISION, payload);
     }
 
     /** The metadata the application would write for this payload, at the case's event stored at that sequence number. */

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.serialization.Revision;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.caseledger.api.support.Fixtures;
 import org.caseledger.api.support.IntegrationTest;
@@ -102,7 +103,8 @@ class EditedSnapshotIT extends IntegrationTest {
         byte[] earlierEvent = hashOfEvent(caseId, last - 1);
         String reopened = snapshotPayload(caseId).replace("\"closed\":true", "\"closed\":false");
         Map<String, String> seal = sealer.seal(caseId, last, new SimpleSerializedObject<>(
-                reopened.getBytes(StandardCharsets.UTF_8), byte[].class, Case.class.getName(), "1"), earlierEvent);
+                reopened.getBytes(StandardCharsets.UTF_8), byte[].class, Case.class.getName(),
+                Case.class.getAnnotation(Revision.class).value()), earlierEvent);
         jdbc.sql("UPDATE snapshot_event_entry SET payload = convert_to(?, 'UTF8'), meta_data = ? WHERE aggregate_identifier = ?")
                 .params(reopened, json(seal), caseId).update();
 

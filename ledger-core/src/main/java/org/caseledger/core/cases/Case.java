@@ -28,9 +28,10 @@ import org.caseledger.core.shared.ValueProblem;
  * <p>
  * Its fields are also the shape of its snapshot (JSON of the fields, read back into the same types): every
  * collection is typed, and a change of a field's name, type or meaning needs a new {@link Revision}, so that
- * snapshots of the old shape are ignored and the case is folded from its events instead.
+ * snapshots of the old shape are ignored and the case is folded from its events instead. Revision 2: a transfer ends
+ * the assignment (the assignee of a snapshot of revision 1 may be a worker of the unit the case left).
  */
-@Revision("1")
+@Revision("2")
 public class Case {
 
     /** The statutory time for an investigation: four months from the decision to open it. */
@@ -520,6 +521,7 @@ public class Case {
     @EventSourcingHandler
     void on(CaseTransferred event) {
         unit = event.toUnit();
+        assignee = null;
     }
 
     @EventSourcingHandler

@@ -149,6 +149,17 @@ class CaseLifecycleTest {
     }
 
     @Test
+    void aTransferEndsTheAssignmentSoTheReceivingUnitAssignsAnew() {
+        Envelope envelope = at("2025-09-03T08:00:00Z");
+        CaseTransferred transferred = new CaseTransferred(CASE_ID, TestEnvelopes.UNIT, CENTRAL_RECEPTION, "acute case",
+                at("2025-09-02T08:00:00Z"));
+
+        fixture.given(caseOpened(), assignedTo(TestEnvelopes.SOCIAL_SECRETARY), transferred)
+                .when(new AssignCase(CASE_ID, TestEnvelopes.SOCIAL_SECRETARY, envelope))
+                .expectEvents(new CaseAssigned(CASE_ID, TestEnvelopes.SOCIAL_SECRETARY, null, envelope));
+    }
+
+    @Test
     void aCaseCanBeTransferredBackToTheUnitItCameFrom() {
         Envelope envelope = at("2025-09-20T08:00:00Z");
         CaseTransferred transferred = new CaseTransferred(CASE_ID, TestEnvelopes.UNIT, CENTRAL_RECEPTION, "acute case",

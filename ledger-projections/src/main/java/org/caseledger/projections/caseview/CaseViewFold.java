@@ -1,9 +1,7 @@
 package org.caseledger.projections.caseview;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.Predicate;
 import org.caseledger.core.cases.CaseAssigned;
 import org.caseledger.core.cases.CaseClosed;
@@ -32,13 +30,20 @@ import org.caseledger.core.cases.VisitCancelled;
 import org.caseledger.core.cases.VisitHeld;
 import org.caseledger.core.cases.VisitMissed;
 import org.caseledger.core.law.DecisionKind;
-import org.caseledger.core.shared.LedgerTime;
 
 /**
- * Folds a case's events, in order, into its {@link CaseView}. Pure: the result depends only on the events,
- * so the live projection, a rebuild and a view "as of" an instant all give the same answer.
+ * Folds a case's events, in the order they were recorded, into its {@link CaseView}. Pure: the result depends only on
+ * the events, so the live projection, a rebuild and a view "as of" an instant all give the same answer. Each event adds
+ * the fact it records; what depends on when facts happened relative to each other is then derived again from their
+ * times ({@link BusinessTime}), so a fact recorded late lands where it happened.
  */
 public final class CaseViewFold {
+
+    /**
+     * The revision of this fold: raised when a view stored by the previous one would miss what this one derives from,
+     * so that such a view is folded again from its events ({@link CaseView#foldRevision}).
+     */
+    public static final int REVISION = 2;
 
     private CaseViewFold() {
     }
@@ -75,6 +80,8 @@ public final class CaseViewFold {
             return view;
         }
         on(view, event);
+        BusinessTime.derive(view);
+        view.foldRevision = REVISION;
         view.version = sequenceNumber;
         view.lastOccurredAt = event.envelope().occurredAt();
         view.lastRecordedAt = event.envelope().recordedAt();
@@ -98,8 +105,6 @@ public final class CaseViewFold {
             report.reporterType = e.reporterType().name();
             report.receivedAt = e.receivedAt();
             report.summary = e.summary();
-            report.duringOpenInvestigation = investigationOpen(view);
-            report.unit = view.unit;
             view.reports.add(report);
         } else if (event instanceof ProtectionAssessed e) {
             CaseView.Report report = find(view.reports, r -> r.id.equals(e.reportId().toString()));
@@ -114,22 +119,18 @@ public final class CaseViewFold {
             transfer.occurredAt = e.envelope().occurredAt();
             view.transfers.add(transfer);
             view.unit = e.toUnit().value();
+            // The worker of the old unit may no longer read the case: the receiving unit assigns it anew.
+            view.assignee = null;
         } else if (event instanceof DecisionMade e) {
             onDecision(view, e);
         } else if (event instanceof ChildHeard e) {
-            view.childHeard = true;
-            investigationOn(view, LedgerTime.dayOf(e.envelope().occurredAt())).ifPresent(investigation -> {
-                if (investigation.childHeardOn == null) {
-                    investigation.childHeardOn = LedgerTime.dayOf(e.envelope().occurredAt());
-                }
-            });
+            view.hearings.add(hearing(e, true, null));
         } else if (event instanceof ChildNotHeardReasonRecorded e) {
-            view.childNotHeardReason = e.reason();
-            investigationOn(view, LedgerTime.dayOf(e.envelope().occurredAt()))
-                    .ifPresent(investigation -> investigation.childNotHeardReason = e.reason());
+            view.hearings.add(hearing(e, false, e.reason()));
         } else if (event instanceof VisitBooked e) {
             CaseView.Visit visit = new CaseView.Visit();
             visit.id = e.visitId().toString();
+            visit.bookedAt = e.envelope().occurredAt();
             visit.plannedAt = e.plannedAt();
             visit.place = e.place().name();
             visit.status = "BOOKED";
@@ -149,9 +150,9 @@ public final class CaseViewFold {
             contact.occurredAt = e.envelope().occurredAt();
             view.contacts.add(contact);
         } else if (event instanceof JournalNoteRecorded e) {
-            view.notes.add(note(e.noteId().toString(), e.text(), e, view.unit));
+            view.notes.add(note(e.noteId().toString(), e.text(), e));
         } else if (event instanceof JournalNoteCorrected e) {
-            CaseView.Note correction = note(e.correctionId().toString(), e.text(), e, view.unit);
+            CaseView.Note correction = note(e.correctionId().toString(), e.text(), e);
             correction.corrects = e.originalNoteId().toString();
             correction.correctionReason = e.reason();
             find(view.notes, n -> n.id.equals(correction.corrects)).correctedBy.add(correction.id);
@@ -196,13 +197,8 @@ public final class CaseViewFold {
             disclosure.consent = e.consent() == null ? null : e.consent().toString();
             disclosure.provision = e.provision() == null ? null : e.provision().value();
             disclosure.occurredAt = e.envelope().occurredAt();
-            disclosure.unit = view.unit;
             view.disclosures.add(disclosure);
         } else if (event instanceof CaseClosed e) {
-            if (investigationOpen(view)) {
-                view.currentInvestigation().status = "CLOSED";
-                view.currentInvestigation().closedOn = LedgerTime.dayOf(e.envelope().occurredAt());
-            }
             view.status = "CLOSED";
             view.closure = new CaseView.Closure();
             view.closure.closedAt = e.envelope().occurredAt();
@@ -221,43 +217,15 @@ public final class CaseViewFold {
         decision.decidedBy = e.decidedBy().value();
         decision.decidedInRole = e.decidedInRole().name();
         decision.decisionDate = e.decisionDate();
+        decision.decidedAt = e.envelope().occurredAt();
+        decision.investigationDeadline = e.investigationDeadline();
         decision.rationale = e.rationale();
         decision.appealable = e.appealable();
         decision.appealInformationGiven = e.appealInformationGiven();
         decision.interventionId = e.interventionId() == null ? null : e.interventionId().toString();
-        decision.unit = view.unit;
         view.decisions.add(decision);
 
-        if (e.kind() == DecisionKind.OPEN_INVESTIGATION || e.kind() == DecisionKind.DO_NOT_OPEN_INVESTIGATION) {
-            for (CaseView.Report report : view.reports) {
-                if (!report.duringOpenInvestigation && report.preliminaryDecision == null) {
-                    report.preliminaryDecision = e.kind().name();
-                    report.preliminaryDecisionOn = e.decisionDate();
-                }
-            }
-        }
-        if (e.kind() == DecisionKind.OPEN_INVESTIGATION) {
-            CaseView.Investigation investigation = new CaseView.Investigation();
-            investigation.openedBy = decision.id;
-            investigation.unit = view.unit;
-            investigation.status = "OPEN";
-            investigation.openedOn = e.decisionDate();
-            investigation.deadline = e.investigationDeadline();
-            investigation.statutoryDeadline = e.investigationDeadline();
-            view.investigations.add(investigation);
-        } else if (e.kind() == DecisionKind.EXTEND_INVESTIGATION) {
-            CaseView.Investigation investigation = view.currentInvestigation();
-            if (e.decisionDate().isAfter(investigation.statutoryDeadline)) {
-                investigation.lateExtensions++;
-            } else {
-                investigation.statutoryDeadline = e.investigationDeadline();
-            }
-            investigation.deadline = e.investigationDeadline();
-            investigation.extensions++;
-        } else if (e.kind() == DecisionKind.CLOSE_INVESTIGATION) {
-            view.currentInvestigation().status = "CLOSED";
-            view.currentInvestigation().closedOn = e.decisionDate();
-        } else if (e.kind() == DecisionKind.GRANT_INTERVENTION || e.kind() == DecisionKind.DENY_INTERVENTION) {
+        if (e.kind() == DecisionKind.GRANT_INTERVENTION || e.kind() == DecisionKind.DENY_INTERVENTION) {
             CaseView.Intervention intervention = intervention(view, decision.interventionId, e.interventionType().name());
             intervention.granted = e.kind() == DecisionKind.GRANT_INTERVENTION;
             intervention.denied = e.kind() == DecisionKind.DENY_INTERVENTION;
@@ -265,19 +233,12 @@ public final class CaseViewFold {
         }
     }
 
-    /** The investigation that was open on {@code day}: business time decides, not when it was recorded. */
-    private static Optional<CaseView.Investigation> investigationOn(CaseView view, LocalDate day) {
-        for (int i = view.investigations.size() - 1; i >= 0; i--) {
-            CaseView.Investigation investigation = view.investigations.get(i);
-            if (!day.isBefore(investigation.openedOn) && (investigation.closedOn == null || !day.isAfter(investigation.closedOn))) {
-                return Optional.of(investigation);
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static boolean investigationOpen(CaseView view) {
-        return view.currentInvestigation() != null && "OPEN".equals(view.currentInvestigation().status);
+    private static CaseView.Hearing hearing(CaseEvent event, boolean heard, String reason) {
+        CaseView.Hearing hearing = new CaseView.Hearing();
+        hearing.occurredAt = event.envelope().occurredAt();
+        hearing.heard = heard;
+        hearing.reason = reason;
+        return hearing;
     }
 
     private static CaseView.Visit concludeVisit(CaseView view, String visitId, String status, CaseEvent event) {
@@ -287,10 +248,9 @@ public final class CaseViewFold {
         return visit;
     }
 
-    private static CaseView.Note note(String id, String text, CaseEvent event, String unit) {
+    private static CaseView.Note note(String id, String text, CaseEvent event) {
         CaseView.Note note = new CaseView.Note();
         note.id = id;
-        note.unit = unit;
         note.text = text;
         note.occurredAt = event.envelope().occurredAt();
         note.recordedAt = event.envelope().recordedAt();
@@ -311,6 +271,7 @@ public final class CaseViewFold {
     private static void answer(CaseView view, String interventionId, CaseEvent event, String answer) {
         CaseView.Intervention intervention = intervention(view, interventionId, null);
         intervention.answeredAt = event.envelope().occurredAt();
+        intervention.answer = answer;
         intervention.status = answer;
         refreshStatus(intervention);
     }

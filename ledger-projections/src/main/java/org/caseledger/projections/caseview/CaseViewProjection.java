@@ -13,9 +13,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps the case read models up to date from a streaming event processor: each event is folded into its case's
- * view, and at the end of the processor's batch the changed views, their cases' compliance checks and the
- * events' metric facts are stored, in the processor's transaction together with its token. The events come with their
- * personal data sealed, and the views keep it so: an erasure changes nothing here.
+ * view, and at the end of the processor's batch the changed views and their cases' compliance checks and metric facts
+ * (both derived from the whole view, so a fact recorded late re-derives what it affects) are stored, with the outreach
+ * events' metric facts, in the processor's transaction together with its token. The events come with their personal
+ * data sealed, and the views keep it so: an erasure changes nothing here.
  */
 @Component
 @ProcessingGroup(CaseViewProjection.PROCESSING_GROUP)
@@ -27,10 +28,14 @@ public class CaseViewProjection {
     private final CaseViewRepository repository;
     private final ComplianceRepository compliance;
     private final MetricFactRepository metrics;
-    public CaseViewProjection(CaseViewRepository repository, ComplianceRepository compliance, MetricFactRepository metrics) {
+    private final StoredCaseEvents storedEvents;
+
+    public CaseViewProjection(CaseViewRepository repository, ComplianceRepository compliance, MetricFactRepository metrics,
+                              StoredCaseEvents storedEvents) {
         this.repository = repository;
         this.compliance = compliance;
         this.metrics = metrics;
+        this.storedEvents = storedEvents;
     }
 
     @EventHandler
@@ -40,10 +45,8 @@ public class CaseViewProjection {
         if (sequenceNumber <= view.version) {
             return;
         }
-        MetricFacts.Before before = MetricFacts.Before.of(view);
         CaseViewFold.apply(view, event, sequenceNumber);
         batch.changed(view);
-        batch.add(view.caseId, sequenceNumber, MetricFacts.of(before, event, view));
     }
 
     @EventHandler
@@ -52,7 +55,7 @@ public class CaseViewProjection {
     }
 
     private ReadModelBatch batch() {
-        return ReadModelBatch.current(repository, compliance, metrics);
+        return ReadModelBatch.current(repository, compliance, metrics, storedEvents);
     }
 
     @ResetHandler

@@ -29,21 +29,25 @@ final class ReadModelBatch {
     private final CaseViewRepository views;
     private final ComplianceRepository compliance;
     private final MetricFactRepository metrics;
+    private final StoredCaseEvents storedEvents;
     private final Map<String, CaseView> changed = new LinkedHashMap<>();
     private final Map<String, CaseView> loaded = new HashMap<>();
     private final List<MetricFactRepository.Produced> facts = new ArrayList<>();
 
-    private ReadModelBatch(CaseViewRepository views, ComplianceRepository compliance, MetricFactRepository metrics) {
+    private ReadModelBatch(CaseViewRepository views, ComplianceRepository compliance, MetricFactRepository metrics,
+                           StoredCaseEvents storedEvents) {
         this.views = views;
         this.compliance = compliance;
         this.metrics = metrics;
+        this.storedEvents = storedEvents;
     }
 
     /** The batch of the unit of work now running, started (and its write registered) on its first event. */
-    static ReadModelBatch current(CaseViewRepository views, ComplianceRepository compliance, MetricFactRepository metrics) {
+    static ReadModelBatch current(CaseViewRepository views, ComplianceRepository compliance, MetricFactRepository metrics,
+                                  StoredCaseEvents storedEvents) {
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
         return root.getOrComputeResource(RESOURCE, key -> {
-            ReadModelBatch batch = new ReadModelBatch(views, compliance, metrics);
+            ReadModelBatch batch = new ReadModelBatch(views, compliance, metrics, storedEvents);
             batch.load(casesOf(root));
             root.onPrepareCommit(unitOfWork -> batch.write());
             return batch;
@@ -71,16 +75,27 @@ final class ReadModelBatch {
     /** The case as this batch has left it so far, else as stored, else a case not yet opened. */
     CaseView view(CaseId caseId) {
         CaseView view = changed.get(caseId.toString());
-        if (view == null) {
-            view = loaded.get(caseId.toString());
+        if (view != null) {
+            return view;
         }
-        return view != null ? view : views.stored(caseId).orElseGet(CaseView::new);
+        view = loaded.get(caseId.toString());
+        if (view == null) {
+            view = views.stored(caseId).orElseGet(CaseView::new);
+        }
+        if (view.caseId != null && view.foldRevision < CaseViewFold.REVISION) {
+            // Stored by an older fold, it lacks facts the current one derives from: folded again from the case's events
+            // up to its version. Not while the batch is being set up: reading the event store uses the unit of work.
+            view = CaseViewFold.fold(CaseViewFold.upToSequence(storedEvents.of(caseId), view.version));
+            loaded.put(caseId.toString(), view);
+        }
+        return view;
     }
 
     void changed(CaseView view) {
         changed.put(view.caseId, view);
     }
 
+    /** Metric facts of an outreach event; a case's facts are derived from its view when the batch is written. */
     void add(String stream, long sequenceNumber, List<MetricFact> produced) {
         if (!produced.isEmpty()) {
             facts.add(new MetricFactRepository.Produced(stream, sequenceNumber, produced));
@@ -91,6 +106,7 @@ final class ReadModelBatch {
         List<CaseView> cases = List.copyOf(changed.values());
         views.saveAll(cases);
         compliance.replace(cases);
+        metrics.replace(cases);
         metrics.addAll(facts);
     }
 }

@@ -20,8 +20,14 @@ public class ComplianceQuery {
                         LocalDate referenceDay, LocalDate dueOn, LocalDate metOn, String status, String detail) {
     }
 
-    /** For one rule: how many checks were decided (met, missed or overdue), how many were met, and the misses. */
-    public record RuleResult(ComplianceRule rule, long checked, long met, Double rate, List<Entry> misses) {
+    /**
+     * For one rule: how many checks were decided (met, missed or overdue: the rate's denominator), how many were met (its
+     * numerator), how many are still pending (open, last day not passed: left out of the rate until decided), and the
+     * misses the reader may open, with how many others there are that the reader may not (a case since transferred to
+     * another unit, or a protected one).
+     */
+    public record RuleResult(ComplianceRule rule, long checked, long met, long pending, Double rate, List<Entry> misses,
+                             long missesNotShown) {
     }
 
     private final JdbcTemplate jdbc;
@@ -46,8 +52,8 @@ public class ComplianceQuery {
         byRule.forEach((rule, entries) -> {
             List<Entry> decided = entries.stream().filter(e -> !e.status().equals("PENDING")).toList();
             long met = decided.stream().filter(e -> e.status().equals("MET")).count();
-            results.add(new RuleResult(rule, decided.size(), met, decided.isEmpty() ? null : (double) met / decided.size(),
-                    decided.stream().filter(e -> !e.status().equals("MET")).toList()));
+            results.add(new RuleResult(rule, decided.size(), met, entries.size() - decided.size(),
+                    decided.isEmpty() ? null : (double) met / decided.size(), decided.stream().filter(e -> !e.status().equals("MET")).toList(), 0));
         });
         return results;
     }

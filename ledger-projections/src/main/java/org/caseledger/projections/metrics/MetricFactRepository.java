@@ -1,13 +1,19 @@
 package org.caseledger.projections.metrics;
 
-import java.sql.Date;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.IntFunction;
+import org.caseledger.projections.caseview.CaseView;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** The {@code metric_fact} table. A fact is keyed by the event that produced it, so replaying an event adds nothing. */
+/**
+ * The {@code metric_fact} table. A case's facts are derived from its whole view and replaced whenever the case
+ * changes (once per processor batch), under the case's id as their stream and their place in the view's facts as
+ * their sequence number; an outreach activity's facts are keyed by its event, so replaying that event adds nothing.
+ */
 @Repository
 public class MetricFactRepository {
 
@@ -17,23 +23,64 @@ public class MetricFactRepository {
         this.jdbc = jdbc;
     }
 
-    /** The facts one event produced: its stream and sequence number are their key. */
+    /** The facts one outreach event produced: its stream and sequence number are their key. */
     public record Produced(String stream, long sequenceNumber, List<MetricFact> facts) {
     }
 
-    public void addAll(List<Produced> produced) {
-        List<Object[]> rows = new ArrayList<>();
-        for (Produced event : produced) {
-            for (MetricFact fact : event.facts()) {
-                rows.add(new Object[] {event.stream(), event.sequenceNumber(), fact.metric().name(), fact.subject(),
-                        fact.caseId() == null ? null : UUID.fromString(fact.caseId()), fact.unit(), Date.valueOf(fact.day()),
-                        fact.dimension(), fact.value()});
+    /** Replaces the facts of each of these cases by those their current view gives. */
+    public void replace(List<CaseView> views) {
+        if (views.isEmpty()) {
+            return;
+        }
+        // Planned per execution, as the compliance checks' delete (ComplianceRepository): the stream is the key's first
+        // column, so a case's facts are found through the key's index.
+        jdbc.execute("SET LOCAL plan_cache_mode = force_custom_plan");
+        jdbc.update("DELETE FROM metric_fact WHERE stream = ANY(?)", (Object) views.stream().map(view -> view.caseId).toArray(String[]::new));
+        List<Row> rows = new ArrayList<>();
+        for (CaseView view : views) {
+            List<MetricFact> facts = MetricFacts.of(view);
+            for (int i = 0; i < facts.size(); i++) {
+                rows.add(new Row(view.caseId, i, facts.get(i)));
             }
         }
-        if (!rows.isEmpty()) {
-            jdbc.batchUpdate("INSERT INTO metric_fact (stream, sequence_number, metric, subject, case_id, unit, day, dimension, value) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", rows);
+        insert(rows);
+    }
+
+    public void addAll(List<Produced> produced) {
+        List<Row> rows = new ArrayList<>();
+        for (Produced event : produced) {
+            for (MetricFact fact : event.facts()) {
+                rows.add(new Row(event.stream(), event.sequenceNumber(), fact));
+            }
         }
+        insert(rows);
+    }
+
+    private void insert(List<Row> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        jdbc.update("""
+                INSERT INTO metric_fact (stream, sequence_number, metric, subject, case_id, unit, day, dimension, value)
+                SELECT * FROM unnest(?::text[], ?::bigint[], ?::text[], ?::text[], ?::uuid[], ?::text[], ?::date[], ?::text[], ?::numeric[])
+                ON CONFLICT DO NOTHING
+                """,
+                column(rows, Row::stream, String[]::new),
+                column(rows, Row::sequenceNumber, Long[]::new),
+                column(rows, row -> row.fact().metric().name(), String[]::new),
+                column(rows, row -> row.fact().subject(), String[]::new),
+                column(rows, row -> row.fact().caseId() == null ? null : UUID.fromString(row.fact().caseId()), UUID[]::new),
+                column(rows, row -> row.fact().unit(), String[]::new),
+                column(rows, row -> row.fact().day().toString(), String[]::new),
+                column(rows, row -> row.fact().dimension(), String[]::new),
+                column(rows, row -> row.fact().value().toPlainString(), String[]::new));
+    }
+
+    private record Row(String stream, long sequenceNumber, MetricFact fact) {
+    }
+
+    private static <T> T[] column(List<Row> rows, Function<Row, T> value, IntFunction<T[]> array) {
+        return rows.stream().map(value).toArray(array);
     }
 
     public void deleteAll() {

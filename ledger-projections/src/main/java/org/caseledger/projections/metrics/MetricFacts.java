@@ -4,20 +4,13 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
-import org.caseledger.core.cases.CaseEvent;
+import java.util.Optional;
+import java.util.Set;
 import org.caseledger.core.cases.ContactChannel;
-import org.caseledger.core.cases.ContactRecorded;
-import org.caseledger.core.cases.DecisionMade;
-import org.caseledger.core.cases.InterventionAccepted;
-import org.caseledger.core.cases.InterventionOffered;
-import org.caseledger.core.cases.InterventionStarted;
-import org.caseledger.core.cases.ReportOfConcernReceived;
-import org.caseledger.core.cases.VisitBooked;
-import org.caseledger.core.cases.VisitHeld;
-import org.caseledger.core.cases.VisitMissed;
-import org.caseledger.core.law.DecisionKind;
 import org.caseledger.core.outreach.AnonymousConsultationHeld;
 import org.caseledger.core.outreach.ConversationWithoutAidHeld;
 import org.caseledger.core.outreach.InformationMeetingHeld;
@@ -28,74 +21,76 @@ import org.caseledger.core.shared.PartnerType;
 import org.caseledger.projections.caseview.CaseView;
 
 /**
- * Derives the metric facts of one event. Case events are read against the case as it was just before and just
- * after them (the unit, the household, which reports a decision answered); the day is business time in Swedish
- * local time. Definitions in docs/metrics.md.
+ * Derives the metric facts: those of a case from its view as a whole, each placed by when it happened (its day in
+ * Swedish local time) and counted for the unit the case belonged to then, so that a fact recorded late changes the
+ * figures of its own day; those of outreach from the event. Definitions in docs/metrics.md.
  */
 public final class MetricFacts {
+
+    private static final Set<ContactChannel> COLLABORATION = EnumSet.of(ContactChannel.COLLABORATION_MEETING, ContactChannel.SCHOOL_MEETING);
 
     private MetricFacts() {
     }
 
-    /** What the facts of an event need to know of the case just before it: captured before the fold changes the view. */
-    public record Before(java.util.Set<String> reportsAwaitingPreliminaryDecision, boolean supportStarted) {
-
-        public static Before of(CaseView view) {
-            return new Before(view.reports.stream().filter(r -> r.preliminaryDecision == null).map(r -> r.id)
-                    .collect(java.util.stream.Collectors.toSet()), view.interventions.stream().anyMatch(i -> i.startedAt != null));
-        }
-    }
-
-    public static List<MetricFact> of(Before before, CaseEvent event, CaseView after) {
+    /** Every fact of the case, in an order that depends only on the view. */
+    public static List<MetricFact> of(CaseView view) {
         List<MetricFact> facts = new ArrayList<>();
-        String caseId = after.caseId;
-        String unit = after.unit;
-        LocalDate day = LedgerTime.dayOf(event.envelope().occurredAt());
-        if (event instanceof ReportOfConcernReceived e) {
-            facts.add(MetricFact.one(Metric.REPORTS_OF_CONCERN, e.reportId().toString(), caseId, unit, LedgerTime.dayOf(e.receivedAt()),
-                    e.reporterType().name()));
-        } else if (event instanceof DecisionMade e) {
-            if (e.kind() == DecisionKind.OPEN_INVESTIGATION) {
-                facts.add(MetricFact.one(Metric.INVESTIGATIONS_OPENED, e.decisionId().toString(), caseId, unit, e.decisionDate(), null));
-                for (CaseView.Report report : after.reports) {
-                    boolean answeredNow = "OPEN_INVESTIGATION".equals(report.preliminaryDecision)
-                            && before.reportsAwaitingPreliminaryDecision().contains(report.id);
-                    if (answeredNow) {
-                        facts.add(MetricFact.one(Metric.REPORTS_LEADING_TO_INVESTIGATION, report.id, caseId, report.unit,
-                                LedgerTime.dayOf(report.receivedAt), report.reporterType));
-                    }
+        String caseId = view.caseId;
+        for (CaseView.Report report : view.reports) {
+            LocalDate received = LedgerTime.dayOf(report.receivedAt);
+            facts.add(MetricFact.one(Metric.REPORTS_OF_CONCERN, report.id, caseId, report.unit, received, report.reporterType));
+            if ("OPEN_INVESTIGATION".equals(report.preliminaryDecision)) {
+                facts.add(MetricFact.one(Metric.REPORTS_LEADING_TO_INVESTIGATION, report.id, caseId, report.unit, received,
+                        report.reporterType));
+            }
+        }
+        for (CaseView.Decision decision : view.decisions) {
+            if (decision.kind.equals("OPEN_INVESTIGATION")) {
+                facts.add(MetricFact.one(Metric.INVESTIGATIONS_OPENED, decision.id, caseId, decision.unit, decision.decisionDate, null));
+            } else if (decision.kind.equals("GRANT_INTERVENTION")) {
+                facts.add(MetricFact.one(Metric.INTERVENTIONS_GRANTED, decision.interventionId, caseId, decision.unit, decision.decisionDate,
+                        find(view, decision.interventionId).type));
+            }
+        }
+        for (CaseView.Intervention intervention : view.interventions) {
+            if (Boolean.TRUE.equals(intervention.voluntary) && intervention.offeredAt != null) {
+                facts.add(MetricFact.one(Metric.HOUSEHOLDS_OFFERED_VOLUNTARY_SUPPORT, view.household, caseId,
+                        view.unitAt(intervention.offeredAt), LedgerTime.dayOf(intervention.offeredAt), intervention.type));
+                if ("ACCEPTED".equals(intervention.answer)) {
+                    String unit = view.unitAt(intervention.answeredAt);
+                    facts.add(MetricFact.one(Metric.HOUSEHOLDS_ACCEPTING_VOLUNTARY_SUPPORT, view.household, caseId, unit,
+                            LedgerTime.dayOf(intervention.answeredAt), intervention.type));
+                    facts.add(MetricFact.one(Metric.VOLUNTARY_OFFERS_ACCEPTED, view.household, caseId, unit,
+                            LedgerTime.dayOf(intervention.offeredAt), intervention.type));
                 }
-            } else if (e.kind() == DecisionKind.GRANT_INTERVENTION) {
-                facts.add(MetricFact.one(Metric.INTERVENTIONS_GRANTED, e.interventionId().toString(), caseId, unit, e.decisionDate(),
-                        e.interventionType().name()));
             }
-        } else if (event instanceof InterventionOffered e && e.voluntary()) {
-            facts.add(MetricFact.one(Metric.HOUSEHOLDS_OFFERED_VOLUNTARY_SUPPORT, after.household, caseId, unit, day, e.type().name()));
-        } else if (event instanceof InterventionAccepted e) {
-            CaseView.Intervention intervention = find(after, e.interventionId().toString());
-            if (Boolean.TRUE.equals(intervention.voluntary)) {
-                facts.add(MetricFact.one(Metric.HOUSEHOLDS_ACCEPTING_VOLUNTARY_SUPPORT, after.household, caseId, unit, day,
-                        intervention.type));
-                facts.add(MetricFact.one(Metric.VOLUNTARY_OFFERS_ACCEPTED, after.household, caseId, unit,
-                        LedgerTime.dayOf(intervention.offeredAt), intervention.type));
+        }
+        firstStartOfSupport(view).ifPresent(first -> {
+            LocalDate started = LedgerTime.dayOf(first.startedAt);
+            facts.add(new MetricFact(Metric.DAYS_FROM_FIRST_CONTACT_TO_SUPPORT, caseId, caseId, view.unitAt(first.startedAt), started,
+                    first.type, BigDecimal.valueOf(ChronoUnit.DAYS.between(LedgerTime.dayOf(view.receivedAt), started))));
+        });
+        for (CaseView.Visit visit : view.visits) {
+            facts.add(MetricFact.one(Metric.VISITS_BOOKED, visit.id, caseId, view.unitAt(visit.bookedAt), LedgerTime.dayOf(visit.bookedAt),
+                    visit.place));
+            Metric outcome = "HELD".equals(visit.status) ? Metric.VISITS_HELD : "MISSED".equals(visit.status) ? Metric.VISITS_MISSED : null;
+            if (outcome != null) {
+                facts.add(MetricFact.one(outcome, visit.id, caseId, view.unitAt(visit.outcomeAt), LedgerTime.dayOf(visit.outcomeAt), null));
             }
-        } else if (event instanceof InterventionStarted e) {
-            if (!before.supportStarted()) {
-                LocalDate firstContact = LedgerTime.dayOf(after.receivedAt);
-                facts.add(new MetricFact(Metric.DAYS_FROM_FIRST_CONTACT_TO_SUPPORT, caseId, caseId, unit, day,
-                        find(after, e.interventionId().toString()).type, BigDecimal.valueOf(ChronoUnit.DAYS.between(firstContact, day))));
+        }
+        for (CaseView.Contact contact : view.contacts) {
+            if (COLLABORATION.contains(ContactChannel.valueOf(contact.channel))) {
+                facts.add(MetricFact.one(Metric.COLLABORATION_CONTACTS, contact.id, caseId, view.unitAt(contact.occurredAt),
+                        LedgerTime.dayOf(contact.occurredAt), Objects.requireNonNullElse(contact.partner, PartnerType.SCHOOL.name())));
             }
-        } else if (event instanceof VisitBooked e) {
-            facts.add(MetricFact.one(Metric.VISITS_BOOKED, e.visitId().toString(), caseId, unit, day, e.place().name()));
-        } else if (event instanceof VisitHeld e) {
-            facts.add(MetricFact.one(Metric.VISITS_HELD, e.visitId().toString(), caseId, unit, day, null));
-        } else if (event instanceof VisitMissed e) {
-            facts.add(MetricFact.one(Metric.VISITS_MISSED, e.visitId().toString(), caseId, unit, day, null));
-        } else if (event instanceof ContactRecorded e && isCollaboration(e)) {
-            PartnerType partner = Objects.requireNonNullElse(e.partnerType(), PartnerType.SCHOOL);
-            facts.add(MetricFact.one(Metric.COLLABORATION_CONTACTS, e.contactId().toString(), caseId, unit, day, partner.name()));
         }
         return facts;
+    }
+
+    /** The intervention whose start happened first, whenever it was recorded (of two at once, the one with the lower id). */
+    private static Optional<CaseView.Intervention> firstStartOfSupport(CaseView view) {
+        return view.interventions.stream().filter(intervention -> intervention.startedAt != null)
+                .min(Comparator.comparing((CaseView.Intervention intervention) -> intervention.startedAt).thenComparing(i -> i.id));
     }
 
     public static List<MetricFact> of(OutreachEvent event) {
@@ -115,12 +110,8 @@ public final class MetricFacts {
         return List.of();
     }
 
-    private static boolean isCollaboration(ContactRecorded contact) {
-        return contact.channel() == ContactChannel.COLLABORATION_MEETING || contact.channel() == ContactChannel.SCHOOL_MEETING;
-    }
-
     private static CaseView.Intervention find(CaseView view, String interventionId) {
         return view.interventions.stream().filter(i -> i.id.equals(interventionId)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("an intervention event names an intervention the case does not hold"));
+                .orElseThrow(() -> new IllegalStateException("a decision names an intervention the case does not hold"));
     }
 }

@@ -42,9 +42,21 @@ public class MetricsQuery {
         }
     }
 
-    /** Figures of one period and, where a baseline is given, their change against it. */
+    /**
+     * Figures of one period and, where a baseline is given, their change against it; for every rate among the figures,
+     * what it is made of.
+     */
     public record PeriodFigures(LocalDate start, LocalDate end, Map<String, Number> figures, Map<String, Map<String, Long>> breakdowns,
-                                Map<String, Change> change) {
+                                Map<String, Change> change, Map<String, Rate> rates) {
+    }
+
+    /**
+     * What a rate is made of: the rate is {@code numerator} divided by {@code denominator} (none when that is 0), so a
+     * reader sees how few it may rest on. {@code pending}: for a compliance rate, the checks of the period still open and
+     * not yet overdue, which the rate leaves out until they are met or missed; {@code null} for a rate of facts counted
+     * on their own day, which has none.
+     */
+    public record Rate(long numerator, long denominator, Long pending) {
     }
 
     /** The change of a figure against the baseline: absolute, and relative to the baseline ({@code null} when it is 0). */
@@ -93,7 +105,7 @@ public class MetricsQuery {
         Baseline baseline = null;
         if (baselineFrom != null && baselineTo != null) {
             double baselinePeriods = ChronoUnit.DAYS.between(baselineFrom, baselineTo) / (AVERAGE_MONTH_DAYS * period.months);
-            Map<String, Number> total = figures(unit, baselineFrom, baselineTo, today);
+            Map<String, Number> total = count(unit, baselineFrom, baselineTo, today).figures();
             Map<String, Number> average = new LinkedHashMap<>();
             total.forEach((name, value) -> average.put(name, isRateOrMedian(name) ? value : round(value.doubleValue() / baselinePeriods)));
             baseline = new Baseline(baselineFrom, baselineTo, round(baselinePeriods), average);
@@ -103,7 +115,8 @@ public class MetricsQuery {
             LocalDate end = start.plusMonths(period.months);
             LocalDate periodFrom = start.isBefore(from) ? from : start;
             LocalDate periodTo = end.isAfter(to) ? to : end;
-            Map<String, Number> figures = figures(unit, periodFrom, periodTo, today);
+            Counted counted = count(unit, periodFrom, periodTo, today);
+            Map<String, Number> figures = counted.figures();
             Map<String, Change> change = new LinkedHashMap<>();
             if (baseline != null) {
                 for (Map.Entry<String, Number> figure : figures.entrySet()) {
@@ -115,7 +128,7 @@ public class MetricsQuery {
                     }
                 }
             }
-            periods.add(new PeriodFigures(periodFrom, periodTo, figures, breakdowns(unit, periodFrom, periodTo), change));
+            periods.add(new PeriodFigures(periodFrom, periodTo, figures, breakdowns(unit, periodFrom, periodTo), change, counted.rates()));
         }
         return new Report(unit, from, to, period, periods, baseline);
     }
@@ -127,9 +140,14 @@ public class MetricsQuery {
                 metric.name(), unit, Date.valueOf(from), Date.valueOf(to));
     }
 
+    /** The figures of a period, and the parts of each of its rates. */
+    private record Counted(Map<String, Number> figures, Map<String, Rate> rates) {
+    }
+
     /** Every figure of {@code [from, to)}: the metrics, the figures derived from them and the compliance rates. */
-    Map<String, Number> figures(String unit, LocalDate from, LocalDate to, LocalDate today) {
+    private Counted count(String unit, LocalDate from, LocalDate to, LocalDate today) {
         Map<String, Number> values = new HashMap<>();
+        Map<String, Rate> rates = new HashMap<>();
         Map<Metric, Number> raw = new EnumMap<>(Metric.class);
         for (Metric metric : Metric.values()) {
             raw.put(metric, metric.aggregate() == Metric.Aggregate.MEDIAN ? null : 0L);
@@ -149,21 +167,31 @@ public class MetricsQuery {
         raw.forEach((metric, value) -> values.put(metric.name(), value));
         long offeredThatAccepted = offeredHouseholdsThatAccepted(unit, from, to);
         values.put(OFFERED_HOUSEHOLDS_THAT_ACCEPTED, offeredThatAccepted);
-        values.put(VOLUNTARY_SUPPORT_ACCEPTANCE_RATE, rate(offeredThatAccepted, raw.get(Metric.HOUSEHOLDS_OFFERED_VOLUNTARY_SUPPORT)));
-        values.put(MISSED_VISIT_RATE, rate(raw.get(Metric.VISITS_MISSED),
-                raw.get(Metric.VISITS_MISSED).longValue() + raw.get(Metric.VISITS_HELD).longValue()));
-        values.put(SHARE_OF_REPORTS_LEADING_TO_INVESTIGATION, rate(raw.get(Metric.REPORTS_LEADING_TO_INVESTIGATION),
-                raw.get(Metric.REPORTS_OF_CONCERN)));
-        jdbc.query("SELECT rule, count(*) FILTER (WHERE met OR NOT met OR due_on < ?), count(*) FILTER (WHERE met) "
+        rates.put(VOLUNTARY_SUPPORT_ACCEPTANCE_RATE, new Rate(offeredThatAccepted,
+                raw.get(Metric.HOUSEHOLDS_OFFERED_VOLUNTARY_SUPPORT).longValue(), null));
+        rates.put(MISSED_VISIT_RATE, new Rate(raw.get(Metric.VISITS_MISSED).longValue(),
+                raw.get(Metric.VISITS_MISSED).longValue() + raw.get(Metric.VISITS_HELD).longValue(), null));
+        rates.put(SHARE_OF_REPORTS_LEADING_TO_INVESTIGATION, new Rate(raw.get(Metric.REPORTS_LEADING_TO_INVESTIGATION).longValue(),
+                raw.get(Metric.REPORTS_OF_CONCERN).longValue(), null));
+        for (ComplianceRule rule : ComplianceRule.values()) {
+            rates.put("COMPLIANCE_" + rule.name(), new Rate(0, 0, 0L));
+        }
+        jdbc.query("SELECT rule, count(*) FILTER (WHERE met OR NOT met OR due_on < ?), count(*) FILTER (WHERE met), "
+                        + "count(*) FILTER (WHERE met IS NULL AND NOT due_on < ?) "
                         + "FROM compliance_check WHERE unit = ? AND reference_day >= ? AND reference_day < ? GROUP BY rule",
                 rs -> {
-                    values.put("COMPLIANCE_" + rs.getString(1), rate(rs.getLong(3), rs.getLong(2)));
-                }, Date.valueOf(today), unit, Date.valueOf(from), Date.valueOf(to));
+                    rates.put("COMPLIANCE_" + rs.getString(1), new Rate(rs.getLong(3), rs.getLong(2), rs.getLong(4)));
+                }, Date.valueOf(today), Date.valueOf(today), unit, Date.valueOf(from), Date.valueOf(to));
+        rates.forEach((name, parts) -> values.put(name, rate(parts.numerator(), parts.denominator())));
         Map<String, Number> figures = new LinkedHashMap<>();
+        Map<String, Rate> ratesInOrder = new LinkedHashMap<>();
         for (String name : FIGURES) {
             figures.put(name, values.get(name));
+            if (rates.containsKey(name)) {
+                ratesInOrder.put(name, rates.get(name));
+            }
         }
-        return figures;
+        return new Counted(figures, ratesInOrder);
     }
 
     /**

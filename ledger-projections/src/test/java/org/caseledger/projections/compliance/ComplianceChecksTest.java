@@ -39,8 +39,8 @@ class ComplianceChecksTest {
         assertThat(status(checks, ComplianceRule.PROTECTION_ASSESSMENT_IN_TIME)).as("never assessed, settled when the case closed")
                 .containsExactly("MISSED");
         assertThat(status(checks, ComplianceRule.PRELIMINARY_ASSESSMENT_IN_14_DAYS)).containsExactly("MET");
-        assertThat(status(checks, ComplianceRule.INVESTIGATION_IN_4_MONTHS)).as("ended with the case before its deadline")
-                .containsExactly("MET");
+        assertThat(status(checks, ComplianceRule.INVESTIGATION_IN_4_MONTHS)).as("ended with the case, never concluded by a decision")
+                .containsExactly("MISSED");
         assertThat(status(checks, ComplianceRule.CHILD_HEARD)).containsExactly("MISSED");
         assertThat(status(checks, ComplianceRule.DECISION_LAWFUL)).containsExactly("MET", "MET");
         assertThat(status(checks, ComplianceRule.APPEAL_INFORMATION_GIVEN)).containsExactly("MET");
@@ -78,7 +78,7 @@ class ComplianceChecksTest {
     }
 
     @Test
-    void whileTheCaseIsOpenUnmetChecksArePendingOrOverdueAndCountForTheUnitOfTheirTime() {
+    void whileTheCaseIsOpenUnmetChecksArePendingOrOverdueAndFollowTheCaseWhileSettledOnesStayWithTheUnitOfTheirTime() {
         List<CaseEvent> open = CaseHistories.familyTreatmentCase().subList(0, 11);
         List<ComplianceCheck> checks = ComplianceChecks.of(CaseViewFold.fold(open));
 
@@ -89,7 +89,10 @@ class ComplianceChecksTest {
         List<CaseEvent> transferred = new ArrayList<>(open);
         transferred.add(new CaseTransferred(CaseHistories.CASE, UnitId.of("vivalla"), UnitId.of("central-reception"), "Moved.",
                 CaseHistories.day(40, "anna.lind", Role.SOCIAL_SECRETARY)));
-        assertThat(ComplianceChecks.of(CaseViewFold.fold(transferred))).extracting(ComplianceCheck::unit).containsOnly("vivalla");
+        assertThat(ComplianceChecks.of(CaseViewFold.fold(transferred))).filteredOn(check -> check.met() == null)
+                .extracting(ComplianceCheck::unit).containsOnly("central-reception").hasSize(3);
+        assertThat(ComplianceChecks.of(CaseViewFold.fold(transferred))).filteredOn(check -> check.met() != null)
+                .extracting(ComplianceCheck::unit).containsOnly("vivalla").isNotEmpty();
     }
 
     @Test
