@@ -42,6 +42,7 @@ import org.caseledger.api.web.CommandResult;
 import org.caseledger.api.web.CommandTransaction;
 import org.caseledger.api.web.EventHistory;
 import org.caseledger.api.web.NextPage;
+import org.caseledger.api.web.PageBounds;
 import org.caseledger.api.web.NotFoundException;
 import org.caseledger.api.web.Versions;
 import org.caseledger.core.cases.AcceptIntervention;
@@ -79,9 +80,7 @@ import org.caseledger.core.cases.StartIntervention;
 import org.caseledger.core.cases.TransferCase;
 import org.caseledger.core.cases.VisitId;
 import org.caseledger.core.cases.WithdrawConsent;
-import org.caseledger.core.shared.InvalidValueException;
 import org.caseledger.core.shared.LedgerCommand;
-import org.caseledger.core.shared.ValueProblem;
 import org.caseledger.projections.caseview.CaseView;
 import org.caseledger.projections.timeline.TimelineEntry;
 import org.springframework.http.HttpStatus;
@@ -117,7 +116,7 @@ class CaseController {
             "disclosures", view -> view.disclosures);
 
     /** Events per page of a history, by default and at most: a history of thousands of events is not one answer. */
-    static final int HISTORY_PAGE = 1000;
+    static final int HISTORY_PAGE = PageBounds.MOST;
 
     private final CommandTransaction commands;
     private final CaseReader reader;
@@ -208,7 +207,7 @@ class CaseController {
                                  @RequestParam(defaultValue = "0") int from,
                                  @Parameter(description = "The most entries in the page, 1 to 1000")
                                  @RequestParam(defaultValue = "" + HISTORY_PAGE) int limit, HttpServletRequest request) {
-        pageBounds(from, limit);
+        PageBounds.check("from", from, limit);
         List<TimelineEntry> timeline = reader.timeline(caseId, new CaseReader.Moment(asOf, asOfEvent), ProblemLanguage.of(request));
         List<TimelineEntry> page = timeline.subList(Math.min(from, timeline.size()), Math.min(from + limit, timeline.size()));
         ResponseEntity.BodyBuilder response = ResponseEntity.ok();
@@ -235,7 +234,7 @@ class CaseController {
                                                      @RequestParam(defaultValue = "0") long from,
                                                      @Parameter(description = "The most events in the page, 1 to 1000")
                                                      @RequestParam(defaultValue = "" + HISTORY_PAGE) int limit) {
-        pageBounds(from, limit);
+        PageBounds.check("from", from, limit);
         List<EventHistory.Entry> page = reader.history(caseId, from, limit);
         ResponseEntity.BodyBuilder response = ResponseEntity.ok();
         if (page.size() == limit) {
@@ -559,15 +558,5 @@ class CaseController {
 
     private static String casePath(CaseId caseId) {
         return "/api/v1/cases/" + caseId;
-    }
-
-    /** A page starts at 0 or later and holds 1 to 1000 entries. */
-    private static void pageBounds(long from, int limit) {
-        if (from < 0) {
-            throw new InvalidValueException("from", ValueProblem.NOT_NEGATIVE, "from must be 0 or more");
-        }
-        if (limit < 1 || limit > HISTORY_PAGE) {
-            throw new InvalidValueException("limit", ValueProblem.OUT_OF_RANGE, "limit must be between 1 and " + HISTORY_PAGE, 1, HISTORY_PAGE);
-        }
     }
 }

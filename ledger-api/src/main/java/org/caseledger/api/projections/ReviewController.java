@@ -12,6 +12,7 @@ import org.caseledger.api.access.CaseLists;
 import org.caseledger.api.contract.Paged;
 import org.caseledger.api.security.CurrentStaff;
 import org.caseledger.api.web.NextPage;
+import org.caseledger.api.web.PageBounds;
 import org.caseledger.api.web.NotFoundException;
 import org.caseledger.core.shared.InvalidValueException;
 import org.caseledger.core.shared.LedgerTime;
@@ -88,7 +89,7 @@ class ReviewController {
                                         @RequestParam(defaultValue = "0") int position,
                                         @Parameter(description = "The most entries in the page, 1 to 1000")
                                         @RequestParam(defaultValue = "" + PAGE) int limit, HttpServletRequest request) {
-        pageBounds(position, limit);
+        PageBounds.check("position", position, limit);
         checkRange(from, to);
         Metric which;
         try {
@@ -125,7 +126,7 @@ class ReviewController {
                                           @RequestParam(defaultValue = "0") int position,
                                           @Parameter(description = "The most entries in the page, 1 to 1000")
                                           @RequestParam(defaultValue = "" + PAGE) int limit, HttpServletRequest request) {
-        pageBounds(position, limit);
+        PageBounds.check("position", position, limit);
         if (days < 0 || days > 366) {
             throw new InvalidValueException("days", ValueProblem.OUT_OF_RANGE, "days must be between 0 and 366", 0, 366);
         }
@@ -142,15 +143,6 @@ class ReviewController {
         }
         return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
                 .header(NextPage.HEADER, NextPage.link("position", position + limit)).body(answer.getBody());
-    }
-
-    private static void pageBounds(int position, int limit) {
-        if (position < 0) {
-            throw new InvalidValueException("position", ValueProblem.NOT_NEGATIVE, "position must be 0 or more");
-        }
-        if (limit < 1 || limit > 1000) {
-            throw new InvalidValueException("limit", ValueProblem.OUT_OF_RANGE, "limit must be between 1 and 1000", 1, 1000);
-        }
     }
 
     private LocalDate today() {

@@ -30,13 +30,13 @@ public class WebConfiguration implements WebMvcConfigurer {
         return new ContainerErrorReport.Installer(problems);
     }
 
-    /** Writes settle what they answer in before they run (see {@link WritesAnswerJson}). */
+    /** Writes and the API's reads settle what they answer in before they run (see {@link AnswersJson}). */
     @Bean
-    static WebMvcRegistrations writesAnswerJson() {
+    static WebMvcRegistrations answersJson() {
         return new WebMvcRegistrations() {
             @Override
             public RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
-                return new WritesAnswerJson();
+                return new AnswersJson();
             }
         };
     }

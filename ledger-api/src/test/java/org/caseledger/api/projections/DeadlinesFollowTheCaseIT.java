@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.caseledger.api.support.Fixtures;
 import org.caseledger.api.support.IntegrationTest;
+import org.caseledger.api.support.Pages;
 import org.caseledger.api.support.LedgerHttp;
 import org.caseledger.api.support.ReadModels;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,7 @@ class DeadlinesFollowTheCaseIT extends IntegrationTest {
         String path = "/api/v1/cases/" + caseId;
         ok(http.as("karin").post(path + "/assignments", Map.of("assignee", "anna.lind")));
         ReadModels.awaitCaughtUp(http, Duration.ofSeconds(60));
-        assertThat(checksOf(http.as("lars").get("/api/v1/deadlines").json(), caseId)).containsExactly(PRELIMINARY + " vivalla anna.lind PENDING");
+        assertThat(checksOf(Pages.all(http.as("lars"), "/api/v1/deadlines"), caseId)).containsExactly(PRELIMINARY + " vivalla anna.lind PENDING");
         long unassignedBefore = http.as("mia").get("/api/v1/caseload").json().path("unassigned").asLong();
 
         // When the local office transfers it to the central reception
@@ -46,11 +47,11 @@ class DeadlinesFollowTheCaseIT extends IntegrationTest {
         ReadModels.awaitCaughtUp(http, Duration.ofSeconds(60));
 
         // Then the receiving unit's head has it, unassigned, and the old unit and its worker no longer do
-        assertThat(checksOf(http.as("mia").get("/api/v1/deadlines").json(), caseId)).containsExactly(PRELIMINARY + " central-reception - PENDING");
+        assertThat(checksOf(Pages.all(http.as("mia"), "/api/v1/deadlines"), caseId)).containsExactly(PRELIMINARY + " central-reception - PENDING");
         assertThat(http.as("mia").get("/api/v1/caseload").json().path("unassigned").asLong()).isEqualTo(unassignedBefore + 1);
-        assertThat(checksOf(http.as("lars").get("/api/v1/deadlines").json(), caseId)).isEmpty();
-        assertThat(checksOf(http.as("lars").get("/api/v1/deadlines?assignee=anna.lind").json(), caseId)).isEmpty();
-        assertThat(checksOf(http.as("anna").get("/api/v1/deadlines?assignee=anna.lind").json(), caseId)).isEmpty();
+        assertThat(checksOf(Pages.all(http.as("lars"), "/api/v1/deadlines"), caseId)).isEmpty();
+        assertThat(checksOf(Pages.all(http.as("lars"), "/api/v1/deadlines?assignee=anna.lind"), caseId)).isEmpty();
+        assertThat(checksOf(Pages.all(http.as("anna"), "/api/v1/deadlines?assignee=anna.lind"), caseId)).isEmpty();
         assertThat(http.as("anna").get(path).status()).as("the old unit's worker may no longer open the case").isEqualTo(403);
         assertThat(http.as("mia").get("/api/v1/cases?assignee=anna.lind").json().findValuesAsString("caseId"))
                 .as("the receiving unit's case list names no worker of the old unit").doesNotContain(caseId);
@@ -59,11 +60,11 @@ class DeadlinesFollowTheCaseIT extends IntegrationTest {
         // And once the receiving unit assigns it, its worker has it too, and may open it
         ok(http.as("mia").post(path + "/assignments", Map.of("assignee", "sara.ek")));
         ReadModels.awaitCaughtUp(http, Duration.ofSeconds(60));
-        assertThat(checksOf(http.as("sara").get("/api/v1/deadlines?assignee=sara.ek").json(), caseId))
+        assertThat(checksOf(Pages.all(http.as("sara"), "/api/v1/deadlines?assignee=sara.ek"), caseId))
                 .containsExactly(PRELIMINARY + " central-reception sara.ek PENDING");
-        assertThat(checksOf(http.as("mia").get("/api/v1/deadlines").json(), caseId)).containsExactly(PRELIMINARY + " central-reception sara.ek PENDING");
+        assertThat(checksOf(Pages.all(http.as("mia"), "/api/v1/deadlines"), caseId)).containsExactly(PRELIMINARY + " central-reception sara.ek PENDING");
         assertThat(http.as("sara").get(path).status()).isEqualTo(200);
-        assertThat(checksOf(http.as("ivo").get("/api/v1/deadlines?unit=central-reception").json(), caseId)).hasSize(1);
+        assertThat(checksOf(Pages.all(http.as("ivo"), "/api/v1/deadlines?unit=central-reception"), caseId)).hasSize(1);
         String today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Stockholm")).toString();
         String tomorrow = java.time.LocalDate.parse(today).plusDays(1).toString();
         String since = java.time.LocalDate.parse(today).minusDays(3).toString();
