@@ -28,7 +28,7 @@ class CaseFilePdfController {
     }
 
     @MayConflict
-    @GetMapping("/api/v1/audit/cases/{caseId}/export.pdf")
+    @GetMapping(value = "/api/v1/audit/cases/{caseId}/export.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     ResponseEntity<byte[]> export(@PathVariable CaseId caseId, HttpServletRequest request) {
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
