@@ -2,12 +2,15 @@ package org.caseledger.api.access;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
+import java.sql.Date;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -34,9 +37,15 @@ public class CaseListQuery {
     /** The two orders: newest activity first, or by case number. */
     public enum Order { LAST_ACTIVITY, CASE_NUMBER }
 
-    /** What to list; every filter is optional (null), days are calendar days in Sweden, both ends included. */
-    public record Filter(UnitId unit, String status, StaffId assignee, UUID child, String caseNumber, LocalDate openedFrom,
-                         LocalDate openedTo, LocalDate activeFrom, LocalDate activeTo) {
+    /**
+     * What to list; every filter is optional (null), days are calendar days in Sweden, both ends included.
+     * {@code children} lists the cases of any of these children (none when it is empty); {@code overdue} the cases with a
+     * deadline open and passed {@code today}, or with none; {@code protectedIdentity} the cases of a protected child or
+     * household, or of none.
+     */
+    public record Filter(UnitId unit, String status, StaffId assignee, Collection<UUID> children, String caseNumber,
+                         LocalDate openedFrom, LocalDate openedTo, LocalDate activeFrom, LocalDate activeTo, Boolean overdue,
+                         Boolean protectedIdentity, LocalDate today) {
     }
 
     /** One case file in the list: nothing in it names anyone. */
@@ -46,6 +55,10 @@ public class CaseListQuery {
     /** A page, and the cursor of the next if there is one. */
     public record Page(List<Listed> cases, Optional<String> next) {
     }
+
+    /** A deadline open and passed: the status OVERDUE of a compliance check (ComplianceCheck.statusOn), in SQL. */
+    private static final String OVERDUE = "EXISTS (SELECT 1 FROM compliance_check k WHERE k.case_id = c.case_id "
+            + "AND k.met IS NULL AND k.due_on < ?)";
 
     private final JdbcClient jdbc;
 
@@ -62,12 +75,26 @@ public class CaseListQuery {
         where(sql, params, "c.unit = ?", filter.unit() == null ? null : filter.unit().value());
         where(sql, params, "v.status = ?", filter.status());
         where(sql, params, "c.assignee = ?", filter.assignee() == null ? null : filter.assignee().value());
-        where(sql, params, "c.child_id = ?", filter.child());
+        if (filter.children() != null) {
+            if (filter.children().isEmpty()) {
+                sql.append(" AND false");
+            } else {
+                sql.append(" AND c.child_id IN (").append(String.join(", ", Collections.nCopies(filter.children().size(), "?"))).append(")");
+                params.addAll(filter.children());
+            }
+        }
         where(sql, params, "c.case_number = ?", filter.caseNumber());
         where(sql, params, "c.opened_at >= ?", startOf(filter.openedFrom()));
         where(sql, params, "c.opened_at < ?", startOf(filter.openedTo() == null ? null : filter.openedTo().plusDays(1)));
         where(sql, params, "c.last_entry_at >= ?", startOf(filter.activeFrom()));
         where(sql, params, "c.last_entry_at < ?", startOf(filter.activeTo() == null ? null : filter.activeTo().plusDays(1)));
+        if (filter.overdue() != null) {
+            sql.append(filter.overdue() ? " AND " : " AND NOT ").append(OVERDUE);
+            params.add(Date.valueOf(filter.today()));
+        }
+        if (filter.protectedIdentity() != null) {
+            sql.append(filter.protectedIdentity() ? " AND " : " AND NOT ").append(VisibleCases.PROTECTED);
+        }
         if (cursor != null) {
             Cursor after = Cursor.parse(cursor, order);
             if (order == Order.LAST_ACTIVITY) {

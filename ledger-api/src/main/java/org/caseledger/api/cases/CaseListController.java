@@ -1,10 +1,13 @@
 package org.caseledger.api.cases;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.caseledger.api.access.AccessLog;
 import org.caseledger.api.access.CaseListQuery;
@@ -14,6 +17,7 @@ import org.caseledger.api.security.CurrentStaff;
 import org.caseledger.api.security.StaffUser;
 import org.caseledger.api.web.NextPage;
 import org.caseledger.core.shared.InvalidValueException;
+import org.caseledger.core.shared.LedgerTime;
 import org.caseledger.core.shared.StaffId;
 import org.caseledger.core.shared.UnitId;
 import org.caseledger.core.shared.ValueProblem;
@@ -35,7 +39,7 @@ class CaseListController {
 
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 200;
-    private static final java.util.Set<String> STATUSES = java.util.Set.of("OPEN", "CLOSED");
+    private static final Set<String> STATUSES = Set.of("OPEN", "CLOSED");
 
     /** One case file in the list. Nothing in it names anyone; {@code status} is absent for a moment after opening. */
     record CaseSummary(String caseId, String caseNumber, String unit, String status, String assignee, String child,
@@ -47,9 +51,11 @@ class CaseListController {
     }
 
     private final CaseLists lists;
+    private final Clock clock;
 
-    CaseListController(CaseLists lists) {
+    CaseListController(CaseLists lists, Clock clock) {
         this.lists = lists;
+        this.clock = clock;
     }
 
     @Operation(summary = "List cases", description = """
@@ -67,14 +73,19 @@ class CaseListController {
                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate openedTo,
                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate activeFrom,
                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate activeTo,
+                                  @Parameter(description = "Only the cases with a deadline open and passed (true), or only those with none (false)")
+                                  @RequestParam(required = false) Boolean overdue,
+                                  @Parameter(description = "Only the cases of a child or household with a protected identity (true), or only the others (false)")
+                                  @RequestParam(required = false) Boolean protectedIdentity,
                                   @RequestParam(defaultValue = "lastActivity") String sort,
                                   @RequestParam(required = false) String cursor,
                                   @RequestParam(defaultValue = "" + DEFAULT_LIMIT) int limit,
                                   HttpServletRequest request) {
         StaffUser staff = CurrentStaff.get();
         statusOf(status);
-        CaseListQuery.Filter filter = new CaseListQuery.Filter(lists.unitToList(staff, unit), status, assignee, child, caseNumber,
-                openedFrom, openedTo, activeFrom, activeTo);
+        CaseListQuery.Filter filter = new CaseListQuery.Filter(lists.unitToList(staff, unit), status, assignee,
+                child == null ? null : List.of(child), caseNumber, openedFrom, openedTo, activeFrom, activeTo, overdue, protectedIdentity,
+                LedgerTime.dayOf(clock.instant()));
         CaseListQuery.Page page = lists.page(staff, filter, order(sort), cursor, limitOf(limit), request.getQueryString(),
                 request.getHeader(AccessLog.PURPOSE_HEADER));
         ResponseEntity.BodyBuilder response = ResponseEntity.ok();

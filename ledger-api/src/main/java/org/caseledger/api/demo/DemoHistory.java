@@ -76,6 +76,15 @@ final class DemoHistory {
             StaffId.of("ali.demir"), StaffId.of("lena.ek"), StaffId.of("johan.berg"), StaffId.of("fatima.said"), StaffId.of("erik.lund"),
             StaffId.of("sofia.holm"), StaffId.of("ahmed.ali")};
     private static final StaffId GROUP_LEADER = StaffId.of("karin.berg");
+    /**
+     * The children's names, made up: a first name and a surname chosen by the case's serial number, not by the random
+     * source, so that the names leave the rest of the history as it was. Names repeat as they do in an office.
+     */
+    private static final String[] FIRST_NAMES = {"Alva", "Elsa", "Maja", "Alice", "Wilma", "Ella", "Saga", "Olivia", "Ebba", "Vera",
+            "Noah", "William", "Hugo", "Liam", "Elias", "Lucas", "Oscar", "Adam", "Yusuf", "Leo"};
+    private static final String[] SURNAMES = {"Andersson", "Johansson", "Karlsson", "Nilsson", "Eriksson", "Larsson", "Olsson",
+            "Persson", "Svensson", "Gustafsson", "Pettersson", "Jonsson", "Hassan", "Mohammed", "Lindberg", "Lindqvist", "Berg",
+            "Axelsson", "Holm", "Sandberg", "Öberg", "Yilmaz", "Nordin", "Sjöberg", "Åkesson"};
     private static final ReporterType[] REPORTERS = {ReporterType.SCHOOL, ReporterType.SCHOOL, ReporterType.SCHOOL, ReporterType.PRESCHOOL,
             ReporterType.POLICE, ReporterType.POLICE, ReporterType.HEALTHCARE, ReporterType.OTHER_SOCIAL_SERVICES, ReporterType.RELATIVE,
             ReporterType.ANONYMOUS, ReporterType.THE_CHILD, ReporterType.OTHER};
@@ -139,6 +148,10 @@ final class DemoHistory {
         return commands;
     }
 
+    private static String childName(int serial) {
+        return FIRST_NAMES[serial % FIRST_NAMES.length] + " " + SURNAMES[serial / FIRST_NAMES.length % SURNAMES.length];
+    }
+
     private List<LedgerCommand> aCase(LocalDate received) {
         lastRecorded = null;
         CaseLog commands = new CaseLog();
@@ -147,7 +160,7 @@ final class DemoHistory {
         CaseId caseId = CaseId.of(uuid().toString());
         HouseholdId household = HouseholdId.of(uuid().toString());
         Instant receivedAt = at(received, 8);
-        commands.add(new RegisterPerson(child, identityNumber(), null, "Child " + (caseSerial + 1), random.nextInt(200) == 0,
+        commands.add(new RegisterPerson(child, identityNumber(), null, childName(caseSerial), random.nextInt(200) == 0,
                 household, envelope(receivedAt, worker)));
         commands.add(new OpenCase(caseId, CaseNumber.of(String.format("%d-%05d", received.getYear(), ++caseSerial)), UNIT,
                 CaseOrigin.REPORT_OF_CONCERN, child, household, receivedAt, envelope(receivedAt, worker)));

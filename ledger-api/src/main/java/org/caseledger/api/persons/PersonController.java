@@ -6,19 +6,15 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.caseledger.api.access.AccessLog;
-import org.caseledger.api.access.AccessRefusedException;
 import org.caseledger.api.access.PersonAccess;
 import org.caseledger.api.access.PersonAccessGuard;
 import org.caseledger.api.contract.Descriptions;
 import org.caseledger.api.contract.ExactlyOne;
 import org.caseledger.api.privacy.Erasure;
-import org.caseledger.api.privacy.IdentityLookup;
 import org.caseledger.api.security.CurrentStaff;
 import org.caseledger.api.security.StaffUser;
 import org.caseledger.api.web.CommandContext;
@@ -32,9 +28,11 @@ import org.caseledger.core.person.PersonEvent;
 import org.caseledger.core.person.PersonalIdentityNumber;
 import org.caseledger.core.person.RegisterPerson;
 import org.caseledger.core.shared.HouseholdId;
+import org.caseledger.core.shared.InvalidValueException;
 import org.caseledger.core.shared.PersonId;
 import org.caseledger.core.shared.Require;
 import org.caseledger.core.shared.UnitId;
+import org.caseledger.core.shared.ValueProblem;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -86,10 +84,20 @@ class PersonController {
         }
     }
 
-    /** A search by identity number, in a body so that the number never stands in a URL. */
-    record PersonSearchRequest(@Schema(requiredMode = REQUIRED) PersonalIdentityNumber identityNumber) {
+    /** A search by identity number or by name, in a body so that neither ever stands in a URL. */
+    @ExactlyOne({"identityNumber", "name"})
+    record PersonSearchRequest(@Schema(description = "The personal identity number or coordination number, YYYYMMDD-NNNN with a valid check digit")
+                               PersonalIdentityNumber identityNumber,
+                               @Schema(description = "Words of the name, in any order and either case; a person is found whose name has every one",
+                                       minLength = 1, maxLength = RegisterPerson.NAME_LIMIT, pattern = Require.TEXT_PATTERN) String name) {
         PersonSearchRequest {
-            Require.present(identityNumber, "identityNumber");
+            if ((identityNumber == null) == (name == null)) {
+                throw new InvalidValueException("identityNumber", ValueProblem.EXACTLY_ONE,
+                        "a search has exactly one of identityNumber and name", "name");
+            }
+            if (name != null) {
+                Require.text(name, "name", RegisterPerson.NAME_LIMIT);
+            }
         }
     }
 
@@ -119,38 +127,34 @@ class PersonController {
     private final EventHistory history;
     private final Erasure erasure;
     private final PersonAccessGuard guard;
-    private final IdentityLookup lookup;
+    private final PersonSearch search;
 
-    PersonController(CommandTransaction commands, EventHistory history, Erasure erasure, PersonAccessGuard guard, IdentityLookup lookup) {
+    PersonController(CommandTransaction commands, EventHistory history, Erasure erasure, PersonAccessGuard guard, PersonSearch search) {
         this.commands = commands;
         this.history = history;
         this.erasure = erasure;
         this.guard = guard;
-        this.lookup = lookup;
+        this.search = search;
     }
 
     /**
-     * The persons registered with an identity number whom the caller may read. Every person found is logged: as read, or
-     * as refused to this caller, who is then not told of them. An erased person is found no more.
+     * The persons registered with an identity number, or with every word of a name, whom the caller may read. Every
+     * person found is logged: as read, or as refused to this caller, who is then not told of them. An erased person is
+     * found no more.
      */
-    @Operation(summary = "Find persons by identity number", description = """
-            The registered persons with this personal identity number (or coordination number) whom the caller may read; \
-            usually one. The number is sent in the body so that it never stands in a URL or a log. Every person found \
-            is logged as read, or as refused; a person the caller may not read is not mentioned. An erased person is \
-            found no more.""")
+    @Operation(summary = "Find persons by identity number or name", description = """
+            The registered persons with this personal identity number (or coordination number), or whose name has every \
+            word of `name` (whole words, in any order and either case), whom the caller may read. Both are sent in the \
+            body so that they never stand in a URL or a log. Every person found is logged as read, or as refused; a \
+            person the caller may not read is not mentioned. An erased person is found no more.""")
     @PostMapping("/search")
     List<FoundPerson> search(@RequestBody PersonSearchRequest body, HttpServletRequest request) {
         StaffUser staff = CurrentStaff.get();
-        List<FoundPerson> found = new ArrayList<>();
-        for (UUID person : lookup.find(body.identityNumber())) {
-            try {
-                guard.read(staff, PersonId.of(person.toString()), "POST /api/v1/persons/search", request.getHeader(AccessLog.PURPOSE_HEADER));
-                found.add(new FoundPerson(person.toString(), "/api/v1/persons/" + person + "/history"));
-            } catch (AccessRefusedException refused) {
-                // logged as refused by the guard; the caller is not told that the person exists
-            }
-        }
-        return found;
+        String operation = "POST /api/v1/persons/search";
+        String purpose = request.getHeader(AccessLog.PURPOSE_HEADER);
+        List<PersonId> found = body.identityNumber() != null ? search.byIdentityNumber(staff, body.identityNumber(), operation, purpose)
+                : search.byName(staff, body.name(), operation, purpose);
+        return found.stream().map(person -> new FoundPerson(person.toString(), "/api/v1/persons/" + person + "/history")).toList();
     }
 
     /** The person's registration and erasure, as stored. */

@@ -105,8 +105,8 @@ public class ErasureCompletion {
 
     /**
      * Removes the dead versions of {@code data_key} rows (the wrapped keys an erasure or a new epoch replaced) and of
-     * {@code identity_lookup} rows (an erased person's digest). The keys no longer unwrap once their epoch is destroyed;
-     * vacuuming takes them out of the tables' files as well. VACUUM needs the tables' owner, the migrations' user, and
+     * {@code identity_lookup} and {@code name_lookup} rows (an erased person's digests). The keys no longer unwrap once
+     * their epoch is destroyed; vacuuming takes them out of the tables' files as well. VACUUM needs the tables' owner, the migrations' user, and
      * cannot run in a transaction. A transaction of another connection that began before the rewrap keeps its old row
      * versions visible, and VACUUM then leaves them ("dead but not yet removable"): it is run again, a moment later,
      * up to {@value #VACUUM_ATTEMPTS} times, until none is left.
@@ -115,7 +115,7 @@ public class ErasureCompletion {
         try (Connection connection = owner.getConnection(); Statement statement = connection.createStatement()) {
             connection.setAutoCommit(true);
             for (int attempt = 1; attempt <= VACUUM_ATTEMPTS; attempt++) {
-                statement.execute("VACUUM (VERBOSE true) data_key, identity_lookup");
+                statement.execute("VACUUM (VERBOSE true) data_key, identity_lookup, name_lookup");
                 List<String> messages = new ArrayList<>();
                 for (SQLWarning warning = statement.getWarnings(); warning != null; warning = warning.getNextWarning()) {
                     messages.add(warning.getMessage());

@@ -3,6 +3,7 @@ package org.caseledger.api.cases;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -99,6 +100,31 @@ class CaseListIT extends IntegrationTest {
         assertThat(listed.path("status").asString()).isEqualTo("OPEN");
         assertThat(listed.path("openedAt").asString()).isEqualTo("2026-03-02T08:15:00Z");
         assertThat(listed.path("child").asString()).isEqualTo(child);
+    }
+
+    @Test
+    void givenACaseWithA14DayCheckPassedAFreshOneAndAProtectedOneWhenFilteringByOverdueAndProtectedIdentityThenEachIsListedOnlyWhereItBelongs() {
+        String late = Fixtures.openCaseOnSchoolReport(http, Fixtures.registerChild(http)).field("caseNumber");
+        String fresh = http.as("anna").post("/api/v1/cases", Map.of("origin", "REPORT_OF_CONCERN", "child", Fixtures.registerChild(http),
+                "household", UUID.randomUUID().toString(), "receivedAt", Instant.now().minusSeconds(3600).toString(),
+                "report", Map.of("reporterType", "SCHOOL", "summary", "A report received an hour ago."))).field("caseNumber");
+        String protectedChild = http.as("anna").post("/api/v1/persons", Map.of("identityNumber", Fixtures.identityNumber(), "name", "Skyddad Person",
+                "protectedIdentity", true)).field("personId");
+        String hidden = Fixtures.openCaseOnSchoolReport(http, protectedChild).field("caseNumber");
+        ReadModels.awaitCaughtUp(http, Duration.ofSeconds(60));
+
+        for (String number : List.of(late, hidden)) {
+            assertThat(numbers(http.as("lars").get("/api/v1/cases?overdue=true&caseNumber=" + number).json())).containsExactly(number);
+            assertThat(numbers(http.as("lars").get("/api/v1/cases?overdue=false&caseNumber=" + number).json())).isEmpty();
+        }
+        assertThat(numbers(http.as("lars").get("/api/v1/cases?overdue=true&caseNumber=" + fresh).json())).isEmpty();
+        assertThat(numbers(http.as("lars").get("/api/v1/cases?overdue=false&caseNumber=" + fresh).json())).containsExactly(fresh);
+        assertThat(numbers(http.as("lars").get("/api/v1/cases?protectedIdentity=true&caseNumber=" + hidden).json())).containsExactly(hidden);
+        assertThat(numbers(http.as("lars").get("/api/v1/cases?protectedIdentity=false&caseNumber=" + hidden).json())).isEmpty();
+        assertThat(numbers(http.as("lars").get("/api/v1/cases?protectedIdentity=true&caseNumber=" + late).json())).isEmpty();
+        assertThat(numbers(http.as("lars").get("/api/v1/cases?protectedIdentity=false&caseNumber=" + late).json())).containsExactly(late);
+        assertThat(numbers(http.as("anna").get("/api/v1/cases?protectedIdentity=true&caseNumber=" + hidden).json()))
+                .as("the filter widens nothing").isEmpty();
     }
 
     @Test

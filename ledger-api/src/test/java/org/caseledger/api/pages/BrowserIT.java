@@ -12,8 +12,12 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.caseledger.api.support.Fixtures;
+import org.caseledger.api.support.LedgerHttp;
+import org.caseledger.api.support.ReadModels;
 import org.caseledger.api.support.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,6 +43,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The pages in a real browser: the system's Chromium, headless, driven through its ChromeDriver, on the demo
@@ -188,6 +193,71 @@ class BrowserIT {
 
     @Test
     @Order(6)
+    void givenAChildsNameWhenTheUnitHeadSearchesItInTheFormThenTheChildsCaseIsListedAndNeitherNameNorNumberIsInTheAddress()
+            throws IOException {
+        JsonNode listed = api("lars").get("/api/v1/cases?status=OPEN&limit=1").json().get("cases").get(0);
+        String name = childNameOf(listed.get("child").asString());
+        String[] words = name.split(" ");
+
+        browser.get(url("/ui/cases"));
+        browser.findElement(By.id("who")).sendKeys(words[1].toLowerCase(Locale.ROOT) + " " + words[0]);
+        browser.findElement(By.id("find-child")).click();
+
+        waitUntil(ExpectedConditions.presenceOfElementLocated(By.id("back-to-list")));
+        assertThat(caseNumbersShown()).contains(listed.get("caseNumber").asString());
+        assertThat(browser.getCurrentUrl()).endsWith("/ui/cases/search").doesNotContain(words[0]);
+        assertThat(browser.findElement(By.cssSelector("#cases caption")).getText()).startsWith("Ärenden för barn som matchar sökningen");
+        screenshot("5b-case-list-child-name");
+        assertAccessible("case list searched by name");
+
+        browser.findElement(By.id("who")).clear();
+        browser.findElement(By.id("who")).sendKeys(words[0].substring(0, words[0].length() - 1));
+        browser.findElement(By.id("find-child")).click();
+        waitUntil(ExpectedConditions.presenceOfElementLocated(By.id("cases-none")));
+        assertThat(caseNumbersShown()).as("a part of a word finds no one").isEmpty();
+        String log = api("ivo").get("/api/v1/audit/access-log?limit=200").text();
+        assertThat(log).contains("POST /ui/cases/search").doesNotContain(words[0]);
+    }
+
+    @Test
+    @Order(7)
+    void givenTheFiltersForDeadlinesAndProtectedIdentityWhenChosenThenThePageListsWhatTheApiListsForThem() {
+        LedgerHttp api = new LedgerHttp("http://localhost:" + port);
+        String late = Fixtures.openCaseOnSchoolReport(api, Fixtures.registerChild(api)).field("caseNumber");
+        ReadModels.awaitCaughtUp(api, Duration.ofSeconds(60));
+
+        browser.get(url("/ui/cases"));
+        new Select(browser.findElement(By.id("overdue"))).selectByVisibleText("Med passerad tidsfrist");
+        browser.findElement(By.id("number")).sendKeys(late);
+        browser.findElement(By.id("find")).click();
+        waitUntil(ExpectedConditions.urlContains("overdue=true"));
+        assertThat(caseNumbersShown()).as("a report left without its preliminary assessment for months").containsExactly(late);
+
+        new Select(browser.findElement(By.id("overdue"))).selectByVisibleText("Utan passerad tidsfrist");
+        browser.findElement(By.id("find")).click();
+        waitUntil(ExpectedConditions.urlContains("overdue=false"));
+        assertThat(caseNumbersShown()).isEmpty();
+
+        new Select(browser.findElement(By.id("overdue"))).selectByVisibleText("Med passerad tidsfrist");
+        new Select(browser.findElement(By.id("sort"))).selectByVisibleText("Efter ärendenummer");
+        browser.findElement(By.id("number")).clear();
+        browser.findElement(By.id("find")).click();
+        waitUntil(ExpectedConditions.urlContains("sort=caseNumber"));
+        assertThat(caseNumbersShown()).isNotEmpty()
+                .isEqualTo(numbersOf(api("lars").get("/api/v1/cases?status=OPEN&overdue=true&sort=caseNumber&limit=50").json()));
+
+        new Select(browser.findElement(By.id("overdue"))).selectByVisibleText("Alla ärenden");
+        new Select(browser.findElement(By.id("protectedIdentity"))).selectByVisibleText("Endast skyddade");
+        new Select(browser.findElement(By.id("status"))).selectByVisibleText("Alla");
+        browser.findElement(By.id("find")).click();
+        waitUntil(ExpectedConditions.urlContains("protectedIdentity=true"));
+        assertThat(caseNumbersShown())
+                .isEqualTo(numbersOf(api("lars").get("/api/v1/cases?protectedIdentity=true&sort=caseNumber&limit=50").json()));
+        assertAccessible("case list filtered");
+    }
+
+    @Test
+    @Order(8)
     void theSkipLinkComesFirstForKeyboardUse() {
         browser.get(url("/ui/cases"));
         browser.findElement(By.tagName("body")).sendKeys(Keys.TAB);
@@ -196,7 +266,7 @@ class BrowserIT {
     }
 
     @Test
-    @Order(7)
+    @Order(9)
     void aCaseWorkerOfAnotherUnitIsRefusedTheCase() throws IOException {
         browser.findElement(By.cssSelector("form.inline button")).click();
         waitUntil(ExpectedConditions.urlContains("/login"));
@@ -211,7 +281,7 @@ class BrowserIT {
     }
 
     @Test
-    @Order(8)
+    @Order(10)
     void theAuditorSeesAllUnitsWithAHintAndChoosesAUnit() throws IOException {
         browser.findElement(By.cssSelector("form.inline button")).click();
         waitUntil(ExpectedConditions.urlContains("/login"));
@@ -232,10 +302,36 @@ class BrowserIT {
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Ärenden i vivalla");
         assertThat(browser.findElements(By.id("cases-hint"))).isEmpty();
         assertThat(browser.findElements(By.cssSelector("a.case-link"))).isNotEmpty();
+
+        browser.findElements(By.cssSelector("a.case-link")).get(0).click();
+        waitUntil(ExpectedConditions.presenceOfElementLocated(By.id("download-pdf")));
+        Map<String, Object> pdf = download(browser.findElement(By.id("download-pdf")).getDomProperty("href"));
+        assertThat(pdf.get("type")).isEqualTo("application/pdf");
+        assertThat((String) pdf.get("start")).as("the first bytes of what the browser received").startsWith("%PDF-");
+        assertThat((String) pdf.get("disposition")).startsWith("attachment");
+        Map<String, Object> json = download(browser.findElement(By.id("download-json")).getDomProperty("href"));
+        assertThat((String) json.get("type")).startsWith("application/json");
+        screenshot("8b-auditor-case-exports");
+    }
+
+    /**
+     * What the browser receives when it follows a download link in the signed-in session: its type, disposition and first
+     * bytes as text (a headless browser saves a download where no test can wait for it reliably).
+     */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> download(String href) {
+        return (Map<String, Object>) ((JavascriptExecutor) browser).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(arguments[0]).then(async response => {
+                    const bytes = new Uint8Array(await response.arrayBuffer());
+                    done({status: response.status, type: response.headers.get('content-type'),
+                          disposition: response.headers.get('content-disposition'),
+                          start: String.fromCharCode(...bytes.slice(0, 8))});
+                }).catch(error => done({error: String(error)}));""", href);
     }
 
     @Test
-    @Order(9)
+    @Order(11)
     @SuppressWarnings("unchecked")
     void givenTheMonthInProgressWhenTheUnitHeadOpensTheDashboardThenItIsMarkedAndDrawnApartAndSharesArePercentOnAFullScale()
             throws IOException {
@@ -292,7 +388,7 @@ class BrowserIT {
     }
 
     @Test
-    @Order(10)
+    @Order(12)
     void eachFigureLeadsToItsDefinitionAndTheProblemPagesPassTheAccessibilityCheck() throws IOException {
         browser.findElement(By.cssSelector("#chart-VOLUNTARY_SUPPORT_ACCEPTANCE_RATE figcaption a")).click();
 
@@ -312,7 +408,7 @@ class BrowserIT {
     }
 
     @Test
-    @Order(11)
+    @Order(13)
     @SuppressWarnings("unchecked")
     void inEnglishTheDashboardMarksThePeriodInProgressAndGivesSharesInPercent() throws IOException {
         browser.get(url("/ui/dashboard?lang=en"));
@@ -387,6 +483,21 @@ class BrowserIT {
 
     private static List<String> caseNumbersShown() {
         return browser.findElements(By.cssSelector("a.case-link")).stream().map(WebElement::getText).toList();
+    }
+
+    private LedgerHttp api(String user) {
+        return new LedgerHttp("http://localhost:" + port).as(user);
+    }
+
+    private String childNameOf(String child) {
+        JsonNode history = api("lars").get("/api/v1/persons/" + child + "/history").json();
+        return history.get(0).get("data").get("name").asString();
+    }
+
+    private static List<String> numbersOf(JsonNode list) {
+        List<String> numbers = new ArrayList<>();
+        list.get("cases").forEach(listed -> numbers.add(listed.get("caseNumber").asString()));
+        return numbers;
     }
 
     private void signIn(String user) {

@@ -222,6 +222,64 @@ class PagesIT extends IntegrationTest {
     }
 
     @Test
+    void givenNamesakesInTwoUnitsWhenStaffSearchByNameOrNumberThenEachFindsTheCasesTheyMayReadAndTheSearchIsPostedAndLogged()
+            throws Exception {
+        String surname = "Sökbar" + Long.toString(System.nanoTime(), 36).replaceAll("[0-9]", "x");
+        String number = Fixtures.identityNumber();
+        String vivallaChild = http.as("anna").post("/api/v1/persons", Map.of("identityNumber", number, "name", "Tove Åsa " + surname))
+                .field("personId");
+        String vivallaCase = Fixtures.openCaseOnSchoolReport(http, vivallaChild).field("caseNumber");
+        String otherChild = http.as("sara").post("/api/v1/persons", Map.of("identityNumber", Fixtures.identityNumber(), "name", "Tove " + surname))
+                .field("personId");
+        String otherCase = http.as("sara").post("/api/v1/cases", Map.of("origin", "REPORT_OF_CONCERN", "child", otherChild,
+                "household", UUID.randomUUID().toString(), "receivedAt", "2026-03-02T08:15:00Z",
+                "report", Map.of("reporterType", "SCHOOL", "summary", "A report to another unit."))).field("caseNumber");
+        HttpClient anna = signedIn("anna");
+        long before = jdbc.sql("SELECT coalesce(max(position), 0) FROM access_log").query(Long.class).single();
+
+        HttpResponse<String> byName = search(anna, surname.toUpperCase(java.util.Locale.ROOT) + " tove");
+
+        assertPage(byName, 200);
+        assertThat(caseNumbers(byName)).containsExactly(vivallaCase);
+        assertThat(text(byName)).contains("Ärenden för barn som matchar sökningen: 1");
+        assertThat(caseNumbers(search(anna, "åsa " + surname))).containsExactly(vivallaCase);
+        assertThat(caseNumbers(search(anna, surname.substring(0, surname.length() - 1)))).as("a part of a word").isEmpty();
+        assertThat(caseNumbers(search(anna, number))).containsExactly(vivallaCase);
+        assertThat(caseNumbers(search(anna, number.replace("-", "")))).containsExactly(vivallaCase);
+        assertThat(caseNumbers(search(signedIn("sara"), "tove " + surname))).containsExactly(otherCase);
+        assertThat(caseNumbers(search(signedIn("ivo"), "tove " + surname))).containsExactlyInAnyOrder(vivallaCase, otherCase);
+        assertPage(search(anna, "121212-1212"), 400);
+
+        List<Map<String, Object>> logged = jdbc.sql("SELECT what, detail, outcome, person_id::text AS person, case_id::text AS case_id "
+                + "FROM access_log WHERE position > ? AND staff_id = 'anna.lind' ORDER BY position").param(before).query().listOfRows();
+        assertThat(logged).anySatisfy(row -> assertThat(row).containsEntry("person", vivallaChild).containsEntry("outcome", "READ"));
+        assertThat(logged).anySatisfy(row -> assertThat(row).containsEntry("person", otherChild).containsEntry("outcome", "REFUSED"));
+        assertThat(logged).anySatisfy(row -> assertThat(row).containsEntry("what", "case list").containsEntry("detail", "POST /ui/cases/search"));
+        assertThat(logged.toString()).as("neither the name nor the number is logged").doesNotContain(surname).doesNotContain(number);
+
+        HttpResponse<String> forged = anna.send(HttpRequest.newBuilder(URI.create(url("/ui/cases/search")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("who=" + surname)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(forged.statusCode()).as("a search without the form's token").isEqualTo(403);
+
+        assertThat(http.as("lars").post("/api/v1/persons/" + vivallaChild + "/erasure", Map.of("reason", "DATA_SUBJECT_REQUEST")).status())
+                .isEqualTo(200);
+        assertThat(caseNumbers(search(anna, "tove " + surname))).as("after the erasure").isEmpty();
+        assertThat(jdbc.sql("SELECT count(*) FROM name_lookup WHERE person_id = ?::uuid").param(vivallaChild).query(Long.class).single())
+                .isZero();
+    }
+
+    /** The case list's search form, posted with the token of the page it stands on. */
+    private HttpResponse<String> search(HttpClient client, String who) throws IOException, InterruptedException {
+        Matcher token = CSRF.matcher(get(client, "/ui/cases").body());
+        assertThat(token.find()).as("the search form carries a CSRF token").isTrue();
+        String form = "who=" + URLEncoder.encode(who, StandardCharsets.UTF_8) + "&_csrf=" + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
+        return client.send(HttpRequest.newBuilder(URI.create(url("/ui/cases/search")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
     void givenAPageOfTheListWhenItIsShownThenEveryCaseOnItIsLoggedAsRead() throws Exception {
         Fixtures.openCase(http);
         ReadModels.awaitCaughtUp(http, Duration.ofSeconds(60));
