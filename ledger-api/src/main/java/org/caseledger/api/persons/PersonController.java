@@ -91,12 +91,16 @@ class PersonController {
                                @Schema(description = "Words of the name, in any order and either case; a person is found whose name has every one",
                                        minLength = 1, maxLength = RegisterPerson.NAME_LIMIT, pattern = Require.TEXT_PATTERN) String name) {
         PersonSearchRequest {
+            if (name != null) {
+                Require.text(name, "name", RegisterPerson.NAME_LIMIT);
+            }
+        }
+
+        /** A search looks for one thing, as a command refuses two ways of saying what it is about. */
+        void requireExactlyOne() {
             if ((identityNumber == null) == (name == null)) {
                 throw new InvalidValueException("identityNumber", ValueProblem.EXACTLY_ONE,
                         "a search has exactly one of identityNumber and name", "name");
-            }
-            if (name != null) {
-                Require.text(name, "name", RegisterPerson.NAME_LIMIT);
             }
         }
     }
@@ -149,6 +153,7 @@ class PersonController {
             person the caller may not read is not mentioned. An erased person is found no more.""")
     @PostMapping("/search")
     List<FoundPerson> search(@RequestBody PersonSearchRequest body, HttpServletRequest request) {
+        body.requireExactlyOne();
         StaffUser staff = CurrentStaff.get();
         String operation = "POST /api/v1/persons/search";
         String purpose = request.getHeader(AccessLog.PURPOSE_HEADER);

@@ -32,6 +32,33 @@ class PersonSearchIT extends IntegrationTest {
         assertThat(http.as("anna").post("/api/v1/persons/search", Map.of("identityNumber", "19121212-1213")).status()).isEqualTo(400);
     }
 
+    @Test
+    void givenARegisteredChildWhenSearchedByWordsOfTheNameThenFoundInAnyOrderAndCaseButNeverByAPartOfAWordOrByNumberAndNameAtOnce() {
+        String surname = "Namnsök" + Long.toString(System.nanoTime(), 36).replaceAll("[0-9]", "q");
+        String number = Fixtures.identityNumber();
+        String child = http.as("anna").post("/api/v1/persons", Map.of("identityNumber", number, "name", "Ebba " + surname)).field("personId");
+        Fixtures.openCaseOnSchoolReport(http, child);
+
+        assertThat(searchByName("anna", surname.toLowerCase(java.util.Locale.ROOT) + " EBBA")).containsExactly(child);
+        assertThat(searchByName("ivo", surname)).containsExactly(child);
+        assertThat(searchByName("sara", surname)).as("another unit is not told of the child").isEmpty();
+        assertThat(searchByName("anna", surname.substring(1))).isEmpty();
+        assertThat(searchByName("anna", "Ebba Alva " + surname)).as("every word must be in the name").isEmpty();
+        assertThat(http.as("anna").post("/api/v1/persons/search", Map.of("identityNumber", number, "name", surname)).status()).isEqualTo(400);
+        assertThat(http.as("anna").post("/api/v1/persons/search", Map.of()).status()).isEqualTo(400);
+        assertThat(nameRowsOf(child)).isEqualTo(2);
+    }
+
+    private long nameRowsOf(String person) {
+        return jdbc.sql("SELECT count(*) FROM name_lookup WHERE person_id = ?::uuid").param(person).query(Long.class).single();
+    }
+
+    private List<String> searchByName(String user, String name) {
+        LedgerHttp.Response answer = http.as(user).post("/api/v1/persons/search", Map.of("name", name));
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        return answer.json().findValuesAsString("personId");
+    }
+
     private long lookupRowsOf(String person) {
         return jdbc.sql("SELECT count(*) FROM identity_lookup WHERE person_id = ?::uuid").param(person).query(Long.class).single();
     }

@@ -255,6 +255,11 @@ class RefusalsWriteNothingIT extends IntegrationTest {
                     continue;
                 }
                 for (String pattern : mapping.getKey().getPatternValues()) {
+                    if (pattern.startsWith("/ui/")) {
+                        // the pages' one posted form is the case list's search, a read posted to keep a child's name out
+                        // of the URL: it has a session and a CSRF token, not the API's refusals (PagesIT tries them)
+                        continue;
+                    }
                     String key = method.name() + " " + pattern;
                     endpoints.put(key, new Endpoint(key, body != null,
                             body != null && body.getParameterAnnotation(RequestBody.class).required(), context));
