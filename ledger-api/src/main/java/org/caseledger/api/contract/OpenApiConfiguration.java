@@ -267,6 +267,8 @@ class OpenApiConfiguration {
                 .addProperty("instance", new StringSchema().format("uri-reference"))
                 .addProperty("rule", new StringSchema().description("The ledger rule that refused a write (a 409)"))
                 .addProperty("currentVersion", new IntegerSchema().format("int64").description("The newest version (a 412)"))
+                .addProperty("registeredPerson", new StringSchema().format("uuid")
+                        .description("The person the identity number is registered to (a 409 PERSON_ALREADY_REGISTERED)"))
                 .addProperty("verification", new Schema<>().$ref("#/components/schemas/VerificationReport")
                         .description("Why the case's events do not verify (a 409 integrity-broken)"))
                 .addProperty("errors", new ArraySchema().items(new ObjectSchema()

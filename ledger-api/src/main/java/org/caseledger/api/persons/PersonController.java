@@ -15,6 +15,7 @@ import org.caseledger.api.access.PersonAccessGuard;
 import org.caseledger.api.contract.Descriptions;
 import org.caseledger.api.contract.ExactlyOne;
 import org.caseledger.api.privacy.Erasure;
+import org.caseledger.api.privacy.IdentityLookup;
 import org.caseledger.api.security.CurrentStaff;
 import org.caseledger.api.security.StaffUser;
 import org.caseledger.api.web.CommandContext;
@@ -132,13 +133,16 @@ class PersonController {
     private final Erasure erasure;
     private final PersonAccessGuard guard;
     private final PersonSearch search;
+    private final IdentityLookup lookup;
 
-    PersonController(CommandTransaction commands, EventHistory history, Erasure erasure, PersonAccessGuard guard, PersonSearch search) {
+    PersonController(CommandTransaction commands, EventHistory history, Erasure erasure, PersonAccessGuard guard, PersonSearch search,
+                     IdentityLookup lookup) {
         this.commands = commands;
         this.history = history;
         this.erasure = erasure;
         this.guard = guard;
         this.search = search;
+        this.lookup = lookup;
     }
 
     /**
@@ -184,6 +188,9 @@ class PersonController {
         RegisterPerson command = new RegisterPerson(personId, body.identityNumber(), body.reserveNumber(), body.name(),
                 body.protectedIdentity(), body.household(), context.envelope(body.occurredAt()));
         return commands.create(context, personId, body, sender -> {
+            if (body.identityNumber() != null) {
+                lookup.requireUnregistered(body.identityNumber());
+            }
             sender.send(command);
             return CommandResult.created("/api/v1/persons/" + personId + "/history", new Registered(personId));
         });

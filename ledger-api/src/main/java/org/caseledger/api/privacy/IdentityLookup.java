@@ -1,5 +1,6 @@
 package org.caseledger.api.privacy;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import org.caseledger.core.integrity.HmacSha256;
 import org.caseledger.core.person.PersonErased;
 import org.caseledger.core.person.PersonRegistered;
 import org.caseledger.core.person.PersonalIdentityNumber;
+import org.caseledger.core.shared.PersonId;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -83,6 +85,20 @@ public class IdentityLookup {
             history.events(person).stream().filter(PersonRegistered.class::isInstance).map(PersonRegistered.class::cast)
                     .filter(registered -> registered.name() != null && !registered.name().isBlank())
                     .findFirst().ifPresent(this::on);
+        }
+    }
+
+    /**
+     * Refuses a number registered to a person not erased: one person, one number, so that a child's history is never
+     * split across records. Call it in the registering transaction: it holds a lock on the number's digest until the
+     * transaction ends, so two registrations of one number at once are decided one after the other.
+     */
+    public void requireUnregistered(PersonalIdentityNumber number) {
+        byte[] digest = digest(NUMBER_PURPOSE, number.value());
+        jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(ByteBuffer.wrap(digest).getLong()).query().singleRow();
+        List<UUID> registered = jdbc.sql("SELECT person_id FROM identity_lookup WHERE digest = ?").param(digest).query(UUID.class).list();
+        if (!registered.isEmpty()) {
+            throw new PersonAlreadyRegisteredException(PersonId.of(registered.get(0).toString()));
         }
     }
 

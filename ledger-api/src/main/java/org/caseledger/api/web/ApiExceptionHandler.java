@@ -20,6 +20,7 @@ import org.caseledger.api.integrity.IntegrityBrokenException;
 import org.caseledger.api.problems.FieldError;
 import org.caseledger.api.problems.ProblemException;
 import org.caseledger.api.problems.ProblemLanguage;
+import org.caseledger.api.problems.ProblemProperties;
 import org.caseledger.api.problems.ProblemType;
 import org.caseledger.api.problems.Problems;
 import org.caseledger.api.projections.RebuildRefusedException;
@@ -82,7 +83,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(LedgerRuleViolation.class)
     ProblemDetail ruleViolation(LedgerRuleViolation e, HttpServletRequest request) {
-        return problems.rule(request, ProblemType.statusOf(e.rule()), e.rule(), e.facts());
+        ProblemDetail problem = problems.rule(request, ProblemType.statusOf(e.rule()), e.rule(), e.facts());
+        if (e instanceof ProblemProperties more) {
+            more.problemProperties().forEach(problem::setProperty);
+        }
+        return problem;
     }
 
     @ExceptionHandler(InvalidValueException.class)

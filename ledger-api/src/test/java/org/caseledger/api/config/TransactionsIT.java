@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.caseledger.api.support.Fixtures;
 import org.caseledger.api.support.IntegrationTest;
 import org.caseledger.api.support.LedgerHttp.Response;
 import org.caseledger.api.support.ProjectionFailureProbe;
@@ -42,7 +43,7 @@ class TransactionsIT extends IntegrationTest {
         String caseId;
         try {
             Response opened = http.as("anna").post("/api/v1/cases", Map.of("origin", "REPORT_OF_CONCERN",
-                    "child", UUID.randomUUID().toString(), "household", UUID.randomUUID().toString(),
+                    "child", Fixtures.registerChild(http), "household", UUID.randomUUID().toString(),
                     "receivedAt", marker.toString(), "report", Map.of("reporterType", "SCHOOL", "summary", "A report the probe fails on.")));
             assertThat(opened.status()).isEqualTo(201);
             caseId = opened.field("caseId");

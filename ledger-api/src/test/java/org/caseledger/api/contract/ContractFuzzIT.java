@@ -98,6 +98,25 @@ class ContractFuzzIT {
                 statuses.values().stream().mapToInt(Integer::intValue).sum(), statuses);
         assertThat(operations).isGreaterThan(50);
         assertThat(findings).as("seed %d: answers that break the contract", seed).isEmpty();
+        assertThat(danglingPersonReferences()).as("seed %d: events naming a person not registered, or erased, when stored", seed).isEmpty();
+    }
+
+    /**
+     * The stored events that name a person (a case's child, a consent's giver) who was not registered before them, or
+     * was erased before them: read from the event store itself, whatever the API answered.
+     */
+    private List<String> danglingPersonReferences() {
+        return jdbc.sql("""
+                SELECT e.payload_type || ' ' || e.aggregate_identifier || ' names ' || r.person
+                FROM domain_event_entry e
+                CROSS JOIN LATERAL (SELECT convert_from(e.payload, 'UTF8')::jsonb AS data) d
+                CROSS JOIN LATERAL (VALUES (d.data ->> 'child'), (d.data ->> 'person')) AS r(person)
+                WHERE r.person IS NOT NULL
+                  AND (NOT EXISTS (SELECT 1 FROM domain_event_entry p WHERE p.aggregate_identifier = r.person
+                                   AND p.payload_type = 'org.caseledger.core.person.PersonRegistered' AND p.global_index < e.global_index)
+                       OR EXISTS (SELECT 1 FROM domain_event_entry p WHERE p.aggregate_identifier = r.person
+                                  AND p.payload_type = 'org.caseledger.core.person.PersonErased' AND p.global_index < e.global_index))
+                """).query(String.class).list();
     }
 
     private record Sent(String method, String target, String user, String body, Response answer, long eventsBefore,

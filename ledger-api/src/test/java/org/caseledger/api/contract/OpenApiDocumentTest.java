@@ -74,8 +74,9 @@ class OpenApiDocumentTest {
             if (!schema.path("additionalProperties").isBoolean() || schema.path("additionalProperties").asBoolean()) {
                 wrong.add(operation + ": its body takes members it does not name");
             }
-            // a body that may be left out entirely may require nothing; one that must be sent says what it must hold
-            if (body.path("required").asBoolean() && schema.path("required").isEmpty()) {
+            // a body that may be left out entirely may require nothing; one that must be sent says what it must hold,
+            // as a list of members or as the members of which it holds exactly one (RequestSchemas, "not" of the others)
+            if (body.path("required").asBoolean() && schema.path("required").isEmpty() && schema.path("not").isMissingNode()) {
                 wrong.add(operation + ": its body has no required list");
             }
         });

@@ -114,7 +114,7 @@ class RebuildAndCaseloadIT extends IntegrationTest {
 
     private String openCase() {
         LedgerHttp.Response response = http.as("anna").post("/api/v1/cases", Map.of("origin", "APPLICATION",
-                "child", UUID.randomUUID().toString(), "household", UUID.randomUUID().toString(), "receivedAt", "2026-03-02T08:15:00Z"));
+                "child", Fixtures.registerChild(http), "household", UUID.randomUUID().toString(), "receivedAt", "2026-03-02T08:15:00Z"));
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         return response.field("caseId");
     }

@@ -64,6 +64,10 @@ class CrashIT {
         for (int c = 0; c < CASES; c++) {
             cases.add(Fixtures.openCase(http));
         }
+        List<String> children = new ArrayList<>();
+        for (int c = 0; c < CASES; c++) {
+            children.add(Fixtures.registerChild(http));
+        }
         List<Attempt> attempts = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger inFlight = new AtomicInteger();
         AtomicBoolean stop = new AtomicBoolean();
@@ -73,7 +77,7 @@ class CrashIT {
             clients.submit(() -> {
                 LedgerHttp anna = http.as("anna");
                 for (int sent = 0; !stop.get(); sent++) {
-                    Attempt attempt = sent % 5 == 4 ? openingOfACase() : noteOn(cases.get((number + sent) % CASES));
+                    Attempt attempt = sent % 5 == 4 ? openingOfACase(children.get((number + sent) % CASES)) : noteOn(cases.get((number + sent) % CASES));
                     inFlight.incrementAndGet();
                     Integer status = null;
                     try {
@@ -151,10 +155,10 @@ class CrashIT {
     }
 
     /** Opening a case on a report of concern writes two events in one transaction. */
-    private Attempt openingOfACase() {
+    private Attempt openingOfACase(String child) {
         String key = UUID.randomUUID().toString();
         return new Attempt(key, "/api/v1/cases", Map.of(
-                "origin", "REPORT_OF_CONCERN", "child", UUID.randomUUID().toString(), "household", UUID.randomUUID().toString(),
+                "origin", "REPORT_OF_CONCERN", "child", child, "household", UUID.randomUUID().toString(),
                 "receivedAt", "2026-03-02T08:15:00Z", "occurredAt", "2026-03-02T08:20:00Z",
                 "report", Map.of("reporterType", "POLICE", "summary", "A report sent as " + key + ".")), 2, null);
     }

@@ -16,7 +16,10 @@ public final class Fixtures {
 
     /** A valid personal identity number for a child born 2015-03-12, different on every call. */
     public static String identityNumber() {
-        return identityNumber(java.time.LocalDate.of(2015, 3, 12));
+        // a thousand serial numbers a day of birth: the next thousand are born a day later, so that no number repeats
+        // in a suite that registers thousands of persons (the ledger refuses a number registered before)
+        long serial = SERIAL.incrementAndGet();
+        return number(java.time.LocalDate.of(2015, 3, 12).plusDays(serial / 1000), -1, serial);
     }
 
     /** A valid personal identity number for a person born on the day, different on every call. */
@@ -30,8 +33,13 @@ public final class Fixtures {
     }
 
     private static String number(java.time.LocalDate born, int dayField) {
-        String nine = String.format("%02d%02d%02d%03d", born.getYear() % 100, born.getMonthValue(), dayField,
-                SERIAL.incrementAndGet() % 1000);
+        return number(born, dayField, SERIAL.incrementAndGet());
+    }
+
+    /** The number of a person born on the day (the day field {@code dayField}, or the day itself when negative). */
+    private static String number(java.time.LocalDate born, int dayField, long serial) {
+        String nine = String.format("%02d%02d%02d%03d", born.getYear() % 100, born.getMonthValue(), dayField < 0 ? born.getDayOfMonth() : dayField,
+                serial % 1000);
         int sum = 0;
         for (int i = 0; i < nine.length(); i++) {
             int weighted = (nine.charAt(i) - '0') * (i % 2 == 0 ? 2 : 1);

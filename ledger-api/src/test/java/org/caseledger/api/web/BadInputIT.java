@@ -199,8 +199,9 @@ class BadInputIT extends IntegrationTest {
     @Test
     void aRequestThatFailsHalfWayLeavesNoTrace() {
         String longSummary = "x".repeat(10_001);
+        String child = Fixtures.registerChild(http);
         Response response = assertProblem(() -> anna.post("/api/v1/cases", Map.of("origin", "REPORT_OF_CONCERN",
-                "child", UUID.randomUUID().toString(), "household", UUID.randomUUID().toString(),
+                "child", child, "household", UUID.randomUUID().toString(),
                 "receivedAt", "2026-03-02T08:15:00Z", "report", Map.of("reporterType", "POLICE", "summary", longSummary))), 400, null);
         assertThat(response.json().path("errors").get(0).path("field").asString()).isEqualTo("summary");
         assertThat(response.json().path("errors").get(0).path("message").asString()).isEqualTo("får vara högst 10000 tecken");

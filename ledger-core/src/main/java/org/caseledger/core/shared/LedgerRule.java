@@ -40,8 +40,9 @@ public enum LedgerRule {
     CONSENT_ALREADY_WITHDRAWN("The consent has already been withdrawn."),
     DISCLOSURE_WITHOUT_VALID_BASIS("A disclosure needs a consent valid at that moment or a legal provision in force."),
     DUPLICATE_ID("This id has already been used in this case."),
-    PERSON_ALREADY_REGISTERED("A person with this id is already registered."),
+    PERSON_ALREADY_REGISTERED("A person with this id, or with this identity number, is already registered."),
     PERSON_ERASED("The person has been erased."),
+    PERSON_NOT_REGISTERED("The person named is not registered: register them first."),
     ERASURE_NOT_APPROVED("Another unit holding the person's case files has not approved the erasure.");
 
     private final String description;
