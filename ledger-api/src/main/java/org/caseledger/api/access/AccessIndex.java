@@ -16,9 +16,13 @@ import org.caseledger.core.cases.InterventionType;
 import org.caseledger.core.outreach.ConversationWithoutAidHeld;
 import org.caseledger.core.outreach.ServiceSupportProvided;
 import org.caseledger.core.person.ErasureApproved;
+import org.caseledger.core.person.IdentityNumberCorrected;
+import org.caseledger.core.person.IdentityProtected;
+import org.caseledger.core.person.IdentityProtectionLifted;
 import org.caseledger.core.person.PersonErased;
 import org.caseledger.core.person.PersonRegistered;
 import org.caseledger.core.shared.HouseholdId;
+import org.caseledger.core.shared.PersonId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -111,6 +115,30 @@ public class AccessIndex {
                         event.birthDayOfMonth(), event.birthDayOfMonth() == null ? birthDayUnknown(event).name() : null,
                         event.envelope().unit().value(), event.envelope().actor().value(), at(event.envelope().recordedAt()))
                 .update();
+    }
+
+    /** Access follows the protection from the moment it is recorded: every list and guard reads this row. */
+    @EventHandler
+    void on(IdentityProtected event) {
+        protection(event.personId(), true, event.envelope().recordedAt());
+    }
+
+    @EventHandler
+    void on(IdentityProtectionLifted event) {
+        protection(event.personId(), false, event.envelope().recordedAt());
+    }
+
+    /** Retention decides by the day of birth, which a corrected number may change (or give, to a reserve number's person). */
+    @EventHandler
+    void on(IdentityNumberCorrected event) {
+        jdbc.sql("UPDATE person_access SET birth_day = ?, birth_day_unknown = NULL, last_entry_at = greatest(last_entry_at, ?) "
+                        + "WHERE person_id = ? AND NOT erased")
+                .params(event.birthDayOfMonth(), at(event.envelope().recordedAt()), event.personId().value()).update();
+    }
+
+    private void protection(PersonId person, boolean protectedIdentity, Instant recordedAt) {
+        jdbc.sql("UPDATE person_access SET protected_identity = ?, last_entry_at = greatest(last_entry_at, ?) WHERE person_id = ?")
+                .params(protectedIdentity, at(recordedAt), person.value()).update();
     }
 
     @EventHandler

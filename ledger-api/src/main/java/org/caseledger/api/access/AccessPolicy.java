@@ -93,6 +93,14 @@ public final class AccessPolicy {
     }
 
     /**
+     * Why this member of staff may not record a fact about the person (a protection of their identity, a correction of
+     * their name or number), if they may not: they must be able to read the person, and hold them in their own unit.
+     */
+    public static Optional<Refusal> refusesToRecordAboutPerson(StaffUser staff, PersonAccess person) {
+        return refusesToReadPerson(staff, person).or(() -> refusesToErasePerson(staff, person));
+    }
+
+    /**
      * Why this member of staff may not erase the person, or approve their erasure for their unit, if they may not:
      * only a unit holding the person acts on them. When other units hold the person too, the ledger itself asks for
      * each of their approvals ({@code ErasePerson.otherUnits}).

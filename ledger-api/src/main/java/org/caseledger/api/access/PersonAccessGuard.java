@@ -33,6 +33,16 @@ public class PersonAccessGuard {
         return target;
     }
 
+    /**
+     * Lets a fact about the person be recorded (a protection, a correction), or refuses it (logged): by a member of staff
+     * who may read the person and whose unit holds them.
+     */
+    public PersonAccess record(StaffUser staff, PersonId person, String what) {
+        PersonAccess target = find(staff, person, what, null);
+        decide(staff, target, AccessPolicy.refusesToRecordAboutPerson(staff, target), what, null);
+        return target;
+    }
+
     /** Lets the erasure of the person go ahead, or refuses it (logged); the erasure itself is recorded by the ledger. */
     public PersonAccess erase(StaffUser staff, PersonId person, String what) {
         PersonAccess target = find(staff, person, what, null);

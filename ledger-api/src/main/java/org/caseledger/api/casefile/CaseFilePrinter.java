@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import org.caseledger.api.access.PersonAccessGuard;
 import org.caseledger.api.access.PersonAccessRepository;
 import org.caseledger.api.integrity.CaseFileExporter;
@@ -17,9 +16,7 @@ import org.caseledger.core.cases.CaseEvent;
 import org.caseledger.core.cases.CaseId;
 import org.caseledger.core.cases.CaseOpened;
 import org.caseledger.core.integrity.Ed25519;
-import org.caseledger.core.person.PersonErased;
-import org.caseledger.core.person.PersonRegistered;
-import org.caseledger.core.shared.LedgerEvent;
+import org.caseledger.core.person.PersonRecord;
 import org.caseledger.core.shared.PersonId;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -35,8 +32,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class CaseFilePrinter {
 
-    /** A person of the case as read: their id, and their registration, or none for an id no one registered. */
-    private record Registration(PersonId personId, Optional<PersonRegistered> registered, boolean erased) {
+    /** A person of the case as read: their id, and the person as their events leave them. */
+    private record Registration(PersonId personId, PersonRecord person) {
     }
 
     private record Snapshot(CaseFileExporter.Export export, List<CaseEvent> events, Registration child, List<Registration> household) {
@@ -80,7 +77,7 @@ class CaseFilePrinter {
         List<Registration> named = new ArrayList<>(read.household());
         named.add(0, read.child());
         // The log is written outside the read-only snapshot; a person no one registered has no data to read.
-        named.stream().filter(person -> person.registered().isPresent())
+        named.stream().filter(person -> person.person().registered())
                 .forEach(person -> personGuard.read(exportedBy, person.personId(), WHAT, purpose));
         Words words = wording.words(language);
         List<CaseFileContents.Person> household = read.household().stream().map(member -> person(member, words))
@@ -92,25 +89,25 @@ class CaseFilePrinter {
     }
 
     private Registration registration(PersonId personId) {
-        List<LedgerEvent> events = history.events(personId);
-        Optional<PersonRegistered> registered = events.stream().filter(PersonRegistered.class::isInstance)
-                .map(PersonRegistered.class::cast).findFirst();
-        return new Registration(personId, registered, events.stream().anyMatch(PersonErased.class::isInstance));
+        return new Registration(personId, PersonRecord.of(history.events(personId)));
     }
 
-    /** The person by name and number in words: erased, unregistered, by identity number or by reserve number. */
-    private static CaseFileContents.Person person(Registration person, Words words) {
+    /**
+     * The person by name and number in words, as corrected last: erased, unregistered, by identity number or by reserve
+     * number; protected if they are now.
+     */
+    private static CaseFileContents.Person person(Registration registration, Words words) {
+        PersonRecord person = registration.person();
         if (person.erased()) {
             return new CaseFileContents.Person(words.erased(), null, false);
         }
-        if (person.registered().isEmpty()) {
+        if (!person.registered()) {
             return new CaseFileContents.Person(words.text("casefile.person.unregistered"), null, false);
         }
-        PersonRegistered registered = person.registered().get();
-        String number = registered.identityNumber() != null ? registered.identityNumber().value()
-                : registered.reserveNumber() != null ? words.text("casefile.person.reserve", words.stored(registered.reserveNumber()))
-                : words.text("casefile.person.noNumber");
-        return new CaseFileContents.Person(words.stored(registered.name()), number, registered.protectedIdentity());
+        String number = person.identityNumber() != null ? person.identityNumber().value()
+                : person.reserveNumberInUse().map(reserve -> words.text("casefile.person.reserve", words.stored(reserve)))
+                .orElseGet(() -> words.text("casefile.person.noNumber"));
+        return new CaseFileContents.Person(words.stored(person.name()), number, person.protectedIdentity());
     }
 
     private static String describe(StaffUser staff, Words words) {

@@ -23,10 +23,14 @@ import org.caseledger.api.web.CommandResult;
 import org.caseledger.api.web.CommandTransaction;
 import org.caseledger.api.web.EventHistory;
 import org.caseledger.core.person.ApproveErasure;
+import org.caseledger.core.person.CorrectIdentityNumber;
+import org.caseledger.core.person.CorrectName;
 import org.caseledger.core.person.ErasePerson;
 import org.caseledger.core.person.ErasureReason;
+import org.caseledger.core.person.LiftIdentityProtection;
 import org.caseledger.core.person.PersonEvent;
 import org.caseledger.core.person.PersonalIdentityNumber;
+import org.caseledger.core.person.ProtectIdentity;
 import org.caseledger.core.person.RegisterPerson;
 import org.caseledger.core.shared.HouseholdId;
 import org.caseledger.core.shared.InvalidValueException;
@@ -68,6 +72,38 @@ class PersonController {
     }
 
     record ApprovalRequest(@Schema(description = Descriptions.OCCURRED_AT) Instant occurredAt) {
+    }
+
+    /** When a protection of the person's identity began or ended; the body may be left out (it began or ended now). */
+    record ProtectionRequest(@Schema(description = Descriptions.OCCURRED_AT) Instant occurredAt) {
+    }
+
+    record NameCorrectionRequest(@Schema(requiredMode = REQUIRED, description = "The name as it should read",
+                                         minLength = 1, maxLength = RegisterPerson.NAME_LIMIT, pattern = Require.TEXT_PATTERN) String name,
+                                 @Schema(requiredMode = REQUIRED, description = "Why the name is corrected; personal data, stored encrypted",
+                                         minLength = 1, maxLength = CorrectName.REASON_LIMIT, pattern = Require.TEXT_PATTERN) String reason,
+                                 @Schema(description = Descriptions.OCCURRED_AT) Instant occurredAt) {
+        NameCorrectionRequest {
+            Require.present(name, "name");
+            Require.present(reason, "reason");
+        }
+    }
+
+    record IdentityNumberCorrectionRequest(@Schema(requiredMode = REQUIRED, description = "The personal identity number or "
+                                                   + "coordination number as it should read, YYYYMMDD-NNNN with a valid check digit")
+                                           PersonalIdentityNumber identityNumber,
+                                           @Schema(requiredMode = REQUIRED, description = "Why the number is corrected or given; "
+                                                   + "personal data, stored encrypted", minLength = 1, maxLength = CorrectName.REASON_LIMIT,
+                                                   pattern = Require.TEXT_PATTERN) String reason,
+                                           @Schema(description = Descriptions.OCCURRED_AT) Instant occurredAt) {
+        IdentityNumberCorrectionRequest {
+            Require.present(identityNumber, "identityNumber");
+            Require.present(reason, "reason");
+        }
+    }
+
+    /** A fact recorded about the person. */
+    record PersonFactRecorded(@Schema(requiredMode = REQUIRED) PersonId personId) {
     }
 
     /**
@@ -235,6 +271,66 @@ class PersonController {
         return commands.execute(context, personId, PersonEvent.class, approval, sender -> {
             sender.send(new ApproveErasure(personId, context.envelope(approval.occurredAt())));
             return CommandResult.recorded(new Approved(personId, context.envelope(approval.occurredAt()).unit()));
+        });
+    }
+
+    @Operation(summary = "Protect a person's identity", description = """
+            Records that the person's identity is protected (skyddade personuppgifter) from `occurredAt`: from the moment \
+            it is recorded, every case file naming the person as child or household member is for the assigned case \
+            worker, the unit head and auditors only, in lists, drill-downs and exports alike. By a member of staff who \
+            may read the person, of a unit holding them. The body may be left out.""")
+    @PostMapping("/{personId}/identity-protection")
+    ResponseEntity<PersonFactRecorded> protect(@PathVariable PersonId personId, @RequestBody(required = false) ProtectionRequest body,
+                                               CommandContext context) {
+        ProtectionRequest protection = body == null ? new ProtectionRequest(null) : body;
+        guard.record(CurrentStaff.get(), personId, "POST /api/v1/persons/{personId}/identity-protection");
+        return commands.execute(context, personId, PersonEvent.class, protection, sender -> {
+            sender.send(new ProtectIdentity(personId, context.envelope(protection.occurredAt())));
+            return CommandResult.recorded(new PersonFactRecorded(personId));
+        });
+    }
+
+    @Operation(summary = "Lift the protection of a person's identity", description = """
+            Records that the person's identity is no longer protected, from `occurredAt`: from the moment it is recorded, \
+            the person's case files are their unit's again. Widens who reads them, so the unit head decides it. The body \
+            may be left out.""")
+    @PostMapping("/{personId}/identity-protection/lifting")
+    ResponseEntity<PersonFactRecorded> liftProtection(@PathVariable PersonId personId,
+                                                      @RequestBody(required = false) ProtectionRequest body, CommandContext context) {
+        ProtectionRequest lifting = body == null ? new ProtectionRequest(null) : body;
+        guard.record(CurrentStaff.get(), personId, "POST /api/v1/persons/{personId}/identity-protection/lifting");
+        return commands.execute(context, personId, PersonEvent.class, lifting, sender -> {
+            sender.send(new LiftIdentityProtection(personId, context.envelope(lifting.occurredAt())));
+            return CommandResult.recorded(new PersonFactRecorded(personId));
+        });
+    }
+
+    @Operation(summary = "Correct a person's name", description = """
+            Corrects the person's name, saying why. The registration keeps the name it had, readable in the person's \
+            history as a corrected journal note is; case files and searches use the name as corrected.""")
+    @PostMapping("/{personId}/name-corrections")
+    ResponseEntity<PersonFactRecorded> correctName(@PathVariable PersonId personId, @RequestBody NameCorrectionRequest body,
+                                                   CommandContext context) {
+        guard.record(CurrentStaff.get(), personId, "POST /api/v1/persons/{personId}/name-corrections");
+        return commands.execute(context, personId, PersonEvent.class, body, sender -> {
+            sender.send(new CorrectName(personId, body.name(), body.reason(), context.envelope(body.occurredAt())));
+            return CommandResult.recorded(new PersonFactRecorded(personId));
+        });
+    }
+
+    @Operation(summary = "Correct a person's identity number", description = """
+            Corrects the person's personal identity number or coordination number, or gives one to a person registered \
+            by a reserve number, saying why. A number registered to another person is refused with the rule \
+            `PERSON_ALREADY_REGISTERED` and that person. The registration keeps what it had, readable in the person's \
+            history; case files, searches and retention use the number as corrected.""")
+    @PostMapping("/{personId}/identity-number-corrections")
+    ResponseEntity<PersonFactRecorded> correctIdentityNumber(@PathVariable PersonId personId,
+                                                             @RequestBody IdentityNumberCorrectionRequest body, CommandContext context) {
+        guard.record(CurrentStaff.get(), personId, "POST /api/v1/persons/{personId}/identity-number-corrections");
+        return commands.execute(context, personId, PersonEvent.class, body, sender -> {
+            lookup.requireUnregistered(body.identityNumber(), personId);
+            sender.send(new CorrectIdentityNumber(personId, body.identityNumber(), body.reason(), context.envelope(body.occurredAt())));
+            return CommandResult.recorded(new PersonFactRecorded(personId));
         });
     }
 }

@@ -17,9 +17,12 @@ import org.axonframework.eventhandling.EventHandler;
 import org.caseledger.api.access.AccessIndex;
 import org.caseledger.api.web.EventHistory;
 import org.caseledger.core.integrity.HmacSha256;
+import org.caseledger.core.person.IdentityNumberCorrected;
+import org.caseledger.core.person.NameCorrected;
 import org.caseledger.core.person.PersonErased;
 import org.caseledger.core.person.PersonRegistered;
 import org.caseledger.core.person.PersonalIdentityNumber;
+import org.caseledger.core.shared.LedgerEvent;
 import org.caseledger.core.shared.PersonId;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -59,11 +62,35 @@ public class IdentityLookup {
             jdbc.sql("INSERT INTO identity_lookup (person_id, digest) VALUES (?, ?) ON CONFLICT (person_id) DO NOTHING")
                     .params(event.personId().value(), digest(NUMBER_PURPOSE, event.identityNumber().value())).update();
         }
-        if (event.name() != null) {
-            for (String word : words(event.name())) {
-                jdbc.sql("INSERT INTO name_lookup (person_id, digest) VALUES (?, ?) ON CONFLICT DO NOTHING")
-                        .params(event.personId().value(), digest(NAME_PURPOSE, word)).update();
-            }
+        if (event.name() != null && !SealedText.isSealed(event.name())) {
+            addWords(event.personId().value(), event.name());
+        }
+    }
+
+    private void addWords(UUID person, String name) {
+        for (String word : words(name)) {
+            jdbc.sql("INSERT INTO name_lookup (person_id, digest) VALUES (?, ?) ON CONFLICT DO NOTHING")
+                    .params(person, digest(NAME_PURPOSE, word)).update();
+        }
+    }
+
+    /** A corrected number replaces the digest; a replay, which is given the number sealed (null), leaves it. */
+    @EventHandler
+    void on(IdentityNumberCorrected event) {
+        if (event.identityNumber() != null) {
+            // deleted and written anew: the application's role may not update a digest (V20)
+            jdbc.sql("DELETE FROM identity_lookup WHERE person_id = ?").param(event.personId().value()).update();
+            jdbc.sql("INSERT INTO identity_lookup (person_id, digest) VALUES (?, ?)")
+                    .params(event.personId().value(), digest(NUMBER_PURPOSE, event.identityNumber().value())).update();
+        }
+    }
+
+    /** A corrected name replaces the words; a replay, which is given the name sealed, leaves them. */
+    @EventHandler
+    void on(NameCorrected event) {
+        if (event.name() != null && !SealedText.isSealed(event.name())) {
+            jdbc.sql("DELETE FROM name_lookup WHERE person_id = ?").param(event.personId().value()).update();
+            addWords(event.personId().value(), event.name());
         }
     }
 
@@ -82,9 +109,15 @@ public class IdentityLookup {
         List<UUID> missing = jdbc.sql("SELECT p.person_id FROM person_access p WHERE NOT p.erased "
                 + "AND NOT EXISTS (SELECT 1 FROM name_lookup n WHERE n.person_id = p.person_id)").query(UUID.class).list();
         for (UUID person : missing) {
-            history.events(person).stream().filter(PersonRegistered.class::isInstance).map(PersonRegistered.class::cast)
-                    .filter(registered -> registered.name() != null && !registered.name().isBlank())
-                    .findFirst().ifPresent(this::on);
+            for (LedgerEvent event : history.events(person)) {
+                if (event instanceof PersonRegistered registered) {
+                    on(registered);
+                } else if (event instanceof NameCorrected corrected) {
+                    on(corrected);
+                } else if (event instanceof IdentityNumberCorrected corrected) {
+                    on(corrected);
+                }
+            }
         }
     }
 
@@ -94,12 +127,17 @@ public class IdentityLookup {
      * transaction ends, so two registrations of one number at once are decided one after the other.
      */
     public void requireUnregistered(PersonalIdentityNumber number) {
+        requireUnregistered(number, null);
+    }
+
+    /** As {@link #requireUnregistered(PersonalIdentityNumber)}, except that the number may be this person's own. */
+    public void requireUnregistered(PersonalIdentityNumber number, PersonId self) {
         byte[] digest = digest(NUMBER_PURPOSE, number.value());
         jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(ByteBuffer.wrap(digest).getLong()).query().singleRow();
         List<UUID> registered = jdbc.sql("SELECT person_id FROM identity_lookup WHERE digest = ?").param(digest).query(UUID.class).list();
-        if (!registered.isEmpty()) {
-            throw new PersonAlreadyRegisteredException(PersonId.of(registered.get(0).toString()));
-        }
+        registered.stream().filter(person -> self == null || !person.equals(self.value())).findFirst().ifPresent(other -> {
+            throw new PersonAlreadyRegisteredException(PersonId.of(other.toString()));
+        });
     }
 
     /** The persons registered with this number and not erased, in no order. */

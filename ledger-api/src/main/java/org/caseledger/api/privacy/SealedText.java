@@ -27,6 +27,11 @@ class SealedText implements PersonalText {
         return PREFIX + context + ":" + stored;
     }
 
+    /** Whether the value is a field left sealed for a read model, not a text as written. */
+    static boolean isSealed(String value) {
+        return value != null && value.startsWith(PREFIX);
+    }
+
     @Override
     public String open(String value) {
         if (value == null || !value.startsWith(PREFIX)) {

@@ -73,6 +73,8 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/retention/run").hasRole(role(Role.UNIT_HEAD))
                         .requestMatchers(HttpMethod.POST, "/api/v1/persons/*/erasure").hasAnyRole(role(Role.ADMINISTRATOR), role(Role.UNIT_HEAD))
                         .requestMatchers(HttpMethod.POST, "/api/v1/persons/*/erasure-approvals").hasRole(role(Role.UNIT_HEAD))
+                        // lifting a protection widens who reads the person's files: the unit head decides it
+                        .requestMatchers(HttpMethod.POST, "/api/v1/persons/*/identity-protection/lifting").hasRole(role(Role.UNIT_HEAD))
                         .requestMatchers(HttpMethod.GET, "/api/v1/**").hasAnyRole(CASE_READERS)
                         // a search reads: it is posted only to keep the identity number out of the URL
                         .requestMatchers(HttpMethod.POST, "/api/v1/persons/search").hasAnyRole(CASE_READERS)

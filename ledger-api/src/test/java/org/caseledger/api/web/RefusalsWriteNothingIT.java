@@ -341,6 +341,14 @@ class RefusalsWriteNothingIT extends IntegrationTest {
                 () -> post("/api/v1/persons/" + openCase().child() + "/erasure", Map.of("reason", "RETENTION")).as("lars")));
         givens.put("POST /api/v1/persons/{personId}/erasure-approvals", new Given("lars", "anna",
                 () -> post("/api/v1/persons/" + openCase().child() + "/erasure-approvals", Map.of()).as("lars")));
+        givens.put("POST /api/v1/persons/{personId}/identity-protection", work(() -> post("/api/v1/persons/" + openCase().child()
+                + "/identity-protection", Map.of())));
+        givens.put("POST /api/v1/persons/{personId}/identity-protection/lifting", new Given("lars", "anna",
+                () -> post("/api/v1/persons/" + protectedChild() + "/identity-protection/lifting", Map.of()).as("lars")));
+        givens.put("POST /api/v1/persons/{personId}/name-corrections", work(() -> post("/api/v1/persons/" + openCase().child()
+                + "/name-corrections", Map.of("name", "Alva Rättad", "reason", "Misspelt at registration."))));
+        givens.put("POST /api/v1/persons/{personId}/identity-number-corrections", work(() -> post("/api/v1/persons/" + openCase().child()
+                + "/identity-number-corrections", Map.of("identityNumber", Fixtures.identityNumber(), "reason", "Two digits swapped."))));
         // outreach
         givens.put("POST /api/v1/outreach/anonymous-consultations", work(() -> post("/api/v1/outreach/anonymous-consultations",
                 Map.of("topic", "PARENTING"))));
@@ -400,6 +408,14 @@ class RefusalsWriteNothingIT extends IntegrationTest {
 
     /** A case opened on a school's report about a child of its own. */
     private record Opened(String path, String child, String reportId) {
+    }
+
+    /** A child with a protected identity, with a case of the unit. */
+    private String protectedChild() {
+        String child = created(http.as("anna").post("/api/v1/persons", Map.of("identityNumber", Fixtures.identityNumber(),
+                "name", "Skyddad Person", "protectedIdentity", true))).field("personId");
+        created(Fixtures.openCaseOnSchoolReport(http, child));
+        return child;
     }
 
     private Opened openCase() {

@@ -21,6 +21,9 @@ public class Person {
     @AggregateIdentifier
     private PersonId personId;
     private boolean erased;
+    private boolean protectedIdentity;
+    private String name;
+    private PersonalIdentityNumber identityNumber;
     /** Who agreed to the erasure, for each unit that did. */
     private final Map<UnitId, StaffId> approvals = new HashMap<>();
 
@@ -32,6 +35,34 @@ public class Person {
     public Person(RegisterPerson command) {
         apply(new PersonRegistered(command.personId(), command.identityNumber(), command.reserveNumber(), command.name(),
                 command.protectedIdentity(), command.household(), command.envelope()));
+    }
+
+    @CommandHandler
+    public void handle(ProtectIdentity command) {
+        assertNotErased();
+        assertProtectionChanges(true);
+        apply(new IdentityProtected(personId, command.envelope()));
+    }
+
+    @CommandHandler
+    public void handle(LiftIdentityProtection command) {
+        assertNotErased();
+        assertProtectionChanges(false);
+        apply(new IdentityProtectionLifted(personId, command.envelope()));
+    }
+
+    @CommandHandler
+    public void handle(CorrectName command) {
+        assertNotErased();
+        assertChanges(command.name().equals(name), "name");
+        apply(new NameCorrected(personId, command.name(), command.reason(), command.envelope()));
+    }
+
+    @CommandHandler
+    public void handle(CorrectIdentityNumber command) {
+        assertNotErased();
+        assertChanges(command.identityNumber().equals(identityNumber), "identity number");
+        apply(new IdentityNumberCorrected(personId, command.identityNumber(), command.reason(), command.envelope()));
     }
 
     @CommandHandler
@@ -58,6 +89,19 @@ public class Person {
         }
     }
 
+    private void assertProtectionChanges(boolean protect) {
+        if (protectedIdentity == protect) {
+            throw new LedgerRuleViolation(LedgerRule.IDENTITY_PROTECTION_UNCHANGED, "person " + personId + "'s identity is "
+                    + (protect ? "already" : "not") + " protected");
+        }
+    }
+
+    private void assertChanges(boolean same, String what) {
+        if (same) {
+            throw new LedgerRuleViolation(LedgerRule.CORRECTION_CHANGES_NOTHING, "the person already has this " + what, what);
+        }
+    }
+
     private void assertNotErased() {
         if (erased) {
             throw new LedgerRuleViolation(LedgerRule.PERSON_ERASED, "person " + personId + " has already been erased");
@@ -67,6 +111,29 @@ public class Person {
     @EventSourcingHandler
     void on(PersonRegistered event) {
         personId = event.personId();
+        protectedIdentity = event.protectedIdentity();
+        name = event.name();
+        identityNumber = event.identityNumber();
+    }
+
+    @EventSourcingHandler
+    void on(IdentityProtected event) {
+        protectedIdentity = true;
+    }
+
+    @EventSourcingHandler
+    void on(IdentityProtectionLifted event) {
+        protectedIdentity = false;
+    }
+
+    @EventSourcingHandler
+    void on(NameCorrected event) {
+        name = event.name();
+    }
+
+    @EventSourcingHandler
+    void on(IdentityNumberCorrected event) {
+        identityNumber = event.identityNumber();
     }
 
     @EventSourcingHandler

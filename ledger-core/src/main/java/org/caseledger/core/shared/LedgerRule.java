@@ -43,6 +43,8 @@ public enum LedgerRule {
     PERSON_ALREADY_REGISTERED("A person with this id, or with this identity number, is already registered."),
     PERSON_ERASED("The person has been erased."),
     PERSON_NOT_REGISTERED("The person named is not registered: register them first."),
+    IDENTITY_PROTECTION_UNCHANGED("The person's identity is already protected, or already not protected."),
+    CORRECTION_CHANGES_NOTHING("The correction gives the value the person already has."),
     ERASURE_NOT_APPROVED("Another unit holding the person's case files has not approved the erasure.");
 
     private final String description;

@@ -1,9 +1,11 @@
 package org.caseledger.core.person;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.caseledger.core.shared.LedgerRuleMatchers.violates;
 import static org.caseledger.core.shared.TestEnvelopes.at;
 
+import java.util.List;
 import java.util.Set;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.caseledger.core.shared.Envelope;
@@ -99,6 +101,90 @@ class PersonTest {
         fixture.given(registered(), new PersonErased(PERSON, ErasureReason.RETENTION, null, ERASED))
                 .when(new ApproveErasure(PERSON, receptionHead(ERASED.occurredAt().plusSeconds(60))))
                 .expectException(violates(LedgerRule.PERSON_ERASED));
+    }
+
+    @Test
+    void givenAPersonNotProtectedWhenTheirIdentityIsProtectedThenTheProtectionIsRecordedAndWhenLiftedTheLiftingIs() {
+        Envelope granted = at("2026-02-01T09:00:00Z");
+        Envelope lifted = at("2026-06-01T09:00:00Z");
+        fixture.given(registered())
+                .when(new ProtectIdentity(PERSON, granted))
+                .expectEvents(new IdentityProtected(PERSON, granted));
+        fixture.given(registered(), new IdentityProtected(PERSON, granted))
+                .when(new LiftIdentityProtection(PERSON, lifted))
+                .expectEvents(new IdentityProtectionLifted(PERSON, lifted));
+    }
+
+    @Test
+    void givenAProtectionAlreadyAsAskedWhenProtectedOrLiftedAgainThenRefusedWithTheRuleAndNothingRecorded() {
+        Envelope later = at("2026-02-01T09:00:00Z");
+        fixture.given(registered(), new IdentityProtected(PERSON, later))
+                .when(new ProtectIdentity(PERSON, later))
+                .expectException(violates(LedgerRule.IDENTITY_PROTECTION_UNCHANGED))
+                .expectNoEvents();
+        fixture.given(registered())
+                .when(new LiftIdentityProtection(PERSON, later))
+                .expectException(violates(LedgerRule.IDENTITY_PROTECTION_UNCHANGED))
+                .expectNoEvents();
+        fixture.given(new PersonRegistered(PERSON, IDENTITY_NUMBER, null, "Tolvan", true, null, REGISTERED))
+                .when(new ProtectIdentity(PERSON, later))
+                .expectException(violates(LedgerRule.IDENTITY_PROTECTION_UNCHANGED));
+    }
+
+    @Test
+    void givenARegisteredPersonWhenTheirNameAndNumberAreCorrectedThenTheCorrectionsAreRecordedWithTheirReasons() {
+        Envelope corrected = at("2026-02-01T09:00:00Z");
+        PersonalIdentityNumber right = PersonalIdentityNumber.of("20100102-2381");
+        fixture.given(registered())
+                .when(new CorrectName(PERSON, "Tolvan Tolvsson", "Misspelt at registration.", corrected))
+                .expectEvents(new NameCorrected(PERSON, "Tolvan Tolvsson", "Misspelt at registration.", corrected));
+        fixture.given(registered())
+                .when(new CorrectIdentityNumber(PERSON, right, "Digits swapped.", corrected))
+                .expectEvents(new IdentityNumberCorrected(PERSON, right, 2, "Digits swapped.", corrected));
+    }
+
+    @Test
+    void givenAPersonKnownByAReserveNumberWhenGivenAPersonalNumberThenTheNumberIsRecordedWithItsDayOfBirth() {
+        Envelope corrected = at("2026-02-01T09:00:00Z");
+        fixture.given(new PersonRegistered(PERSON, null, "R-2025-0007", "Okänd Förälder", false, null, REGISTERED))
+                .when(new CorrectIdentityNumber(PERSON, IDENTITY_NUMBER, "Number from the Tax Agency.", corrected))
+                .expectEvents(new IdentityNumberCorrected(PERSON, IDENTITY_NUMBER, 1, "Number from the Tax Agency.", corrected));
+    }
+
+    @Test
+    void givenACorrectionToTheValueThePersonHasWhenSentThenRefusedWithTheRuleAndNothingRecorded() {
+        Envelope corrected = at("2026-02-01T09:00:00Z");
+        fixture.given(registered(), new NameCorrected(PERSON, "Tolvan T", "Short form.", corrected))
+                .when(new CorrectName(PERSON, "Tolvan T", "Again.", corrected))
+                .expectException(violates(LedgerRule.CORRECTION_CHANGES_NOTHING))
+                .expectNoEvents();
+        fixture.given(registered())
+                .when(new CorrectIdentityNumber(PERSON, IDENTITY_NUMBER, "The same.", corrected))
+                .expectException(violates(LedgerRule.CORRECTION_CHANGES_NOTHING))
+                .expectNoEvents();
+    }
+
+    @Test
+    void givenAnErasedPersonWhenProtectedOrCorrectedThenRefusedAsErased() {
+        Envelope later = at("2031-02-01T09:00:00Z");
+        fixture.given(registered(), new PersonErased(PERSON, ErasureReason.RETENTION, null, ERASED))
+                .when(new ProtectIdentity(PERSON, later))
+                .expectException(violates(LedgerRule.PERSON_ERASED));
+        fixture.given(registered(), new PersonErased(PERSON, ErasureReason.RETENTION, null, ERASED))
+                .when(new CorrectName(PERSON, "Ny", "Reason.", later))
+                .expectException(violates(LedgerRule.PERSON_ERASED));
+    }
+
+    @Test
+    void givenEventsOfAPersonWhenFoldedThenTheRecordHasTheLastNameAndNumberAndTheProtectionAsItStandsNow() {
+        Envelope later = at("2026-02-01T09:00:00Z");
+        PersonalIdentityNumber right = PersonalIdentityNumber.of("20100102-2381");
+        PersonRecord person = PersonRecord.of(List.of(registered(), new NameCorrected(PERSON, "Tolvan Tolvsson", "r", later),
+                new IdentityNumberCorrected(PERSON, right, "r", later), new IdentityProtected(PERSON, later)));
+
+        assertThat(person).isEqualTo(new PersonRecord(true, "Tolvan Tolvsson", right, null, true, false));
+        assertThat(PersonRecord.of(List.of(registered(), new IdentityProtected(PERSON, later),
+                new IdentityProtectionLifted(PERSON, later))).protectedIdentity()).isFalse();
     }
 
     private static Envelope receptionHead(java.time.Instant at) {
