@@ -98,6 +98,11 @@ class EventCatalogueIT extends IntegrationTest {
         // the child's file is now central-reception's: vivalla, holding a newer one, erases the child with its approval
         ok(anna.post("/api/v1/cases", Map.of("origin", "APPLICATION", "child", child, "household", household,
                 "receivedAt", "2026-06-02T08:15:00Z")));
+        String person = "/api/v1/persons/" + child;
+        ok(anna.post(person + "/name-corrections", Map.of("name", "Alva Exempelsson", "reason", "Misspelt at registration.")));
+        ok(anna.post(person + "/identity-number-corrections", Map.of("identityNumber", Fixtures.identityNumber(), "reason", "Digits swapped.")));
+        ok(http.as("lars").post(person + "/identity-protection", Map.of()));
+        ok(http.as("lars").post(person + "/identity-protection/lifting", Map.of()));
         ok(http.as("mia").post("/api/v1/persons/" + child + "/erasure-approvals", Map.of()));
         ok(http.as("eva").post("/api/v1/persons/" + child + "/erasure", Map.of("reason", "RETENTION")));
         for (JsonNode entry : http.as("ivo").get("/api/v1/persons/" + child + "/history").json()) {
