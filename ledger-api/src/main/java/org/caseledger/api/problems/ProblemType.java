@@ -36,6 +36,8 @@ public enum ProblemType {
     REQUEST_REFUSED("request-refused", HttpStatus.BAD_REQUEST),
     INTERNAL_ERROR("internal-error", HttpStatus.INTERNAL_SERVER_ERROR),
     DATABASE_UNAVAILABLE("database-unavailable", HttpStatus.SERVICE_UNAVAILABLE),
+    /** The connection was lost while the write was being committed: it may or may not be stored. */
+    OUTCOME_UNKNOWN("outcome-unknown", HttpStatus.SERVICE_UNAVAILABLE),
     IDENTITY_PROVIDER_UNAVAILABLE("identity-provider-unavailable", HttpStatus.SERVICE_UNAVAILABLE);
 
     /** Where the pages of the problem types are served; relative, so that it resolves against the ledger's own address. */

@@ -171,6 +171,15 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 ProblemType.MALFORMED_REQUEST);
     }
 
+    @ExceptionHandler(OutcomeUnknownException.class)
+    ResponseEntity<ProblemDetail> outcomeUnknown(OutcomeUnknownException e, HttpServletRequest request) {
+        log.warn("Answered 503: the outcome of a write is unknown, the connection was lost during its commit ({})",
+                DatabaseUnavailable.describe(e));
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "5")
+                .body(problems.of(request, ProblemType.OUTCOME_UNKNOWN));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
         if (DatabaseUnavailable.causes(e)) {

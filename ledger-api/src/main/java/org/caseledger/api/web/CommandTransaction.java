@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -15,6 +16,7 @@ import org.caseledger.core.shared.LedgerEvent;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -71,34 +73,53 @@ public class CommandTransaction {
     public <T> ResponseEntity<T> execute(CommandContext context, Object aggregateId, Class<? extends LedgerEvent> kind,
                                          Object request, Work<T> work) {
         String stream = aggregateId.toString();
-        return transaction.execute(status -> {
-            String actor = context.staff().staffId().value();
-            String key = context.idempotencyKey();
-            if (key != null) {
-                String fingerprint = fingerprint(context, request);
-                Optional<IdempotencyStore.StoredAnswer> earlier = idempotency.claim(actor, key, fingerprint, context.recordedAt());
-                if (earlier.isPresent()) {
-                    if (!earlier.get().fingerprint().equals(fingerprint)) {
-                        throw new IdempotencyKeyReusedException("the Idempotency-Key " + key
-                                + " was already used for a different request; use a new key for a new request");
-                    }
-                    return replay(earlier.get());
+        AtomicBoolean handled = new AtomicBoolean();
+        try {
+            return transaction.execute(status -> {
+                ResponseEntity<T> answer = handle(context, aggregateId, kind, request, work, stream);
+                handled.set(true);
+                return answer;
+            });
+        } catch (RuntimeException e) {
+            // The commands were carried out and the commit was under way: with the connection lost, or a rollback after a
+            // failed commit failing too (the pool's closed connection says so with no SQLSTATE), the commit may have
+            // reached the disk or not. A commit the database refused (a deferred check) rolled back, and is answered so.
+            if (handled.get() && (DatabaseUnavailable.causes(e) || e instanceof TransactionSystemException)) {
+                throw new OutcomeUnknownException(e);
+            }
+            throw e;
+        }
+    }
+
+    /** Claims the idempotency key, locks the stream, checks the version, sends the commands and builds the answer. */
+    private <T> ResponseEntity<T> handle(CommandContext context, Object aggregateId, Class<? extends LedgerEvent> kind, Object request,
+                                         Work<T> work, String stream) {
+        String actor = context.staff().staffId().value();
+        String key = context.idempotencyKey();
+        if (key != null) {
+            String fingerprint = fingerprint(context, request);
+            Optional<IdempotencyStore.StoredAnswer> earlier = idempotency.claim(actor, key, fingerprint, context.recordedAt());
+            if (earlier.isPresent()) {
+                if (!earlier.get().fingerprint().equals(fingerprint)) {
+                    throw new IdempotencyKeyReusedException("the Idempotency-Key " + key
+                            + " was already used for a different request; use a new key for a new request");
                 }
+                return replay(earlier.get());
             }
-            lock(stream);
-            if (kind != null) {
-                long current = history.version(aggregateId, kind);
-                checkExpectedVersion(current, context.expectedVersion());
-            } else if (context.expectedVersion() != null) {
-                throw new StaleVersionException("If-Match names a version of something that does not exist yet", null);
-            }
-            CommandResult<T> result = work.run(command -> commandGateway.sendAndWait(asMessage(command)))
-                    .withVersion(eventStore.lastSequenceNumberFor(stream).orElse(null));
-            if (key != null) {
-                idempotency.complete(actor, key, result);
-            }
-            return result.toResponse(false);
-        });
+        }
+        lock(stream);
+        if (kind != null) {
+            long current = history.version(aggregateId, kind);
+            checkExpectedVersion(current, context.expectedVersion());
+        } else if (context.expectedVersion() != null) {
+            throw new StaleVersionException("If-Match names a version of something that does not exist yet", null);
+        }
+        CommandResult<T> result = work.run(command -> commandGateway.sendAndWait(asMessage(command)))
+                .withVersion(eventStore.lastSequenceNumberFor(stream).orElse(null));
+        if (key != null) {
+            idempotency.complete(actor, key, result);
+        }
+        return result.toResponse(false);
     }
 
     /**
