@@ -50,21 +50,27 @@ class PersonSearchIT extends IntegrationTest {
     }
 
     private long nameRowsOf(String person) {
-        return jdbc.sql("SELECT count(*) FROM name_lookup WHERE person_id = ?::uuid").param(person).query(Long.class).single();
-    }
-
-    private List<String> searchByName(String user, String name) {
-        LedgerHttp.Response answer = http.as(user).post("/api/v1/persons/search", Map.of("name", name));
-        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
-        return answer.json().findValuesAsString("personId");
+        return rowsOf("name_lookup", person);
     }
 
     private long lookupRowsOf(String person) {
-        return jdbc.sql("SELECT count(*) FROM identity_lookup WHERE person_id = ?::uuid").param(person).query(Long.class).single();
+        return rowsOf("identity_lookup", person);
+    }
+
+    private long rowsOf(String table, String person) {
+        return jdbc.sql("SELECT count(*) FROM " + table + " WHERE person_id = ?::uuid").param(person).query(Long.class).single();
+    }
+
+    private List<String> searchByName(String user, String name) {
+        return found(user, Map.of("name", name));
     }
 
     private List<String> search(String user, String number) {
-        LedgerHttp.Response answer = http.as(user).post("/api/v1/persons/search", Map.of("identityNumber", number));
+        return found(user, Map.of("identityNumber", number));
+    }
+
+    private List<String> found(String user, Map<String, String> body) {
+        LedgerHttp.Response answer = http.as(user).post("/api/v1/persons/search", body);
         assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
         return answer.json().findValuesAsString("personId");
     }
