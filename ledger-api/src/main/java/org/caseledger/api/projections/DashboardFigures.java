@@ -36,7 +36,7 @@ public final class DashboardFigures {
             if (MetricsQuery.isRate(figure)) {
                 return RATE;
             }
-            return figure.equals(Metric.DAYS_FROM_FIRST_CONTACT_TO_SUPPORT.name()) ? DAYS : COUNT;
+            return MetricsQuery.isMedian(figure) ? DAYS : COUNT;
         }
     }
 
@@ -56,7 +56,8 @@ public final class DashboardFigures {
 
     /**
      * One figure: its cells and baseline as the table shows them, and its chart's series as JSON; for a rate, under each
-     * cell what it is made of (numerator, denominator, pending), so that a share of a handful reads as such.
+     * cell what it is made of (numerator, denominator, pending), so that a share of a handful reads as such; for a median,
+     * how many values it is the median of.
      */
     public record Row(String name, Kind kind, List<String> cells, List<String> parts, String baseline, String series) {
     }
@@ -110,9 +111,10 @@ public final class DashboardFigures {
     /**
      * @param mark  the word a chart writes under a month counted only in part
      * @param parts how a rate's parts read, such as "3 of 4, 1 pending"
+     * @param n     how a median's n reads, such as "of 12 cases"
      */
     static List<Row> rows(MetricsQuery.Report report, List<Column> columns, Locale locale, Function<Column, String> mark,
-                          Function<MetricsQuery.Rate, String> parts, JsonMapper json) {
+                          Function<MetricsQuery.Rate, String> parts, Function<Long, String> n, JsonMapper json) {
         List<Row> rows = new ArrayList<>();
         if (report.periods().isEmpty()) {
             return rows;
@@ -128,9 +130,10 @@ public final class DashboardFigures {
                 boolean begun = columns.get(i).state() != State.NOT_BEGUN;
                 Number value = begun ? report.periods().get(i).figures().get(name) : null;
                 MetricsQuery.Rate rate = begun ? report.periods().get(i).rates().get(name) : null;
+                Long medianOf = begun ? report.periods().get(i).medianOf().get(name) : null;
                 values.add(shown(kind, value));
                 cells.add(format(kind, value, locale));
-                made.add(rate == null ? "" : parts.apply(rate));
+                made.add(rate != null ? parts.apply(rate) : medianOf != null ? n.apply(medianOf) : "");
             }
             Map<String, Number> baselineFigures = report.baseline() == null ? Map.of() : report.baseline().figures();
             Number baseline = baselineFigures.get(name);

@@ -81,7 +81,7 @@ class DashboardPage {
         model.addAttribute("columns", columns);
         model.addAttribute("figures", DashboardFigures.rows(report, columns, locale,
                 column -> messages.getMessage("dashboard.state." + column.state(), null, locale),
-                rate -> parts(rate, locale), json));
+                rate -> parts(rate, locale), n -> messages.getMessage("dashboard.medianOf", new Object[] {n}, locale), json));
         model.addAttribute("deadlines", caseLists.visible(staff, compliance.deadlines(which.value(), null, today, 14),
                 ComplianceQuery.Entry::caseId, "deadlines", request.getQueryString(), purpose));
         model.addAttribute("compliance", caseLists.visibleMisses(staff, compliance.report(which.value(), periodFrom, periodTo, today),
