@@ -66,6 +66,14 @@ public final class DashboardFigures {
     public record Series(String kind, List<String> months, List<String> marks, List<Number> values, Number baseline) {
     }
 
+    /** A figure of a month that reads otherwise now than it did at the date chosen: what it read then, and now. */
+    public record Changed(String figure, String before, String after) {
+    }
+
+    /** A month whose figures changed since the date chosen, and which of them. */
+    public record ChangedMonth(String month, List<Changed> figures) {
+    }
+
     /** A case behind the misses of one rule, and how many of them it has. */
     public record CaseMisses(String caseId, String caseNumber, int misses) {
     }
@@ -141,6 +149,45 @@ public final class DashboardFigures {
                     json.writeValueAsString(new Series(kind.name().toLowerCase(Locale.ROOT), months, marks, values, shown(kind, baseline)))));
         }
         return rows;
+    }
+
+    /**
+     * The months whose figures read otherwise {@code now} than {@code then} (the same months, counted from what the ledger
+     * had recorded at the date chosen): a figure changed when its value did, or what a rate or median rests on did.
+     */
+    static List<ChangedMonth> changes(MetricsQuery.Report now, MetricsQuery.Report then, List<Column> columns, Locale locale,
+                                      Function<MetricsQuery.Rate, String> parts, Function<Long, String> n) {
+        List<ChangedMonth> months = new ArrayList<>();
+        for (int i = 0; i < now.periods().size(); i++) {
+            if (columns.get(i).state() == State.NOT_BEGUN) {
+                continue;
+            }
+            MetricsQuery.PeriodFigures current = now.periods().get(i);
+            MetricsQuery.PeriodFigures past = then.periods().get(i);
+            List<Changed> changed = new ArrayList<>();
+            for (String name : current.figures().keySet()) {
+                Kind kind = Kind.of(name);
+                String before = reading(kind, name, past, locale, parts, n);
+                String after = reading(kind, name, current, locale, parts, n);
+                if (!before.equals(after)) {
+                    changed.add(new Changed(name, before, after));
+                }
+            }
+            if (!changed.isEmpty()) {
+                months.add(new ChangedMonth(columns.get(i).month(), changed));
+            }
+        }
+        return months;
+    }
+
+    /** A figure as the reader reads it: its value and, for a rate or a median, what it rests on. */
+    private static String reading(Kind kind, String name, MetricsQuery.PeriodFigures period, Locale locale,
+                                  Function<MetricsQuery.Rate, String> parts, Function<Long, String> n) {
+        String value = format(kind, period.figures().get(name), locale);
+        MetricsQuery.Rate rate = period.rates().get(name);
+        Long medianOf = period.medianOf().get(name);
+        String basis = rate != null ? parts.apply(rate) : medianOf != null ? n.apply(medianOf) : "";
+        return basis.isEmpty() ? value : value + " (" + basis + ")";
     }
 
     /** The value a chart draws: a share in percent to a tenth, so that the table's words and the chart agree. */

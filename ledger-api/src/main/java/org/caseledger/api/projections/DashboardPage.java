@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import org.caseledger.api.access.AccessLog;
 import org.caseledger.api.access.CaseLists;
 import org.caseledger.api.pages.Page;
@@ -16,6 +17,7 @@ import org.caseledger.core.shared.LedgerTime;
 import org.caseledger.core.shared.UnitId;
 import org.caseledger.projections.caseload.CaseloadQuery;
 import org.caseledger.projections.compliance.ComplianceQuery;
+import org.caseledger.projections.metrics.FiguresAsOf;
 import org.caseledger.projections.metrics.MetricsQuery;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
@@ -26,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The unit head's dashboard: every evaluation metric month by month against a baseline, drawn as charts and given
- * as a table of the same values, each linked to its definition; the deadlines due and overdue; compliance per rule
+ * as a table of the same values, each linked to its definition, and the months whose figures changed since a chosen date; the deadlines due and overdue; compliance per rule
  * with the cases behind the misses, one link per case; and the caseload. The same queries, unit rule and case
  * filtering as the API.
  */
@@ -35,6 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
 class DashboardPage {
 
     private final MetricsQuery metrics;
+    private final FiguresAsOf figuresAsOf;
     private final ComplianceQuery compliance;
     private final CaseloadQuery caseload;
     private final CaseLists caseLists;
@@ -42,9 +45,10 @@ class DashboardPage {
     private final MessageSource messages;
     private final Clock clock;
 
-    DashboardPage(MetricsQuery metrics, ComplianceQuery compliance, CaseloadQuery caseload, CaseLists caseLists, JsonMapper json,
-                  MessageSource messages, Clock clock) {
+    DashboardPage(MetricsQuery metrics, FiguresAsOf figuresAsOf, ComplianceQuery compliance, CaseloadQuery caseload, CaseLists caseLists,
+                  JsonMapper json, MessageSource messages, Clock clock) {
         this.metrics = metrics;
+        this.figuresAsOf = figuresAsOf;
         this.compliance = compliance;
         this.caseload = caseload;
         this.caseLists = caseLists;
@@ -56,7 +60,7 @@ class DashboardPage {
     @GetMapping("/ui/dashboard")
     String dashboard(@RequestParam(required = false) UnitId unit, @RequestParam(required = false) LocalDate from,
                      @RequestParam(required = false) LocalDate to, @RequestParam(required = false) LocalDate baselineFrom,
-                     HttpServletRequest request, Locale locale, Model model) {
+                     @RequestParam(required = false) LocalDate changedSince, HttpServletRequest request, Locale locale, Model model) {
         StaffUser staff = CurrentStaff.get();
         UnitId which = caseLists.unitOrOwn(staff, unit);
         LocalDate today = LedgerTime.dayOf(clock.instant());
@@ -79,9 +83,21 @@ class DashboardPage {
         model.addAttribute("baselineFrom", baselineStart);
         model.addAttribute("baselineLast", baselineEnd.minusDays(1));
         model.addAttribute("columns", columns);
+        Function<MetricsQuery.Rate, String> parts = rate -> parts(rate, locale);
+        Function<Long, String> medianOf = n -> messages.getMessage("dashboard.medianOf", new Object[] {n}, locale);
         model.addAttribute("figures", DashboardFigures.rows(report, columns, locale,
-                column -> messages.getMessage("dashboard.state." + column.state(), null, locale),
-                rate -> parts(rate, locale), n -> messages.getMessage("dashboard.medianOf", new Object[] {n}, locale), json));
+                column -> messages.getMessage("dashboard.state." + column.state(), null, locale), parts, medianOf, json));
+        List<DashboardFigures.ChangedMonth> changes = List.of();
+        if (changedSince != null) {
+            // Judged on the same day as the figures shown, so that only what was recorded since marks a month, not a
+            // check that has merely fallen overdue meanwhile.
+            MetricsQuery.Report then = figuresAsOf.report(changedSince.atStartOfDay(LedgerTime.ZONE).toInstant(), which.value(), periodFrom,
+                    periodTo, MetricsQuery.Period.MONTH, null, null, today);
+            changes = DashboardFigures.changes(report, then, columns, locale, parts, medianOf);
+        }
+        model.addAttribute("changedSince", changedSince);
+        model.addAttribute("changes", changes);
+        model.addAttribute("changedMonths", changes.stream().map(DashboardFigures.ChangedMonth::month).toList());
         model.addAttribute("deadlines", caseLists.visible(staff, compliance.deadlines(which.value(), null, today, 14),
                 ComplianceQuery.Entry::caseId, "deadlines", request.getQueryString(), purpose));
         model.addAttribute("compliance", caseLists.visibleMisses(staff, compliance.report(which.value(), periodFrom, periodTo, today),

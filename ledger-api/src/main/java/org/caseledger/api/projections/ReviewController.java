@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +21,7 @@ import org.caseledger.core.shared.StaffId;
 import org.caseledger.core.shared.UnitId;
 import org.caseledger.core.shared.ValueProblem;
 import org.caseledger.projections.compliance.ComplianceQuery;
+import org.caseledger.projections.metrics.FiguresAsOf;
 import org.caseledger.projections.metrics.Metric;
 import org.caseledger.projections.metrics.MetricsQuery;
 import org.springframework.http.ResponseEntity;
@@ -42,13 +44,16 @@ class ReviewController {
     private static final int MAX_DAYS = 366 * 10;
 
     private final MetricsQuery metrics;
+    private final FiguresAsOf figuresAsOf;
     private final ComplianceQuery compliance;
     private final ProjectionAdmin projections;
     private final CaseLists caseLists;
     private final Clock clock;
 
-    ReviewController(MetricsQuery metrics, ComplianceQuery compliance, ProjectionAdmin projections, CaseLists caseLists, Clock clock) {
+    ReviewController(MetricsQuery metrics, FiguresAsOf figuresAsOf, ComplianceQuery compliance, ProjectionAdmin projections,
+                     CaseLists caseLists, Clock clock) {
         this.metrics = metrics;
+        this.figuresAsOf = figuresAsOf;
         this.compliance = compliance;
         this.projections = projections;
         this.caseLists = caseLists;
@@ -57,10 +62,14 @@ class ReviewController {
 
     @Operation(summary = "Read the unit's figures", description = """
             The unit's figures per period (month, quarter or year) between `from` and `to`, optionally compared with a \
-            baseline range, with breakdowns. Nothing in them names anyone. `Warning` while the read models are rebuilt.""")
+            baseline range, with breakdowns. Nothing in them names anyone. With `asOf` (a recorded time), the figures as \
+            the ledger knew them then: counted from the events recorded by that instant, open checks judged on its day, \
+            so that a past month's figures can be compared with today's. `Warning` while the read models are rebuilt.""")
     @GetMapping("/api/v1/metrics")
     ResponseEntity<MetricsQuery.Report> metrics(@RequestParam LocalDate from, @RequestParam LocalDate to, @RequestParam(required = false) UnitId unit,
-                                @RequestParam(defaultValue = "month") String period, @RequestParam(required = false) String baseline) {
+                                @RequestParam(defaultValue = "month") String period, @RequestParam(required = false) String baseline,
+                                @Parameter(description = "The figures as the ledger knew them at this instant: from the events recorded by then")
+                                @RequestParam(required = false) Instant asOf) {
         checkRange(from, to);
         LocalDate baselineFrom = null;
         LocalDate baselineTo = null;
@@ -73,6 +82,11 @@ class ReviewController {
             baselineFrom = day(parts[0], "baseline");
             baselineTo = day(parts[1], "baseline");
             checkRange(baselineFrom, baselineTo);
+        }
+        if (asOf != null) {
+            // A moment yet to come reads as now: what the ledger has recorded, judged today.
+            LocalDate then = LedgerTime.dayOf(asOf.isAfter(clock.instant()) ? clock.instant() : asOf);
+            return projections.answer(figuresAsOf.report(asOf, unitOrOwn(unit), from, to, period(period), baselineFrom, baselineTo, then));
         }
         return projections.answer(metrics.report(unitOrOwn(unit), from, to, period(period), baselineFrom, baselineTo, today()));
     }

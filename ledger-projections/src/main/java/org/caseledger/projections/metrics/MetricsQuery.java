@@ -75,6 +75,15 @@ public class MetricsQuery {
     public record Fact(String caseId, String subject, LocalDate day, String dimension, BigDecimal value) {
     }
 
+    /**
+     * The tables the figures are counted from: the read models, or tables of the same shape holding the facts and checks
+     * as the ledger knew them at an instant ({@link FiguresAsOf}), so that both are counted by this one code.
+     */
+    record Tables(String facts, String checks) {
+
+        static final Tables READ_MODELS = new Tables("metric_fact", "compliance_check");
+    }
+
     private static final double AVERAGE_MONTH_DAYS = 365.2425 / 12;
 
     private static final String OFFERED_HOUSEHOLDS_THAT_ACCEPTED = "OFFERED_HOUSEHOLDS_THAT_ACCEPTED";
@@ -107,10 +116,15 @@ public class MetricsQuery {
     /** {@code today} (Swedish date) decides which open checks are overdue, as in the compliance report. */
     public Report report(String unit, LocalDate from, LocalDate to, Period period, LocalDate baselineFrom, LocalDate baselineTo,
                          LocalDate today) {
+        return report(Tables.READ_MODELS, unit, from, to, period, baselineFrom, baselineTo, today);
+    }
+
+    Report report(Tables tables, String unit, LocalDate from, LocalDate to, Period period, LocalDate baselineFrom, LocalDate baselineTo,
+                  LocalDate today) {
         Baseline baseline = null;
         if (baselineFrom != null && baselineTo != null) {
             double baselinePeriods = ChronoUnit.DAYS.between(baselineFrom, baselineTo) / (AVERAGE_MONTH_DAYS * period.months);
-            Map<String, Number> total = count(unit, baselineFrom, baselineTo, today).figures();
+            Map<String, Number> total = count(tables, unit, baselineFrom, baselineTo, today).figures();
             Map<String, Number> average = new LinkedHashMap<>();
             total.forEach((name, value) -> average.put(name, isRateOrMedian(name) ? value : round(value.doubleValue() / baselinePeriods)));
             baseline = new Baseline(baselineFrom, baselineTo, round(baselinePeriods), average);
@@ -120,7 +134,7 @@ public class MetricsQuery {
             LocalDate end = start.plusMonths(period.months);
             LocalDate periodFrom = start.isBefore(from) ? from : start;
             LocalDate periodTo = end.isAfter(to) ? to : end;
-            Counted counted = count(unit, periodFrom, periodTo, today);
+            Counted counted = count(tables, unit, periodFrom, periodTo, today);
             Map<String, Number> figures = counted.figures();
             Map<String, Change> change = new LinkedHashMap<>();
             if (baseline != null) {
@@ -133,7 +147,7 @@ public class MetricsQuery {
                     }
                 }
             }
-            periods.add(new PeriodFigures(periodFrom, periodTo, figures, breakdowns(unit, periodFrom, periodTo), change, counted.rates(),
+            periods.add(new PeriodFigures(periodFrom, periodTo, figures, breakdowns(tables, unit, periodFrom, periodTo), change, counted.rates(),
                     counted.medianOf()));
         }
         return new Report(unit, from, to, period, periods, baseline);
@@ -151,7 +165,7 @@ public class MetricsQuery {
     }
 
     /** Every figure of {@code [from, to)}: the metrics, the figures derived from them and the compliance rates. */
-    private Counted count(String unit, LocalDate from, LocalDate to, LocalDate today) {
+    private Counted count(Tables tables, String unit, LocalDate from, LocalDate to, LocalDate today) {
         Map<String, Number> values = new HashMap<>();
         Map<String, Rate> rates = new HashMap<>();
         Map<Metric, Number> raw = new EnumMap<>(Metric.class);
@@ -163,7 +177,7 @@ public class MetricsQuery {
             }
         }
         jdbc.query("SELECT metric, count(*), count(DISTINCT subject), sum(value), "
-                        + "percentile_cont(0.5) WITHIN GROUP (ORDER BY value) FROM metric_fact "
+                        + "percentile_cont(0.5) WITHIN GROUP (ORDER BY value) FROM " + tables.facts() + " "
                         + "WHERE unit = ? AND day >= ? AND day < ? GROUP BY metric",
                 rs -> {
                     Metric metric = Metric.valueOf(rs.getString(1));
@@ -178,13 +192,13 @@ public class MetricsQuery {
                     });
                 }, unit, Date.valueOf(from), Date.valueOf(to));
         raw.forEach((metric, value) -> values.put(metric.name(), value));
-        long offeredThatAccepted = offeredHouseholdsThatAccepted(unit, from, to);
+        long offeredThatAccepted = offeredHouseholdsThatAccepted(tables, unit, from, to);
         values.put(OFFERED_HOUSEHOLDS_THAT_ACCEPTED, offeredThatAccepted);
         rates.put(VOLUNTARY_SUPPORT_ACCEPTANCE_RATE, new Rate(offeredThatAccepted,
                 raw.get(Metric.HOUSEHOLDS_OFFERED_VOLUNTARY_SUPPORT).longValue(), null));
         rates.put(MISSED_VISIT_RATE, new Rate(raw.get(Metric.VISITS_MISSED).longValue(),
                 raw.get(Metric.VISITS_MISSED).longValue() + raw.get(Metric.VISITS_HELD).longValue(), null));
-        long cancelledByFamily = cancelledByFamily(unit, from, to);
+        long cancelledByFamily = cancelledByFamily(tables, unit, from, to);
         long notHeld = raw.get(Metric.VISITS_MISSED).longValue() + cancelledByFamily;
         rates.put(SHARE_OF_VISITS_NOT_HELD, new Rate(notHeld, notHeld + raw.get(Metric.VISITS_HELD).longValue(), null));
         rates.put(SHARE_OF_REPORTS_LEADING_TO_INVESTIGATION, new Rate(raw.get(Metric.REPORTS_LEADING_TO_INVESTIGATION).longValue(),
@@ -194,7 +208,7 @@ public class MetricsQuery {
         }
         jdbc.query("SELECT rule, count(*) FILTER (WHERE met OR NOT met OR due_on < ?), count(*) FILTER (WHERE met), "
                         + "count(*) FILTER (WHERE met IS NULL AND NOT due_on < ?) "
-                        + "FROM compliance_check WHERE unit = ? AND reference_day >= ? AND reference_day < ? GROUP BY rule",
+                        + "FROM " + tables.checks() + " WHERE unit = ? AND reference_day >= ? AND reference_day < ? GROUP BY rule",
                 rs -> {
                     rates.put("COMPLIANCE_" + rs.getString(1), new Rate(rs.getLong(3), rs.getLong(2), rs.getLong(4)));
                 }, Date.valueOf(today), Date.valueOf(today), unit, Date.valueOf(from), Date.valueOf(to));
@@ -211,8 +225,8 @@ public class MetricsQuery {
     }
 
     /** Visits the family cancelled: not held, as a missed visit is, though neither side failed to come. */
-    private long cancelledByFamily(String unit, LocalDate from, LocalDate to) {
-        return jdbc.queryForObject("SELECT count(*) FROM metric_fact WHERE metric = 'VISITS_CANCELLED' AND dimension = ? "
+    private long cancelledByFamily(Tables tables, String unit, LocalDate from, LocalDate to) {
+        return jdbc.queryForObject("SELECT count(*) FROM " + tables.facts() + " WHERE metric = 'VISITS_CANCELLED' AND dimension = ? "
                 + "AND unit = ? AND day >= ? AND day < ?", Long.class, CANCELLED_BY_FAMILY, unit, Date.valueOf(from), Date.valueOf(to));
     }
 
@@ -221,20 +235,20 @@ public class MetricsQuery {
      * offer was made), those that accepted one of those offers, whenever they accepted. The acceptance fact carries the
      * offer's day and type; the offer's own fact gives the unit, so a transfer after the offer moves nothing.
      */
-    private long offeredHouseholdsThatAccepted(String unit, LocalDate from, LocalDate to) {
-        return jdbc.queryForObject("SELECT count(DISTINCT offer.subject) FROM metric_fact offer "
+    private long offeredHouseholdsThatAccepted(Tables tables, String unit, LocalDate from, LocalDate to) {
+        return jdbc.queryForObject("SELECT count(DISTINCT offer.subject) FROM " + tables.facts() + " offer "
                         + "WHERE offer.metric = 'HOUSEHOLDS_OFFERED_VOLUNTARY_SUPPORT' AND offer.unit = ? AND offer.day >= ? AND offer.day < ? "
-                        + "AND EXISTS (SELECT 1 FROM metric_fact accepted WHERE accepted.metric = 'VOLUNTARY_OFFERS_ACCEPTED' "
+                        + "AND EXISTS (SELECT 1 FROM " + tables.facts() + " accepted WHERE accepted.metric = 'VOLUNTARY_OFFERS_ACCEPTED' "
                         + "AND accepted.case_id = offer.case_id AND accepted.day = offer.day AND accepted.dimension = offer.dimension)",
                 Long.class, unit, Date.valueOf(from), Date.valueOf(to));
     }
 
-    private Map<String, Map<String, Long>> breakdowns(String unit, LocalDate from, LocalDate to) {
+    private Map<String, Map<String, Long>> breakdowns(Tables tables, String unit, LocalDate from, LocalDate to) {
         Map<String, Map<String, Long>> breakdowns = new LinkedHashMap<>();
         for (Metric metric : BROKEN_DOWN) {
             breakdowns.put(metric.name(), new TreeMap<>());
         }
-        jdbc.query("SELECT metric, dimension, count(*) FROM metric_fact WHERE unit = ? AND day >= ? AND day < ? "
+        jdbc.query("SELECT metric, dimension, count(*) FROM " + tables.facts() + " WHERE unit = ? AND day >= ? AND day < ? "
                         + "AND metric = ANY(?) GROUP BY metric, dimension",
                 rs -> {
                     breakdowns.get(rs.getString(1)).put(String.valueOf(rs.getString(2)).toUpperCase(Locale.ROOT), rs.getLong(3));
