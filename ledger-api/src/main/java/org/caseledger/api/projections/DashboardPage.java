@@ -14,9 +14,12 @@ import org.caseledger.api.security.StaffUser;
 import org.caseledger.core.shared.InvalidValueException;
 import org.caseledger.core.shared.ValueProblem;
 import org.caseledger.core.shared.LedgerTime;
+import org.caseledger.core.shared.Role;
 import org.caseledger.core.shared.UnitId;
 import org.caseledger.projections.caseload.CaseloadQuery;
 import org.caseledger.projections.compliance.ComplianceQuery;
+import org.caseledger.projections.laterecording.LateRecording;
+import org.caseledger.projections.laterecording.LateRecordingRepository;
 import org.caseledger.projections.metrics.FiguresAsOf;
 import org.caseledger.projections.metrics.MetricsQuery;
 import org.springframework.context.MessageSource;
@@ -29,7 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The unit head's dashboard: every evaluation metric month by month against a baseline, drawn as charts and given
  * as a table of the same values, each linked to its definition, and the months whose figures changed since a chosen date; the deadlines due and overdue; compliance per rule
- * with the cases behind the misses, one link per case; and the caseload. The same queries, unit rule and case
+ * with the cases behind the misses, one link per case; the caseload; and, for the unit head and the auditor, the
+ * decisions and hearings recorded long after they happened that turned a miss into a pass. The same queries, unit rule and case
  * filtering as the API.
  */
 @Controller
@@ -39,17 +43,19 @@ class DashboardPage {
     private final MetricsQuery metrics;
     private final FiguresAsOf figuresAsOf;
     private final ComplianceQuery compliance;
+    private final LateRecordingRepository lateRecordings;
     private final CaseloadQuery caseload;
     private final CaseLists caseLists;
     private final JsonMapper json;
     private final MessageSource messages;
     private final Clock clock;
 
-    DashboardPage(MetricsQuery metrics, FiguresAsOf figuresAsOf, ComplianceQuery compliance, CaseloadQuery caseload, CaseLists caseLists,
-                  JsonMapper json, MessageSource messages, Clock clock) {
+    DashboardPage(MetricsQuery metrics, FiguresAsOf figuresAsOf, ComplianceQuery compliance, LateRecordingRepository lateRecordings,
+                  CaseloadQuery caseload, CaseLists caseLists, JsonMapper json, MessageSource messages, Clock clock) {
         this.metrics = metrics;
         this.figuresAsOf = figuresAsOf;
         this.compliance = compliance;
+        this.lateRecordings = lateRecordings;
         this.caseload = caseload;
         this.caseLists = caseLists;
         this.json = json;
@@ -103,6 +109,13 @@ class DashboardPage {
         model.addAttribute("compliance", caseLists.visibleMisses(staff, compliance.report(which.value(), periodFrom, periodTo, today),
                 request.getQueryString(), purpose).stream().map(DashboardFigures.RuleRow::of).toList());
         model.addAttribute("caseload", caseload.forUnit(which.value()));
+        if (staff.role() == Role.UNIT_HEAD || staff.role() == Role.AUDITOR) {
+            // For the legal review: the late recordings that turned a miss into a pass, case by case, and how many there
+            // were in all, which names no one.
+            model.addAttribute("lateRecordings", caseLists.visible(staff, lateRecordings.recorded(which.value(), periodFrom, periodTo, true),
+                    LateRecording::caseId, "late recordings", request.getQueryString(), purpose));
+            model.addAttribute("lateRecorded", lateRecordings.recorded(which.value(), periodFrom, periodTo, false).size());
+        }
         return "dashboard";
     }
 
