@@ -441,7 +441,7 @@ class PagesIT extends IntegrationTest {
         assertThat(sinceToday.body()).contains("id=\"changed-2017-03\"").doesNotContain("id=\"changed-2017-02\"");
         Matcher march = Pattern.compile("<li id=\"changed-2017-03\">(.*?)</li>\\s*</ul>\\s*</li>", Pattern.DOTALL).matcher(sinceToday.body());
         assertThat(march.find()).isTrue();
-        assertThat(text(march.group(1))).contains("2017-03 visar andra siffror än den " + today).contains("Orosanmälningar: 0, nu 1");
+        assertThat(text(march.group(1))).contains("2017-03 visar andra siffror än den " + today + ": det som registrerats sedan dess har ändrat dem").contains("Orosanmälningar: 0, nu 1");
         assertThat(text(english)).contains("2017-03 reads otherwise than on " + today).contains("Reports of concern: 0, now 1");
         assertThat(text(sinceTomorrow)).contains("Inga siffror har ändrats sedan " + tomorrow);
         // and each median says how many cases it rests on
