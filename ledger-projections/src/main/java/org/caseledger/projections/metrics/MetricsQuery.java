@@ -98,8 +98,8 @@ public class MetricsQuery {
     private static final Map<Metric, List<String>> DERIVED_AFTER = Map.of(
             Metric.REPORTS_LEADING_TO_INVESTIGATION, List.of(SHARE_OF_REPORTS_LEADING_TO_INVESTIGATION),
             Metric.HOUSEHOLDS_ACCEPTING_VOLUNTARY_SUPPORT, List.of(OFFERED_HOUSEHOLDS_THAT_ACCEPTED, VOLUNTARY_SUPPORT_ACCEPTANCE_RATE),
-            Metric.VISITS_MISSED, List.of(MISSED_VISIT_RATE),
-            Metric.VISITS_CANCELLED, List.of(SHARE_OF_VISITS_NOT_HELD));
+            // The two shares of visits side by side: a no-show recorded as the family's cancellation moves only the first.
+            Metric.VISITS_CANCELLED, List.of(MISSED_VISIT_RATE, SHARE_OF_VISITS_NOT_HELD));
 
     /** Every figure of a period, in the order a reader meets them: a derived figure after what it is made of, compliance last. */
     public static final List<String> FIGURES = figureNames();
