@@ -143,6 +143,9 @@ final class CaseFileXhtml {
             if (entry.corrects() != null) {
                 what.appendChild(el("div.link", words.text("casefile.timeline.corrects", Long.toString(entry.corrects()))));
             }
+            if (entry.recordedLate() != null) {
+                what.appendChild(el("div.link", entry.recordedLate().what()));
+            }
             rows.appendChild(el("tr",
                     el("td.number", "#" + entry.sequenceNumber()),
                     el("td.time", el("div.small", words.text("casefile.timeline.occurred")), el("div", Words.second(entry.occurredAt())),

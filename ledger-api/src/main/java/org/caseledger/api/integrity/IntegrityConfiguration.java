@@ -14,7 +14,10 @@ import org.caseledger.api.snapshots.SealedSnapshotFilter;
 import org.caseledger.api.snapshots.SealingSnapshotAppender;
 import org.caseledger.api.snapshots.SnapshotJson;
 import org.caseledger.core.cases.CaseEvent;
+import org.caseledger.core.outreach.OutreachActivity;
+import org.caseledger.core.outreach.OutreachEvent;
 import org.caseledger.projections.caseview.StoredCaseEvents;
+import org.caseledger.projections.metrics.StoredOutreachEvents;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -76,5 +79,15 @@ public class IntegrityConfiguration {
             throw new IllegalStateException("the event storage engine is not the ledger's: " + engine.getClass().getName());
         }
         return caseId -> ledger.sealedPayloads(caseId.toString()).stream().map(CaseEvent.class::cast).toList();
+    }
+
+    /** The outreach activities' events with personal data sealed, for the figures as the ledger knew them at an instant. */
+    @Bean
+    StoredOutreachEvents storedOutreachEvents(EventStorageEngine engine) {
+        if (!(engine instanceof LedgerEventStorageEngine ledger)) {
+            throw new IllegalStateException("the event storage engine is not the ledger's: " + engine.getClass().getName());
+        }
+        return () -> ledger.sealedEventsOfType(OutreachActivity.class.getSimpleName()).stream()
+                .map(message -> new StoredOutreachEvents.Stored(message.getSequenceNumber(), (OutreachEvent) message.getPayload())).toList();
     }
 }

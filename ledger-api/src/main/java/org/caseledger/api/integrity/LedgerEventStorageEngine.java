@@ -1,11 +1,16 @@
 package org.caseledger.api.integrity;
 
+import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.stream.Stream;
+import org.axonframework.common.jdbc.JdbcUtils;
+import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventUtils;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.EventStreamUtils;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.Message;
 import org.axonframework.serialization.Serializer;
@@ -36,5 +41,20 @@ final class LedgerEventStorageEngine extends JdbcEventStorageEngine {
     List<Object> sealedPayloads(String aggregateIdentifier) {
         return EventStreamUtils.upcastAndDeserializeDomainEvents(readEventData(aggregateIdentifier, 0), streamSerializer, upcasterChain)
                 .asStream().map(Message::getPayload).map(Object.class::cast).toList();
+    }
+
+    /**
+     * Every event of the aggregates of one type, upcast and with personal data sealed, in the order they were appended:
+     * what the figures as of an instant read the outreach activities from (one event each).
+     */
+    List<DomainEventMessage<?>> sealedEventsOfType(String aggregateType) {
+        List<? extends DomainEventData<?>> data = JdbcUtils.executeQuery(getConnection(), connection -> {
+            PreparedStatement statement = connection.prepareStatement("SELECT " + domainEventFields() + " FROM " + schema().domainEventTable()
+                    + " WHERE " + schema().typeColumn() + " = ? ORDER BY " + schema().globalIndexColumn());
+            statement.setString(1, aggregateType);
+            return statement;
+        }, JdbcUtils.listResults(this::getDomainEventData), e -> new EventStoreException("the events of " + aggregateType + " could not be read", e));
+        return EventStreamUtils.upcastAndDeserializeDomainEvents(data.stream(), streamSerializer, upcasterChain).asStream()
+                .<DomainEventMessage<?>>map(message -> message).toList();
     }
 }

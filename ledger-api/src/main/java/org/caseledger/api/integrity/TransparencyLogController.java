@@ -111,6 +111,13 @@ class TransparencyLogController {
             `treeSize`.""")
     @GetMapping("/api/v1/audit/proofs/inclusion")
     InclusionProof inclusion(@RequestParam long globalIndex, @RequestParam long treeSize) {
+        // A negative number is a malformed question, not one about an event the log does not hold.
+        if (globalIndex < 0) {
+            throw new InvalidValueException("globalIndex", ValueProblem.NOT_NEGATIVE, "globalIndex is a position in the ledger, 0 or more");
+        }
+        if (treeSize < 0) {
+            throw new InvalidValueException("treeSize", ValueProblem.NOT_NEGATIVE, "treeSize is a number of leaves, 0 or more");
+        }
         TreeHashes tree = log.tree();
         long leaf = log.indexOf(globalIndex).orElseThrow(() -> new NotFoundException("no sealed event at global index " + globalIndex));
         if (treeSize <= leaf || treeSize > tree.size()) {

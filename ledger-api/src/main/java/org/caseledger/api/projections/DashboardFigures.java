@@ -36,7 +36,7 @@ public final class DashboardFigures {
             if (MetricsQuery.isRate(figure)) {
                 return RATE;
             }
-            return figure.equals(Metric.DAYS_FROM_FIRST_CONTACT_TO_SUPPORT.name()) ? DAYS : COUNT;
+            return MetricsQuery.isMedian(figure) ? DAYS : COUNT;
         }
     }
 
@@ -56,13 +56,22 @@ public final class DashboardFigures {
 
     /**
      * One figure: its cells and baseline as the table shows them, and its chart's series as JSON; for a rate, under each
-     * cell what it is made of (numerator, denominator, pending), so that a share of a handful reads as such.
+     * cell what it is made of (numerator, denominator, pending), so that a share of a handful reads as such; for a median,
+     * how many values it is the median of.
      */
     public record Row(String name, Kind kind, List<String> cells, List<String> parts, String baseline, String series) {
     }
 
     /** What a chart draws: its values (percent for a share) and, for each month counted only in part, the word that marks it. */
     public record Series(String kind, List<String> months, List<String> marks, List<Number> values, Number baseline) {
+    }
+
+    /** A figure of a month that reads otherwise now than it did at the date chosen: what it read then, and now. */
+    public record Changed(String figure, String before, String after) {
+    }
+
+    /** A month whose figures changed since the date chosen, and which of them. */
+    public record ChangedMonth(String month, List<Changed> figures) {
     }
 
     /** A case behind the misses of one rule, and how many of them it has. */
@@ -110,9 +119,10 @@ public final class DashboardFigures {
     /**
      * @param mark  the word a chart writes under a month counted only in part
      * @param parts how a rate's parts read, such as "3 of 4, 1 pending"
+     * @param n     how a median's n reads, such as "of 12 cases"
      */
     static List<Row> rows(MetricsQuery.Report report, List<Column> columns, Locale locale, Function<Column, String> mark,
-                          Function<MetricsQuery.Rate, String> parts, JsonMapper json) {
+                          Function<MetricsQuery.Rate, String> parts, Function<Long, String> n, JsonMapper json) {
         List<Row> rows = new ArrayList<>();
         if (report.periods().isEmpty()) {
             return rows;
@@ -128,9 +138,10 @@ public final class DashboardFigures {
                 boolean begun = columns.get(i).state() != State.NOT_BEGUN;
                 Number value = begun ? report.periods().get(i).figures().get(name) : null;
                 MetricsQuery.Rate rate = begun ? report.periods().get(i).rates().get(name) : null;
+                Long medianOf = begun ? report.periods().get(i).medianOf().get(name) : null;
                 values.add(shown(kind, value));
                 cells.add(format(kind, value, locale));
-                made.add(rate == null ? "" : parts.apply(rate));
+                made.add(rate != null ? parts.apply(rate) : medianOf != null ? n.apply(medianOf) : "");
             }
             Map<String, Number> baselineFigures = report.baseline() == null ? Map.of() : report.baseline().figures();
             Number baseline = baselineFigures.get(name);
@@ -138,6 +149,45 @@ public final class DashboardFigures {
                     json.writeValueAsString(new Series(kind.name().toLowerCase(Locale.ROOT), months, marks, values, shown(kind, baseline)))));
         }
         return rows;
+    }
+
+    /**
+     * The months whose figures read otherwise {@code now} than {@code then} (the same months, counted from what the ledger
+     * had recorded at the date chosen): a figure changed when its value did, or what a rate or median rests on did.
+     */
+    static List<ChangedMonth> changes(MetricsQuery.Report now, MetricsQuery.Report then, List<Column> columns, Locale locale,
+                                      Function<MetricsQuery.Rate, String> parts, Function<Long, String> n) {
+        List<ChangedMonth> months = new ArrayList<>();
+        for (int i = 0; i < now.periods().size(); i++) {
+            if (columns.get(i).state() == State.NOT_BEGUN) {
+                continue;
+            }
+            MetricsQuery.PeriodFigures current = now.periods().get(i);
+            MetricsQuery.PeriodFigures past = then.periods().get(i);
+            List<Changed> changed = new ArrayList<>();
+            for (String name : current.figures().keySet()) {
+                Kind kind = Kind.of(name);
+                String before = reading(kind, name, past, locale, parts, n);
+                String after = reading(kind, name, current, locale, parts, n);
+                if (!before.equals(after)) {
+                    changed.add(new Changed(name, before, after));
+                }
+            }
+            if (!changed.isEmpty()) {
+                months.add(new ChangedMonth(columns.get(i).month(), changed));
+            }
+        }
+        return months;
+    }
+
+    /** A figure as the reader reads it: its value and, for a rate or a median, what it rests on. */
+    private static String reading(Kind kind, String name, MetricsQuery.PeriodFigures period, Locale locale,
+                                  Function<MetricsQuery.Rate, String> parts, Function<Long, String> n) {
+        String value = format(kind, period.figures().get(name), locale);
+        MetricsQuery.Rate rate = period.rates().get(name);
+        Long medianOf = period.medianOf().get(name);
+        String basis = rate != null ? parts.apply(rate) : medianOf != null ? n.apply(medianOf) : "";
+        return basis.isEmpty() ? value : value + " (" + basis + ")";
     }
 
     /** The value a chart draws: a share in percent to a tenth, so that the table's words and the chart agree. */

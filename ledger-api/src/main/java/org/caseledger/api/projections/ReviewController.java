@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +21,9 @@ import org.caseledger.core.shared.StaffId;
 import org.caseledger.core.shared.UnitId;
 import org.caseledger.core.shared.ValueProblem;
 import org.caseledger.projections.compliance.ComplianceQuery;
+import org.caseledger.projections.laterecording.LateRecording;
+import org.caseledger.projections.laterecording.LateRecordingRepository;
+import org.caseledger.projections.metrics.FiguresAsOf;
 import org.caseledger.projections.metrics.Metric;
 import org.caseledger.projections.metrics.MetricsQuery;
 import org.springframework.http.ResponseEntity;
@@ -30,7 +34,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * What the unit head and legal review ask: the evaluation metrics per period against a baseline, compliance per
- * rule with the cases behind every miss, and the deadlines still open. Periods run from {@code from} (included)
+ * rule with the cases behind every miss, the deadlines still open, and the facts recorded long after they happened. Periods run from {@code from} (included)
  * to {@code to} (excluded); the unit is the caller's own unless another is named.
  */
 @RestController
@@ -42,14 +46,19 @@ class ReviewController {
     private static final int MAX_DAYS = 366 * 10;
 
     private final MetricsQuery metrics;
+    private final FiguresAsOf figuresAsOf;
     private final ComplianceQuery compliance;
+    private final LateRecordingRepository lateRecordings;
     private final ProjectionAdmin projections;
     private final CaseLists caseLists;
     private final Clock clock;
 
-    ReviewController(MetricsQuery metrics, ComplianceQuery compliance, ProjectionAdmin projections, CaseLists caseLists, Clock clock) {
+    ReviewController(MetricsQuery metrics, FiguresAsOf figuresAsOf, ComplianceQuery compliance, LateRecordingRepository lateRecordings,
+                     ProjectionAdmin projections, CaseLists caseLists, Clock clock) {
         this.metrics = metrics;
+        this.figuresAsOf = figuresAsOf;
         this.compliance = compliance;
+        this.lateRecordings = lateRecordings;
         this.projections = projections;
         this.caseLists = caseLists;
         this.clock = clock;
@@ -57,10 +66,14 @@ class ReviewController {
 
     @Operation(summary = "Read the unit's figures", description = """
             The unit's figures per period (month, quarter or year) between `from` and `to`, optionally compared with a \
-            baseline range, with breakdowns. Nothing in them names anyone. `Warning` while the read models are rebuilt.""")
+            baseline range, with breakdowns. Nothing in them names anyone. With `asOf` (a recorded time), the figures as \
+            the ledger knew them then: counted from the events recorded by that instant, open checks judged on its day, \
+            so that a past month's figures can be compared with today's. `Warning` while the read models are rebuilt.""")
     @GetMapping("/api/v1/metrics")
     ResponseEntity<MetricsQuery.Report> metrics(@RequestParam LocalDate from, @RequestParam LocalDate to, @RequestParam(required = false) UnitId unit,
-                                @RequestParam(defaultValue = "month") String period, @RequestParam(required = false) String baseline) {
+                                @RequestParam(defaultValue = "month") String period, @RequestParam(required = false) String baseline,
+                                @Parameter(description = "The figures as the ledger knew them at this instant: from the events recorded by then")
+                                @RequestParam(required = false) Instant asOf) {
         checkRange(from, to);
         LocalDate baselineFrom = null;
         LocalDate baselineTo = null;
@@ -73,6 +86,11 @@ class ReviewController {
             baselineFrom = day(parts[0], "baseline");
             baselineTo = day(parts[1], "baseline");
             checkRange(baselineFrom, baselineTo);
+        }
+        if (asOf != null) {
+            // A moment yet to come reads as now: what the ledger has recorded, judged today.
+            LocalDate then = LedgerTime.dayOf(asOf.isAfter(clock.instant()) ? clock.instant() : asOf);
+            return projections.answer(figuresAsOf.report(asOf, unitOrOwn(unit), from, to, period(period), baselineFrom, baselineTo, then));
         }
         return projections.answer(metrics.report(unitOrOwn(unit), from, to, period(period), baselineFrom, baselineTo, today()));
     }
@@ -132,6 +150,30 @@ class ReviewController {
         }
         List<ComplianceQuery.Entry> deadlines = compliance.deadlines(unitOrOwn(unit), assignee == null ? null : assignee.value(), today(), days);
         return paged(caseLists.visiblePage(CurrentStaff.get(), deadlines, ComplianceQuery.Entry::caseId, position, limit, "deadlines",
+                request.getQueryString(), request.getHeader(AccessLog.PURPOSE_HEADER)), position, limit);
+    }
+
+    @Operation(summary = "Read the facts recorded long after they happened", description = """
+            For the legal review: the decisions (extensions among them), hearings of the child and reasons the child was \
+            not heard that the unit recorded more than seven days after they happened, recorded between `from` and `to` \
+            (Swedish days), oldest first, each with how many days after, and `missesTurned`: the rules whose check was \
+            missed or overdue when it was recorded and is met, or within its deadline, with it. `missesTurned=true` lists \
+            only those. Cases the caller may not open are left out; each case of a page is logged as read. Pages of at \
+            most `limit` entries from position `position`; the `Link` header names the next page while more follow.""")
+    @Paged
+    @GetMapping("/api/v1/audit/late-recordings")
+    ResponseEntity<List<LateRecording>> lateRecordings(@RequestParam LocalDate from, @RequestParam LocalDate to,
+                                                       @RequestParam(required = false) UnitId unit,
+                                                       @Parameter(description = "Only those that turned a miss into a pass")
+                                                       @RequestParam(defaultValue = "false") boolean missesTurned,
+                                                       @Parameter(description = "The position of the first entry of the page, from 0")
+                                                       @RequestParam(defaultValue = "0") int position,
+                                                       @Parameter(description = "The most entries in the page, 1 to 1000")
+                                                       @RequestParam(defaultValue = "" + PAGE) int limit, HttpServletRequest request) {
+        PageBounds.check("position", position, limit);
+        checkRange(from, to);
+        List<LateRecording> recorded = lateRecordings.recorded(unitOrOwn(unit), from, to, missesTurned);
+        return paged(caseLists.visiblePage(CurrentStaff.get(), recorded, LateRecording::caseId, position, limit, "late recordings",
                 request.getQueryString(), request.getHeader(AccessLog.PURPOSE_HEADER)), position, limit);
     }
 

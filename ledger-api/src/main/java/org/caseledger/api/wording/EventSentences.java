@@ -31,6 +31,7 @@ import org.caseledger.core.cases.VisitMissed;
 import org.caseledger.core.law.LegalBasisId;
 import org.caseledger.core.law.LegalFramework;
 import org.caseledger.core.shared.PartnerType;
+import org.caseledger.projections.laterecording.LateRecording;
 import org.caseledger.projections.timeline.TimelineWording;
 
 /**
@@ -51,6 +52,16 @@ final class EventSentences implements TimelineWording {
     @Override
     public String legalBasis(LegalBasisId basis) {
         return LawWords.of(basis, law, words);
+    }
+
+    @Override
+    public String recordedLate(LateRecording late) {
+        String recorded = words.text("timeline.recordedLate", late.daysAfter());
+        if (late.missesTurned().isEmpty()) {
+            return recorded;
+        }
+        return recorded + " " + words.text("timeline.recordedLate.turned",
+                String.join(", ", late.missesTurned().stream().map(rule -> words.code("rule.", rule.name())).toList()));
     }
 
     @Override

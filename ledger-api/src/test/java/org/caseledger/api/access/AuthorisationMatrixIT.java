@@ -84,6 +84,7 @@ class AuthorisationMatrixIT extends IntegrationTest {
             Map.entry("GET /api/v1/audit/access-log", AUDITORS),
             Map.entry("GET /api/v1/audit/access-log/unusual", AUDITORS),
             Map.entry("GET /api/v1/audit/access-log/verify", AUDITORS),
+            Map.entry("GET /api/v1/audit/late-recordings", REVIEW),
             Map.entry("GET /api/v1/caseload", CASE_READING),
             Map.entry("GET /api/v1/metrics", CASE_READING),
             Map.entry("GET /api/v1/metrics/{metric}/cases", CASE_READING),

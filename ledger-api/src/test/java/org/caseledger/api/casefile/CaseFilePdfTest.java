@@ -3,6 +3,8 @@ package org.caseledger.api.casefile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -11,6 +13,11 @@ import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecifica
 import org.caseledger.api.wording.Bundles;
 import org.caseledger.api.wording.Wording;
 import org.caseledger.api.wording.Words;
+import org.caseledger.core.cases.CaseEvent;
+import org.caseledger.core.cases.CaseId;
+import org.caseledger.core.cases.ChildHeard;
+import org.caseledger.core.shared.Envelope;
+import org.caseledger.core.shared.Role;
 import org.junit.jupiter.api.Test;
 
 /** The PDF layout on its own, fed made-up contents: stored text prints as written and is never taken for markup. */
@@ -49,6 +56,21 @@ class CaseFilePdfTest {
             assertThat(attached.getEmbeddedFile().toByteArray()).isEqualTo(contents.json());
             assertThat(attached.getEmbeddedFile().getSubtype()).isEqualTo("application/json");
         }
+    }
+
+    @Test
+    void givenAHearingRecordedFiveWeeksAfterItHappenedWhenTheCaseFileIsPrintedThenItsEntrySaysSo() throws IOException {
+        List<CaseEvent> events = new ArrayList<>(CaseFileSamples.everyKindOfEvent("A note.").subList(0, 3));
+        Envelope happened = CaseFileSamples.at(5, "anna.lind", Role.SOCIAL_SECRETARY);
+        events.add(new ChildHeard(CaseId.of(CaseFileSamples.CASE_ID), "Barnet berättade om skolan.", new Envelope(happened.actor(), happened.role(),
+                happened.unit(), happened.occurredAt(), happened.occurredAt().plus(Duration.ofDays(35)), happened.correlationId(),
+                happened.causationId(), null)));
+        Words words = wording.words(Bundles.SWEDISH);
+
+        String text = ReadableText.textOf(CaseFileSamples.pdf().render(CaseFileSamples.contents(events, wording, words,
+                new CaseFileContents.Person("Alva Exempel", "20150312-2386", false), List.of())));
+
+        assertThat(text.replaceAll("\\s+", " ")).contains("Registrerades 35 dagar efter att det hände, mer än en vecka senare.");
     }
 
     private CaseFileContents contents(String note) {

@@ -10,6 +10,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -417,6 +419,95 @@ class PagesIT extends IntegrationTest {
         assertThat(loginWithCookie.body()).contains("Logga in");
         assertThat(cases.body()).contains("Ärenden i vivalla");
         assertThat(log.getAll()).doesNotContain("Unexpected error").doesNotContain("<script>").doesNotContainPattern("\\n\\tat ");
+    }
+
+    @Test
+    void givenAHearingOf2015RecordedTodayThatTurnedAMissWhenTheCasePageAndTheDashboardAreShownThenBothSayItWasRecordedLate()
+            throws Exception {
+        // Given an investigation of May 2015, closed with the child not heard, and the hearing recorded today
+        String child = Fixtures.registerChild(http);
+        LedgerHttp.Response opened = http.as("anna").post("/api/v1/cases", Map.of("origin", "REPORT_OF_CONCERN", "child", child,
+                "household", UUID.randomUUID().toString(), "receivedAt", "2015-05-04T08:00:00Z", "occurredAt", "2015-05-04T08:00:00Z",
+                "report", Map.of("reporterType", "SCHOOL", "summary", "Worried.", "receivedAt", "2015-05-04T08:00:00Z",
+                        "occurredAt", "2015-05-04T08:00:00Z")));
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        String caseId = opened.field("caseId");
+        String path = "/api/v1/cases/" + caseId;
+        assertThat(http.as("anna").post(path + "/decisions", Map.of("kind", "OPEN_INVESTIGATION", "legalBasis", "SFS2001:453-11kap1",
+                "rationale", "Signs.", "occurredAt", "2015-05-05T09:00:00Z")).status()).isIn(200, 201);
+        assertThat(http.as("anna").post(path + "/decisions", Map.of("kind", "CLOSE_INVESTIGATION", "legalBasis", "SFS2001:453-11kap1",
+                "rationale", "Done.", "occurredAt", "2015-06-01T09:00:00Z")).status()).isIn(200, 201);
+        assertThat(http.as("anna").post(path + "/child-hearings", Map.of("summary", "At school.", "occurredAt", "2015-05-20T09:00:00Z"))
+                .status()).isIn(200, 201);
+        ReadModels.awaitCaughtUp(http, Duration.ofSeconds(60));
+        String today = LocalDate.now(ZoneId.of("Europe/Stockholm")).toString();
+        String tomorrow = LocalDate.parse(today).plusDays(1).toString();
+
+        // When the unit head opens the case and the dashboard of today, and a case worker the same dashboard
+        HttpClient lars = signedIn("lars");
+        HttpResponse<String> casePage = get(lars, "/ui/cases/" + caseId + "?lang=sv");
+        HttpResponse<String> dashboard = get(lars, "/ui/dashboard?from=" + today + "&to=" + tomorrow);
+        HttpResponse<String> english = get(lars, "/ui/dashboard?from=" + today + "&to=" + tomorrow + "&lang=en");
+        HttpResponse<String> caseWorkers = get(signedIn("anna"), "/ui/dashboard?from=" + today + "&to=" + tomorrow);
+
+        // Then the hearing's entry says it was recorded late and which miss it turned, and the dashboard lists it
+        assertPage(casePage, 200);
+        Matcher hearing = Pattern.compile("<tr id=\"event-4\">(.*?)</tr>", Pattern.DOTALL).matcher(casePage.body());
+        assertThat(hearing.find()).isTrue();
+        assertThat(text(hearing.group(1))).contains("dagar efter att det hände, mer än en vecka senare")
+                .contains("vände en avvikelse till uppfyllt krav: Barnet har kommit till tals");
+        assertPage(dashboard, 200);
+        Matcher section = Pattern.compile("<section id=\"late-recordings\">(.*?)</section>", Pattern.DOTALL).matcher(dashboard.body());
+        assertThat(section.find()).isTrue();
+        assertThat(section.group(1)).contains("href=\"/ui/cases/" + caseId + "#event-4\"");
+        assertThat(text(section.group(1))).contains("Barnet har kommit till tals").contains("Registrerat långt i efterhand");
+        assertThat(text(english)).contains("Recorded long after it happened").contains("Miss turned into a pass");
+        assertThat(caseWorkers.body()).as("the review is the unit head's and the auditor's").doesNotContain("id=\"late-recordings\"");
+        assertThat(text(dashboard)).doesNotContain("??");
+        assertThat(text(english)).doesNotContain("??").doesNotContainPattern("[åäöÅÄÖ]");
+    }
+
+    @Test
+    void givenMarch2017RecordedTodayWhenTheDashboardShowsWhatChangedSinceTodayThenMarchIsMarkedWithWhatItReadBeforeAndFebruaryIsNot()
+            throws Exception {
+        // Given a case received in March 2017, recorded today, its service support started after nine days
+        String child = Fixtures.registerChild(http);
+        LedgerHttp.Response opened = http.as("anna").post("/api/v1/cases", Map.of("origin", "REPORT_OF_CONCERN", "child", child,
+                "household", UUID.randomUUID().toString(), "receivedAt", "2017-03-06T08:00:00Z", "occurredAt", "2017-03-06T08:00:00Z",
+                "report", Map.of("reporterType", "SCHOOL", "summary", "Worried.", "receivedAt", "2017-03-06T08:00:00Z",
+                        "occurredAt", "2017-03-06T08:00:00Z")));
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        String path = "/api/v1/cases/" + opened.field("caseId");
+        String support = http.as("anna").post(path + "/interventions", Map.of("type", "SERVICE_SUPPORT", "voluntary", true,
+                "occurredAt", "2017-03-14T09:00:00Z")).field("interventionId");
+        assertThat(http.as("anna").post(path + "/interventions/" + support + "/acceptance", Map.of("occurredAt", "2017-03-14T10:00:00Z"))
+                .status()).isIn(200, 201);
+        assertThat(http.as("anna").post(path + "/interventions/" + support + "/start", Map.of("occurredAt", "2017-03-15T09:00:00Z"))
+                .status()).isIn(200, 201);
+        ReadModels.awaitCaughtUp(http, Duration.ofSeconds(60));
+        String today = LocalDate.now(ZoneId.of("Europe/Stockholm")).toString();
+        String tomorrow = LocalDate.parse(today).plusDays(1).toString();
+
+        // When the unit head asks what changed since the start of today, and since tomorrow
+        HttpClient lars = signedIn("lars");
+        HttpResponse<String> sinceToday = get(lars, "/ui/dashboard?from=2017-02-01&to=2017-04-01&changedSince=" + today);
+        HttpResponse<String> english = get(lars, "/ui/dashboard?from=2017-02-01&to=2017-04-01&lang=en&changedSince=" + today);
+        HttpResponse<String> sinceTomorrow = get(lars, "/ui/dashboard?from=2017-02-01&to=2017-04-01&lang=sv&changedSince=" + tomorrow);
+
+        // Then March is marked, with what its figures read then and now, February is not; nothing changed since tomorrow
+        assertPage(sinceToday, 200);
+        assertThat(sinceToday.body()).contains("id=\"changed-2017-03\"").doesNotContain("id=\"changed-2017-02\"");
+        Matcher march = Pattern.compile("<li id=\"changed-2017-03\">(.*?)</li>\\s*</ul>\\s*</li>", Pattern.DOTALL).matcher(sinceToday.body());
+        assertThat(march.find()).isTrue();
+        assertThat(text(march.group(1))).contains("2017-03 visar andra siffror än den " + today + ": det som registrerats sedan dess har ändrat dem").contains("Orosanmälningar: 0, nu 1");
+        assertThat(text(english)).contains("2017-03 reads otherwise than on " + today).contains("Reports of concern: 0, now 1");
+        assertThat(text(sinceTomorrow)).contains("Inga siffror har ändrats sedan " + tomorrow);
+        // and each median says how many cases it rests on
+        assertThat(cells(sinceToday, "DAYS_FROM_FIRST_CONTACT_TO_SERVICE_SUPPORT")).startsWith("–", "9");
+        assertThat(cells(sinceToday, "DAYS_FROM_FIRST_CONTACT_TO_SERVICE_SUPPORT", "parts-")).containsExactly("inga ärenden", "1 ärende", "");
+        assertThat(cells(english, "DAYS_FROM_FIRST_CONTACT_TO_SUPPORT_AFTER_INVESTIGATION", "parts-")).containsExactly("no cases", "no cases", "");
+        assertThat(text(sinceToday)).doesNotContain("??");
+        assertThat(text(english)).doesNotContain("??").doesNotContainPattern("[åäöÅÄÖ]");
     }
 
     @Test

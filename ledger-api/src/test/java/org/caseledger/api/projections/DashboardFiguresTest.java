@@ -55,9 +55,9 @@ class DashboardFiguresTest {
         List<DashboardFigures.Column> columns = DashboardFigures.columns(report, LocalDate.parse("2026-03-06"));
 
         List<DashboardFigures.Row> swedish = DashboardFigures.rows(report, columns, Locale.forLanguageTag("sv"), column -> "pågående period",
-                DashboardFiguresTest::parts, JSON);
+                DashboardFiguresTest::parts, n -> "n=" + n, JSON);
         List<DashboardFigures.Row> english = DashboardFigures.rows(report, columns, Locale.ENGLISH, column -> "period in progress",
-                DashboardFiguresTest::parts, JSON);
+                DashboardFiguresTest::parts, n -> "n=" + n, JSON);
 
         DashboardFigures.Row rate = swedish.get(0);
         JsonNode series = JSON.readTree(rate.series());
@@ -77,6 +77,25 @@ class DashboardFiguresTest {
         assertThat(count.parts()).containsOnly("");
         assertThat(JSON.readTree(count.series()).path("values").toString()).isEqualTo("[4,12,1]");
         assertThat(spaced(count.baseline())).isEqualTo("2,5");
+    }
+
+    @Test
+    void givenTheDaysToSupportByPathWhenTheyAreShownThenEachMedianIsDaysAndSaysHowManyCasesItRestsOn() {
+        Map<String, Number> figures = new LinkedHashMap<>();
+        figures.put("DAYS_FROM_FIRST_CONTACT_TO_SERVICE_SUPPORT", 17.0);
+        figures.put("DAYS_FROM_FIRST_CONTACT_TO_SUPPORT_AFTER_INVESTIGATION", 111.0);
+        MetricsQuery.PeriodFigures january = new MetricsQuery.PeriodFigures(LocalDate.parse("2026-01-01"), LocalDate.parse("2026-02-01"),
+                figures, Map.of(), Map.of(), Map.of(),
+                Map.of("DAYS_FROM_FIRST_CONTACT_TO_SERVICE_SUPPORT", 9L, "DAYS_FROM_FIRST_CONTACT_TO_SUPPORT_AFTER_INVESTIGATION", 2L));
+        MetricsQuery.Report report = report(january);
+        List<DashboardFigures.Column> columns = DashboardFigures.columns(report, LocalDate.parse("2026-03-06"));
+
+        List<DashboardFigures.Row> rows = DashboardFigures.rows(report, columns, Locale.ENGLISH, column -> "", DashboardFiguresTest::parts,
+                n -> "n=" + n, JSON);
+
+        assertThat(rows).extracting(DashboardFigures.Row::kind).containsOnly(DashboardFigures.Kind.DAYS);
+        assertThat(rows.get(0).parts()).containsExactly("n=9");
+        assertThat(rows.get(1).parts()).as("a median of two cases reads as such").containsExactly("n=2");
     }
 
     @Test
@@ -114,7 +133,7 @@ class DashboardFiguresTest {
         figures.put("VOLUNTARY_SUPPORT_ACCEPTANCE_RATE", rate);
         figures.put("REPORTS_OF_CONCERN", reports);
         return new MetricsQuery.PeriodFigures(LocalDate.parse(start), LocalDate.parse(end), figures, Map.of(), Map.of(),
-                parts == null ? Map.of() : Map.of("VOLUNTARY_SUPPORT_ACCEPTANCE_RATE", parts));
+                parts == null ? Map.of() : Map.of("VOLUNTARY_SUPPORT_ACCEPTANCE_RATE", parts), Map.of());
     }
 
     private static String parts(MetricsQuery.Rate rate) {

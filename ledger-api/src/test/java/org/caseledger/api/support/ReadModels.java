@@ -31,13 +31,19 @@ public final class ReadModels {
         return started;
     }
 
-    /** Every read model, row for row: the case views, the compliance checks and the metric facts (an empty table as such). */
+    /**
+     * Every read model, row for row: the case views, the compliance checks, the metric facts and the late recordings (an
+     * empty table as such).
+     */
     public static String digest(JdbcClient jdbc) {
         return jdbc.sql("SELECT (SELECT coalesce(md5(string_agg(case_id::text || version || document::text, ',' ORDER BY case_id)), 'none') FROM case_view)"
                         + " || (SELECT coalesce(md5(string_agg(concat_ws('|', case_id, rule, subject, reference_day, due_on, met_on, met, detail), ','"
                         + " ORDER BY case_id, rule, subject)), 'none') FROM compliance_check)"
                         + " || (SELECT coalesce(md5(string_agg(concat_ws('|', stream, sequence_number, metric, subject, unit, day, dimension, value), ','"
-                        + " ORDER BY stream, sequence_number, metric, subject)), 'none') FROM metric_fact)")
+                        + " ORDER BY stream, sequence_number, metric, subject)), 'none') FROM metric_fact)"
+                        + " || (SELECT coalesce(md5(string_agg(concat_ws('|', case_id, sequence_number, case_number, unit, event_type, decision_kind,"
+                        + " occurred_at, recorded_at, recorded_on, days_after, misses_turned), ',' ORDER BY case_id, sequence_number)), 'none')"
+                        + " FROM late_recording)")
                 .query(String.class).single();
     }
 }

@@ -12,6 +12,8 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.caseledger.core.cases.CaseEvent;
 import org.caseledger.core.cases.CaseId;
 import org.caseledger.projections.compliance.ComplianceRepository;
+import org.caseledger.projections.laterecording.LateRecording;
+import org.caseledger.projections.laterecording.LateRecordingRepository;
 import org.caseledger.projections.metrics.MetricFact;
 import org.caseledger.projections.metrics.MetricFactRepository;
 
@@ -29,25 +31,28 @@ final class ReadModelBatch {
     private final CaseViewRepository views;
     private final ComplianceRepository compliance;
     private final MetricFactRepository metrics;
+    private final LateRecordingRepository lateRecordings;
     private final StoredCaseEvents storedEvents;
     private final Map<String, CaseView> changed = new LinkedHashMap<>();
     private final Map<String, CaseView> loaded = new HashMap<>();
     private final List<MetricFactRepository.Produced> facts = new ArrayList<>();
+    private final List<LateRecording> late = new ArrayList<>();
 
     private ReadModelBatch(CaseViewRepository views, ComplianceRepository compliance, MetricFactRepository metrics,
-                           StoredCaseEvents storedEvents) {
+                           LateRecordingRepository lateRecordings, StoredCaseEvents storedEvents) {
         this.views = views;
         this.compliance = compliance;
         this.metrics = metrics;
+        this.lateRecordings = lateRecordings;
         this.storedEvents = storedEvents;
     }
 
     /** The batch of the unit of work now running, started (and its write registered) on its first event. */
     static ReadModelBatch current(CaseViewRepository views, ComplianceRepository compliance, MetricFactRepository metrics,
-                                  StoredCaseEvents storedEvents) {
+                                  LateRecordingRepository lateRecordings, StoredCaseEvents storedEvents) {
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
         return root.getOrComputeResource(RESOURCE, key -> {
-            ReadModelBatch batch = new ReadModelBatch(views, compliance, metrics, storedEvents);
+            ReadModelBatch batch = new ReadModelBatch(views, compliance, metrics, lateRecordings, storedEvents);
             batch.load(casesOf(root));
             root.onPrepareCommit(unitOfWork -> batch.write());
             return batch;
@@ -102,11 +107,17 @@ final class ReadModelBatch {
         }
     }
 
+    /** A decision or hearing recorded long after it happened, as judged when its event was folded in. */
+    void late(LateRecording recording) {
+        late.add(recording);
+    }
+
     private void write() {
         List<CaseView> cases = List.copyOf(changed.values());
         views.saveAll(cases);
         compliance.replace(cases);
         metrics.replace(cases);
         metrics.addAll(facts);
+        lateRecordings.addAll(late);
     }
 }

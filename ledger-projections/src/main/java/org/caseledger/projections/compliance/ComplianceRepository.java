@@ -32,6 +32,14 @@ public class ComplianceRepository {
         jdbc.execute("SET LOCAL plan_cache_mode = force_custom_plan");
         jdbc.update("DELETE FROM compliance_check WHERE case_id = ANY(?)",
                 (Object) views.stream().map(view -> UUID.fromString(view.caseId)).toArray(UUID[]::new));
+        insertInto("compliance_check", views);
+    }
+
+    /**
+     * Writes the checks of these cases' views into {@code table}, {@code compliance_check} or a table of its shape: the
+     * checks as the ledger knew them at an instant.
+     */
+    public void insertInto(String table, List<CaseView> views) {
         List<Row> rows = new ArrayList<>();
         for (CaseView view : views) {
             UUID caseId = UUID.fromString(view.caseId);
@@ -44,8 +52,8 @@ public class ComplianceRepository {
         }
         // One statement over arrays rather than a JDBC batch of one insert per row: a case has a check per journal
         // note, and a rebuild inserting them row by row spent a quarter of its time here.
-        jdbc.update("""
-                INSERT INTO compliance_check (case_id, case_number, unit, assignee, rule, subject, reference_day, due_on, met_on, met, detail)
+        jdbc.update("INSERT INTO " + table + """
+                 (case_id, case_number, unit, assignee, rule, subject, reference_day, due_on, met_on, met, detail)
                 SELECT * FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::date[], ?::date[], ?::date[],
                                      ?::boolean[], ?::text[])
                 """,

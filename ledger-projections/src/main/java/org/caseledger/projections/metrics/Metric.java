@@ -16,8 +16,14 @@ public enum Metric {
     VISITS_BOOKED(Aggregate.COUNT),
     VISITS_HELD(Aggregate.COUNT),
     VISITS_MISSED(Aggregate.COUNT),
+    /** Cancelled visits, by who cancelled them: the share of visits not held counts the family's. */
+    VISITS_CANCELLED(Aggregate.COUNT),
     COLLABORATION_CONTACTS(Aggregate.COUNT),
     DAYS_FROM_FIRST_CONTACT_TO_SUPPORT(Aggregate.MEDIAN),
+    /** The same days by the path to support: to the first service support, given without an investigation. */
+    DAYS_FROM_FIRST_CONTACT_TO_SERVICE_SUPPORT(Aggregate.MEDIAN),
+    /** The same days by the path to support: to the first intervention granted after an investigation. */
+    DAYS_FROM_FIRST_CONTACT_TO_SUPPORT_AFTER_INVESTIGATION(Aggregate.MEDIAN),
     CONVERSATIONS_WITHOUT_AID(Aggregate.COUNT),
     SERVICE_SUPPORT_GIVEN(Aggregate.COUNT),
     INFORMATION_MEETINGS(Aggregate.COUNT),

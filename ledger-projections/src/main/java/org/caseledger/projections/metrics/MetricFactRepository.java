@@ -1,6 +1,7 @@
 package org.caseledger.projections.metrics;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
@@ -16,6 +17,8 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 public class MetricFactRepository {
+
+    private static final String READ_MODEL = "metric_fact";
 
     private final JdbcTemplate jdbc;
 
@@ -36,6 +39,23 @@ public class MetricFactRepository {
         // column, so a case's facts are found through the key's index.
         jdbc.execute("SET LOCAL plan_cache_mode = force_custom_plan");
         jdbc.update("DELETE FROM metric_fact WHERE stream = ANY(?)", (Object) views.stream().map(view -> view.caseId).toArray(String[]::new));
+        insert(READ_MODEL, rowsOf(views));
+    }
+
+    public void addAll(List<Produced> produced) {
+        insert(READ_MODEL, rowsOf(produced));
+    }
+
+    /**
+     * Writes the facts of these cases' views and of these outreach events into {@code table}, a table of this one's
+     * shape: the facts as the ledger knew them at an instant, keyed as here.
+     */
+    void insertInto(String table, List<CaseView> views, List<Produced> produced) {
+        insert(table, rowsOf(views));
+        insert(table, rowsOf(produced));
+    }
+
+    private static List<Row> rowsOf(List<CaseView> views) {
         List<Row> rows = new ArrayList<>();
         for (CaseView view : views) {
             List<MetricFact> facts = MetricFacts.of(view);
@@ -43,25 +63,25 @@ public class MetricFactRepository {
                 rows.add(new Row(view.caseId, i, facts.get(i)));
             }
         }
-        insert(rows);
+        return rows;
     }
 
-    public void addAll(List<Produced> produced) {
+    private static List<Row> rowsOf(Collection<Produced> produced) {
         List<Row> rows = new ArrayList<>();
         for (Produced event : produced) {
             for (MetricFact fact : event.facts()) {
                 rows.add(new Row(event.stream(), event.sequenceNumber(), fact));
             }
         }
-        insert(rows);
+        return rows;
     }
 
-    private void insert(List<Row> rows) {
+    private void insert(String table, List<Row> rows) {
         if (rows.isEmpty()) {
             return;
         }
-        jdbc.update("""
-                INSERT INTO metric_fact (stream, sequence_number, metric, subject, case_id, unit, day, dimension, value)
+        jdbc.update("INSERT INTO " + table + """
+                 (stream, sequence_number, metric, subject, case_id, unit, day, dimension, value)
                 SELECT * FROM unnest(?::text[], ?::bigint[], ?::text[], ?::text[], ?::uuid[], ?::text[], ?::date[], ?::text[], ?::numeric[])
                 ON CONFLICT DO NOTHING
                 """,

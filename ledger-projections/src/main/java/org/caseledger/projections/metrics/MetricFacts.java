@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.caseledger.core.cases.ContactChannel;
+import org.caseledger.core.cases.InterventionType;
 import org.caseledger.core.outreach.AnonymousConsultationHeld;
 import org.caseledger.core.outreach.ConversationWithoutAidHeld;
 import org.caseledger.core.outreach.InformationMeetingHeld;
@@ -65,17 +67,24 @@ public final class MetricFacts {
                 }
             }
         }
-        firstStartOfSupport(view).ifPresent(first -> {
-            LocalDate started = LedgerTime.dayOf(first.startedAt);
-            facts.add(new MetricFact(Metric.DAYS_FROM_FIRST_CONTACT_TO_SUPPORT, caseId, caseId, view.unitAt(first.startedAt), started,
-                    first.type, BigDecimal.valueOf(ChronoUnit.DAYS.between(LedgerTime.dayOf(view.receivedAt), started))));
-        });
+        firstStartOfSupport(view, intervention -> true).ifPresent(first ->
+                facts.add(daysToSupport(Metric.DAYS_FROM_FIRST_CONTACT_TO_SUPPORT, view, first)));
+        firstStartOfSupport(view, MetricFacts::isServiceSupport).ifPresent(first ->
+                facts.add(daysToSupport(Metric.DAYS_FROM_FIRST_CONTACT_TO_SERVICE_SUPPORT, view, first)));
+        firstStartOfSupport(view, intervention -> !isServiceSupport(intervention)).ifPresent(first ->
+                facts.add(daysToSupport(Metric.DAYS_FROM_FIRST_CONTACT_TO_SUPPORT_AFTER_INVESTIGATION, view, first)));
         for (CaseView.Visit visit : view.visits) {
             facts.add(MetricFact.one(Metric.VISITS_BOOKED, visit.id, caseId, view.unitAt(visit.bookedAt), LedgerTime.dayOf(visit.bookedAt),
                     visit.place));
-            Metric outcome = "HELD".equals(visit.status) ? Metric.VISITS_HELD : "MISSED".equals(visit.status) ? Metric.VISITS_MISSED : null;
+            Metric outcome = switch (visit.status) {
+                case "HELD" -> Metric.VISITS_HELD;
+                case "MISSED" -> Metric.VISITS_MISSED;
+                case "CANCELLED" -> Metric.VISITS_CANCELLED;
+                default -> null;
+            };
             if (outcome != null) {
-                facts.add(MetricFact.one(outcome, visit.id, caseId, view.unitAt(visit.outcomeAt), LedgerTime.dayOf(visit.outcomeAt), null));
+                facts.add(MetricFact.one(outcome, visit.id, caseId, view.unitAt(visit.outcomeAt), LedgerTime.dayOf(visit.outcomeAt),
+                        visit.cancelledBy));
             }
         }
         for (CaseView.Contact contact : view.contacts) {
@@ -87,10 +96,28 @@ public final class MetricFacts {
         return facts;
     }
 
-    /** The intervention whose start happened first, whenever it was recorded (of two at once, the one with the lower id). */
-    private static Optional<CaseView.Intervention> firstStartOfSupport(CaseView view) {
-        return view.interventions.stream().filter(intervention -> intervention.startedAt != null)
+    /**
+     * Of the interventions {@code onPath} takes, the one whose start happened first, whenever it was recorded (of two at
+     * once, the one with the lower id).
+     */
+    private static Optional<CaseView.Intervention> firstStartOfSupport(CaseView view, Predicate<CaseView.Intervention> onPath) {
+        return view.interventions.stream().filter(intervention -> intervention.startedAt != null).filter(onPath)
                 .min(Comparator.comparing((CaseView.Intervention intervention) -> intervention.startedAt).thenComparing(i -> i.id));
+    }
+
+    /**
+     * Service support is given without a needs assessment; every other intervention is granted, and the case grants one
+     * only after an investigation was opened: the type alone tells the path.
+     */
+    private static boolean isServiceSupport(CaseView.Intervention intervention) {
+        return InterventionType.SERVICE_SUPPORT.name().equals(intervention.type);
+    }
+
+    /** Days from the case's receipt to the start of {@code first}, counted on the day and for the unit of that start. */
+    private static MetricFact daysToSupport(Metric metric, CaseView view, CaseView.Intervention first) {
+        LocalDate started = LedgerTime.dayOf(first.startedAt);
+        return new MetricFact(metric, view.caseId, view.caseId, view.unitAt(first.startedAt), started, first.type,
+                BigDecimal.valueOf(ChronoUnit.DAYS.between(LedgerTime.dayOf(view.receivedAt), started)));
     }
 
     public static List<MetricFact> of(OutreachEvent event) {

@@ -5,6 +5,7 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -44,10 +45,10 @@ public class MetricsQuery {
 
     /**
      * Figures of one period and, where a baseline is given, their change against it; for every rate among the figures,
-     * what it is made of.
+     * what it is made of; for every median, how many values it is the median of ({@code medianOf}: its n).
      */
     public record PeriodFigures(LocalDate start, LocalDate end, Map<String, Number> figures, Map<String, Map<String, Long>> breakdowns,
-                                Map<String, Change> change, Map<String, Rate> rates) {
+                                Map<String, Change> change, Map<String, Rate> rates, Map<String, Long> medianOf) {
     }
 
     /**
@@ -74,24 +75,37 @@ public class MetricsQuery {
     public record Fact(String caseId, String subject, LocalDate day, String dimension, BigDecimal value) {
     }
 
+    /**
+     * The tables the figures are counted from: the read models, or tables of the same shape holding the facts and checks
+     * as the ledger knew them at an instant ({@link FiguresAsOf}), so that both are counted by this one code.
+     */
+    record Tables(String facts, String checks) {
+
+        static final Tables READ_MODELS = new Tables("metric_fact", "compliance_check");
+    }
+
     private static final double AVERAGE_MONTH_DAYS = 365.2425 / 12;
 
     private static final String OFFERED_HOUSEHOLDS_THAT_ACCEPTED = "OFFERED_HOUSEHOLDS_THAT_ACCEPTED";
     private static final String VOLUNTARY_SUPPORT_ACCEPTANCE_RATE = "VOLUNTARY_SUPPORT_ACCEPTANCE_RATE";
     private static final String MISSED_VISIT_RATE = "MISSED_VISIT_RATE";
     private static final String SHARE_OF_REPORTS_LEADING_TO_INVESTIGATION = "SHARE_OF_REPORTS_LEADING_TO_INVESTIGATION";
+    private static final String SHARE_OF_VISITS_NOT_HELD = "SHARE_OF_VISITS_NOT_HELD";
+    /** Who cancelled a visit, as the dimension of {@link Metric#VISITS_CANCELLED}: the family's count as not held. */
+    private static final String CANCELLED_BY_FAMILY = "FAMILY";
 
     /** The figures derived from a metric, placed right after it. */
     private static final Map<Metric, List<String>> DERIVED_AFTER = Map.of(
             Metric.REPORTS_LEADING_TO_INVESTIGATION, List.of(SHARE_OF_REPORTS_LEADING_TO_INVESTIGATION),
             Metric.HOUSEHOLDS_ACCEPTING_VOLUNTARY_SUPPORT, List.of(OFFERED_HOUSEHOLDS_THAT_ACCEPTED, VOLUNTARY_SUPPORT_ACCEPTANCE_RATE),
-            Metric.VISITS_MISSED, List.of(MISSED_VISIT_RATE));
+            // The two shares of visits side by side: a no-show recorded as the family's cancellation moves only the first.
+            Metric.VISITS_CANCELLED, List.of(MISSED_VISIT_RATE, SHARE_OF_VISITS_NOT_HELD));
 
     /** Every figure of a period, in the order a reader meets them: a derived figure after what it is made of, compliance last. */
     public static final List<String> FIGURES = figureNames();
 
     static final List<Metric> BROKEN_DOWN = List.of(Metric.REPORTS_OF_CONCERN, Metric.REPORTS_LEADING_TO_INVESTIGATION,
-            Metric.COLLABORATION_CONTACTS, Metric.INTERVENTIONS_GRANTED);
+            Metric.COLLABORATION_CONTACTS, Metric.INTERVENTIONS_GRANTED, Metric.VISITS_CANCELLED);
 
     private final JdbcTemplate jdbc;
 
@@ -102,10 +116,15 @@ public class MetricsQuery {
     /** {@code today} (Swedish date) decides which open checks are overdue, as in the compliance report. */
     public Report report(String unit, LocalDate from, LocalDate to, Period period, LocalDate baselineFrom, LocalDate baselineTo,
                          LocalDate today) {
+        return report(Tables.READ_MODELS, unit, from, to, period, baselineFrom, baselineTo, today);
+    }
+
+    Report report(Tables tables, String unit, LocalDate from, LocalDate to, Period period, LocalDate baselineFrom, LocalDate baselineTo,
+                  LocalDate today) {
         Baseline baseline = null;
         if (baselineFrom != null && baselineTo != null) {
             double baselinePeriods = ChronoUnit.DAYS.between(baselineFrom, baselineTo) / (AVERAGE_MONTH_DAYS * period.months);
-            Map<String, Number> total = count(unit, baselineFrom, baselineTo, today).figures();
+            Map<String, Number> total = count(tables, unit, baselineFrom, baselineTo, today).figures();
             Map<String, Number> average = new LinkedHashMap<>();
             total.forEach((name, value) -> average.put(name, isRateOrMedian(name) ? value : round(value.doubleValue() / baselinePeriods)));
             baseline = new Baseline(baselineFrom, baselineTo, round(baselinePeriods), average);
@@ -115,7 +134,7 @@ public class MetricsQuery {
             LocalDate end = start.plusMonths(period.months);
             LocalDate periodFrom = start.isBefore(from) ? from : start;
             LocalDate periodTo = end.isAfter(to) ? to : end;
-            Counted counted = count(unit, periodFrom, periodTo, today);
+            Counted counted = count(tables, unit, periodFrom, periodTo, today);
             Map<String, Number> figures = counted.figures();
             Map<String, Change> change = new LinkedHashMap<>();
             if (baseline != null) {
@@ -128,7 +147,8 @@ public class MetricsQuery {
                     }
                 }
             }
-            periods.add(new PeriodFigures(periodFrom, periodTo, figures, breakdowns(unit, periodFrom, periodTo), change, counted.rates()));
+            periods.add(new PeriodFigures(periodFrom, periodTo, figures, breakdowns(tables, unit, periodFrom, periodTo), change, counted.rates(),
+                    counted.medianOf()));
         }
         return new Report(unit, from, to, period, periods, baseline);
     }
@@ -140,23 +160,30 @@ public class MetricsQuery {
                 metric.name(), unit, Date.valueOf(from), Date.valueOf(to));
     }
 
-    /** The figures of a period, and the parts of each of its rates. */
-    private record Counted(Map<String, Number> figures, Map<String, Rate> rates) {
+    /** The figures of a period, the parts of each of its rates and the n of each of its medians. */
+    private record Counted(Map<String, Number> figures, Map<String, Rate> rates, Map<String, Long> medianOf) {
     }
 
     /** Every figure of {@code [from, to)}: the metrics, the figures derived from them and the compliance rates. */
-    private Counted count(String unit, LocalDate from, LocalDate to, LocalDate today) {
+    private Counted count(Tables tables, String unit, LocalDate from, LocalDate to, LocalDate today) {
         Map<String, Number> values = new HashMap<>();
         Map<String, Rate> rates = new HashMap<>();
         Map<Metric, Number> raw = new EnumMap<>(Metric.class);
+        Map<String, Long> medianOf = new LinkedHashMap<>();
         for (Metric metric : Metric.values()) {
             raw.put(metric, metric.aggregate() == Metric.Aggregate.MEDIAN ? null : 0L);
+            if (metric.aggregate() == Metric.Aggregate.MEDIAN) {
+                medianOf.put(metric.name(), 0L);
+            }
         }
         jdbc.query("SELECT metric, count(*), count(DISTINCT subject), sum(value), "
-                        + "percentile_cont(0.5) WITHIN GROUP (ORDER BY value) FROM metric_fact "
+                        + "percentile_cont(0.5) WITHIN GROUP (ORDER BY value) FROM " + tables.facts() + " "
                         + "WHERE unit = ? AND day >= ? AND day < ? GROUP BY metric",
                 rs -> {
                     Metric metric = Metric.valueOf(rs.getString(1));
+                    if (metric.aggregate() == Metric.Aggregate.MEDIAN) {
+                        medianOf.put(metric.name(), rs.getLong(2));
+                    }
                     raw.put(metric, switch (metric.aggregate()) {
                         case COUNT, NONE -> rs.getLong(2);
                         case DISTINCT_SUBJECTS -> rs.getLong(3);
@@ -165,12 +192,15 @@ public class MetricsQuery {
                     });
                 }, unit, Date.valueOf(from), Date.valueOf(to));
         raw.forEach((metric, value) -> values.put(metric.name(), value));
-        long offeredThatAccepted = offeredHouseholdsThatAccepted(unit, from, to);
+        long offeredThatAccepted = offeredHouseholdsThatAccepted(tables, unit, from, to);
         values.put(OFFERED_HOUSEHOLDS_THAT_ACCEPTED, offeredThatAccepted);
         rates.put(VOLUNTARY_SUPPORT_ACCEPTANCE_RATE, new Rate(offeredThatAccepted,
                 raw.get(Metric.HOUSEHOLDS_OFFERED_VOLUNTARY_SUPPORT).longValue(), null));
         rates.put(MISSED_VISIT_RATE, new Rate(raw.get(Metric.VISITS_MISSED).longValue(),
                 raw.get(Metric.VISITS_MISSED).longValue() + raw.get(Metric.VISITS_HELD).longValue(), null));
+        long cancelledByFamily = cancelledByFamily(tables, unit, from, to);
+        long notHeld = raw.get(Metric.VISITS_MISSED).longValue() + cancelledByFamily;
+        rates.put(SHARE_OF_VISITS_NOT_HELD, new Rate(notHeld, notHeld + raw.get(Metric.VISITS_HELD).longValue(), null));
         rates.put(SHARE_OF_REPORTS_LEADING_TO_INVESTIGATION, new Rate(raw.get(Metric.REPORTS_LEADING_TO_INVESTIGATION).longValue(),
                 raw.get(Metric.REPORTS_OF_CONCERN).longValue(), null));
         for (ComplianceRule rule : ComplianceRule.values()) {
@@ -178,7 +208,7 @@ public class MetricsQuery {
         }
         jdbc.query("SELECT rule, count(*) FILTER (WHERE met OR NOT met OR due_on < ?), count(*) FILTER (WHERE met), "
                         + "count(*) FILTER (WHERE met IS NULL AND NOT due_on < ?) "
-                        + "FROM compliance_check WHERE unit = ? AND reference_day >= ? AND reference_day < ? GROUP BY rule",
+                        + "FROM " + tables.checks() + " WHERE unit = ? AND reference_day >= ? AND reference_day < ? GROUP BY rule",
                 rs -> {
                     rates.put("COMPLIANCE_" + rs.getString(1), new Rate(rs.getLong(3), rs.getLong(2), rs.getLong(4)));
                 }, Date.valueOf(today), Date.valueOf(today), unit, Date.valueOf(from), Date.valueOf(to));
@@ -191,7 +221,13 @@ public class MetricsQuery {
                 ratesInOrder.put(name, rates.get(name));
             }
         }
-        return new Counted(figures, ratesInOrder);
+        return new Counted(figures, ratesInOrder, medianOf);
+    }
+
+    /** Visits the family cancelled: not held, as a missed visit is, though neither side failed to come. */
+    private long cancelledByFamily(Tables tables, String unit, LocalDate from, LocalDate to) {
+        return jdbc.queryForObject("SELECT count(*) FROM " + tables.facts() + " WHERE metric = 'VISITS_CANCELLED' AND dimension = ? "
+                + "AND unit = ? AND day >= ? AND day < ?", Long.class, CANCELLED_BY_FAMILY, unit, Date.valueOf(from), Date.valueOf(to));
     }
 
     /**
@@ -199,25 +235,24 @@ public class MetricsQuery {
      * offer was made), those that accepted one of those offers, whenever they accepted. The acceptance fact carries the
      * offer's day and type; the offer's own fact gives the unit, so a transfer after the offer moves nothing.
      */
-    private long offeredHouseholdsThatAccepted(String unit, LocalDate from, LocalDate to) {
-        return jdbc.queryForObject("SELECT count(DISTINCT offer.subject) FROM metric_fact offer "
+    private long offeredHouseholdsThatAccepted(Tables tables, String unit, LocalDate from, LocalDate to) {
+        return jdbc.queryForObject("SELECT count(DISTINCT offer.subject) FROM " + tables.facts() + " offer "
                         + "WHERE offer.metric = 'HOUSEHOLDS_OFFERED_VOLUNTARY_SUPPORT' AND offer.unit = ? AND offer.day >= ? AND offer.day < ? "
-                        + "AND EXISTS (SELECT 1 FROM metric_fact accepted WHERE accepted.metric = 'VOLUNTARY_OFFERS_ACCEPTED' "
+                        + "AND EXISTS (SELECT 1 FROM " + tables.facts() + " accepted WHERE accepted.metric = 'VOLUNTARY_OFFERS_ACCEPTED' "
                         + "AND accepted.case_id = offer.case_id AND accepted.day = offer.day AND accepted.dimension = offer.dimension)",
                 Long.class, unit, Date.valueOf(from), Date.valueOf(to));
     }
 
-    private Map<String, Map<String, Long>> breakdowns(String unit, LocalDate from, LocalDate to) {
+    private Map<String, Map<String, Long>> breakdowns(Tables tables, String unit, LocalDate from, LocalDate to) {
         Map<String, Map<String, Long>> breakdowns = new LinkedHashMap<>();
         for (Metric metric : BROKEN_DOWN) {
             breakdowns.put(metric.name(), new TreeMap<>());
         }
-        jdbc.query("SELECT metric, dimension, count(*) FROM metric_fact WHERE unit = ? AND day >= ? AND day < ? "
-                        + "AND metric IN ('REPORTS_OF_CONCERN', 'REPORTS_LEADING_TO_INVESTIGATION', 'COLLABORATION_CONTACTS', "
-                        + "'INTERVENTIONS_GRANTED') GROUP BY metric, dimension",
+        jdbc.query("SELECT metric, dimension, count(*) FROM " + tables.facts() + " WHERE unit = ? AND day >= ? AND day < ? "
+                        + "AND metric = ANY(?) GROUP BY metric, dimension",
                 rs -> {
                     breakdowns.get(rs.getString(1)).put(String.valueOf(rs.getString(2)).toUpperCase(Locale.ROOT), rs.getLong(3));
-                }, unit, Date.valueOf(from), Date.valueOf(to));
+                }, unit, Date.valueOf(from), Date.valueOf(to), BROKEN_DOWN.stream().map(Metric::name).toArray(String[]::new));
         return breakdowns;
     }
 
@@ -241,7 +276,12 @@ public class MetricsQuery {
     }
 
     private static boolean isRateOrMedian(String name) {
-        return isRate(name) || name.equals(Metric.DAYS_FROM_FIRST_CONTACT_TO_SUPPORT.name());
+        return isRate(name) || isMedian(name);
+    }
+
+    /** Whether a figure is a median of days. */
+    public static boolean isMedian(String name) {
+        return Arrays.stream(Metric.values()).anyMatch(metric -> metric.name().equals(name) && metric.aggregate() == Metric.Aggregate.MEDIAN);
     }
 
     private static Double rate(Number part, Number whole) {

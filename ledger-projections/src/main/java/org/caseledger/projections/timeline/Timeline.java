@@ -12,11 +12,14 @@ import org.caseledger.core.cases.JournalNoteRecorded;
 import org.caseledger.core.cases.NoteId;
 import org.caseledger.core.law.LegalBasisId;
 import org.caseledger.core.shared.Envelope;
+import org.caseledger.projections.laterecording.LateRecording;
+import org.caseledger.projections.laterecording.LateRecordings;
 
 /**
  * Builds a case's timeline from its events in order: one entry per event, worded by the reader's {@link TimelineWording},
  * with the provision a decision or a disclosure rests on, and each journal correction linked to the note it corrects
- * (which stays readable). Pure, so the live timeline and a timeline as of any moment come from the same code.
+ * (which stays readable), and each decision or hearing recorded long after it happened marked, with the misses it turned
+ * into passes. Pure, so the live timeline and a timeline as of any moment come from the same code.
  */
 public final class Timeline {
 
@@ -26,6 +29,7 @@ public final class Timeline {
     public static List<TimelineEntry> of(List<? extends CaseEvent> eventsInOrder, TimelineWording wording) {
         List<TimelineEntry> entries = new ArrayList<>();
         Map<NoteId, Integer> notePositions = new HashMap<>();
+        Map<Long, LateRecording> late = LateRecordings.of(eventsInOrder);
         long sequence = 0;
         for (CaseEvent event : eventsInOrder) {
             Envelope envelope = event.envelope();
@@ -41,9 +45,12 @@ public final class Timeline {
                 }
             }
             LegalBasisId basis = basisOf(event);
+            LateRecording recording = late.get(sequence);
             entries.add(new TimelineEntry(sequence, event.getClass().getSimpleName(), wording.what(event), envelope.occurredAt(),
                     envelope.recordedAt(), envelope.actor().value(), envelope.role().name(), envelope.unit().value(),
-                    basis == null ? null : wording.legalBasis(basis), basis == null ? null : basis.value(), null, corrects));
+                    basis == null ? null : wording.legalBasis(basis), basis == null ? null : basis.value(), null, corrects,
+                    recording == null ? null : new TimelineEntry.RecordedLate(recording.daysAfter(), recording.missesTurned(),
+                            wording.recordedLate(recording))));
             sequence++;
         }
         return entries;

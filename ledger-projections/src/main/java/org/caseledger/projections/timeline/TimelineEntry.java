@@ -1,6 +1,9 @@
 package org.caseledger.projections.timeline;
 
 import java.time.Instant;
+import java.util.List;
+import org.caseledger.projections.compliance.ComplianceRule;
+import org.caseledger.projections.laterecording.LateRecordings;
 
 /**
  * One event of a case as a person reads it: its codes for programs, its sentence in the reader's language for people.
@@ -17,13 +20,25 @@ import java.time.Instant;
  * @param legalBasisId   the id of that provision in the law catalogue; otherwise {@code null}
  * @param correctedBy    for a journal note that was corrected: the sequence number of the correction
  * @param corrects       for a correction: the sequence number of the note it corrects, shown beside it
+ * @param recordedLate   for a decision, an extension or a hearing recorded long after it happened: how long, and the
+ *                       misses it turned into passes; otherwise {@code null}
  */
 public record TimelineEntry(long sequenceNumber, String type, String what, Instant occurredAt, Instant recordedAt,
                             String actor, String role, String unit, String legalBasis, String legalBasisId, Long correctedBy,
-                            Long corrects) {
+                            Long corrects, RecordedLate recordedLate) {
 
     TimelineEntry withCorrectedBy(long correction) {
         return new TimelineEntry(sequenceNumber, type, what, occurredAt, recordedAt, actor, role, unit, legalBasis, legalBasisId,
-                correction, corrects);
+                correction, corrects, recordedLate);
+    }
+
+    /**
+     * A fact recorded long after it happened ({@link LateRecordings#LONG_AFTER}).
+     *
+     * @param daysAfter    whole days between happening and recording
+     * @param missesTurned the rules whose missed check it turned into a pass, as codes
+     * @param what         both in the reader's words
+     */
+    public record RecordedLate(long daysAfter, List<ComplianceRule> missesTurned, String what) {
     }
 }

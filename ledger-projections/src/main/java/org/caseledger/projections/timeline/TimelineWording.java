@@ -2,6 +2,7 @@ package org.caseledger.projections.timeline;
 
 import org.caseledger.core.cases.CaseEvent;
 import org.caseledger.core.law.LegalBasisId;
+import org.caseledger.projections.laterecording.LateRecording;
 
 /**
  * The words of a timeline in one reader's language: the timeline decides which events make entries and how they link,
@@ -14,4 +15,7 @@ public interface TimelineWording {
 
     /** The provision a decision or a disclosure rests on, as a lawyer writes it. */
     String legalBasis(LegalBasisId basis);
+
+    /** That a fact was recorded long after it happened, how long, and which misses it turned into passes. */
+    String recordedLate(LateRecording late);
 }

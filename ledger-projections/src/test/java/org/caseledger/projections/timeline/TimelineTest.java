@@ -8,6 +8,10 @@ import org.caseledger.core.cases.ConsentId;
 import org.caseledger.core.cases.DisclosureId;
 import org.caseledger.core.cases.InformationDisclosed;
 import org.caseledger.core.law.LegalBasisId;
+import org.caseledger.core.cases.DecisionId;
+import org.caseledger.projections.CaseStory;
+import org.caseledger.projections.compliance.ComplianceRule;
+import org.caseledger.projections.laterecording.LateRecording;
 import org.caseledger.core.shared.PartnerType;
 import org.caseledger.core.shared.Role;
 import org.caseledger.projections.CaseHistories;
@@ -25,6 +29,11 @@ class TimelineTest {
         @Override
         public String legalBasis(LegalBasisId basis) {
             return "basis <" + basis.value() + ">";
+        }
+
+        @Override
+        public String recordedLate(LateRecording late) {
+            return "late " + late.daysAfter() + " " + late.missesTurned();
         }
     };
 
@@ -61,6 +70,21 @@ class TimelineTest {
 
         assertThat(disclosures.get(0).legalBasis()).isEqualTo("basis <SFS2009:400-10kap28>");
         assertThat(disclosures.get(1).legalBasis()).isNull();
+    }
+
+    @Test
+    void givenAHearingRecordedFiveWeeksLateThatTurnedAMissWhenTheTimelineIsBuiltThenItsEntryIsMarkedAndNoOtherIs() {
+        List<TimelineEntry> entries = Timeline.of(CaseStory.recorded(
+                CaseStory.opened(CaseStory.VIVALLA, "2025-09-01"),
+                CaseStory.openInvestigation(DecisionId.of("2a7c8d9e-1111-4a57-9c1f-2b7e5d9a6c30"), CaseStory.on("2025-09-02")),
+                CaseStory.closeInvestigation(DecisionId.of("2a7c8d9e-2222-4a57-9c1f-2b7e5d9a6c30"), CaseStory.on("2025-10-01")),
+                CaseStory.childHeard(CaseStory.when("2025-09-15", "2025-10-20"))), WORDS);
+
+        assertThat(entries.subList(0, 3)).extracting(TimelineEntry::recordedLate).containsOnlyNulls();
+        TimelineEntry.RecordedLate late = entries.get(3).recordedLate();
+        assertThat(late.daysAfter()).isEqualTo(35);
+        assertThat(late.missesTurned()).containsExactly(ComplianceRule.CHILD_HEARD);
+        assertThat(late.what()).isEqualTo("late 35 [CHILD_HEARD]");
     }
 
     @Test
