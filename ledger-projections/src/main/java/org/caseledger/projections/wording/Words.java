@@ -1,4 +1,4 @@
-package org.caseledger.api.wording;
+package org.caseledger.projections.wording;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
