@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Function;
 import org.caseledger.api.web.NotFoundException;
 import org.caseledger.core.shared.InvalidValueException;
 import org.caseledger.core.shared.ValueProblem;
@@ -75,6 +76,15 @@ public class CaseFileExporter {
      */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public Export exportFile(String caseId, Long since) {
+        return exportFile(caseId, since, events -> null);
+    }
+
+    /**
+     * @param forRecipient what a file for a named recipient adds, given the events the file carries; {@code null} for a
+     *                     file for anyone
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public Export exportFile(String caseId, Long since, Function<List<CaseFile.Event>, CaseFile.ForRecipient> forRecipient) {
         VerificationReport report = verifier.verifyStream(caseId);
         if ("BROKEN".equals(report.status())) {
             throw new IntegrityBrokenException(report);
@@ -105,7 +115,9 @@ public class CaseFileExporter {
             throw new NotFoundException("there is no case with id " + caseId);
         }
         VerifierKey key = notes.verifierKey();
-        CaseFile file = new CaseFile(caseId, clock.instant().toString(), new CaseFile.Log(notes.origin(), key.format()), note, proved, events);
+        CaseFile.ForRecipient added = forRecipient.apply(events);
+        CaseFile file = new CaseFile(caseId, clock.instant().toString(), new CaseFile.Log(notes.origin(), key.format()), note, proved, events,
+                added == null ? null : added.recipient(), added == null ? null : added.law());
         try {
             String body = new String(BODY.writeValueAsBytes(file), StandardCharsets.UTF_8);
             String keyId = CaseFileFormat.keyId(key.publicKey());

@@ -24,6 +24,7 @@ public class ReadWords {
             Map.entry("GET /api/v1/cases/{caseId}/{collection}/{itemId}", "item"),
             Map.entry("GET /api/v1/audit/cases/{caseId}/export", "export-json"),
             Map.entry("GET /api/v1/audit/cases/{caseId}/export.pdf", "export-pdf"),
+            Map.entry("POST /api/v1/audit/cases/{caseId}/exports", "export-recipient"),
             Map.entry("GET /ui/cases/{caseId}", "case-page"),
             Map.entry("GET /ui/cases/{caseId}/state", "replay"),
             Map.entry("GET /ui/cases/{caseId}/case-file.pdf", "download-pdf"),

@@ -2,6 +2,7 @@ package org.caseledger.verify.casefile;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,6 +49,11 @@ public final class CaseFileVerifier {
     private static final StrictJson.Limits OUTER = new StrictJson.Limits(CaseFileFormat.MAX_FILE_BYTES, 1, true);
     private static final StrictJson.Limits BODY = new StrictJson.Limits(CaseFileFormat.MAX_FILE_BYTES, 8, true);
     private static final Set<String> BODY_KEYS = Set.of("caseId", "exportedAt", "log", "checkpoint", "since", "events");
+    /**
+     * What a file for a named recipient adds: their sealed data keys and the law its decisions cite. Signed with the
+     * rest; what they hold is for the recipient's replay, not for verification.
+     */
+    private static final Set<String> RECIPIENT_KEYS = Set.of("recipient", "law");
     private static final Set<String> EVENT_KEYS = Set.of("globalIndex", "aggregateId", "sequenceNumber", "eventId", "payloadType",
             "payloadRevision", "payload", "envelopeDigest", "payloadDigest", "previousHash", "hash", "leafIndex", "inclusionProof");
 
@@ -119,7 +125,7 @@ public final class CaseFileVerifier {
             if (!Arrays.equals(canonical, file)) {
                 throw stop("FILE_MALFORMED", "the file is not in its one byte form (from byte " + Arrays.mismatch(canonical, file) + " on)");
             }
-            Map<String, Object> content = object(parse(StrictUtf8.encode(body), BODY, "the body"), "the body", BODY_KEYS);
+            Map<String, Object> content = object(parse(StrictUtf8.encode(body), BODY, "the body"), "the body", BODY_KEYS, RECIPIENT_KEYS);
             caseId = string(content, "caseId", "the body");
             Map<String, Object> log = object(content.get("log"), "the log", Set.of("origin", "vkey"));
             String origin = string(log, "origin", "the log");
@@ -382,11 +388,26 @@ public final class CaseFileVerifier {
         }
 
         private Map<String, Object> object(Object value, String what, Set<String> keys) throws Broken {
+            return object(value, what, keys, Set.of());
+        }
+
+        /** An object with exactly the members {@code keys}, and either all of {@code together} or none of them. */
+        private Map<String, Object> object(Object value, String what, Set<String> keys, Set<String> together) throws Broken {
             if (!(value instanceof Map<?, ?> map)) {
                 throw stop("FILE_MALFORMED", what + " is not an object");
             }
-            if (!map.keySet().equals(keys)) {
-                throw stop("FILE_MALFORMED", what + " must have exactly the members " + keys.stream().sorted().toList());
+            Set<String> extra = new HashSet<>();
+            map.keySet().forEach(key -> extra.add(String.valueOf(key)));
+            extra.removeAll(keys);
+            boolean complete = map.keySet().containsAll(keys) && (extra.isEmpty() || extra.equals(together));
+            if (!complete) {
+                throw stop("FILE_MALFORMED", what + " must have exactly the members " + keys.stream().sorted().toList()
+                        + (together.isEmpty() ? "" : ", and for a recipient also " + together.stream().sorted().toList()));
+            }
+            for (String member : extra) {
+                if (!(map.get(member) instanceof Map<?, ?>)) {
+                    throw stop("FILE_MALFORMED", what + "'s member " + member + " is not an object");
+                }
             }
             @SuppressWarnings("unchecked")
             Map<String, Object> members = (Map<String, Object>) map;
