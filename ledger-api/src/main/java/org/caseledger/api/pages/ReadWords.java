@@ -20,6 +20,7 @@ public class ReadWords {
             Map.entry("GET /api/v1/cases/{caseId}", "case-view"),
             Map.entry("GET /api/v1/cases/{caseId}/history", "history"),
             Map.entry("GET /api/v1/cases/{caseId}/timeline", "timeline"),
+            Map.entry("GET /api/v1/cases/{caseId}/compliance", "case-compliance"),
             Map.entry("GET /api/v1/cases/{caseId}/verify", "verify"),
             Map.entry("GET /api/v1/cases/{caseId}/{collection}/{itemId}", "item"),
             Map.entry("GET /api/v1/audit/cases/{caseId}/export", "export-json"),
