@@ -58,6 +58,14 @@ public final class PersonalFields {
 
     /** Opens the encrypted fields of the event's JSON in place, with the keys {@code keys} finds (empty: erased). */
     public static void open(ObjectNode tree, Class<?> type, Function<UUID, Optional<SecretKey>> keys) {
+        open(tree, type, keys, PersonalData.ERASED);
+    }
+
+    /**
+     * Opens them with the keys found; a text whose key is not found reads {@code unreadable}: {@link PersonalData#ERASED}
+     * where the key was destroyed, {@link PersonalData#SEALED} where the reader holds none.
+     */
+    public static void open(ObjectNode tree, Class<?> type, Function<UUID, Optional<SecretKey>> keys, String unreadable) {
         for (RecordComponent field : encrypted(type)) {
             JsonNode value = tree.get(field.getName());
             if (value == null || !value.isTextual() || !StoredText.isStored(value.asText())) {
@@ -65,7 +73,7 @@ public final class PersonalFields {
             }
             StoredText stored = StoredText.parse(value.asText());
             Optional<String> opened = keys.apply(stored.keyId()).map(key -> stored.open(key, context(type, field)));
-            tree.put(field.getName(), opened.orElse(field.getType() == String.class ? PersonalData.ERASED : null));
+            tree.put(field.getName(), opened.orElse(field.getType() == String.class ? unreadable : null));
         }
     }
 
