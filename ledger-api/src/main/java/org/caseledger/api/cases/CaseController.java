@@ -226,7 +226,7 @@ class CaseController {
             `asOfEvent` work as for the case; the status is then as of that moment's day (for an event, the day it was \
             recorded). The auditor's kit replays a case file with the same code.""")
     @GetMapping("/{caseId}/compliance")
-    List<CaseAtMoment.Check> compliance(@PathVariable CaseId caseId,
+    List<CaseAtMoment.Check> caseCompliance(@PathVariable CaseId caseId,
                                         @Parameter(description = "The compliance as recorded up to this time") @RequestParam(required = false) Instant asOf,
                                         @Parameter(description = "The compliance as it was after the event of this sequence number")
                                         @RequestParam(required = false) Long asOfEvent) {

@@ -70,7 +70,7 @@ class RecipientExportController {
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(ref = "#/components/schemas/CaseFile")))
     @MayConflict
     @PostMapping(value = "/api/v1/audit/cases/{caseId}/exports", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<byte[]> export(@PathVariable CaseId caseId, @RequestBody ExportRequest body) {
+    ResponseEntity<byte[]> exportForRecipient(@PathVariable CaseId caseId, @RequestBody ExportRequest body) {
         CaseFileForRecipient.Recipient recipient = body.recipient() != null ? files.registered(body.recipient())
                 : files.supplied(body.name(), body.publicKey());
         CaseFileExporter.Export export = files.export(caseId.toString(), recipient);

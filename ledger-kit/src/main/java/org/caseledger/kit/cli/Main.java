@@ -1,5 +1,7 @@
 package org.caseledger.kit.cli;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -59,8 +61,11 @@ public final class Main {
     private Main() {
     }
 
+    /** Prints UTF-8 whatever the machine's locale says: the words are Swedish. */
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        System.exit(run(args, out, err));
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {

@@ -31,7 +31,7 @@ public final class ReplayPage {
         List<Section> sections = new ArrayList<>();
 
         List<String> about = new ArrayList<>();
-        about.add(verification);
+        about.add(words.text("kit.verified", verification));
         about.add(file.recipientName() == null ? words.text("kit.exportedForAnyone", Words.minute(file.exportedAt()))
                 : words.text("kit.exportedFor", Words.minute(file.exportedAt()), file.recipientName()));
         about.add(moment.asOf() != null ? words.text("kit.moment.asOf", Words.second(moment.asOf()))
