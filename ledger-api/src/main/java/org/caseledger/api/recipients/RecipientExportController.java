@@ -1,6 +1,6 @@
 package org.caseledger.api.recipients;
 
-import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.NOT_REQUIRED;
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.headers.Header;
@@ -11,9 +11,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.caseledger.api.contract.MayConflict;
 import org.caseledger.api.integrity.CaseFileExporter;
 import org.caseledger.core.cases.CaseId;
-import org.caseledger.core.shared.InvalidValueException;
 import org.caseledger.core.shared.Require;
-import org.caseledger.core.shared.ValueProblem;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -26,23 +24,18 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class RecipientExportController {
 
-    /** Who the file is for: a registered recipient, or (where the configuration accepts it) a name and a public key. */
-    record ExportRequest(@Schema(requiredMode = NOT_REQUIRED, description = "The id of a registered recipient, e.g. ivo", maxLength = 64,
-                                 pattern = Require.TEXT_PATTERN) String recipient,
-                         @Schema(requiredMode = NOT_REQUIRED, description = "With publicKey: the recipient's name", maxLength = 200,
-                                 pattern = Require.TEXT_PATTERN) String name,
-                         @Schema(requiredMode = NOT_REQUIRED, description = "An X25519 public key, Base64 of 32 bytes, as the kit's keygen prints it",
+    /**
+     * Who the file is for: a registered recipient by id, or, with {@code publicKey} (where the configuration accepts it),
+     * a recipient by name and key.
+     */
+    record ExportRequest(@Schema(requiredMode = REQUIRED, description = "The id of a registered recipient, e.g. ivo; with publicKey, the recipient's name",
+                                 minLength = 1, maxLength = 200, pattern = Require.TEXT_PATTERN) String recipient,
+                         @Schema(description = "An X25519 public key, Base64 of 32 bytes, as the kit's keygen prints it; only where the ledger accepts keys in requests",
                                  maxLength = 64, pattern = Require.TEXT_PATTERN) String publicKey) {
 
         ExportRequest {
-            if ((recipient == null) == (publicKey == null)) {
-                throw new InvalidValueException("recipient", ValueProblem.EXACTLY_ONE, "name a registered recipient or give a public key, not both",
-                        "publicKey");
-            }
-            if (recipient != null) {
-                Require.text(recipient, "recipient", 64);
-            } else {
-                Require.text(name, "name", 200);
+            Require.text(recipient, "recipient", 200);
+            if (publicKey != null) {
                 Require.text(publicKey, "publicKey", 64);
             }
         }
@@ -60,8 +53,9 @@ class RecipientExportController {
             data keys sealed for the recipient's public key (HPKE, RFC 9180) and the law catalogue its decisions cite. \
             Anyone verifies it with the ledger's public key; only the recipient's private key opens its personal fields \
             (the kit's `replay`); an erased person's fields stay unreadable, their key is gone. The recipient is a \
-            registered one (`ledger.recipients.register`) whose key is valid today, or, where the configuration accepts \
-            it, a name and a public key. Decided and logged, with the purpose in `X-Purpose`, as every export is.""")
+            registered one (`ledger.recipients.register`) whose key is valid today, named by its id; or, where the \
+            configuration accepts it, a recipient named by `recipient` with its `publicKey`. Decided and logged, with the \
+            purpose in `X-Purpose`, as every export is.""")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(name = "ivo",
             summary = "For the supervising authority", value = """
             {"recipient": "ivo"}""")))
@@ -71,8 +65,8 @@ class RecipientExportController {
     @MayConflict
     @PostMapping(value = "/api/v1/audit/cases/{caseId}/exports", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<byte[]> exportForRecipient(@PathVariable CaseId caseId, @RequestBody ExportRequest body) {
-        CaseFileForRecipient.Recipient recipient = body.recipient() != null ? files.registered(body.recipient())
-                : files.supplied(body.name(), body.publicKey());
+        CaseFileForRecipient.Recipient recipient = body.publicKey() == null ? files.registered(body.recipient())
+                : files.supplied(body.recipient(), body.publicKey());
         CaseFileExporter.Export export = files.export(caseId.toString(), recipient);
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"case-" + caseId + "-for-"
