@@ -8,16 +8,25 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.spec.X509EncodedKeySpec;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.caseledger.core.shared.LedgerTime;
+import org.caseledger.kit.pdf.PdfSignature;
+import org.caseledger.kit.pdf.PrintedCaseFile;
+import org.caseledger.kit.pdf.PrintedTimeline;
 import org.caseledger.kit.replay.OpenedCaseFile;
 import org.caseledger.kit.replay.RecipientKeyFile;
 import org.caseledger.kit.replay.Replay;
@@ -55,6 +64,10 @@ public final class Main {
                   (ISO instant, or a date or date and time in Swedish time) or after event N: the case, the timeline
                   in Swedish (or English) and compliance with each rule; --json prints the same as the ledger's API
                   answers it, --html also writes it as a page
+              java -jar ledger-kit.jar pdf FILE.pdf --public-key PEM-FILE [--lang sv|en]
+                  checks a printed case file: its PAdES signature by the ledger's key over every byte of the file, the
+                  signed case file attached inside it (verified as case-file does), and that its printed timeline says
+                  what the attached file's events say (--lang: the language it was printed in)
             exit codes: 0 ok, 2 refused (the file does not verify, or was not exported for this key), 64 usage
             """;
 
@@ -72,6 +85,9 @@ public final class Main {
         try {
             if (args.length > 0 && "replay".equals(args[0])) {
                 return replay(List.of(args).subList(1, args.length), out);
+            }
+            if (args.length > 0 && "pdf".equals(args[0])) {
+                return pdf(List.of(args).subList(1, args.length), out);
             }
             if (args.length > 0 && "keygen".equals(args[0]) && List.of(args).contains("--recipient")) {
                 return keygen(List.of(args).subList(1, args.length), out);
@@ -117,11 +133,7 @@ public final class Main {
         Map<String, String> options = options(args.subList(1, args.size()),
                 Set.of("--public-key", "--policy", "--trusted-checkpoint", "--key", "--as-of", "--event", "--lang", "--html"), Set.of("--json"));
         CaseFileVerifier verifier = verifier(options);
-        Locale language = switch (options.getOrDefault("--lang", "sv")) {
-            case "sv" -> Locale.forLanguageTag("sv");
-            case "en" -> Locale.ENGLISH;
-            default -> throw new Usage("--lang is sv or en");
-        };
+        Locale language = language(options);
         CaseAtMoment moment = moment(options);
         RecipientKeyFile key = null;
         if (options.containsKey("--key")) {
@@ -163,6 +175,80 @@ public final class Main {
             }
         }
         return OK;
+    }
+
+    private static int pdf(List<String> args, PrintStream out) throws Usage {
+        if (args.isEmpty()) {
+            throw new Usage("pdf takes a printed case file");
+        }
+        Map<String, String> options = options(args.subList(1, args.size()), Set.of("--public-key", "--lang"), Set.of());
+        if (!options.containsKey("--public-key")) {
+            throw new Usage("pdf takes --public-key: the ledger's key, which signed the PDF");
+        }
+        Locale language = language(options);
+        byte[] pdf = read(Path.of(args.get(0)), CaseFileFormat.MAX_FILE_BYTES * 2);
+        byte[] rawKey = Ed25519.publicKeyFromPem(new String(read(Path.of(options.get("--public-key")), 4096), StandardCharsets.UTF_8))
+                .orElseThrow(() -> new Usage(options.get("--public-key") + " is not an Ed25519 PUBLIC KEY in PEM"));
+        boolean holds = true;
+        PdfSignature.Result signature = PdfSignature.check(pdf, ed25519(rawKey));
+        out.println(signature.holds() ? "signature: holds: the ledger's key signed every byte of the file"
+                : "signature: BROKEN: " + (signature.subFilter() == null ? "the PDF carries no signature the ledger made"
+                : !signature.coversWholeFile() ? "the file was changed after it was signed (the signature covers only part of it)"
+                : !signature.signedByKey() ? "signed by another key than the ledger's" : "the signature does not hold: the file was changed"));
+        holds &= signature.holds();
+        PrintedCaseFile printed;
+        try {
+            printed = PrintedCaseFile.read(pdf);
+        } catch (IOException e) {
+            out.println("REFUSED: the file is not a PDF the kit can read: " + e.getMessage());
+            return REFUSED;
+        }
+        if (printed.attachment().isEmpty()) {
+            out.println("attached case file: none");
+            out.println("REFUSED: the printed case file is not the ledger's as it signed it");
+            return REFUSED;
+        }
+        VerifiedCaseFile verified;
+        try {
+            verified = VerifiedCaseFile.verify(printed.attachment().get(), CaseFileVerifier.withPublicKey(rawKey), null);
+        } catch (VerifiedCaseFile.Refused refused) {
+            out.println("attached case file: " + refused.report().describe());
+            out.println("REFUSED: the printed case file is not the ledger's as it signed it");
+            return REFUSED;
+        }
+        out.println("attached case file: " + verified.report().describe().lines().findFirst().orElse(""));
+        OpenedCaseFile file;
+        try {
+            file = OpenedCaseFile.open(verified, null);
+        } catch (OpenedCaseFile.NotForThisKey e) {
+            throw new IllegalStateException("a file opened without a key is never refused a key", e);
+        }
+        Optional<String> difference = PrintedTimeline.firstDifference(printed.text(),
+                Replay.at(file, CaseAtMoment.NOW, language).timeline(), Replay.words(language));
+        out.println(difference.map(what -> "printed timeline: DIFFERS: " + what)
+                .orElse("printed timeline: every entry says what the signed events say"));
+        holds &= difference.isEmpty();
+        out.println(holds ? "OK: the printed case file is the ledger's as it signed it"
+                : "REFUSED: the printed case file is not the ledger's as it signed it");
+        return holds ? OK : REFUSED;
+    }
+
+    /** The ledger's raw Ed25519 key as the JDK's key, for the CMS of the PDF's signature. */
+    private static PublicKey ed25519(byte[] raw) {
+        try {
+            byte[] der = HexFormat.of().parseHex("302a300506032b6570032100" + HexFormat.of().formatHex(raw));
+            return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(der));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK reads no Ed25519 key", e);
+        }
+    }
+
+    private static Locale language(Map<String, String> options) throws Usage {
+        return switch (options.getOrDefault("--lang", "sv")) {
+            case "sv" -> Locale.forLanguageTag("sv");
+            case "en" -> Locale.ENGLISH;
+            default -> throw new Usage("--lang is sv or en");
+        };
     }
 
     private static CaseFileVerifier verifier(Map<String, String> options) throws Usage {

@@ -32,7 +32,7 @@ public final class Replay {
         return new Answer(moment.view(file.events()), moment.timeline(file.events(), wording), moment.compliance(file.events(), file.exportedAt()));
     }
 
-    static Words words(Locale language) {
+    public static Words words(Locale language) {
         return new Words(MESSAGES, language);
     }
 }
