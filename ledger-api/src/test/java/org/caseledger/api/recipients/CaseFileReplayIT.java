@@ -2,6 +2,7 @@ package org.caseledger.api.recipients;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +12,13 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.caseledger.api.integrity.CheckpointSealer;
 import org.caseledger.api.support.Fixtures;
 import org.caseledger.api.support.IntegrationTest;
@@ -28,7 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
  * replayed by the kit as its own process, with no database and no network: at every event and at three instants, in
  * Swedish and in English, its case view, timeline and compliance equal what the ledger's API answers for the same
  * moment, field by field. Without IVO's key it verifies and shows no personal field; with another recipient's key it
- * refuses; with one byte changed it refuses before it shows anything.
+ * refuses; with one byte changed it refuses before it shows anything. The printed case file checks out, and an edited
+ * one is caught.
  */
 class CaseFileReplayIT extends IntegrationTest {
 
@@ -136,6 +145,84 @@ class CaseFileReplayIT extends IntegrationTest {
         assertThat(run.exitCode()).as(run.output()).isEqualTo(2);
         assertThat(run.output()).startsWith("BROKEN").contains("nothing in it is shown").doesNotContain("Tidslinje", "Ärendet");
         assertThat(PERSONAL).noneMatch(run.output()::contains);
+    }
+
+    @Test
+    void anErasedChildsCaseStaysUnreadableToTheRecipientAndReadsAsTheLedgerShowsIt() throws Exception {
+        String child = Fixtures.registerChild(http);
+        Response opened = ok(Fixtures.openCaseOnSchoolReport(http, child));
+        String erasedCase = opened.field("caseId");
+        ok(http.as("anna").post("/api/v1/cases/" + erasedCase + "/notes", Map.of("text", "Met the grandmother.")));
+        ok(http.as("lars").post("/api/v1/persons/" + child + "/erasure", Map.of("reason", "DATA_SUBJECT_REQUEST")));
+        while (sealer.sealNext().isPresent()) {
+            // seal everything pending
+        }
+        Response export = http.as("ivo").post("/api/v1/audit/cases/" + erasedCase + "/exports", Map.of("recipient", "ivo"));
+        assertThat(export.status()).as(export.toString()).isEqualTo(200);
+        assertThat(JSON.readTree(JSON.readTree(export.text()).path("body").asString()).path("recipient").path("erasedKeys").size()).isEqualTo(1);
+        Path erased = Files.writeString(FILES.resolve("case-" + erasedCase + "-erased.json"), export.text());
+
+        Kit.Run json = Kit.run("replay", erased.toString(), "--public-key", ledgerKey.toString(), "--key", IVO_KEY.toString(), "--event", "2",
+                "--json");
+        Kit.Run text = Kit.run("replay", erased.toString(), "--public-key", ledgerKey.toString(), "--key", IVO_KEY.toString());
+
+        assertThat(json.exitCode()).as(json.output()).isZero();
+        List<String> differences = new ArrayList<>();
+        diff("view", api("/api/v1/cases/" + erasedCase + "?asOfEvent=2"), JSON.readTree(json.output()).path("view"), differences);
+        diff("timeline", api("/api/v1/cases/" + erasedCase + "/timeline?asOfEvent=2"), JSON.readTree(json.output()).path("timeline"), differences);
+        assertThat(differences).isEmpty();
+        assertThat(text.output()).contains("förstört 1 nyckel", "[raderad]").doesNotContain("Met the grandmother", "hungry");
+    }
+
+    @Test
+    void thePrintedCaseFileIsCheckedAndAnEditedOneIsCaught() throws Exception {
+        LedgerHttp.BinaryResponse pdf = http.as("ivo").getBytes("/api/v1/audit/cases/" + caseId + "/export.pdf");
+        assertThat(pdf.status()).as(pdf.toString()).isEqualTo(200);
+        Path printed = Files.write(FILES.resolve("case-" + caseId + ".pdf"), pdf.body());
+
+        Kit.Run genuine = Kit.run("pdf", printed.toString(), "--public-key", ledgerKey.toString());
+
+        assertThat(genuine.exitCode()).as(genuine.output()).isZero();
+        assertThat(genuine.output()).contains("signature: holds", "attached case file: INTACT",
+                "printed timeline: every entry says what the signed events say");
+
+        byte[] edited = oneTimelineLineRetyped(pdf.body(), "Met the mother and her sister.", "Met the father.");
+        Path forged = Files.write(FILES.resolve("edited-" + caseId + ".pdf"), edited);
+        Kit.Run caught = Kit.run("pdf", forged.toString(), "--public-key", ledgerKey.toString());
+
+        assertThat(caught.exitCode()).as(caught.output()).isEqualTo(2);
+        assertThat(caught.output()).contains("signature: BROKEN", "REFUSED: the printed case file is not the ledger's");
+    }
+
+    /**
+     * The PDF as an editor leaves it when one line of the timeline is typed over: the old words covered, the new ones
+     * written in their place, the file saved. The edit shows: the page's text reads the new line.
+     */
+    private static byte[] oneTimelineLineRetyped(byte[] pdf, String line, String retyped) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            for (int index = 0; index < document.getNumberOfPages(); index++) {
+                PDFTextStripper text = new PDFTextStripper();
+                text.setStartPage(index + 1);
+                text.setEndPage(index + 1);
+                if (text.getText(document).replaceAll("\\s+", " ").contains(line)) {
+                    PDPage page = document.getPage(index);
+                    try (PDPageContentStream over = new PDPageContentStream(document, page, PDPageContentStream.AppendMode.APPEND, true, true)) {
+                        over.beginText();
+                        over.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 9);
+                        over.newLineAtOffset(200, 400);
+                        over.showText(retyped);
+                        over.endText();
+                    }
+                    ByteArrayOutputStream saved = new ByteArrayOutputStream();
+                    document.save(saved);
+                    try (PDDocument check = Loader.loadPDF(saved.toByteArray())) {
+                        assertThat(new PDFTextStripper().getText(check)).contains(retyped);
+                    }
+                    return saved.toByteArray();
+                }
+            }
+        }
+        throw new AssertionError("no page prints " + line);
     }
 
     private JsonNode api(String path) {
