@@ -61,7 +61,7 @@ class CaseFileReplayIT extends IntegrationTest {
         while (sealer.sealNext().isPresent()) {
             // seal everything pending, so that the file carries inclusion proofs
         }
-        Response export = http.as("ivo").header("X-Purpose", "IVO:s tillsyn av ärendet").post("/api/v1/audit/cases/" + caseId + "/exports",
+        Response export = http.as("ivo").header("X-Purpose", "IVO supervision, dnr 3.1-1234/2026").post("/api/v1/audit/cases/" + caseId + "/exports",
                 Map.of("recipient", "ivo"));
         assertThat(export.status()).as(export.toString()).isEqualTo(200);
         Path directory = Files.createDirectories(FILES);
@@ -109,6 +109,20 @@ class CaseFileReplayIT extends IntegrationTest {
                 "20 kap. 2 § socialtjänstlagen (2025:400)", "Rättar händelse", "Rättad av händelse", "Met the mother and her sister.",
                 "handläggare", "Utredning inom fyra månader");
         assertThat(Files.readString(FILES.resolve("case-" + caseId + ".html"))).contains("<h1>", "Tidslinje");
+    }
+
+    @Test
+    void theExportIsLoggedAsAReadWithItsPurposeAndRefusedToCaseWork() {
+        List<String> logged = new ArrayList<>();
+        http.as("ivo").get("/api/v1/audit/access-log?caseId=" + caseId + "&limit=1000").json().forEach(entry -> logged.add(
+                entry.path("staffId").asString() + " " + entry.path("what").asString() + " " + entry.path("outcome").asString() + " "
+                        + entry.path("purpose").asString()));
+
+        assertThat(logged).contains("ivo.granskare POST /api/v1/audit/cases/{caseId}/exports READ IVO supervision, dnr 3.1-1234/2026");
+        Response refused = http.as("anna").post("/api/v1/audit/cases/" + caseId + "/exports", Map.of("recipient", "ivo"));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
+        Response expired = http.as("ivo").post("/api/v1/audit/cases/" + caseId + "/exports", Map.of("recipient", "old-auditors"));
+        assertThat(expired.status()).as(expired.toString()).isEqualTo(400);
     }
 
     @Test
