@@ -48,6 +48,12 @@ public final class ReplayPage {
         List<String> state = new ArrayList<>();
         state.add(words.text("kit.case.facts", words.text("kit.status." + view.status), view.unit, orNone(words, view.assignee), view.child,
                 orNone(words, view.household)));
+        for (CaseView.Report report : view.reports) {
+            state.add(words.text("kit.case.report", Words.minute(report.receivedAt), words.code("reporter.", report.reporterType),
+                    words.stored(orDash(report.summary)), report.immediateNeedOfProtection == null ? "–"
+                            : words.yesNo(report.immediateNeedOfProtection), report.protectionAssessedAt == null ? "–"
+                            : Words.minute(report.protectionAssessedAt)));
+        }
         for (CaseView.Investigation investigation : view.investigations) {
             state.add(words.text("kit.case.investigation", investigation.openedOn, investigation.statutoryDeadline,
                     words.text("kit.status." + investigation.status), investigation.closedOn == null ? "–" : investigation.closedOn.toString()));
@@ -57,6 +63,35 @@ public final class ReplayPage {
                     decision.legalBasis == null ? "–" : law.legalBasis(LegalBasisId.of(decision.legalBasis)), decision.decidedBy,
                     words.code("role.", decision.decidedInRole), decision.delegationRule,
                     decision.appealable ? words.yesNo(decision.appealInformationGiven) : "–", words.stored(orDash(decision.rationale))));
+        }
+        for (CaseView.Visit visit : view.visits) {
+            state.add(words.text("kit.case.visit", Words.minute(visit.plannedAt), words.code("visit.place.", visit.place),
+                    words.text("kit.visit." + visit.status)));
+        }
+        for (CaseView.Contact contact : view.contacts) {
+            state.add(words.text("kit.case.contact", Words.minute(contact.occurredAt), words.code("contact.channel.", contact.channel),
+                    contact.partner == null ? "–" : words.code("partner.", contact.partner), words.code("contact.initiator.", contact.initiatedBy)));
+        }
+        for (CaseView.Intervention intervention : view.interventions) {
+            state.add(words.text("kit.case.intervention", words.code("intervention.type.", intervention.type),
+                    words.text("kit.intervention." + intervention.status), Words.minute(intervention.startedAt), Words.minute(intervention.endedAt),
+                    String.valueOf(intervention.followUps)));
+        }
+        for (CaseView.Consent consent : view.consents) {
+            state.add(words.text("kit.case.consent", consent.person, words.stored(orDash(consent.partnerName)), words.code("partner.", consent.partner),
+                    words.stored(orDash(consent.purpose)), consent.validFrom, consent.validUntil == null ? "–" : consent.validUntil.toString(),
+                    Words.minute(consent.withdrawnAt)));
+        }
+        for (CaseView.Disclosure disclosure : view.disclosures) {
+            state.add(words.text("kit.case.disclosure", Words.minute(disclosure.occurredAt), words.stored(orDash(disclosure.partnerName)),
+                    words.code("partner.", disclosure.partner), disclosure.provision != null
+                            ? law.legalBasis(LegalBasisId.of(disclosure.provision)) : words.text("kit.case.withConsent")));
+        }
+        for (CaseView.Transfer transfer : view.transfers) {
+            state.add(words.text("kit.case.transfer", Words.minute(transfer.occurredAt), transfer.fromUnit, transfer.toUnit));
+        }
+        if (view.closure != null) {
+            state.add(words.text("kit.case.closure", Words.minute(view.closure.closedAt), words.stored(orDash(view.closure.reason))));
         }
         for (CaseView.Note note : view.notes) {
             state.add(note.corrects == null ? words.text("kit.case.note", Words.minute(note.occurredAt), words.stored(note.text))
