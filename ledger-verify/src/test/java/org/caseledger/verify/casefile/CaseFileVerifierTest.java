@@ -129,6 +129,22 @@ class CaseFileVerifierTest {
     }
 
     @Test
+    void aFileForARecipientCarriesItsKeysAndLawSignedAndOneWithOnlyOneOfThemOrANonObjectIsBroken() {
+        TestCaseFile file = TestCaseFile.sealed();
+        String body = file.body();
+        String recipient = ",\"recipient\":{\"name\":\"IVO\",\"dataKeys\":[]}";
+        String law = ",\"law\":{\"legalBases\":[]}";
+
+        assertThat(verifier.verify(file.signed(body.substring(0, body.length() - 1) + recipient + law + "}")).status())
+                .isEqualTo(Status.INTACT);
+        for (String added : List.of(recipient, law, ",\"recipient\":\"IVO\",\"law\":{}", recipient + law + ",\"extra\":{}")) {
+            CaseFileReport report = verifier.verify(file.signed(body.substring(0, body.length() - 1) + added + "}"));
+            assertThat(report.status()).as(added).isEqualTo(Status.BROKEN);
+            assertThat(report.problems().get(0).kind()).isEqualTo("FILE_MALFORMED");
+        }
+    }
+
+    @Test
     void aMissingEventIsFoundEvenWhenTheRestIsSignedWithTheRealKey() {
         CaseFileReport report = verifier.verify(TestCaseFile.sealed().events(e -> {
             e.remove(1);
