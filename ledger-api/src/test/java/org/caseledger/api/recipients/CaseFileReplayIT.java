@@ -133,6 +133,9 @@ class CaseFileReplayIT extends IntegrationTest {
         assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(run.output()).contains("INTACT", "ingen personuppgift visas", "[krypterad: ingen nyckel till den]");
         assertThat(PERSONAL).noneMatch(run.output()::contains);
+        Kit.Run verified = Kit.run("case-file", file.toString(), "--public-key", ledgerKey.toString());
+        assertThat(verified.exitCode()).as("anyone verifies it, with the verifier's own command: " + verified.output()).isZero();
+        assertThat(verified.output()).startsWith("INTACT");
     }
 
     @Test
