@@ -15,18 +15,25 @@ import org.caseledger.verify.casefile.CaseFileFormat;
  * @param since      the earlier checkpoint the export was asked to prove the file's extends, or {@code null}
  * @param recipient  for a file exported to a named recipient, the case's data keys sealed for them; absent otherwise
  * @param law        for a file exported to a named recipient, the legal bases its decisions are worded by; absent otherwise
+ * @param persons    for a file exported to a named recipient, the event streams of the persons the case names (the child,
+ *                   the household's members), so that the recipient reads who they are; absent otherwise
  */
 public record CaseFile(String caseId, String exportedAt, Log log, String checkpoint, Since since, List<Event> events,
                        @JsonInclude(JsonInclude.Include.NON_NULL) Recipient recipient,
-                       @JsonInclude(JsonInclude.Include.NON_NULL) Law law) {
+                       @JsonInclude(JsonInclude.Include.NON_NULL) Law law,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) List<PersonStream> persons) {
 
     /** A file for anyone: the personal fields stay ciphertext. */
     public CaseFile(String caseId, String exportedAt, Log log, String checkpoint, Since since, List<Event> events) {
-        this(caseId, exportedAt, log, checkpoint, since, events, null, null);
+        this(caseId, exportedAt, log, checkpoint, since, events, null, null, null);
     }
 
-    /** What a file for a named recipient adds: their sealed keys and the law its decisions cite. */
-    public record ForRecipient(Recipient recipient, Law law) {
+    /** What a file for a named recipient adds: their sealed keys, the law its decisions cite, the persons it names. */
+    public record ForRecipient(Recipient recipient, Law law, List<PersonStream> persons) {
+    }
+
+    /** One person's events as stored, each sealed one with its inclusion proof, like the case's. */
+    public record PersonStream(String personId, List<Event> events) {
     }
 
     /**

@@ -1,7 +1,11 @@
 package org.caseledger.api.recipients;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -9,13 +13,16 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.caseledger.api.access.PersonAccessRepository;
 import org.caseledger.api.integrity.CaseFile;
 import org.caseledger.api.integrity.CaseFileExporter;
 import org.caseledger.api.privacy.KeysForRecipient;
 import org.caseledger.core.law.LegalBasis;
 import org.caseledger.core.law.LegalFramework;
+import org.caseledger.core.shared.HouseholdId;
 import org.caseledger.core.shared.InvalidValueException;
 import org.caseledger.core.shared.LedgerTime;
+import org.caseledger.core.shared.PersonId;
 import org.caseledger.core.shared.ValueProblem;
 import org.caseledger.projections.personaldata.RecipientSeal;
 import org.caseledger.projections.personaldata.StoredText;
@@ -23,8 +30,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Exports the signed case file for one named recipient: the same events, proofs and checkpoint as any export, with the
- * data keys its personal fields name sealed for the recipient's public key, and the law catalogue its decisions are
- * worded by. The recipient comes from the register, valid on the day of the export, or, where the configuration
+ * registrations of the persons the case names (its child, its household's members), the data keys their personal
+ * fields name sealed for the recipient's public key, and the law catalogue its decisions are worded by. The recipient comes from the register, valid on the day of the export, or, where the configuration
  * accepts it, from the request.
  */
 @Component
@@ -37,17 +44,22 @@ public class CaseFileForRecipient {
     public record Recipient(String name, byte[] publicKey) {
     }
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final CaseFileExporter exporter;
     private final KeysForRecipient keys;
     private final LegalFramework law;
     private final RecipientProperties recipients;
+    private final PersonAccessRepository people;
     private final Clock clock;
 
-    CaseFileForRecipient(CaseFileExporter exporter, KeysForRecipient keys, LegalFramework law, RecipientProperties recipients, Clock clock) {
+    CaseFileForRecipient(CaseFileExporter exporter, KeysForRecipient keys, LegalFramework law, RecipientProperties recipients,
+                         PersonAccessRepository people, Clock clock) {
         this.exporter = exporter;
         this.keys = keys;
         this.law = law;
         this.recipients = recipients;
+        this.people = people;
         this.clock = clock;
     }
 
@@ -76,16 +88,37 @@ public class CaseFileForRecipient {
     }
 
     public CaseFileExporter.Export export(String caseId, Recipient recipient) {
-        return exporter.exportFile(caseId, null, events -> {
-            KeysForRecipient.Sealed sealed = keys.seal(caseId, recipient.publicKey(), keyIds(events));
+        return exporter.exportFile(caseId, null, (events, streams) -> {
+            List<CaseFile.PersonStream> persons = personsNamed(events).stream()
+                    .map(person -> new CaseFile.PersonStream(person.toString(), streams.apply(person.toString())))
+                    .filter(stream -> !stream.events().isEmpty()).toList();
+            List<CaseFile.Event> everything = new ArrayList<>(events);
+            persons.forEach(person -> everything.addAll(person.events()));
+            KeysForRecipient.Sealed sealed = keys.seal(caseId, recipient.publicKey(), keyIds(everything));
             Base64.Encoder base64 = Base64.getEncoder();
             CaseFile.Recipient section = new CaseFile.Recipient(recipient.name(), base64.encodeToString(recipient.publicKey()),
                     RecipientSeal.keyId(recipient.publicKey()), RecipientSeal.SUITE,
                     sealed.keys().stream().map(key -> new CaseFile.DataKey(key.keyId().toString(), base64.encodeToString(key.sealed().enc()),
                             base64.encodeToString(key.sealed().ciphertext()))).toList(),
                     sealed.destroyed().stream().map(UUID::toString).toList());
-            return new CaseFile.ForRecipient(section, new CaseFile.Law(law.legalBases().stream().map(CaseFileForRecipient::basis).toList()));
+            return new CaseFile.ForRecipient(section, new CaseFile.Law(law.legalBases().stream().map(CaseFileForRecipient::basis).toList()),
+                    persons);
         });
+    }
+
+    /** The persons the case names: its child first, then the members registered into its household. */
+    private List<UUID> personsNamed(List<CaseFile.Event> events) {
+        JsonNode opened;
+        try {
+            opened = JSON.readTree(Base64.getDecoder().decode(events.get(0).payload()));
+        } catch (IOException e) {
+            throw new IllegalStateException("the case's first event is not readable JSON", e);
+        }
+        Set<UUID> persons = new LinkedHashSet<>();
+        persons.add(UUID.fromString(opened.path("child").asText()));
+        people.householdMembers(HouseholdId.of(opened.path("household").asText())).stream().map(PersonId::value).sorted()
+                .forEach(persons::add);
+        return List.copyOf(persons);
     }
 
     /** Every data key the events' personal fields are sealed under, in the order they first appear. */

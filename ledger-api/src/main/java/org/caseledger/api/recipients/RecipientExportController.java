@@ -8,9 +8,14 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import org.caseledger.api.access.AccessLog;
+import org.caseledger.api.access.PersonAccessGuard;
 import org.caseledger.api.contract.MayConflict;
 import org.caseledger.api.integrity.CaseFileExporter;
+import org.caseledger.api.security.CurrentStaff;
 import org.caseledger.core.cases.CaseId;
+import org.caseledger.core.shared.PersonId;
 import org.caseledger.core.shared.Require;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -41,10 +46,15 @@ class RecipientExportController {
         }
     }
 
-    private final CaseFileForRecipient files;
+    /** What the access log names the export by, for the case (by the guard) and for each person the file names. */
+    static final String WHAT = "POST /api/v1/audit/cases/{caseId}/exports";
 
-    RecipientExportController(CaseFileForRecipient files) {
+    private final CaseFileForRecipient files;
+    private final PersonAccessGuard personGuard;
+
+    RecipientExportController(CaseFileForRecipient files, PersonAccessGuard personGuard) {
         this.files = files;
+        this.personGuard = personGuard;
     }
 
     @Operation(summary = "Export a case file for a named recipient", description = """
@@ -64,10 +74,13 @@ class RecipientExportController {
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(ref = "#/components/schemas/CaseFile")))
     @MayConflict
     @PostMapping(value = "/api/v1/audit/cases/{caseId}/exports", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<byte[]> exportForRecipient(@PathVariable CaseId caseId, @RequestBody ExportRequest body) {
+    ResponseEntity<byte[]> exportForRecipient(@PathVariable CaseId caseId, @RequestBody ExportRequest body, HttpServletRequest request) {
         CaseFileForRecipient.Recipient recipient = body.publicKey() == null ? files.registered(body.recipient())
                 : files.supplied(body.recipient(), body.publicKey());
         CaseFileExporter.Export export = files.export(caseId.toString(), recipient);
+        // Each person the file names is read by its recipient: logged as a read of that person, outside the export's snapshot.
+        export.file().persons().forEach(person -> personGuard.read(CurrentStaff.get(), PersonId.of(person.personId()), WHAT,
+                request.getHeader(AccessLog.PURPOSE_HEADER)));
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"case-" + caseId + "-for-"
                         + export.file().recipient().keyId() + ".json\"")

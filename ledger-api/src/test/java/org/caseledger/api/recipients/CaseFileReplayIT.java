@@ -46,7 +46,8 @@ class CaseFileReplayIT extends IntegrationTest {
     private static final Path IVO_KEY = Path.of("src", "test", "resources", "recipients", "ivo.key");
     /** Texts the case's personal fields hold: none may show without the recipient's key. */
     private static final List<String> PERSONAL = List.of("hungry", "The police were called", "Placed with relatives", "Met the mother",
-            "Talked with the older sister", "Weekend relief", "Plan support in class", "duty to report", "The family moved");
+            "Talked with the older sister", "Weekend relief", "Plan support in class", "duty to report", "The family moved", "Alva Exempel",
+            "Maja Exempel");
 
     @Autowired
     private CheckpointSealer sealer;
@@ -107,7 +108,8 @@ class CaseFileReplayIT extends IntegrationTest {
         assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(run.output()).contains("Verifierad", "Exporterad", "Inspektionen för vård och omsorg", "Tidslinje", "Regelefterlevnad",
                 "20 kap. 2 § socialtjänstlagen (2025:400)", "Rättar händelse", "Rättad av händelse", "Met the mother and her sister.",
-                "handläggare", "Utredning inom fyra månader");
+                "handläggare", "Utredning inom fyra månader", "Barnet: Alva Exempel, ", "I hushållet: [raderad], –");
+        assertThat(run.output()).as("the erased household member stays unreadable").doesNotContain("Maja Exempel");
         assertThat(Files.readString(FILES.resolve("case-" + caseId + ".html"))).contains("<h1>", "Tidslinje");
     }
 
@@ -177,7 +179,8 @@ class CaseFileReplayIT extends IntegrationTest {
         }
         Response export = http.as("ivo").post("/api/v1/audit/cases/" + erasedCase + "/exports", Map.of("recipient", "ivo"));
         assertThat(export.status()).as(export.toString()).isEqualTo(200);
-        assertThat(JSON.readTree(JSON.readTree(export.text()).path("body").asString()).path("recipient").path("erasedKeys").size()).isEqualTo(1);
+        assertThat(JSON.readTree(JSON.readTree(export.text()).path("body").asString()).path("recipient").path("erasedKeys").size())
+                .as("the case's key and the child's own, both destroyed").isEqualTo(2);
         Path erased = Files.writeString(FILES.resolve("case-" + erasedCase + "-erased.json"), export.text());
 
         Kit.Run json = Kit.run("replay", erased.toString(), "--public-key", ledgerKey.toString(), "--key", IVO_KEY.toString(), "--event", "2",
@@ -189,7 +192,8 @@ class CaseFileReplayIT extends IntegrationTest {
         diff("view", api("/api/v1/cases/" + erasedCase + "?asOfEvent=2"), JSON.readTree(json.output()).path("view"), differences);
         diff("timeline", api("/api/v1/cases/" + erasedCase + "/timeline?asOfEvent=2"), JSON.readTree(json.output()).path("timeline"), differences);
         assertThat(differences).isEmpty();
-        assertThat(text.output()).contains("förstört 1 nyckel", "[raderad]").doesNotContain("Met the grandmother", "hungry");
+        assertThat(text.output()).contains("förstört 2 nyckel", "Barnet: [raderad], –", "[raderad]")
+                .doesNotContain("Met the grandmother", "hungry", "Alva Exempel");
     }
 
     @Test

@@ -22,7 +22,7 @@ import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.json.JacksonSerializer;
-import org.caseledger.core.cases.CaseEvent;
+import org.caseledger.core.shared.LedgerEvent;
 import org.caseledger.projections.personaldata.PersonalFields;
 import org.caseledger.projections.upcasting.Upcasters;
 
@@ -40,16 +40,17 @@ final class FileEvents {
         this.serializer = new Opening(JacksonSerializer.builder().objectMapper(json).build(), keys, unreadable);
     }
 
-    List<CaseEvent> read(JsonNode events) {
+    /** The events of one stream, of the aggregate type named ({@code Case}, {@code Person}): Axon's reader asks for one. */
+    List<LedgerEvent> read(JsonNode events, String aggregateType) {
         List<DomainEventData<byte[]>> stored = new ArrayList<>();
         for (JsonNode event : events) {
-            stored.add(new GenericDomainEventEntry<>("Case", event.path("aggregateId").asText(), event.path("sequenceNumber").asLong(),
+            stored.add(new GenericDomainEventEntry<>(aggregateType, event.path("aggregateId").asText(), event.path("sequenceNumber").asLong(),
                     event.path("eventId").asText(), Instant.EPOCH, event.path("payloadType").asText(), event.path("payloadRevision").asText(),
                     Base64.getDecoder().decode(event.path("payload").asText()), NO_META_DATA));
         }
         DomainEventStream stream = EventStreamUtils.upcastAndDeserializeDomainEvents(stored.stream(), serializer, Upcasters.chain());
-        List<CaseEvent> read = new ArrayList<>();
-        stream.forEachRemaining(message -> read.add((CaseEvent) message.getPayload()));
+        List<LedgerEvent> read = new ArrayList<>();
+        stream.forEachRemaining(message -> read.add((LedgerEvent) message.getPayload()));
         return read;
     }
 

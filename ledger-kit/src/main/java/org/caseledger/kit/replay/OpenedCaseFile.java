@@ -23,6 +23,9 @@ import org.caseledger.core.law.LegalBasis;
 import org.caseledger.core.law.LegalBasisId;
 import org.caseledger.core.law.LegalFramework;
 import org.caseledger.core.law.Validity;
+import org.caseledger.core.person.PersonErased;
+import org.caseledger.core.person.PersonRegistered;
+import org.caseledger.core.shared.LedgerEvent;
 import org.caseledger.core.shared.PersonalData;
 import org.caseledger.projections.personaldata.RecipientSeal;
 
@@ -41,6 +44,13 @@ public final class OpenedCaseFile {
         }
     }
 
+    /**
+     * A person the case names, as their registration reads now: name and identity number (or reserve number), each
+     * {@code null} when not recorded, {@link PersonalData#ERASED} or {@link PersonalData#SEALED} when unreadable.
+     */
+    public record Person(String personId, String name, String identityNumber, boolean erased) {
+    }
+
     /** How far the personal fields could be read. */
     public enum Readability {
         /** With the recipient's key: every field whose key the ledger still held when it exported. */
@@ -57,16 +67,18 @@ public final class OpenedCaseFile {
     private final String recipientName;
     private final Readability readability;
     private final List<CaseEvent> events;
+    private final List<Person> persons;
     private final LegalFramework law;
     private final int erasedKeys;
 
     private OpenedCaseFile(String caseId, Instant exportedAt, String recipientName, Readability readability, List<CaseEvent> events,
-                           LegalFramework law, int erasedKeys) {
+                           List<Person> persons, LegalFramework law, int erasedKeys) {
         this.caseId = caseId;
         this.exportedAt = exportedAt;
         this.recipientName = recipientName;
         this.readability = readability;
         this.events = events;
+        this.persons = persons;
         this.law = law;
         this.erasedKeys = erasedKeys;
     }
@@ -104,9 +116,30 @@ public final class OpenedCaseFile {
         Readability readability = key == null ? Readability.SEALED : Readability.OPENED;
         FileEvents reader = new FileEvents(EVENTS, id -> Optional.ofNullable(keys.get(id)),
                 key == null ? PersonalData.SEALED : PersonalData.ERASED);
-        List<CaseEvent> events = reader.read(body.path("events"));
+        List<CaseEvent> events = reader.read(body.path("events"), "Case").stream().map(CaseEvent.class::cast).toList();
+        List<Person> persons = new ArrayList<>();
+        for (JsonNode stream : body.path("persons")) {
+            persons.add(person(stream.path("personId").asText(), reader.read(stream.path("events"), "Person")));
+        }
         return new OpenedCaseFile(caseId, Instant.parse(body.path("exportedAt").asText()),
-                recipient.isMissingNode() ? null : recipient.path("name").asText(), readability, events, law(body.path("law")), erased.size());
+                recipient.isMissingNode() ? null : recipient.path("name").asText(), readability, events, List.copyOf(persons),
+                law(body.path("law")), erased.size());
+    }
+
+    /** A person's registration folded: the newest registration's name and number, and whether they were erased since. */
+    private static Person person(String personId, List<LedgerEvent> stream) {
+        String name = null;
+        String number = null;
+        boolean erased = false;
+        for (LedgerEvent event : stream) {
+            if (event instanceof PersonRegistered registered) {
+                name = registered.name();
+                number = registered.identityNumber() != null ? registered.identityNumber().value() : registered.reserveNumber();
+            } else if (event instanceof PersonErased) {
+                erased = true;
+            }
+        }
+        return new Person(personId, name, number, erased);
     }
 
     private static LegalFramework law(JsonNode law) {
@@ -141,6 +174,11 @@ public final class OpenedCaseFile {
 
     public List<CaseEvent> events() {
         return events;
+    }
+
+    /** The persons the case names, the child first; none in a file for anyone. */
+    public List<Person> persons() {
+        return persons;
     }
 
     public LegalFramework law() {

@@ -48,6 +48,11 @@ public final class ReplayPage {
         List<String> state = new ArrayList<>();
         state.add(words.text("kit.case.facts", words.text("kit.status." + view.status), view.unit, orNone(words, view.assignee), view.child,
                 orNone(words, view.household)));
+        for (OpenedCaseFile.Person person : file.persons()) {
+            state.add(words.text(person.personId().equals(view.child) ? "kit.case.child" : "kit.case.member", words.stored(orDash(person.name())),
+                    words.stored(orDash(person.identityNumber())), person.personId())
+                    + (person.erased() ? " " + words.text("kit.case.personErased") : ""));
+        }
         for (CaseView.Report report : view.reports) {
             state.add(words.text("kit.case.report", Words.minute(report.receivedAt), words.code("reporter.", report.reporterType),
                     words.stored(orDash(report.summary)), report.immediateNeedOfProtection == null ? "–"
