@@ -22,8 +22,7 @@ import org.springframework.web.servlet.HandlerMapping;
 @Component
 class CaseAccessGuard implements HandlerInterceptor {
 
-    /** Every endpoint under it exports the case file, as JSON or as PDF: for review, not for case work. */
-    /** The signed case file and its PDF, from the API and from the case page: for review, not case work. */
+    /** The signed case file (for anyone or for a named recipient) and its PDF, from the API and the case page: for review, not case work. */
     private static final List<String> CASE_FILE_EXPORTS = List.of("/api/v1/audit/cases/", "/ui/cases/{caseId}/case-file");
 
     private final CaseAccessRepository cases;
@@ -49,9 +48,11 @@ class CaseAccessGuard implements HandlerInterceptor {
                     AccessLog.Outcome.NOT_FOUND));
             throw new NotFoundException("there is no case with id " + caseId.get());
         }
-        boolean read = "GET".equals(request.getMethod());
+        boolean export = CASE_FILE_EXPORTS.stream().anyMatch(pattern::startsWith);
+        // An export for a named recipient is posted (it names whom in its body), yet writes nothing: a read, logged as one.
+        boolean read = "GET".equals(request.getMethod()) || export;
         Optional<Refusal> refusal = !read ? AccessPolicy.refusesToWrite(staff, target.get())
-                : CASE_FILE_EXPORTS.stream().anyMatch(pattern::startsWith) ? AccessPolicy.refusesToExport(staff, target.get())
+                : export ? AccessPolicy.refusesToExport(staff, target.get())
                 : AccessPolicy.refusesToRead(staff, target.get());
         String what = request.getMethod() + " " + pattern;
         String purpose = request.getHeader(AccessLog.PURPOSE_HEADER);

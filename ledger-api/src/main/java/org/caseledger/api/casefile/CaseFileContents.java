@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.caseledger.api.integrity.CaseFile;
 import org.caseledger.api.wording.Wording;
-import org.caseledger.api.wording.Words;
+import org.caseledger.projections.wording.Words;
 import org.caseledger.core.cases.CaseEvent;
 import org.caseledger.core.cases.DecisionMade;
 import org.caseledger.projections.caseview.CaseView;

@@ -11,7 +11,7 @@ import org.caseledger.api.integrity.SigningKey;
 import org.caseledger.api.security.StaffUser;
 import org.caseledger.api.web.EventHistory;
 import org.caseledger.api.wording.Wording;
-import org.caseledger.api.wording.Words;
+import org.caseledger.projections.wording.Words;
 import org.caseledger.core.cases.CaseEvent;
 import org.caseledger.core.cases.CaseId;
 import org.caseledger.core.cases.CaseOpened;

@@ -8,7 +8,7 @@ import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import org.caseledger.api.integrity.CaseFile;
-import org.caseledger.api.wording.Words;
+import org.caseledger.projections.wording.Words;
 import org.caseledger.projections.timeline.TimelineEntry;
 import org.caseledger.verify.note.MalformedNoteException;
 import org.caseledger.verify.note.Note;

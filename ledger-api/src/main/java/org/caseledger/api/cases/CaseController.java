@@ -82,6 +82,7 @@ import org.caseledger.core.cases.VisitId;
 import org.caseledger.core.cases.WithdrawConsent;
 import org.caseledger.core.shared.LedgerCommand;
 import org.caseledger.projections.caseview.CaseView;
+import org.caseledger.projections.moment.CaseAtMoment;
 import org.caseledger.projections.timeline.TimelineEntry;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -216,6 +217,20 @@ class CaseController {
             response.header(NextPage.HEADER, NextPage.link(Map.of("from", from + limit, "asOfEvent", shown)));
         }
         return response.body(page);
+    }
+
+    @Operation(summary = "Read a case's compliance", description = """
+            The case's compliance with each rule an auditor checks (docs/metrics.md), computed from its events alone: one \
+            check per report, investigation, decision, disclosure and journal note, with its reference day, its last day, \
+            the day it was met and its status on the day asked (`MET`, `MISSED`, `OVERDUE` or `PENDING`). `asOf` and \
+            `asOfEvent` work as for the case; the status is then as of that moment's day (for an event, the day it was \
+            recorded). The auditor's kit replays a case file with the same code.""")
+    @GetMapping("/{caseId}/compliance")
+    List<CaseAtMoment.Check> caseCompliance(@PathVariable CaseId caseId,
+                                        @Parameter(description = "The compliance as recorded up to this time") @RequestParam(required = false) Instant asOf,
+                                        @Parameter(description = "The compliance as it was after the event of this sequence number")
+                                        @RequestParam(required = false) Long asOfEvent) {
+        return reader.compliance(caseId, new CaseReader.Moment(asOf, asOfEvent));
     }
 
     /**

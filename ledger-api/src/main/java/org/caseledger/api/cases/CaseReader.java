@@ -1,5 +1,6 @@
 package org.caseledger.api.cases;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +14,7 @@ import org.caseledger.core.shared.ValueProblem;
 import org.caseledger.projections.caseview.CaseView;
 import org.caseledger.projections.caseview.CaseViewFold;
 import org.caseledger.projections.caseview.CaseViewRepository;
+import org.caseledger.projections.moment.CaseAtMoment;
 import org.caseledger.projections.timeline.TimelineEntry;
 import org.springframework.stereotype.Component;
 
@@ -44,10 +46,11 @@ class CaseReader {
         }
 
         List<CaseEvent> select(List<CaseEvent> events) {
-            if (asOf != null) {
-                return CaseViewFold.recordedBy(events, asOf);
-            }
-            return asOfEvent != null ? CaseViewFold.upToSequence(events, asOfEvent) : events;
+            return shared().select(events);
+        }
+
+        CaseAtMoment shared() {
+            return new CaseAtMoment(asOf, asOfEvent);
         }
     }
 
@@ -56,11 +59,13 @@ class CaseReader {
     private final EventHistory history;
     private final CaseViewRepository views;
     private final Wording wording;
+    private final Clock clock;
 
-    CaseReader(EventHistory history, CaseViewRepository views, Wording wording) {
+    CaseReader(EventHistory history, CaseViewRepository views, Wording wording, Clock clock) {
         this.history = history;
         this.views = views;
         this.wording = wording;
+        this.clock = clock;
     }
 
     CaseView view(CaseId caseId, Moment moment) {
@@ -85,6 +90,12 @@ class CaseReader {
     List<TimelineEntry> timeline(CaseId caseId, Moment moment, Locale language) {
         history.version(caseId, KIND);
         return wording.timeline(moment.select(events(caseId)), language);
+    }
+
+    /** The case's compliance with each rule as it stood at the moment, each check's status on the moment's day. */
+    List<CaseAtMoment.Check> compliance(CaseId caseId, Moment moment) {
+        history.version(caseId, KIND);
+        return moment.shared().compliance(events(caseId), clock.instant());
     }
 
     /** The case's stored events from a sequence number on, at most {@code limit}. */

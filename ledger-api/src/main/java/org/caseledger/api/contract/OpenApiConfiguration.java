@@ -63,6 +63,7 @@ class OpenApiConfiguration {
             Map.entry("access", "Access log and access index"),
             Map.entry("integrity", "Integrity and audit"),
             Map.entry("casefile", "Integrity and audit"),
+            Map.entry("recipients", "Integrity and audit"),
             Map.entry("privacy", "Privacy and erasure"),
             Map.entry("retention", "Privacy and erasure"),
             Map.entry("projections", "Read models and figures"),

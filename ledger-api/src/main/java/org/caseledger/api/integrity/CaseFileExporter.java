@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.caseledger.api.web.NotFoundException;
 import org.caseledger.core.shared.InvalidValueException;
 import org.caseledger.core.shared.ValueProblem;
@@ -75,6 +77,16 @@ public class CaseFileExporter {
      */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public Export exportFile(String caseId, Long since) {
+        return exportFile(caseId, since, (events, streams) -> null);
+    }
+
+    /**
+     * @param forRecipient what a file for a named recipient adds, given the events the file carries and the stored events
+     *                     of any other stream (a person's), proved to the same checkpoint; {@code null} for a file for anyone
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public Export exportFile(String caseId, Long since,
+                             BiFunction<List<CaseFile.Event>, Function<String, List<CaseFile.Event>>, CaseFile.ForRecipient> forRecipient) {
         VerificationReport report = verifier.verifyStream(caseId);
         if ("BROKEN".equals(report.status())) {
             throw new IntegrityBrokenException(report);
@@ -83,13 +95,41 @@ public class CaseFileExporter {
         long size = note == null ? 0 : sizeOf(note);
         TreeHashes tree = log.tree();
         CaseFile.Since proved = since == null ? null : since(since, size, tree);
-        List<CaseFile.Event> events = jdbc.sql("""
+        List<CaseFile.Event> events = stream(caseId, size, tree);
+        if (events.isEmpty()) {
+            throw new NotFoundException("there is no case with id " + caseId);
+        }
+        VerifierKey key = notes.verifierKey();
+        CaseFile.ForRecipient added = forRecipient.apply(events, aggregateId -> verifiedStream(aggregateId, size, tree));
+        CaseFile file = new CaseFile(caseId, clock.instant().toString(), new CaseFile.Log(notes.origin(), key.format()), note, proved, events,
+                added == null ? null : added.recipient(), added == null ? null : added.law(), added == null ? null : added.persons());
+        try {
+            String body = new String(BODY.writeValueAsBytes(file), StandardCharsets.UTF_8);
+            String keyId = CaseFileFormat.keyId(key.publicKey());
+            return new Export(CaseFileFormat.write(body, keyId, signingKey.sign(CaseFileFormat.signedBytes(body))), file, keyId);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the case file could not be written", e);
+        }
+    }
+
+    /** Another stream the file carries (a person's), which the ledger signs only once it has verified it too. */
+    private List<CaseFile.Event> verifiedStream(String aggregateId, long size, TreeHashes tree) {
+        VerificationReport report = verifier.verifyStream(aggregateId);
+        if ("BROKEN".equals(report.status())) {
+            throw new IntegrityBrokenException(report);
+        }
+        return stream(aggregateId, size, tree);
+    }
+
+    /** One stream's stored events, each with its inclusion proof to the checkpoint of this size when it covers it. */
+    private List<CaseFile.Event> stream(String aggregateId, long size, TreeHashes tree) {
+        return jdbc.sql("""
                         SELECT e.global_index, e.aggregate_identifier, e.sequence_number, e.event_identifier, e.payload_type,
                                e.payload_revision, e.payload, e.envelope_digest, e.payload_digest, e.previous_hash, e.hash, l.tree_index
                         FROM domain_event_entry e LEFT JOIN merkle_leaf l ON l.global_index = e.global_index
                         WHERE e.aggregate_identifier = ? ORDER BY e.sequence_number
                         """)
-                .param(caseId)
+                .param(aggregateId)
                 .query((rs, row) -> {
                     Long leaf = (Long) rs.getObject(12);
                     if (leaf != null && leaf >= size) {
@@ -101,18 +141,6 @@ public class CaseFileExporter {
                             leaf == null ? null : base64(MerkleProofs.inclusionProof(tree, leaf, size)));
                 })
                 .list();
-        if (events.isEmpty()) {
-            throw new NotFoundException("there is no case with id " + caseId);
-        }
-        VerifierKey key = notes.verifierKey();
-        CaseFile file = new CaseFile(caseId, clock.instant().toString(), new CaseFile.Log(notes.origin(), key.format()), note, proved, events);
-        try {
-            String body = new String(BODY.writeValueAsBytes(file), StandardCharsets.UTF_8);
-            String keyId = CaseFileFormat.keyId(key.publicKey());
-            return new Export(CaseFileFormat.write(body, keyId, signingKey.sign(CaseFileFormat.signedBytes(body))), file, keyId);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("the case file could not be written", e);
-        }
     }
 
     private CaseFile.Since since(long since, long size, TreeHashes tree) {

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import org.caseledger.api.wording.Words;
+import org.caseledger.projections.wording.Words;
 import org.caseledger.core.shared.InvalidValueException;
 import org.caseledger.core.shared.LedgerTime;
 import org.caseledger.core.shared.ValueProblem;

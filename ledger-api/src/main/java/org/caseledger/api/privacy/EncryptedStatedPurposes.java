@@ -7,6 +7,7 @@ import java.util.UUID;
 import javax.crypto.SecretKey;
 import org.caseledger.api.access.StatedPurposes;
 import org.caseledger.core.shared.PersonalData;
+import org.caseledger.projections.personaldata.StoredText;
 import org.springframework.stereotype.Component;
 
 /**

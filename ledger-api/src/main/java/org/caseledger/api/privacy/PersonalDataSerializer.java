@@ -4,16 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.lang.annotation.Annotation;
 import java.lang.reflect.RecordComponent;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 import javax.crypto.SecretKey;
 import org.axonframework.serialization.Converter;
 import org.axonframework.serialization.SerializedObject;
@@ -26,6 +19,8 @@ import org.caseledger.core.person.PersonEvent;
 import org.caseledger.core.shared.LedgerEvent;
 import org.caseledger.core.shared.PersonalData;
 import org.caseledger.core.shared.YearKeyed;
+import org.caseledger.projections.personaldata.PersonalFields;
+import org.caseledger.projections.personaldata.StoredText;
 
 /**
  * The event serializer, encrypting the fields marked {@link PersonalData} on the way into the store and, as it reads,
@@ -53,8 +48,6 @@ class PersonalDataSerializer implements Serializer {
     private final ObjectMapper json;
     private final DataKeys keys;
     private final YearKeys yearKeys;
-    private final Map<String, List<RecordComponent>> annotatedFields = new ConcurrentHashMap<>();
-    private final Map<Class<?>, List<RecordComponent>> encryptedFields = new ConcurrentHashMap<>();
 
     PersonalDataSerializer(Reading reading, Serializer delegate, ObjectMapper json, DataKeys keys, YearKeys yearKeys) {
         this.reading = reading;
@@ -69,8 +62,8 @@ class PersonalDataSerializer implements Serializer {
         if (object instanceof CaseOpened opened) {
             keys.ensure(opened.caseId().value(), opened.child().value());
         }
-        List<RecordComponent> fields = personalFields(object.getClass());
-        List<RecordComponent> yearFields = yearKeyedFields(object.getClass());
+        List<RecordComponent> fields = PersonalFields.personal(object.getClass());
+        List<RecordComponent> yearFields = PersonalFields.yearKeyed(object.getClass());
         if (fields.isEmpty() && yearFields.isEmpty()) {
             return delegate.serialize(object, expectedRepresentation);
         }
@@ -107,7 +100,7 @@ class PersonalDataSerializer implements Serializer {
         for (RecordComponent field : fields) {
             JsonNode value = tree.get(field.getName());
             if (value != null && value.isTextual()) {
-                tree.put(field.getName(), StoredText.seal(keyId, key, value.asText(), context(type, field)).toString());
+                tree.put(field.getName(), StoredText.seal(keyId, key, value.asText(), PersonalFields.context(type, field)).toString());
             }
         }
     }
@@ -115,38 +108,23 @@ class PersonalDataSerializer implements Serializer {
     @Override
     public <S, T> T deserialize(SerializedObject<S> serialized) {
         Class<?> type = delegate.classForType(serialized.getType());
-        List<RecordComponent> fields = encryptedFields(type);
+        List<RecordComponent> fields = PersonalFields.encrypted(type);
         if (fields.isEmpty()) {
             return delegate.deserialize(serialized);
         }
         ObjectNode tree = delegate.getConverter().convert(serialized, JsonNode.class).getData().deepCopy();
-        for (RecordComponent field : fields) {
-            JsonNode value = tree.get(field.getName());
-            if (value == null || !value.isTextual() || !StoredText.isStored(value.asText())) {
-                continue;
+        if (reading == Reading.OPENED) {
+            PersonalFields.open(tree, type, keys::key);
+        } else {
+            for (RecordComponent field : fields) {
+                JsonNode value = tree.get(field.getName());
+                if (value != null && value.isTextual() && StoredText.isStored(value.asText())) {
+                    tree.put(field.getName(), field.getType() == String.class
+                            ? SealedText.of(PersonalFields.contextName(type, field), value.asText()) : null);
+                }
             }
-            boolean text = field.getType() == String.class;
-            if (reading == Reading.SEALED) {
-                tree.put(field.getName(), text ? SealedText.of(contextName(type, field), value.asText()) : null);
-                continue;
-            }
-            Optional<String> opened = open(StoredText.parse(value.asText()), type, field);
-            tree.put(field.getName(), opened.orElse(text ? PersonalData.ERASED : null));
         }
         return delegate.deserialize(new SimpleSerializedObject<>(tree, JsonNode.class, serialized.getType()));
-    }
-
-    private Optional<String> open(StoredText stored, Class<?> type, RecordComponent field) {
-        return keys.key(stored.keyId()).map(key -> stored.open(key, context(type, field)));
-    }
-
-    /** Binds a ciphertext to its event type and field, so that it cannot be moved to another without failing. */
-    private static byte[] context(Class<?> type, RecordComponent field) {
-        return contextName(type, field).getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static String contextName(Class<?> type, RecordComponent field) {
-        return type.getName() + "#" + field.getName();
     }
 
     private static UUID keyIdOf(LedgerEvent event) {
@@ -157,25 +135,6 @@ class PersonalDataSerializer implements Serializer {
             return personEvent.personId().value();
         }
         throw new IllegalStateException(event.getClass().getSimpleName() + " carries personal data but belongs to no case or person");
-    }
-
-    private List<RecordComponent> personalFields(Class<?> type) {
-        return annotated(type, PersonalData.class);
-    }
-
-    private List<RecordComponent> yearKeyedFields(Class<?> type) {
-        return annotated(type, YearKeyed.class);
-    }
-
-    /** Every field stored encrypted, under whichever key: read back alike, by the key id the ciphertext names. */
-    private List<RecordComponent> encryptedFields(Class<?> type) {
-        return encryptedFields.computeIfAbsent(type, t -> Stream.concat(personalFields(t).stream(), yearKeyedFields(t).stream()).toList());
-    }
-
-    private List<RecordComponent> annotated(Class<?> type, Class<? extends Annotation> annotation) {
-        return annotatedFields.computeIfAbsent(type.getName() + "@" + annotation.getSimpleName(), key -> type.isRecord()
-                ? Arrays.stream(type.getRecordComponents()).filter(field -> field.isAnnotationPresent(annotation)).toList()
-                : List.of());
     }
 
     @Override

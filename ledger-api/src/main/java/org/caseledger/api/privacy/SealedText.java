@@ -3,6 +3,7 @@ package org.caseledger.api.privacy;
 import java.nio.charset.StandardCharsets;
 import org.caseledger.core.shared.PersonalData;
 import org.caseledger.projections.caseview.PersonalText;
+import org.caseledger.projections.personaldata.StoredText;
 import org.springframework.stereotype.Component;
 
 /**

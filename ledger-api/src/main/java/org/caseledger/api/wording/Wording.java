@@ -8,6 +8,8 @@ import org.caseledger.core.law.LegalFramework;
 import org.caseledger.projections.timeline.Timeline;
 import org.caseledger.projections.timeline.TimelineEntry;
 import org.caseledger.projections.timeline.TimelineWording;
+import org.caseledger.projections.wording.EventSentences;
+import org.caseledger.projections.wording.Words;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -41,6 +43,6 @@ public class Wording {
 
     /** The legal basis as a lawyer cites it, with what it is about. */
     public String legalBasis(String basisId, Locale language) {
-        return basisId == null ? null : LawWords.of(LegalBasisId.of(basisId), law, words(language));
+        return basisId == null ? null : sentences(language).legalBasis(LegalBasisId.of(basisId));
     }
 }

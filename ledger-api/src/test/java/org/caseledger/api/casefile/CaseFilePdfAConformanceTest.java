@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import org.caseledger.api.wording.Bundles;
 import org.caseledger.api.wording.Wording;
-import org.caseledger.api.wording.Words;
+import org.caseledger.projections.wording.Words;
 import org.junit.jupiter.api.Test;
 import org.verapdf.pdfa.flavours.PDFAFlavour;
 

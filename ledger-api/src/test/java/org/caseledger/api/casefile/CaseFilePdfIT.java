@@ -26,6 +26,7 @@ import org.caseledger.api.support.IntegrationTest;
 import org.caseledger.api.support.LedgerHttp.BinaryResponse;
 import org.caseledger.api.support.LedgerHttp.Response;
 import org.caseledger.core.integrity.Ed25519;
+import org.caseledger.kit.pdf.PdfSignature;
 import org.caseledger.verify.casefile.CaseFileReport;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -91,7 +92,7 @@ class CaseFilePdfIT extends IntegrationTest {
         assertThat(attached.events()).isEqualTo(5);
         String fingerprint = attached.keys().get(0).replaceAll(".*sha256:([0-9a-f]{64}).*", "$1");
         assertThat(text.replace(" ", "")).as("the fingerprint of the key the kit relied on").contains(fingerprint);
-        assertThat(PadesCheck.check(answer.body(), Ed25519.publicKeyFromPem(publicKey)).holds())
+        assertThat(PdfSignature.check(answer.body(), Ed25519.publicKeyFromPem(publicKey)).holds())
                 .as("the whole document is signed with the ledger's published key").isTrue();
         List<String> logged = new ArrayList<>();
         http.as("ivo").get("/api/v1/audit/access-log?user=ivo.granskare&limit=1000").json().forEach(entry -> logged.add(

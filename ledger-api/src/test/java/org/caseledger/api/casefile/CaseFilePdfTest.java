@@ -12,12 +12,12 @@ import org.apache.pdfbox.pdmodel.PDDocumentNameDictionary;
 import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification;
 import org.caseledger.api.wording.Bundles;
 import org.caseledger.api.wording.Wording;
-import org.caseledger.api.wording.Words;
 import org.caseledger.core.cases.CaseEvent;
 import org.caseledger.core.cases.CaseId;
 import org.caseledger.core.cases.ChildHeard;
 import org.caseledger.core.shared.Envelope;
 import org.caseledger.core.shared.Role;
+import org.caseledger.projections.wording.Words;
 import org.junit.jupiter.api.Test;
 
 /** The PDF layout on its own, fed made-up contents: stored text prints as written and is never taken for markup. */

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.UUID;
 import org.caseledger.api.integrity.CaseFile;
 import org.caseledger.api.wording.Wording;
-import org.caseledger.api.wording.Words;
+import org.caseledger.projections.wording.Words;
 import org.caseledger.core.cases.CaseAssigned;
 import org.caseledger.core.cases.CaseClosed;
 import org.caseledger.core.cases.CaseEvent;

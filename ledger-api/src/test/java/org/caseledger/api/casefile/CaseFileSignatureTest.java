@@ -11,6 +11,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.caseledger.api.wording.Bundles;
 import org.caseledger.api.wording.Wording;
+import org.caseledger.kit.pdf.PdfSignature;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +34,7 @@ class CaseFileSignatureTest {
 
     @Test
     void theWholePrintedFileIsSignedWithTheLedgersKeyAsPades() {
-        PadesCheck.Result result = PadesCheck.check(pdf, CaseFileSamples.SIGNING_KEY.getPublic());
+        PdfSignature.Result result = PdfSignature.check(pdf, CaseFileSamples.SIGNING_KEY.getPublic());
 
         assertThat(result.coversWholeFile()).as("the signature covers every byte but its own").isTrue();
         assertThat(result.verifies()).as("the CMS signature holds over those bytes").isTrue();
@@ -51,7 +52,7 @@ class CaseFileSignatureTest {
                 byte[] changed = pdf.clone();
                 changed[position] ^= 0x01;
 
-                assertThat(PadesCheck.check(changed, CaseFileSamples.SIGNING_KEY.getPublic()).verifies())
+                assertThat(PdfSignature.check(changed, CaseFileSamples.SIGNING_KEY.getPublic()).verifies())
                         .as("byte " + position + " changed").isFalse();
             }
         }
@@ -59,7 +60,7 @@ class CaseFileSignatureTest {
 
     @Test
     void anotherKeyDoesNotVerifyTheFile() {
-        PadesCheck.Result result = PadesCheck.check(pdf, CaseFileSamples.ed25519().getPublic());
+        PdfSignature.Result result = PdfSignature.check(pdf, CaseFileSamples.ed25519().getPublic());
 
         assertThat(result.verifies()).isFalse();
         assertThat(result.signedByKey()).isFalse();

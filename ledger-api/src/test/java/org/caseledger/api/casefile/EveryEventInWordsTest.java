@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.caseledger.api.wording.Bundles;
 import org.caseledger.api.wording.Wording;
-import org.caseledger.api.wording.Words;
+import org.caseledger.projections.wording.Words;
 import org.caseledger.core.cases.CaseEvent;
 import org.caseledger.core.outreach.OutreachEvent;
 import org.caseledger.core.person.PersonEvent;

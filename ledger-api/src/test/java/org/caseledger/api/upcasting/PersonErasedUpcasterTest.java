@@ -1,5 +1,6 @@
 package org.caseledger.api.upcasting;
 
+import org.caseledger.projections.upcasting.PersonErasedUpcaster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1068,6 +1068,10 @@ class HostileInputIT extends IntegrationTest {
             // a read, posted: auditors may; the administrator reads no one
             return "eva";
         }
+        if (endpoint.pattern().equals("/api/v1/audit/cases/{caseId}/exports")) {
+            // an export, posted: for review, not case work
+            return "anna";
+        }
         return endpoint.method().equals("GET") ? "eva" : "ivo";
     }
 

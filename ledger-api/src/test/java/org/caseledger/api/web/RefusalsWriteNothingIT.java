@@ -361,6 +361,8 @@ class RefusalsWriteNothingIT extends IntegrationTest {
         // retention, audit and administration
         givens.put("POST /api/v1/retention/run", new Given("lars", "anna", () -> bodiless("POST", "/api/v1/retention/run").as("lars")));
         givens.put("POST /api/v1/audit/checkpoints", new Given("eva", "anna", () -> bodiless("POST", "/api/v1/audit/checkpoints").as("eva")));
+        givens.put("POST /api/v1/audit/cases/{caseId}/exports", new Given("ivo", "anna", () -> post("/api/v1/audit/cases/"
+                + openCase().path().substring("/api/v1/cases/".length()) + "/exports", Map.of("recipient", "ivo")).as("ivo")));
         for (String admin : List.of("/api/v1/admin/erasure-completion", "/api/v1/admin/integrity-alarm/acknowledgement",
                 "/api/v1/admin/access-index/rebuild")) {
             givens.put("POST " + admin, new Given("eva", "anna", () -> bodiless("POST", admin).as("eva")));

@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Locale;
 import org.caseledger.api.config.LawConfiguration.LawProperties;
 import org.caseledger.core.law.LegalFramework;
+import org.caseledger.projections.wording.WordingBundles;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.env.YamlPropertySourceLoader;
-import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.ClassPathResource;
@@ -23,12 +23,8 @@ public final class Bundles {
     }
 
     /** The message bundles as the application configures them: UTF-8, and no falling back to the machine's language. */
-    public static ResourceBundleMessageSource messages() {
-        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-        messages.setBasename("messages");
-        messages.setDefaultEncoding("UTF-8");
-        messages.setFallbackToSystemLocale(false);
-        return messages;
+    public static org.springframework.context.support.ResourceBundleMessageSource messages() {
+        return WordingBundles.messages("messages");
     }
 
     /** The law catalogue and delegation order shipped in application.yml. */

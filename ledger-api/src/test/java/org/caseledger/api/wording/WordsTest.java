@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import org.caseledger.core.law.LegalBasis;
 import org.caseledger.core.law.LegalFramework;
+import org.caseledger.projections.wording.Words;
 import org.junit.jupiter.api.Test;
 
 class WordsTest {

@@ -16,4 +16,10 @@ public @interface PersonalData {
 
     /** What an erased free text reads as; an erased identifier (an identity number) reads as absent. */
     String ERASED = "[erased]";
+
+    /**
+     * What a free text reads as to a reader who holds no key for it: a case file opened without its recipient's key.
+     * Not erased, only not for this reader.
+     */
+    String SEALED = "[sealed]";
 }

@@ -63,5 +63,9 @@ public enum ValueProblem {
     /** No facts: a paging cursor the ledger did not give out for this list. */
     CURSOR,
     /** No facts: a local date, or a local date and time, in Sweden. */
-    LOCAL_TIME_FORMAT
+    LOCAL_TIME_FORMAT,
+    /** No facts: a recipient's public key is an X25519 key, 32 bytes in Base64. */
+    RECIPIENT_KEY_FORMAT,
+    /** No facts: this ledger exports case files only to the recipients it registered. */
+    SUPPLIED_KEY_NOT_ACCEPTED
 }

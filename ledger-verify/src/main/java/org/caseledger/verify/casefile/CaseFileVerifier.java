@@ -2,6 +2,7 @@ package org.caseledger.verify.casefile;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,6 +49,12 @@ public final class CaseFileVerifier {
     private static final StrictJson.Limits OUTER = new StrictJson.Limits(CaseFileFormat.MAX_FILE_BYTES, 1, true);
     private static final StrictJson.Limits BODY = new StrictJson.Limits(CaseFileFormat.MAX_FILE_BYTES, 8, true);
     private static final Set<String> BODY_KEYS = Set.of("caseId", "exportedAt", "log", "checkpoint", "since", "events");
+    /**
+     * What a file for a named recipient adds: their sealed data keys and the law its decisions cite, signed with the rest
+     * (what they hold is for the recipient's replay, not for verification); and the registrations of the persons the
+     * case names, each stream verified as the case's own.
+     */
+    private static final Set<String> RECIPIENT_KEYS = Set.of("recipient", "law", "persons");
     private static final Set<String> EVENT_KEYS = Set.of("globalIndex", "aggregateId", "sequenceNumber", "eventId", "payloadType",
             "payloadRevision", "payload", "envelopeDigest", "payloadDigest", "previousHash", "hash", "leafIndex", "inclusionProof");
 
@@ -119,7 +126,7 @@ public final class CaseFileVerifier {
             if (!Arrays.equals(canonical, file)) {
                 throw stop("FILE_MALFORMED", "the file is not in its one byte form (from byte " + Arrays.mismatch(canonical, file) + " on)");
             }
-            Map<String, Object> content = object(parse(StrictUtf8.encode(body), BODY, "the body"), "the body", BODY_KEYS);
+            Map<String, Object> content = object(parse(StrictUtf8.encode(body), BODY, "the body"), "the body", BODY_KEYS, RECIPIENT_KEYS);
             caseId = string(content, "caseId", "the body");
             Map<String, Object> log = object(content.get("log"), "the log", Set.of("origin", "vkey"));
             String origin = string(log, "origin", "the log");
@@ -140,7 +147,13 @@ public final class CaseFileVerifier {
             if (trustedCheckpoint != null) {
                 trusted(trustedCheckpoint, logKey, checkpoint, since);
             }
-            checkEvents(list(content.get("events"), "the events"), checkpoint);
+            checkEvents(list(content.get("events"), "the events"), checkpoint, caseId);
+            if (content.containsKey("persons")) {
+                for (Object stream : list(content.get("persons"), "the persons")) {
+                    Map<String, Object> person = object(stream, "a person's stream", Set.of("personId", "events"));
+                    checkEvents(list(person.get("events"), "a person's events"), checkpoint, string(person, "personId", "a person's stream"));
+                }
+            }
         }
 
         private VerifierKey trustedKey(String origin, String keyId) throws Broken {
@@ -267,7 +280,8 @@ public final class CaseFileVerifier {
             }
         }
 
-        private void checkEvents(List<Object> list, Checkpoint checkpoint) throws Broken {
+        /** One stream of events, the case's or a person's: every event of it from the first, each linked and proved. */
+        private void checkEvents(List<Object> list, Checkpoint checkpoint, String aggregateId) throws Broken {
             if (list.isEmpty()) {
                 throw stop("FILE_MALFORMED", "the file holds no event");
             }
@@ -279,7 +293,7 @@ public final class CaseFileVerifier {
             for (int i = 0; i < list.size(); i++) {
                 Event event = event(list.get(i), "event #" + i);
                 events++;
-                Problem problem = content(event);
+                Problem problem = content(event, aggregateId);
                 if (problem == null) {
                     problem = link(event, expectedSequence, expectedPrevious, lastGlobal);
                 }
@@ -301,9 +315,10 @@ public final class CaseFileVerifier {
             }
         }
 
-        private Problem content(Event e) {
-            if (!e.aggregateId().equals(caseId)) {
-                return e.problem("EVENT_OF_ANOTHER_CASE", "the event belongs to " + shorten(e.aggregateId()) + ", not to this case");
+        private Problem content(Event e, String aggregateId) {
+            if (!e.aggregateId().equals(aggregateId)) {
+                return e.problem("EVENT_OF_ANOTHER_CASE", "the event belongs to " + shorten(e.aggregateId()) + ", not to "
+                        + (aggregateId.equals(caseId) ? "this case" : "the stream of " + shorten(aggregateId)));
             }
             if (!Arrays.equals(Sha256.of(e.payload()), e.payloadDigest())) {
                 return e.problem("PAYLOAD_CHANGED", "the payload bytes differ from what was appended");
@@ -382,11 +397,26 @@ public final class CaseFileVerifier {
         }
 
         private Map<String, Object> object(Object value, String what, Set<String> keys) throws Broken {
+            return object(value, what, keys, Set.of());
+        }
+
+        /** An object with exactly the members {@code keys}, and either all of {@code together} or none of them. */
+        private Map<String, Object> object(Object value, String what, Set<String> keys, Set<String> together) throws Broken {
             if (!(value instanceof Map<?, ?> map)) {
                 throw stop("FILE_MALFORMED", what + " is not an object");
             }
-            if (!map.keySet().equals(keys)) {
-                throw stop("FILE_MALFORMED", what + " must have exactly the members " + keys.stream().sorted().toList());
+            Set<String> extra = new HashSet<>();
+            map.keySet().forEach(key -> extra.add(String.valueOf(key)));
+            extra.removeAll(keys);
+            boolean complete = map.keySet().containsAll(keys) && (extra.isEmpty() || extra.equals(together));
+            if (!complete) {
+                throw stop("FILE_MALFORMED", what + " must have exactly the members " + keys.stream().sorted().toList()
+                        + (together.isEmpty() ? "" : ", and for a recipient also " + together.stream().sorted().toList()));
+            }
+            for (String member : extra) {
+                if (!(map.get(member) instanceof Map<?, ?>) && !"persons".equals(member)) {
+                    throw stop("FILE_MALFORMED", what + "'s member " + member + " is not an object");
+                }
             }
             @SuppressWarnings("unchecked")
             Map<String, Object> members = (Map<String, Object>) map;

@@ -129,6 +129,42 @@ class CaseFileVerifierTest {
     }
 
     @Test
+    void aFileForARecipientCarriesItsKeysLawAndPersonsSignedAndOneWithoutAllOfThemOrOfAnotherShapeIsBroken() {
+        TestCaseFile file = TestCaseFile.sealed();
+        String body = file.body();
+        String recipient = ",\"recipient\":{\"name\":\"IVO\",\"dataKeys\":[]}";
+        String law = ",\"law\":{\"legalBases\":[]}";
+        String persons = ",\"persons\":[]";
+
+        assertThat(verifier.verify(file.signed(body.substring(0, body.length() - 1) + recipient + law + persons + "}")).status())
+                .isEqualTo(Status.INTACT);
+        for (String added : List.of(recipient, law, recipient + law, ",\"recipient\":\"IVO\",\"law\":{}" + persons,
+                recipient + law + ",\"persons\":{}", recipient + law + persons + ",\"extra\":{}")) {
+            CaseFileReport report = verifier.verify(file.signed(body.substring(0, body.length() - 1) + added + "}"));
+            assertThat(report.status()).as(added).isEqualTo(Status.BROKEN);
+            assertThat(report.problems().get(0).kind()).isEqualTo("FILE_MALFORMED");
+        }
+    }
+
+    @Test
+    void aPersonsStreamInAFileForARecipientIsVerifiedAsTheCasesOwnAndAnEventOfAnotherStreamIsFound() {
+        TestCaseFile file = TestCaseFile.sealed();
+        String body = file.body();
+        String events = "[" + String.join(",", file.events.stream().map(TestCaseFile.Event::json).toList()) + "]";
+        String recipientAndLaw = ",\"recipient\":{},\"law\":{}";
+
+        CaseFileReport own = verifier.verify(file.signed(body.substring(0, body.length() - 1) + recipientAndLaw
+                + ",\"persons\":[{\"personId\":\"" + TestCaseFile.CASE_ID + "\",\"events\":" + events + "}]}"));
+        CaseFileReport another = verifier.verify(file.signed(body.substring(0, body.length() - 1) + recipientAndLaw
+                + ",\"persons\":[{\"personId\":\"0e3c9a56-1111-4a3e-9d55-0c1e2a7b9f10\",\"events\":" + events + "}]}"));
+
+        assertThat(own.status()).as(own.describe()).isEqualTo(Status.INTACT);
+        assertThat(own.events()).isEqualTo(2 * file.events.size());
+        assertThat(another.status()).isEqualTo(Status.BROKEN);
+        assertThat(another.problems().get(0).kind()).isEqualTo("EVENT_OF_ANOTHER_CASE");
+    }
+
+    @Test
     void aMissingEventIsFoundEvenWhenTheRestIsSignedWithTheRealKey() {
         CaseFileReport report = verifier.verify(TestCaseFile.sealed().events(e -> {
             e.remove(1);

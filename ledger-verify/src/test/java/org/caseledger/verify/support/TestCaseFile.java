@@ -58,7 +58,7 @@ public final class TestCaseFile {
                     payloadDigest, previousHash, hash, null, null);
         }
 
-        String json() {
+        public String json() {
             return "{\"globalIndex\":" + globalIndex + ",\"aggregateId\":" + string(aggregateId) + ",\"sequenceNumber\":" + sequenceNumber
                     + ",\"eventId\":" + string(eventId) + ",\"payloadType\":" + string(payloadType) + ",\"payloadRevision\":"
                     + (payloadRevision == null ? "null" : string(payloadRevision)) + ",\"payload\":" + string(payload)

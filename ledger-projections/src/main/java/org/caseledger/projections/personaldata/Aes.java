@@ -1,4 +1,4 @@
-package org.caseledger.api.privacy;
+package org.caseledger.projections.personaldata;
 
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
@@ -9,10 +9,10 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /** AES-256-GCM with a random 96-bit nonce stored before the ciphertext, and associated data that binds its context. */
-final class Aes {
+public final class Aes {
 
-    static final int KEY_BYTES = 32;
-    static final int NONCE_BYTES = 12;
+    public static final int KEY_BYTES = 32;
+    public static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
     /**
@@ -30,20 +30,20 @@ final class Aes {
     private Aes() {
     }
 
-    static SecretKey newKey() {
+    public static SecretKey newKey() {
         byte[] key = new byte[KEY_BYTES];
         RANDOM.nextBytes(key);
         return key(key);
     }
 
-    static SecretKey key(byte[] bytes) {
+    public static SecretKey key(byte[] bytes) {
         if (bytes.length != KEY_BYTES) {
             throw new IllegalArgumentException("an AES-256 key has 32 bytes, not " + bytes.length);
         }
         return new SecretKeySpec(bytes, "AES");
     }
 
-    static byte[] encrypt(SecretKey key, byte[] plaintext, byte[] associatedData) {
+    public static byte[] encrypt(SecretKey key, byte[] plaintext, byte[] associatedData) {
         byte[] nonce = new byte[NONCE_BYTES];
         RANDOM.nextBytes(nonce);
         return encrypt(key, nonce, plaintext, associatedData);
@@ -53,7 +53,7 @@ final class Aes {
      * With a nonce of the caller's: only for a nonce derived from the plaintext under a key of its own (a synthetic IV),
      * so that one nonce never encrypts two different plaintexts under one key.
      */
-    static byte[] encrypt(SecretKey key, byte[] nonce, byte[] plaintext, byte[] associatedData) {
+    public static byte[] encrypt(SecretKey key, byte[] nonce, byte[] plaintext, byte[] associatedData) {
         if (nonce.length != NONCE_BYTES) {
             throw new IllegalArgumentException("an AES-GCM nonce here has " + NONCE_BYTES + " bytes");
         }
@@ -68,7 +68,7 @@ final class Aes {
         }
     }
 
-    static byte[] decrypt(SecretKey key, byte[] nonceAndCiphertext, byte[] associatedData) {
+    public static byte[] decrypt(SecretKey key, byte[] nonceAndCiphertext, byte[] associatedData) {
         try {
             Cipher cipher = CIPHER.get();
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonceAndCiphertext, 0, NONCE_BYTES));

@@ -1,4 +1,4 @@
-package org.caseledger.api.casefile;
+package org.caseledger.kit.pdf;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,15 +20,18 @@ import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 
 /**
- * Checks a PDF's signature the way an auditor without the ledger would, on the file's bytes alone and not through the
- * library that signed it: the byte range of the last signature dictionary must cover the whole file but the signature,
- * the CMS (Bouncy Castle) must verify over exactly those bytes, and its certificate must carry the expected key.
+ * Checks a printed case file's PAdES signature the way an auditor without the ledger does, on the file's bytes alone and
+ * not through the library that signed it: the byte range of the last signature dictionary must cover the whole file
+ * but the signature, the CMS (Bouncy Castle) must verify over exactly those bytes, and its certificate must carry the
+ * ledger's key. So any change of the PDF after the ledger signed it — a line of the timeline retyped, a page added by
+ * an incremental update, the file saved again — breaks it (docs/integrity.md, "The printed case file is signed").
  */
-final class PadesCheck {
+public final class PdfSignature {
 
     private static final Pattern BYTE_RANGE = Pattern.compile("/ByteRange\\s*\\[\\s*(\\d+)\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)\\s*]");
     private static final Pattern SUB_FILTER = Pattern.compile("/SubFilter\\s*/([\\w.]+)");
     private static final String SHA_512 = "2.16.840.1.101.3.4.2.3";
+    private static final Result NONE = new Result(false, false, false, null, false);
 
     /**
      * What the check found.
@@ -39,19 +42,24 @@ final class PadesCheck {
      * @param subFilter       the signature's kind, {@code ETSI.CAdES.detached} for PAdES
      * @param sha512          the message digest is SHA-512, as RFC 8419 asks of Ed25519
      */
-    record Result(boolean coversWholeFile, boolean verifies, boolean signedByKey, String subFilter, boolean sha512) {
+    public record Result(boolean coversWholeFile, boolean verifies, boolean signedByKey, String subFilter, boolean sha512) {
 
-        boolean holds() {
+        public boolean holds() {
             return coversWholeFile && verifies && signedByKey && "ETSI.CAdES.detached".equals(subFilter) && sha512;
         }
     }
 
-    private PadesCheck() {
+    private PdfSignature() {
     }
 
-    static Result check(byte[] pdf, PublicKey expected) {
+    /** The check; a PDF that carries no signature, or a malformed one, does not hold. */
+    public static Result check(byte[] pdf, PublicKey expected) {
         String raw = new String(pdf, StandardCharsets.ISO_8859_1);
         long[] range = lastByteRange(raw);
+        if (range == null || range[0] < 0 || range[1] >= pdf.length || range[2] > pdf.length || range[1] + 2 > range[2]
+                || range[2] + range[3] > pdf.length) {
+            return NONE;
+        }
         int start = (int) range[0];
         int first = (int) range[1];
         int second = (int) range[2];
@@ -71,8 +79,8 @@ final class PadesCheck {
             boolean signedByKey = Arrays.equals(certificate.getSubjectPublicKeyInfo().getEncoded(), expected.getEncoded());
             return new Result(coversWholeFile, signers.size() == 1 && verifies(signer, expected), signedByKey, lastSubFilter(raw),
                     SHA_512.equals(signer.getDigestAlgOID()));
-        } catch (CMSException | IOException e) {
-            throw new IllegalStateException("the signature is not a CMS SignedData", e);
+        } catch (CMSException | IOException | RuntimeException notASignature) {
+            return NONE;
         }
     }
 
@@ -87,15 +95,13 @@ final class PadesCheck {
         }
     }
 
+    /** The last signature's byte range, or {@code null} for a PDF without one. */
     private static long[] lastByteRange(String raw) {
         Matcher matcher = BYTE_RANGE.matcher(raw);
         long[] last = null;
         while (matcher.find()) {
             last = new long[] {Long.parseLong(matcher.group(1)), Long.parseLong(matcher.group(2)), Long.parseLong(matcher.group(3)),
                     Long.parseLong(matcher.group(4))};
-        }
-        if (last == null) {
-            throw new IllegalStateException("the PDF has no signature");
         }
         return last;
     }

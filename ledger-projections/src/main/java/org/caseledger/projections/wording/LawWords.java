@@ -1,4 +1,4 @@
-package org.caseledger.api.wording;
+package org.caseledger.projections.wording;
 
 import java.util.Optional;
 import java.util.regex.Matcher;

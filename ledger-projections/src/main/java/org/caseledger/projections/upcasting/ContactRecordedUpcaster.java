@@ -1,4 +1,4 @@
-package org.caseledger.api.upcasting;
+package org.caseledger.projections.upcasting;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class ContactRecordedUpcaster extends SingleEventUpcaster {
 
-    static final SerializedType REVISION_1 = new SimpleSerializedType(ContactRecorded.class.getName(), "1");
-    static final SerializedType REVISION_2 = new SimpleSerializedType(ContactRecorded.class.getName(), "2");
+    public static final SerializedType REVISION_1 = new SimpleSerializedType(ContactRecorded.class.getName(), "1");
+    public static final SerializedType REVISION_2 = new SimpleSerializedType(ContactRecorded.class.getName(), "2");
 
     @Override
     protected boolean canUpcast(IntermediateEventRepresentation representation) {
@@ -32,7 +32,7 @@ public class ContactRecordedUpcaster extends SingleEventUpcaster {
         return representation.upcastPayload(REVISION_2, JsonNode.class, ContactRecordedUpcaster::toRevision2);
     }
 
-    static JsonNode toRevision2(JsonNode revision1) {
+    public static JsonNode toRevision2(JsonNode revision1) {
         ObjectNode event = revision1.deepCopy();
         JsonNode partner = event.remove("partner");
         event.set("partnerType", partner == null ? NullNode.instance : partner);

@@ -1,4 +1,4 @@
-package org.caseledger.api.wording;
+package org.caseledger.projections.wording;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -39,12 +39,12 @@ import org.caseledger.projections.timeline.TimelineWording;
  * words: codes through {@link Words#code}, times in Swedish local time, stored text as written (or erased) after a
  * colon. Optional facts are whole clauses of their own, so that no sentence has a hole where a fact is missing.
  */
-final class EventSentences implements TimelineWording {
+public final class EventSentences implements TimelineWording {
 
     private final Words words;
     private final LegalFramework law;
 
-    EventSentences(Words words, LegalFramework law) {
+    public EventSentences(Words words, LegalFramework law) {
         this.words = words;
         this.law = law;
     }

@@ -1,4 +1,4 @@
-package org.caseledger.api.wording;
+package org.caseledger.projections.wording;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -94,7 +94,7 @@ public final class Words {
 
     /** Stored free text as it reads: as written, or the word for erased once its person's key is destroyed. */
     public String stored(String text) {
-        return PersonalData.ERASED.equals(text) ? erased() : text;
+        return PersonalData.ERASED.equals(text) ? erased() : PersonalData.SEALED.equals(text) ? text("personalData.sealed") : text;
     }
 
     /** What a person's erased data reads as. */

@@ -1,4 +1,4 @@
-package org.caseledger.api.upcasting;
+package org.caseledger.projections.upcasting;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class PersonErasedUpcaster extends SingleEventUpcaster {
 
-    static final SerializedType REVISION_1 = new SimpleSerializedType(PersonErased.class.getName(), "1");
-    static final SerializedType REVISION_2 = new SimpleSerializedType(PersonErased.class.getName(), "2");
+    public static final SerializedType REVISION_1 = new SimpleSerializedType(PersonErased.class.getName(), "1");
+    public static final SerializedType REVISION_2 = new SimpleSerializedType(PersonErased.class.getName(), "2");
     private static final String RETENTION_RUN_TEXT = "Retention:";
 
     @Override
@@ -33,7 +33,7 @@ public class PersonErasedUpcaster extends SingleEventUpcaster {
         return representation.upcastPayload(REVISION_2, JsonNode.class, PersonErasedUpcaster::toRevision2);
     }
 
-    static JsonNode toRevision2(JsonNode revision1) {
+    public static JsonNode toRevision2(JsonNode revision1) {
         ObjectNode event = revision1.deepCopy();
         JsonNode reason = event.remove("reason");
         boolean byRetention = reason != null && reason.isTextual() && reason.asText().startsWith(RETENTION_RUN_TEXT);

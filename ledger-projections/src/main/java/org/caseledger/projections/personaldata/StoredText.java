@@ -1,4 +1,4 @@
-package org.caseledger.api.privacy;
+package org.caseledger.projections.personaldata;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -10,24 +10,24 @@ import javax.crypto.SecretKey;
  * event's personal field and in the access log's stated purpose. The associated data binds it to where it belongs
  * (an event type and field, or the access log), so that it cannot be moved elsewhere and still open.
  */
-record StoredText(UUID keyId, byte[] sealed) {
+public record StoredText(UUID keyId, byte[] sealed) {
 
-    static final String PREFIX = "pd1:";
+    public static final String PREFIX = "pd1:";
 
-    static StoredText seal(UUID keyId, SecretKey key, String plaintext, byte[] context) {
+    public static StoredText seal(UUID keyId, SecretKey key, String plaintext, byte[] context) {
         return new StoredText(keyId, Aes.encrypt(key, plaintext.getBytes(StandardCharsets.UTF_8), context));
     }
 
-    static boolean isStored(String value) {
+    public static boolean isStored(String value) {
         return value != null && value.startsWith(PREFIX);
     }
 
-    static StoredText parse(String value) {
+    public static StoredText parse(String value) {
         String[] parts = value.substring(PREFIX.length()).split(":", 2);
         return new StoredText(UUID.fromString(parts[0]), Base64.getUrlDecoder().decode(parts[1]));
     }
 
-    String open(SecretKey key, byte[] context) {
+    public String open(SecretKey key, byte[] context) {
         return new String(Aes.decrypt(key, sealed, context), StandardCharsets.UTF_8);
     }
 
