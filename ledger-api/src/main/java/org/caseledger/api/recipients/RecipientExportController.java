@@ -34,9 +34,10 @@ class RecipientExportController {
      * a recipient by name and key.
      */
     record ExportRequest(@Schema(requiredMode = REQUIRED, description = "The id of a registered recipient, e.g. ivo; with publicKey, the recipient's name",
-                                 minLength = 1, maxLength = 200, pattern = Require.TEXT_PATTERN) String recipient,
+                                 minLength = 1, maxLength = 200, pattern = Require.TEXT_PATTERN, example = "ivo") String recipient,
                          @Schema(description = "An X25519 public key, Base64 of 32 bytes, as the kit's keygen prints it; only where the ledger accepts keys in requests",
-                                 maxLength = 64, pattern = Require.TEXT_PATTERN) String publicKey) {
+                                 minLength = 44, maxLength = 44, pattern = "^[A-Za-z0-9+/]{43}=$",
+                                 example = "hSDwCYkwp1R0i33ctD73Wg2/Og0mOBr066SpjqqbTmo=") String publicKey) {
 
         ExportRequest {
             Require.text(recipient, "recipient", 200);

@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import org.caseledger.api.support.Fixtures;
 import org.caseledger.api.support.IntegrationTest;
 import org.caseledger.api.support.LedgerHttp;
 import org.caseledger.client.ApiClient;
@@ -52,7 +53,7 @@ class GeneratedClientWalkThroughIT extends IntegrationTest {
     @Test
     void givenTheGeneratedClientWhenTheReadmesCaseIsWalkedThroughThenItIsClosedWithItsWholeHistoryVerifiedAndExported() throws Exception {
         UUID child = persons("anna").register(new PersonControllerRegisterPersonRequest()
-                .identityNumber("20150312-2382").name("Alva Exempel"), PROGRAM, null, null, null).getPersonId();
+                .identityNumber(Fixtures.identityNumber()).name("Alva Exempel"), PROGRAM, null, null, null).getPersonId();
 
         CaseAnswersOpened opened = cases("anna").open(new CaseRequestsOpenCaseRequest()
                 .origin(CaseRequestsOpenCaseRequest.OriginEnum.REPORT_OF_CONCERN).child(child).household(HOUSEHOLD)

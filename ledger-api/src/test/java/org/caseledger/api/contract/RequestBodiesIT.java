@@ -347,9 +347,10 @@ class RequestBodiesIT extends IntegrationTest {
         for (String variable : List.of("{visitId}", "{noteId}", "{interventionId}", "{consentId}")) {
             path = path.replace(variable, UUID.randomUUID().toString());
         }
-        // a group leader assigns and decides on interventions; a unit head erases
+        // a group leader assigns and decides on interventions; a unit head erases, lifts a protection and exports for a
+        // recipient
         String user = template.endsWith("/assignments") || template.endsWith("/decisions") ? "karin"
-                : template.contains("/erasure") ? "lars" : "anna";
+                : template.contains("/erasure") || template.endsWith("/lifting") || template.endsWith("/exports") ? "lars" : "anna";
         return new Target(user, path, caseId, reportId, child);
     }
 
