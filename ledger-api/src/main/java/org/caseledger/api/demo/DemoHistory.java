@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.caseledger.core.cases.AcceptIntervention;
@@ -98,6 +100,7 @@ final class DemoHistory {
     private final int days;
     private final double casesPerDay;
     private int caseSerial;
+    private final Set<PersonalIdentityNumber> numbersGiven = new HashSet<>();
     /** When the last command of the case being written was recorded: a case's events are recorded in their order. */
     private Instant lastRecorded;
 
@@ -262,7 +265,16 @@ final class DemoHistory {
         });
     }
 
+    /** A number no other demo person has: one person, one number, as the ledger requires of every registration. */
     private PersonalIdentityNumber identityNumber() {
+        PersonalIdentityNumber number = anyIdentityNumber();
+        while (!numbersGiven.add(number)) {
+            number = anyIdentityNumber();
+        }
+        return number;
+    }
+
+    private PersonalIdentityNumber anyIdentityNumber() {
         LocalDate birth = LocalDate.of(2008, 1, 1).plusDays(random.nextInt(16 * 365));
         String nine = String.format("%02d%02d%02d%03d", birth.getYear() % 100, birth.getMonthValue(), birth.getDayOfMonth(), random.nextInt(1000));
         int sum = 0;

@@ -15,7 +15,6 @@ import org.caseledger.api.access.PersonAccessGuard;
 import org.caseledger.api.contract.Descriptions;
 import org.caseledger.api.contract.ExactlyOne;
 import org.caseledger.api.privacy.Erasure;
-import org.caseledger.api.privacy.IdentityLookup;
 import org.caseledger.api.security.CurrentStaff;
 import org.caseledger.api.security.StaffUser;
 import org.caseledger.api.web.CommandContext;
@@ -169,16 +168,13 @@ class PersonController {
     private final Erasure erasure;
     private final PersonAccessGuard guard;
     private final PersonSearch search;
-    private final IdentityLookup lookup;
 
-    PersonController(CommandTransaction commands, EventHistory history, Erasure erasure, PersonAccessGuard guard, PersonSearch search,
-                     IdentityLookup lookup) {
+    PersonController(CommandTransaction commands, EventHistory history, Erasure erasure, PersonAccessGuard guard, PersonSearch search) {
         this.commands = commands;
         this.history = history;
         this.erasure = erasure;
         this.guard = guard;
         this.search = search;
-        this.lookup = lookup;
     }
 
     /**
@@ -224,9 +220,6 @@ class PersonController {
         RegisterPerson command = new RegisterPerson(personId, body.identityNumber(), body.reserveNumber(), body.name(),
                 body.protectedIdentity(), body.household(), context.envelope(body.occurredAt()));
         return commands.create(context, personId, body, sender -> {
-            if (body.identityNumber() != null) {
-                lookup.requireUnregistered(body.identityNumber());
-            }
             sender.send(command);
             return CommandResult.created("/api/v1/persons/" + personId + "/history", new Registered(personId));
         });
@@ -328,7 +321,6 @@ class PersonController {
                                                              @RequestBody IdentityNumberCorrectionRequest body, CommandContext context) {
         guard.record(CurrentStaff.get(), personId, "POST /api/v1/persons/{personId}/identity-number-corrections");
         return commands.execute(context, personId, PersonEvent.class, body, sender -> {
-            lookup.requireUnregistered(body.identityNumber(), personId);
             sender.send(new CorrectIdentityNumber(personId, body.identityNumber(), body.reason(), context.envelope(body.occurredAt())));
             return CommandResult.recorded(new PersonFactRecorded(personId));
         });
