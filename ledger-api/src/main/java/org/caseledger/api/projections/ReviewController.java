@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import org.caseledger.api.access.AccessLog;
 import org.caseledger.api.access.CaseLists;
 import org.caseledger.api.contract.Paged;
@@ -116,9 +117,8 @@ class ReviewController {
             throw new NotFoundException("there is no metric called " + metric);
         }
         List<MetricsQuery.Fact> facts = metrics.facts(which, unitOrOwn(unit), from, to);
-        return paged(caseLists.visiblePage(CurrentStaff.get(), facts, MetricsQuery.Fact::caseId, position, limit, "metric drill-down",
-                request.getQueryString() == null ? metric : metric + "?" + request.getQueryString(), request.getHeader(AccessLog.PURPOSE_HEADER)),
-                position, limit);
+        return paged(facts, MetricsQuery.Fact::caseId, "metric drill-down",
+                request.getQueryString() == null ? metric : metric + "?" + request.getQueryString(), position, limit, request);
     }
 
     @Operation(summary = "Read compliance with the law's deadlines", description = """
@@ -149,8 +149,7 @@ class ReviewController {
             throw new InvalidValueException("days", ValueProblem.OUT_OF_RANGE, "days must be between 0 and 366", 0, 366);
         }
         List<ComplianceQuery.Entry> deadlines = compliance.deadlines(unitOrOwn(unit), assignee == null ? null : assignee.value(), today(), days);
-        return paged(caseLists.visiblePage(CurrentStaff.get(), deadlines, ComplianceQuery.Entry::caseId, position, limit, "deadlines",
-                request.getQueryString(), request.getHeader(AccessLog.PURPOSE_HEADER)), position, limit);
+        return paged(deadlines, ComplianceQuery.Entry::caseId, "deadlines", request.getQueryString(), position, limit, request);
     }
 
     @Operation(summary = "Read the facts recorded long after they happened", description = """
@@ -173,12 +172,18 @@ class ReviewController {
         PageBounds.check("position", position, limit);
         checkRange(from, to);
         List<LateRecording> recorded = lateRecordings.recorded(unitOrOwn(unit), from, to, missesTurned);
-        return paged(caseLists.visiblePage(CurrentStaff.get(), recorded, LateRecording::caseId, position, limit, "late recordings",
-                request.getQueryString(), request.getHeader(AccessLog.PURPOSE_HEADER)), position, limit);
+        return paged(recorded, LateRecording::caseId, "late recordings", request.getQueryString(), position, limit, request);
     }
 
-    /** A page answered with the read models' warning while they are rebuilt, and the next page in {@code Link}. */
-    private <T> ResponseEntity<List<T>> paged(CaseLists.Page<T> page, int position, int limit) {
+    /**
+     * The page of the entries whose cases the caller may open, each of its cases logged as read ({@code what}, with the
+     * query in {@code detail}), answered with the read models' warning while they are rebuilt and the next page in
+     * {@code Link}.
+     */
+    private <T> ResponseEntity<List<T>> paged(List<T> entries, Function<T, String> caseOf, String what, String detail, int position,
+                                              int limit, HttpServletRequest request) {
+        CaseLists.Page<T> page = caseLists.visiblePage(CurrentStaff.get(), entries, caseOf, position, limit, what, detail,
+                request.getHeader(AccessLog.PURPOSE_HEADER));
         ResponseEntity<List<T>> answer = projections.answer(page.items());
         if (!page.more()) {
             return answer;

@@ -8,7 +8,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.caseledger.api.support.Fixtures;
 import org.caseledger.api.support.IntegrationTest;
 import org.caseledger.api.support.LedgerHttp;
@@ -29,7 +28,7 @@ class LateRecordingIT extends IntegrationTest {
     void givenAnInvestigationOf2016ClosedWithoutHearingTheChildWhenTheHearingIsRecordedTodayThenTheTimelineAndTheReviewShowItTurnedTheMiss() {
         // Given an investigation of September 2016, closed with the child not heard
         LedgerHttp anna = http.as("anna");
-        String caseId = openOn(anna, "2016-09-01T08:00:00Z");
+        String caseId = Fixtures.openCaseReceivedAt(anna, "2016-09-01T08:00:00Z");
         String path = "/api/v1/cases/" + caseId;
         ok(anna.post(path + "/decisions", Map.of("kind", "OPEN_INVESTIGATION", "legalBasis", "SFS2001:453-11kap1a",
                 "rationale", "Repeated signs.", "occurredAt", "2016-09-02T09:00:00Z")));
@@ -91,13 +90,6 @@ class LateRecordingIT extends IntegrationTest {
             }
         });
         return entries;
-    }
-
-    private static String openOn(LedgerHttp anna, String at) {
-        String child = Fixtures.registerChild(anna.anonymous());
-        return ok(anna.post("/api/v1/cases", Map.of("origin", "REPORT_OF_CONCERN", "child", child, "household", UUID.randomUUID().toString(),
-                "receivedAt", at, "occurredAt", at, "report", Map.of("reporterType", "SCHOOL", "summary", "Worried about the child.",
-                        "receivedAt", at, "occurredAt", at)))).field("caseId");
     }
 
     private static Response ok(Response response) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.UUID;
 import org.caseledger.api.support.Fixtures;
 import org.caseledger.api.support.IntegrationTest;
 import org.caseledger.api.support.LedgerHttp;
@@ -29,7 +28,7 @@ class PastFiguresIT extends IntegrationTest {
         // Given a case of October 2017, its missed visit recorded, and the figures the ledger answered then
         LedgerHttp anna = http.as("anna");
         Instant beforeTheCase = pause();
-        String caseId = openOn(anna, "2017-10-02T08:00:00Z");
+        String caseId = Fixtures.openCaseReceivedAt(anna, "2017-10-02T08:00:00Z");
         String path = "/api/v1/cases/" + caseId;
         String missed = ok(anna.post(path + "/visits", Map.of("plannedAt", "2017-10-10T09:00:00Z", "place", "HOME",
                 "occurredAt", "2017-10-03T09:00:00Z"))).field("visitId");
@@ -65,7 +64,7 @@ class PastFiguresIT extends IntegrationTest {
     void givenVisitsHeldMissedAndCancelledWhenTheFiguresAreReadThenTheShareNotHeldCountsTheFamilysCancellationsBesideTheMissedRate() {
         // Given a month with one visit held, one missed, one cancelled by the family and one by the office
         LedgerHttp anna = http.as("anna");
-        String path = "/api/v1/cases/" + openOn(anna, "2017-06-01T08:00:00Z");
+        String path = "/api/v1/cases/" + Fixtures.openCaseReceivedAt(anna, "2017-06-01T08:00:00Z");
         visit(anna, path, "2017-06-05", "held", Map.of());
         visit(anna, path, "2017-06-06", "missed", Map.of());
         visit(anna, path, "2017-06-07", "cancellation", Map.of("cancelledBy", "FAMILY", "reason", "Ill."));
@@ -133,13 +132,6 @@ class PastFiguresIT extends IntegrationTest {
         Instant instant = Instant.now();
         Thread.sleep(20);
         return instant;
-    }
-
-    private static String openOn(LedgerHttp anna, String at) {
-        String child = Fixtures.registerChild(anna.anonymous());
-        return ok(anna.post("/api/v1/cases", Map.of("origin", "REPORT_OF_CONCERN", "child", child, "household", UUID.randomUUID().toString(),
-                "receivedAt", at, "occurredAt", at, "report", Map.of("reporterType", "SCHOOL", "summary", "Worried about the child.",
-                        "receivedAt", at, "occurredAt", at)))).field("caseId");
     }
 
     private static Response ok(Response response) {

@@ -67,6 +67,15 @@ public final class Fixtures {
                         "summary", "The class teacher is worried: Alva has come to school hungry several times.")));
     }
 
+    /** Opens a case for a new child on a school's report received, and happened, at the instant; answers the case's id. */
+    public static String openCaseReceivedAt(LedgerHttp http, String at) {
+        LedgerHttp.Response opened = http.as("anna").post("/api/v1/cases", Map.of("origin", "REPORT_OF_CONCERN", "child", registerChild(http),
+                "household", UUID.randomUUID().toString(), "receivedAt", at, "occurredAt", at, "report", Map.of("reporterType", "SCHOOL",
+                        "summary", "Worried about the child.", "receivedAt", at, "occurredAt", at)));
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        return opened.field("caseId");
+    }
+
     public static String openCase(LedgerHttp http) {
         LedgerHttp.Response response = openCaseOnSchoolReport(http, registerChild(http));
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
