@@ -101,6 +101,12 @@ public final class CaseStory {
         return decision(decision, DecisionKind.EXTEND_INVESTIGATION, LocalDate.parse(until), when);
     }
 
+    public static DecisionMade extendAssessment(DecisionId decision, String until, Envelope when) {
+        return new DecisionMade(CASE, decision, DecisionKind.EXTEND_PRELIMINARY_ASSESSMENT, LegalBasisId.of("SFS2025:400-20kap2"),
+                DelegationRuleId.of("DO-1.5"), StaffId.of("anna.lind"), Role.SOCIAL_SECRETARY, LedgerTime.dayOf(when.occurredAt()),
+                "The police report is awaited.", false, false, null, null, null, LocalDate.parse(until), when);
+    }
+
     public static DecisionMade closeInvestigation(DecisionId decision, Envelope when) {
         return decision(decision, DecisionKind.CLOSE_INVESTIGATION, null, when);
     }

@@ -324,7 +324,10 @@ class CaseController {
             extending or closing an investigation, granting, denying or ending an intervention, closing the case. The \
             delegation order decides who may make which (a refused one answers 409 `DECISION_NOT_DELEGATED`). A grant or \
             denial of an intervention not yet in the case leaves `interventionId` out and names `interventionType`; the \
-            answer then names the new intervention. Extending an investigation names `investigationExtendedUntil`.""")
+            answer then names the new intervention. Extending an investigation names `investigationExtendedUntil`; extending \
+            the preliminary assessment beyond its fourteen days (`EXTEND_PRELIMINARY_ASSESSMENT`, while a report awaits the \
+            decision whether to investigate) names `assessmentExtendedUntil`, and its rationale is the special reason the \
+            law asks for. An extension decided after the deadline then in force is recorded and does not count.""")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = {
             @ExampleObject(name = "open-investigation", summary = "Decide to investigate",
                     description = "Cites the provision of the act in force on the day", value = """
@@ -332,7 +335,11 @@ class CaseController {
             @ExampleObject(name = "grant-intervention", summary = "Grant family treatment",
                     description = "A group leader grants a new intervention by its type; the answer names it", value = """
                     {"kind": "GRANT_INTERVENTION", "legalBasis": "SFS2025:400-9kap1", "interventionType": "FAMILY_TREATMENT",
-                     "appealInformationGiven": true, "rationale": "Support with routines; the parents agree."}""")}))
+                     "appealInformationGiven": true, "rationale": "Support with routines; the parents agree."}"""),
+            @ExampleObject(name = "extend-preliminary-assessment", summary = "More time for the preliminary assessment",
+                    description = "Special reasons, recorded within the fourteen days", value = """
+                    {"kind": "EXTEND_PRELIMINARY_ASSESSMENT", "legalBasis": "SFS2025:400-20kap2", "assessmentExtendedUntil": "2026-03-27",
+                     "rationale": "The police report the school refers to is awaited."}""")}))
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/{caseId}/decisions")
     ResponseEntity<CaseAnswers.Decision> decide(@PathVariable CaseId caseId, @RequestBody DecisionRequest body, CommandContext context) {
@@ -342,7 +349,7 @@ class CaseController {
                 : body.interventionId();
         MakeDecision command = new MakeDecision(caseId, decisionId, body.kind(), body.legalBasis(), body.rationale(),
                 body.appealInformationGiven(), interventionId, body.interventionType(), body.investigationExtendedUntil(),
-                context.envelope(body.occurredAt()));
+                body.assessmentExtendedUntil(), context.envelope(body.occurredAt()));
         return created(context, caseId, body, command, "decisions", decisionId, new CaseAnswers.Decision(decisionId, interventionId));
     }
 

@@ -122,6 +122,7 @@ final class CaseRequests {
      * intervention not yet in the case may leave the id out (a new one is made) but names its type.
      */
     @RequiredWhen(member = "investigationExtendedUntil", when = "kind", is = "EXTEND_INVESTIGATION")
+    @RequiredWhen(member = "assessmentExtendedUntil", when = "kind", is = "EXTEND_PRELIMINARY_ASSESSMENT")
     @RequiredWhen(member = "interventionType", when = "kind", is = {"GRANT_INTERVENTION", "DENY_INTERVENTION"}, unless = "interventionId")
     record DecisionRequest(@Schema(requiredMode = REQUIRED) DecisionKind kind,
                            @Schema(requiredMode = REQUIRED, description = "The legal basis cited, from the catalogue, in force on the day of the decision")
@@ -133,6 +134,7 @@ final class CaseRequests {
                            InterventionId interventionId,
                            @Schema(description = "The type of a new intervention granted or denied") InterventionType interventionType,
                            @Schema(description = "The new end of an extended investigation") LocalDate investigationExtendedUntil,
+                           @Schema(description = "The new last day of an extended preliminary assessment") LocalDate assessmentExtendedUntil,
                            @Schema(description = Descriptions.OCCURRED_AT) Instant occurredAt) {
         DecisionRequest {
             Require.present(kind, "kind");

@@ -258,7 +258,7 @@ final class DemoHistory {
     private static LegalBasisId basis(DecisionKind kind, LocalDate day) {
         boolean newAct = !day.isBefore(NEW_ACT);
         return LegalBasisId.of(switch (kind) {
-            case OPEN_INVESTIGATION, DO_NOT_OPEN_INVESTIGATION -> newAct ? "SFS2025:400-20kap2" : "SFS2001:453-11kap1a";
+            case OPEN_INVESTIGATION, DO_NOT_OPEN_INVESTIGATION, EXTEND_PRELIMINARY_ASSESSMENT -> newAct ? "SFS2025:400-20kap2" : "SFS2001:453-11kap1a";
             case CLOSE_INVESTIGATION, CLOSE_CASE -> newAct ? "SFS2025:400-20kap1" : "SFS2001:453-11kap1";
             case EXTEND_INVESTIGATION -> newAct ? "SFS2025:400-20kap6" : "SFS2001:453-11kap2";
             case GRANT_INTERVENTION, DENY_INTERVENTION, END_INTERVENTION -> newAct ? "SFS2025:400-9kap1" : "SFS2001:453-4kap1";

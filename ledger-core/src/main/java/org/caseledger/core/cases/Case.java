@@ -29,13 +29,17 @@ import org.caseledger.core.shared.ValueProblem;
  * Its fields are also the shape of its snapshot (JSON of the fields, read back into the same types): every
  * collection is typed, and a change of a field's name, type or meaning needs a new {@link Revision}, so that
  * snapshots of the old shape are ignored and the case is folded from its events instead. Revision 2: a transfer ends
- * the assignment (the assignee of a snapshot of revision 1 may be a worker of the unit the case left).
+ * the assignment (the assignee of a snapshot of revision 1 may be a worker of the unit the case left). Revision 3: the
+ * preliminary assessment awaiting a decision, and its deadline.
  */
-@Revision("2")
+@Revision("3")
 public class Case {
 
     /** The statutory time for an investigation: four months from the decision to open it. */
     static final int INVESTIGATION_MONTHS = 4;
+
+    /** The statutory time for a preliminary assessment: fourteen days from the report, longer for special reasons. */
+    public static final int ASSESSMENT_DAYS = 14;
 
     private enum VisitState { BOOKED, HELD, MISSED, CANCELLED }
 
@@ -47,6 +51,8 @@ public class Case {
     private boolean investigationOpen;
     private boolean investigationEverOpened;
     private LocalDate investigationDeadline;
+    /** The deadline of the decision whether to investigate while a report awaits one, else {@code null}. */
+    private LocalDate assessmentDeadline;
     // The ids a record of the case was given, one set per kind: an id is used once within its kind.
     private final Set<ReportId> reports = new HashSet<>();
     private final Set<DecisionId> decisions = new HashSet<>();
@@ -108,12 +114,18 @@ public class Case {
         DelegationRule delegation = law.requireDelegation(command.kind(), command.envelope().role(), decisionDay);
         InterventionType interventionType = null;
         LocalDate deadline = null;
+        LocalDate assessmentDeadlineSet = null;
         switch (command.kind()) {
             case OPEN_INVESTIGATION -> {
                 assertNoInvestigationOpen();
                 deadline = decisionDay.plusMonths(INVESTIGATION_MONTHS);
             }
             case DO_NOT_OPEN_INVESTIGATION -> assertNoInvestigationOpen();
+            case EXTEND_PRELIMINARY_ASSESSMENT -> {
+                assertAssessmentPending();
+                assertAssessmentExtensionIsLater(command.assessmentExtendedUntil());
+                assessmentDeadlineSet = command.assessmentExtendedUntil();
+            }
             case EXTEND_INVESTIGATION -> {
                 assertInvestigationOpen();
                 assertExtensionIsLater(command.investigationExtendedUntil());
@@ -140,7 +152,8 @@ public class Case {
         }
         apply(new DecisionMade(caseId, command.decisionId(), command.kind(), basis.id(), delegation.id(),
                 command.envelope().actor(), command.envelope().role(), decisionDay, command.rationale(), basis.appealable(),
-                command.appealInformationGiven(), command.interventionId(), interventionType, deadline, command.envelope()));
+                command.appealInformationGiven(), command.interventionId(), interventionType, deadline, assessmentDeadlineSet,
+                command.envelope()));
     }
 
     @CommandHandler
@@ -346,6 +359,19 @@ public class Case {
         }
     }
 
+    private void assertAssessmentPending() {
+        if (assessmentDeadline == null) {
+            throw violation(LedgerRule.NO_ASSESSMENT_PENDING, "no report of concern in case " + caseId + " awaits the decision whether to investigate");
+        }
+    }
+
+    private void assertAssessmentExtensionIsLater(LocalDate extendedUntil) {
+        if (!extendedUntil.isAfter(assessmentDeadline)) {
+            throw violation(LedgerRule.EXTENSION_NOT_LATER, "the preliminary assessment's deadline is " + assessmentDeadline
+                    + "; an extension to " + extendedUntil + " does not move it later");
+        }
+    }
+
     private void assertInvestigationBeforeGrant(InterventionType type) {
         if (type != InterventionType.SERVICE_SUPPORT && !investigationEverOpened) {
             throw violation(LedgerRule.INVESTIGATION_REQUIRED_FOR_GRANT,
@@ -506,6 +532,9 @@ public class Case {
     @EventSourcingHandler
     void on(ReportOfConcernReceived event) {
         reports.add(event.reportId());
+        if (!investigationOpen && assessmentDeadline == null) {
+            assessmentDeadline = LedgerTime.dayOf(event.receivedAt()).plusDays(ASSESSMENT_DAYS);
+        }
     }
 
     @EventSourcingHandler
@@ -532,12 +561,15 @@ public class Case {
                 investigationOpen = true;
                 investigationEverOpened = true;
                 investigationDeadline = event.investigationDeadline();
+                assessmentDeadline = null;
             }
+            case DO_NOT_OPEN_INVESTIGATION -> assessmentDeadline = null;
+            case EXTEND_PRELIMINARY_ASSESSMENT -> assessmentDeadline = event.assessmentDeadline();
             case EXTEND_INVESTIGATION -> investigationDeadline = event.investigationDeadline();
             case CLOSE_INVESTIGATION -> investigationOpen = false;
             case GRANT_INTERVENTION -> interventionFor(event).granted = true;
             case DENY_INTERVENTION -> interventionFor(event).denied = true;
-            case DO_NOT_OPEN_INVESTIGATION, END_INTERVENTION, CLOSE_CASE -> {
+            case END_INTERVENTION, CLOSE_CASE -> {
                 // no rule depends on these; an intervention ends in fact with InterventionEnded
             }
         }

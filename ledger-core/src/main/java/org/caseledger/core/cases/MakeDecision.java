@@ -7,7 +7,7 @@ import org.caseledger.core.law.LegalBasisId;
 import org.caseledger.core.shared.Envelope;
 import org.caseledger.core.shared.Require;
 
-/** Record a decision (beslut). Decisions about an intervention name it; a grant or denial of a new one also names its type; an extension names the new deadline. */
+/** Record a decision (beslut). Decisions about an intervention name it; a grant or denial of a new one also names its type; an extension names the new deadline (of the investigation or of the preliminary assessment). */
 public record MakeDecision(
         @TargetAggregateIdentifier CaseId caseId,
         DecisionId decisionId,
@@ -18,6 +18,7 @@ public record MakeDecision(
         InterventionId interventionId,
         InterventionType interventionType,
         LocalDate investigationExtendedUntil,
+        LocalDate assessmentExtendedUntil,
         Envelope envelope) implements CaseCommand {
 
     /** The most characters {@code rationale} may have; the API's OpenAPI document states this limit. */
@@ -36,5 +37,16 @@ public record MakeDecision(
         if (kind == DecisionKind.EXTEND_INVESTIGATION) {
             Require.present(investigationExtendedUntil, "investigationExtendedUntil");
         }
+        if (kind == DecisionKind.EXTEND_PRELIMINARY_ASSESSMENT) {
+            Require.present(assessmentExtendedUntil, "assessmentExtendedUntil");
+        }
+    }
+
+    /** A decision that extends no preliminary assessment. */
+    public MakeDecision(CaseId caseId, DecisionId decisionId, DecisionKind kind, LegalBasisId legalBasis, String rationale,
+                        boolean appealInformationGiven, InterventionId interventionId, InterventionType interventionType,
+                        LocalDate investigationExtendedUntil, Envelope envelope) {
+        this(caseId, decisionId, kind, legalBasis, rationale, appealInformationGiven, interventionId, interventionType,
+                investigationExtendedUntil, null, envelope);
     }
 }

@@ -5,6 +5,8 @@ public enum DecisionKind {
     OPEN_INVESTIGATION,
     DO_NOT_OPEN_INVESTIGATION,
     EXTEND_INVESTIGATION,
+    /** More time for the preliminary assessment, for special reasons recorded as the decision's rationale. */
+    EXTEND_PRELIMINARY_ASSESSMENT,
     CLOSE_INVESTIGATION,
     GRANT_INTERVENTION,
     DENY_INTERVENTION,

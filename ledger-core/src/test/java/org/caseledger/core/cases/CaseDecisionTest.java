@@ -154,7 +154,7 @@ class CaseDecisionTest {
             "AUDITOR,          CLOSE_CASE"})
     void aRoleTheDelegationOrderDoesNotNameCannotDecide(Role role, DecisionKind kind) {
         LegalBasisId basis = switch (kind) {
-            case OPEN_INVESTIGATION, DO_NOT_OPEN_INVESTIGATION -> TestLaw.NEW_PRELIMINARY_ASSESSMENT;
+            case OPEN_INVESTIGATION, DO_NOT_OPEN_INVESTIGATION, EXTEND_PRELIMINARY_ASSESSMENT -> TestLaw.NEW_PRELIMINARY_ASSESSMENT;
             case EXTEND_INVESTIGATION, CLOSE_INVESTIGATION -> TestLaw.NEW_INVESTIGATION;
             case GRANT_INTERVENTION, DENY_INTERVENTION, END_INTERVENTION -> TestLaw.NEW_ASSISTANCE;
             case CLOSE_CASE -> TestLaw.NEW_CASE_CLOSURE;

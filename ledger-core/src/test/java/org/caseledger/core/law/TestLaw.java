@@ -6,6 +6,7 @@ import static org.caseledger.core.law.DecisionKind.DENY_INTERVENTION;
 import static org.caseledger.core.law.DecisionKind.DO_NOT_OPEN_INVESTIGATION;
 import static org.caseledger.core.law.DecisionKind.END_INTERVENTION;
 import static org.caseledger.core.law.DecisionKind.EXTEND_INVESTIGATION;
+import static org.caseledger.core.law.DecisionKind.EXTEND_PRELIMINARY_ASSESSMENT;
 import static org.caseledger.core.law.DecisionKind.GRANT_INTERVENTION;
 import static org.caseledger.core.law.DecisionKind.OPEN_INVESTIGATION;
 import static org.caseledger.core.shared.Role.GROUP_LEADER;
@@ -49,6 +50,7 @@ public final class TestLaw {
     public static final DelegationRuleId DO_NOT_OPEN_INVESTIGATION_RULE = DelegationRuleId.of("DO-1.2");
     public static final DelegationRuleId EXTEND_INVESTIGATION_RULE = DelegationRuleId.of("DO-1.3");
     public static final DelegationRuleId CLOSE_INVESTIGATION_RULE = DelegationRuleId.of("DO-1.4");
+    public static final DelegationRuleId EXTEND_PRELIMINARY_ASSESSMENT_RULE = DelegationRuleId.of("DO-1.5");
     public static final DelegationRuleId GRANT_INTERVENTION_RULE = DelegationRuleId.of("DO-2.1");
     /** The delegation order of 2020 also let social secretaries grant; it was withdrawn at the end of 2024. */
     public static final DelegationRuleId GRANT_INTERVENTION_RULE_2020 = DelegationRuleId.of("DO-2.1-2020");
@@ -75,9 +77,9 @@ public final class TestLaw {
         Validity osl = new Validity(OSL_FIRST_DAY, null);
         return List.of(
                 new LegalBasis(OLD_PRELIMINARY_ASSESSMENT, "SFS 2001:453", "11 kap. 1 a §", "Förhandsbedömning", oldAct,
-                        Set.of(OPEN_INVESTIGATION, DO_NOT_OPEN_INVESTIGATION), false, false),
+                        Set.of(OPEN_INVESTIGATION, DO_NOT_OPEN_INVESTIGATION, EXTEND_PRELIMINARY_ASSESSMENT), false, false),
                 new LegalBasis(NEW_PRELIMINARY_ASSESSMENT, "SFS 2025:400", "20 kap. 2 §", "Förhandsbedömning", newAct,
-                        Set.of(OPEN_INVESTIGATION, DO_NOT_OPEN_INVESTIGATION), false, false),
+                        Set.of(OPEN_INVESTIGATION, DO_NOT_OPEN_INVESTIGATION, EXTEND_PRELIMINARY_ASSESSMENT), false, false),
                 new LegalBasis(NEW_INVESTIGATION, "SFS 2025:400", "20 kap. 6 §", "Utredningstid", newAct,
                         Set.of(EXTEND_INVESTIGATION, CLOSE_INVESTIGATION), false, false),
                 new LegalBasis(OLD_ASSISTANCE, "SFS 2001:453", "4 kap. 1 §", "Rätt till bistånd", oldAct,
@@ -105,6 +107,7 @@ public final class TestLaw {
                 new DelegationRule(DO_NOT_OPEN_INVESTIGATION_RULE, DO_NOT_OPEN_INVESTIGATION, everyCaseWorker, current),
                 new DelegationRule(EXTEND_INVESTIGATION_RULE, EXTEND_INVESTIGATION, leaders, current),
                 new DelegationRule(CLOSE_INVESTIGATION_RULE, CLOSE_INVESTIGATION, everyCaseWorker, current),
+                new DelegationRule(EXTEND_PRELIMINARY_ASSESSMENT_RULE, EXTEND_PRELIMINARY_ASSESSMENT, everyCaseWorker, current),
                 new DelegationRule(GRANT_INTERVENTION_RULE, GRANT_INTERVENTION, leaders, current),
                 new DelegationRule(GRANT_INTERVENTION_RULE_2020, GRANT_INTERVENTION, Set.of(SOCIAL_SECRETARY),
                         new Validity(DELEGATION_ORDER_2020_FIRST_DAY, DELEGATION_ORDER_2020_LAST_DAY)),

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.caseledger.core.cases.Case;
 import org.caseledger.core.shared.LedgerTime;
 
 /**
@@ -134,7 +135,8 @@ final class BusinessTime {
 
     /**
      * A report received after an investigation was opened and before it was closed joins it. Any other report is
-     * answered by the first decision whether to investigate made at or after its receipt.
+     * answered by the first decision whether to investigate made at or after its receipt, and is due fourteen days
+     * after its receipt unless extended in time by decisions made between its receipt and its answer.
      */
     private static void preliminaryDecisions(CaseView view) {
         Map<String, CaseView.Decision> decisions = new HashMap<>();
@@ -150,7 +152,33 @@ final class BusinessTime {
                     .filter(decision -> !decision.decidedAt.isBefore(report.receivedAt)).findFirst().orElse(null);
             report.preliminaryDecision = answer == null ? null : answer.kind;
             report.preliminaryDecisionOn = answer == null ? null : answer.decisionDate;
+            assessmentDeadline(view, report, answer);
         }
+    }
+
+    /** An extension decided after the deadline then in force is recorded as late and moves nothing (as for investigations). */
+    private static void assessmentDeadline(CaseView view, CaseView.Report report, CaseView.Decision answer) {
+        report.assessmentExtendedBy = new ArrayList<>();
+        report.lateAssessmentExtensions = 0;
+        if (report.duringOpenInvestigation) {
+            report.assessmentDeadline = null;
+            return;
+        }
+        LocalDate deadline = LedgerTime.dayOf(report.receivedAt).plusDays(Case.ASSESSMENT_DAYS);
+        List<CaseView.Decision> extensions = view.decisions.stream()
+                .filter(decision -> decision.kind.equals("EXTEND_PRELIMINARY_ASSESSMENT"))
+                .filter(decision -> !decision.decidedAt.isBefore(report.receivedAt))
+                .filter(decision -> answer == null || !decision.decidedAt.isAfter(answer.decidedAt))
+                .sorted(DECIDED).toList();
+        for (CaseView.Decision extension : extensions) {
+            if (extension.decisionDate.isAfter(deadline)) {
+                report.lateAssessmentExtensions++;
+            } else {
+                deadline = later(deadline, extension.assessmentDeadline);
+                report.assessmentExtendedBy.add(extension.id);
+            }
+        }
+        report.assessmentDeadline = deadline;
     }
 
     private static Instant closedAt(CaseView view, CaseView.Investigation investigation, Map<String, CaseView.Decision> decisions) {

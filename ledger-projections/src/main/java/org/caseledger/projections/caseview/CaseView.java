@@ -138,6 +138,15 @@ public class CaseView {
         public boolean duringOpenInvestigation;
         public String preliminaryDecision;
         public LocalDate preliminaryDecisionOn;
+        /**
+         * The last day of the preliminary assessment the law recognises: fourteen days from receipt, moved only by
+         * extensions decided on or before the deadline then in force; {@code null} when none is needed.
+         */
+        public LocalDate assessmentDeadline;
+        /** The decisions that extended it in time, in the order they were decided; their rationale is the reason. */
+        public List<String> assessmentExtendedBy = new ArrayList<>();
+        /** Extensions decided after the deadline then in force: recorded, and they do not count. */
+        public int lateAssessmentExtensions;
     }
 
     public static class Decision extends Item {
@@ -152,6 +161,8 @@ public class CaseView {
         public Instant decidedAt;
         /** For a decision to open or extend an investigation: the deadline it set. */
         public LocalDate investigationDeadline;
+        /** For a decision to extend a preliminary assessment: the deadline it set. */
+        public LocalDate assessmentDeadline;
         public String rationale;
         public boolean appealable;
         public boolean appealInformationGiven;

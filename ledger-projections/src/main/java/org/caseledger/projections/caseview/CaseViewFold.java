@@ -219,6 +219,7 @@ public final class CaseViewFold {
         decision.decisionDate = e.decisionDate();
         decision.decidedAt = e.envelope().occurredAt();
         decision.investigationDeadline = e.investigationDeadline();
+        decision.assessmentDeadline = e.assessmentDeadline();
         decision.rationale = e.rationale();
         decision.appealable = e.appealable();
         decision.appealInformationGiven = e.appealInformationGiven();

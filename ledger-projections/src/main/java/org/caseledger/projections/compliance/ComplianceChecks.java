@@ -16,7 +16,6 @@ public final class ComplianceChecks {
     /** A journal entry recorded more than this long after what it describes is recorded with undue delay. */
     public static final Duration JOURNAL_DELAY_LIMIT = Duration.ofDays(7);
     static final int PROTECTION_DAYS = 1;
-    static final int PRELIMINARY_DAYS = 14;
 
     private ComplianceChecks() {
     }
@@ -30,7 +29,8 @@ public final class ComplianceChecks {
                     assessed, "report received " + received + "; protection assessed " + (assessed == null ? "not yet" : assessed)));
             if (!report.duringOpenInvestigation) {
                 checks.add(deadline(ComplianceRule.PRELIMINARY_ASSESSMENT_IN_14_DAYS, report.id, received,
-                        received.plusDays(PRELIMINARY_DAYS), report.preliminaryDecisionOn, "report received " + received + "; "
+                        report.assessmentDeadline, report.preliminaryDecisionOn, "report received " + received + "; "
+                        + assessmentExtensions(report)
                         + (report.preliminaryDecision == null ? "no decision whether to investigate yet"
                         : report.preliminaryDecision.toLowerCase().replace('_', ' ') + " decided " + report.preliminaryDecisionOn)));
             }
@@ -63,6 +63,14 @@ public final class ComplianceChecks {
                     "recorded " + delay.toHours() + " hours after it happened"));
         }
         return checks.stream().map(check -> check.settledByClosure(view).placed(view)).toList();
+    }
+
+    /** The extensions that moved the deadline, by their decisions (whose rationale is the reason), and those that came late. */
+    private static String assessmentExtensions(CaseView.Report report) {
+        String extended = report.assessmentExtendedBy.isEmpty() ? ""
+                : "extended to " + report.assessmentDeadline + " for special reasons by decision " + String.join(", ", report.assessmentExtendedBy) + "; ";
+        return extended + (report.lateAssessmentExtensions > 0
+                ? report.lateAssessmentExtensions + " extension(s) decided after the deadline do not count; " : "");
     }
 
     /**

@@ -25,9 +25,13 @@ import org.caseledger.projections.timeline.TimelineWording;
  */
 public record CaseAtMoment(Instant asOf, Long asOfEvent) {
 
-    /** One check of a rule, with its status on the moment's day ({@code MET}, {@code MISSED}, {@code OVERDUE}, {@code PENDING}). */
+    /**
+     * One check of a rule, with its status on the moment's day ({@code MET}, {@code MISSED}, {@code OVERDUE}, {@code PENDING})
+     * and, for a preliminary assessment extended in time, the special reasons recorded by the extending decisions. The
+     * reasons are personal data: read from the case's events when asked, never kept with the stored checks.
+     */
     public record Check(ComplianceRule rule, String unit, String subject, LocalDate referenceDay, LocalDate dueOn, LocalDate metOn,
-                        String status, String detail) {
+                        String status, String detail, List<String> extensionReasons) {
     }
 
     public static final CaseAtMoment NOW = new CaseAtMoment(null, null);
@@ -64,15 +68,26 @@ public record CaseAtMoment(Instant asOf, Long asOfEvent) {
     public List<Check> compliance(List<? extends CaseEvent> eventsInOrder, Instant now) {
         List<? extends CaseEvent> selected = select(List.copyOf(eventsInOrder));
         LocalDate day = LedgerTime.dayOf(asOf != null ? asOf : asOfEvent != null ? newestRecorded(selected, now) : now);
-        return ComplianceChecks.of(CaseViewFold.fold(selected)).stream().map(check -> check(check, day)).toList();
+        CaseView view = CaseViewFold.fold(selected);
+        return ComplianceChecks.of(view).stream().map(check -> check(check, day, extensionReasons(view, check))).toList();
+    }
+
+    private static List<String> extensionReasons(CaseView view, ComplianceCheck check) {
+        if (check.rule() != ComplianceRule.PRELIMINARY_ASSESSMENT_IN_14_DAYS) {
+            return List.of();
+        }
+        List<String> extensions = view.reports.stream().filter(report -> report.id.equals(check.subject()))
+                .flatMap(report -> report.assessmentExtendedBy.stream()).toList();
+        return extensions.stream().flatMap(id -> view.decisions.stream().filter(decision -> decision.id.equals(id)))
+                .map(decision -> decision.rationale).toList();
     }
 
     private static Instant newestRecorded(List<? extends CaseEvent> events, Instant otherwise) {
         return events.stream().map(event -> event.envelope().recordedAt()).max(Comparator.naturalOrder()).orElse(otherwise);
     }
 
-    private static Check check(ComplianceCheck check, LocalDate day) {
+    private static Check check(ComplianceCheck check, LocalDate day, List<String> extensionReasons) {
         return new Check(check.rule(), check.unit(), check.subject(), check.referenceDay(), check.dueOn(), check.metOn(), check.statusOn(day),
-                check.detail());
+                check.detail(), extensionReasons);
     }
 }

@@ -139,6 +139,9 @@ public final class EventSentences implements TimelineWording {
         if (e.investigationDeadline() != null) {
             clauses.add(words.text("timeline.DecisionMade.deadline", e.investigationDeadline().toString()));
         }
+        if (e.assessmentDeadline() != null) {
+            clauses.add(words.text("timeline.DecisionMade.assessmentDeadline", e.assessmentDeadline().toString()));
+        }
         if (e.appealable()) {
             clauses.add(words.text(e.appealInformationGiven() ? "timeline.DecisionMade.appealGiven" : "timeline.DecisionMade.appealNotGiven"));
         }
