@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps {@code case_access}, {@code person_access}, {@code household_activity} and {@code case_person} from the
- * events: the only code that derives them (rebuilt by {@link AccessIndexReplay}). Its processor subscribes (see
+ * events (and, through {@link StaffIndex}, the staff registry's tables): the only code that derives them (rebuilt by {@link AccessIndexReplay}). Its processor subscribes (see
  * application.yml), so it runs in the transaction that appends the events: the moment a case is transferred, the old
  * unit loses it and the new one has it. It also keeps what retention needs — each file's newest entry and the kinds
  * of intervention it names — so that no SQL reads the stored events.
@@ -43,7 +43,8 @@ public class AccessIndex {
     enum BirthDayUnknown { RESERVE_NUMBER, IDENTITY_NUMBER_UNREADABLE, ERASED }
 
     /** The tables this index consists of, emptied before a rebuild. */
-    static final Set<String> TABLES = Set.of("case_access", "person_access", "household_activity", "case_person");
+    static final Set<String> TABLES = Set.of("case_access", "person_access", "household_activity", "case_person", "staff_member",
+            "staff_membership");
 
     private final JdbcClient jdbc;
 

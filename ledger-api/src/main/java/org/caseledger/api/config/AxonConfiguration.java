@@ -16,6 +16,7 @@ import org.caseledger.api.snapshots.SnapshotProperties;
 import org.caseledger.core.cases.Case;
 import org.caseledger.core.outreach.OutreachActivity;
 import org.caseledger.core.person.Person;
+import org.caseledger.core.staff.StaffMember;
 import org.caseledger.projections.caseview.CaseViewProjection;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -89,6 +90,7 @@ public class AxonConfiguration {
                         .configureSnapshotTrigger(configuration -> new EventCountSnapshotTriggerDefinition(
                                 configuration.snapshotter(), snapshots.eventsBetweenSnapshots())))
                 .configureAggregate(Person.class)
+                .configureAggregate(StaffMember.class)
                 .configureAggregate(OutreachActivity.class);
     }
 

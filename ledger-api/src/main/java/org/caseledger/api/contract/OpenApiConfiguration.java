@@ -58,6 +58,7 @@ class OpenApiConfiguration {
     private static final Map<String, String> TAGS = Map.ofEntries(
             Map.entry("cases", "Cases"),
             Map.entry("persons", "Persons"),
+            Map.entry("staff", "Staff registry"),
             Map.entry("outreach", "Outreach"),
             Map.entry("feed", "Change feed"),
             Map.entry("access", "Access log and access index"),

@@ -74,6 +74,8 @@ class DemoDataRunner implements ApplicationRunner {
         ExecutorService senders = Executors.newFixedThreadPool(4);
         List<Future<?>> work = new ArrayList<>();
         DemoHistory history = new DemoHistory(seed, start, days, casesPerDay);
+        // the staff first, in a transaction of their own: the cases' commands, sent in parallel, need them entered
+        transaction.executeWithoutResult(status -> history.staff().forEach(commands::sendAndWait));
         history.write(ofOneCase -> work.add(senders.submit(() ->
                 transaction.executeWithoutResult(status -> {
                     for (LedgerCommand command : ofOneCase) {

@@ -1,5 +1,6 @@
 package org.caseledger.api.demo;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,6 +11,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.caseledger.api.staff.StaffNames;
 import org.caseledger.core.cases.AcceptIntervention;
 import org.caseledger.core.cases.AssessProtection;
 import org.caseledger.core.cases.AssignCase;
@@ -64,6 +66,7 @@ import org.caseledger.core.shared.PersonId;
 import org.caseledger.core.shared.Role;
 import org.caseledger.core.shared.StaffId;
 import org.caseledger.core.shared.UnitId;
+import org.caseledger.core.staff.RegisterStaffMember;
 
 /**
  * Writes the commands of a district office's three years, case by case, in the order they happened. The same
@@ -78,6 +81,8 @@ final class DemoHistory {
             StaffId.of("ali.demir"), StaffId.of("lena.ek"), StaffId.of("johan.berg"), StaffId.of("fatima.said"), StaffId.of("erik.lund"),
             StaffId.of("sofia.holm"), StaffId.of("ahmed.ali")};
     private static final StaffId GROUP_LEADER = StaffId.of("karin.berg");
+    /** The administrator of the configured demo users, who enters the demo's staff. */
+    private static final StaffId ADMINISTRATOR = StaffId.of("eva.holm");
     /**
      * The children's names, made up: a first name and a surname chosen by the case's serial number, not by the random
      * source, so that the names leave the rest of the history as it was. Names repeat as they do in an office.
@@ -113,6 +118,28 @@ final class DemoHistory {
 
     int casesWritten() {
         return caseSerial;
+    }
+
+    /**
+     * The demo's staff entered in the registry, as from the history's first day, by the configured administrator: only
+     * members of the registry act. Their ids come from their names, not from the random source, so that entering them
+     * leaves the rest of the history as it was.
+     */
+    List<LedgerCommand> staff() {
+        Instant entered = start.atTime(7, 0).atZone(LedgerTime.ZONE).toInstant();
+        List<LedgerCommand> staff = new ArrayList<>();
+        for (StaffId worker : CASE_WORKERS) {
+            staff.add(entry(worker, Role.SOCIAL_SECRETARY, entered));
+        }
+        staff.add(entry(GROUP_LEADER, Role.GROUP_LEADER, entered));
+        return staff;
+    }
+
+    private RegisterStaffMember entry(StaffId member, Role role, Instant entered) {
+        UUID correlation = UUID.nameUUIDFromBytes(("demo-staff-" + member).getBytes(StandardCharsets.UTF_8));
+        Envelope envelope = new Envelope(ADMINISTRATOR, Role.ADMINISTRATOR, UNIT, entered, entered, correlation.toString(),
+                correlation.toString(), null);
+        return new RegisterStaffMember(member, StaffNames.fromId(member), UNIT, role, start, envelope);
     }
 
     /** Hands every command to {@code send}, one day at a time, the outreach of the day first, then its new cases. */

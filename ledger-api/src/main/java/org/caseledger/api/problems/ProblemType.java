@@ -64,9 +64,16 @@ public enum ProblemType {
         return URI.create(BASE + slug);
     }
 
-    /** A broken rule is a conflict with the case as it stands, except a time in the future, which is malformed input. */
+    /**
+     * A broken rule is a conflict with the case as it stands, except a time in the future, which is malformed input, and
+     * an actor the staff registry does not know in that unit and role, who may not record anything at all.
+     */
     public static HttpStatus statusOf(LedgerRule rule) {
-        return rule == LedgerRule.OCCURRED_IN_FUTURE ? HttpStatus.BAD_REQUEST : HttpStatus.CONFLICT;
+        return switch (rule) {
+            case OCCURRED_IN_FUTURE -> HttpStatus.BAD_REQUEST;
+            case ACTOR_NOT_ACTIVE_STAFF -> HttpStatus.FORBIDDEN;
+            default -> HttpStatus.CONFLICT;
+        };
     }
 
     public static Optional<ProblemType> ofSlug(String slug) {

@@ -68,6 +68,8 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/audit/**").hasAnyRole(role(Role.AUDITOR), role(Role.UNIT_HEAD))
                         .requestMatchers(HttpMethod.POST, "/api/v1/audit/checkpoints").hasAnyRole(role(Role.ADMINISTRATOR), role(Role.UNIT_HEAD))
                         .requestMatchers("/api/v1/admin/**").hasRole(role(Role.ADMINISTRATOR))
+                        .requestMatchers(HttpMethod.POST, "/api/v1/staff", "/api/v1/staff/**").hasRole(role(Role.ADMINISTRATOR))
+                        .requestMatchers(HttpMethod.GET, "/api/v1/staff", "/api/v1/staff/**").authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/v1/persons/*/extract").hasAnyRole(role(Role.UNIT_HEAD), role(Role.AUDITOR))
                         .requestMatchers(HttpMethod.GET, "/api/v1/retention/due").hasAnyRole(role(Role.UNIT_HEAD), role(Role.AUDITOR))
                         .requestMatchers(HttpMethod.POST, "/api/v1/retention/run").hasRole(role(Role.UNIT_HEAD))

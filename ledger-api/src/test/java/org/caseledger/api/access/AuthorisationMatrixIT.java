@@ -34,6 +34,8 @@ class AuthorisationMatrixIT extends IntegrationTest {
     private static final Set<Role> AUDITORS = EnumSet.of(Role.AUDITOR);
     private static final Set<Role> ADMINISTRATION = EnumSet.of(Role.ADMINISTRATOR);
     private static final Set<Role> EVERYONE = EnumSet.allOf(Role.class);
+    /** Every role, signed in: the staff registry is no secret within the office, nor to its inspectors. */
+    private static final Set<Role> SIGNED_IN = EnumSet.allOf(Role.class);
 
     /** Who may call each endpoint; {@code null} roles means anyone, logged in or not. */
     private static final Map<String, Set<Role>> MATRIX = new TreeMap<>(Map.ofEntries(
@@ -116,6 +118,12 @@ class AuthorisationMatrixIT extends IntegrationTest {
             Map.entry("POST /api/v1/persons/{personId}/name-corrections", CASE_WORK),
             Map.entry("POST /api/v1/persons/{personId}/identity-number-corrections", CASE_WORK),
             Map.entry("GET /api/v1/persons/{personId}/extract", REVIEW),
+            Map.entry("GET /api/v1/staff", SIGNED_IN),
+            Map.entry("GET /api/v1/staff/{staffId}", SIGNED_IN),
+            Map.entry("GET /api/v1/staff/{staffId}/history", SIGNED_IN),
+            Map.entry("POST /api/v1/staff", ADMINISTRATION),
+            Map.entry("POST /api/v1/staff/{staffId}/membership-changes", ADMINISTRATION),
+            Map.entry("POST /api/v1/staff/{staffId}/ending", ADMINISTRATION),
             Map.entry("GET /api/v1/retention/due", REVIEW),
             Map.entry("POST /api/v1/retention/run", EnumSet.of(Role.UNIT_HEAD))));
 
@@ -131,7 +139,7 @@ class AuthorisationMatrixIT extends IntegrationTest {
         Set<String> served = servedEndpoints();
         assertThat(served).as("endpoints served = endpoints in the matrix").isEqualTo(MATRIX.keySet());
         Map<String, String> ids = Map.of("caseId", Fixtures.openCase(http), "personId", Fixtures.registerChild(http),
-                "activityId", anActivity(), "collection", "notes", "metric", "reports-of-concern");
+                "activityId", anActivity(), "collection", "notes", "metric", "reports-of-concern", "staffId", "anna.lind");
 
         List<String> wrong = new ArrayList<>();
         int asked = 0;

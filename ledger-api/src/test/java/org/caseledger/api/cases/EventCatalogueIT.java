@@ -109,6 +109,16 @@ class EventCatalogueIT extends IntegrationTest {
             producedTypes.add(entry.path("type").asString());
         }
 
+        String member = "catalogue." + UUID.randomUUID().toString().substring(0, 8);
+        LedgerHttp eva = http.as("eva");
+        ok(eva.post("/api/v1/staff", Map.of("staffId", member, "name", "Maria Nord", "unit", "vivalla", "role", "SOCIAL_SECRETARY",
+                "activeFrom", "2026-01-01")));
+        ok(eva.post("/api/v1/staff/" + member + "/membership-changes", Map.of("unit", "vivalla", "role", "GROUP_LEADER", "from", "2026-06-01")));
+        ok(eva.post("/api/v1/staff/" + member + "/ending", Map.of("lastDay", "2026-11-30")));
+        for (JsonNode entry : eva.get("/api/v1/staff/" + member + "/history").json()) {
+            producedTypes.add(entry.path("type").asString());
+        }
+
         assertThat(producedTypes).containsExactlyInAnyOrderElementsOf(catalogue());
     }
 

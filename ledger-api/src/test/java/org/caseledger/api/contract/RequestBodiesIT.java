@@ -347,9 +347,17 @@ class RequestBodiesIT extends IntegrationTest {
         for (String variable : List.of("{visitId}", "{noteId}", "{interventionId}", "{consentId}")) {
             path = path.replace(variable, UUID.randomUUID().toString());
         }
+        if (template.contains("{staffId}")) {
+            String member = "bodies." + UUID.randomUUID().toString().substring(0, 8);
+            LedgerHttp.Response entered = http.as("eva").post("/api/v1/staff", Map.of("staffId", member, "name", "Maria Nord",
+                    "unit", "vivalla", "role", "SOCIAL_SECRETARY", "activeFrom", "2026-01-01"));
+            assertThat(entered.status()).as(entered.toString()).isEqualTo(201);
+            path = path.replace("{staffId}", member);
+        }
         // a group leader assigns and decides on interventions; a unit head erases, lifts a protection and exports for a
-        // recipient
-        String user = template.endsWith("/assignments") || template.endsWith("/decisions") ? "karin"
+        // recipient; the administrator keeps the staff registry
+        String user = template.startsWith("/api/v1/staff") ? "eva"
+                : template.endsWith("/assignments") || template.endsWith("/decisions") ? "karin"
                 : template.contains("/erasure") || template.endsWith("/lifting") || template.endsWith("/exports") ? "lars" : "anna";
         return new Target(user, path, caseId, reportId, child);
     }

@@ -18,6 +18,7 @@ import okhttp3.mockwebserver.RecordedRequest;
 import org.caseledger.api.support.Fixtures;
 import org.caseledger.api.support.LedgerHttp;
 import org.caseledger.api.support.OpenIdProvider;
+import org.caseledger.api.support.StaffEntries;
 import org.caseledger.api.support.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -223,6 +224,8 @@ class IdentityProviderBrowserIT {
     /** Opens a case of the staff member's unit through the API, with an access token of the same provider. */
     private Opened openCase(Map<String, Object> staff, boolean protectedChild) {
         LedgerHttp api = new LedgerHttp(url("")).bearer(PROVIDER.accessToken(staff));
+        StaffEntries.entered(new LedgerHttp(url("")).bearer(PROVIDER.accessToken(OpenIdProvider.staff("per.admin", "ADMINISTRATOR",
+                "vivalla"))), (String) staff.get("preferred_username"), (String) staff.get("ledger_role"), (String) staff.get("ledger_unit"));
         LedgerHttp.Response child = api.post("/api/v1/persons", Map.of("identityNumber", Fixtures.identityNumber(),
                 "name", "Alva Exempel", "protectedIdentity", protectedChild));
         assertThat(child.status()).as(child.toString()).isEqualTo(201);

@@ -21,6 +21,7 @@ import org.caseledger.api.support.BrowserCookies;
 import org.caseledger.api.support.Fixtures;
 import org.caseledger.api.support.LedgerHttp;
 import org.caseledger.api.support.OpenIdProvider;
+import org.caseledger.api.support.StaffEntries;
 import org.caseledger.api.support.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -163,6 +164,8 @@ class IdentityProviderSignInIT {
         PROVIDER.nextSignIn(SECRETARY, OpenIdProvider.AUDIENCE);
         visit("/ui/cases");
         LedgerHttp api = new LedgerHttp(ledger(""));
+        StaffEntries.entered(api.bearer(PROVIDER.accessToken(OpenIdProvider.staff("per.admin", "ADMINISTRATOR", "vivalla"))),
+                "maja.berg", "SOCIAL_SECRETARY", "vivalla");
 
         LedgerHttp.Response registered = api.bearer(PROVIDER.accessToken(SECRETARY)).post("/api/v1/persons",
                 Map.of("identityNumber", Fixtures.identityNumber(), "name", "Alva Exempel"));

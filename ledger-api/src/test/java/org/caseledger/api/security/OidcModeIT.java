@@ -14,6 +14,7 @@ import org.caseledger.api.support.Fixtures;
 import org.caseledger.api.support.IdentityProvider;
 import org.caseledger.api.support.LedgerHttp.Response;
 import org.caseledger.api.support.LedgerHttp;
+import org.caseledger.api.support.StaffEntries;
 import org.caseledger.api.support.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,6 +67,25 @@ class OidcModeIT {
     @BeforeEach
     void http() {
         http = new LedgerHttp("http://localhost:" + port);
+        LedgerHttp administrator = http.bearer(ADMINISTRATOR);
+        StaffEntries.entered(administrator, "maja.berg", "SOCIAL_SECRETARY", "vivalla");
+        StaffEntries.entered(administrator, "jonas.ek", "GROUP_LEADER", "vivalla");
+        StaffEntries.entered(administrator, "lena.ahl", "UNIT_HEAD", "vivalla");
+    }
+
+    @Test
+    void givenATokenOfSomeoneTheStaffRegistryDoesNotHaveWhenTheyRecordAFactThenItIsRefusedAndNothingIsWritten() {
+        String stranger = IdentityProvider.token("nils.okand", "SOCIAL_SECRETARY", "vivalla");
+        String otherRole = IdentityProvider.token("maja.berg", "UNIT_HEAD", "vivalla");
+        long before = storedEvents();
+
+        Response refused = http.bearer(stranger).post("/api/v1/persons", Map.of("identityNumber", Fixtures.identityNumber(), "name", "Alva Exempel"));
+        Response wrongRole = http.bearer(otherRole).post("/api/v1/persons", Map.of("identityNumber", Fixtures.identityNumber(), "name", "Alva Exempel"));
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
+        assertThat(refused.field("rule")).isEqualTo("ACTOR_NOT_ACTIVE_STAFF");
+        assertThat(wrongRole.status()).as("the token names a role the registry does not give her").isEqualTo(403);
+        assertThat(storedEvents()).isEqualTo(before);
     }
 
     @Test

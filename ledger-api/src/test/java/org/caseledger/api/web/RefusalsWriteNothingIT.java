@@ -381,7 +381,27 @@ class RefusalsWriteNothingIT extends IntegrationTest {
             failSignIn("nobody-" + UUID.randomUUID().toString().substring(0, 8), address);
             return bodiless("DELETE", "/api/v1/admin/sign-in-locks/addresses/" + address).as("eva");
         }));
+        // the staff registry: the administrator keeps it, a case worker may not
+        givens.put("POST /api/v1/staff", new Given("eva", "anna", () -> post("/api/v1/staff", staffEntry(freshStaffId())).as("eva")));
+        givens.put("POST /api/v1/staff/{staffId}/membership-changes", new Given("eva", "anna", () -> post("/api/v1/staff/"
+                + enteredStaff() + "/membership-changes", Map.of("unit", "central-reception", "role", "SOCIAL_SECRETARY", "from", "2026-06-01")).as("eva")));
+        givens.put("POST /api/v1/staff/{staffId}/ending", new Given("eva", "anna", () -> post("/api/v1/staff/" + enteredStaff() + "/ending",
+                Map.of("lastDay", "2026-11-30")).as("eva")));
         return givens;
+    }
+
+    private static String freshStaffId() {
+        return "refusal." + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static Map<String, Object> staffEntry(String staffId) {
+        return Map.of("staffId", staffId, "name", "Maria Nord", "unit", "vivalla", "role", "SOCIAL_SECRETARY", "activeFrom", "2026-01-01");
+    }
+
+    private String enteredStaff() {
+        String staffId = freshStaffId();
+        created(http.as("eva").post("/api/v1/staff", staffEntry(staffId)));
+        return staffId;
     }
 
     private interface OnCase {
