@@ -20,5 +20,6 @@ public record CorrectIdentityNumber(
         Require.present(identityNumber, "identityNumber");
         Require.text(reason, "reason", CorrectName.REASON_LIMIT);
         Require.present(envelope, "envelope");
+        identityNumber.requireBornBy(envelope.occurredAt());
     }
 }

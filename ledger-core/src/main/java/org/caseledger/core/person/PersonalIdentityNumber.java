@@ -3,10 +3,12 @@ package org.caseledger.core.person;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.caseledger.core.shared.InvalidValueException;
+import org.caseledger.core.shared.LedgerTime;
 import org.caseledger.core.shared.Require;
 import org.caseledger.core.shared.ValueProblem;
 
@@ -50,6 +52,18 @@ public record PersonalIdentityNumber(@JsonValue String value) {
 
     public boolean isCoordinationNumber() {
         return dayField() > COORDINATION_DAY_OFFSET;
+    }
+
+    /**
+     * A fact about the person, such as their registration or a correction of their number, cannot have happened
+     * before the day they were born (in Swedish time), the day the number itself names.
+     */
+    public void requireBornBy(Instant occurredAt) {
+        LocalDate day = LedgerTime.dayOf(occurredAt);
+        if (day.isBefore(birthDate())) {
+            throw new InvalidValueException("occurredAt", ValueProblem.BEFORE_BIRTH, "occurredAt " + day
+                    + " lies before the person's day of birth " + birthDate(), birthDate().toString());
+        }
     }
 
     public LocalDate birthDate() {

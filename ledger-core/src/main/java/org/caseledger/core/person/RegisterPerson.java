@@ -36,5 +36,8 @@ public record RegisterPerson(
             throw new InvalidValueException("identityNumber", ValueProblem.EXACTLY_ONE,
                     "a person has exactly one of identityNumber and reserveNumber", "reserveNumber");
         }
+        if (identityNumber != null) {
+            identityNumber.requireBornBy(envelope.occurredAt());
+        }
     }
 }

@@ -67,5 +67,7 @@ public enum ValueProblem {
     /** No facts: a recipient's public key is an X25519 key, 32 bytes in Base64. */
     RECIPIENT_KEY_FORMAT,
     /** No facts: this ledger exports case files only to the recipients it registered. */
-    SUPPLIED_KEY_NOT_ACCEPTED
+    SUPPLIED_KEY_NOT_ACCEPTED,
+    /** The person's day of birth: a fact about a person cannot have happened before it. */
+    BEFORE_BIRTH
 }

@@ -194,4 +194,18 @@ class PersonTest {
     private static PersonRegistered registered() {
         return new PersonRegistered(PERSON, IDENTITY_NUMBER, null, "Tolvan Tolvansson", false, null, REGISTERED);
     }
+
+    @Test
+    void givenANumberOfSomeoneBornIn2010WhenTheRegistrationIsDatedIn2009ThenTheCommandIsInvalid() {
+        assertThatThrownBy(() -> new RegisterPerson(PERSON, IDENTITY_NUMBER, null, "Alva", false, null, at("2009-12-31T12:00:00Z")))
+                .isInstanceOf(InvalidValueException.class).hasMessageContaining("day of birth 2010-01-01");
+        assertThatThrownBy(() -> new CorrectIdentityNumber(PERSON, IDENTITY_NUMBER, "digits swapped", at("2009-06-01T12:00:00Z")))
+                .isInstanceOf(InvalidValueException.class).hasMessageContaining("day of birth 2010-01-01");
+    }
+
+    @Test
+    void givenANumberOfSomeoneBornOnADayWhenTheRegistrationIsDatedThatDayThenItIsValid() {
+        assertThat(new RegisterPerson(PERSON, IDENTITY_NUMBER, null, "Alva", false, null, at("2010-01-01T08:00:00Z")).identityNumber())
+                .isEqualTo(IDENTITY_NUMBER);
+    }
 }
