@@ -148,9 +148,12 @@ public class DatabaseProbe implements HealthIndicator, DisposableBean {
         }
     }
 
+    /** The connection belongs to the asking thread: it is closed once that thread has ended. */
     @Override
-    public void destroy() {
+    public void destroy() throws InterruptedException {
         asker.shutdownNow();
-        close();
+        if (asker.awaitTermination(2, TimeUnit.SECONDS)) {
+            close();
+        }
     }
 }

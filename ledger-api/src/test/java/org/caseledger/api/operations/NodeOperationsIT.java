@@ -93,10 +93,14 @@ class NodeOperationsIT {
     void givenARunningNodeWhenItIsStoppedNormallyThenNothingIsLoggedAtError() throws Exception {
         long before = Files.size(Path.of("target", NAME + ".log"));
 
+        long began = System.nanoTime();
         int status = node.stop();
+        long millis = (System.nanoTime() - began) / 1_000_000;
 
-        assertThat(status).as("the exit status of a stop by SIGTERM").isIn(0, 143);
         List<JsonNode> lines = lines();
+        System.out.printf("Normal stop: exit status %d after %d ms; %d lines logged at ERROR%n", status, millis,
+                lines.stream().filter(line -> "ERROR".equals(line.path("log").path("level").asString())).count());
+        assertThat(status).as("the exit status of a stop by SIGTERM").isIn(0, 143);
         assertThat(lines).filteredOn(line -> "ERROR".equals(line.path("log").path("level").asString()))
                 .as("lines logged at ERROR").isEmpty();
         String stopping = Files.readString(Path.of("target", NAME + ".log")).substring((int) before);
