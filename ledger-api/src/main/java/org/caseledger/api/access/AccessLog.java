@@ -1,7 +1,10 @@
 package org.caseledger.api.access;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -12,6 +15,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.caseledger.api.security.StaffUser;
 import org.caseledger.core.integrity.ChainedRecordHash;
 import org.caseledger.verify.primitives.Sha256;
@@ -141,16 +145,23 @@ public class AccessLog implements DisposableBean {
     private final Clock clock;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
+    private final Timer writes;
     private volatile boolean stopped;
 
     AccessLog(JdbcClient jdbc, PlatformTransactionManager transactions, AccessLogAuthentication authentication, StatedPurposes purposes,
-              Clock clock) {
+              Clock clock, MeterRegistry meters) {
         this.authentication = authentication;
         this.purposes = purposes;
         this.jdbc = jdbc;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
+        // What a request waits for its reads to be logged: the queue, the group commit and the flush to disk.
+        this.writes = Timer.builder("ledger.access.log.write")
+                .description("Time a request waits until the reads it made are durable in the access log")
+                .serviceLevelObjectives(Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50),
+                        Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1))
+                .register(meters);
         this.writer = new Thread(this::writeUntilStopped, "access-log-writer");
         this.writer.setDaemon(true);
         this.writer.start();
@@ -175,8 +186,10 @@ public class AccessLog implements DisposableBean {
             // destroy() may have drained the queue for the last time before this read was added
             throw new IllegalStateException("the access log is shut down: no read can be logged");
         }
+        long began = System.nanoTime();
         try {
             pending.written().join();
+            writes.record(System.nanoTime() - began, TimeUnit.NANOSECONDS);
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;

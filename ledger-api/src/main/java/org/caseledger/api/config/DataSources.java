@@ -52,6 +52,9 @@ final class DataSources {
         // A transaction left idle is ended by the server. This bounds how long an appended event can stay
         // uncommitted, which the event processors' gap timeout must exceed (see EventStoreProperties).
         pool.addDataSourceProperty("options", "-c idle_in_transaction_session_timeout=" + IDLE_IN_TRANSACTION.toMillis());
+        // PostgreSQL's detail of an error names the values involved ("Key (...)=(...) already exists"), and the driver puts it
+        // in the exception's message, which a log line may print: personal data never goes there (docs/operations.md, "Logs").
+        pool.addDataSourceProperty("logServerErrorDetail", "false");
         return pool;
     }
 }

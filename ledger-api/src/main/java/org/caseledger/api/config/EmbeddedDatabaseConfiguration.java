@@ -44,9 +44,12 @@ public class EmbeddedDatabaseConfiguration {
     EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseProperties properties) throws IOException {
         Path directory = properties.dataDirectory().toAbsolutePath();
         Files.createDirectories(directory);
+        // Stopped by the context, after everything that uses it: its own shutdown hook would stop it while the event
+        // processors and the pools still work, and a normal stop would end in errors.
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(directory)
-                .setCleanDataDirectory(false);
+                .setCleanDataDirectory(false)
+                .setRegisterShutdownHook(false);
         if (properties.port() > 0) {
             builder.setPort(properties.port());
         }

@@ -1,6 +1,9 @@
 package org.caseledger.api.integrity;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
@@ -54,7 +57,8 @@ public class IntegrityConfiguration {
                                           SealingSnapshotAppender sealedSnapshots,
                                           SealedSnapshotFilter sealedSnapshotsOnly,
                                           EventAuthentication authentication,
-                                          AppendedEvents appended) {
+                                          AppendedEvents appended,
+                                          MeterRegistry meters) {
         return new LedgerEventStorageEngine(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(SnapshotJson.serializer(axonJson, revisions))
                 .upcasterChain(configuration.upcasterChain())
@@ -69,7 +73,16 @@ public class IntegrityConfiguration {
                 .appendEvents(new HashingEventAppender(authentication::authenticatorOf, appended))
                 .gapTimeout(Math.toIntExact(gaps.gapTimeout().toMillis()))
                 .maxGapOffset(gaps.maxGapOffset())
-                .batchSize(FETCH_SIZE), streamSerializer.serializer());
+                .batchSize(FETCH_SIZE), streamSerializer.serializer(), appendTimer(meters));
+    }
+
+    /** Buckets from a few milliseconds to a second: an append is one statement, usually a few milliseconds. */
+    private static Timer appendTimer(MeterRegistry meters) {
+        return Timer.builder("ledger.append")
+                .description("Time to write one command's events to the event store, hash chain and append lock included")
+                .serviceLevelObjectives(Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50),
+                        Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1))
+                .register(meters);
     }
 
     /** A case's events with personal data sealed, for the read models' processor to fold a view again from. */

@@ -1,11 +1,14 @@
 package org.caseledger.api.integrity;
 
+import io.micrometer.core.instrument.Timer;
 import java.sql.PreparedStatement;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.axonframework.common.jdbc.JdbcUtils;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventUtils;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
@@ -18,15 +21,31 @@ import org.axonframework.serialization.Serializer;
 /**
  * Axon's JDBC engine, reading the global event stream with a serializer of its own. The stream is what the read
  * models' processors and their replays read, and they are given the personal data sealed, so that no fold or rebuild
- * opens any; an aggregate, and an answer read by aggregate, are given it opened by the event serializer.
+ * opens any; an aggregate, and an answer read by aggregate, are given it opened by the event serializer. Each append is
+ * timed ({@code ledger.append}, docs/operations.md, "Metrics").
  */
 final class LedgerEventStorageEngine extends JdbcEventStorageEngine {
 
     private final Serializer streamSerializer;
+    private final Timer appends;
 
-    LedgerEventStorageEngine(Builder builder, Serializer streamSerializer) {
+    LedgerEventStorageEngine(Builder builder, Serializer streamSerializer, Timer appends) {
         super(builder);
         this.streamSerializer = streamSerializer;
+        this.appends = appends;
+    }
+
+    /**
+     * The events of one unit of work written to the store: the hash chain computed, the append lock taken and the rows
+     * inserted, within the command's transaction (its commit is not part of it). Only appends that succeed are timed.
+     */
+    @Override
+    protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
+        long began = System.nanoTime();
+        super.appendEvents(events, serializer);
+        if (!events.isEmpty()) {
+            appends.record(System.nanoTime() - began, TimeUnit.NANOSECONDS);
+        }
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.caseledger.api.nodes;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -17,7 +19,8 @@ import org.springframework.stereotype.Component;
  * which nodes exist: a node that holds nothing is invisible in it. So every node notes itself in {@code ledger_node}
  * several times per token claim timeout, and counts the nodes seen within one timeout; the segments of the read
  * models are shared by that count. A node that stops (or is killed) drops out of the count after the same timeout
- * after which its claims expire, so the others take its share and its segments at the same moment.
+ * after which its claims expire, so the others take its share and its segments at the same moment; its row is removed
+ * a few timeouts later.
  * <p>
  * A node rebuilding the read models marks itself; while the mark lasts, the other nodes hold no segment, so that
  * the rebuilding node can reset every segment's token.
@@ -26,6 +29,9 @@ import org.springframework.stereotype.Component;
 public class LedgerNodes implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(LedgerNodes.class);
+
+    /** After how many claim timeouts without a beat a node's row is removed. */
+    static final int FORGOTTEN_AFTER = 3;
 
     /** What the last look at the table found. */
     private record Seen(int live, boolean anotherRebuilding) {
@@ -38,11 +44,13 @@ public class LedgerNodes implements SmartLifecycle {
     private volatile boolean failing;
     private ScheduledExecutorService heartbeat;
 
-    public LedgerNodes(JdbcClient jdbc, TokenStoreProperties tokenStore) {
+    public LedgerNodes(JdbcClient jdbc, TokenStoreProperties tokenStore, MeterRegistry meters) {
         this.jdbc = jdbc;
         // The name Axon's JDBC token store writes as the owner of the segments this node claims.
         this.id = ManagementFactory.getRuntimeMXBean().getName();
         this.claimTimeout = tokenStore.getClaimTimeout();
+        Gauge.builder("ledger.nodes.live", this, LedgerNodes::live)
+                .description("Ledger nodes seen on this database within the token claim timeout, this one included").register(meters);
     }
 
     /** This node, as the token store names it in the {@code owner} column. */
@@ -87,8 +95,9 @@ public class LedgerNodes implements SmartLifecycle {
         long timeout = claimTimeout.toMillis();
         jdbc.sql("INSERT INTO ledger_node (node_id, seen_at) VALUES (?, now()) ON CONFLICT (node_id) DO UPDATE SET seen_at = now()")
                 .param(id).update();
-        // Nodes long gone (killed, restarted under another process id) are forgotten.
-        jdbc.sql("DELETE FROM ledger_node WHERE seen_at < now() - ? * interval '1 millisecond'").param(timeout * 100).update();
+        // A node not seen for FORGOTTEN_AFTER claim timeouts is gone (killed, or restarted under another process id): it
+        // counts for nothing since one timeout, and its row would only mislead whoever reads the table.
+        jdbc.sql("DELETE FROM ledger_node WHERE seen_at < now() - ? * interval '1 millisecond'").param(timeout * FORGOTTEN_AFTER).update();
         seen = jdbc.sql("""
                         SELECT count(*), coalesce(bool_or(rebuilding_until > now() AND node_id <> ?), false) FROM ledger_node
                         WHERE seen_at > now() - ? * interval '1 millisecond' OR node_id = ?

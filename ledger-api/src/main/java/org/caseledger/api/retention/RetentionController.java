@@ -1,5 +1,7 @@
 package org.caseledger.api.retention;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.Clock;
 import java.time.Instant;
@@ -61,15 +63,22 @@ class RetentionController {
     private final YearKeys yearKeys;
     private final MessageSource messages;
     private final Clock clock;
+    private final Counter runsCompleted;
+    private final Counter runsFailed;
 
     RetentionController(RetentionQuery query, RetentionProperties policy, Erasure erasure, YearKeys yearKeys, MessageSource messages,
-                        Clock clock) {
+                        Clock clock, MeterRegistry meters) {
         this.query = query;
         this.policy = policy;
         this.erasure = erasure;
         this.yearKeys = yearKeys;
         this.messages = messages;
         this.clock = clock;
+        // docs/operations.md, "Metrics": a run that fails part-way has erased the persons before the failure.
+        this.runsCompleted = Counter.builder("ledger.retention.runs").tag("outcome", "completed")
+                .description("Retention runs on this node, by whether they completed").register(meters);
+        this.runsFailed = Counter.builder("ledger.retention.runs").tag("outcome", "failed")
+                .description("Retention runs on this node, by whether they completed").register(meters);
     }
 
     @Operation(summary = "See what retention would erase", description = """
@@ -87,6 +96,17 @@ class RetentionController {
     @NoIdempotencyKey
     @PostMapping("/api/v1/retention/run")
     Run run(CommandContext context) {
+        try {
+            Run run = runNow(context);
+            runsCompleted.increment();
+            return run;
+        } catch (RuntimeException e) {
+            runsFailed.increment();
+            throw e;
+        }
+    }
+
+    private Run runNow(CommandContext context) {
         Due due = due(CurrentStaff.get());
         List<Erased> erased = new ArrayList<>();
         for (Decision decision : due.due()) {

@@ -2,6 +2,7 @@ package org.caseledger.api.web;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import org.caseledger.api.database.ClosedPoolConnection;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
@@ -33,7 +34,9 @@ final class DatabaseUnavailable {
             }
             if (cause instanceof CannotCreateTransactionException || cause instanceof DataAccessResourceFailureException
                     || cause instanceof SQLTransientConnectionException
-                    || cause instanceof SQLException sql && lostConnection(sql.getSQLState())) {
+                    || cause instanceof SQLException sql && lostConnection(sql.getSQLState())
+                    // a rollback on a connection the pool closed when it broke: the failure that broke it may be lost
+                    || ClosedPoolConnection.raised(cause)) {
                 return cause;
             }
             if (cause.getCause() == cause) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -43,7 +44,7 @@ class AccessLogTest {
     @Test
     void aReadWaitingAtShutdownIsFailedNotLeftHanging() throws Exception {
         StalledDatabase database = new StalledDatabase();
-        AccessLog log = new AccessLog(JdbcClient.create(new SimpleDriverDataSource()), database, new AccessLogAuthentication(new byte[32]), PLAIN, Clock.systemUTC());
+        AccessLog log = new AccessLog(JdbcClient.create(new SimpleDriverDataSource()), database, new AccessLogAuthentication(new byte[32]), PLAIN, Clock.systemUTC(), new SimpleMeterRegistry());
         Request appending = Request.start(log);
         assertThat(database.appending.await(5, SECONDS)).isTrue();
         Request queued = Request.start(log);
@@ -59,7 +60,7 @@ class AccessLogTest {
 
     @Test
     void aReadAfterShutdownIsRefusedAtOnce() throws Exception {
-        AccessLog log = new AccessLog(JdbcClient.create(new SimpleDriverDataSource()), new StalledDatabase(), new AccessLogAuthentication(new byte[32]), PLAIN, Clock.systemUTC());
+        AccessLog log = new AccessLog(JdbcClient.create(new SimpleDriverDataSource()), new StalledDatabase(), new AccessLogAuthentication(new byte[32]), PLAIN, Clock.systemUTC(), new SimpleMeterRegistry());
 
         log.destroy();
 

@@ -155,6 +155,15 @@ class WitnessIT {
         Kit refused = kit("case-file", caseFile.toString(), "--policy", policy.toString());
         assertThat(refused.exitCode()).as(refused.output()).isEqualTo(2);
         assertThat(refused.output()).startsWith("BROKEN").contains("CHECKPOINT_NOT_TRUSTED");
+
+        // the operator's figures (docs/operations.md): how long ago the witness cosigned, read within a few seconds
+        String series = "ledger_witness_cosignature_age_seconds{witness=\"" + WITNESS.name() + "\"} ";
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            String figures = http.as("prometheus").get("/actuator/prometheus").text();
+            assertThat(figures).contains(series);
+            assertThat(Double.parseDouble(figures.lines().filter(line -> line.startsWith(series)).findFirst().orElseThrow()
+                    .substring(series.length()))).isBetween(0.0, 600.0);
+        });
     }
 
     /** Last: it leaves the database rolled back. */

@@ -15,7 +15,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * never rely on an empty store.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(ProjectionFailureProbe.class)
+@Import({ProjectionFailureProbe.class, AccessIndexFailureProbe.class})
 public abstract class IntegrationTest {
 
     @LocalServerPort

@@ -41,17 +41,33 @@ public final class LedgerNode implements AutoCloseable {
      */
     public static LedgerNode start(String name, int port, TestDatabase.Database database, String keys, String... properties)
             throws IOException {
+        return launch(name, port, List.of(
+                "--spring.datasource.url=" + database.url(),
+                "--spring.datasource.username=" + database.user(),
+                "--spring.datasource.password=" + database.password(),
+                "--ledger.security.allow-demo-users=true"), keys, properties);
+    }
+
+    /**
+     * Starts a node on the zero-setup default, the embedded PostgreSQL, with its data in {@code target/<name>-data}, and
+     * waits until it answers its health check.
+     */
+    public static LedgerNode startEmbedded(String name, int port, String keys, String... properties) throws IOException {
+        return launch(name, port, List.of(
+                "--ledger.embedded-database.data-directory=" + Path.of("target", name + "-data").toAbsolutePath(),
+                "--ledger.integrity.checkpoint-memory-file=" + Path.of("target", name + "-checkpoint-memory").toAbsolutePath()),
+                keys, properties);
+    }
+
+    private static LedgerNode launch(String name, int port, List<String> database, String keys, String... properties) throws IOException {
         Path log = Path.of("target", name + ".log");
         Path keyDirectory = Path.of("target", keys).toAbsolutePath();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
                 "-jar", packagedApplication().toString(),
                 "--server.port=" + port,
-                "--spring.datasource.url=" + database.url(),
-                "--spring.datasource.username=" + database.user(),
-                "--spring.datasource.password=" + database.password(),
-                "--ledger.security.allow-demo-users=true",
                 "--ledger.integrity.signing-key-file=" + keyDirectory.resolve("signing-key.pem"),
                 "--ledger.privacy.master-key-file=" + keyDirectory.resolve("master-key")));
+        command.addAll(database);
         command.addAll(List.of(properties));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         LedgerNode node = new LedgerNode(name, port, process, log);
@@ -89,6 +105,15 @@ public final class LedgerNode implements AutoCloseable {
 
     public boolean isAlive() {
         return process.isAlive();
+    }
+
+    /** SIGTERM, a normal stop, and waits until the process is gone; answers its exit status. */
+    public int stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the ledger node " + name + " did not stop within 60 s of SIGTERM:\n" + tail());
+        }
+        return process.exitValue();
     }
 
     /** SIGKILL, and waits until the process is gone. */
