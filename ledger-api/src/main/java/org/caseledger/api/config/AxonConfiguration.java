@@ -14,6 +14,7 @@ import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.caseledger.api.snapshots.SnapshotProperties;
 import org.caseledger.core.cases.Case;
+import org.caseledger.core.household.Household;
 import org.caseledger.core.outreach.OutreachActivity;
 import org.caseledger.core.person.Person;
 import org.caseledger.projections.caseview.CaseViewProjection;
@@ -89,7 +90,8 @@ public class AxonConfiguration {
                         .configureSnapshotTrigger(configuration -> new EventCountSnapshotTriggerDefinition(
                                 configuration.snapshotter(), snapshots.eventsBetweenSnapshots())))
                 .configureAggregate(Person.class)
-                .configureAggregate(OutreachActivity.class);
+                .configureAggregate(OutreachActivity.class)
+                .configureAggregate(Household.class);
     }
 
     /**
