@@ -132,6 +132,28 @@ class HouseholdIT extends IntegrationTest {
     }
 
     @Test
+    void givenAProtectedHouseholdOrAProtectedPersonWhenSomeoneWhoMayNotReadThemChangesTheMembershipThenItIsRefusedAndNothingIsWritten() {
+        HouseholdFamily family = HouseholdFamily.make(http);
+        String members = "/api/v1/households/" + family.household() + "/members";
+        String sibling = Fixtures.registerChild(http);
+        String hiddenElsewhere = created(http.as("sara").post("/api/v1/persons", Map.of("identityNumber", Fixtures.identityNumber(),
+                "name", "Skyddad Annanstans", "protectedIdentity", true))).field("personId");
+        long before = storedEvents();
+
+        LedgerHttp.Response notBosWorker = http.as("anna").post(members, Map.of("person", sibling, "relation", "SIBLING"));
+        LedgerHttp.Response leaving = http.as("anna").post(members + "/" + family.parent() + "/departure", Map.of());
+        LedgerHttp.Response stranger = http.as("anna").post("/api/v1/households/" + UUID.randomUUID() + "/members",
+                Map.of("person", hiddenElsewhere, "relation", "OTHER_ADULT"));
+
+        assertThat(notBosWorker.status()).as("anna may not act on Bo's protected file: " + notBosWorker).isEqualTo(403);
+        assertThat(leaving.status()).as(leaving.toString()).isEqualTo(403);
+        assertThat(stranger.status()).as("a protected person of another unit is no one's to add here: " + stranger).isEqualTo(403);
+        assertThat(storedEvents()).isEqualTo(before);
+        assertThat(http.as("lars").post(members, Map.of("person", sibling, "relation", "SIBLING")).status()).as("the unit head may")
+                .isEqualTo(201);
+    }
+
+    @Test
     void givenAHouseholdNothingRefersToWhenReadThenItIsNotFoundAndTheAttemptIsLogged() {
         String household = UUID.randomUUID().toString();
 
