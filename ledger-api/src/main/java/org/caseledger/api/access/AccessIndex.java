@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Set;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.caseledger.core.cases.CaseAssigned;
 import org.caseledger.core.cases.CaseEvent;
 import org.caseledger.core.cases.CaseOpened;
@@ -13,6 +14,12 @@ import org.caseledger.core.cases.ConsentGiven;
 import org.caseledger.core.cases.DecisionMade;
 import org.caseledger.core.cases.InterventionOffered;
 import org.caseledger.core.cases.InterventionType;
+import org.caseledger.core.household.HouseholdEvent;
+import org.caseledger.core.household.HouseholdMemberJoined;
+import org.caseledger.core.household.HouseholdMemberLeft;
+import org.caseledger.core.household.HouseholdRelation;
+import org.caseledger.core.household.HouseholdRelationChanged;
+import org.caseledger.core.outreach.ActivityId;
 import org.caseledger.core.outreach.ConversationWithoutAidHeld;
 import org.caseledger.core.outreach.ServiceSupportProvided;
 import org.caseledger.core.person.ErasureApproved;
@@ -23,12 +30,15 @@ import org.caseledger.core.person.PersonErased;
 import org.caseledger.core.person.PersonRegistered;
 import org.caseledger.core.shared.HouseholdId;
 import org.caseledger.core.shared.PersonId;
+import org.caseledger.core.shared.UnitId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps {@code case_access}, {@code person_access}, {@code household_activity} and {@code case_person} from the
- * events (and, through {@link StaffIndex}, the staff registry's tables): the only code that derives them (rebuilt by {@link AccessIndexReplay}). Its processor subscribes (see
+ * Keeps {@code case_access}, {@code person_access}, {@code household_activity}, {@code case_person} and the households'
+ * members and outreach ({@code household_member}, {@code household_membership}, {@code household_outreach}) from the
+ * events (and, through {@link StaffIndex}, the staff registry's tables): the only code that derives them (rebuilt by
+ * {@link AccessIndexReplay}). Its processor subscribes (see
  * application.yml), so it runs in the transaction that appends the events: the moment a case is transferred, the old
  * unit loses it and the new one has it. It also keeps what retention needs — each file's newest entry and the kinds
  * of intervention it names — so that no SQL reads the stored events.
@@ -43,8 +53,8 @@ public class AccessIndex {
     enum BirthDayUnknown { RESERVE_NUMBER, IDENTITY_NUMBER_UNREADABLE, ERASED }
 
     /** The tables this index consists of, emptied before a rebuild. */
-    static final Set<String> TABLES = Set.of("case_access", "person_access", "household_activity", "case_person", "staff_member",
-            "staff_membership");
+    static final Set<String> TABLES = Set.of("case_access", "person_access", "household_activity", "case_person",
+            "household_member", "household_membership", "household_outreach", "staff_member", "staff_membership");
 
     private final JdbcClient jdbc;
 
@@ -61,6 +71,7 @@ public class AccessIndex {
                 .params(event.caseId().value(), event.caseNumber().value(), event.unit().value(), event.child().value(),
                         event.household().value(), at(event.envelope().recordedAt()), at(event.receivedAt()))
                 .update();
+        member(event.household(), event.child(), false);
     }
 
     @EventHandler
@@ -116,6 +127,9 @@ public class AccessIndex {
                         event.birthDayOfMonth(), event.birthDayOfMonth() == null ? birthDayUnknown(event).name() : null,
                         event.envelope().unit().value(), event.envelope().actor().value(), at(event.envelope().recordedAt()))
                 .update();
+        if (event.household() != null) {
+            member(event.household(), event.personId(), true);
+        }
     }
 
     /** Access follows the protection from the moment it is recorded: every list and guard reads this row. */
@@ -157,11 +171,65 @@ public class AccessIndex {
     @EventHandler
     void on(ConversationWithoutAidHeld event) {
         householdEntered(event.household(), event.envelope().recordedAt());
+        outreach(event.household(), event.activityId(), event.envelope().unit());
     }
 
     @EventHandler
     void on(ServiceSupportProvided event) {
         householdEntered(event.household(), event.envelope().recordedAt());
+        outreach(event.household(), event.activityId(), event.envelope().unit());
+    }
+
+    /** From the moment a member joins, their protection protects the household's files, and its readers read them. */
+    @EventHandler
+    void on(HouseholdMemberJoined event, @SequenceNumber long sequenceNumber) {
+        member(event.householdId(), event.person(), true);
+        period(event, event.relation(), sequenceNumber);
+    }
+
+    @EventHandler
+    void on(HouseholdRelationChanged event, @SequenceNumber long sequenceNumber) {
+        periodEnds(event);
+        period(event, event.relation(), sequenceNumber);
+    }
+
+    /**
+     * A member who left stays in {@code household_member}: the household's files hold what was recorded while they lived
+     * there, so their protection still protects them (ADR 0020).
+     */
+    @EventHandler
+    void on(HouseholdMemberLeft event) {
+        periodEnds(event);
+    }
+
+    private void member(HouseholdId household, PersonId person, boolean inFiles) {
+        jdbc.sql("""
+                INSERT INTO household_member (household_id, person_id, in_files) VALUES (?, ?, ?)
+                ON CONFLICT (household_id, person_id) DO UPDATE SET in_files = household_member.in_files OR excluded.in_files
+                """)
+                .params(household.value(), person.value(), inFiles).update();
+    }
+
+    private void period(HouseholdEvent event, HouseholdRelation relation, long sequenceNumber) {
+        jdbc.sql("""
+                INSERT INTO household_membership (household_id, sequence_number, person_id, relation, from_at, from_recorded_at)
+                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+                """)
+                .params(event.householdId().value(), sequenceNumber, event.person().value(), relation.name(),
+                        at(event.envelope().occurredAt()), at(event.envelope().recordedAt()))
+                .update();
+    }
+
+    private void periodEnds(HouseholdEvent event) {
+        jdbc.sql("UPDATE household_membership SET to_at = ?, to_recorded_at = ? WHERE household_id = ? AND person_id = ? AND to_at IS NULL")
+                .params(at(event.envelope().occurredAt()), at(event.envelope().recordedAt()), event.householdId().value(),
+                        event.person().value())
+                .update();
+    }
+
+    private void outreach(HouseholdId household, ActivityId activity, UnitId unit) {
+        jdbc.sql("INSERT INTO household_outreach (household_id, activity_id, unit) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
+                .params(household.value(), activity.value(), unit.value()).update();
     }
 
     /**

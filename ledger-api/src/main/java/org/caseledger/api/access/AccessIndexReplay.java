@@ -21,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Rebuilds the access index by replaying every stored event, as the storage engine and its upcasters give them,
  * through {@link AccessIndex}'s own handlers: the only derivation there is. It runs in one transaction holding the
  * append lock exclusively, so no append interleaves and no reader sees a half-built index. At start-up it runs by
- * itself when the index lacks what the handlers keep (rows written before migrations V15 and V18).
+ * itself when the index lacks what the handlers keep (rows written before migrations V15, V18 and V25).
  */
 @Component
 public class AccessIndexReplay implements ApplicationRunner {
@@ -46,7 +46,11 @@ public class AccessIndexReplay implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         boolean incomplete = jdbc.sql("SELECT EXISTS (SELECT 1 FROM case_access WHERE last_entry_at IS NULL OR opened_at IS NULL) "
-                + "OR EXISTS (SELECT 1 FROM person_access WHERE last_entry_at IS NULL)").query(Boolean.class).single();
+                + "OR EXISTS (SELECT 1 FROM person_access WHERE last_entry_at IS NULL) "
+                + "OR EXISTS (SELECT 1 FROM case_access c WHERE NOT EXISTS (SELECT 1 FROM household_member m "
+                + "WHERE m.household_id = c.household_id AND m.person_id = c.child_id)) "
+                + "OR EXISTS (SELECT 1 FROM household_activity a WHERE NOT EXISTS (SELECT 1 FROM household_outreach o "
+                + "WHERE o.household_id = a.household_id))").query(Boolean.class).single();
         if (incomplete) {
             log.info("The access index holds rows written before the handlers kept all it holds now; rebuilding it");
             rebuild();

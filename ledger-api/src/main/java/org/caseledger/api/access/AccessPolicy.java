@@ -20,7 +20,10 @@ import org.caseledger.core.shared.UnitId;
  *   <li>a person is erased only by a unit holding one of their case files, with the approval of every other unit
  *       holding one;</li>
  *   <li>only a unit that may act on every case file of a household adds a person to that household, because a
- *       protected member would change who may read those files.</li>
+ *       protected member would change who may read those files;</li>
+ *   <li>a household is read as far as its parts are: each of its case files, members and outreach activities is shown
+ *       to whoever may read it, and the household at all to whoever may read one of them (docs/privacy.md, "Who sees a
+ *       household").</li>
  * </ul>
  */
 public final class AccessPolicy {
@@ -121,6 +124,59 @@ public final class AccessPolicy {
                 .filter(file -> refusesToWrite(staff, file).isPresent())
                 .findFirst()
                 .map(file -> Refusal.HOUSEHOLD_OF_ANOTHER_UNIT);
+    }
+
+    /**
+     * Why this member of staff may not read the household at all, if they may not: they may read none of its case files,
+     * none of its members and none of its outreach activities. What they may read of it is decided part by part.
+     */
+    public static Optional<Refusal> refusesToReadHousehold(StaffUser staff, HouseholdAccess household) {
+        if (staff.role() == Role.AUDITOR) {
+            return Optional.empty();
+        }
+        if (staff.role() == Role.ADMINISTRATOR) {
+            return Optional.of(Refusal.ADMINISTRATOR_READS_NO_CASES);
+        }
+        boolean readsAPart = household.cases().stream().anyMatch(file -> mayList(staff, file))
+                || household.members().stream().anyMatch(member -> mayShowMember(staff, member, household))
+                || household.outreach().stream().anyMatch(activity -> mayShowActivity(staff, activity));
+        return readsAPart ? Optional.empty() : Optional.of(Refusal.HOUSEHOLD_NOT_READABLE);
+    }
+
+    /**
+     * Whether a household's view may show this member — name, identity number, relation and the facts of their
+     * membership: to whoever may read the person, and, for a child who is a member only through their cases, may read one
+     * of those cases (else the member would tell of a case file the reader may not read). A protected member is thus
+     * shown to the unit head and the assigned case workers of the household's files, and to no one else of the unit.
+     */
+    public static boolean mayShowMember(StaffUser staff, HouseholdAccess.Member member, HouseholdAccess household) {
+        if (refusesToReadPerson(staff, member.person()).isPresent()) {
+            return false;
+        }
+        return member.inFiles() || household.cases().stream()
+                .anyMatch(file -> member.ownCases().contains(file.caseId()) && mayList(staff, file));
+    }
+
+    /** Whether a household's view may show an outreach activity with it: to its own unit's staff and auditors, as the activity itself. */
+    public static boolean mayShowActivity(StaffUser staff, HouseholdAccess.Activity activity) {
+        return refusesUnit(staff, activity.unit()).isEmpty();
+    }
+
+    /**
+     * Why this member of staff may not record a change of the household's membership for the person, if they may not:
+     * they must be able to act on every case file of the household (a protected member changes who may read them all),
+     * and, when the person has a protected identity, be able to read them already (else adding them to a household of
+     * their own unit would be a way into another unit's protected person).
+     */
+    public static Optional<Refusal> refusesToChangeHousehold(StaffUser staff, List<CaseAccess> householdCases, PersonAccess person) {
+        if (staff.role() == Role.AUDITOR) {
+            return Optional.of(Refusal.AUDITORS_DO_NOT_WRITE);
+        }
+        if (staff.role() == Role.ADMINISTRATOR) {
+            return Optional.of(Refusal.ADMINISTRATOR_READS_NO_CASES);
+        }
+        return refusesToJoinHousehold(staff, householdCases)
+                .or(() -> person != null && person.protectedIdentity() ? refusesToReadPerson(staff, person) : Optional.empty());
     }
 
     private static Optional<Refusal> refusesCaseWork(StaffUser staff, CaseAccess target) {

@@ -50,8 +50,11 @@ public class PersonAccessRepository {
     }
 
     private List<CaseAccess> casesOf(Row person) {
-        List<UUID> ids = jdbc.sql("SELECT case_id FROM case_access WHERE child_id = ? OR household_id = ? ORDER BY case_number")
-                .params(person.personId().value(), person.household() == null ? null : person.household().value())
+        List<UUID> ids = jdbc.sql("""
+                        SELECT case_id FROM case_access WHERE child_id = ?
+                            OR household_id IN (SELECT household_id FROM household_member WHERE person_id = ? AND in_files)
+                        ORDER BY case_number""")
+                .params(person.personId().value(), person.personId().value())
                 .query(UUID.class).list();
         return cases.findAll(ids);
     }

@@ -17,7 +17,9 @@ public enum Refusal {
     HOUSEHOLD_OF_ANOTHER_UNIT("the household is in case files you may not act on: the unit holding them registers its members"),
     CASE_OF_ANOTHER_UNIT("the case belongs to another unit"),
     CASE_PROTECTED("the case concerns a person with a protected identity: only the assigned case worker, the unit head and "
-            + "auditors have access");
+            + "auditors have access"),
+    // households
+    HOUSEHOLD_NOT_READABLE("the household has no case file, member or outreach activity you may read");
 
     private final String description;
 

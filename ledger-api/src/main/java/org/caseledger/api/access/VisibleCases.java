@@ -12,10 +12,15 @@ import org.caseledger.core.shared.Role;
  */
 public final class VisibleCases {
 
-    /** Whether the case's child or a member of its household has a protected identity, as {@link CaseAccessRepository} reads it. */
+    /**
+     * Whether the case's child, or anyone who is or was a member of its household (by the household's events, a
+     * registration into it, or as the child of another of its cases), has a protected identity, as
+     * {@link CaseAccessRepository} reads it (ADR 0020).
+     */
     static final String PROTECTED = """
-            EXISTS (SELECT 1 FROM person_access p WHERE p.protected_identity
-                    AND (p.person_id = c.child_id OR p.household_id = c.household_id))""";
+            (EXISTS (SELECT 1 FROM person_access p WHERE p.person_id = c.child_id AND p.protected_identity)
+             OR EXISTS (SELECT 1 FROM household_member m JOIN person_access p ON p.person_id = m.person_id
+                        WHERE m.household_id = c.household_id AND p.protected_identity))""";
 
     private VisibleCases() {
     }

@@ -14,6 +14,7 @@ import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.caseledger.api.snapshots.SnapshotProperties;
 import org.caseledger.core.cases.Case;
+import org.caseledger.core.household.Household;
 import org.caseledger.core.outreach.OutreachActivity;
 import org.caseledger.core.person.Person;
 import org.caseledger.core.staff.StaffMember;
@@ -91,7 +92,8 @@ public class AxonConfiguration {
                                 configuration.snapshotter(), snapshots.eventsBetweenSnapshots())))
                 .configureAggregate(Person.class)
                 .configureAggregate(StaffMember.class)
-                .configureAggregate(OutreachActivity.class);
+                .configureAggregate(OutreachActivity.class)
+                .configureAggregate(Household.class);
     }
 
     /**

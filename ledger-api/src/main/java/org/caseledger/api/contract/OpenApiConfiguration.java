@@ -60,6 +60,7 @@ class OpenApiConfiguration {
             Map.entry("persons", "Persons"),
             Map.entry("staff", "Staff registry"),
             Map.entry("outreach", "Outreach"),
+            Map.entry("households", "Households"),
             Map.entry("feed", "Change feed"),
             Map.entry("access", "Access log and access index"),
             Map.entry("integrity", "Integrity and audit"),

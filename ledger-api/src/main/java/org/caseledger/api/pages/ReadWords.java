@@ -31,6 +31,8 @@ public class ReadWords {
             Map.entry("GET /ui/cases/{caseId}/case-file.pdf", "download-pdf"),
             Map.entry("GET /ui/cases/{caseId}/case-file.json", "download-json"),
             Map.entry("GET /api/v1/persons/{personId}/history", "person-history"),
+            Map.entry("GET /api/v1/households/{householdId}", "household"),
+            Map.entry("GET /ui/households/{householdId}", "household-page"),
             Map.entry("case list", "case-list"),
             Map.entry("change feed", "feed"),
             Map.entry("deadlines", "deadlines"),

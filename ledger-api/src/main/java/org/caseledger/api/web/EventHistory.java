@@ -53,6 +53,22 @@ public class EventHistory {
         return stream.version();
     }
 
+    /**
+     * Whether the stream exists: for a stream that begins with its first command (a household formed by its first member).
+     * A stream of another kind is as unknown as it is to {@link #version}.
+     */
+    public boolean exists(Object aggregateId, Class<? extends LedgerEvent> kind) {
+        String firstType = jdbc.sql("SELECT payload_type FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = 0")
+                .param(aggregateId.toString()).query(String.class).optional().orElse(null);
+        if (firstType == null) {
+            return false;
+        }
+        if (!isOfKind(firstType, kind)) {
+            throw notFound(aggregateId, kind);
+        }
+        return true;
+    }
+
     private static boolean isOfKind(String payloadType, Class<? extends LedgerEvent> kind) {
         try {
             return payloadType != null && kind.isAssignableFrom(Class.forName(payloadType, false, kind.getClassLoader()));

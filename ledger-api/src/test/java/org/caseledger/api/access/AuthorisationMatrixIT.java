@@ -125,7 +125,12 @@ class AuthorisationMatrixIT extends IntegrationTest {
             Map.entry("POST /api/v1/staff/{staffId}/membership-changes", ADMINISTRATION),
             Map.entry("POST /api/v1/staff/{staffId}/ending", ADMINISTRATION),
             Map.entry("GET /api/v1/retention/due", REVIEW),
-            Map.entry("POST /api/v1/retention/run", EnumSet.of(Role.UNIT_HEAD))));
+            Map.entry("POST /api/v1/retention/run", EnumSet.of(Role.UNIT_HEAD)),
+            // households
+            Map.entry("GET /api/v1/households/{householdId}", CASE_READING),
+            Map.entry("POST /api/v1/households/{householdId}/members", CASE_WORK),
+            Map.entry("POST /api/v1/households/{householdId}/members/{personId}/relation-changes", CASE_WORK),
+            Map.entry("POST /api/v1/households/{householdId}/members/{personId}/departure", CASE_WORK)));
 
     private static final Map<Role, String> USERS = Map.of(Role.SOCIAL_SECRETARY, "anna", Role.GROUP_LEADER, "karin",
             Role.UNIT_HEAD, "lars", Role.ADMINISTRATOR, "eva", Role.AUDITOR, "ivo");
@@ -138,8 +143,10 @@ class AuthorisationMatrixIT extends IntegrationTest {
     void everyEndpointAnswersEveryRoleAsTheMatrixSays() {
         Set<String> served = servedEndpoints();
         assertThat(served).as("endpoints served = endpoints in the matrix").isEqualTo(MATRIX.keySet());
-        Map<String, String> ids = Map.of("caseId", Fixtures.openCase(http), "personId", Fixtures.registerChild(http),
-                "activityId", anActivity(), "collection", "notes", "metric", "reports-of-concern", "staffId", "anna.lind");
+        String caseId = Fixtures.openCase(http);
+        Map<String, String> ids = Map.of("caseId", caseId, "personId", Fixtures.registerChild(http),
+                "activityId", anActivity(), "collection", "notes", "metric", "reports-of-concern",
+                "householdId", http.as("anna").get("/api/v1/cases/" + caseId).field("household"), "staffId", "anna.lind");
 
         List<String> wrong = new ArrayList<>();
         int asked = 0;

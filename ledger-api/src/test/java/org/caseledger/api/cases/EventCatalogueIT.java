@@ -95,6 +95,16 @@ class EventCatalogueIT extends IntegrationTest {
         activity(anna.post("/api/v1/outreach/conversations-without-aid", Map.of("household", household)));
         activity(anna.post("/api/v1/outreach/service-support", Map.of("household", household, "kind", "HELP_WITH_AUTHORITIES")));
 
+        // households: a parent joins the household of the outreach, changes relation and leaves
+        String parent = Fixtures.registerChild(http);
+        String members = "/api/v1/households/" + household + "/members";
+        ok(anna.post(members, Map.of("person", parent, "relation", "PARENT")));
+        ok(anna.post(members + "/" + parent + "/relation-changes", Map.of("relation", "GUARDIAN")));
+        ok(anna.post(members + "/" + parent + "/departure", Map.of()));
+        for (JsonNode entry : http.as("ivo").get("/api/v1/households/" + household).json().path("timeline")) {
+            producedTypes.add(entry.path("type").asString());
+        }
+
         // the child's file is now central-reception's: vivalla, holding a newer one, erases the child with its approval
         ok(anna.post("/api/v1/cases", Map.of("origin", "APPLICATION", "child", child, "household", household,
                 "receivedAt", "2026-06-02T08:15:00Z")));

@@ -206,9 +206,10 @@ class ContractFuzzIT {
                 .field("noteId");
         String visitId = http.as("anna").post("/api/v1/cases/" + caseId + "/visits",
                 Map.of("plannedAt", "2026-04-01T09:00:00Z", "place", "HOME")).field("visitId");
+        String household = http.as("anna").get("/api/v1/cases/" + caseId).field("household");
         return Map.of("caseId", caseId, "personId", child, "noteId", noteId == null ? UUID.randomUUID().toString() : noteId,
                 "visitId", visitId == null ? UUID.randomUUID().toString() : visitId, "itemId", visitId == null ? caseId : visitId,
-                "collection", "visits", "treeSize", "1");
+                "collection", "visits", "treeSize", "1", "householdId", household == null ? UUID.randomUUID().toString() : household);
     }
 
     private static String encodedSegment(String value) {

@@ -343,7 +343,8 @@ class RequestBodiesIT extends IntegrationTest {
             caseId = opened.field("caseId");
             reportId = opened.field("reportId");
         }
-        String path = template.replace("{caseId}", String.valueOf(caseId)).replace("{personId}", child);
+        String path = template.replace("{caseId}", String.valueOf(caseId)).replace("{personId}", child)
+                .replace("{householdId}", UUID.randomUUID().toString());
         for (String variable : List.of("{visitId}", "{noteId}", "{interventionId}", "{consentId}")) {
             path = path.replace(variable, UUID.randomUUID().toString());
         }

@@ -43,6 +43,7 @@ import org.caseledger.core.cases.VisitId;
 import org.caseledger.core.law.LegalBasisId;
 import org.caseledger.core.outreach.ActivityId;
 import org.caseledger.core.person.PersonalIdentityNumber;
+import org.caseledger.core.shared.HouseholdId;
 import org.caseledger.core.shared.PersonId;
 import org.caseledger.core.shared.StaffId;
 import org.caseledger.core.shared.UnitId;
@@ -361,6 +362,7 @@ class HostileInputIT extends IntegrationTest {
         existing.put(ConsentId.class, created(anna.post(casePath + "/consents", Map.of("person", person, "partner", "SCHOOL",
                 "partnerName", "Vivallaskolan", "purpose", "Follow up school attendance.", "validFrom", "2026-03-02")), "consentId"));
         existing.put(ActivityId.class, created(anna.post("/api/v1/outreach/anonymous-consultations", Map.of("topic", "PARENTING")), "activityId"));
+        existing.put(HouseholdId.class, anna.get(casePath).field("household"));
         return existing;
     }
 

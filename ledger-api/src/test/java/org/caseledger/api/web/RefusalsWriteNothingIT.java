@@ -272,7 +272,7 @@ class RefusalsWriteNothingIT extends IntegrationTest {
     /** The ledger's own event streams; the admin endpoints change other things (checkpoints, read models, locks). */
     private static boolean writesEvents(Endpoint endpoint) {
         return endpoint.commandContext() && (endpoint.key().startsWith("POST /api/v1/cases") || endpoint.key().startsWith("POST /api/v1/persons")
-                || endpoint.key().startsWith("POST /api/v1/outreach"));
+                || endpoint.key().startsWith("POST /api/v1/outreach") || endpoint.key().startsWith("POST /api/v1/households"));
     }
 
     /** For each write, a request it carries out, prepared anew on each call. */
@@ -358,6 +358,13 @@ class RefusalsWriteNothingIT extends IntegrationTest {
                 Map.of("household", UUID.randomUUID().toString()))));
         givens.put("POST /api/v1/outreach/service-support", work(() -> post("/api/v1/outreach/service-support",
                 Map.of("household", UUID.randomUUID().toString(), "kind", "HELP_WITH_AUTHORITIES"))));
+        // households
+        givens.put("POST /api/v1/households/{householdId}/members", work(() -> post("/api/v1/households/" + UUID.randomUUID() + "/members",
+                Map.of("person", Fixtures.registerChild(http), "relation", "PARENT"))));
+        givens.put("POST /api/v1/households/{householdId}/members/{personId}/relation-changes", work(() -> post(householdMember()
+                + "/relation-changes", Map.of("relation", "GUARDIAN"))));
+        givens.put("POST /api/v1/households/{householdId}/members/{personId}/departure", work(() -> post(householdMember() + "/departure",
+                Map.of())));
         // retention, audit and administration
         givens.put("POST /api/v1/retention/run", new Given("lars", "anna", () -> bodiless("POST", "/api/v1/retention/run").as("lars")));
         givens.put("POST /api/v1/audit/checkpoints", new Given("eva", "anna", () -> bodiless("POST", "/api/v1/audit/checkpoints").as("eva")));
@@ -444,6 +451,14 @@ class RefusalsWriteNothingIT extends IntegrationTest {
         String child = Fixtures.registerChild(http);
         LedgerHttp.Response opened = created(Fixtures.openCaseOnSchoolReport(http, child));
         return new Opened("/api/v1/cases/" + opened.field("caseId"), child, opened.field("reportId"));
+    }
+
+    /** A parent just added to a household of their own: the path of their membership. */
+    private String householdMember() {
+        String household = "/api/v1/households/" + UUID.randomUUID();
+        String parent = Fixtures.registerChild(http);
+        created(http.as("anna").post(household + "/members", Map.of("person", parent, "relation", "PARENT")));
+        return household + "/members/" + parent;
     }
 
     private static Map<String, Object> consent(Opened opened) {

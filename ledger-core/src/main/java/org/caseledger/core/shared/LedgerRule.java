@@ -52,7 +52,12 @@ public enum LedgerRule {
     PERSON_NOT_REGISTERED("The person named is not registered: register them first."),
     IDENTITY_PROTECTION_UNCHANGED("The person's identity is already protected, or already not protected."),
     CORRECTION_CHANGES_NOTHING("The correction gives the value the person already has."),
-    ERASURE_NOT_APPROVED("Another unit holding the person's case files has not approved the erasure.");
+    ERASURE_NOT_APPROVED("Another unit holding the person's case files has not approved the erasure."),
+    // households
+    ALREADY_A_HOUSEHOLD_MEMBER("The person is already a member of this household."),
+    NOT_A_HOUSEHOLD_MEMBER("The person is not a member of this household: add them first."),
+    HOUSEHOLD_RELATION_UNCHANGED("The member already has this relation to the household's children."),
+    HOUSEHOLD_CHANGE_OUT_OF_ORDER("A change of a member's membership cannot be dated before the member's previous change.");
 
     private final String description;
 

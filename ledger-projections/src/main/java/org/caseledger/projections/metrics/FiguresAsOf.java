@@ -73,7 +73,7 @@ public class FiguresAsOf {
                     .toList();
             facts.insertInto(FACTS, views, outreach);
             checks.insertInto(CHECKS, views);
-            return query.report(new MetricsQuery.Tables(FACTS, CHECKS), unit, from, to, period, baselineFrom, baselineTo, today);
+            return query.report(new MetricsQuery.Tables(FACTS, CHECKS, asOf), unit, from, to, period, baselineFrom, baselineTo, today);
         });
     }
 

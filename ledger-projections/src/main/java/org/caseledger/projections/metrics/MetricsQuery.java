@@ -2,6 +2,8 @@ package org.caseledger.projections.metrics;
 
 import java.math.BigDecimal;
 import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -79,9 +81,35 @@ public class MetricsQuery {
      * The tables the figures are counted from: the read models, or tables of the same shape holding the facts and checks
      * as the ledger knew them at an instant ({@link FiguresAsOf}), so that both are counted by this one code.
      */
-    record Tables(String facts, String checks) {
+    record Tables(String facts, String checks, Instant membershipsAsOf) {
 
-        static final Tables READ_MODELS = new Tables("metric_fact", "compliance_check");
+        static final Tables READ_MODELS = new Tables("metric_fact", "compliance_check", null);
+
+        /**
+         * The household a household fact of the row {@code f} counts for (docs/metrics.md, "Households"): the household its
+         * case's child was a recorded member of at the end of the fact's day (Swedish time) — the case's own household when
+         * the child was a member of it then, else the one they joined last — and the case's household when the child was a
+         * member of none. Memberships recorded after {@link #membershipsAsOf} do not count, nor do their ends.
+         */
+        String household(String f, List<Object> params) {
+            String endOfDay = "((" + f + ".day + 1)::timestamp AT TIME ZONE 'Europe/Stockholm')";
+            String recorded = "";
+            if (membershipsAsOf != null) {
+                recorded = " AND m.from_recorded_at <= ?";
+                params.add(Timestamp.from(membershipsAsOf));
+            }
+            String ended = membershipsAsOf == null ? "m.to_at < " + endOfDay
+                    : "m.to_at < " + endOfDay + " AND m.to_recorded_at <= ?";
+            if (membershipsAsOf != null) {
+                params.add(Timestamp.from(membershipsAsOf));
+            }
+            return "CASE WHEN " + f + ".metric IN ('HOUSEHOLDS_OFFERED_VOLUNTARY_SUPPORT', 'HOUSEHOLDS_ACCEPTING_VOLUNTARY_SUPPORT', "
+                    + "'VOLUNTARY_OFFERS_ACCEPTED') THEN coalesce((SELECT m.household_id::text FROM household_membership m "
+                    + "JOIN case_access c ON c.child_id = m.person_id WHERE c.case_id = " + f + ".case_id "
+                    + "AND m.from_at < " + endOfDay + recorded + " AND NOT coalesce(" + ended + ", false) "
+                    + "ORDER BY (m.household_id::text = " + f + ".subject) DESC, m.from_at DESC, m.household_id LIMIT 1), "
+                    + f + ".subject) ELSE " + f + ".subject END";
+        }
     }
 
     private static final double AVERAGE_MONTH_DAYS = 365.2425 / 12;
@@ -153,11 +181,15 @@ public class MetricsQuery {
         return new Report(unit, from, to, period, periods, baseline);
     }
 
+    /** The facts behind a metric; a household fact names the household it counts for. */
     public List<Fact> facts(Metric metric, String unit, LocalDate from, LocalDate to) {
-        return jdbc.query("SELECT case_id, subject, day, dimension, value FROM metric_fact WHERE metric = ? AND unit = ? "
-                        + "AND day >= ? AND day < ? ORDER BY day, subject, case_id",
+        List<Object> params = new ArrayList<>();
+        String subject = Tables.READ_MODELS.household("f", params);
+        params.addAll(List.of(metric.name(), unit, Date.valueOf(from), Date.valueOf(to)));
+        return jdbc.query("SELECT f.case_id, " + subject + " AS subject, f.day, f.dimension, f.value FROM metric_fact f "
+                        + "WHERE f.metric = ? AND f.unit = ? AND f.day >= ? AND f.day < ? ORDER BY f.day, subject, f.case_id",
                 (rs, row) -> new Fact(rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate(), rs.getString(4), rs.getBigDecimal(5)),
-                metric.name(), unit, Date.valueOf(from), Date.valueOf(to));
+                params.toArray());
     }
 
     /** The figures of a period, the parts of each of its rates and the n of each of its medians. */
@@ -176,9 +208,12 @@ public class MetricsQuery {
                 medianOf.put(metric.name(), 0L);
             }
         }
-        jdbc.query("SELECT metric, count(*), count(DISTINCT subject), sum(value), "
-                        + "percentile_cont(0.5) WITHIN GROUP (ORDER BY value) FROM " + tables.facts() + " "
-                        + "WHERE unit = ? AND day >= ? AND day < ? GROUP BY metric",
+        List<Object> params = new ArrayList<>();
+        String subject = tables.household("f", params);
+        params.addAll(List.of(unit, Date.valueOf(from), Date.valueOf(to)));
+        jdbc.query("SELECT f.metric, count(*), count(DISTINCT " + subject + "), sum(f.value), "
+                        + "percentile_cont(0.5) WITHIN GROUP (ORDER BY f.value) FROM " + tables.facts() + " f "
+                        + "WHERE f.unit = ? AND f.day >= ? AND f.day < ? GROUP BY f.metric",
                 rs -> {
                     Metric metric = Metric.valueOf(rs.getString(1));
                     if (metric.aggregate() == Metric.Aggregate.MEDIAN) {
@@ -190,7 +225,7 @@ public class MetricsQuery {
                         case SUM -> rs.getBigDecimal(4).longValue();
                         case MEDIAN -> rs.getDouble(5);
                     });
-                }, unit, Date.valueOf(from), Date.valueOf(to));
+                }, params.toArray());
         raw.forEach((metric, value) -> values.put(metric.name(), value));
         long offeredThatAccepted = offeredHouseholdsThatAccepted(tables, unit, from, to);
         values.put(OFFERED_HOUSEHOLDS_THAT_ACCEPTED, offeredThatAccepted);
@@ -236,11 +271,14 @@ public class MetricsQuery {
      * offer's day and type; the offer's own fact gives the unit, so a transfer after the offer moves nothing.
      */
     private long offeredHouseholdsThatAccepted(Tables tables, String unit, LocalDate from, LocalDate to) {
-        return jdbc.queryForObject("SELECT count(DISTINCT offer.subject) FROM " + tables.facts() + " offer "
+        List<Object> params = new ArrayList<>();
+        String household = tables.household("offer", params);
+        params.addAll(List.of(unit, Date.valueOf(from), Date.valueOf(to)));
+        return jdbc.queryForObject("SELECT count(DISTINCT " + household + ") FROM " + tables.facts() + " offer "
                         + "WHERE offer.metric = 'HOUSEHOLDS_OFFERED_VOLUNTARY_SUPPORT' AND offer.unit = ? AND offer.day >= ? AND offer.day < ? "
                         + "AND EXISTS (SELECT 1 FROM " + tables.facts() + " accepted WHERE accepted.metric = 'VOLUNTARY_OFFERS_ACCEPTED' "
                         + "AND accepted.case_id = offer.case_id AND accepted.day = offer.day AND accepted.dimension = offer.dimension)",
-                Long.class, unit, Date.valueOf(from), Date.valueOf(to));
+                Long.class, params.toArray());
     }
 
     private Map<String, Map<String, Long>> breakdowns(Tables tables, String unit, LocalDate from, LocalDate to) {

@@ -13,7 +13,9 @@ import org.caseledger.core.cases.ContactInitiator;
 import org.caseledger.core.cases.InterventionType;
 import org.caseledger.core.cases.ReporterType;
 import org.caseledger.core.cases.VisitPlace;
+import org.caseledger.core.household.HouseholdRelation;
 import org.caseledger.core.law.DecisionKind;
+import org.caseledger.core.outreach.ServiceSupportKind;
 import org.caseledger.core.shared.LedgerTime;
 import org.caseledger.core.shared.PartnerType;
 import org.caseledger.core.shared.PersonalData;
@@ -38,7 +40,9 @@ public final class Words {
             Map.entry(PartnerType.class, "partner."),
             Map.entry(InterventionType.class, "intervention.type."),
             Map.entry(VisitPlace.class, "visit.place."),
-            Map.entry(CancelledBy.class, "visit.cancelledBy."));
+            Map.entry(CancelledBy.class, "visit.cancelledBy."),
+            Map.entry(HouseholdRelation.class, "household.relation."),
+            Map.entry(ServiceSupportKind.class, "serviceSupport.kind."));
 
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(LedgerTime.ZONE);
     private static final DateTimeFormatter SECOND = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(LedgerTime.ZONE);
@@ -75,7 +79,7 @@ public final class Words {
         return messages.getMessage(key, facts, fallback, language);
     }
 
-    /** A code in words: a role, a kind of decision, a reporter, a channel, a partner, an intervention, a place. */
+    /** A code in words: a role, a kind of decision, a reporter, a channel, a partner, an intervention, a place, a relation. */
     public String code(Enum<?> value) {
         if (value == null) {
             return null;
