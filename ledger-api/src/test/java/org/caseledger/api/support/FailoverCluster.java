@@ -20,14 +20,11 @@ import java.util.Optional;
 /**
  * PostgreSQL made highly available by pg_auto_failover, as docs/operations.md ("High availability") sets it up, on this
  * machine: a monitor and two data nodes, each a keeper ({@code pg_autoctl run}) with its PostgreSQL on a local port and
- * a data directory of its own under the system's temporary directory. The standby is synchronous (in the replication
- * quorum) or asynchronous. The monitor's timeouts are those the document gives, so that a lost primary is replaced in
- * seconds. Logs go to {@code target/<name>/}.
+ * a data directory of its own under the system's temporary directory. The standby starts synchronous (in the
+ * replication quorum) and can be made asynchronous. The monitor's timeouts are those the document gives, so that a lost
+ * primary is replaced in seconds. Logs go to {@code target/<name>/}.
  */
 public final class FailoverCluster implements AutoCloseable {
-
-    /** Whether the primary waits for the standby before it acknowledges a commit. */
-    public enum Replication { SYNCHRONOUS, ASYNCHRONOUS }
 
     /** A data node: its name, its port, and its keeper, whose process tree holds the node's PostgreSQL too. */
     public record DataNode(String name, int port, Process keeper) {
@@ -68,15 +65,15 @@ public final class FailoverCluster implements AutoCloseable {
                 "XDG_DATA_HOME", home.resolve("share").toString(), "XDG_RUNTIME_DIR", home.toString());
     }
 
-    /** Starts the monitor and both data nodes and waits until the second streams from the first. */
-    public static FailoverCluster start(PostgresInstallation postgres, String name, Replication replication) throws IOException {
+    /** Starts the monitor and both data nodes and waits until the second streams from the first, synchronously. */
+    public static FailoverCluster start(PostgresInstallation postgres, String name) throws IOException {
         Path logs = Files.createDirectories(Path.of("target", name)).toAbsolutePath();
         FailoverCluster cluster = new FailoverCluster(postgres, postgres.newDirectory("ledger-" + name + "-"), logs);
         try {
             cluster.startMonitor();
-            cluster.startDataNode("node1", true);
-            cluster.startDataNode("node2", replication == Replication.SYNCHRONOUS);
-            cluster.awaitSettled(replication);
+            cluster.startDataNode("node1");
+            cluster.startDataNode("node2");
+            cluster.awaitSettled(true);
         } catch (RuntimeException | IOException e) {
             String state = cluster.describe();
             cluster.close();
@@ -107,27 +104,47 @@ public final class FailoverCluster implements AutoCloseable {
         }
     }
 
-    private void startDataNode(String name, boolean inReplicationQuorum) throws IOException {
+    private void startDataNode(String name) throws IOException {
         Path data = home.resolve(name);
         int port = LedgerNode.freePort();
         postgres.run(Duration.ofSeconds(120), environment, "pg_autoctl", "create", "postgres", "--pgctl", postgres.program("pg_ctl").toString(),
                 "--pgdata", data.toString(), "--pgport", String.valueOf(port), "--listen", "127.0.0.1", "--hostname", "127.0.0.1",
-                "--name", name, "--dbname", DATABASE, "--monitor", monitorUrl(), "--auth", "trust", "--no-ssl",
-                "--replication-quorum", String.valueOf(inReplicationQuorum));
+                "--name", name, "--dbname", DATABASE, "--monitor", monitorUrl(), "--auth", "trust", "--no-ssl");
         postgres.run(Duration.ofSeconds(30), environment, "pg_autoctl", "config", "set", "--pgdata", data.toString(),
                 "timeout.network_partition_timeout", NETWORK_PARTITION_TIMEOUT);
-        Process keeper = postgres.start(logs.resolve(name + ".log"), environment, "pg_autoctl", "run", "--pgdata", data.toString());
-        nodes.add(new DataNode(name, port, keeper));
+        nodes.add(new DataNode(name, port, keeper(name)));
     }
 
-    private void awaitSettled(Replication replication) {
+    private Process keeper(String name) throws IOException {
+        return postgres.start(logs.resolve(name + ".log"), environment, "pg_autoctl", "run", "--pgdata", home.resolve(name).toString());
+    }
+
+    /**
+     * Starts the keeper of a node that was lost again, as its host's restart would: the keeper rewinds the old primary
+     * to the new one's timeline and it rejoins as the standby. Waits until it streams again, synchronously.
+     */
+    public DataNode rejoin(DataNode lost) throws IOException {
+        DataNode back = new DataNode(lost.name(), lost.port(), keeper(lost.name()));
+        nodes.set(nodes.indexOf(lost), back);
+        awaitSettled(true);
+        return back;
+    }
+
+    /** Takes the standby out of the replication quorum: the primary acknowledges commits without waiting for it. */
+    public void makeAsynchronous(DataNode standby) {
+        postgres.run(Duration.ofSeconds(60), environment, "pg_autoctl", "set", "node", "replication-quorum", "false", "--pgdata",
+                home.resolve(standby.name()).toString());
+        awaitSettled(false);
+    }
+
+    private void awaitSettled(boolean synchronous) {
         await().atMost(SETTLES_WITHIN).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() -> {
-            List<String> states = monitorQuery("SELECT reportedstate || '/' || goalstate FROM pgautofailover.node ORDER BY nodeid");
+            List<String> states = monitorQuery("SELECT reportedstate || '/' || goalstate FROM pgautofailover.node ORDER BY reportedstate");
             if (!states.equals(List.of("primary/primary", "secondary/secondary"))) {
                 return false;
             }
-            String synchronous = query(nodes.get(0).port(), "SHOW synchronous_standby_names");
-            return replication == Replication.SYNCHRONOUS ? !synchronous.isEmpty() : synchronous.isEmpty();
+            String standbys = query(primary().port(), "SHOW synchronous_standby_names");
+            return synchronous != standbys.isEmpty();
         });
     }
 

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.UserPrincipal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -90,10 +89,19 @@ public final class PostgresInstallation {
     public Path newDirectory(String prefix) throws IOException {
         Path directory = Files.createTempDirectory(prefix);
         if (asServiceUser) {
-            UserPrincipal owner = directory.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(SERVICE_USER);
-            Files.setOwner(directory, owner);
+            Files.setOwner(directory, directory.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(SERVICE_USER));
         }
         return directory;
+    }
+
+    /** An empty file the server's user may write to, such as a server's log under {@code target}. */
+    public Path writableFile(Path file) throws IOException {
+        Files.deleteIfExists(file);
+        Files.createFile(file);
+        if (asServiceUser) {
+            Files.setOwner(file, file.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(SERVICE_USER));
+        }
+        return file;
     }
 
     /** The command line that runs the program as the server's user, with exactly this environment besides a plain PATH. */

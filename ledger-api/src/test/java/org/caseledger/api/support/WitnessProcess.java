@@ -1,5 +1,6 @@
 package org.caseledger.api.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.caseledger.verify.note.SignatureType;
@@ -28,33 +30,36 @@ public final class WitnessProcess implements AutoCloseable {
     }
 
     private final SignerKey key;
-    private final int port;
+    private final int port = LedgerNode.freePort();
+    private final Path directory;
     private final Path state;
     private final Path log;
-    private final Process process;
+    private Process process;
 
-    private WitnessProcess(SignerKey key, int port, Path state, Path log, Process process) {
+    private WitnessProcess(SignerKey key, Path directory) {
         this.key = key;
-        this.port = port;
-        this.state = state;
-        this.log = log;
-        this.process = process;
+        this.directory = directory;
+        this.state = directory.resolve("witness-state");
+        this.log = directory.resolve("witness.log");
     }
 
-    /** Starts a witness of the log with this verifier key, with a new key of its own and an empty state. */
-    public static WitnessProcess start(String name, String logVkey, Path directory) throws IOException {
-        SignerKey key = SignerKey.generate(name, SignatureType.COSIGNATURE_V1);
+    /**
+     * A witness with a new key of its own and an empty state in the directory, not started yet: the ledger is given its
+     * address and key first, and the witness the ledger's log key once the ledger has made it.
+     */
+    public static WitnessProcess prepare(String name, Path directory) {
+        return new WitnessProcess(SignerKey.generate(name, SignatureType.COSIGNATURE_V1), directory.toAbsolutePath());
+    }
+
+    /** Starts the witness of the log with this verifier key, and waits until it listens. */
+    public WitnessProcess start(String logVkey) throws IOException {
         Path keyFile = directory.resolve("witness.key");
         Files.writeString(keyFile, key.format() + "\n");
-        int port = LedgerNode.freePort();
-        Path state = directory.resolve("witness-state");
-        Path log = directory.resolve("witness.log");
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString(),
+        process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString(),
                 "witness", "--state", state.toString(), "--key", keyFile.toString(), "--log", logVkey, "--listen", "127.0.0.1:" + port)
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        WitnessProcess witness = new WitnessProcess(key, port, state, log, process);
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(witness::listens);
-        return witness;
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(this::listens);
+        return this;
     }
 
     /** The ledger's settings that make it submit each checkpoint to this witness and count it published once cosigned. */
@@ -83,6 +88,19 @@ public final class WitnessProcess implements AutoCloseable {
                 .map(fields -> new Cosigned(Long.parseLong(fields[1]), fields[2])).findFirst();
     }
 
+    /**
+     * Has the ledger seal what is pending now and waits until this witness has cosigned the new checkpoint; answers the
+     * checkpoint's tree size.
+     */
+    public long sealedAndCosigned(LedgerHttp ledger, String origin) {
+        LedgerHttp.Response sealed = ledger.as("lars").post("/api/v1/audit/checkpoints", Map.of());
+        assertThat(sealed.status()).as(sealed.toString()).isLessThan(300);
+        long size = Long.parseLong(ledger.as("ivo").get("/api/v1/audit/checkpoints/latest").text().split("\n")[1]);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> cosigned(origin).map(Cosigned::size).orElse(0L) == size);
+        return size;
+    }
+
     /** What the witness printed: each refusal is one line, with its status and reason. */
     public String output() throws IOException {
         return Files.readString(log);
@@ -101,6 +119,9 @@ public final class WitnessProcess implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        if (process == null) {
+            return;
+        }
         process.destroy();
         if (!process.waitFor(10, TimeUnit.SECONDS)) {
             process.destroyForcibly();

@@ -61,6 +61,11 @@ public final class WritingClients {
         return new WritingClients(http, opened, children);
     }
 
+    /** Clients writing to the same cases through another ledger node, with receipts of their own. */
+    public WritingClients through(LedgerHttp node) {
+        return new WritingClients(node, cases, children);
+    }
+
     /** Starts the clients; they write until {@link #stop()}. */
     public WritingClients start(int clients) {
         pool = Executors.newFixedThreadPool(clients);
@@ -80,6 +85,19 @@ public final class WritingClients {
         Attempt attempt = send(attempts().size());
         record(attempt);
         return attempt;
+    }
+
+    /** Sends commands one after another; each must be acknowledged. */
+    public List<Attempt> sendAcknowledged(int count) {
+        List<Attempt> sent = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Attempt attempt = sendOne();
+            if (!attempt.acknowledged()) {
+                throw new AssertionError("not acknowledged: " + attempt);
+            }
+            sent.add(attempt);
+        }
+        return sent;
     }
 
     /** Sends a command again with its idempotency key, as a client does that never learned the outcome. */
