@@ -58,13 +58,18 @@ public final class ArchivedPostgres implements AutoCloseable {
     /** A new server archiving into the directory, with the ledger's database created and empty. */
     public static ArchivedPostgres initialise(PostgresInstallation postgres, String name, Path archive) throws IOException {
         ArchivedPostgres server = new ArchivedPostgres(postgres, postgres.newDirectory("ledger-postgres-"), postgres.writableFile(log(name)));
-        postgres.run(Duration.ofSeconds(120), Map.of(), "initdb", "--pgdata", server.data.toString(), "--username", "postgres",
-                "--auth", "trust", "--encoding", "UTF8");
-        server.configure("wal_level = replica", "archive_mode = on", "archive_command = '" + archiveCommand(archive) + "'",
-                "archive_timeout = 60");
-        server.start();
-        server.execute("postgres", "CREATE DATABASE " + DATABASE);
-        return server;
+        try {
+            postgres.run(Duration.ofSeconds(120), Map.of(), "initdb", "--pgdata", server.data.toString(), "--username", "postgres",
+                    "--auth", "trust", "--encoding", "UTF8");
+            server.configure("wal_level = replica", "archive_mode = on", "archive_command = '" + archiveCommand(archive) + "'",
+                    "archive_timeout = 60");
+            server.start();
+            server.execute("postgres", "CREATE DATABASE " + DATABASE);
+            return server;
+        } catch (RuntimeException | AssertionError | IOException e) {
+            server.close();
+            throw e;
+        }
     }
 
     /**
@@ -75,14 +80,19 @@ public final class ArchivedPostgres implements AutoCloseable {
     public static ArchivedPostgres restore(PostgresInstallation postgres, String name, Path baseBackup, Path archive, Instant point)
             throws IOException {
         ArchivedPostgres server = new ArchivedPostgres(postgres, postgres.newDirectory("ledger-restored-"), postgres.writableFile(log(name)));
-        postgres.run(Duration.ofSeconds(120), Map.of(), "cp", "-a", baseBackup.toString(), server.data.toString());
-        server.configure("archive_mode = off", "restore_command = 'cp " + archive + "/%f %p'",
-                "recovery_target_time = '" + RECOVERY_TARGET.format(point) + "'", "recovery_target_action = 'promote'");
-        postgres.run(Duration.ofSeconds(10), Map.of(), "touch", server.data.resolve("recovery.signal").toString());
-        server.start();
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
-                .until(() -> "f".equals(server.query(DATABASE, "SELECT pg_is_in_recovery()")));
-        return server;
+        try {
+            postgres.run(Duration.ofSeconds(120), Map.of(), "cp", "-a", baseBackup.toString(), server.data.toString());
+            server.configure("archive_mode = off", "restore_command = 'cp " + archive + "/%f %p'",
+                    "recovery_target_time = '" + RECOVERY_TARGET.format(point) + "'", "recovery_target_action = 'promote'");
+            postgres.run(Duration.ofSeconds(10), Map.of(), "touch", server.data.resolve("recovery.signal").toString());
+            server.start();
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> "f".equals(server.query(DATABASE, "SELECT pg_is_in_recovery()")));
+            return server;
+        } catch (RuntimeException | AssertionError | IOException e) {
+            server.close();
+            throw e;
+        }
     }
 
     /**
