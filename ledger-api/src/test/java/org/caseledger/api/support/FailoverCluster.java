@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * PostgreSQL made highly available by pg_auto_failover, as docs/operations.md ("High availability") sets it up, on this
@@ -74,7 +75,7 @@ public final class FailoverCluster implements AutoCloseable {
             cluster.startDataNode("node1");
             cluster.startDataNode("node2");
             cluster.awaitSettled(true);
-        } catch (RuntimeException | IOException e) {
+        } catch (RuntimeException | AssertionError | IOException e) {
             String state = cluster.describe();
             cluster.close();
             throw new IllegalStateException("the failover cluster did not come up; its logs are in " + logs + "\n" + state, e);
@@ -138,6 +139,15 @@ public final class FailoverCluster implements AutoCloseable {
     }
 
     private void awaitSettled(boolean synchronous) {
+        try {
+            awaitStreaming(synchronous);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("the nodes did not settle as primary and " + (synchronous ? "" : "a")
+                    + "synchronous standby within " + SETTLES_WITHIN + "; logs in " + logs + "\n" + describe(), e);
+        }
+    }
+
+    private void awaitStreaming(boolean synchronous) {
         await().atMost(SETTLES_WITHIN).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() -> {
             List<String> states = monitorQuery("SELECT reportedstate || '/' || goalstate FROM pgautofailover.node ORDER BY reportedstate");
             if (!states.equals(List.of("primary/primary", "secondary/secondary"))) {
@@ -203,8 +213,12 @@ public final class FailoverCluster implements AutoCloseable {
 
     /** Waits until the other node accepts writes, and answers when it first did. */
     public Instant awaitPromotionOf(DataNode standby, Duration atMost) {
-        await().atMost(atMost).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
-                .until(() -> "off".equals(query(standby.port(), "SHOW transaction_read_only")));
+        try {
+            await().atMost(atMost).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
+                    .until(() -> "off".equals(query(standby.port(), "SHOW transaction_read_only")));
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(standby.name() + " did not take writes within " + atMost + "; logs in " + logs + "\n" + describe(), e);
+        }
         return Instant.now();
     }
 

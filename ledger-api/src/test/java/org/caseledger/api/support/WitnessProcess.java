@@ -74,10 +74,6 @@ public final class WitnessProcess implements AutoCloseable {
         return key.name();
     }
 
-    public String vkey() {
-        return key.verifierKey().format();
-    }
-
     /** What this witness has cosigned for the log with this origin, as its state file says. */
     public Optional<Cosigned> cosigned(String origin) throws IOException {
         if (!Files.exists(state)) {
@@ -99,11 +95,6 @@ public final class WitnessProcess implements AutoCloseable {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
                 .until(() -> cosigned(origin).map(Cosigned::size).orElse(0L) == size);
         return size;
-    }
-
-    /** What the witness printed: each refusal is one line, with its status and reason. */
-    public String output() throws IOException {
-        return Files.readString(log);
     }
 
     private boolean listens() {
