@@ -13,9 +13,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * What the sealer checks before it signs anything: that the newest checkpoint in the database is one this ledger
- * signed and no older than the newest this node remembers (no rollback), and that every event it is about to seal is
- * whole, carries a valid authenticator and links, with no hole, to its stream's last sealed event or to the event
- * before it in the same batch. The first problem found is answered, located; nothing is sealed then.
+ * signed and no older than the newest this node remembers or, when it remembers none, than the newest the witnesses
+ * cosigned (no rollback), and that every event it is about to seal is whole, carries a valid authenticator and links,
+ * with no hole, to its stream's last sealed event or to the event before it in the same batch. The first problem found
+ * is answered, located; nothing is sealed then.
  */
 @Component
 class SealPrecheck {
@@ -35,12 +36,14 @@ class SealPrecheck {
     private final EventAuthentication authentication;
     private final LedgerKeys keys;
     private final CheckpointMemory memory;
+    private final WitnessPublisher witnesses;
 
-    SealPrecheck(JdbcClient jdbc, EventAuthentication authentication, LedgerKeys keys, CheckpointMemory memory) {
+    SealPrecheck(JdbcClient jdbc, EventAuthentication authentication, LedgerKeys keys, CheckpointMemory memory, WitnessPublisher witnesses) {
         this.jdbc = jdbc;
         this.authentication = authentication;
         this.keys = keys;
         this.memory = memory;
+        this.witnesses = witnesses;
     }
 
     /** The first problem with the newest checkpoint; remembers it when it holds. */
@@ -65,6 +68,13 @@ class SealPrecheck {
             Optional<VerificationReport.Problem> chain = chainFrom(known, latest);
             if (chain.isPresent()) {
                 return chain;
+            }
+        } else {
+            // Nothing remembered (a new node, a lost memory file): only the witnesses can tell that the database's newest
+            // checkpoint is not the newest this ledger published.
+            Optional<VerificationReport.Problem> witnessed = witnesses.confirm();
+            if (witnessed.isPresent()) {
+                return witnessed;
             }
         }
         memory.remember(ledger, LOG, latest.number(), latest.hash());

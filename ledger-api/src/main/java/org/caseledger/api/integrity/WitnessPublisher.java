@@ -81,19 +81,45 @@ class WitnessPublisher {
         }
     }
 
+    /**
+     * Asks every witness whether the database's newest checkpoint is still what it cosigned, or behind it: the checkpoint
+     * is submitted again as if the witness had cosigned it already ({@code old} its own size, no proof), which changes
+     * nothing in a witness's state. A witness that cosigned a larger tree answers with that size, one that cosigned
+     * another tree of the same size refuses: either way the database has lost or had removed sealed events (a failover to
+     * a standby that was behind, a restore to an earlier point, a superuser). A node that remembers no checkpoint of this
+     * ledger asks this before it takes the database's newest checkpoint for the truth and signs anything after it. A
+     * witness out of reach cannot tell, and is passed over: the publisher asks it again with the next checkpoint.
+     */
+    Optional<VerificationReport.Problem> confirm() {
+        Optional<Latest> latest = latest();
+        if (latest.isEmpty()) {
+            return Optional.empty();
+        }
+        for (IntegrityProperties.Witness witness : properties.witnesses()) {
+            VerifierKey key = witness.verifierKey();
+            Optional<WitnessAnswer> answer = ask(witness, key, AddCheckpointRequest.of(latest.get().treeSize(), List.of(), latest.get().note()),
+                    latest.get());
+            if (answer.isPresent() && answer.get() instanceof WitnessAnswer.Conflict conflict && conflict.latestSize() > latest.get().treeSize()) {
+                return Optional.of(refused(latest.get(), "witness " + key.name() + " has cosigned a tree of " + conflict.latestSize()
+                        + " events; the database's newest checkpoint has " + latest.get().treeSize() + ": the sealed events from leaf "
+                        + latest.get().treeSize() + " on are not in this database"));
+            }
+            if (answer.isPresent() && answer.get() instanceof WitnessAnswer.Refused refusal) {
+                return Optional.of(refused(latest.get(), "witness " + key.name() + " refuses the database's newest checkpoint, of size "
+                        + latest.get().treeSize() + " (" + refusal.httpStatus() + ": " + refusal.message() + ")"));
+            }
+        }
+        return Optional.empty();
+    }
+
     private void submit(IntegrityProperties.Witness witness, VerifierKey key, long oldSize, Latest latest, boolean mayRetry) {
         AddCheckpointRequest request = AddCheckpointRequest.of(oldSize, MerkleProofs.consistencyProof(tree.tree(), oldSize, latest.treeSize()),
                 latest.note());
-        WitnessAnswer answer;
-        try {
-            answer = new WitnessClient(URI.create(witness.url()), http, Duration.ofSeconds(10)).addCheckpoint(request);
-        } catch (IOException e) {
-            log.warn("witness {} did not answer ({}); the checkpoint of size {} waits for it", key.name(), e.getMessage(), latest.treeSize());
-            return;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        Optional<WitnessAnswer> answered = ask(witness, key, request, latest);
+        if (answered.isEmpty()) {
             return;
         }
+        WitnessAnswer answer = answered.get();
         if (answer instanceof WitnessAnswer.Cosigned cosigned) {
             keep(key, latest, cosigned.cosignatures());
         } else if (answer instanceof WitnessAnswer.Conflict conflict) {
@@ -106,6 +132,19 @@ class WitnessPublisher {
         } else if (answer instanceof WitnessAnswer.Refused refusal) {
             alarm.raise(refused(latest, "witness " + key.name() + " refuses the checkpoint of size " + latest.treeSize() + " ("
                     + refusal.httpStatus() + ": " + refusal.message() + ")"));
+        }
+    }
+
+    /** The witness's answer, or empty when it could not be reached. */
+    private Optional<WitnessAnswer> ask(IntegrityProperties.Witness witness, VerifierKey key, AddCheckpointRequest request, Latest latest) {
+        try {
+            return Optional.of(new WitnessClient(URI.create(witness.url()), http, Duration.ofSeconds(10)).addCheckpoint(request));
+        } catch (IOException e) {
+            log.warn("witness {} did not answer ({}); the checkpoint of size {} waits for it", key.name(), e.getMessage(), latest.treeSize());
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
         }
     }
 
