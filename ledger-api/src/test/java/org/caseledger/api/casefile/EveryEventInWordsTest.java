@@ -12,7 +12,9 @@ import org.caseledger.api.wording.Wording;
 import org.caseledger.projections.wording.Words;
 import org.caseledger.core.cases.CaseEvent;
 import org.caseledger.core.outreach.OutreachEvent;
+import org.caseledger.core.household.HouseholdEvent;
 import org.caseledger.core.person.PersonEvent;
+import org.caseledger.core.staff.StaffEvent;
 import org.caseledger.projections.timeline.TimelineEntry;
 import org.junit.jupiter.api.Test;
 
@@ -30,14 +32,16 @@ class EveryEventInWordsTest {
     private final List<CaseEvent> events = CaseFileSamples.everyKindOfEvent("Flyttade hit 2023.");
 
     @Test
-    void theSampleHasEveryKindOfCaseEventAndEveryOtherEventIsAPersonsOrOutreach() {
+    void theSampleHasEveryKindOfCaseEventAndEveryOtherEventIsAPersonsOutreachAHouseholdsOrTheStaffRegistrys() {
         Set<Class<?>> all = ReadableText.eventTypes();
         Set<Class<?>> caseEvents = all.stream().filter(CaseEvent.class::isAssignableFrom).collect(Collectors.toSet());
         assertThat(events.stream().map(Object::getClass).collect(Collectors.toSet())).as("the sample holds every kind of case event")
                 .containsAll(caseEvents);
-        assertThat(all).as("an event outside a case is a person's (named in the file's facts) or outreach (in no case)")
+        assertThat(all).as("an event outside a case is a person's (named in the file's facts), outreach (in no case), a household's "
+                        + "(in its own view) or the staff registry's (about no client)")
                 .allMatch(type -> CaseEvent.class.isAssignableFrom(type) || PersonEvent.class.isAssignableFrom(type)
-                        || OutreachEvent.class.isAssignableFrom(type));
+                        || OutreachEvent.class.isAssignableFrom(type) || HouseholdEvent.class.isAssignableFrom(type)
+                        || StaffEvent.class.isAssignableFrom(type));
         assertThat(caseEvents).hasSizeGreaterThanOrEqualTo(25);
     }
 
