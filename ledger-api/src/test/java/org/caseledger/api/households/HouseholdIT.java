@@ -106,6 +106,27 @@ class HouseholdIT extends IntegrationTest {
     }
 
     @Test
+    void givenAChildWhoseCaseInTheHouseholdMovedToAnotherUnitWhenReadThroughAnotherOfTheirCasesThenTheHouseholdDoesNotShowThem() {
+        String household = UUID.randomUUID().toString();
+        String child = Fixtures.registerChild(http);
+        String sibling = Fixtures.registerChild(http);
+        String moved = created(http.as("anna").post("/api/v1/cases", Map.of("origin", "APPLICATION", "child", child, "household", household,
+                "receivedAt", "2026-04-01T08:00:00Z"))).field("caseId");
+        created(http.as("anna").post("/api/v1/cases", Map.of("origin", "APPLICATION", "child", sibling, "household", household,
+                "receivedAt", "2026-04-01T08:00:00Z")));
+        created(http.as("anna").post("/api/v1/cases", Map.of("origin", "APPLICATION", "child", child,
+                "household", UUID.randomUUID().toString(), "receivedAt", "2026-04-02T08:00:00Z")));
+        created(http.as("anna").post("/api/v1/cases/" + moved + "/transfers", Map.of("toUnit", "central-reception", "reason", "Moved.")));
+        assertThat(http.as("anna").get("/api/v1/persons/" + child + "/history").status()).as("anna reads the child by her own case").isEqualTo(200);
+
+        JsonNode anna = ok(http.as("anna").get("/api/v1/households/" + household));
+
+        assertThat(memberIds(anna)).as("the child is a member by the case anna may no longer read").containsExactly(sibling);
+        assertThat(anna.toString()).doesNotContain(child).doesNotContain(moved);
+        assertThat(memberIds(ok(http.as("sara").get("/api/v1/households/" + household)))).containsExactly(child);
+    }
+
+    @Test
     void givenTheRulesOfMembershipWhenBrokenThenEachIsRefusedWithItsCodeAndNothingIsWritten() {
         String household = UUID.randomUUID().toString();
         String members = "/api/v1/households/" + household + "/members";
