@@ -15,6 +15,7 @@ import java.util.Map;
 import org.caseledger.api.integrity.StoredEvent;
 import org.caseledger.verify.event.EventHash;
 import org.caseledger.verify.primitives.Sha256;
+import org.flywaydb.core.Flyway;
 
 /**
  * Events as an earlier version of the ledger stored them: rows of {@code domain_event_entry} kept as a JSON fixture
@@ -55,6 +56,22 @@ public final class StoredEventFixture {
         } catch (IOException e) {
             throw new IllegalStateException("unreadable fixture " + resource, e);
         }
+    }
+
+    /**
+     * A database as an earlier version of the ledger left it: migrated, holding these rows and nothing else, before any
+     * node of this version starts on it (a node appends its own events as it starts, its configured staff, and rows of
+     * an earlier version come before those).
+     */
+    public static TestDatabase.Database storedBeforeTheLedgerStarts(List<Row> rows) {
+        TestDatabase.Database database = TestDatabase.another();
+        Flyway.configure().dataSource(database.url(), database.user(), database.password()).load().migrate();
+        try (Connection owner = database.ownerConnection()) {
+            append(rows, owner);
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("could not store the fixture in " + database.url(), e);
+        }
+        return database;
     }
 
     /**
