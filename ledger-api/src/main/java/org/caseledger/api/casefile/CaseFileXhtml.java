@@ -146,6 +146,9 @@ final class CaseFileXhtml {
             if (entry.recordedLate() != null) {
                 what.appendChild(el("div.link", entry.recordedLate().what()));
             }
+            if (entry.beforeReceipt() != null) {
+                what.appendChild(el("div.link", entry.beforeReceipt().what()));
+            }
             rows.appendChild(el("tr",
                     el("td.number", "#" + entry.sequenceNumber()),
                     el("td.time", el("div.small", words.text("casefile.timeline.occurred")), el("div", Words.second(entry.occurredAt())),

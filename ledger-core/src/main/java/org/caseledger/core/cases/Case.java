@@ -2,12 +2,15 @@ package org.caseledger.core.cases;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.serialization.Revision;
@@ -17,7 +20,9 @@ import org.caseledger.core.law.LegalFramework;
 import org.caseledger.core.shared.InvalidValueException;
 import org.caseledger.core.shared.LedgerRule;
 import org.caseledger.core.shared.LedgerRuleViolation;
+import org.caseledger.core.person.DaysOfBirth;
 import org.caseledger.core.shared.LedgerTime;
+import org.caseledger.core.shared.PersonId;
 import org.caseledger.core.shared.StaffId;
 import org.caseledger.core.shared.UnitId;
 import org.caseledger.core.shared.ValueProblem;
@@ -46,6 +51,9 @@ public class Case {
     @AggregateIdentifier
     private CaseId caseId;
     private UnitId unit;
+    private PersonId child;
+    /** The day the report or application that opened the case was received: the case's facts happen from then on. */
+    private LocalDate receivedOn;
     private StaffId assignee;
     private boolean closed;
     private boolean investigationOpen;
@@ -69,15 +77,32 @@ public class Case {
     }
 
     @CommandHandler
-    public Case(OpenCase command) {
+    public Case(OpenCase command, DaysOfBirth daysOfBirth) {
+        daysOfBirth.requireBornBy(command.child(), command.receivedAt(), "receivedAt");
         apply(new CaseOpened(command.caseId(), command.caseNumber(), command.unit(), command.origin(), command.child(),
                 command.household(), command.receivedAt(), command.envelope()));
+    }
+
+    /**
+     * Every fact of the case happens from the day the case was received (in Swedish time, as its deadlines count), except
+     * what {@link FactsBeforeReceipt} lets be dated earlier; those are still facts about the child, so not before the
+     * child was born.
+     */
+    @CommandHandlerInterceptor
+    public Object notBeforeTheCaseWasReceived(CaseCommand command, InterceptorChain chain, DaysOfBirth daysOfBirth) throws Exception {
+        Instant occurredAt = command.envelope().occurredAt();
+        if (LedgerTime.dayOf(occurredAt).isBefore(receivedOn)) {
+            assertMayPredateTheCase(command);
+            daysOfBirth.requireBornBy(child, occurredAt, "occurredAt");
+        }
+        return chain.proceed();
     }
 
     @CommandHandler
     public void handle(ReceiveReportOfConcern command) {
         assertOpen();
         assertIdUnused(reports, command.reportId());
+        assertReceivedWithTheCase(command.receivedAt());
         apply(new ReportOfConcernReceived(caseId, command.reportId(), command.reporterType(), command.summary(),
                 command.receivedAt(), command.envelope()));
     }
@@ -310,6 +335,20 @@ public class Case {
         }
     }
 
+    private void assertMayPredateTheCase(CaseCommand command) {
+        if (!FactsBeforeReceipt.mayPredateTheCase(command)) {
+            throw violation(LedgerRule.BEFORE_CASE_RECEIVED, command.getClass().getSimpleName() + " dated "
+                    + command.envelope().occurredAt() + " lies before case " + caseId + " was received on " + receivedOn);
+        }
+    }
+
+    private void assertReceivedWithTheCase(Instant reportReceivedAt) {
+        if (LedgerTime.dayOf(reportReceivedAt).isBefore(receivedOn)) {
+            throw violation(LedgerRule.BEFORE_CASE_RECEIVED, "a report received at " + reportReceivedAt + " lies before case "
+                    + caseId + " was received on " + receivedOn);
+        }
+    }
+
     private void assertIdUnused(Set<?> usedOfItsKind, Object id) {
         if (usedOfItsKind.contains(id)) {
             throw violation(LedgerRule.DUPLICATE_ID, id.getClass().getSimpleName() + " " + id + " is already used in case " + caseId);
@@ -527,6 +566,8 @@ public class Case {
     void on(CaseOpened event) {
         caseId = event.caseId();
         unit = event.unit();
+        child = event.child();
+        receivedOn = LedgerTime.dayOf(event.receivedAt());
     }
 
     @EventSourcingHandler

@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.caseledger.core.shared.InvalidValueException;
-import org.caseledger.core.shared.LedgerTime;
 import org.caseledger.core.shared.Require;
 import org.caseledger.core.shared.ValueProblem;
 
@@ -59,11 +58,7 @@ public record PersonalIdentityNumber(@JsonValue String value) {
      * before the day they were born (in Swedish time), the day the number itself names.
      */
     public void requireBornBy(Instant occurredAt) {
-        LocalDate day = LedgerTime.dayOf(occurredAt);
-        if (day.isBefore(birthDate())) {
-            throw new InvalidValueException("occurredAt", ValueProblem.BEFORE_BIRTH, "occurredAt " + day
-                    + " lies before the person's day of birth " + birthDate(), birthDate().toString());
-        }
+        DaysOfBirth.requireBornBy(birthDate(), occurredAt, "occurredAt");
     }
 
     public LocalDate birthDate() {

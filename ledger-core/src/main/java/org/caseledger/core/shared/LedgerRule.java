@@ -15,6 +15,7 @@ public enum LedgerRule {
     INVESTIGATION_ALREADY_OPEN("An investigation is already open in this case."),
     INVESTIGATION_NOT_OPEN("No investigation is open in this case."),
     EXTENSION_NOT_LATER("An extension must move the deadline later."),
+    BEFORE_CASE_RECEIVED("Only a contact or a journal note may be dated before the day the case was received; anything else happens in the case, from that day on."),
     NO_ASSESSMENT_PENDING("No report of concern in this case awaits the decision whether to investigate."),
     LEGAL_BASIS_UNKNOWN("The cited legal basis is not in the catalogue."),
     LEGAL_BASIS_NOT_IN_FORCE("The cited legal basis was not in force on the decision date."),

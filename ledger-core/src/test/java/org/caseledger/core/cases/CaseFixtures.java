@@ -6,9 +6,11 @@ import static org.caseledger.core.shared.TestEnvelopes.by;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Optional;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.caseledger.core.law.DecisionKind;
 import org.caseledger.core.law.TestLaw;
+import org.caseledger.core.person.DaysOfBirth;
 import org.caseledger.core.shared.Envelope;
 import org.caseledger.core.shared.HouseholdId;
 import org.caseledger.core.shared.PersonId;
@@ -29,6 +31,8 @@ final class CaseFixtures {
     static final PersonId PARENT = PersonId.of("9e8d7c6b-5a49-4382-9170-f6e5d4c3b2a1");
     static final HouseholdId HOUSEHOLD = HouseholdId.of("a1b2c3d4-e5f6-4789-8abc-def012345678");
     static final Instant OPENED_AT = Instant.parse("2025-09-01T07:00:00Z");
+    /** The child is an infant: born in the summer before the report that opened the case. */
+    static final LocalDate CHILD_BORN = LocalDate.of(2025, 6, 20);
 
     static final DecisionId INVESTIGATION_DECISION = DecisionId.of("d0000000-0000-4000-8000-000000000001");
     static final Instant INVESTIGATION_OPENED_AT = Instant.parse("2025-09-03T09:00:00Z");
@@ -40,6 +44,7 @@ final class CaseFixtures {
     static AggregateTestFixture<Case> caseFixture() {
         AggregateTestFixture<Case> fixture = new AggregateTestFixture<>(Case.class);
         fixture.registerInjectableResource(TestLaw.swedishLaw());
+        fixture.registerInjectableResource((DaysOfBirth) person -> person.equals(CHILD) ? Optional.of(CHILD_BORN) : Optional.empty());
         // Intervention and Consent compare by identity, so the fixture's check that the working aggregate equals the
         // one rebuilt from its events would always report these two maps as changed; every other field is still compared.
         fixture.registerIgnoredField(Case.class, "interventions");

@@ -4,7 +4,7 @@ import org.hamcrest.Description;
 import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeDiagnosingMatcher;
 
-/** Hamcrest matchers for {@code AggregateTestFixture#expectException(Matcher)}: the exception type and its rule code. */
+/** Hamcrest matchers for {@code AggregateTestFixture#expectException(Matcher)}: the exception type and its rule or value problem. */
 public final class LedgerRuleMatchers {
 
     private LedgerRuleMatchers() {
@@ -25,6 +25,25 @@ public final class LedgerRuleMatchers {
             @Override
             public void describeTo(Description description) {
                 description.appendText("a LedgerRuleViolation of ").appendValue(rule);
+            }
+        };
+    }
+
+    /** An {@link InvalidValueException} naming exactly this problem of a value. */
+    public static Matcher<InvalidValueException> invalid(ValueProblem problem) {
+        return new TypeSafeDiagnosingMatcher<>() {
+            @Override
+            protected boolean matchesSafely(InvalidValueException invalid, Description mismatch) {
+                if (invalid.problem() != problem) {
+                    mismatch.appendText("named ").appendValue(invalid.problem()).appendText(": ").appendText(invalid.getMessage());
+                    return false;
+                }
+                return true;
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("an InvalidValueException of ").appendValue(problem);
             }
         };
     }

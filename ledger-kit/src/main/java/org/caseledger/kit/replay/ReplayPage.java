@@ -117,6 +117,12 @@ public final class ReplayPage {
             if (entry.correctedBy() != null) {
                 line.append('\n').append(words.text("kit.timeline.correctedBy", String.valueOf(entry.correctedBy())));
             }
+            if (entry.recordedLate() != null) {
+                line.append('\n').append(entry.recordedLate().what());
+            }
+            if (entry.beforeReceipt() != null) {
+                line.append('\n').append(entry.beforeReceipt().what());
+            }
             timeline.add(line.toString());
         }
         sections.add(new Section(words.text("kit.timeline"), timeline));

@@ -19,9 +19,9 @@ class PrintedTimelineTest {
     private static final Instant RECORDED = Instant.parse("2026-03-02T08:25:10Z");
     private static final List<TimelineEntry> SIGNED = List.of(
             new TimelineEntry(0, "CaseOpened", "Ärende 2026-00001 öppnades vid enheten vivalla efter en orosanmälan", OCCURRED, RECORDED,
-                    "anna.lind", "SOCIAL_SECRETARY", "vivalla", null, null, null, null, null),
+                    "anna.lind", "SOCIAL_SECRETARY", "vivalla", null, null, null, null, null, null),
             new TimelineEntry(1, "JournalNoteRecorded", "Journalanteckning: " + SWEDISH.stored(PersonalData.SEALED), OCCURRED, RECORDED,
-                    "anna.lind", "SOCIAL_SECRETARY", "vivalla", null, null, null, null, null));
+                    "anna.lind", "SOCIAL_SECRETARY", "vivalla", null, null, null, null, null, null));
     private static final String PRINTED = """
             # När Vad Vem
             #0 hände 2026-03-02 09:20:00 registrerades 2026-03-02 09:25:10 Ärende öppnat Ärende 2026-00001 öppnades vid

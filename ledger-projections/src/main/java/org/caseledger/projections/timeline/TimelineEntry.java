@@ -22,14 +22,25 @@ import org.caseledger.projections.laterecording.LateRecordings;
  * @param corrects       for a correction: the sequence number of the note it corrects, shown beside it
  * @param recordedLate   for a decision, an extension or a hearing recorded long after it happened: how long, and the
  *                       misses it turned into passes; otherwise {@code null}
+ * @param beforeReceipt  for a fact dated before the day the case was received (a contact or a journal note, as the
+ *                       law's documentation duty allows): how many days before; otherwise {@code null}
  */
 public record TimelineEntry(long sequenceNumber, String type, String what, Instant occurredAt, Instant recordedAt,
                             String actor, String role, String unit, String legalBasis, String legalBasisId, Long correctedBy,
-                            Long corrects, RecordedLate recordedLate) {
+                            Long corrects, RecordedLate recordedLate, BeforeReceipt beforeReceipt) {
 
     TimelineEntry withCorrectedBy(long correction) {
         return new TimelineEntry(sequenceNumber, type, what, occurredAt, recordedAt, actor, role, unit, legalBasis, legalBasisId,
-                correction, corrects, recordedLate);
+                correction, corrects, recordedLate, beforeReceipt);
+    }
+
+    /**
+     * A fact dated before the day its case was received.
+     *
+     * @param daysBefore whole days between the day it happened and the day the case was received (Swedish time)
+     * @param what       that, in the reader's words
+     */
+    public record BeforeReceipt(long daysBefore, String what) {
     }
 
     /**

@@ -18,4 +18,7 @@ public interface TimelineWording {
 
     /** That a fact was recorded long after it happened, how long, and which misses it turned into passes. */
     String recordedLate(LateRecording late);
+
+    /** That a fact happened so many days before its case was received. */
+    String beforeReceipt(long daysBefore);
 }

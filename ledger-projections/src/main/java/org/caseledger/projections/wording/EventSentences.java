@@ -65,6 +65,11 @@ public final class EventSentences implements TimelineWording {
     }
 
     @Override
+    public String beforeReceipt(long daysBefore) {
+        return words.text("timeline.beforeReceipt", daysBefore);
+    }
+
+    @Override
     public String what(CaseEvent event) {
         if (event instanceof CaseOpened e) {
             return words.text("timeline.CaseOpened", e.caseNumber().value(), e.unit().value(), words.code(e.origin()));

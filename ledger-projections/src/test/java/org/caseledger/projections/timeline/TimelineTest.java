@@ -2,19 +2,22 @@ package org.caseledger.projections.timeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.caseledger.core.cases.CaseEvent;
 import org.caseledger.core.cases.ConsentId;
+import org.caseledger.core.cases.DecisionId;
 import org.caseledger.core.cases.DisclosureId;
 import org.caseledger.core.cases.InformationDisclosed;
+import org.caseledger.core.cases.JournalNoteRecorded;
+import org.caseledger.core.cases.NoteId;
 import org.caseledger.core.law.LegalBasisId;
-import org.caseledger.core.cases.DecisionId;
-import org.caseledger.projections.CaseStory;
-import org.caseledger.projections.compliance.ComplianceRule;
-import org.caseledger.projections.laterecording.LateRecording;
 import org.caseledger.core.shared.PartnerType;
 import org.caseledger.core.shared.Role;
 import org.caseledger.projections.CaseHistories;
+import org.caseledger.projections.CaseStory;
+import org.caseledger.projections.compliance.ComplianceRule;
+import org.caseledger.projections.laterecording.LateRecording;
 import org.junit.jupiter.api.Test;
 
 class TimelineTest {
@@ -34,6 +37,11 @@ class TimelineTest {
         @Override
         public String recordedLate(LateRecording late) {
             return "late " + late.daysAfter() + " " + late.missesTurned();
+        }
+
+        @Override
+        public String beforeReceipt(long daysBefore) {
+            return "before receipt " + daysBefore;
         }
     };
 
@@ -58,6 +66,19 @@ class TimelineTest {
         assertThat(timeline.get(7).legalBasisId()).isEqualTo("SFS2025:400-9kap1");
         assertThat(timeline.get(0).legalBasis()).isNull();
         assertThat(timeline.get(0).legalBasisId()).isNull();
+    }
+
+    @Test
+    void givenANoteAboutTheDaysBeforeTheCaseWasReceivedThenItsEntrySaysHowManyDaysBeforeAndTheCasesOwnFactsSayNothing() {
+        List<CaseEvent> history = new ArrayList<>(CaseHistories.familyTreatmentCase());
+        history.add(new JournalNoteRecorded(CaseHistories.CASE, NoteId.random(), "The school nurse called before she wrote.",
+                CaseHistories.day(-3, "anna.lind", Role.SOCIAL_SECRETARY)));
+
+        List<TimelineEntry> entries = Timeline.of(history, WORDS);
+
+        TimelineEntry note = entries.get(entries.size() - 1);
+        assertThat(note.beforeReceipt()).isEqualTo(new TimelineEntry.BeforeReceipt(3, "before receipt 3"));
+        assertThat(entries.subList(0, entries.size() - 1)).extracting(TimelineEntry::beforeReceipt).containsOnlyNulls();
     }
 
     @Test
