@@ -99,7 +99,7 @@ import org.springframework.web.bind.annotation.RestController;
  * A case and every kind of fact about it. Each POST builds one command (opening a case that starts with a
  * report builds two), sends it in a {@link CommandTransaction} and answers with the case's new version as
  * {@code ETag}; facts that get an id of their own answer 201 with their {@code Location}, steps in the life of
- * something that already was 200 (README, "Using the API"). The {@code @ResponseStatus} of each says which for
+ * something that already was 200 (docs/api.md, "Statuses"). The {@code @ResponseStatus} of each says which for
  * the OpenAPI document; the answer's status is the {@link CommandResult}'s.
  */
 @RestController

@@ -16,11 +16,12 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * tokens. In the {@code users} mode they sign in with a form; in the {@code oidc} mode through the identity provider
  * ({@link IdentityProviderSignIn}), when the pages have a client there, and not at all without one. The cookie is
  * Secure, HttpOnly and SameSite=Lax ({@code server.servlet.session.cookie} in application.yml): Lax still sends it
- * with the identity provider's redirect back, a top-level navigation. Behind a TLS proxy the pages send HSTS (README,
- * "Production", TLS). The content security policy allows scripts and styles from the ledger itself only, so even text
- * that slipped past escaping could not run, and forms to the ledger only, and to the identity provider, to which the
- * sign-out form's answer leads. A sign-in posted while the account or the address is locked never reaches the
- * password check: the sign-in guard (package {@code signin}) sends it back to the sign-in page.
+ * with the identity provider's redirect back, a top-level navigation. Behind a TLS proxy the pages send HSTS
+ * (docs/operations.md, "Production", TLS). The content security policy allows scripts and styles from the ledger
+ * itself only, so even text that slipped past escaping could not run, and forms to the ledger only, and to the
+ * identity provider, to which the sign-out form's answer leads. A sign-in posted while the account or the address is
+ * locked never reaches the password check: the sign-in guard (package {@code signin}) sends it back to the sign-in
+ * page.
  */
 @Configuration(proxyBeanMethods = false)
 class PageSecurityConfiguration {

@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
  * is counted whether or not such a user exists, so a lock says nothing about which names are real.
  * <p>
  * The counts live in this node's memory: with several nodes behind a load balancer each counts only the attempts it
- * served, so the allowance of the whole ledger is that many times larger (README, "Production"), and a restart
- * forgets them all.
+ * served, so the allowance of the whole ledger is that many times larger (docs/operations.md, "Production"), and a
+ * restart forgets them all.
  */
 public class SignInThrottle {
 

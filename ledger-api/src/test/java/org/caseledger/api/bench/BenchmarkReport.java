@@ -145,7 +145,7 @@ final class BenchmarkReport {
     private String markdown() {
         StringBuilder md = new StringBuilder();
         md.append("# Benchmarks\n\n");
-        md.append("Written by the benchmark harness (README, \"Benchmarks\"); do not edit by hand. Run started ")
+        md.append("Written by the benchmark harness (docs/operations.md, \"Benchmarks\"); do not edit by hand. Run started ")
                 .append(started).append(", finished ").append(Instant.now()).append(".\n\n");
         md.append("Every figure is the median of several runs; the runs are listed. *Efficiency* is the share of the physical ")
                 .append("reference, measured in the same run, that the ledger reaches: ledger ÷ reference for a rate, ")

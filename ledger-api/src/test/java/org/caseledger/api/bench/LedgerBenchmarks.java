@@ -90,8 +90,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Every benchmark of the ledger, each with its physical reference from the same run, written to
  * {@code docs/benchmarks.md} and {@code docs/benchmarks.json}. A benchmark, not a test: it asserts only that what it
  * measured was real work (a rebuild reached the head, a verification found the ledger intact, no request failed).
- * Run it with the {@code bench} profile (README, "Benchmarks"); {@code -Dbench.events}, {@code -Dbench.runs} and
- * {@code -Dbench.seconds} make a quicker, smaller run.
+ * Run it with the {@code bench} profile (docs/operations.md, "Benchmarks"); {@code -Dbench.events},
+ * {@code -Dbench.runs} and {@code -Dbench.seconds} make a quicker, smaller run.
  * <p>
  * The ledger runs as in production: the identity provider's bearer tokens ({@code oidc} mode), the hash-chaining
  * appender, encrypted personal data, the access index and the read-access log, on a database of its own.

@@ -40,9 +40,10 @@ import org.caseledger.client.model.VerificationReport;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's walk through one case, sent through a client generated from docs/openapi.json alone (the build generates
- * it, package {@code org.caseledger.client}): no request or answer type is written by hand, so a document a generator
- * cannot turn into a working client fails here. The steps and their order are the README's, "Walk through one case".
+ * The walk through one case, sent through a client generated from docs/openapi.json alone (the build generates it,
+ * package {@code org.caseledger.client}): no request or answer type is written by hand, so a document a generator
+ * cannot turn into a working client fails here. The steps and their order are the README's "First steps", then
+ * docs/api.md, "Walk through one case".
  */
 class GeneratedClientWalkThroughIT extends IntegrationTest {
 
@@ -115,7 +116,7 @@ class GeneratedClientWalkThroughIT extends IntegrationTest {
                 .containsExactly("The family moved here in 2023.", "The family moved here in 2022.");
         assertThat(view.getData().getNotes().get(0).getCorrectedBy()).containsExactly(view.getData().getNotes().get(1).getId());
         assertThat(view.getHeaders().get("ETag")).containsExactly("\"" + view.getData().getVersion() + "\"");
-        assertThat(history).as("the README's case: 20 events").hasSize(20);
+        assertThat(history).as("the walked-through case: 20 events").hasSize(20);
         assertThat(history.get(history.size() - 1).getActualInstance()).isInstanceOf(CaseClosedEntry.class);
         assertThat(verified.getStatus()).as(String.valueOf(verified)).isEqualTo("INTACT");
         assertThat(verified.getEventsChecked()).isEqualTo(20);

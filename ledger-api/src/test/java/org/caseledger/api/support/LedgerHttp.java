@@ -82,7 +82,10 @@ public final class LedgerHttp {
         return postRaw(path, body instanceof String text ? text : JSON.writeValueAsString(body));
     }
 
-    /** A DELETE says it comes from a program, as every write without a JSON body must (README, "Using the API"). */
+    /**
+     * A DELETE says it comes from a program, as every write without a JSON body must (docs/api.md, "Writes, browsers
+     * and content types").
+     */
     public Response delete(String path) {
         return send(request(path).header("X-Requested-By", "ledger-tests").DELETE());
     }
