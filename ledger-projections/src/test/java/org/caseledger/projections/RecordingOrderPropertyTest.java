@@ -104,6 +104,30 @@ class RecordingOrderPropertyTest {
         assertThat(late).as("recording orders that differ from business order").isGreaterThan(CASES * ORDERS / 2);
     }
 
+    /**
+     * The live processor reads a case's stored document before each batch and writes it after; a rebuild folds many of a
+     * case's events in one batch without storing between them. Both must leave the same stored document.
+     */
+    @Test
+    void aCaseFoldedEventByEventThroughItsStoredDocumentEqualsTheCaseFoldedInOneBatch() throws Exception {
+        Random random = new Random(SEED);
+        for (int n = 0; n < CASES; n++) {
+            Story story = Story.of(random);
+            List<Integer> order = story.anyAllowedOrder(random);
+            List<CaseEvent> recorded = story.record(order);
+            CaseView live = new CaseView();
+            CaseView rebuilt = new CaseView();
+            long sequence = 0;
+            for (CaseEvent event : recorded) {
+                live = json.readValue(json.writeValueAsString(live), CaseView.class);
+                CaseViewFold.apply(live, event, sequence);
+                CaseViewFold.apply(rebuilt, event, sequence++);
+            }
+            assertThat(json.writeValueAsString(live)).as("case %d of seed %d, recorded in the order %s", n, SEED, order)
+                    .isEqualTo(json.writeValueAsString(rebuilt));
+        }
+    }
+
     /** The case's metric facts and checks as sorted text; a journal check without its delay, which recording time decides. */
     private List<String> readModels(List<CaseEvent> recorded) throws Exception {
         CaseView view = new CaseView();

@@ -99,6 +99,31 @@ class ContractFuzzIT {
         assertThat(operations).isGreaterThan(50);
         assertThat(findings).as("seed %d: answers that break the contract", seed).isEmpty();
         assertThat(danglingPersonReferences()).as("seed %d: events naming a person not registered, or erased, when stored", seed).isEmpty();
+        assertThat(danglingStaffReferences()).as("seed %d: events naming a member of staff not registered, or gone, when stored", seed)
+                .isEmpty();
+    }
+
+    /**
+     * The stored events that name a member of staff — as the one who recorded it, a case's assignee or a decision's
+     * decision maker — who was not in the staff registry before them, or whose last day had passed on the day the fact
+     * happened. The configuration's own entries of the staff ({@code ledger-configuration}) are the registry's start.
+     */
+    private List<String> danglingStaffReferences() {
+        return jdbc.sql("""
+                SELECT e.payload_type || ' ' || e.aggregate_identifier || ' names ' || r.staff
+                FROM domain_event_entry e
+                CROSS JOIN LATERAL (SELECT convert_from(e.payload, 'UTF8')::jsonb AS data) d
+                CROSS JOIN LATERAL (SELECT ((d.data -> 'envelope' ->> 'occurredAt')::timestamptz AT TIME ZONE 'Europe/Stockholm')::date AS day) o
+                CROSS JOIN LATERAL (VALUES (d.data -> 'envelope' ->> 'actor'), (d.data ->> 'assignee'), (d.data ->> 'decidedBy')) AS r(staff)
+                WHERE r.staff IS NOT NULL AND r.staff <> 'ledger-configuration'
+                  AND (NOT EXISTS (SELECT 1 FROM domain_event_entry s WHERE s.global_index < e.global_index
+                                   AND s.payload_type = 'org.caseledger.core.staff.StaffMemberRegistered'
+                                   AND convert_from(s.payload, 'UTF8')::jsonb ->> 'staffId' = r.staff)
+                       OR EXISTS (SELECT 1 FROM domain_event_entry s WHERE s.global_index < e.global_index
+                                  AND s.payload_type = 'org.caseledger.core.staff.StaffMembershipEnded'
+                                  AND convert_from(s.payload, 'UTF8')::jsonb ->> 'staffId' = r.staff
+                                  AND (convert_from(s.payload, 'UTF8')::jsonb ->> 'lastDay')::date < o.day))
+                """).query(String.class).list();
     }
 
     /**

@@ -96,10 +96,11 @@ class ErasureIT extends IntegrationTest {
         assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
         assertThat(refused.field("rule")).isEqualTo("PERSON_ERASED");
 
-        String live = ReadModels.digest(jdbc);
+        ReadModels.awaitCaughtUp(http, Duration.ofSeconds(60));
+        Map<String, String> live = ReadModels.rows(jdbc);
         ReadModels.rebuild(http);
         ReadModels.awaitCaughtUp(http, Duration.ofSeconds(60));
-        assertThat(ReadModels.digest(jdbc)).as("a rebuild after the erasure equals the live read models").isEqualTo(live);
+        ReadModels.assertSameRows(live, ReadModels.rows(jdbc), "a rebuild after the erasure against the live read models");
     }
 
     @Test

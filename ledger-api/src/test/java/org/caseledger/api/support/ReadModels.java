@@ -4,7 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -45,5 +51,38 @@ public final class ReadModels {
                         + " occurred_at, recorded_at, recorded_on, days_after, misses_turned), ',' ORDER BY case_id, sequence_number)), 'none')"
                         + " FROM late_recording)")
                 .query(String.class).single();
+    }
+
+    /**
+     * Every row of the read models, keyed by table and row key, with the row as text: what {@link #digest} hashes, kept
+     * so that a difference can be named (which case, which rule) rather than only found.
+     */
+    public static Map<String, String> rows(JdbcClient jdbc) {
+        Map<String, String> rows = new TreeMap<>();
+        jdbc.sql("SELECT 'case_view ' || case_id, version || ' ' || document::text FROM case_view")
+                .query(rs -> { rows.put(rs.getString(1), rs.getString(2)); });
+        jdbc.sql("SELECT 'compliance_check ' || concat_ws('|', case_id, rule, subject), concat_ws('|', reference_day, due_on, met_on, met, detail)"
+                        + " FROM compliance_check")
+                .query(rs -> { rows.put(rs.getString(1), rs.getString(2)); });
+        jdbc.sql("SELECT 'metric_fact ' || concat_ws('|', stream, sequence_number, metric, subject), concat_ws('|', unit, day, dimension, value)"
+                        + " FROM metric_fact")
+                .query(rs -> { rows.merge(rs.getString(1), rs.getString(2), (a, b) -> a + " & " + b); });
+        jdbc.sql("SELECT 'late_recording ' || concat_ws('|', case_id, sequence_number), concat_ws('|', case_number, unit, event_type,"
+                        + " decision_kind, occurred_at, recorded_at, recorded_on, days_after, misses_turned) FROM late_recording")
+                .query(rs -> { rows.put(rs.getString(1), rs.getString(2)); });
+        return rows;
+    }
+
+    /** Fails naming the first rows that differ between two reads of {@link #rows}, each as it was and as it is. */
+    public static void assertSameRows(Map<String, String> expected, Map<String, String> actual, String what) {
+        List<String> differences = new ArrayList<>();
+        Set<String> keys = new TreeSet<>(expected.keySet());
+        keys.addAll(actual.keySet());
+        for (String key : keys) {
+            if (!Objects.equals(expected.get(key), actual.get(key)) && differences.size() < 3) {
+                differences.add(key + "\n  was: " + expected.get(key) + "\n  now: " + actual.get(key));
+            }
+        }
+        assertThat(differences).as("%s: rows that differ (the first three)", what).isEmpty();
     }
 }
