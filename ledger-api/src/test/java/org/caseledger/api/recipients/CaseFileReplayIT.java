@@ -74,30 +74,35 @@ class CaseFileReplayIT extends IntegrationTest {
     void theKitReplaysEveryEventAndThreeInstantsAsTheLedgerAnswersThemInSwedishAndEnglish() throws Exception {
         JsonNode history = http.as("ivo").get("/api/v1/cases/" + caseId + "/history").json();
         int events = history.size();
-        List<String> moments = new ArrayList<>();
-        for (int event = 0; event < events; event++) {
-            moments.add("asOfEvent=" + event);
-        }
-        for (int at : new int[] {events / 4, events / 2, 3 * events / 4}) {
-            moments.add("asOf=" + history.get(at).path("envelope").path("recordedAt").asString());
-        }
         List<String> differences = new ArrayList<>();
         for (String language : List.of("sv", "en")) {
-            for (String moment : moments) {
-                String[] asked = moment.split("=", 2);
+            Kit.Run everyEvent = Kit.run("replay", file.toString(), "--public-key", ledgerKey.toString(), "--key", IVO_KEY.toString(),
+                    "--every-event", "--lang", language, "--json");
+            assertThat(everyEvent.exitCode()).as(everyEvent.output()).isZero();
+            List<String> answers = everyEvent.output().lines().toList();
+            assertThat(answers).as("one answer per event").hasSize(events);
+            for (int event = 0; event < events; event++) {
+                compare("asOfEvent=" + event, language, JSON.readTree(answers.get(event)), differences);
+            }
+            for (int at : new int[] {events / 4, events / 2, 3 * events / 4}) {
+                String instant = history.get(at).path("envelope").path("recordedAt").asString();
                 Kit.Run run = Kit.run("replay", file.toString(), "--public-key", ledgerKey.toString(), "--key", IVO_KEY.toString(),
-                        asked[0].equals("asOfEvent") ? "--event" : "--as-of", asked[1], "--lang", language, "--json");
+                        "--as-of", instant, "--lang", language, "--json");
                 assertThat(run.exitCode()).as(run.output()).isZero();
-                JsonNode replayed = JSON.readTree(run.output());
-                String query = "?" + moment.replace("+", "%2B");
-                diff(moment + " " + language + " view", api("/api/v1/cases/" + caseId + query), replayed.path("view"), differences);
-                diff(moment + " " + language + " timeline", api("/api/v1/cases/" + caseId + "/timeline" + query + "&limit=1000&lang=" + language),
-                        replayed.path("timeline"), differences);
-                diff(moment + " " + language + " compliance", api("/api/v1/cases/" + caseId + "/compliance" + query), replayed.path("compliance"),
-                        differences);
+                compare("asOf=" + instant, language, JSON.readTree(run.output()), differences);
             }
         }
         assertThat(differences).as("fields where the kit's replay and the ledger's answer differ").isEmpty();
+    }
+
+    /** The kit's answer at a moment against the ledger's answers to the same moment, field by field. */
+    private void compare(String moment, String language, JsonNode replayed, List<String> differences) {
+        String query = "?" + moment.replace("+", "%2B");
+        diff(moment + " " + language + " view", api("/api/v1/cases/" + caseId + query), replayed.path("view"), differences);
+        diff(moment + " " + language + " timeline", api("/api/v1/cases/" + caseId + "/timeline" + query + "&limit=1000&lang=" + language),
+                replayed.path("timeline"), differences);
+        diff(moment + " " + language + " compliance", api("/api/v1/cases/" + caseId + "/compliance" + query), replayed.path("compliance"),
+                differences);
     }
 
     @Test

@@ -58,12 +58,13 @@ public final class Main {
                   makes a recipient's key pair: writes the private key to DIR/NAME.key (default: here), readable by
                   you alone, and prints the public key to register in the ledger's configuration, with its id
               java -jar ledger-kit.jar replay FILE (--public-key PEM-FILE | --policy POLICY-FILE) [--key RECIPIENT-KEY]
-                      [--as-of TIME | --event N] [--lang sv|en] [--json] [--html OUT]
+                      [--as-of TIME | --event N | --every-event] [--lang sv|en] [--json] [--html OUT]
                   verifies the case file first and shows nothing of one that does not verify; then opens it with the
                   recipient's key (without one, no personal field is shown) and shows the case as it stood at TIME
                   (ISO instant, or a date or date and time in Swedish time) or after event N: the case, the timeline
                   in Swedish (or English) and compliance with each rule; --json prints the same as the ledger's API
-                  answers it, --html also writes it as a page
+                  answers it, --html also writes it as a page; --every-event with --json prints the case after each
+                  of its events, one JSON document a line, in order (the file is verified and opened once)
               java -jar ledger-kit.jar pdf FILE.pdf --public-key PEM-FILE [--lang sv|en]
                   checks a printed case file: its PAdES signature by the ledger's key over every byte of the file, the
                   signed case file attached inside it (verified as case-file does), and that its printed timeline says
@@ -131,7 +132,12 @@ public final class Main {
             throw new Usage("replay takes a case file");
         }
         Map<String, String> options = options(args.subList(1, args.size()),
-                Set.of("--public-key", "--policy", "--trusted-checkpoint", "--key", "--as-of", "--event", "--lang", "--html"), Set.of("--json"));
+                Set.of("--public-key", "--policy", "--trusted-checkpoint", "--key", "--as-of", "--event", "--lang", "--html"),
+                Set.of("--json", "--every-event"));
+        boolean everyEvent = options.containsKey("--every-event");
+        if (everyEvent && (!options.containsKey("--json") || options.containsKey("--as-of") || options.containsKey("--event"))) {
+            throw new Usage("--every-event goes with --json, and without --as-of or --event");
+        }
         CaseFileVerifier verifier = verifier(options);
         Locale language = language(options);
         CaseAtMoment moment = moment(options);
@@ -158,6 +164,12 @@ public final class Main {
         } catch (OpenedCaseFile.NotForThisKey e) {
             out.println("REFUSED: " + e.getMessage());
             return REFUSED;
+        }
+        if (everyEvent) {
+            for (long event = 0; event < file.events().size(); event++) {
+                out.println(ReplayJson.line(Replay.at(file, new CaseAtMoment(null, event), language)));
+            }
+            return OK;
         }
         Replay.Answer answer = Replay.at(file, moment, language);
         if (options.containsKey("--json")) {

@@ -21,4 +21,13 @@ public final class ReplayJson {
             throw new IllegalStateException("a replay could not be written as JSON", e);
         }
     }
+
+    /** The same on one line, for a stream of answers (JSON Lines). */
+    public static String line(Replay.Answer answer) {
+        try {
+            return JSON.writeValueAsString(answer);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a replay could not be written as JSON", e);
+        }
+    }
 }

@@ -34,6 +34,13 @@ class MainTest {
     }
 
     @Test
+    void givenEveryEventWithoutJsonOrWithAMomentThenItIsAUsageError() throws IOException {
+        Path key = Files.writeString(directory.resolve("ledger.pem"), "not read");
+        assertThat(run("replay", "case.json", "--policy", key.toString(), "--every-event")).isEqualTo(Main.USAGE);
+        assertThat(run("replay", "case.json", "--policy", key.toString(), "--every-event", "--json", "--event", "3")).isEqualTo(Main.USAGE);
+    }
+
+    @Test
     void givenKeygenForARecipientThenThePrivateKeyIsWrittenOnceAndThePublicKeyPrinted() throws IOException {
         assertThat(run("keygen", "ivo", "--recipient", "--out", directory.toString())).isEqualTo(Main.OK);
         RecipientKeyFile key = RecipientKeyFile.read(directory.resolve("ivo.key"));
