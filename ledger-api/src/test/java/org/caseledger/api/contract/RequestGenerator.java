@@ -133,7 +133,8 @@ final class RequestGenerator {
             case "date" -> LocalDate.of(2025, 6, 1).plusDays(random.nextInt(500)).toString();
             default -> {
                 int maxLength = schema.path("maxLength").asInt(40);
-                String text = pick(List.of("Ringde skolan.", "Hembesök", "anna.lind", "vivalla", "Åsa Öberg", "2026-00001"));
+                // a registered member of staff and one nobody registered, so that a reference to staff is tried both ways
+                String text = pick(List.of("Ringde skolan.", "Hembesök", "anna.lind", "ola.okand", "vivalla", "Åsa Öberg", "2026-00001"));
                 yield text.length() > maxLength ? text.substring(0, maxLength) : text;
             }
         };
