@@ -182,7 +182,7 @@ final class BenchmarkReport {
         return Math.round(value * 100) / 100.0;
     }
 
-    private static String format(double value) {
+    static String format(double value) {
         return value >= 100 ? String.format(Locale.ROOT, "%,.0f", value) : String.format(Locale.ROOT, "%.2f", value);
     }
 }

@@ -1,14 +1,20 @@
 package org.caseledger.api.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 import org.axonframework.serialization.Serializer;
@@ -141,6 +147,105 @@ final class References {
             }
         }
         return events / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * The physical reference of a rebuild: every stored payload read in global order, the range cut into one slice per
+     * core, each slice on its own connection and thread, and parsed as JSON with a plain Jackson parser: no ledger
+     * code, no decryption, every core.
+     */
+    double parallelScanAndParseRate(int threads) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        return inSlices(threads, "SELECT payload FROM domain_event_entry WHERE global_index BETWEEN ? AND ? ORDER BY global_index",
+                rs -> json.readTree(rs.getBytes(1)));
+    }
+
+    /** The physical reference of a verification: {@link #scanAndHashRate}'s work, the range cut into one slice per core. */
+    double parallelScanAndHashRate(int threads) throws Exception {
+        return inSlices(threads, "SELECT global_index, aggregate_identifier, sequence_number, event_identifier, payload_type, "
+                + "payload_revision, payload, envelope_digest, payload_digest, previous_hash, hash FROM domain_event_entry "
+                + "WHERE global_index BETWEEN ? AND ?", new RowWork() {
+                    private final ThreadLocal<MessageDigest> sha256 = ThreadLocal.withInitial(References::sha256);
+
+                    @Override
+                    public void on(ResultSet rs) throws Exception {
+                        MessageDigest digest = sha256.get();
+                        for (int column : new int[] {2, 4, 5, 6}) {
+                            rs.getString(column);
+                        }
+                        rs.getLong(1);
+                        rs.getLong(3);
+                        digest.update(rs.getBytes(7));
+                        rs.getBytes(8);
+                        rs.getBytes(9);
+                        rs.getBytes(10);
+                        digest.digest(rs.getBytes(11));
+                    }
+                });
+    }
+
+    /** What is done with each row of a slice. */
+    private interface RowWork {
+        void on(ResultSet rs) throws Exception;
+    }
+
+    /** Every stored event's row, the global order cut into {@code threads} slices read at once; answers rows per second. */
+    private double inSlices(int threads, String query, RowWork work) throws Exception {
+        long first;
+        long last;
+        try (Connection connection = owner.getConnection(); Statement statement = connection.createStatement();
+             ResultSet range = statement.executeQuery("SELECT coalesce(min(global_index), 0), coalesce(max(global_index), -1) FROM domain_event_entry")) {
+            range.next();
+            first = range.getLong(1);
+            last = range.getLong(2);
+        }
+        long width = (last - first + threads) / threads;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        long start = System.nanoTime();
+        try {
+            List<Future<Long>> slices = new ArrayList<>();
+            for (int slice = 0; slice < threads; slice++) {
+                long from = first + slice * width;
+                long to = Math.min(last, from + width - 1);
+                slices.add(pool.submit(() -> readSlice(query, from, to, work)));
+            }
+            long rows = 0;
+            for (Future<Long> slice : slices) {
+                rows += slice.get();
+            }
+            return rows / ((System.nanoTime() - start) / 1e9);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private long readSlice(String query, long from, long to, RowWork work) throws Exception {
+        long rows = 0;
+        try (Connection connection = owner.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement select = connection.prepareStatement(query)) {
+                select.setFetchSize(FETCH_SIZE);
+                select.setLong(1, from);
+                select.setLong(2, to);
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        work.on(rs);
+                        rows++;
+                    }
+                }
+            } finally {
+                connection.rollback();
+            }
+        }
+        return rows;
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The latencies of reading one stream's events and deserializing them: what a fold of it costs at the least. */
