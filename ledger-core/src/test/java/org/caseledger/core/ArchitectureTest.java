@@ -2,6 +2,7 @@ package org.caseledger.core;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -11,7 +12,7 @@ import org.axonframework.serialization.Revision;
 import org.caseledger.core.shared.LedgerCommand;
 import org.caseledger.core.shared.LedgerEvent;
 
-/** The domain stays free of web and storage technology, and its messages keep stable, versioned shapes. */
+/** The domain stays free of web and storage technology, its messages keep stable, versioned shapes, and its packages have no cycles. */
 @AnalyzeClasses(packages = "org.caseledger.core", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
@@ -43,4 +44,7 @@ class ArchitectureTest {
             .that().implement(LedgerCommand.class)
             .should().beRecords()
             .andShould().beTopLevelClasses();
+
+    @ArchTest
+    static final ArchRule noPackageCycles = slices().matching("org.caseledger.core.(*)..").should().beFreeOfCycles();
 }

@@ -1,12 +1,19 @@
 package org.caseledger.api.access;
 
-/** A member of staff asked for something of a case or a unit their role and unit do not give them; answered 403. */
-public class AccessRefusedException extends RuntimeException {
+import org.caseledger.api.problems.ProblemException;
+import org.caseledger.api.problems.ProblemType;
+import org.caseledger.api.problems.Words;
+
+/**
+ * A member of staff asked for something of a case or a unit their role and unit do not give them; answered 403 with
+ * the reason in the reader's words ({@code refusal.<CODE>} in the message bundles).
+ */
+public class AccessRefusedException extends ProblemException {
 
     private final Refusal refusal;
 
     public AccessRefusedException(Refusal refusal) {
-        super(refusal.description());
+        super(ProblemType.FORBIDDEN, new Words("problem.forbidden.because"), refusal.description(), new Words("refusal." + refusal.name()));
         this.refusal = refusal;
     }
 

@@ -18,7 +18,7 @@ import org.caseledger.core.household.Household;
 import org.caseledger.core.outreach.OutreachActivity;
 import org.caseledger.core.person.Person;
 import org.caseledger.core.staff.StaffMember;
-import org.caseledger.projections.caseview.CaseViewProjection;
+import org.caseledger.projections.readmodels.CaseViewProjection;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;

@@ -15,6 +15,7 @@ import org.axonframework.serialization.Serializer;
 import org.caseledger.api.config.EventStoreProperties;
 import org.caseledger.api.snapshots.SealedSnapshotFilter;
 import org.caseledger.api.snapshots.SealingSnapshotAppender;
+import org.caseledger.api.snapshots.SnapshotSealer;
 import org.caseledger.api.snapshots.SnapshotJson;
 import org.caseledger.core.cases.CaseEvent;
 import org.caseledger.core.outreach.OutreachActivity;
@@ -83,6 +84,12 @@ public class IntegrityConfiguration {
                 .serviceLevelObjectives(Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50),
                         Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1))
                 .register(meters);
+    }
+
+    /** The sealer of the case's snapshots, with a key derived from the signing key and used for nothing else. */
+    @Bean
+    SnapshotSealer snapshotSealer(SigningKey signingKey) {
+        return new SnapshotSealer(signingKey.derivedKey(SnapshotSealer.KEY_PURPOSE));
     }
 
     /** A case's events with personal data sealed, for the read models' processor to fold a view again from. */

@@ -41,7 +41,7 @@ class PageAdvice {
     @ExceptionHandler(AccessRefusedException.class)
     @ResponseStatus(HttpStatus.FORBIDDEN)
     String refused(AccessRefusedException e, Model model) {
-        return error(model, 403, problems.refusal(LocaleContextHolder.getLocale(), e.refusal()));
+        return error(model, 403, problems.detail(LocaleContextHolder.getLocale(), e));
     }
 
     @ExceptionHandler(NotFoundException.class)

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
-import org.caseledger.api.access.Refusal;
 import org.caseledger.core.shared.LedgerRule;
 import org.caseledger.core.shared.ValueProblem;
 import org.springframework.context.MessageSource;
@@ -43,10 +42,32 @@ public class Problems {
     /** The type's words with another status than its own (a bearer token refused with 403, a 431 from the container). */
     public ProblemDetail of(HttpServletRequest request, HttpStatusCode status, ProblemType type, Object... facts) {
         Locale language = ProblemLanguage.of(request);
+        return problem(status, type, language, text(language, "problem." + type.slug() + ".detail", facts));
+    }
+
+    /** A feature's refusal: its type, its detail with its facts, and the members it adds for a program. */
+    public ProblemDetail of(HttpServletRequest request, ProblemException refusal) {
+        Locale language = ProblemLanguage.of(request);
+        ProblemDetail problem = problem(refusal.type().status(), refusal.type(), language, detail(language, refusal));
+        if (refusal instanceof ProblemProperties more) {
+            more.problemProperties().forEach(problem::setProperty);
+        }
+        return problem;
+    }
+
+    /** The detail of a feature's refusal in a language already chosen (the pages choose theirs themselves). */
+    public String detail(Locale language, ProblemException refusal) {
+        Object[] facts = refusal.facts().stream()
+                .map(fact -> fact instanceof Words words ? text(language, words.key()) : fact)
+                .toArray();
+        return text(language, refusal.detail().key(), facts);
+    }
+
+    private ProblemDetail problem(HttpStatusCode status, ProblemType type, Locale language, String detail) {
         ProblemDetail problem = ProblemDetail.forStatus(status);
         problem.setType(type.uri());
         problem.setTitle(text(language, "problem." + type.slug() + ".title"));
-        problem.setDetail(text(language, "problem." + type.slug() + ".detail", facts));
+        problem.setDetail(detail);
         return problem;
     }
 
@@ -81,11 +102,6 @@ public class Problems {
     /** What is wrong with one value, in the request's language. */
     public FieldError fieldError(HttpServletRequest request, String field, ValueProblem problem, List<Object> facts) {
         return new FieldError(field, valueText(ProblemLanguage.of(request), null, problem, facts));
-    }
-
-    /** Why the access policy refused, in a language already chosen. */
-    public String refusal(Locale language, Refusal refusal) {
-        return text(language, "problem.forbidden.because", text(language, "refusal." + refusal.name()));
     }
 
     /** What is wrong with one value, in a language already chosen (the pages choose theirs themselves). */

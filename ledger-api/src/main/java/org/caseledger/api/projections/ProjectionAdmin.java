@@ -20,7 +20,9 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.caseledger.api.nodes.LedgerNodes;
 import org.caseledger.api.web.NotFoundException;
-import org.caseledger.projections.caseview.CaseViewProjection;
+import org.caseledger.projections.readmodels.CaseViewProjection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -47,6 +49,8 @@ public class ProjectionAdmin {
     /** One segment: the node holding it (none while it is handed over) and how far it has come. */
     public record Segment(int segment, String owner, boolean replaying, long position) {
     }
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectionAdmin.class);
 
     private static final Duration POLL = Duration.ofMillis(200);
 
@@ -106,10 +110,10 @@ public class ProjectionAdmin {
     public Status rebuild(String name) {
         StreamingEventProcessor processor = processor(name);
         if (nodes.anotherRebuilding()) {
-            throw new RebuildRefusedException("another node is rebuilding the read models; follow it at /api/v1/admin/projections");
+            throw refused("another node is rebuilding the read models; follow it at /api/v1/admin/projections");
         }
         if (!replay.begin()) {
-            throw new RebuildRefusedException("a rebuild is already running on this node; follow it at /api/v1/admin/projections");
+            throw refused("a rebuild is already running on this node; follow it at /api/v1/admin/projections");
         }
         Duration handOver = nodes.claimTimeout().multipliedBy(2).plusSeconds(10);
         nodes.markRebuilding(handOver.plusMinutes(1));
@@ -124,7 +128,7 @@ public class ProjectionAdmin {
             try {
                 processor.resetTokens();
             } catch (UnableToClaimTokenException e) {
-                throw new RebuildRefusedException("another node claimed a segment while it was being reset, so nothing was "
+                throw refused("another node claimed a segment while it was being reset, so nothing was "
                         + "reset; try again");
             }
             if (processor instanceof AbstractEventProcessor replayable) {
@@ -151,6 +155,12 @@ public class ProjectionAdmin {
                 .map(Map.Entry::getKey).sorted().toList();
     }
 
+    /** A rebuild that does not start is the operator's to follow up: logged with its reason, answered 409. */
+    private static RebuildRefusedException refused(String why) {
+        log.info("Rebuild refused: {}", why);
+        return new RebuildRefusedException(why);
+    }
+
     private void awaitEverySegmentFree(String name, Duration atMost) {
         Instant deadline = Instant.now().plus(atMost);
         while (true) {
@@ -160,14 +170,14 @@ public class ProjectionAdmin {
                 return;
             }
             if (Instant.now().isAfter(deadline)) {
-                throw new RebuildRefusedException((all - free) + " of the " + all + " segments are still held by other nodes after "
+                throw refused((all - free) + " of the " + all + " segments are still held by other nodes after "
                         + atMost.toSeconds() + " s; nothing was reset");
             }
             try {
                 Thread.sleep(POLL.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new RebuildRefusedException("interrupted while waiting for the other nodes to release their segments");
+                throw refused("interrupted while waiting for the other nodes to release their segments");
             }
         }
     }

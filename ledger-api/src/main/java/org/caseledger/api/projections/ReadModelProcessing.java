@@ -2,7 +2,7 @@ package org.caseledger.api.projections;
 
 import org.axonframework.config.ConfigurerModule;
 import org.caseledger.api.nodes.LedgerNodes;
-import org.caseledger.projections.caseview.CaseViewProjection;
+import org.caseledger.projections.readmodels.CaseViewProjection;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;

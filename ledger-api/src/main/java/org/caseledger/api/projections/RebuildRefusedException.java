@@ -1,9 +1,12 @@
 package org.caseledger.api.projections;
 
+import org.caseledger.api.problems.ProblemException;
+import org.caseledger.api.problems.ProblemType;
+
 /** A rebuild that could not start because other nodes hold the read models' segments; nothing was reset. */
-public class RebuildRefusedException extends RuntimeException {
+public class RebuildRefusedException extends ProblemException {
 
     public RebuildRefusedException(String message) {
-        super(message);
+        super(ProblemType.REBUILD_REFUSED, message);
     }
 }

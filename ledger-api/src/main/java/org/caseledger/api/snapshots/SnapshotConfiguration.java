@@ -10,7 +10,6 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.messaging.annotation.HandlerDefinition;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
-import org.caseledger.api.integrity.SigningKey;
 import org.caseledger.core.cases.Case;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -25,17 +24,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Only the case is snapshotted. A person's stream is its registration and perhaps its erasure, and an outreach
  * activity's is one event: there is nothing to spare, and a person's snapshot would be one more copy to erase.
  * <p>
- * Snapshots are sealed to the chain when written and used only while the seal holds (ADR 0009). The key is derived
- * from the signing key, the one secret the application already holds outside the database.
+ * Snapshots are sealed to the chain when written and used only while the seal holds (ADR 0009). The sealer, whose key
+ * is derived from the signing key, is declared with the storage engine that seals them (IntegrityConfiguration).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SnapshotProperties.class)
 public class SnapshotConfiguration {
-
-    @Bean
-    SnapshotSealer snapshotSealer(SigningKey signingKey) {
-        return new SnapshotSealer(signingKey.derivedKey("snapshot-mac/1"));
-    }
 
     @Bean
     SealingSnapshotAppender sealingSnapshotAppender(SnapshotSealer sealer) {

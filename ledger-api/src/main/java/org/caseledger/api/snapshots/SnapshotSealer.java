@@ -20,6 +20,9 @@ import org.caseledger.core.integrity.SnapshotBinding;
  */
 public final class SnapshotSealer {
 
+    /** What the sealing key is derived for from the signing key, the one secret the application holds outside the database. */
+    public static final String KEY_PURPOSE = "snapshot-mac/1";
+
     static final String EVENT_HASH = "ledgerEventHash";
     static final String MAC = "ledgerSnapshotMac";
 
@@ -27,7 +30,7 @@ public final class SnapshotSealer {
 
     private final byte[] key;
 
-    SnapshotSealer(byte[] key) {
+    public SnapshotSealer(byte[] key) {
         this.key = key.clone();
     }
 

@@ -15,15 +15,11 @@ import java.util.stream.Collectors;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
-import org.caseledger.api.access.AccessRefusedException;
-import org.caseledger.api.integrity.IntegrityBrokenException;
 import org.caseledger.api.problems.FieldError;
 import org.caseledger.api.problems.ProblemException;
-import org.caseledger.api.problems.ProblemLanguage;
 import org.caseledger.api.problems.ProblemProperties;
 import org.caseledger.api.problems.ProblemType;
 import org.caseledger.api.problems.Problems;
-import org.caseledger.api.projections.RebuildRefusedException;
 import org.caseledger.core.shared.InvalidValueException;
 import org.caseledger.core.shared.LedgerRuleViolation;
 import org.caseledger.core.shared.ValueProblem;
@@ -57,9 +53,10 @@ import tools.jackson.databind.exc.PropertyBindingException;
 /**
  * Every error is an RFC 9457 problem a person can read and a program can act on: 400 malformed or invalid (with one
  * entry per field in {@code errors}), 404 unknown, 409 a broken rule (with its code in {@code rule}), 412 a stale
- * version, 422 a reused idempotency key, 503 an unreachable database; Spring MVC's own refusals (405, 406, 415, a
- * missing parameter) are answered alike. A 500 means a defect and is logged as one. The words come from the message
- * bundles ({@link Problems}); no exception's message reaches the client, only facts chosen here.
+ * version, 422 a reused idempotency key, 503 an unreachable database, and a feature's own refusal as the feature
+ * words it ({@link ProblemException}); Spring MVC's own refusals (405, 406, 415, a missing parameter) are answered
+ * alike. A 500 means a defect and is logged as one. The words come from the message bundles ({@link Problems}); no
+ * exception's message reaches the client, only facts chosen here.
  */
 @RestControllerAdvice
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
@@ -100,13 +97,6 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problems.of(request, ProblemType.NOT_FOUND);
     }
 
-    @ExceptionHandler(AccessRefusedException.class)
-    ProblemDetail accessRefused(AccessRefusedException e, HttpServletRequest request) {
-        ProblemDetail problem = problems.of(request, ProblemType.FORBIDDEN);
-        problem.setDetail(problems.refusal(ProblemLanguage.of(request), e.refusal()));
-        return problem;
-    }
-
     @ExceptionHandler(StaleVersionException.class)
     ProblemDetail staleVersion(StaleVersionException e, HttpServletRequest request) {
         ProblemDetail problem = problems.of(request, ProblemType.STALE_VERSION);
@@ -122,22 +112,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problems.of(request, ProblemType.IDEMPOTENCY_KEY_REUSED);
     }
 
-    @ExceptionHandler(IntegrityBrokenException.class)
-    ProblemDetail integrityBroken(IntegrityBrokenException e, HttpServletRequest request) {
-        ProblemDetail problem = problems.of(request, ProblemType.INTEGRITY_BROKEN);
-        problem.setProperty("verification", e.report());
-        return problem;
-    }
-
-    @ExceptionHandler(RebuildRefusedException.class)
-    ProblemDetail rebuildRefused(RebuildRefusedException e, HttpServletRequest request) {
-        log.info("Rebuild refused: {}", e.getMessage());
-        return problems.of(request, ProblemType.REBUILD_REFUSED);
-    }
-
+    /** A feature's refusal, which carries its own type, words and members (access refused, integrity broken, …). */
     @ExceptionHandler(ProblemException.class)
     ProblemDetail problem(ProblemException e, HttpServletRequest request) {
-        return problems.of(request, e.type(), e.facts().toArray());
+        return problems.of(request, e);
     }
 
     @ExceptionHandler(ConcurrencyException.class)

@@ -64,7 +64,7 @@ import org.caseledger.core.shared.PersonId;
 import org.caseledger.core.shared.Role;
 import org.caseledger.core.shared.StaffId;
 import org.caseledger.core.shared.UnitId;
-import org.caseledger.projections.caseview.CaseViewProjection;
+import org.caseledger.projections.readmodels.CaseViewProjection;
 import org.caseledger.verify.note.SignatureType;
 import org.caseledger.verify.note.SignerKey;
 import org.caseledger.verify.witness.AddCheckpointRequest;

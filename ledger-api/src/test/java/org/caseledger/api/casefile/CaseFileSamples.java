@@ -73,7 +73,7 @@ import org.caseledger.core.shared.UnitId;
  * A made-up case with one event of every kind (and the optional facts both present and absent), and a signed case
  * file that matches it, for rendering the timeline and the PDF without a database.
  */
-final class CaseFileSamples {
+public final class CaseFileSamples {
 
     static final String CASE_ID = "5b0f6a8e-2f0c-4a3e-9d55-0c1e2a7b9f10";
     static final PersonId CHILD = PersonId.of("9d4f5a6b-5555-4a57-9c1f-2b7e5d9a6c30");
@@ -94,7 +94,7 @@ final class CaseFileSamples {
     }
 
     /** Every kind of case event, in an order a case could have them, the instants carrying nanoseconds. */
-    static List<CaseEvent> everyKindOfEvent(String note) {
+    public static List<CaseEvent> everyKindOfEvent(String note) {
         NoteId noteId = NoteId.of("6a1c2f0e-1111-4a57-9c1f-2b7e5d9a6c30");
         InterventionId intervention = InterventionId.of("7b2d3e4f-3333-4a57-9c1f-2b7e5d9a6c30");
         VisitId visit = VisitId.of("8c3e4f5a-4444-4a57-9c1f-2b7e5d9a6c30");

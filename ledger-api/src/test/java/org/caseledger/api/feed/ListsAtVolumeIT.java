@@ -11,7 +11,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.caseledger.api.support.LedgerHttp;
 import org.caseledger.api.support.SyntheticCases;
 import org.caseledger.api.support.TestDatabase;
-import org.caseledger.projections.caseview.CaseViewProjection;
+import org.caseledger.projections.readmodels.CaseViewProjection;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

@@ -18,7 +18,7 @@ import org.caseledger.api.projections.ProjectionAdmin;
 import org.caseledger.api.support.IntegrationTest;
 import org.caseledger.api.support.SyntheticCases;
 import org.caseledger.core.shared.LedgerEvent;
-import org.caseledger.projections.caseview.CaseViewProjection;
+import org.caseledger.projections.readmodels.CaseViewProjection;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

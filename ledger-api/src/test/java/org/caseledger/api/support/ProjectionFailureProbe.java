@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.caseledger.core.cases.ReportOfConcernReceived;
-import org.caseledger.projections.caseview.CaseViewProjection;
+import org.caseledger.projections.readmodels.CaseViewProjection;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**

@@ -22,7 +22,7 @@ import org.caseledger.api.support.IntegrationTest;
 import org.caseledger.api.support.LedgerHttp;
 import org.caseledger.api.support.RawHttp;
 import org.caseledger.api.support.ReadModels;
-import org.caseledger.projections.caseview.CaseViewProjection;
+import org.caseledger.projections.readmodels.CaseViewProjection;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;

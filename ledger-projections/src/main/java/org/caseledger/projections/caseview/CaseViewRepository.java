@@ -47,7 +47,7 @@ public class CaseViewRepository {
     }
 
     /** The case's view as stored, sealed: for a fold. */
-    Optional<CaseView> stored(CaseId caseId) {
+    public Optional<CaseView> stored(CaseId caseId) {
         return document(caseId).map(this::read);
     }
 
@@ -56,7 +56,7 @@ public class CaseViewRepository {
     }
 
     /** The stored views of these cases, sealed, in one query; a case without a view is left out. */
-    List<CaseView> findAll(List<CaseId> caseIds) {
+    public List<CaseView> findAll(List<CaseId> caseIds) {
         if (caseIds.isEmpty()) {
             return List.of();
         }
@@ -66,7 +66,7 @@ public class CaseViewRepository {
                 .list();
     }
 
-    void saveAll(List<CaseView> views) {
+    public void saveAll(List<CaseView> views) {
         if (views.isEmpty()) {
             return;
         }
@@ -93,7 +93,7 @@ public class CaseViewRepository {
         return views.stream().map(value).toArray(array);
     }
 
-    void deleteAll() {
+    public void deleteAll() {
         jdbc.sql("TRUNCATE case_view").update();
     }
 

@@ -1,2 +1,2 @@
-/** The case view: the pure fold of a case's events and the projection that keeps it in PostgreSQL. */
+/** The case view: the pure fold of a case's events and its table in PostgreSQL. */
 package org.caseledger.projections.caseview;

@@ -1,12 +1,16 @@
-package org.caseledger.projections.caseview;
+package org.caseledger.projections.readmodels;
 
+import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.caseledger.core.cases.CaseEvent;
 import org.caseledger.core.outreach.OutreachEvent;
-import java.util.List;
+import org.caseledger.projections.caseview.CaseView;
+import org.caseledger.projections.caseview.CaseViewFold;
+import org.caseledger.projections.caseview.CaseViewRepository;
+import org.caseledger.projections.caseview.StoredCaseEvents;
 import org.caseledger.projections.compliance.ComplianceCheck;
 import org.caseledger.projections.compliance.ComplianceChecks;
 import org.caseledger.projections.compliance.ComplianceRepository;

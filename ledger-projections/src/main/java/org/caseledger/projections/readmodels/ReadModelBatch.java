@@ -1,4 +1,4 @@
-package org.caseledger.projections.caseview;
+package org.caseledger.projections.readmodels;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,6 +11,10 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.caseledger.core.cases.CaseEvent;
 import org.caseledger.core.cases.CaseId;
+import org.caseledger.projections.caseview.CaseView;
+import org.caseledger.projections.caseview.CaseViewFold;
+import org.caseledger.projections.caseview.CaseViewRepository;
+import org.caseledger.projections.caseview.StoredCaseEvents;
 import org.caseledger.projections.compliance.ComplianceRepository;
 import org.caseledger.projections.laterecording.LateRecording;
 import org.caseledger.projections.laterecording.LateRecordingRepository;

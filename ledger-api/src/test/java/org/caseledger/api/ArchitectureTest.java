@@ -1,0 +1,37 @@
+package org.caseledger.api;
+
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The API's packages have no cycles. The words of a problem and the HTTP plumbing sit below the features: a feature's
+ * refusal carries its own HTTP meaning (a {@link org.caseledger.api.problems.ProblemException}), so neither the
+ * problems nor the exception handler need to know the features that refuse. The plumbing knows only the problems, the
+ * member of staff signed in ({@code security}) and how the database reports a lost connection ({@code database}).
+ */
+@AnalyzeClasses(packages = "org.caseledger.api", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule theProblemsKnowNoFeature = classes()
+            .that().resideInAPackage("org.caseledger.api.problems..")
+            .should().onlyDependOnClassesThat(resideOutsideOfPackage("org.caseledger.api..")
+                    .or(resideInAnyPackage("org.caseledger.api.problems..")));
+
+    @ArchTest
+    static final ArchRule theHttpPlumbingKnowsNoFeature = classes()
+            .that().resideInAPackage("org.caseledger.api.web..")
+            .should().onlyDependOnClassesThat(resideOutsideOfPackage("org.caseledger.api..")
+                    .or(resideInAnyPackage("org.caseledger.api.web..", "org.caseledger.api.problems..", "org.caseledger.api.security..",
+                            "org.caseledger.api.database..")));
+
+    @ArchTest
+    static final ArchRule noPackageCycles = slices().matching("org.caseledger.api.(*)..").should().beFreeOfCycles();
+}
