@@ -121,6 +121,8 @@ class BadInputIT extends IntegrationTest {
 
     @Test
     void aDecisionCitingARepealedBasisIsRejectedWith409() {
+        // a case received under the old act, decided on the first day of the new one
+        String casePath = "/api/v1/cases/" + Fixtures.openCaseReceivedAt(http, "2025-06-30T08:00:00Z");
         assertProblem(() -> anna.post(casePath + "/decisions", Map.of("kind", "OPEN_INVESTIGATION",
                 "legalBasis", "SFS2001:453-11kap1a", "rationale", "r", "occurredAt", "2025-07-01T08:00:00Z")),
                 409, "LEGAL_BASIS_NOT_IN_FORCE");
