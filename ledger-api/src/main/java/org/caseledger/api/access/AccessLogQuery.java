@@ -46,7 +46,10 @@ public class AccessLogQuery {
     }
 
     /** Whether the log's chain is whole, and where it first breaks if not. */
-    public record Verification(String status, long entriesChecked, Long firstBrokenPosition, String problem) {
+    public record Verification(Status status, long entriesChecked, Long firstBrokenPosition, String problem) {
+
+        /** The log's chain is whole, or it breaks at {@code firstBrokenPosition}. */
+        public enum Status { INTACT, BROKEN }
     }
 
     static final String COLUMNS = "position, format, read_at, staff_id, role, unit, address, case_id, person_id, what, detail, purpose, outcome, "
@@ -103,7 +106,7 @@ public class AccessLogQuery {
     public Verification verify() {
         Optional<VerificationReport.Problem> rolledBack = seals.rolledBack();
         if (rolledBack.isPresent()) {
-            return new Verification("BROKEN", 0, rolledBack.get().globalIndex(), rolledBack.get().detail());
+            return new Verification(Verification.Status.BROKEN, 0, rolledBack.get().globalIndex(), rolledBack.get().detail());
         }
         List<AccessLogSeals.Stored> allSeals = jdbc.sql("SELECT number, position, entry_hash, previous_seal_hash, sealed_at, key_id, signature "
                 + "FROM access_log_seal ORDER BY number").query(AccessLogSeals.Stored::read).list();
@@ -158,7 +161,7 @@ public class AccessLogQuery {
             }
             previousSeal = seal.seal().hash();
         }
-        return new Verification("INTACT", checked[0], null, null);
+        return new Verification(Verification.Status.INTACT, checked[0], null, null);
     }
 
     /**
@@ -195,7 +198,7 @@ public class AccessLogQuery {
     }
 
     private static Verification broken(long checked, long position, String problem) {
-        return new Verification("BROKEN", checked, position, problem);
+        return new Verification(Verification.Status.BROKEN, checked, position, problem);
     }
 
     private List<AccessLogEntry> select(String condition, Instant from, Instant to, int limit) {

@@ -2,7 +2,7 @@ package org.caseledger.api.access;
 
 import org.caseledger.api.problems.ProblemException;
 import org.caseledger.api.problems.ProblemType;
-import org.caseledger.api.problems.Words;
+import org.caseledger.api.problems.BundleText;
 
 /**
  * A member of staff asked for something of a case or a unit their role and unit do not give them; answered 403 with
@@ -13,7 +13,8 @@ public class AccessRefusedException extends ProblemException {
     private final Refusal refusal;
 
     public AccessRefusedException(Refusal refusal) {
-        super(ProblemType.FORBIDDEN, new Words("problem.forbidden.because"), refusal.description(), new Words("refusal." + refusal.name()));
+        super(ProblemType.FORBIDDEN, new BundleText("problem.forbidden.because"), refusal.description(),
+                new BundleText("refusal." + refusal.name()));
         this.refusal = refusal;
     }
 

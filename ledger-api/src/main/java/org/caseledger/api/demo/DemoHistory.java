@@ -303,13 +303,7 @@ final class DemoHistory {
 
     private PersonalIdentityNumber anyIdentityNumber() {
         LocalDate birth = LocalDate.of(2008, 1, 1).plusDays(random.nextInt(16 * 365));
-        String nine = String.format("%02d%02d%02d%03d", birth.getYear() % 100, birth.getMonthValue(), birth.getDayOfMonth(), random.nextInt(1000));
-        int sum = 0;
-        for (int i = 0; i < nine.length(); i++) {
-            int weighted = (nine.charAt(i) - '0') * (i % 2 == 0 ? 2 : 1);
-            sum += weighted > 9 ? weighted - 9 : weighted;
-        }
-        return PersonalIdentityNumber.of(birth.getYear() / 100 + nine.substring(0, 6) + "-" + nine.substring(6) + (10 - sum % 10) % 10);
+        return PersonalIdentityNumber.of(birth, random.nextInt(1000));
     }
 
     private Envelope envelope(Instant occurredAt, StaffId actor) {

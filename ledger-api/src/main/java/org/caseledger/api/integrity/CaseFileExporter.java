@@ -88,7 +88,7 @@ public class CaseFileExporter {
     public Export exportFile(String caseId, Long since,
                              BiFunction<List<CaseFile.Event>, Function<String, List<CaseFile.Event>>, CaseFile.ForRecipient> forRecipient) {
         VerificationReport report = verifier.verifyStream(caseId);
-        if ("BROKEN".equals(report.status())) {
+        if (report.broken()) {
             throw new IntegrityBrokenException(report);
         }
         String note = checkpoints.latestNote().orElse(null);
@@ -115,7 +115,7 @@ public class CaseFileExporter {
     /** Another stream the file carries (a person's), which the ledger signs only once it has verified it too. */
     private List<CaseFile.Event> verifiedStream(String aggregateId, long size, TreeHashes tree) {
         VerificationReport report = verifier.verifyStream(aggregateId);
-        if ("BROKEN".equals(report.status())) {
+        if (report.broken()) {
             throw new IntegrityBrokenException(report);
         }
         return stream(aggregateId, size, tree);

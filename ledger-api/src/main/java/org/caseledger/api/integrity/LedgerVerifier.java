@@ -672,14 +672,14 @@ public class LedgerVerifier {
                     .sorted(java.util.Comparator.comparing(p -> Optional.ofNullable(p.globalIndex()).orElse(Long.MAX_VALUE)))
                     .toList();
             if (!sorted.isEmpty()) {
-                return new VerificationReport("BROKEN", scope, eventsChecked, checkpointsChecked, firstIndex, lastIndex, lastSealedIndex,
+                return new VerificationReport(VerificationStatus.BROKEN, scope, eventsChecked, checkpointsChecked, firstIndex, lastIndex, lastSealedIndex,
                         unsealed, sorted.get(0), sorted);
             }
             if (unsealed > 0) {
-                return new VerificationReport("UNSEALED", scope, eventsChecked, checkpointsChecked, firstIndex, lastIndex, lastSealedIndex,
+                return new VerificationReport(VerificationStatus.UNSEALED, scope, eventsChecked, checkpointsChecked, firstIndex, lastIndex, lastSealedIndex,
                         unsealed, firstUnsealed, List.of(firstUnsealed));
             }
-            return new VerificationReport("INTACT", scope, eventsChecked, checkpointsChecked, firstIndex, lastIndex, lastSealedIndex,
+            return new VerificationReport(VerificationStatus.INTACT, scope, eventsChecked, checkpointsChecked, firstIndex, lastIndex, lastSealedIndex,
                     0, null, List.of());
         }
     }

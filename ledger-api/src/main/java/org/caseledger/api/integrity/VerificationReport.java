@@ -3,11 +3,10 @@ package org.caseledger.api.integrity;
 import java.util.List;
 
 /**
- * The outcome of a verification: {@code INTACT} when every event and checkpoint checked out and every event is
- * sealed, {@code UNSEALED} when the only finding is events after the last checkpoint, else {@code BROKEN}, with
- * the first problem located and the first problems found listed.
+ * The outcome of a verification: its {@link VerificationStatus}, with the first problem located and the first problems
+ * found listed.
  */
-public record VerificationReport(String status, String scope, long eventsChecked, long checkpointsChecked,
+public record VerificationReport(VerificationStatus status, String scope, long eventsChecked, long checkpointsChecked,
                                  Long firstGlobalIndex, Long lastGlobalIndex, Long lastSealedGlobalIndex,
                                  long unsealedEvents, Problem firstProblem, List<Problem> problems) {
 
@@ -17,6 +16,10 @@ public record VerificationReport(String status, String scope, long eventsChecked
     }
 
     public boolean intact() {
-        return "INTACT".equals(status);
+        return status == VerificationStatus.INTACT;
+    }
+
+    public boolean broken() {
+        return status == VerificationStatus.BROKEN;
     }
 }

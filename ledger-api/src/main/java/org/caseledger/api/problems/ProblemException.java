@@ -8,12 +8,12 @@ import java.util.List;
  * A refusal a feature answers with one of the {@link ProblemType}s, with the facts its words need; the API's exception
  * handler words it. A feature throws this rather than building a problem itself, so that it need not know the request,
  * and the handler need not know the feature. A refusal that says more than its type's detail names its own text
- * ({@link Words}); one that gives a program more members implements {@link ProblemProperties}.
+ * ({@link BundleText}); one that gives a program more members implements {@link ProblemProperties}.
  */
 public class ProblemException extends RuntimeException {
 
     private final ProblemType type;
-    private final transient Words detail;
+    private final transient BundleText detail;
     private final transient List<Object> facts;
 
     public ProblemException(ProblemType type, String message, Object... facts) {
@@ -21,7 +21,7 @@ public class ProblemException extends RuntimeException {
     }
 
     /** A refusal whose detail is its own text of the bundles, filled with the facts, rather than its type's. */
-    public ProblemException(ProblemType type, Words detail, String message, Object... facts) {
+    public ProblemException(ProblemType type, BundleText detail, String message, Object... facts) {
         super(message);
         this.type = type;
         this.detail = detail;
@@ -34,8 +34,8 @@ public class ProblemException extends RuntimeException {
     }
 
     /** The text of the detail: the refusal's own, else its type's. */
-    public Words detail() {
-        return detail != null ? detail : new Words("problem." + type.slug() + ".detail");
+    public BundleText detail() {
+        return detail != null ? detail : new BundleText("problem." + type.slug() + ".detail");
     }
 
     public List<Object> facts() {

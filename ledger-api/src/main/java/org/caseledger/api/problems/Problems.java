@@ -58,7 +58,7 @@ public class Problems {
     /** The detail of a feature's refusal in a language already chosen (the pages choose theirs themselves). */
     public String detail(Locale language, ProblemException refusal) {
         Object[] facts = refusal.facts().stream()
-                .map(fact -> fact instanceof Words words ? text(language, words.key()) : fact)
+                .map(fact -> fact instanceof BundleText named ? text(language, named.key()) : fact)
                 .toArray();
         return text(language, refusal.detail().key(), facts);
     }

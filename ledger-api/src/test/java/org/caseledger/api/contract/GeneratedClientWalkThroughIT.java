@@ -118,7 +118,7 @@ class GeneratedClientWalkThroughIT extends IntegrationTest {
         assertThat(view.getHeaders().get("ETag")).containsExactly("\"" + view.getData().getVersion() + "\"");
         assertThat(history).as("the walked-through case: 20 events").hasSize(20);
         assertThat(history.get(history.size() - 1).getActualInstance()).isInstanceOf(CaseClosedEntry.class);
-        assertThat(verified.getStatus()).as(String.valueOf(verified)).isEqualTo("INTACT");
+        assertThat(verified.getStatus()).as(String.valueOf(verified)).isEqualTo(VerificationReport.StatusEnum.INTACT);
         assertThat(verified.getEventsChecked()).isEqualTo(20);
         assertThat(caseFile.getKeyId()).isNotBlank();
         assertThat(caseFile.getBody()).contains(caseId.toString());

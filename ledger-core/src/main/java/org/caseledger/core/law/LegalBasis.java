@@ -33,4 +33,9 @@ public record LegalBasis(
         Require.present(validity, "validity");
         decisionKinds = decisionKinds == null ? Set.of() : Set.copyOf(decisionKinds);
     }
+
+    /** The basis as the ledger's own messages (logs, exceptions) name it; a person reads the bundles' citation instead. */
+    public String cited() {
+        return id + " (" + act + " " + provision + ")";
+    }
 }

@@ -39,7 +39,7 @@ public final class LegalFramework {
         LegalBasis basis = requireInForce(id, decisionDay);
         if (!basis.decisionKinds().contains(kind)) {
             throw new LedgerRuleViolation(LedgerRule.LEGAL_BASIS_NOT_APPLICABLE,
-                    "legal basis " + id + " (" + basis.act() + " " + basis.provision() + ") does not apply to a decision of kind " + kind);
+                    "legal basis " + basis.cited() + " does not apply to a decision of kind " + kind);
         }
         return basis;
     }
@@ -49,7 +49,7 @@ public final class LegalFramework {
         LegalBasis basis = requireInForce(id, disclosureDay);
         if (!basis.permitsDisclosure()) {
             throw new LedgerRuleViolation(LedgerRule.LEGAL_BASIS_NOT_APPLICABLE,
-                    "legal basis " + id + " (" + basis.act() + " " + basis.provision() + ") does not permit disclosure");
+                    "legal basis " + basis.cited() + " does not permit disclosure");
         }
         return basis;
     }
@@ -68,7 +68,7 @@ public final class LegalFramework {
                 "legal basis " + id + " is not in the catalogue"));
         if (!basis.validity().covers(day)) {
             throw new LedgerRuleViolation(LedgerRule.LEGAL_BASIS_NOT_IN_FORCE,
-                    "legal basis " + id + " (" + basis.act() + " " + basis.provision() + ") was not in force on " + day);
+                    "legal basis " + basis.cited() + " was not in force on " + day);
         }
         return basis;
     }

@@ -49,6 +49,16 @@ public record PersonalIdentityNumber(@JsonValue String value) {
         return new PersonalIdentityNumber(value);
     }
 
+    /** The number of a person born on this day with this birth serial (0–999), its check digit computed: for made-up persons. */
+    public static PersonalIdentityNumber of(LocalDate birthDate, int serial) {
+        if (serial < 0 || serial > 999) {
+            throw new IllegalArgumentException("a birth serial has three digits: " + serial);
+        }
+        String nine = String.format("%02d%02d%02d%03d", birthDate.getYear() % 100, birthDate.getMonthValue(), birthDate.getDayOfMonth(),
+                serial);
+        return of(birthDate.getYear() / 100 + nine.substring(0, 6) + "-" + nine.substring(6) + luhnCheckDigit(nine));
+    }
+
     public boolean isCoordinationNumber() {
         return dayField() > COORDINATION_DAY_OFFSET;
     }

@@ -6,7 +6,6 @@ package org.caseledger.core.shared;
  */
 public enum LedgerRule {
     OCCURRED_IN_FUTURE("A fact cannot be recorded as having happened in the future."),
-    CASE_ALREADY_EXISTS("A case with this id already exists."),
     CASE_CLOSED("A closed case takes no new facts."),
     REPORT_UNKNOWN("The report of concern is not part of this case."),
     PROTECTION_ALREADY_ASSESSED("The immediate need of protection has already been assessed for this report."),

@@ -67,6 +67,14 @@ class PersonalIdentityNumberTest {
                 .hasMessageContaining("check digit");
     }
 
+    @Test
+    void aNumberMadeFromADayOfBirthAndASerialCarriesItsCheckDigit() {
+        assertThat(PersonalIdentityNumber.of(LocalDate.of(2015, 3, 12), 238).value()).isEqualTo("20150312-2382");
+        assertThat(PersonalIdentityNumber.of(LocalDate.of(1912, 12, 12), 121).value()).isEqualTo("19121212-1212");
+        assertThat(PersonalIdentityNumber.of(LocalDate.of(2008, 1, 1), 0).value()).hasSize(13);
+        assertThatThrownBy(() -> PersonalIdentityNumber.of(LocalDate.of(2015, 3, 12), 1000)).isInstanceOf(IllegalArgumentException.class);
+    }
+
     /** Each of these has a correct check digit, so only the date check can reject it. */
     @ParameterizedTest
     @ValueSource(strings = {
