@@ -44,6 +44,7 @@ import org.caseledger.api.bench.BenchmarkReport.Target;
 import org.caseledger.api.integrity.BenchWitnessPublishing;
 import org.caseledger.api.integrity.CheckpointSealer;
 import org.caseledger.api.integrity.LedgerVerifier;
+import org.caseledger.api.integrity.VerificationStatus;
 import org.caseledger.api.integrity.LogNotes;
 import org.caseledger.api.integrity.VerificationReport;
 import org.caseledger.api.projections.ProjectionAdmin;
@@ -293,7 +294,7 @@ class LedgerBenchmarks {
             long start = System.nanoTime();
             VerificationReport verification = verifier.verifyLedger();
             double rate = verification.eventsChecked() / ((System.nanoTime() - start) / 1e9);
-            if (!"INTACT".equals(verification.status()) || verification.eventsChecked() != events) {
+            if (verification.status() != VerificationStatus.INTACT || verification.eventsChecked() != events) {
                 throw new IllegalStateException("the verification did not check an intact ledger: " + verification);
             }
             return rate;

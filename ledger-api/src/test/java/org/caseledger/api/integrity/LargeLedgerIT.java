@@ -86,7 +86,7 @@ class LargeLedgerIT {
                 CASES * EVENTS_PER_CASE / seconds(append), EVENTS_PER_CASE, checkpoints, seal.toMillis(),
                 report.eventsChecked() / seconds(verify));
         assertThat(alarm.current()).as("the check before every seal found nothing").isEmpty();
-        assertThat(report.status()).as(report.toString()).isEqualTo("INTACT");
+        assertThat(report.status()).as(report.toString()).isEqualTo(VerificationStatus.INTACT);
         assertThat(report.problems()).isEmpty();
         assertThat(report.eventsChecked()).as("the synthetic cases and the %d events the node recorded when it started (its configured staff)", before)
                 .isEqualTo(before + CASES * EVENTS_PER_CASE);
