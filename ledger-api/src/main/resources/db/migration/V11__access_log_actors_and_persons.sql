@@ -35,4 +35,4 @@ CREATE TRIGGER access_log_seal_append_only BEFORE UPDATE OR DELETE ON access_log
     FOR EACH ROW EXECUTE FUNCTION reject_ledger_change();
 CREATE TRIGGER access_log_seal_no_truncate BEFORE TRUNCATE ON access_log_seal
     FOR EACH STATEMENT EXECUTE FUNCTION reject_ledger_change();
-GRANT SELECT, INSERT ON access_log_seal TO ledger_app;
+GRANT SELECT, INSERT ON access_log_seal TO ${application_role};

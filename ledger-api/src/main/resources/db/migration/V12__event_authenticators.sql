@@ -17,4 +17,4 @@ CREATE TRIGGER ledger_identity_append_only
 CREATE TRIGGER ledger_identity_no_truncate
     BEFORE TRUNCATE ON ledger_identity
     FOR EACH STATEMENT EXECUTE FUNCTION reject_ledger_change();
-GRANT SELECT, INSERT ON ledger_identity TO ledger_app;
+GRANT SELECT, INSERT ON ledger_identity TO ${application_role};

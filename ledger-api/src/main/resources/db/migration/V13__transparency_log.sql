@@ -35,4 +35,4 @@ CREATE TRIGGER merkle_node_append_only BEFORE UPDATE OR DELETE ON merkle_node
     FOR EACH ROW EXECUTE FUNCTION reject_ledger_change();
 CREATE TRIGGER witness_cosignature_append_only BEFORE UPDATE OR DELETE ON witness_cosignature
     FOR EACH ROW EXECUTE FUNCTION reject_ledger_change();
-GRANT SELECT, INSERT ON merkle_leaf, merkle_node, witness_cosignature TO ledger_app;
+GRANT SELECT, INSERT ON merkle_leaf, merkle_node, witness_cosignature TO ${application_role};

@@ -17,7 +17,7 @@ CREATE TRIGGER ledger_key_append_only
 CREATE TRIGGER ledger_key_no_truncate
     BEFORE TRUNCATE ON ledger_key
     FOR EACH STATEMENT EXECUTE FUNCTION reject_ledger_change();
-GRANT SELECT, INSERT ON ledger_key TO ledger_app;
+GRANT SELECT, INSERT ON ledger_key TO ${application_role};
 
 -- Checkpoint format 2 (issue #14): a checkpoint signs the size and root of the ledger's one Merkle tree, not a tree of
 -- its own events. Checkpoints sealed before are format 1 and are verified as they were signed.

@@ -30,4 +30,4 @@ CREATE TABLE case_person (
     PRIMARY KEY (person_id, case_id)
 );
 
-GRANT SELECT, INSERT, UPDATE, DELETE ON household_activity, case_person TO ledger_app;
+GRANT SELECT, INSERT, UPDATE, DELETE ON household_activity, case_person TO ${application_role};

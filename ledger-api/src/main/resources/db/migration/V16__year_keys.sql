@@ -9,7 +9,7 @@ CREATE TABLE year_key (
     destroy_from  DATE        NOT NULL,
     UNIQUE (purpose, year)
 );
-GRANT SELECT, INSERT ON year_key TO ledger_app;
+GRANT SELECT, INSERT ON year_key TO ${application_role};
 
 -- The purpose stated in X-Purpose is stored encrypted from now on (docs/privacy.md): its ciphertext is longer than the
 -- 500 characters of plain text it may hold. Changing varchar(500) to text rewrites no row, so the append-only

@@ -8,7 +8,7 @@ CREATE TABLE key_epoch (
     created_at   TIMESTAMPTZ NOT NULL,
     destroyed_at TIMESTAMPTZ
 );
-GRANT SELECT, INSERT, UPDATE ON key_epoch TO ledger_app;
+GRANT SELECT, INSERT, UPDATE ON key_epoch TO ${application_role};
 
 -- NULL: wrapped directly by the master key, as before epochs existed.
 ALTER TABLE data_key ADD COLUMN kek_epoch INTEGER REFERENCES key_epoch (epoch);

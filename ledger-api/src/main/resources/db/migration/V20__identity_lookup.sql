@@ -8,4 +8,4 @@ CREATE TABLE identity_lookup (
 );
 CREATE INDEX identity_lookup_digest ON identity_lookup (digest);
 
-GRANT SELECT, INSERT, DELETE ON identity_lookup TO ledger_app;
+GRANT SELECT, INSERT, DELETE ON identity_lookup TO ${application_role};

@@ -16,4 +16,4 @@ CREATE TABLE late_recording (
 );
 CREATE INDEX late_recording_unit_recorded ON late_recording (unit, recorded_on);
 
-GRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE ON late_recording TO ledger_app;
+GRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE ON late_recording TO ${application_role};

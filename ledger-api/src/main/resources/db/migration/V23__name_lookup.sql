@@ -10,4 +10,4 @@ CREATE TABLE name_lookup (
 );
 CREATE INDEX name_lookup_digest ON name_lookup (digest);
 
-GRANT SELECT, INSERT, DELETE ON name_lookup TO ledger_app;
+GRANT SELECT, INSERT, DELETE ON name_lookup TO ${application_role};

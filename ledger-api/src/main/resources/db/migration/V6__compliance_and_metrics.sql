@@ -31,4 +31,4 @@ CREATE TABLE metric_fact (
 );
 CREATE INDEX metric_fact_period ON metric_fact (metric, unit, day);
 
-GRANT SELECT, INSERT, UPDATE, DELETE ON compliance_check, metric_fact TO ledger_app;
+GRANT SELECT, INSERT, UPDATE, DELETE ON compliance_check, metric_fact TO ${application_role};

@@ -90,5 +90,5 @@ CREATE TRIGGER access_log_no_truncate
     BEFORE TRUNCATE ON access_log
     FOR EACH STATEMENT EXECUTE FUNCTION reject_ledger_change();
 
-GRANT SELECT, INSERT, UPDATE, DELETE ON case_access, person_access TO ledger_app;
-GRANT SELECT, INSERT ON access_log TO ledger_app;
+GRANT SELECT, INSERT, UPDATE, DELETE ON case_access, person_access TO ${application_role};
+GRANT SELECT, INSERT ON access_log TO ${application_role};

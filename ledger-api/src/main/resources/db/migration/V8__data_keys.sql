@@ -25,4 +25,4 @@ END;
 $$;
 CREATE TRIGGER data_key_destroyed_stays_destroyed BEFORE UPDATE ON data_key FOR EACH ROW EXECUTE FUNCTION keep_data_key_destroyed();
 
-GRANT SELECT, INSERT, UPDATE ON data_key TO ledger_app;
+GRANT SELECT, INSERT, UPDATE ON data_key TO ${application_role};

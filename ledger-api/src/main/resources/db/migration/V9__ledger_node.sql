@@ -7,4 +7,4 @@ CREATE TABLE ledger_node (
     rebuilding_until TIMESTAMPTZ
 );
 
-GRANT SELECT, INSERT, UPDATE, DELETE ON ledger_node TO ledger_app;
+GRANT SELECT, INSERT, UPDATE, DELETE ON ledger_node TO ${application_role};

@@ -12,7 +12,6 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -41,7 +40,8 @@ public class ErasureCompletion {
      * @param epoch           the key-encryption epoch that now wraps every surviving data key
      * @param keysWrapped     how many data keys it wraps
      * @param epochsDestroyed the epochs whose key-encryption keys were destroyed
-     * @param vacuumed        whether {@code data_key} was vacuumed (it is not when the database user does not own it)
+     * @param vacuumed        whether {@code data_key} was vacuumed: only where the ledger's role may vacuum it (PostgreSQL
+     *                        17's MAINTAIN privilege, V31); elsewhere autovacuum does it within about a minute
      */
     public record Completed(int epoch, int keysWrapped, List<Integer> epochsDestroyed, boolean vacuumed) {
     }
@@ -50,15 +50,14 @@ public class ErasureCompletion {
     private final KeyEncryptionKeys keks;
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
-    private final DataSource owner;
+    private final DataSource dataSource;
 
-    ErasureCompletion(DataKeys keys, KeyEncryptionKeys keks, JdbcClient jdbc, TransactionTemplate transaction,
-                      @FlywayDataSource DataSource owner) {
+    ErasureCompletion(DataKeys keys, KeyEncryptionKeys keks, JdbcClient jdbc, TransactionTemplate transaction, DataSource dataSource) {
         this.keys = keys;
         this.keks = keks;
         this.jdbc = jdbc;
         this.transaction = transaction;
-        this.owner = owner;
+        this.dataSource = dataSource;
     }
 
     @Scheduled(fixedDelayString = "${ledger.privacy.erasure-completion-poll:PT1M}",
@@ -99,20 +98,23 @@ public class ErasureCompletion {
         List<Integer> destroyed = transaction.execute(status -> keks.destroyBefore(rewrapped.epoch()));
         boolean vacuumed = vacuumDataKeys();
         log.info("Erasures completed: {} data keys wrapped under key-encryption epoch {}; epochs {} destroyed; data_key {}",
-                rewrapped.keys(), rewrapped.epoch(), destroyed, vacuumed ? "vacuumed" : "NOT vacuumed (the database user does not own it)");
+                rewrapped.keys(), rewrapped.epoch(), destroyed, vacuumed ? "vacuumed"
+                        : "left to autovacuum (the ledger's role may not vacuum it: PostgreSQL before 17, see V31)");
         return Optional.of(new Completed(rewrapped.epoch(), rewrapped.keys(), destroyed, vacuumed));
     }
 
     /**
      * Removes the dead versions of {@code data_key} rows (the wrapped keys an erasure or a new epoch replaced) and of
      * {@code identity_lookup} and {@code name_lookup} rows (an erased person's digests). The keys no longer unwrap once
-     * their epoch is destroyed; vacuuming takes them out of the tables' files as well. VACUUM needs the tables' owner, the migrations' user, and
-     * cannot run in a transaction. A transaction of another connection that began before the rewrap keeps its old row
+     * their epoch is destroyed; vacuuming takes them out of the tables' files as well. VACUUM needs the tables' owner,
+     * whose credentials the serving process never holds, or from PostgreSQL 17 the MAINTAIN privilege, which V31 grants
+     * the ledger's role; before 17 it is skipped here, and autovacuum, set by V31 to take these tables up at their first
+     * dead row, does it within about a minute. VACUUM cannot run in a transaction. A transaction of another connection that began before the rewrap keeps its old row
      * versions visible, and VACUUM then leaves them ("dead but not yet removable"): it is run again, a moment later,
      * up to {@value #VACUUM_ATTEMPTS} times, until none is left.
      */
     private boolean vacuumDataKeys() {
-        try (Connection connection = owner.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             connection.setAutoCommit(true);
             for (int attempt = 1; attempt <= VACUUM_ATTEMPTS; attempt++) {
                 statement.execute("VACUUM (VERBOSE true) data_key, identity_lookup, name_lookup");

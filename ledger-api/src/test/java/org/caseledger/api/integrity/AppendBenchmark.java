@@ -33,7 +33,6 @@ import org.caseledger.core.shared.Envelope;
 import org.caseledger.core.shared.Role;
 import org.caseledger.core.shared.StaffId;
 import org.caseledger.core.shared.UnitId;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -55,7 +54,6 @@ class AppendBenchmark {
     @Test
     void appendThroughputWithAndWithoutHashing() throws Exception {
         TestDatabase.Database database = TestDatabase.another();
-        Flyway.configure().dataSource(database.url(), database.user(), database.password()).load().migrate();
         try (HikariDataSource pool = new HikariDataSource()) {
             pool.setJdbcUrl(database.url());
             pool.setUsername(database.user());

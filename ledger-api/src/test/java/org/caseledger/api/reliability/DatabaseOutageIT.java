@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.caseledger.api.support.Fixtures;
 import org.caseledger.api.support.LedgerHttp;
 import org.caseledger.api.support.ReadModels;
+import org.caseledger.api.support.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
@@ -69,9 +70,7 @@ class DatabaseOutageIT {
             databasePort = free.getLocalPort();
         }
         postgres = start();
-        registry.add("spring.datasource.url", () -> postgres.getJdbcUrl("postgres", "postgres"));
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "");
+        TestDatabase.onServer(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "", "its own embedded PostgreSQL").registerIn(registry);
     }
 
     @AfterAll

@@ -32,7 +32,7 @@ public class ProjectionFailureProbe {
         failures.set(0);
         try (Connection owner = TestDatabase.ownerConnection(); Statement statement = owner.createStatement()) {
             statement.execute("CREATE TABLE IF NOT EXISTS probe_write (marker TEXT NOT NULL)");
-            statement.execute("GRANT SELECT, INSERT ON probe_write TO ledger_app");
+            statement.execute("GRANT SELECT, INSERT ON probe_write TO " + TestDatabase.APPLICATION_ROLE);
         } catch (SQLException e) {
             throw new IllegalStateException("could not prepare the probe's table", e);
         }

@@ -15,7 +15,6 @@ import java.util.Map;
 import org.caseledger.api.integrity.StoredEvent;
 import org.caseledger.verify.event.EventHash;
 import org.caseledger.verify.primitives.Sha256;
-import org.flywaydb.core.Flyway;
 
 /**
  * Events as an earlier version of the ledger stored them: rows of {@code domain_event_entry} kept as a JSON fixture
@@ -65,7 +64,6 @@ public final class StoredEventFixture {
      */
     public static TestDatabase.Database storedBeforeTheLedgerStarts(List<Row> rows) {
         TestDatabase.Database database = TestDatabase.another();
-        Flyway.configure().dataSource(database.url(), database.user(), database.password()).load().migrate();
         try (Connection owner = database.ownerConnection()) {
             append(rows, owner);
         } catch (SQLException | IOException e) {

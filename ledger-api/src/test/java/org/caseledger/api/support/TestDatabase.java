@@ -1,5 +1,6 @@
 package org.caseledger.api.support;
 
+import ch.qos.logback.classic.Level;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.sql.Connection;
@@ -7,6 +8,10 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
+import org.caseledger.api.database.LedgerMigrations;
+import org.caseledger.api.database.RoleName;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
@@ -16,16 +21,32 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  * {@code LEDGER_TEST_DB_URL} (with {@code LEDGER_TEST_DB_USER} / {@code LEDGER_TEST_DB_PASSWORD}), a
  * Testcontainers PostgreSQL when a Docker engine answers, else an embedded PostgreSQL. On a configured server
  * each test JVM creates a database of its own, because the ledger tables refuse the deletes a cleanup would need.
+ * <p>
+ * Each database is set up as an operator sets one up (README, "Production"), with the server's superuser as the schema
+ * owner: the application role and a login that is a member of it and nothing more exist on the server, the migrations
+ * are run as a step of their own before the application starts, and the application logs in as that login.
  */
 public final class TestDatabase {
 
+    /** The role the migrations grant to, the default of {@code ledger.database.application-role}. */
+    public static final String APPLICATION_ROLE = "ledger_app";
+    /** The login every application under test uses: a member of the application role, with no rights of its own. */
+    public static final String LOGIN = "ledger_it_login";
+    public static final String LOGIN_PASSWORD = "ledger-it";
+
+    /**
+     * A database of the tests.
+     *
+     * @param user     the server's superuser, who owns the schema, migrates it, and tampers with it in the tests
+     * @param password the superuser's password
+     */
     public record Database(String url, String user, String password, String source) {
 
-        /** Points the application under test at this database. */
+        /** Points the application under test at this database, logged in as {@link #LOGIN}. */
         public void registerIn(DynamicPropertyRegistry registry) {
             registry.add("spring.datasource.url", this::url);
-            registry.add("spring.datasource.username", this::user);
-            registry.add("spring.datasource.password", this::password);
+            registry.add("spring.datasource.username", () -> LOGIN);
+            registry.add("spring.datasource.password", () -> LOGIN_PASSWORD);
         }
 
         /** A connection to this database as its owner, bypassing the application's restricted role. */
@@ -58,10 +79,10 @@ public final class TestDatabase {
             String password = envOr("LEDGER_TEST_DB_PASSWORD", "");
             return new Database(freshDatabase(url, user, password), user, password, "LEDGER_TEST_DB_URL");
         }
-        if (DockerClientFactory.instance().isDockerAvailable()) {
+        if (dockerAnswers()) {
             PostgreSQLContainer container = new PostgreSQLContainer("postgres:16-alpine");
             container.start();
-            return new Database(container.getJdbcUrl(), container.getUsername(), container.getPassword(), "Testcontainers");
+            return onServer(container.getJdbcUrl(), container.getUsername(), container.getPassword(), "Testcontainers");
         }
         try {
             EmbeddedPostgres postgres = EmbeddedPostgres.start();
@@ -72,13 +93,42 @@ public final class TestDatabase {
                     System.err.println("embedded PostgreSQL did not stop cleanly: " + e.getMessage());
                 }
             }));
-            return new Database(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "", "embedded PostgreSQL");
+            return onServer(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "", "embedded PostgreSQL");
         } catch (IOException e) {
             throw new IllegalStateException("no PostgreSQL for the integration tests: set LEDGER_TEST_DB_URL", e);
         }
     }
 
-    /** Another, empty database on the same server, for tests that must not share the common one. */
+    /**
+     * Whether a Docker engine answers. Asked with no engine, Testcontainers logs every way it tried and an ERROR ("Could
+     * not find a valid Docker environment") before answering no; here no engine is a normal case with a fallback, so
+     * its log is silenced for the question alone, and the fallback is named in the line {@link #get()} prints.
+     */
+    private static boolean dockerAnswers() {
+        org.slf4j.Logger testcontainers = LoggerFactory.getLogger("org.testcontainers");
+        if (!(testcontainers instanceof ch.qos.logback.classic.Logger logger)) {
+            return DockerClientFactory.instance().isDockerAvailable();
+        }
+        Level level = logger.getLevel();
+        logger.setLevel(Level.OFF);
+        try {
+            return DockerClientFactory.instance().isDockerAvailable();
+        } finally {
+            logger.setLevel(level);
+        }
+    }
+
+    /**
+     * A database the caller's own server holds (a test that starts and stops its PostgreSQL), set up as every test
+     * database is: the roles created on the server, the schema migrated by its superuser.
+     */
+    public static Database onServer(String url, String superuser, String password, String source) {
+        createRoles(url, superuser, password);
+        migrate(url, superuser, password);
+        return new Database(url, superuser, password, source);
+    }
+
+    /** Another database on the same server, migrated and holding nothing, for tests that must not share the common one. */
     public static synchronized Database another() {
         Database common = get();
         return new Database(freshDatabase(common.url(), common.user(), common.password()), common.user(), common.password(),
@@ -92,13 +142,41 @@ public final class TestDatabase {
 
     private static String freshDatabase(String serverUrl, String user, String password) {
         String name = "ledger_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        createRoles(serverUrl, user, password);
         try (Connection admin = DriverManager.getConnection(serverUrl, user, password);
              Statement statement = admin.createStatement()) {
             statement.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
             throw new IllegalStateException("could not create a test database on " + serverUrl, e);
         }
-        return withDatabase(serverUrl, name);
+        String url = withDatabase(serverUrl, name);
+        migrate(url, user, password);
+        return url;
+    }
+
+    /**
+     * The roles of the bootstrap SQL that a test server needs: the application role and the test login, made a member of
+     * it. Roles are the server's, shared by every test database on it and by test JVMs running at the same time.
+     */
+    private static void createRoles(String serverUrl, String user, String password) {
+        try (Connection admin = DriverManager.getConnection(serverUrl, user, password);
+             Statement statement = admin.createStatement()) {
+            // Other test JVMs may create them at the same moment: whoever comes second finds them made.
+            statement.execute("DO $$ BEGIN"
+                    + " BEGIN CREATE ROLE " + APPLICATION_ROLE + " NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END;"
+                    + " BEGIN CREATE ROLE " + LOGIN + " LOGIN PASSWORD '" + LOGIN_PASSWORD + "';"
+                    + " EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END;"
+                    + " IF NOT pg_has_role('" + LOGIN + "', '" + APPLICATION_ROLE + "', 'MEMBER') THEN"
+                    + " BEGIN GRANT " + APPLICATION_ROLE + " TO " + LOGIN + "; EXCEPTION WHEN unique_violation THEN NULL; END;"
+                    + " END IF; END $$");
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create the test roles on " + serverUrl, e);
+        }
+    }
+
+    /** The migrate step, as the schema owner. */
+    private static void migrate(String url, String owner, String password) {
+        LedgerMigrations.migrate(new DriverManagerDataSource(url, owner, password), new RoleName(APPLICATION_ROLE));
     }
 
     /** Replaces the database name in a URL such as {@code jdbc:postgresql://host:5432/postgres?x=y}. */
