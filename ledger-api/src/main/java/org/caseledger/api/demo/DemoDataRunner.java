@@ -26,6 +26,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Fills an empty ledger with the demo history when started with {@code --ledger.demo-data.events=N}: three years
  * of a district office up to today, about N events, through the real commands (so every rule holds and every event
  * is hash-chained), each case's commands in one transaction. A ledger that already holds events is left alone.
+ * <p>
+ * Only into the embedded database: on a database server the ledger refuses to start when asked for demo data
+ * ({@code preflight.Preflight}). Its fabricated cases, with real-looking staff and persons, would be sealed and signed into
+ * the record for good.
  */
 @Component
 class DemoDataRunner implements ApplicationRunner {

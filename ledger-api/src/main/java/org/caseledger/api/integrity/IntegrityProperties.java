@@ -7,7 +7,8 @@ import org.caseledger.verify.note.VerifierKey;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * @param signingKeyFile         the Ed25519 key pair that signs checkpoints (PEM); generated on first start if absent
+ * @param signingKeyFile         the Ed25519 key pair that signs checkpoints (PEM), made by {@code init-keys}; only the embedded
+ *                               default generates it on first start
  * @param retiredKeyFiles        the key pairs the ledger signed with before, oldest first (PEM, as the signing key file):
  *                               they verify what they signed and authenticated; starting with a new signing key and the
  *                               current one here rotates the key (docs/integrity.md, "Key rotation")

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -16,19 +15,24 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.caseledger.api.setup.SecretFiles;
+import org.caseledger.api.setup.Setup;
 import org.caseledger.core.integrity.Ed25519;
 import org.caseledger.core.integrity.HmacSha256;
+import org.caseledger.verify.casefile.CaseFileFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
  * The Ed25519 key pair that signs checkpoints, from the configured PEM file (a PRIVATE KEY and a PUBLIC KEY
- * block). When the file does not exist, a key pair is generated and written there, readable by its owner only,
- * and the log says so: production supplies its own file. A key the ledger used before a rotation is read the same
- * way ({@link #read(Path)}) from {@code ledger.integrity.retired-key-files}: it verifies what it signed and
- * authenticated, and signs nothing new ({@link LedgerKeys}).
+ * block). The file is made once by {@code init-keys} ({@link #create(Path)}); on a database server the ledger refuses to
+ * start without it. Only the embedded zero-setup default generates a missing one at start, and the log says so. A key
+ * the ledger used before a rotation is read the same way ({@link #read(Path)}) from
+ * {@code ledger.integrity.retired-key-files}: it verifies what it signed and authenticated, and signs nothing new
+ * ({@link LedgerKeys}).
  */
 @Component
 public class SigningKey {
@@ -42,8 +46,8 @@ public class SigningKey {
     private final PublicKey publicKey;
 
     @Autowired
-    public SigningKey(IntegrityProperties properties) throws IOException, GeneralSecurityException {
-        this(generatedIfAbsent(properties.signingKeyFile().toAbsolutePath()));
+    public SigningKey(IntegrityProperties properties, Environment environment) throws IOException, GeneralSecurityException {
+        this(present(properties.signingKeyFile().toAbsolutePath(), Setup.of(environment)));
         log.info("Checkpoints are signed with Ed25519 key {} from {}", keyId(), properties.signingKeyFile().toAbsolutePath());
     }
 
@@ -63,7 +67,7 @@ public class SigningKey {
     }
 
     /** A key pair from a PEM file that must exist, such as a retired key. */
-    static SigningKey read(Path file) {
+    public static SigningKey read(Path file) {
         try {
             return new SigningKey(file.toAbsolutePath());
         } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
@@ -71,9 +75,20 @@ public class SigningKey {
         }
     }
 
-    private static Path generatedIfAbsent(Path file) throws IOException, GeneralSecurityException {
+    /** Generates a new key pair into a file that does not exist yet, readable by its owner only ({@code init-keys}). */
+    public static SigningKey create(Path file) throws IOException, GeneralSecurityException {
+        generate(file.toAbsolutePath());
+        return read(file);
+    }
+
+    private static Path present(Path file, Setup setup) throws IOException, GeneralSecurityException {
         if (!Files.exists(file)) {
+            if (!setup.createsMissingKeys()) {
+                throw SecretFiles.missingKey("signing key", "ledger.integrity.signing-key-file", file);
+            }
             generate(file);
+            log.warn("No signing key found: the embedded default generated a new Ed25519 key pair in {}. On a database server the "
+                    + "ledger refuses to start without one (create it with init-keys).", file);
         }
         return file;
     }
@@ -112,6 +127,14 @@ public class SigningKey {
         return Ed25519.fingerprint(publicKey);
     }
 
+    /**
+     * The public key's fingerprint as the auditor's kit prints it ({@code sha256:<hex>}): SHA-256 of the raw public key,
+     * what {@code openssl pkey -pubin -in ledger-public-key.pem -outform DER | tail -c 32 | sha256sum} prints too.
+     */
+    public String publicKeyFingerprint() {
+        return "sha256:" + CaseFileFormat.keyId(rawPublicKey());
+    }
+
     /** The raw 32-byte public key (RFC 8032), the last 32 bytes of its X.509 encoding. */
     byte[] rawPublicKey() {
         byte[] encoded = publicKey.getEncoded();
@@ -123,15 +146,6 @@ public class SigningKey {
         String pem = "-----BEGIN PRIVATE KEY-----\n"
                 + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(pair.getPrivate().getEncoded())
                 + "\n-----END PRIVATE KEY-----\n" + Ed25519.toPem(pair.getPublic());
-        Files.createDirectories(file.getParent());
-        try {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException e) {
-            log.warn("could not restrict the permissions of {}; protect it by other means", file);
-            Files.createFile(file);
-        }
-        Files.writeString(file, pem, StandardCharsets.US_ASCII);
-        log.warn("No signing key found: generated a new Ed25519 key pair in {}. Keep it safe and back it up; "
-                + "production should supply its own key file (ledger.integrity.signing-key-file).", file);
+        SecretFiles.create(file, pem.getBytes(StandardCharsets.US_ASCII));
     }
 }

@@ -5,7 +5,8 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * @param masterKeyFile the AES-256 key (base64) that wraps every data key; generated on first start if absent.
+ * @param masterKeyFile the AES-256 key (base64) that wraps every data key, made by {@code init-keys}; only the embedded
+ *                      default generates it on first start.
  *                      Keep it apart from database backups: with both, nothing erased stays erased.
  * @param keyDirectory  where the key-encryption keys are kept, one file per epoch, encrypted under the master key; shared
  *                      by every node of a ledger; by default the directory {@code keys} beside the master key file

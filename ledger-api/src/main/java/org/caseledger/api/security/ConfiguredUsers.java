@@ -3,6 +3,7 @@ package org.caseledger.api.security;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.caseledger.api.setup.Setup;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,7 +12,6 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.util.StringUtils;
 
 /**
  * The {@code users} mode: logins, bcrypt passwords, roles and units from {@code ledger.security.users}. Absent in
@@ -32,7 +32,7 @@ class ConfiguredUsers {
 
     @Bean
     UserDetailsService userDetailsService(LedgerSecurityProperties properties, PasswordEncoder passwords, Environment environment) {
-        boolean serverDatabase = StringUtils.hasText(environment.getProperty("spring.datasource.url"));
+        boolean serverDatabase = Setup.of(environment) == Setup.SERVER;
         if (serverDatabase && !properties.allowDemoUsers()) {
             properties.users().stream().filter(user -> passwords.matches(DEMO_PASSWORD, user.password())).findFirst().ifPresent(user -> {
                 throw new IllegalStateException("user " + user.username() + " has the demo password while a database server is "

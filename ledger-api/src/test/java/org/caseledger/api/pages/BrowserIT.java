@@ -15,10 +15,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.caseledger.api.support.EmbeddedDefault;
 import org.caseledger.api.support.Fixtures;
 import org.caseledger.api.support.LedgerHttp;
 import org.caseledger.api.support.ReadModels;
-import org.caseledger.api.support.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -71,7 +71,8 @@ class BrowserIT {
 
     @DynamicPropertySource
     static void ownDatabase(DynamicPropertyRegistry registry) {
-        TestDatabase.another().registerIn(registry);
+        // Demo data is generated into the embedded default only.
+        EmbeddedDefault.registerIn(registry, "browser");
     }
 
     @BeforeAll

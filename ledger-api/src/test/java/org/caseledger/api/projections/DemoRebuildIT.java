@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.caseledger.api.support.EmbeddedDefault;
 import org.caseledger.api.support.Fixtures;
 import org.caseledger.api.support.LedgerHttp;
 import org.caseledger.api.support.ReadModels;
-import org.caseledger.api.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -35,7 +35,8 @@ class DemoRebuildIT {
 
     @DynamicPropertySource
     static void ownDatabase(DynamicPropertyRegistry registry) {
-        TestDatabase.another().registerIn(registry);
+        // Demo data is generated into the embedded default only.
+        EmbeddedDefault.registerIn(registry, "demo-rebuild");
     }
 
     @Test

@@ -6,10 +6,14 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.caseledger.api.integrity.SigningKey;
+import org.caseledger.api.privacy.MasterKey;
 
 /**
  * A ledger node: the packaged application ({@code target/ledger-api*.jar}) started as a process of its own on a
@@ -41,49 +45,77 @@ public final class LedgerNode implements AutoCloseable {
      */
     public static LedgerNode start(String name, int port, TestDatabase.Database database, String keys, String... properties)
             throws IOException {
+        Path keyDirectory = Path.of("target", keys).toAbsolutePath();
+        initKeys(keyDirectory);
         return launch(name, port, List.of(
                 "--spring.datasource.url=" + database.url(),
-                "--spring.datasource.username=" + database.user(),
-                "--spring.datasource.password=" + database.password(),
-                "--ledger.security.allow-demo-users=true"), keys, properties);
+                "--spring.datasource.username=" + TestDatabase.LOGIN,
+                "--spring.datasource.password=" + TestDatabase.LOGIN_PASSWORD,
+                "--ledger.security.allow-demo-users=true"), keyDirectory, properties);
     }
 
     /**
      * Starts a node on the zero-setup default, the embedded PostgreSQL, with its data in {@code target/<name>-data}, and
-     * waits until it answers its health check.
+     * waits until it answers its health check. The embedded default makes missing keys itself.
      */
     public static LedgerNode startEmbedded(String name, int port, String keys, String... properties) throws IOException {
         return launch(name, port, List.of(
                 "--ledger.embedded-database.data-directory=" + Path.of("target", name + "-data").toAbsolutePath(),
                 "--ledger.integrity.checkpoint-memory-file=" + Path.of("target", name + "-checkpoint-memory").toAbsolutePath()),
-                keys, properties);
+                Path.of("target", keys).toAbsolutePath(), properties);
     }
 
-    private static LedgerNode launch(String name, int port, List<String> database, String keys, String... properties) throws IOException {
-        Path log = Path.of("target", name + ".log");
-        Path keyDirectory = Path.of("target", keys).toAbsolutePath();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-jar", packagedApplication().toString(),
+    private static LedgerNode launch(String name, int port, List<String> database, Path keyDirectory, String... properties)
+            throws IOException {
+        List<String> arguments = new ArrayList<>(List.of(
                 "--server.port=" + port,
                 "--ledger.integrity.signing-key-file=" + keyDirectory.resolve("signing-key.pem"),
                 "--ledger.privacy.master-key-file=" + keyDirectory.resolve("master-key")));
-        command.addAll(database);
-        command.addAll(List.of(properties));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        arguments.addAll(database);
+        arguments.addAll(List.of(properties));
+        return start(name, port, Path.of(""), Map.of(), arguments);
+    }
+
+    /**
+     * Starts the packaged application as an operator would, in a working directory, with environment variables and
+     * arguments, and waits until it answers its health check.
+     *
+     * @param name names the node's log, {@code target/<name>.log}
+     */
+    public static LedgerNode start(String name, int port, Path workingDirectory, Map<String, String> environment, List<String> arguments)
+            throws IOException {
+        Path log = Path.of("target", name + ".log").toAbsolutePath();
+        Process process = LedgerJar.process(workingDirectory.toAbsolutePath(), environment, arguments)
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         LedgerNode node = new LedgerNode(name, port, process, log);
         try {
             await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
                     .until(() -> !process.isAlive() || node.http().get("/actuator/health").status() == 200);
         } catch (RuntimeException e) {
             process.destroyForcibly();
-            throw new IllegalStateException("the ledger node " + name + " did not start; see " + log.toAbsolutePath() + ":\n"
-                    + node.tail(), e);
+            throw new IllegalStateException("the ledger node " + name + " did not start; see " + log + ":\n" + node.tail(), e);
         }
         if (!process.isAlive()) {
-            throw new IllegalStateException("the ledger node " + name + " stopped while starting; see " + log.toAbsolutePath() + ":\n"
-                    + node.tail());
+            throw new IllegalStateException("the ledger node " + name + " stopped while starting; see " + log + ":\n" + node.tail());
         }
         return node;
+    }
+
+    /**
+     * The node's keys, made where missing as {@code init-keys} makes them: a node on a database server never makes its
+     * own. A directory given only one of them gets a new other one, as an operator's mistake would.
+     */
+    private static void initKeys(Path keyDirectory) throws IOException {
+        try {
+            if (!Files.exists(keyDirectory.resolve("signing-key.pem"))) {
+                SigningKey.create(keyDirectory.resolve("signing-key.pem"));
+            }
+            if (!Files.exists(keyDirectory.resolve("master-key"))) {
+                MasterKey.create(keyDirectory.resolve("master-key"));
+            }
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("could not make a signing key in " + keyDirectory, e);
+        }
     }
 
     /** Everything a node wrote to its log, {@code target/<name>.log}. */
@@ -116,6 +148,11 @@ public final class LedgerNode implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** Everything this node wrote to its log. */
+    public String log() throws IOException {
+        return Files.readString(log);
+    }
+
     /** SIGKILL, and waits until the process is gone. */
     public void kill() throws InterruptedException {
         process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
@@ -141,15 +178,6 @@ public final class LedgerNode implements AutoCloseable {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static Path packagedApplication() throws IOException {
-        try (var jars = Files.list(Path.of("target"))) {
-            return jars.filter(jar -> jar.getFileName().toString().matches("ledger-api.*\\.jar"))
-                    .filter(jar -> !jar.getFileName().toString().contains("plain"))
-                    .findFirst()
-                    .orElseThrow(() -> new IllegalStateException("package the application before the integration tests"));
         }
     }
 }

@@ -8,7 +8,10 @@ import org.caseledger.api.support.LedgerHttp;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** Integrators find every resource described in the OpenAPI document, once signed in; no one else sees the map. */
+/**
+ * Integrators find every resource described in the OpenAPI document, once signed in; no one else sees the map. On a
+ * database server, as here, the browsable UI is off unless configured on (the embedded default has it: SetupDefaultsTest).
+ */
 class OpenApiIT extends IntegrationTest {
 
     @Test
@@ -35,6 +38,15 @@ class OpenApiIT extends IntegrationTest {
             assertThat(anonymous.contentType()).startsWith("application/problem+json");
             assertThat(anonymous.text()).doesNotContain("/api/v1/cases");
         }
-        assertThat(http.as("ivo").get("/swagger-ui/index.html").status()).isEqualTo(200);
+        assertThat(http.as("ivo").get("/v3/api-docs").status()).isEqualTo(200);
+    }
+
+    @Test
+    void onADatabaseServerTheBrowsableUiIsOffByDefault() {
+        for (String path : List.of("/swagger-ui.html", "/swagger-ui/index.html")) {
+            LedgerHttp.Response signedIn = http.as("ivo").get(path);
+
+            assertThat(signedIn.status()).as(path + ": " + signedIn).isEqualTo(404);
+        }
     }
 }

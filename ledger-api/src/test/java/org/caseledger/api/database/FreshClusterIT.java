@@ -1,0 +1,401 @@
+package org.caseledger.api.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.caseledger.api.support.Fixtures;
+import org.caseledger.api.support.LedgerJar;
+import org.caseledger.api.support.LedgerNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The production set-up from nothing, step by step as README "Production" gives it: a fresh PostgreSQL cluster (initdb
+ * and pg_ctl on a free port, as the postgres OS user when the tests run as root), the bootstrap SQL printed by the
+ * ledger and run by the cluster's superuser, the migrate step as the schema owner, init-keys, and the ledger started with
+ * its least-privileged login, under role names of this database's own. Each refusal of the serving process is shown on
+ * the way, and at the end, logged in as the ledger is, everything a ledger that wanted to rewrite its history would try.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FreshClusterIT {
+
+    private static final String DATABASE = "caseledger";
+    private static final String OWNER = "caseledger_owner";
+    private static final String ROLE = "caseledger_app";
+    private static final String LOGIN = "caseledger_login";
+    private static final String OWNER_PASSWORD = "owner-" + UUID.randomUUID();
+    private static final String LOGIN_PASSWORD = "login-" + UUID.randomUUID();
+    private static final String STAFF_PASSWORD = "Fika klockan tre";
+    /** The tables whose rows are the record: the triggers refuse changes to them, and the role has no right to try. */
+    private static final List<String> LEDGER_TABLES = List.of("domain_event_entry", "ledger_checkpoint", "checkpoint_entry", "access_log",
+            "access_log_seal", "ledger_identity", "ledger_key");
+
+    private Path bin;
+    private Path cluster;
+    private Path work;
+    private int port;
+    private String staffPasswordHash;
+    private final List<String> figures = new ArrayList<>();
+
+    @BeforeAll
+    void aFreshCluster() throws Exception {
+        bin = postgresBinaries();
+        assumeTrue(bin != null, "no PostgreSQL server binaries (initdb, pg_ctl) on this machine");
+        cluster = Files.createTempDirectory("ledger-fresh-cluster");
+        work = Files.createTempDirectory("ledger-fresh-cluster-node");
+        port = LedgerNode.freePort();
+        long began = System.nanoTime();
+        if (asRoot()) {
+            UserPrincipal postgres = cluster.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("postgres");
+            Files.setOwner(cluster, postgres);
+        }
+        Files.setPosixFilePermissions(cluster, PosixFilePermissions.fromString("rwx------"));
+        // The superuser signs in over the cluster's own socket, in a directory only its OS user may enter; every other
+        // role signs in over TCP with its password.
+        asClusterUser(bin.resolve("initdb").toString(), "-D", cluster.resolve("data").toString(), "-U", "postgres", "-E", "UTF8",
+                "--auth-local=trust", "--auth-host=scram-sha-256");
+        asClusterUser(bin.resolve("pg_ctl").toString(), "-D", cluster.resolve("data").toString(), "-l", cluster.resolve("server.log").toString(),
+                "-w", "-o", "-p " + port + " -k " + cluster + " -c listen_addresses=127.0.0.1", "start");
+        figures.add("fresh cluster (initdb, start) " + seconds(began) + " s");
+        LedgerJar.Result hashed = LedgerJar.command(work, Map.of(), STAFF_PASSWORD + "\n", "hash-password");
+        assertThat(hashed.exitCode()).as(hashed.toString()).isZero();
+        staffPasswordHash = hashed.out().strip();
+    }
+
+    @AfterAll
+    void stopTheCluster() throws Exception {
+        if (cluster != null) {
+            asClusterUser(bin.resolve("pg_ctl").toString(), "-D", cluster.resolve("data").toString(), "-m", "fast", "-w", "stop");
+            delete(cluster);
+            delete(work);
+        }
+        System.out.println("FreshClusterIT: " + String.join("; ", figures));
+    }
+
+    @Test
+    @Order(1)
+    void theBootstrapSqlPrintedForTheConfiguredNamesSetsUpRolesTheOwnerCouldNotCreate() throws Exception {
+        long began = System.nanoTime();
+        LedgerJar.Result printed = LedgerJar.command(work, operatorConfiguration(), "", "bootstrap-sql");
+        assertThat(printed.exitCode()).as(printed.toString()).isZero();
+        assertThat(printed.out()).contains("CREATE ROLE " + OWNER + " LOGIN", "CREATE ROLE " + ROLE + " NOLOGIN", "GRANT " + ROLE + " TO " + LOGIN,
+                "CREATE DATABASE " + DATABASE + " OWNER " + OWNER).doesNotContainPattern("\\bledger_app\\b");
+        Path bootstrap = cluster.resolve("bootstrap.sql");
+        Files.writeString(bootstrap, printed.out());
+        if (asRoot()) {
+            Files.setOwner(bootstrap, cluster.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("postgres"));
+        }
+
+        asClusterUser(bin.resolve("psql").toString(), "-X", "-q", "-h", cluster.toString(), "-p", Integer.toString(port), "-U", "postgres",
+                "-d", "postgres", "-v", "owner_password=" + OWNER_PASSWORD, "-v", "login_password=" + LOGIN_PASSWORD, "-f", bootstrap.toString());
+
+        figures.add("bootstrap " + seconds(began) + " s");
+        try (Connection owner = connect(OWNER, OWNER_PASSWORD); Statement sql = owner.createStatement()) {
+            var rights = sql.executeQuery("SELECT rolsuper, rolcreaterole, rolcreatedb FROM pg_roles WHERE rolname = current_user");
+            rights.next();
+            assertThat(List.of(rights.getBoolean(1), rights.getBoolean(2), rights.getBoolean(3))).as("the owner's rights on the cluster")
+                    .containsOnly(false);
+        }
+    }
+
+    @Test
+    @Order(2)
+    void beforeTheMigrateStepTheLedgerRefusesTheSchema() throws Exception {
+        initKeys();
+        assertRefusesToStart("not-migrated", configuration(), "Migrate it first, as the schema owner");
+    }
+
+    @Test
+    @Order(3)
+    void theMigrateStepRunsAsTheSchemaOwnerAndGrantsTheConfiguredRole() throws Exception {
+        Map<String, String> owner = operatorConfiguration();
+        owner.put("LEDGER_DB_OWNER_PASSWORD", OWNER_PASSWORD);
+        long began = System.nanoTime();
+
+        LedgerJar.Result migrated = LedgerJar.command(work, owner, "", "migrate");
+
+        figures.add("migrate " + seconds(began) + " s");
+        assertThat(migrated.exitCode()).as(migrated.toString()).isZero();
+        assertThat(migrated.out()).contains("as " + OWNER, "granted to the role " + ROLE);
+        try (Connection connection = connect(OWNER, OWNER_PASSWORD); Statement sql = connection.createStatement()) {
+            var owners = sql.executeQuery("SELECT DISTINCT tableowner FROM pg_tables WHERE schemaname = 'public'");
+            owners.next();
+            assertThat(owners.getString(1)).isEqualTo(OWNER);
+            assertThat(owners.next()).as("one owner of every table").isFalse();
+            var grantees = sql.executeQuery("SELECT string_agg(DISTINCT grantee, ',') FROM information_schema.role_table_grants "
+                    + "WHERE table_name = 'domain_event_entry' AND grantee <> '" + OWNER + "'");
+            grantees.next();
+            assertThat(grantees.getString(1)).isEqualTo(ROLE);
+        }
+    }
+
+    @Test
+    @Order(4)
+    void theServingProcessRefusesTheOwnersCredentialsAndTheSuperuser() throws Exception {
+        Map<String, String> asOwner = new HashMap<>(configuration());
+        asOwner.put("LEDGER_DB_USER", OWNER);
+        asOwner.put("LEDGER_DB_PASSWORD", OWNER_PASSWORD);
+        assertRefusesToStart("as-owner", asOwner, "who can act as " + OWNER + ", the owner of the ledger tables");
+
+        Map<String, String> givenTheOwnersPassword = operatorConfiguration();
+        givenTheOwnersPassword.put("LEDGER_DB_OWNER_PASSWORD", OWNER_PASSWORD);
+        assertRefusesToStart("given-owner-password", givenTheOwnersPassword, "was given the schema owner's credentials");
+
+        asClusterUser(bin.resolve("psql").toString(), "-X", "-q", "-h", cluster.toString(), "-p", Integer.toString(port), "-U", "postgres",
+                "-d", "postgres", "-c", "ALTER ROLE postgres PASSWORD 'superuser-for-this-test'");
+        Map<String, String> asSuperuser = new HashMap<>(configuration());
+        asSuperuser.put("LEDGER_DB_USER", "postgres");
+        asSuperuser.put("LEDGER_DB_PASSWORD", "superuser-for-this-test");
+        assertRefusesToStart("as-superuser", asSuperuser, "it logs in as postgres, a superuser");
+    }
+
+    @Test
+    @Order(5)
+    void onADatabaseServerTheLedgerRefusesToStartWithoutItsKeyFiles() throws Exception {
+        Map<String, String> noKeys = configuration();
+        assertRefusesToStart("without-keys", noKeys, Map.of("ledger.integrity.signing-key-file", work.resolve("nowhere/signing-key.pem").toString()),
+                "signing key file " + work.resolve("nowhere/signing-key.pem") + " does not exist");
+        assertThat(work.resolve("nowhere")).as("nothing was created in its place").doesNotExist();
+        assertRefusesToStart("without-master-key", noKeys, Map.of("ledger.privacy.master-key-file", work.resolve("nowhere/master-key").toString()),
+                "master key file " + work.resolve("nowhere/master-key") + " does not exist");
+        assertThat(work.resolve("nowhere")).doesNotExist();
+    }
+
+    @Test
+    @Order(6)
+    void onADatabaseServerTheLedgerRefusesDemoData() throws Exception {
+        assertRefusesToStart("demo-data", configuration(), Map.of("ledger.demo-data.events", "1000"),
+                "demo data is generated into the embedded database only");
+        try (Connection owner = connect(OWNER, OWNER_PASSWORD); Statement sql = owner.createStatement()) {
+            var events = sql.executeQuery("SELECT count(*) FROM domain_event_entry");
+            events.next();
+            assertThat(events.getLong(1)).isZero();
+        }
+    }
+
+    @Test
+    @Order(7)
+    void theLedgerRunsAsItsLeastPrivilegedLoginAndNeitherCanChangeItsHistory() throws Exception {
+        // Given the ledger started with its login, the keys init-keys wrote and a member of staff whose password
+        // hash-password hashed, and a child registered and a case opened through the API
+        int ledgerPort = LedgerNode.freePort();
+        long began = System.nanoTime();
+        LedgerNode node = LedgerNode.start("fresh-cluster", ledgerPort, work, configuration(), arguments(ledgerPort, Map.of()));
+        figures.add("ledger started " + seconds(began) + " s");
+        try {
+            String child = post(ledgerPort, "/api/v1/persons", "{\"identityNumber\":\"" + Fixtures.identityNumber() + "\",\"name\":\"Alva Exempel\"}");
+            post(ledgerPort, "/api/v1/cases", "{\"origin\":\"REPORT_OF_CONCERN\",\"child\":\"" + child + "\",\"household\":\"" + UUID.randomUUID()
+                    + "\",\"receivedAt\":\"2026-03-02T08:15:00Z\",\"report\":{\"reporterType\":\"SCHOOL\",\"summary\":\"Hungry at school.\"}}");
+
+            // and the unit head's figures as the ledger knew them an instant ago, counted in temporary tables (ADR 0016)
+            assertThat(get(ledgerPort, "lisa", "/api/v1/metrics?from=2026-01-01&to=2027-01-01&asOf=" + java.time.Instant.now())).isEqualTo(200);
+
+            // When the ledger's login, switched to its role as the ledger's connections are, tries to change its history
+            try (Connection ledger = connect(LOGIN, LOGIN_PASSWORD); Statement sql = ledger.createStatement()) {
+                sql.execute("SET ROLE " + ROLE);
+                assertThat(count(sql, "SELECT count(*) FROM domain_event_entry")).as("the ledger's own events").isGreaterThanOrEqualTo(2);
+
+                // Then every attempt is refused by the rights, before any trigger is reached
+                for (String table : LEDGER_TABLES) {
+                    assertRefused(sql, "UPDATE " + table + " SET " + firstColumn(sql, table) + " = " + firstColumn(sql, table), "permission denied");
+                    assertRefused(sql, "DELETE FROM " + table, "permission denied");
+                    assertRefused(sql, "TRUNCATE " + table, "permission denied");
+                }
+                assertRefused(sql, "ALTER TABLE domain_event_entry DISABLE TRIGGER domain_event_entry_append_only", "must be owner");
+                assertRefused(sql, "ALTER TABLE domain_event_entry DISABLE TRIGGER ALL", "must be owner");
+                assertRefused(sql, "DROP TRIGGER domain_event_entry_append_only ON domain_event_entry", "must be owner");
+                assertRefused(sql, "DROP TABLE domain_event_entry", "must be owner");
+                assertRefused(sql, "SET session_replication_role = replica", "permission denied");
+                assertRefused(sql, "CREATE TABLE domain_event_entry_copy (id int)", "permission denied");
+                assertRefused(sql, "SET ROLE " + OWNER, "permission denied");
+                // and the login itself, back from the role, has no more rights than the role
+                sql.execute("RESET ROLE");
+                assertRefused(sql, "DELETE FROM domain_event_entry", "permission denied");
+                assertRefused(sql, "ALTER TABLE domain_event_entry DISABLE TRIGGER ALL", "must be owner");
+                assertRefused(sql, "ALTER ROLE " + LOGIN + " SUPERUSER", "must be superuser");
+            }
+            // while the owner, whose credentials only the migrate step holds, could switch the trigger off
+            try (Connection owner = connect(OWNER, OWNER_PASSWORD); Statement sql = owner.createStatement()) {
+                owner.setAutoCommit(false);
+                sql.execute("ALTER TABLE domain_event_entry DISABLE TRIGGER domain_event_entry_append_only");
+                owner.rollback();
+            }
+        } finally {
+            // A normal stop (SIGTERM, as a service manager stops it) writes no ERROR and no stack trace
+            int exit = node.stop();
+            String log = node.log();
+            assertThat(log).as("the node's log, stopped with exit code " + exit).doesNotContain(" ERROR ").doesNotContain("Exception");
+        }
+    }
+
+    private void assertRefusesToStart(String name, Map<String, String> environment, String why) throws IOException {
+        assertRefusesToStart(name, environment, Map.of(), why);
+    }
+
+    private void assertRefusesToStart(String name, Map<String, String> environment, Map<String, String> more, String why) throws IOException {
+        int ledgerPort = LedgerNode.freePort();
+        long began = System.nanoTime();
+        Map<String, String> quickToStart = new HashMap<>(environment);
+        // A start that is refused runs for seconds: the JIT's first tier alone starts it sooner.
+        quickToStart.put("JAVA_TOOL_OPTIONS", "-XX:TieredStopAtLevel=1");
+        assertThatThrownBy(() -> LedgerNode.start("fresh-cluster-" + name, ledgerPort, work, quickToStart, arguments(ledgerPort, more)))
+                .hasMessageContaining("stopped while starting");
+        figures.add("refused " + name + " in " + seconds(began) + " s");
+        assertThat(LedgerNode.log("fresh-cluster-" + name)).contains(why);
+    }
+
+    /** The serving process's configuration as README "Production" gives it, in environment variables. */
+    private Map<String, String> configuration() {
+        Map<String, String> environment = new HashMap<>();
+        environment.put("LEDGER_DB_URL", "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE);
+        environment.put("LEDGER_DB_USER", LOGIN);
+        environment.put("LEDGER_DB_PASSWORD", LOGIN_PASSWORD);
+        environment.put("LEDGER_DB_ROLE", ROLE);
+        return environment;
+    }
+
+    /** The operator's steps' configuration: the serving process's, and the schema owner's name. */
+    private Map<String, String> operatorConfiguration() {
+        Map<String, String> environment = configuration();
+        environment.put("LEDGER_DB_OWNER_USER", OWNER);
+        return environment;
+    }
+
+    /** The key files init-keys wrote, and the one member of staff in place of the demo users; some replaced. */
+    private List<String> arguments(int ledgerPort, Map<String, String> replaced) {
+        Map<String, String> properties = new java.util.LinkedHashMap<>();
+        properties.put("server.port", Integer.toString(ledgerPort));
+        properties.put("ledger.integrity.signing-key-file", work.resolve("keys/signing-key.pem").toString());
+        properties.put("ledger.privacy.master-key-file", work.resolve("keys/master-key").toString());
+        properties.put("ledger.security.users[0].username", "frida");
+        properties.put("ledger.security.users[0].password", staffPasswordHash);
+        properties.put("ledger.security.users[0].staff-id", "frida.falk");
+        properties.put("ledger.security.users[0].role", "SOCIAL_SECRETARY");
+        properties.put("ledger.security.users[0].unit", "vivalla");
+        properties.put("ledger.security.users[1].username", "lisa");
+        properties.put("ledger.security.users[1].password", staffPasswordHash);
+        properties.put("ledger.security.users[1].staff-id", "lisa.lund");
+        properties.put("ledger.security.users[1].role", "UNIT_HEAD");
+        properties.put("ledger.security.users[1].unit", "vivalla");
+        properties.putAll(replaced);
+        return properties.entrySet().stream().map(property -> "--" + property.getKey() + "=" + property.getValue()).toList();
+    }
+
+    private void initKeys() throws Exception {
+        LedgerJar.Result keys = LedgerJar.command(work, Map.of(), "", "init-keys",
+                "--ledger.integrity.signing-key-file=" + work.resolve("keys/signing-key.pem"),
+                "--ledger.privacy.master-key-file=" + work.resolve("keys/master-key"));
+        assertThat(keys.exitCode()).as(keys.toString()).isZero();
+    }
+
+    private String post(int ledgerPort, String path, String body) throws Exception {
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + ledgerPort + path))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("frida:" + STAFF_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
+        return answer.body().replaceAll(".*\"(personId|caseId)\":\"([^\"]+)\".*", "$2");
+    }
+
+    private int get(int ledgerPort, String user, String path) throws Exception {
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + ledgerPort + path))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + STAFF_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        return answer.statusCode();
+    }
+
+    private Connection connect(String user, String password) throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE, user, password);
+    }
+
+    private static void assertRefused(Statement sql, String statement, String why) {
+        assertThatThrownBy(() -> sql.execute(statement)).as(statement).isInstanceOf(SQLException.class).hasMessageContaining(why);
+    }
+
+    private static String firstColumn(Statement sql, String table) throws SQLException {
+        var column = sql.executeQuery("SELECT attname FROM pg_attribute WHERE attrelid = '" + table + "'::regclass AND attnum = 1");
+        column.next();
+        return column.getString(1);
+    }
+
+    private static long count(Statement sql, String query) throws SQLException {
+        var rows = sql.executeQuery(query);
+        rows.next();
+        return rows.getLong(1);
+    }
+
+    /** The newest PostgreSQL server installed from the system's packages ({@code .ci/run} installs one). */
+    private static Path postgresBinaries() throws IOException {
+        Path versions = Path.of("/usr/lib/postgresql");
+        if (!Files.isDirectory(versions)) {
+            return null;
+        }
+        try (Stream<Path> installed = Files.list(versions)) {
+            return installed.map(version -> version.resolve("bin")).filter(candidate -> Files.isExecutable(candidate.resolve("initdb")))
+                    .max(Comparator.comparing(candidate -> Integer.parseInt(candidate.getParent().getFileName().toString().replaceAll("\\D", "0"))))
+                    .orElse(null);
+        }
+    }
+
+    private static boolean asRoot() {
+        return "root".equals(System.getProperty("user.name"));
+    }
+
+    /** A command of the cluster's OS user: postgres when the tests run as root (PostgreSQL refuses to run as root). */
+    private static void asClusterUser(String... command) throws IOException, InterruptedException {
+        List<String> line = new ArrayList<>();
+        if (asRoot()) {
+            line.addAll(List.of("runuser", "-u", "postgres", "--"));
+        }
+        line.addAll(List.of(command));
+        Process process = new ProcessBuilder(line).directory(Path.of("/tmp").toFile()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed:\n" + output);
+        }
+    }
+
+    private static void delete(Path directory) throws IOException {
+        try (Stream<Path> all = Files.walk(directory)) {
+            for (Path path : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+
+    private static long seconds(long began) {
+        return Math.round((System.nanoTime() - began) / 1e9);
+    }
+}

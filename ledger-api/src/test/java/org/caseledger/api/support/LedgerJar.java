@@ -1,0 +1,75 @@
+package org.caseledger.api.support;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged application ({@code target/ledger-api*.jar}) run as an operator runs it: a process of its own, with a
+ * working directory, environment variables and arguments, and none of the test JVM's own ledger or Spring settings.
+ */
+public final class LedgerJar {
+
+    /** What a command printed, and how it exited. */
+    public record Result(int exitCode, String out, String err) {
+
+        @Override
+        public String toString() {
+            return "exit " + exitCode + "\n--- out\n" + out + "--- err\n" + err;
+        }
+    }
+
+    private LedgerJar() {
+    }
+
+    /** Runs a command ({@code migrate}, {@code init-keys} …) to its end, with the given standard input. */
+    public static Result command(Path workingDirectory, Map<String, String> environment, String stdin, String... arguments)
+            throws IOException, InterruptedException {
+        Path out = Files.createTempFile("ledger-command", ".out");
+        Path err = Files.createTempFile("ledger-command", ".err");
+        try {
+            Map<String, String> quickToStart = new java.util.HashMap<>(environment);
+            // A command runs for seconds: the JIT's first tier alone starts it sooner.
+            quickToStart.put("JAVA_TOOL_OPTIONS", "-XX:TieredStopAtLevel=1");
+            ProcessBuilder builder = process(workingDirectory, quickToStart, List.of(arguments));
+            builder.redirectOutput(out.toFile()).redirectError(err.toFile());
+            Process process = builder.start();
+            process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+            process.getOutputStream().close();
+            if (!process.waitFor(3, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("java -jar ledger-api.jar " + String.join(" ", arguments) + " did not end");
+            }
+            return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+
+    /** {@code java -jar ledger-api.jar <arguments>} in the directory, with the variables added to a clean environment. */
+    static ProcessBuilder process(Path workingDirectory, Map<String, String> environment, List<String> arguments) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                "-jar", path().toString()));
+        command.addAll(arguments);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("LEDGER_") || name.startsWith("SPRING_"));
+        builder.environment().putAll(environment);
+        return builder;
+    }
+
+    public static Path path() throws IOException {
+        try (var jars = Files.list(Path.of("target"))) {
+            return jars.filter(jar -> jar.getFileName().toString().matches("ledger-api.*\\.jar"))
+                    .filter(jar -> !jar.getFileName().toString().contains("plain"))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("package the application before the integration tests"))
+                    .toAbsolutePath();
+        }
+    }
+}
