@@ -7,8 +7,8 @@ import java.sql.SQLException;
 import org.caseledger.api.setup.Setup;
 
 /**
- * What a serving process checks of its rights before it uses the database, on a connection already switched to its
- * role: that neither its login nor its role could change or remove what the ledger holds. The append-only triggers
+ * What a serving process checks of its rights before it uses the database, on one connection made as its pool's will be:
+ * that neither its login nor the role it switches to could change or remove what the ledger holds. The append-only triggers
  * refuse an UPDATE, a DELETE or a TRUNCATE of a ledger row from anyone, but the tables' owner (or a superuser) can
  * switch them off; a process holding such rights could rewrite history, and only the signatures outside the database
  * would show it afterwards.
@@ -35,9 +35,17 @@ public final class LeastPrivilege {
         }
         try {
             String login = single(connection, "SELECT session_user");
-            if (Boolean.parseBoolean(single(connection, "SELECT rolsuper::text FROM pg_roles WHERE rolname = session_user"))) {
-                throw refused("it logs in as " + login + ", a superuser. Log in as a role that is a member of the application role "
-                        + "and nothing more (the bootstrap SQL creates one)");
+            String superusers = single(connection, "SELECT coalesce(string_agg(rolname, ', '), '') FROM pg_roles "
+                    + "WHERE rolsuper AND pg_has_role(session_user, oid, 'MEMBER')");
+            if (!superusers.isEmpty()) {
+                throw refused("it logs in as " + login + (superusers.equals(login) ? ", a superuser" : ", who can act as the superuser "
+                        + superusers) + ". Log in as a role that is a member of the application role and nothing more (the bootstrap "
+                        + "SQL creates one)");
+            }
+            // A role that may create roles may also grant itself membership in the owner's role (before PostgreSQL 16).
+            if (Boolean.parseBoolean(single(connection, "SELECT rolcreaterole::text FROM pg_roles WHERE rolname = session_user"))) {
+                throw refused("it logs in as " + login + ", who may create roles and so make itself the tables' owner. Log in as a "
+                        + "role that is a member of the application role and nothing more");
             }
             String owners = single(connection, "SELECT coalesce(string_agg(DISTINCT relowner::regrole::text, ', '), '') FROM ("
                     + LEDGER_TABLES + ") ledger WHERE pg_has_role(session_user, relowner, 'MEMBER')");

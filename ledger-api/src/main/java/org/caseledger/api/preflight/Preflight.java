@@ -23,9 +23,16 @@ import org.springframework.util.StringUtils;
  */
 public class Preflight implements ApplicationContextInitializer<ConfigurableApplicationContext>, Ordered {
 
+    /**
+     * Checks once every property source is in place (the tests add theirs while the context is prepared) and before any
+     * bean is made: as the first of the bean factory's post-processors.
+     */
     @Override
     public void initialize(ConfigurableApplicationContext context) {
-        ConfigurableEnvironment environment = context.getEnvironment();
+        context.addBeanFactoryPostProcessor(beanFactory -> refuseWhatWouldWeakenTheLedger(context.getEnvironment()));
+    }
+
+    static void refuseWhatWouldWeakenTheLedger(ConfigurableEnvironment environment) {
         if (Setup.of(environment) != Setup.SERVER) {
             return;
         }

@@ -1,11 +1,10 @@
 package org.caseledger.api.setup;
 
-import java.util.Map;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.PropertySource;
 
 /**
  * Defaults that differ between the embedded default and a database server, below every configured value: a
@@ -19,12 +18,27 @@ import org.springframework.core.env.MapPropertySource;
 public class SetupDefaults implements EnvironmentPostProcessor, Ordered {
 
     static final String SOURCE = "ledgerSetupDefaults";
+    private static final String SWAGGER_UI = "springdoc.swagger-ui.enabled";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        Setup setup = Setup.of(environment);
-        environment.getPropertySources().addLast(new MapPropertySource(SOURCE,
-                Map.of("springdoc.swagger-ui.enabled", Boolean.toString(setup == Setup.EMBEDDED))));
+        environment.getPropertySources().addLast(new Defaults(environment));
+    }
+
+    /**
+     * Decides when asked, not when added: property sources added after this one (the tests' own, while the context is
+     * prepared) may still name the database.
+     */
+    private static final class Defaults extends PropertySource<ConfigurableEnvironment> {
+
+        Defaults(ConfigurableEnvironment environment) {
+            super(SOURCE, environment);
+        }
+
+        @Override
+        public Object getProperty(String name) {
+            return SWAGGER_UI.equals(name) ? Boolean.toString(Setup.of(getSource()) == Setup.EMBEDDED) : null;
+        }
     }
 
     @Override

@@ -63,10 +63,12 @@ class PreflightTest {
                 "ledger.privacy.master-key-file", keys.resolve("master-key").toString()));
     }
 
+    /** Preflight in a context of its own, refreshed: it checks before the first bean is made. */
     private static void preflight(Map<String, Object> configuration) {
         try (GenericApplicationContext context = new GenericApplicationContext()) {
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("configured", configuration));
             new Preflight().initialize(context);
+            context.refresh();
         }
     }
 }

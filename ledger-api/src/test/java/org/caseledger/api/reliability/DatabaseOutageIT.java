@@ -70,7 +70,7 @@ class DatabaseOutageIT {
             databasePort = free.getLocalPort();
         }
         postgres = start();
-        TestDatabase.onServer(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "", "its own embedded PostgreSQL").registerIn(registry);
+        TestDatabase.onServer(TestDatabase.urlOf(postgres), "postgres", "", "its own embedded PostgreSQL").registerIn(registry);
     }
 
     @AfterAll

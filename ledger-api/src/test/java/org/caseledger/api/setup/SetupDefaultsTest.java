@@ -22,6 +22,16 @@ class SetupDefaultsTest {
     }
 
     @Test
+    void aDatabaseNamedByASourceAddedLaterCountsAsTheTestsAddTheirs() {
+        StandardEnvironment environment = environment(Map.of());
+        new SetupDefaults().postProcessEnvironment(environment, null);
+
+        environment.getPropertySources().addFirst(new MapPropertySource("later", Map.of("spring.datasource.url", "jdbc:postgresql://db/ledger")));
+
+        assertThat(environment.getProperty("springdoc.swagger-ui.enabled")).isEqualTo("false");
+    }
+
+    @Test
     void aConfiguredUrlThatIsEmptyIsTheEmbeddedDefault() {
         assertThat(Setup.of(environment(Map.of("spring.datasource.url", "")))).isEqualTo(Setup.EMBEDDED);
         assertThat(Setup.of(environment(Map.of("spring.datasource.url", "jdbc:postgresql://db/ledger")))).isEqualTo(Setup.SERVER);

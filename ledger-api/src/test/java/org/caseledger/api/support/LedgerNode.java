@@ -89,6 +89,7 @@ public final class LedgerNode implements AutoCloseable {
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         LedgerNode node = new LedgerNode(name, port, process, log);
         try {
+            // A first start on two busy cores (an embedded PostgreSQL to set up, every migration) may take minutes.
             await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
                     .until(() -> !process.isAlive() || node.http().get("/actuator/health").status() == 200);
         } catch (RuntimeException e) {

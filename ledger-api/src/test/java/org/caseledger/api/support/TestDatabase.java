@@ -93,7 +93,7 @@ public final class TestDatabase {
                     System.err.println("embedded PostgreSQL did not stop cleanly: " + e.getMessage());
                 }
             }));
-            return onServer(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "", "embedded PostgreSQL");
+            return onServer(urlOf(postgres), "postgres", "", "embedded PostgreSQL");
         } catch (IOException e) {
             throw new IllegalStateException("no PostgreSQL for the integration tests: set LEDGER_TEST_DB_URL", e);
         }
@@ -116,6 +116,14 @@ public final class TestDatabase {
         } finally {
             logger.setLevel(level);
         }
+    }
+
+    /**
+     * The URL of an embedded PostgreSQL's database {@code postgres}, without the user its own URL names: a user in the URL
+     * would take the place of the login the application is given.
+     */
+    public static String urlOf(EmbeddedPostgres postgres) {
+        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
     }
 
     /**
