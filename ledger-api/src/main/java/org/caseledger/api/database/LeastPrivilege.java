@@ -35,8 +35,10 @@ public final class LeastPrivilege {
         }
         try {
             String login = single(connection, "SELECT session_user");
-            String superusers = single(connection, "SELECT coalesce(string_agg(rolname, ', '), '') FROM pg_roles "
-                    + "WHERE rolsuper AND pg_has_role(session_user, oid, 'MEMBER')");
+            // A superuser is a member of every role; anyone else may be a member of a superuser's.
+            String superusers = single(connection, "SELECT CASE WHEN (SELECT rolsuper FROM pg_roles WHERE rolname = session_user) "
+                    + "THEN session_user ELSE (SELECT coalesce(string_agg(rolname, ', '), '') FROM pg_roles "
+                    + "WHERE rolsuper AND pg_has_role(session_user, oid, 'MEMBER')) END");
             if (!superusers.isEmpty()) {
                 throw refused("it logs in as " + login + (superusers.equals(login) ? ", a superuser" : ", who can act as the superuser "
                         + superusers) + ". Log in as a role that is a member of the application role and nothing more (the bootstrap "

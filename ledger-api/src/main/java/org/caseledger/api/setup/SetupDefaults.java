@@ -27,17 +27,21 @@ public class SetupDefaults implements EnvironmentPostProcessor, Ordered {
 
     /**
      * Decides when asked, not when added: property sources added after this one (the tests' own, while the context is
-     * prepared) may still name the database.
+     * prepared) may still name the database. Its source is not the environment itself, which Spring Boot's binder would
+     * take for one to descend into, and come back to this source, without end.
      */
-    private static final class Defaults extends PropertySource<ConfigurableEnvironment> {
+    private static final class Defaults extends PropertySource<Object> {
+
+        private final ConfigurableEnvironment environment;
 
         Defaults(ConfigurableEnvironment environment) {
-            super(SOURCE, environment);
+            super(SOURCE);
+            this.environment = environment;
         }
 
         @Override
         public Object getProperty(String name) {
-            return SWAGGER_UI.equals(name) ? Boolean.toString(Setup.of(getSource()) == Setup.EMBEDDED) : null;
+            return SWAGGER_UI.equals(name) ? Boolean.toString(Setup.of(environment) == Setup.EMBEDDED) : null;
         }
     }
 

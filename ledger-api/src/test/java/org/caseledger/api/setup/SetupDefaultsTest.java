@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
@@ -29,6 +30,14 @@ class SetupDefaultsTest {
         environment.getPropertySources().addFirst(new MapPropertySource("later", Map.of("spring.datasource.url", "jdbc:postgresql://db/ledger")));
 
         assertThat(environment.getProperty("springdoc.swagger-ui.enabled")).isEqualTo("false");
+    }
+
+    @Test
+    void springBootsBinderReadsTheDefaultsAndComesToAnEnd() {
+        StandardEnvironment environment = environment(Map.of("spring.datasource.url", "jdbc:postgresql://db/ledger"));
+        new SetupDefaults().postProcessEnvironment(environment, null);
+
+        assertThat(Binder.get(environment).bind("springdoc.swagger-ui.enabled", Boolean.class).get()).isFalse();
     }
 
     @Test
