@@ -17,4 +17,4 @@ CREATE TABLE staff_membership (
     PRIMARY KEY (staff_id, valid_from)
 );
 
-GRANT SELECT, INSERT, UPDATE, DELETE ON staff_member, staff_membership TO ledger_app;
+GRANT SELECT, INSERT, UPDATE, DELETE ON staff_member, staff_membership TO ${application_role};

@@ -39,4 +39,4 @@ CREATE TABLE household_outreach (
     PRIMARY KEY (household_id, activity_id)
 );
 
-GRANT SELECT, INSERT, UPDATE, DELETE ON household_member, household_membership, household_outreach TO ledger_app;
+GRANT SELECT, INSERT, UPDATE, DELETE ON household_member, household_membership, household_outreach TO ${application_role};

@@ -40,7 +40,9 @@ final class RewrittenChecksums {
             Map.entry("17", new int[] {-1311211586, 239143204}),
             Map.entry("20", new int[] {1041147667, 131897954}),
             Map.entry("21", new int[] {1737100329, 473742378}),
-            Map.entry("23", new int[] {446660986, 495451364}));
+            Map.entry("23", new int[] {446660986, 495451364}),
+            Map.entry("24", new int[] {1247597839, -2019292509}),
+            Map.entry("25", new int[] {-1857943487, 1140112004}));
 
     private RewrittenChecksums() {
     }

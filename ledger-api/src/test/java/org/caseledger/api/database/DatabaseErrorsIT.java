@@ -20,7 +20,7 @@ class DatabaseErrorsIT extends IntegrationTest {
     void givenAUniqueViolationOnTheApplicationsConnectionsThenTheErrorDoesNotRepeatTheValue() throws SQLException {
         try (Connection owner = TestDatabase.ownerConnection(); Statement sql = owner.createStatement()) {
             sql.execute("CREATE TABLE IF NOT EXISTS errors_probe (value TEXT PRIMARY KEY)");
-            sql.execute("GRANT SELECT, INSERT ON errors_probe TO ledger_app");
+            sql.execute("GRANT SELECT, INSERT ON errors_probe TO " + TestDatabase.APPLICATION_ROLE);
         }
         String value = "Märta Felsson 20150312-" + System.nanoTime();
         jdbc.sql("INSERT INTO errors_probe (value) VALUES (?)").param(value).update();

@@ -28,7 +28,7 @@ public class AccessIndexFailureProbe {
     public void failOn(Instant receivedAt) {
         try (Connection owner = TestDatabase.ownerConnection(); Statement statement = owner.createStatement()) {
             statement.execute("CREATE TABLE IF NOT EXISTS access_probe_write (marker TEXT NOT NULL)");
-            statement.execute("GRANT SELECT, INSERT ON access_probe_write TO ledger_app");
+            statement.execute("GRANT SELECT, INSERT ON access_probe_write TO " + TestDatabase.APPLICATION_ROLE);
         } catch (SQLException e) {
             throw new IllegalStateException("could not prepare the probe's table", e);
         }
