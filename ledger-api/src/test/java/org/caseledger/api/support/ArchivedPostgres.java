@@ -55,7 +55,10 @@ public final class ArchivedPostgres implements AutoCloseable {
         this.log = log;
     }
 
-    /** A new server archiving into the directory, with the ledger's database created and empty. */
+    /**
+     * A new server archiving into the directory, with the ledger's database set up as every test database is (the roles,
+     * the migrations run by the superuser) and holding nothing.
+     */
     public static ArchivedPostgres initialise(PostgresInstallation postgres, String name, Path archive) throws IOException {
         ArchivedPostgres server = new ArchivedPostgres(postgres, postgres.newDirectory("ledger-postgres-"), postgres.writableFile(log(name)));
         try {
@@ -65,6 +68,7 @@ public final class ArchivedPostgres implements AutoCloseable {
                     "archive_timeout = 60");
             server.start();
             server.execute("postgres", "CREATE DATABASE " + DATABASE);
+            TestDatabase.onServer(server.database().url(), "postgres", "", "a server of its own");
             return server;
         } catch (RuntimeException | AssertionError | IOException e) {
             server.close();
@@ -114,7 +118,10 @@ public final class ArchivedPostgres implements AutoCloseable {
                 .until(() -> "t".equals(query(DATABASE, "SELECT coalesce(last_archived_wal >= '" + segment + "', false) FROM pg_stat_archiver")));
     }
 
-    /** The ledger's database on this server, as its owner (local connections are trusted). */
+    /**
+     * The ledger's database on this server: its owner is the superuser (local connections are trusted); the ledger logs
+     * in as the test login. A restored server holds the roles and the schema of its base backup.
+     */
     public TestDatabase.Database database() {
         return new TestDatabase.Database("jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE, "postgres", "", "a server of its own");
     }

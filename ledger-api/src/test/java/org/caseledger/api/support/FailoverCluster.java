@@ -66,7 +66,10 @@ public final class FailoverCluster implements AutoCloseable {
                 "XDG_DATA_HOME", home.resolve("share").toString(), "XDG_RUNTIME_DIR", home.toString());
     }
 
-    /** Starts the monitor and both data nodes and waits until the second streams from the first, synchronously. */
+    /**
+     * Starts the monitor and both data nodes, waits until the second streams from the first, synchronously, and sets the
+     * ledger's database up as every test database is (the roles, the migrations run by the superuser).
+     */
     public static FailoverCluster start(PostgresInstallation postgres, String name) throws IOException {
         Path logs = Files.createDirectories(Path.of("target", name)).toAbsolutePath();
         FailoverCluster cluster = new FailoverCluster(postgres, postgres.newDirectory("ledger-" + name + "-"), logs);
@@ -75,6 +78,7 @@ public final class FailoverCluster implements AutoCloseable {
             cluster.startDataNode("node1");
             cluster.startDataNode("node2");
             cluster.awaitSettled(true);
+            TestDatabase.onServer(cluster.jdbcUrl(), "postgres", "", "pg_auto_failover");
         } catch (RuntimeException | AssertionError | IOException e) {
             String state = cluster.describe();
             cluster.close();
@@ -170,7 +174,10 @@ public final class FailoverCluster implements AutoCloseable {
         return "jdbc:postgresql://" + hosts + "/" + DATABASE + "?targetServerType=primary&hostRecheckSeconds=1&connectTimeout=3";
     }
 
-    /** The ledger's database on whichever node is primary, as its owner (the local connections are trusted). */
+    /**
+     * The ledger's database on whichever node is primary: its owner is the superuser (the local connections are
+     * trusted); the ledger logs in as the test login ({@link TestDatabase.Database#registerIn}, {@link LedgerNode}).
+     */
     public TestDatabase.Database database() {
         return new TestDatabase.Database(jdbcUrl(), "postgres", "", "pg_auto_failover");
     }
