@@ -1,11 +1,11 @@
 package org.caseledger.api.config;
 
 import java.util.Map;
+import org.caseledger.api.setup.Setup;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
-import org.springframework.util.StringUtils;
 
 /**
  * Logs are JSON lines in Elastic Common Schema (Spring Boot's structured logging) wherever the ledger runs on a database
@@ -19,7 +19,7 @@ public class StructuredLogsOnServers implements EnvironmentPostProcessor {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        if (!environment.containsProperty(FORMAT) && StringUtils.hasText(environment.getProperty("spring.datasource.url"))) {
+        if (!environment.containsProperty(FORMAT) && Setup.of(environment) == Setup.SERVER) {
             environment.getPropertySources().addLast(new MapPropertySource("ledger-structured-logs", Map.of(FORMAT, "ecs")));
         }
     }
