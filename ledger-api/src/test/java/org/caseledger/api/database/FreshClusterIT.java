@@ -2,7 +2,6 @@ package org.caseledger.api.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.URI;
@@ -12,8 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.nio.file.attribute.UserPrincipal;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -21,16 +18,14 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.caseledger.api.support.Fixtures;
 import org.caseledger.api.support.LedgerJar;
 import org.caseledger.api.support.LedgerNode;
+import org.caseledger.api.support.PostgresInstallation;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -41,7 +36,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The production set-up from nothing, step by step as README "Production" gives it: a fresh PostgreSQL cluster (initdb
- * and pg_ctl on a free port, as the postgres OS user when the tests run as root), the bootstrap SQL printed by the
+ * and pg_ctl of the system's packages on a free port, as the postgres OS user when the tests run as root; skipped
+ * without them except in CI, which must not skip it), the bootstrap SQL printed by the
  * ledger and run by the cluster's superuser, the migrate step as the schema owner, init-keys, and the ledger started with
  * its least-privileged login, under role names of this database's own. Each refusal of the serving process is shown on
  * the way, and at the end, logged in as the ledger is, everything a ledger that wanted to rewrite its history would try.
@@ -61,7 +57,7 @@ class FreshClusterIT {
     private static final List<String> LEDGER_TABLES = List.of("domain_event_entry", "ledger_checkpoint", "checkpoint_entry", "access_log",
             "access_log_seal", "ledger_identity", "ledger_key");
 
-    private Path bin;
+    private PostgresInstallation postgres;
     private Path cluster;
     private Path work;
     private int port;
@@ -70,23 +66,17 @@ class FreshClusterIT {
 
     @BeforeAll
     void aFreshCluster() throws Exception {
-        bin = postgresBinaries();
-        assumeTrue(bin != null, "no PostgreSQL server binaries (initdb, pg_ctl) on this machine");
-        cluster = Files.createTempDirectory("ledger-fresh-cluster");
+        postgres = PostgresInstallation.requireServer();
+        // The superuser signs in over the cluster's own socket, in a directory only its OS user may enter (0700); every
+        // other role signs in over TCP with its password.
+        cluster = postgres.newDirectory("ledger-fresh-cluster-");
         work = Files.createTempDirectory("ledger-fresh-cluster-node");
         port = LedgerNode.freePort();
         long began = System.nanoTime();
-        if (asRoot()) {
-            UserPrincipal postgres = cluster.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("postgres");
-            Files.setOwner(cluster, postgres);
-        }
-        Files.setPosixFilePermissions(cluster, PosixFilePermissions.fromString("rwx------"));
-        // The superuser signs in over the cluster's own socket, in a directory only its OS user may enter; every other
-        // role signs in over TCP with its password.
-        asClusterUser(bin.resolve("initdb").toString(), "-D", cluster.resolve("data").toString(), "-U", "postgres", "-E", "UTF8",
+        postgres.run(Duration.ofMinutes(2), Map.of(), "initdb", "-D", cluster.resolve("data").toString(), "-U", "postgres", "-E", "UTF8",
                 "--auth-local=trust", "--auth-host=scram-sha-256");
-        asClusterUser(bin.resolve("pg_ctl").toString(), "-D", cluster.resolve("data").toString(), "-l", cluster.resolve("server.log").toString(),
-                "-w", "-o", "-p " + port + " -k " + cluster + " -c listen_addresses=127.0.0.1", "start");
+        postgres.run(Duration.ofMinutes(2), Map.of(), "pg_ctl", "-D", cluster.resolve("data").toString(), "-l",
+                cluster.resolve("server.log").toString(), "-w", "-o", "-p " + port + " -k " + cluster + " -c listen_addresses=127.0.0.1", "start");
         figures.add("fresh cluster (initdb, start) " + seconds(began) + " s");
         LedgerJar.Result hashed = LedgerJar.command(work, Map.of(), STAFF_PASSWORD + "\n", "hash-password");
         assertThat(hashed.exitCode()).as(hashed.toString()).isZero();
@@ -96,9 +86,9 @@ class FreshClusterIT {
     @AfterAll
     void stopTheCluster() throws Exception {
         if (cluster != null) {
-            asClusterUser(bin.resolve("pg_ctl").toString(), "-D", cluster.resolve("data").toString(), "-m", "fast", "-w", "stop");
-            delete(cluster);
-            delete(work);
+            postgres.run(Duration.ofMinutes(2), Map.of(), "pg_ctl", "-D", cluster.resolve("data").toString(), "-m", "fast", "-w", "stop");
+            PostgresInstallation.remove(cluster);
+            PostgresInstallation.remove(work);
         }
         System.out.println("FreshClusterIT: " + String.join("; ", figures));
     }
@@ -111,13 +101,10 @@ class FreshClusterIT {
         assertThat(printed.exitCode()).as(printed.toString()).isZero();
         assertThat(printed.out()).contains("CREATE ROLE " + OWNER + " LOGIN", "CREATE ROLE " + ROLE + " NOLOGIN", "GRANT " + ROLE + " TO " + LOGIN,
                 "CREATE DATABASE " + DATABASE + " OWNER " + OWNER).doesNotContainPattern("\\bledger_app\\b");
-        Path bootstrap = cluster.resolve("bootstrap.sql");
+        Path bootstrap = postgres.writableFile(cluster.resolve("bootstrap.sql"));
         Files.writeString(bootstrap, printed.out());
-        if (asRoot()) {
-            Files.setOwner(bootstrap, cluster.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("postgres"));
-        }
 
-        asClusterUser(bin.resolve("psql").toString(), "-X", "-q", "-h", cluster.toString(), "-p", Integer.toString(port), "-U", "postgres",
+        postgres.run(Duration.ofMinutes(2), Map.of(), "psql", "-X", "-q", "-h", cluster.toString(), "-p", Integer.toString(port), "-U", "postgres",
                 "-d", "postgres", "-v", "owner_password=" + OWNER_PASSWORD, "-v", "login_password=" + LOGIN_PASSWORD, "-f", bootstrap.toString());
 
         figures.add("bootstrap " + seconds(began) + " s");
@@ -172,7 +159,7 @@ class FreshClusterIT {
         givenTheOwnersPassword.put("LEDGER_DB_OWNER_PASSWORD", OWNER_PASSWORD);
         assertRefusesToStart("given-owner-password", givenTheOwnersPassword, "was given the schema owner's credentials");
 
-        asClusterUser(bin.resolve("psql").toString(), "-X", "-q", "-h", cluster.toString(), "-p", Integer.toString(port), "-U", "postgres",
+        postgres.run(Duration.ofMinutes(1), Map.of(), "psql", "-X", "-q", "-h", cluster.toString(), "-p", Integer.toString(port), "-U", "postgres",
                 "-d", "postgres", "-c", "ALTER ROLE postgres PASSWORD 'superuser-for-this-test'");
         Map<String, String> asSuperuser = new HashMap<>(configuration());
         asSuperuser.put("LEDGER_DB_USER", "postgres");
@@ -255,7 +242,9 @@ class FreshClusterIT {
             // A normal stop (SIGTERM, as a service manager stops it) writes no ERROR and no stack trace
             int exit = node.stop();
             String log = node.log();
-            assertThat(log).as("the node's log, stopped with exit code " + exit).doesNotContain(" ERROR ").doesNotContain("Exception");
+            // (a server's log is JSON by default, docs/operations.md "Logs")
+            assertThat(log).as("the node's log, stopped with exit code " + exit).contains("\"level\":\"INFO\"")
+                    .doesNotContain("\"level\":\"ERROR\"").doesNotContain("Exception");
         }
     }
 
@@ -354,45 +343,6 @@ class FreshClusterIT {
         var rows = sql.executeQuery(query);
         rows.next();
         return rows.getLong(1);
-    }
-
-    /** The newest PostgreSQL server installed from the system's packages ({@code .ci/run} installs one). */
-    private static Path postgresBinaries() throws IOException {
-        Path versions = Path.of("/usr/lib/postgresql");
-        if (!Files.isDirectory(versions)) {
-            return null;
-        }
-        try (Stream<Path> installed = Files.list(versions)) {
-            return installed.map(version -> version.resolve("bin")).filter(candidate -> Files.isExecutable(candidate.resolve("initdb")))
-                    .max(Comparator.comparing(candidate -> Integer.parseInt(candidate.getParent().getFileName().toString().replaceAll("\\D", "0"))))
-                    .orElse(null);
-        }
-    }
-
-    private static boolean asRoot() {
-        return "root".equals(System.getProperty("user.name"));
-    }
-
-    /** A command of the cluster's OS user: postgres when the tests run as root (PostgreSQL refuses to run as root). */
-    private static void asClusterUser(String... command) throws IOException, InterruptedException {
-        List<String> line = new ArrayList<>();
-        if (asRoot()) {
-            line.addAll(List.of("runuser", "-u", "postgres", "--"));
-        }
-        line.addAll(List.of(command));
-        Process process = new ProcessBuilder(line).directory(Path.of("/tmp").toFile()).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed:\n" + output);
-        }
-    }
-
-    private static void delete(Path directory) throws IOException {
-        try (Stream<Path> all = Files.walk(directory)) {
-            for (Path path : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
     }
 
     private static long seconds(long began) {
