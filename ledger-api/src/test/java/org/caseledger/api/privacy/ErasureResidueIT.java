@@ -157,14 +157,21 @@ class ErasureResidueIT extends IntegrationTest {
      * Waits until data_key's files hold none of the keys. Where the completion could not vacuum, autovacuum does, set by
      * V31 to take the table up at its first dead row: within autovacuum_naptime (a minute by default) and the time its
      * launcher takes to come round to this database among the server's others. A server with autovacuum switched off
-     * (as this machine's may be) leaves it to the operator's VACUUM as the owner (docs/operations.md), which the test
-     * then runs itself.
+     * (as CI's is) leaves it to the operator's VACUUM as the owner (docs/operations.md), which the test then runs itself,
+     * once it has seen that V31 set each table to be taken up at its first dead row wherever autovacuum runs.
      */
     private static void awaitVacuumed(Path dataDirectory, List<Wrapped> keys) throws Exception {
         try (Connection owner = TestDatabase.ownerConnection(); Statement statement = owner.createStatement()) {
             ResultSet autovacuum = statement.executeQuery("SHOW autovacuum");
             autovacuum.next();
             if (!roleMayVacuum() && !"on".equals(autovacuum.getString(1))) {
+                for (String table : List.of("data_key", "identity_lookup", "name_lookup")) {
+                    ResultSet options = statement.executeQuery("SELECT array_to_string(reloptions, ',') FROM pg_class WHERE oid = '"
+                            + table + "'::regclass");
+                    options.next();
+                    assertThat(options.getString(1)).as(table + ": autovacuum takes it up at its first dead row (V31)")
+                            .contains("autovacuum_vacuum_threshold=0", "autovacuum_vacuum_scale_factor=0");
+                }
                 statement.execute("VACUUM data_key, identity_lookup, name_lookup");
             }
         }
