@@ -157,14 +157,18 @@ class ErasureResidueIT extends IntegrationTest {
      * Waits until data_key's files hold none of the keys. Where the completion could not vacuum, autovacuum does, set by
      * V31 to take the table up at its first dead row: within autovacuum_naptime (a minute by default) and the time its
      * launcher takes to come round to this database among the server's others. A server with autovacuum switched off
-     * (as CI's is) leaves it to the operator's VACUUM as the owner (docs/operations.md), which the test then runs itself,
-     * once it has seen that V31 set each table to be taken up at its first dead row wherever autovacuum runs.
+     * (as CI's is) leaves it to the operator's VACUUM as the owner, from a timer (docs/operations.md), which the test then
+     * runs itself, every poll, once it has seen that V31 set each table to be taken up at its first dead row wherever
+     * autovacuum runs. One VACUUM may come too early: a transaction of the ledger's that began before the rewrap keeps the
+     * replaced versions visible, and VACUUM leaves them until it has ended.
      */
     private static void awaitVacuumed(Path dataDirectory, List<Wrapped> keys) throws Exception {
+        boolean operatorVacuums;
         try (Connection owner = TestDatabase.ownerConnection(); Statement statement = owner.createStatement()) {
             ResultSet autovacuum = statement.executeQuery("SHOW autovacuum");
             autovacuum.next();
-            if (!roleMayVacuum() && !"on".equals(autovacuum.getString(1))) {
+            operatorVacuums = !roleMayVacuum() && !"on".equals(autovacuum.getString(1));
+            if (operatorVacuums) {
                 for (String table : List.of("data_key", "identity_lookup", "name_lookup")) {
                     ResultSet options = statement.executeQuery("SELECT array_to_string(reloptions, ',') FROM pg_class WHERE oid = '"
                             + table + "'::regclass");
@@ -172,10 +176,14 @@ class ErasureResidueIT extends IntegrationTest {
                     assertThat(options.getString(1)).as(table + ": autovacuum takes it up at its first dead row (V31)")
                             .contains("autovacuum_vacuum_threshold=0", "autovacuum_vacuum_scale_factor=0");
                 }
-                statement.execute("VACUUM data_key, identity_lookup, name_lookup");
             }
         }
-        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(5)).untilAsserted(() -> {
+        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+            if (operatorVacuums) {
+                try (Connection owner = TestDatabase.ownerConnection(); Statement statement = owner.createStatement()) {
+                    statement.execute("VACUUM data_key, identity_lookup, name_lookup");
+                }
+            }
             checkpoint();
             for (Wrapped key : keys) {
                 assertThat(filesHolding(relationFiles(dataDirectory, "data_key"), key.bytes())).as("data_key's files").isEmpty();
