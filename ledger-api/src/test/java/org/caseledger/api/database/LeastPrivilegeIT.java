@@ -6,17 +6,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.util.UUID;
 import org.caseledger.api.setup.Setup;
 import org.caseledger.api.support.TestDatabase;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * What the serving process checks of its login and its role before it uses a database server (FreshClusterIT shows the
- * refusals as the packaged ledger's; here each check is broken and mended on a test database of its own).
+ * refusals as the packaged ledger's; here each check is broken and mended on a test database of its own, one for the
+ * class: each break is mended before the next test).
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LeastPrivilegeIT {
 
     private static final RoleName ROLE = new RoleName(TestDatabase.APPLICATION_ROLE);
+    private static final String PASSWORD = "ledger-it-probe";
 
     private final TestDatabase.Database database = TestDatabase.another();
 
@@ -38,24 +43,93 @@ class LeastPrivilegeIT {
     }
 
     @Test
-    void aRoleThatMayChangeALedgerTableIsRefused() throws Exception {
-        try (Connection owner = database.ownerConnection(); Statement sql = owner.createStatement()) {
-            sql.execute("GRANT UPDATE ON access_log_seal TO " + ROLE);
+    void aLoginThatCanActAsASuperuserIsRefused() throws Exception {
+        String login = temporaryLogin("");
+        try {
+            asOwner("GRANT " + superuser() + " TO " + login);
+            try (Connection connection = DriverManager.getConnection(database.url(), login, PASSWORD)) {
+                assertThatThrownBy(() -> LeastPrivilege.checkLogin(connection, Setup.SERVER)).hasMessageContaining("who can act as the superuser");
+            }
+        } finally {
+            asOwner("DROP ROLE " + login);
         }
+    }
+
+    @Test
+    void aLoginThatMayCreateRolesIsRefused() throws Exception {
+        String login = temporaryLogin("CREATEROLE");
+        try (Connection connection = DriverManager.getConnection(database.url(), login, PASSWORD)) {
+            assertThatThrownBy(() -> LeastPrivilege.checkLogin(connection, Setup.SERVER)).hasMessageContaining("may create roles");
+        } finally {
+            asOwner("DROP ROLE " + login);
+        }
+    }
+
+    @Test
+    void aRoleThatCanActAsTheOwnerOfALedgerTableIsRefused() throws Exception {
+        // A ledger table of another owner, whose role the application role is a member of (roles are the server's: the
+        // owner is one of this test's own, and its table is in this database alone)
+        String owner = "ledger_it_owner_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        asOwner("CREATE ROLE " + owner + " NOLOGIN");
+        try {
+            asOwner("CREATE TABLE owned_ledger_probe (id int)");
+            asOwner("CREATE TRIGGER owned_ledger_probe_append_only BEFORE UPDATE OR DELETE ON owned_ledger_probe "
+                    + "FOR EACH ROW EXECUTE FUNCTION reject_ledger_change()");
+            asOwner("ALTER TABLE owned_ledger_probe OWNER TO " + owner);
+            asOwner("GRANT " + owner + " TO " + ROLE);
+            try (Connection login = login()) {
+                switchToRole(login);
+                assertThatThrownBy(() -> LeastPrivilege.checkRole(login, ROLE)).hasMessageContaining("may change or remove rows of owned_ledger_probe");
+            }
+        } finally {
+            asOwner("DROP TABLE IF EXISTS owned_ledger_probe");
+            asOwner("DROP ROLE " + owner);
+        }
+    }
+
+    @Test
+    void aRoleThatMayChangeALedgerTableIsRefused() throws Exception {
+        asOwner("GRANT UPDATE ON access_log_seal TO " + ROLE);
         try (Connection login = login()) {
             switchToRole(login);
             assertThatThrownBy(() -> LeastPrivilege.checkRole(login, ROLE)).hasMessageContaining("may change or remove rows of access_log_seal");
+        } finally {
+            asOwner("REVOKE UPDATE ON access_log_seal FROM " + ROLE);
         }
     }
 
     @Test
     void aRoleTheSchemaWasNotMigratedForIsRefusedWithTheRoleItWas() throws Exception {
-        try (Connection owner = database.ownerConnection(); Statement sql = owner.createStatement()) {
-            sql.execute("REVOKE INSERT ON domain_event_entry FROM " + ROLE);
-        }
+        asOwner("REVOKE INSERT ON domain_event_entry FROM " + ROLE);
         try (Connection login = login()) {
             switchToRole(login);
             assertThatThrownBy(() -> LeastPrivilege.checkRole(login, ROLE)).hasMessageContaining("may not append to the ledger");
+        } finally {
+            asOwner("GRANT INSERT ON domain_event_entry TO " + ROLE);
+        }
+    }
+
+    /**
+     * A login role of this test's own on the server, with the given attributes; it may connect as PUBLIC may. The caller
+     * drops it.
+     */
+    private String temporaryLogin(String attributes) throws Exception {
+        String login = "ledger_it_probe_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        asOwner("CREATE ROLE " + login + " LOGIN " + attributes + " PASSWORD '" + PASSWORD + "'");
+        return login;
+    }
+
+    private String superuser() throws Exception {
+        try (Connection owner = database.ownerConnection(); Statement sql = owner.createStatement();
+             var rs = sql.executeQuery("SELECT current_user")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private void asOwner(String statement) throws Exception {
+        try (Connection owner = database.ownerConnection(); Statement sql = owner.createStatement()) {
+            sql.execute(statement);
         }
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,7 +27,10 @@ import tools.jackson.databind.json.JsonMapper;
  * A ledger node as an operator runs it, a process of its own, its log read from its output: every line is JSON, a line
  * logged while a request is served carries that request's correlation id, and no line holds the name or the identity
  * number a request carried; then a normal stop (SIGTERM) logs nothing at ERROR. The node runs on the embedded PostgreSQL,
- * the default whose stop ended in errors, with the JSON a database server gets by default.
+ * the default whose stop ended in errors, with the JSON a database server gets by default; it is a newcomer's first run
+ * too, the packaged ledger started with nothing else configured in an empty directory, as the README's first command
+ * starts it: the embedded default is its own operator and makes its key files, serves the demo users and the browsable
+ * API, and leaves no database process behind when it stops.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -35,20 +39,36 @@ class NodeOperationsIT {
     private static final String NAME = "node-operations";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    private Path directory;
     private LedgerNode node;
     private LedgerHttp http;
 
     @BeforeAll
     void start() throws IOException {
-        FileSystemUtils.deleteRecursively(Path.of("target", NAME + "-data"));
-        node = LedgerNode.startEmbedded(NAME, LedgerNode.freePort(), NAME + "-keys", "--logging.structured.format.console=ecs");
+        directory = Files.createTempDirectory("ledger-first-run");
+        int port = LedgerNode.freePort();
+        node = LedgerNode.start(NAME, port, directory, Map.of(), List.of("--server.port=" + port, "--logging.structured.format.console=ecs"));
         http = node.http();
     }
 
     @AfterAll
-    void kill() throws InterruptedException {
+    void kill() throws InterruptedException, IOException {
         if (node != null && node.isAlive()) {
             node.kill();
+        }
+        FileSystemUtils.deleteRecursively(directory);
+    }
+
+    @Test
+    @Order(0)
+    void givenNothingConfiguredTheEmbeddedDefaultMakesItsKeysAndServesTheDemoUsersAndTheBrowsableApi() throws IOException {
+        assertThat(http.as("anna").get("/api/v1/cases").status()).isEqualTo(200);
+        assertThat(http.as("anna").get("/swagger-ui/index.html").status()).as("the browsable API of the embedded default").isEqualTo(200);
+
+        assertThat(LedgerNode.log(NAME)).contains("the embedded default generated a new Ed25519 key pair", "the embedded default generated a new one");
+        for (String key : new String[] {"signing-key.pem", "master-key"}) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(directory.resolve("data").resolve(key))))
+                    .as(key).isEqualTo("rw-------");
         }
     }
 
@@ -105,6 +125,7 @@ class NodeOperationsIT {
                 .as("lines logged at ERROR").isEmpty();
         String stopping = Files.readString(Path.of("target", NAME + ".log")).substring((int) before);
         assertThat(stopping).as("what the stop logged").doesNotContain("Exception").doesNotContain("\"WARN\"");
+        assertThat(directory.resolve("data/postgres/postmaster.pid")).as("the embedded PostgreSQL stopped with the ledger").doesNotExist();
     }
 
     /** Every line of the node's log, each of which must be JSON. */

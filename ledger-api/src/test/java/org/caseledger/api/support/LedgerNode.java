@@ -47,31 +47,14 @@ public final class LedgerNode implements AutoCloseable {
             throws IOException {
         Path keyDirectory = Path.of("target", keys).toAbsolutePath();
         initKeys(keyDirectory);
-        return launch(name, port, List.of(
+        List<String> arguments = new ArrayList<>(List.of(
+                "--server.port=" + port,
                 "--spring.datasource.url=" + database.url(),
                 "--spring.datasource.username=" + TestDatabase.LOGIN,
                 "--spring.datasource.password=" + TestDatabase.LOGIN_PASSWORD,
-                "--ledger.security.allow-demo-users=true"), keyDirectory, properties);
-    }
-
-    /**
-     * Starts a node on the zero-setup default, the embedded PostgreSQL, with its data in {@code target/<name>-data}, and
-     * waits until it answers its health check. The embedded default makes missing keys itself.
-     */
-    public static LedgerNode startEmbedded(String name, int port, String keys, String... properties) throws IOException {
-        return launch(name, port, List.of(
-                "--ledger.embedded-database.data-directory=" + Path.of("target", name + "-data").toAbsolutePath(),
-                "--ledger.integrity.checkpoint-memory-file=" + Path.of("target", name + "-checkpoint-memory").toAbsolutePath()),
-                Path.of("target", keys).toAbsolutePath(), properties);
-    }
-
-    private static LedgerNode launch(String name, int port, List<String> database, Path keyDirectory, String... properties)
-            throws IOException {
-        List<String> arguments = new ArrayList<>(List.of(
-                "--server.port=" + port,
+                "--ledger.security.allow-demo-users=true",
                 "--ledger.integrity.signing-key-file=" + keyDirectory.resolve("signing-key.pem"),
                 "--ledger.privacy.master-key-file=" + keyDirectory.resolve("master-key")));
-        arguments.addAll(database);
         arguments.addAll(List.of(properties));
         return start(name, port, Path.of(""), Map.of(), arguments);
     }
