@@ -52,6 +52,9 @@ class ExampleConfigurationTest {
     }
 
     private static void assertKeysAndRoleOfTheirOwn(Binder example) {
+        MetricsScraperProperties scraper = example.bindOrCreate("ledger.security.metrics-scraper", MetricsScraperProperties.class);
+        assertThat(scraper.password()).as("the scraper's password").startsWith("{bcrypt}$2a$10$");
+        assertThat(PasswordEncoderFactories.createDelegatingPasswordEncoder().matches(ConfiguredUsers.DEMO_PASSWORD, scraper.password())).isFalse();
         assertThat(example.bindOrCreate("ledger.database", DatabaseProperties.class).applicationRole().value()).isNotEqualTo("ledger_app");
         assertThat(example.bindOrCreate("ledger.database", DatabaseProperties.class).ownerPassword()).isNull();
         assertThat(example.bindOrCreate("ledger.integrity", IntegrityProperties.class).signingKeyFile()).isAbsolute();
