@@ -17,7 +17,9 @@ import org.slf4j.LoggerFactory;
  * stored checksum is the old text's. Any other difference still fails Flyway's validation (ADR 0017).
  * <p>
  * This depends on the layout of Flyway's history table (columns {@code version} and {@code checksum}); RewrittenChecksumsIT
- * applies the old texts, migrates, and fails when the layout or a checksum below no longer holds.
+ * computes both checksums of every version below from the texts (the old ones with {@code ledger_app} written back, all
+ * but V5's), records the old ones in a history and migrates, and fails when the layout or a checksum below no longer
+ * holds.
  */
 final class RewrittenChecksums {
 
