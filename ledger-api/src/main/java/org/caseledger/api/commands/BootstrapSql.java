@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.Set;
+import java.util.HashSet;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.caseledger.api.database.DatabaseProperties;
+import org.caseledger.api.database.LedgerMigrations;
 import org.caseledger.api.database.RoleName;
 import org.caseledger.api.setup.Setup;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -49,16 +51,19 @@ final class BootstrapSql implements LedgerCommands.Command {
                     + "in a-z, 0-9 and _), LEDGER_DB_USER and LEDGER_DB_OWNER_USER");
             return 1;
         }
-        if (Set.of(database.ownerUser(), database.applicationRole().value(), environment.getProperty("spring.datasource.username"))
-                .size() < 3) {
-            invocation.err().println("the owner (LEDGER_DB_OWNER_USER), the application role (ledger.database.application-role) and the "
-                    + "login (LEDGER_DB_USER) must be three different roles: the serving process must never hold the owner's rights");
+        RoleName keyOwner = LedgerMigrations.keyOwnerOf(database.applicationRole());
+        if (new HashSet<>(List.of(database.ownerUser(), database.applicationRole().value(), keyOwner.value(),
+                environment.getProperty("spring.datasource.username"))).size() < 4) {
+            invocation.err().println("the owner (LEDGER_DB_OWNER_USER), the application role (ledger.database.application-role), the key "
+                    + "tables' owner (" + keyOwner + ") and the login (LEDGER_DB_USER) must be four different roles: the serving process "
+                    + "must never hold the owner's rights");
             return 1;
         }
         Map<String, String> names = Map.of(
                 "database", url.group(1),
                 "owner", new RoleName(database.ownerUser()).value(),
                 "application_role", database.applicationRole().value(),
+                "key_owner_role", keyOwner.value(),
                 "login", new RoleName(environment.getProperty("spring.datasource.username")).value());
         invocation.out().print(PLACEHOLDER.matcher(template()).replaceAll(name -> Matcher.quoteReplacement(names.get(name.group(1)))));
         return 0;

@@ -78,11 +78,18 @@ public class EmbeddedDatabaseConfiguration {
         return DataSources.application(url, SUPERUSER, "", role, "ledger-embedded");
     }
 
-    /** What the bootstrap SQL does on a server, as far as the embedded cluster needs it: the role the migrations grant to. */
+    /**
+     * What the bootstrap SQL does on a server, as far as the embedded cluster needs it: the role the migrations grant to,
+     * and the key tables' owner, of which the role is a member.
+     */
     private static void createRole(DataSource superuser, RoleName role) {
+        RoleName keyOwner = LedgerMigrations.keyOwnerOf(role);
         try (Connection connection = superuser.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + role.value() + "') THEN "
-                    + "CREATE ROLE " + role.value() + " NOLOGIN; END IF; END $$");
+                    + "CREATE ROLE " + role.value() + " NOLOGIN; END IF; "
+                    + "IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + keyOwner.value() + "') THEN "
+                    + "CREATE ROLE " + keyOwner.value() + " NOLOGIN; END IF; END $$");
+            statement.execute("GRANT " + keyOwner.value() + " TO " + role.value());
         } catch (SQLException e) {
             throw new IllegalStateException("could not create the role " + role + " in the embedded PostgreSQL: " + e.getMessage(), e);
         }

@@ -18,7 +18,7 @@ import org.springframework.core.env.Environment;
  * <p>
  * The serving process never migrates a server and never holds the schema owner's credentials: the owner migrates in a
  * step of its own ({@code java -jar ledger-api.jar migrate}), and the process refuses to start on a schema that step has
- * not brought to this version, or with rights to change its own history (README, "Production"). Given the owner's
+ * not brought to this version, or with rights to change its own history (docs/operations.md, "Setting up on a database server"). Given the owner's
  * credentials at all, it has refused before this ({@code preflight.Preflight}).
  */
 @Configuration(proxyBeanMethods = false)

@@ -3,7 +3,7 @@ package org.caseledger.api.database;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The roles of a ledger's database (README, "Production"). Each ledger database on a cluster names roles of its own:
+ * The roles of a ledger's database (docs/operations.md, "Setting up on a database server"). Each ledger database on a cluster names roles of its own:
  * roles are cluster-wide, and a role shared by two databases would be granted the ledger tables of both.
  *
  * @param applicationRole the role the serving process switches to on every connection, and which the migrations grant

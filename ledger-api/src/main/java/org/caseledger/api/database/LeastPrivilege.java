@@ -21,6 +21,9 @@ public final class LeastPrivilege {
             JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_proc p ON p.oid = t.tgfoid
             WHERE p.proname = 'reject_ledger_change' AND c.relnamespace = current_schema()::regnamespace""";
 
+    /** The tables of keys and lookup digests, which the completion of erasures vacuums (V31). */
+    private static final String KEY_TABLES = "'data_key'::regclass, 'identity_lookup'::regclass, 'name_lookup'::regclass";
+
     private LeastPrivilege() {
     }
 
@@ -60,7 +63,10 @@ public final class LeastPrivilege {
         }
     }
 
-    /** Refuses a role that may change or remove ledger rows, or may not append to the ledger. Checked after the switch. */
+    /**
+     * Refuses a role that may change or remove ledger rows, may not append to the ledger, or may not vacuum the key tables.
+     * Checked after the switch.
+     */
     public static void checkRole(Connection connection, RoleName role) {
         try {
             String current = single(connection, "SELECT current_user");
@@ -80,6 +86,13 @@ public final class LeastPrivilege {
                                 + "AND a.privilege_type = 'INSERT' AND a.grantee <> c.relowner")
                         + ": ledger.database.application-role must name the role the schema was first migrated for (ADR 0017)");
             }
+            String unvacuumable = single(connection, "SELECT coalesce(string_agg(relname || ' (owned by ' || relowner::regrole::text || ')', ', ' "
+                    + "ORDER BY relname), '') FROM pg_class WHERE oid IN (" + KEY_TABLES + ") AND NOT pg_has_role(current_user, relowner, 'USAGE')");
+            if (!unvacuumable.isEmpty()) {
+                throw new IllegalStateException("The ledger's role " + role + " may not vacuum " + unvacuumable + ": an erased person's "
+                        + "keys and lookup digests would stay in the tables' files. A superuser grants " + LedgerMigrations.keyOwnerOf(role)
+                        + " to " + role + " (the bootstrap SQL does; docs/operations.md)");
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("could not check the ledger's rights in the database: " + e.getMessage(), e);
         }
@@ -87,7 +100,7 @@ public final class LeastPrivilege {
 
     private static IllegalStateException refused(String why) {
         return new IllegalStateException("The ledger refuses to run with rights to change or remove its own history: " + why
-                + " (README, \"Production\")");
+                + " (docs/operations.md, \"Setting up on a database server\")");
     }
 
     private static String single(Connection connection, String sql) throws SQLException {

@@ -17,6 +17,7 @@ import org.flywaydb.core.api.output.MigrateResult;
 public final class LedgerMigrations {
 
     static final String ROLE_PLACEHOLDER = "application_role";
+    static final String KEY_OWNER_PLACEHOLDER = "key_owner_role";
     private static final String LOCATION = "classpath:db/migration";
 
     private LedgerMigrations() {
@@ -42,15 +43,24 @@ public final class LedgerMigrations {
             flyway(application, applicationRole).validate();
         } catch (FlywayException e) {
             throw new IllegalStateException("the database's schema is not the one this version of the ledger needs (" + e.getMessage().strip()
-                    + "). Migrate it first, as the schema owner: java -jar ledger-api.jar migrate (README, \"Production\")", e);
+                    + "). Migrate it first, as the schema owner: java -jar ledger-api.jar migrate (docs/operations.md, \"Setting up on a database server\")", e);
         }
+    }
+
+    /**
+     * The owner of the tables that hold keys and lookup digests ({@code data_key}, {@code identity_lookup},
+     * {@code name_lookup}; V31), named after the application role, a member of it, so that each ledger database on a
+     * cluster has its own: the serving process vacuums them after an erasure, which needs their owner.
+     */
+    public static RoleName keyOwnerOf(RoleName applicationRole) {
+        return new RoleName(applicationRole.value() + "_keys");
     }
 
     private static Flyway flyway(DataSource dataSource, RoleName applicationRole) {
         return Flyway.configure()
                 .dataSource(dataSource)
                 .locations(LOCATION)
-                .placeholders(Map.of(ROLE_PLACEHOLDER, applicationRole.value()))
+                .placeholders(Map.of(ROLE_PLACEHOLDER, applicationRole.value(), KEY_OWNER_PLACEHOLDER, keyOwnerOf(applicationRole).value()))
                 .load();
     }
 }

@@ -52,7 +52,7 @@ public class Preflight implements ApplicationContextInitializer<ConfigurableAppl
             throw new IllegalStateException("the serving process was given the schema owner's credentials ("
                     + (flyway ? "spring.flyway.user/password" : "LEDGER_DB_OWNER_USER/PASSWORD, ledger.database.owner-user/owner-password")
                     + "). Only the migrate step may hold them: the owner can switch off the ledger's append-only triggers. "
-                    + "Give them to `java -jar ledger-api.jar migrate` alone (README, \"Production\")");
+                    + "Give them to `java -jar ledger-api.jar migrate` alone (docs/operations.md, \"Setting up on a database server\")");
         }
     }
 

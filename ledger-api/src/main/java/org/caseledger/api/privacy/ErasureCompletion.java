@@ -19,8 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Completes erasures (docs/privacy.md, "What erasure removes, and when"): wraps every surviving data key again under a
- * new key-encryption epoch, destroys the older epochs' key-encryption keys outside the database, and vacuums
- * {@code data_key}. Afterwards no copy of an erased person's wrapped key — a dead tuple, a WAL segment, a base backup —
+ * new key-encryption epoch, destroys the older epochs' key-encryption keys outside the database, and rewrites
+ * {@code data_key} and the lookup tables into new files. Afterwards no copy of an erased person's wrapped key — a dead tuple, a WAL segment, a base backup —
  * can be unwrapped, even with the master key. Runs by itself when an erasure happened since the last completion, and
  * at once on {@code POST /api/v1/admin/erasure-completion}; one node at a time.
  */
@@ -29,7 +29,9 @@ public class ErasureCompletion {
 
     static final int VACUUM_ATTEMPTS = 10;
     private static final java.time.Duration VACUUM_PAUSE = java.time.Duration.ofMillis(300);
-    private static final Pattern NOT_YET_REMOVABLE = Pattern.compile("(\\d+) are dead but not yet removable");
+    private static final java.time.Duration LOCK_WAIT = java.time.Duration.ofSeconds(2);
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
+    private static final Pattern NOT_YET_REMOVABLE = Pattern.compile("(\\d+) dead row versions cannot be removed yet");
 
     private static final Logger log = LoggerFactory.getLogger(ErasureCompletion.class);
     private static final String ONE_AT_A_TIME = "SELECT pg_try_advisory_xact_lock(hashtextextended('ledger-erasure-completion', 0))";
@@ -40,8 +42,8 @@ public class ErasureCompletion {
      * @param epoch           the key-encryption epoch that now wraps every surviving data key
      * @param keysWrapped     how many data keys it wraps
      * @param epochsDestroyed the epochs whose key-encryption keys were destroyed
-     * @param vacuumed        whether {@code data_key} was vacuumed: only where the ledger's role may vacuum it (PostgreSQL
-     *                        17's MAINTAIN privilege, V31); elsewhere autovacuum does it within about a minute
+     * @param vacuumed        whether {@code data_key} and the lookup tables were rewritten clean: not while a
+     *                        transaction that began before the rewrap still saw the replaced versions, after every attempt
      */
     public record Completed(int epoch, int keysWrapped, List<Integer> epochsDestroyed, boolean vacuumed) {
     }
@@ -51,6 +53,8 @@ public class ErasureCompletion {
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final DataSource dataSource;
+    /** The last completion on this node could not rewrite the key tables clean: the next poll tries again. */
+    private volatile boolean rewriteOwed;
 
     ErasureCompletion(DataKeys keys, KeyEncryptionKeys keks, JdbcClient jdbc, TransactionTemplate transaction, DataSource dataSource) {
         this.keys = keys;
@@ -65,6 +69,8 @@ public class ErasureCompletion {
     void completeWhenDue() {
         if (due()) {
             complete();
+        } else if (rewriteOwed) {
+            rewriteOwed = !rewriteKeyTables();
         }
     }
 
@@ -96,45 +102,44 @@ public class ErasureCompletion {
             return Optional.empty();
         }
         List<Integer> destroyed = transaction.execute(status -> keks.destroyBefore(rewrapped.epoch()));
-        boolean vacuumed = vacuumDataKeys();
-        log.info("Erasures completed: {} data keys wrapped under key-encryption epoch {}; epochs {} destroyed; data_key {}",
-                rewrapped.keys(), rewrapped.epoch(), destroyed, vacuumed ? "vacuumed"
-                        : "left to autovacuum (the ledger's role may not vacuum it: PostgreSQL before 17, see V31)");
+        boolean vacuumed = rewriteKeyTables();
+        rewriteOwed = !vacuumed;
+        log.info("Erasures completed: {} data keys wrapped under key-encryption epoch {}; epochs {} destroyed; key tables {}",
+                rewrapped.keys(), rewrapped.epoch(), destroyed, vacuumed ? "rewritten"
+                        : "NOT rewritten clean (see the warning above)");
         return Optional.of(new Completed(rewrapped.epoch(), rewrapped.keys(), destroyed, vacuumed));
     }
 
     /**
-     * Removes the dead versions of {@code data_key} rows (the wrapped keys an erasure or a new epoch replaced) and of
-     * {@code identity_lookup} and {@code name_lookup} rows (an erased person's digests). The keys no longer unwrap once
-     * their epoch is destroyed; vacuuming takes them out of the tables' files as well. VACUUM needs the tables' owner,
-     * whose credentials the serving process never holds, or from PostgreSQL 17 the MAINTAIN privilege, which V31 grants
-     * the ledger's role; before 17 it is skipped here, and autovacuum, set by V31 to take these tables up at their first
-     * dead row, does it within about a minute. VACUUM cannot run in a transaction. A transaction of another connection that began before the rewrap keeps its old row
-     * versions visible, and VACUUM then leaves them ("dead but not yet removable"): it is run again, a moment later,
-     * up to {@value #VACUUM_ATTEMPTS} times, until none is left.
+     * Rewrites {@code data_key}, {@code identity_lookup} and {@code name_lookup} into new files ({@code VACUUM FULL}), so
+     * that the replaced versions of wrapped keys and an erased person's lookup digests leave the tables' and their
+     * indexes' files. A plain VACUUM would not do: it frees a dead row's space but leaves its bytes in the page until the
+     * space is used again, in the table and in its indexes. VACUUM needs the tables' owner: the key role of V31, whose
+     * member the ledger's role is (the ledger tables' owner it never is), and it cannot run in a transaction. Each table
+     * is locked for the moment of its rewrite (they hold a row per key and per person); the lock is waited for at most
+     * {@link #LOCK_WAIT}, so that a queue behind a long transaction never holds the ledger's commands up. A transaction of
+     * another connection that began before the rewrap keeps the replaced versions visible, and the rewrite then keeps
+     * them too ("cannot be removed yet"): it is run again, a moment later, up to {@value #VACUUM_ATTEMPTS} times, until
+     * none is left.
      */
-    private boolean vacuumDataKeys() {
+    private boolean rewriteKeyTables() {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             connection.setAutoCommit(true);
-            for (int attempt = 1; attempt <= VACUUM_ATTEMPTS; attempt++) {
-                statement.execute("VACUUM (VERBOSE true) data_key, identity_lookup, name_lookup");
-                List<String> messages = new ArrayList<>();
-                for (SQLWarning warning = statement.getWarnings(); warning != null; warning = warning.getNextWarning()) {
-                    messages.add(warning.getMessage());
+            statement.execute("SET lock_timeout = '" + LOCK_WAIT.toMillis() + "ms'");
+            try {
+                for (int attempt = 1; attempt <= VACUUM_ATTEMPTS; attempt++) {
+                    if (rewroteClean(statement)) {
+                        return true;
+                    }
+                    Thread.sleep(VACUUM_PAUSE.toMillis());
                 }
-                statement.clearWarnings();
-                if (messages.stream().anyMatch(message -> message.contains("skipping"))) {
-                    return false;
-                }
-                if (messages.stream().noneMatch(ErasureCompletion::leftDeadVersions)) {
-                    return true;
-                }
-                Thread.sleep(VACUUM_PAUSE.toMillis());
+            } finally {
+                statement.execute("RESET lock_timeout");
             }
-            log.warn("data_key still holds replaced versions that an older transaction may see; autovacuum removes them later");
+            log.warn("the key tables still hold replaced versions that an older transaction may see; the next poll rewrites them again");
             return false;
         } catch (SQLException e) {
-            log.warn("data_key could not be vacuumed: {}", e.getMessage());
+            log.warn("the key tables could not be rewritten: {}", e.getMessage());
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -142,7 +147,30 @@ public class ErasureCompletion {
         }
     }
 
-    /** Whether VACUUM VERBOSE said it left dead row versions that an older snapshot may still see. */
+    /** One rewrite of the three tables: whether it left no replaced version behind. */
+    private static boolean rewroteClean(Statement statement) throws SQLException {
+        try {
+            statement.execute("VACUUM (FULL, VERBOSE) data_key, identity_lookup, name_lookup");
+        } catch (SQLException e) {
+            if (LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
+                log.info("a key table is in use past {}; the rewrite is tried again", LOCK_WAIT);
+                return false;
+            }
+            throw e;
+        }
+        List<String> messages = new ArrayList<>();
+        for (SQLWarning warning = statement.getWarnings(); warning != null; warning = warning.getNextWarning()) {
+            messages.add(warning.getMessage());
+        }
+        statement.clearWarnings();
+        Optional<String> skipped = messages.stream().filter(message -> message.contains("skipping")).findFirst();
+        if (skipped.isPresent()) {
+            throw new SQLException("the ledger's role may not rewrite the key tables (it must be a member of their owner, V31): " + skipped.get());
+        }
+        return messages.stream().noneMatch(ErasureCompletion::leftDeadVersions);
+    }
+
+    /** Whether VACUUM (FULL, VERBOSE) said it kept dead row versions that an older snapshot may still see. */
     private static boolean leftDeadVersions(String message) {
         Matcher left = NOT_YET_REMOVABLE.matcher(message);
         return left.find() && Long.parseLong(left.group(1)) > 0;

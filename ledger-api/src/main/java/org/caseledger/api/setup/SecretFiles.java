@@ -52,7 +52,7 @@ public final class SecretFiles {
     public static IllegalStateException missingKey(String what, String property, Path file) {
         return new IllegalStateException("the " + what + " file " + file.toAbsolutePath() + " does not exist (" + property
                 + "). On a database server the ledger never creates its keys by itself: create them once with "
-                + "`java -jar ledger-api.jar init-keys`, or copy them from another node of this ledger (README, \"Production\")");
+                + "`java -jar ledger-api.jar init-keys`, or copy them from another node of this ledger (docs/operations.md, \"Setting up on a database server\")");
     }
 
     private static void createDirectories(Path directory) throws IOException {

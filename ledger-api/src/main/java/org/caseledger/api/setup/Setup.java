@@ -7,7 +7,7 @@ import org.springframework.util.StringUtils;
  * Where the ledger keeps its data, which decides what it may do on its own. The embedded default is a newcomer's first
  * run on their own machine: it starts its own PostgreSQL, migrates it at start, creates its key files and may fill
  * itself with demo data, so that one command just works. On a database server every one of those is an operator's
- * deliberate step (README, "Production"), and the ledger refuses to take it by itself.
+ * deliberate step (docs/operations.md, "Setting up on a database server"), and the ledger refuses to take it by itself.
  */
 public enum Setup {
 

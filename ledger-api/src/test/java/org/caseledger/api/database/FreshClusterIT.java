@@ -41,7 +41,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The production set-up from nothing, step by step as README "Production" gives it: a fresh PostgreSQL cluster (initdb
+ * The production set-up from nothing, step by step as docs/operations.md "Setting up on a database server" gives it: a fresh PostgreSQL cluster (initdb
  * and pg_ctl of the system's packages on a free port, as the postgres OS user when the tests run as root; skipped
  * without them except in CI, which must not skip it), the bootstrap SQL printed by the
  * ledger and run by the cluster's superuser, the migrate step as the schema owner, init-keys, and the ledger started with
@@ -60,6 +60,7 @@ class FreshClusterIT {
     private static final String DATABASE = "caseledger";
     private static final String OWNER = "caseledger_owner";
     private static final String ROLE = "caseledger_app";
+    private static final String KEY_OWNER = "caseledger_app_keys";
     private static final String LOGIN = "caseledger_login";
     private static final String OWNER_PASSWORD = "owner-" + UUID.randomUUID();
     private static final String LOGIN_PASSWORD = "login-" + UUID.randomUUID();
@@ -114,6 +115,7 @@ class FreshClusterIT {
         LedgerJar.Result printed = LedgerJar.command(work, operatorConfiguration(), "", "bootstrap-sql");
         assertThat(printed.exitCode()).as(printed.toString()).isZero();
         assertThat(printed.out()).contains("CREATE ROLE " + OWNER + " LOGIN", "CREATE ROLE " + ROLE + " NOLOGIN", "GRANT " + ROLE + " TO " + LOGIN,
+                "CREATE ROLE " + KEY_OWNER + " NOLOGIN", "GRANT " + KEY_OWNER + " TO " + ROLE + ";", "GRANT " + KEY_OWNER + " TO " + OWNER + ";",
                 "CREATE DATABASE " + DATABASE + " OWNER " + OWNER).doesNotContainPattern("\\bledger_app\\b");
         Path bootstrap = postgres.writableFile(cluster.resolve("bootstrap.sql"));
         Files.writeString(bootstrap, printed.out());
@@ -150,10 +152,14 @@ class FreshClusterIT {
         assertThat(migrated.exitCode()).as(migrated.toString()).isZero();
         assertThat(migrated.out()).contains("as " + OWNER, "granted to the role " + ROLE);
         try (Connection connection = connect(OWNER, OWNER_PASSWORD); Statement sql = connection.createStatement()) {
-            var owners = sql.executeQuery("SELECT DISTINCT tableowner FROM pg_tables WHERE schemaname = 'public'");
+            var owners = sql.executeQuery("SELECT string_agg(DISTINCT tableowner, ',') FROM pg_tables WHERE schemaname = 'public' "
+                    + "AND tablename NOT IN ('data_key', 'identity_lookup', 'name_lookup')");
             owners.next();
-            assertThat(owners.getString(1)).isEqualTo(OWNER);
-            assertThat(owners.next()).as("one owner of every table").isFalse();
+            assertThat(owners.getString(1)).as("the owner of every table but the key tables").isEqualTo(OWNER);
+            var keyTableOwners = sql.executeQuery("SELECT string_agg(DISTINCT tableowner, ',') FROM pg_tables WHERE schemaname = 'public' "
+                    + "AND tablename IN ('data_key', 'identity_lookup', 'name_lookup')");
+            keyTableOwners.next();
+            assertThat(keyTableOwners.getString(1)).as("the key tables' owner").isEqualTo(KEY_OWNER);
             var grantees = sql.executeQuery("SELECT string_agg(DISTINCT grantee, ',') FROM information_schema.role_table_grants "
                     + "WHERE table_name = 'domain_event_entry' AND grantee <> '" + OWNER + "'");
             grantees.next();
@@ -206,6 +212,9 @@ class FreshClusterIT {
 
             // and the unit head's figures as the ledger knew them an instant ago, counted in temporary tables (ADR 0016)
             assertThat(get(ledgerPort, "lisa", "/api/v1/metrics?from=2026-01-01&to=2027-01-01&asOf=" + java.time.Instant.now())).isEqualTo(200);
+            // and the child erased and the erasures completed, which vacuums the key tables as the ledger's role (V31)
+            post(ledgerPort, "lisa", "/api/v1/persons/" + child + "/erasure", "{\"reason\":\"DATA_SUBJECT_REQUEST\"}", 200);
+            assertThat(post(ledgerPort, "ebba", "/api/v1/admin/erasure-completion", "{}", 200)).contains("\"vacuumed\":true");
 
             // When the ledger's login, switched to its role as the ledger's connections are, tries to change its history
             try (Connection ledger = connect(LOGIN, LOGIN_PASSWORD); Statement sql = ledger.createStatement()) {
@@ -224,6 +233,11 @@ class FreshClusterIT {
                 assertRefused(sql, "DROP TABLE domain_event_entry", "must be owner");
                 assertRefused(sql, "SET session_replication_role = replica", "permission denied");
                 assertRefused(sql, "CREATE TABLE domain_event_entry_copy (id int)", "permission denied");
+                // (the key tables' owner, which it may act as, was given the right to create in the schema for V31 alone)
+                sql.execute("SET ROLE " + KEY_OWNER);
+                assertRefused(sql, "CREATE TABLE domain_event_entry_copy (id int)", "permission denied");
+                assertRefused(sql, "ALTER TABLE domain_event_entry DISABLE TRIGGER ALL", "must be owner");
+                sql.execute("SET ROLE " + ROLE);
                 assertRefused(sql, "SET ROLE " + OWNER, "permission denied");
                 // and the login itself, back from the role, has no more rights than the role
                 sql.execute("RESET ROLE");
@@ -263,7 +277,7 @@ class FreshClusterIT {
         assertThat(LedgerNode.log("fresh-cluster-" + name)).contains(why);
     }
 
-    /** The serving process's configuration as README "Production" gives it, in environment variables. */
+    /** The serving process's configuration as docs/operations.md "Setting up on a database server" gives it, in environment variables. */
     private Map<String, String> configuration() {
         Map<String, String> environment = new HashMap<>();
         environment.put("LEDGER_DB_URL", "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE);
@@ -296,6 +310,11 @@ class FreshClusterIT {
         properties.put("ledger.security.users[1].staff-id", "lisa.lund");
         properties.put("ledger.security.users[1].role", "UNIT_HEAD");
         properties.put("ledger.security.users[1].unit", "vivalla");
+        properties.put("ledger.security.users[2].username", "ebba");
+        properties.put("ledger.security.users[2].password", staffPasswordHash);
+        properties.put("ledger.security.users[2].staff-id", "ebba.ek");
+        properties.put("ledger.security.users[2].role", "ADMINISTRATOR");
+        properties.put("ledger.security.users[2].unit", "vivalla");
         properties.putAll(replaced);
         return properties.entrySet().stream().map(property -> "--" + property.getKey() + "=" + property.getValue()).toList();
     }
@@ -322,13 +341,18 @@ class FreshClusterIT {
         assertThat(Files.readString(keys.resolve("master-key")).trim()).matches("[A-Za-z0-9+/]{43}=");
     }
 
+    /** Creates as the social secretary, and answers the new id. */
     private String post(int ledgerPort, String path, String body) throws Exception {
+        return post(ledgerPort, "frida", path, body, 201).replaceAll(".*\"(personId|caseId)\":\"([^\"]+)\".*", "$2");
+    }
+
+    private String post(int ledgerPort, String user, String path, String body, int status) throws Exception {
         HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + ledgerPort + path))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("frida:" + STAFF_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + STAFF_PASSWORD).getBytes(StandardCharsets.UTF_8)))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
-        return answer.body().replaceAll(".*\"(personId|caseId)\":\"([^\"]+)\".*", "$2");
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(status);
+        return answer.body();
     }
 
     private int get(int ledgerPort, String user, String path) throws Exception {

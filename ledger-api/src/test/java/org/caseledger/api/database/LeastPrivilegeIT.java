@@ -109,6 +109,24 @@ class LeastPrivilegeIT {
         }
     }
 
+    @Test
+    void aRoleThatMayNotVacuumAKeyTableIsRefused() throws Exception {
+        // A key table handed to an owner the application role is no member of (a role of this test's own)
+        String owner = "ledger_it_keys_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        asOwner("CREATE ROLE " + owner + " NOLOGIN");
+        try {
+            asOwner("ALTER TABLE name_lookup OWNER TO " + owner);
+            try (Connection login = login()) {
+                switchToRole(login);
+                assertThatThrownBy(() -> LeastPrivilege.checkRole(login, ROLE))
+                        .hasMessageContaining("may not vacuum name_lookup (owned by " + owner + ")");
+            }
+        } finally {
+            asOwner("ALTER TABLE name_lookup OWNER TO " + LedgerMigrations.keyOwnerOf(ROLE));
+            asOwner("DROP ROLE " + owner);
+        }
+    }
+
     /**
      * A login role of this test's own on the server, with the given attributes; it may connect as PUBLIC may. The caller
      * drops it.

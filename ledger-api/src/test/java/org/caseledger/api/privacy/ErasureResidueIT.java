@@ -1,7 +1,6 @@
 package org.caseledger.api.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -65,6 +64,10 @@ class ErasureResidueIT extends IntegrationTest {
         String compliance = http.as("lars").get("/api/v1/compliance?" + PERIOD).text();
         List<Wrapped> keys = wrappedKeysOf(child);
         assertThat(keys).as("the person's key and the case file's key").hasSize(2);
+        List<byte[]> identityDigests = digestsOf("identity_lookup", child);
+        List<byte[]> nameDigests = digestsOf("name_lookup", child);
+        assertThat(identityDigests).as("the digest of the identity number").hasSize(1);
+        assertThat(nameDigests).as("a digest per word of the name").hasSize(3);
         assertThat(keys).allMatch(key -> key.epoch() != null);
         checkpoint();
         assertThat(filesHolding(dataDirectory, keys.get(0).bytes())).as("a wrapped key is on disk before the erasure").isNotEmpty();
@@ -80,8 +83,7 @@ class ErasureResidueIT extends IntegrationTest {
 
         // Then the key-encryption key that wrapped them is gone from the key directory
         assertThat(completion.path("epochsDestroyed").toString()).contains(Integer.toString(keys.get(0).epoch()));
-        assertThat(completion.path("vacuumed").asBoolean()).as("vacuumed by the completion where the ledger's role may vacuum")
-                .isEqualTo(roleMayVacuum());
+        assertThat(completion.path("vacuumed").asBoolean()).isTrue();
         Path keyDirectory = Path.of("target", "keys");
         String kekId = jdbc.sql("SELECT kek_id::text FROM key_epoch WHERE epoch = ?").param(keys.get(0).epoch()).query(String.class).single();
         assertThat(keyDirectory.resolve("kek-" + keys.get(0).epoch() + "-" + kekId)).doesNotExist();
@@ -95,9 +97,18 @@ class ErasureResidueIT extends IntegrationTest {
                 assertThat(unwraps(key, kek)).as("unwrapped by a key-encryption key left in the key directory").isFalse();
             }
         }
-        // and the table's own files no longer hold them, vacuumed by the completion or else by autovacuum (the WAL may,
-        // until its segments are recycled: they do not unwrap)
-        awaitVacuumed(dataDirectory, keys);
+        // and the table's own files no longer hold them (the WAL may, until its segments are recycled: they do not unwrap)
+        for (Wrapped key : keys) {
+            assertThat(filesHolding(relationFiles(dataDirectory, "data_key"), key.bytes())).as("data_key's files").isEmpty();
+        }
+        // and the lookup tables' files no longer hold the digests that would confirm a guessed number or name with the
+        // master key
+        for (byte[] digest : identityDigests) {
+            assertThat(filesHolding(relationFiles(dataDirectory, "identity_lookup"), digest)).as("identity_lookup's files").isEmpty();
+        }
+        for (byte[] digest : nameDigests) {
+            assertThat(filesHolding(relationFiles(dataDirectory, "name_lookup"), digest)).as("name_lookup's files").isEmpty();
+        }
         // and neither their name nor their texts nor their identity number is in any file of the database or the WAL
         assertThat(filesHolding(dataDirectory, MARK.getBytes(StandardCharsets.UTF_8))).isEmpty();
         assertThat(filesHolding(dataDirectory, identityNumber.getBytes(StandardCharsets.UTF_8))).isEmpty();
@@ -109,7 +120,6 @@ class ErasureResidueIT extends IntegrationTest {
     @Test
     void givenAReaderHoldingAnOlderSnapshotWhenErasuresAreCompletedThenTheCompletionWaitsItOutAndLeavesNoWrappedKeyInTheTable()
             throws Exception {
-        assumeTrue(roleMayVacuum(), "the ledger's role may not vacuum before PostgreSQL 17: autovacuum does it (V31)");
         // Given an erased person, and another connection whose transaction still sees the table as it was before
         Path dataDirectory = dataDirectory();
         String child = Fixtures.registerChild(http);
@@ -141,54 +151,8 @@ class ErasureResidueIT extends IntegrationTest {
         }
     }
 
-    /**
-     * Whether the ledger's role may vacuum data_key: from PostgreSQL 17 the migrations grant it MAINTAIN; before, only
-     * the owner may, whose credentials the serving process does not hold.
-     */
-    private static boolean roleMayVacuum() throws Exception {
-        try (Connection owner = TestDatabase.ownerConnection(); Statement statement = owner.createStatement();
-             ResultSet rs = statement.executeQuery("SHOW server_version_num")) {
-            rs.next();
-            return rs.getInt(1) >= 170000;
-        }
-    }
-
-    /**
-     * Waits until data_key's files hold none of the keys. Where the completion could not vacuum, autovacuum does, set by
-     * V31 to take the table up at its first dead row: within autovacuum_naptime (a minute by default) and the time its
-     * launcher takes to come round to this database among the server's others. A server with autovacuum switched off
-     * (as CI's is) leaves it to the operator's VACUUM as the owner, from a timer (docs/operations.md), which the test then
-     * runs itself, every poll, once it has seen that V31 set each table to be taken up at its first dead row wherever
-     * autovacuum runs. One VACUUM may come too early: a transaction of the ledger's that began before the rewrap keeps the
-     * replaced versions visible, and VACUUM leaves them until it has ended.
-     */
-    private static void awaitVacuumed(Path dataDirectory, List<Wrapped> keys) throws Exception {
-        boolean operatorVacuums;
-        try (Connection owner = TestDatabase.ownerConnection(); Statement statement = owner.createStatement()) {
-            ResultSet autovacuum = statement.executeQuery("SHOW autovacuum");
-            autovacuum.next();
-            operatorVacuums = !roleMayVacuum() && !"on".equals(autovacuum.getString(1));
-            if (operatorVacuums) {
-                for (String table : List.of("data_key", "identity_lookup", "name_lookup")) {
-                    ResultSet options = statement.executeQuery("SELECT array_to_string(reloptions, ',') FROM pg_class WHERE oid = '"
-                            + table + "'::regclass");
-                    options.next();
-                    assertThat(options.getString(1)).as(table + ": autovacuum takes it up at its first dead row (V31)")
-                            .contains("autovacuum_vacuum_threshold=0", "autovacuum_vacuum_scale_factor=0");
-                }
-            }
-        }
-        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
-            if (operatorVacuums) {
-                try (Connection owner = TestDatabase.ownerConnection(); Statement statement = owner.createStatement()) {
-                    statement.execute("VACUUM data_key, identity_lookup, name_lookup");
-                }
-            }
-            checkpoint();
-            for (Wrapped key : keys) {
-                assertThat(filesHolding(relationFiles(dataDirectory, "data_key"), key.bytes())).as("data_key's files").isEmpty();
-            }
-        });
+    private List<byte[]> digestsOf(String lookupTable, String person) {
+        return jdbc.sql("SELECT digest FROM " + lookupTable + " WHERE person_id = ?::uuid").param(person).query((rs, row) -> rs.getBytes(1)).list();
     }
 
     private List<Wrapped> wrappedKeysOf(String owner) {

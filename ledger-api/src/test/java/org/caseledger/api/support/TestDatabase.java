@@ -22,7 +22,7 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  * Testcontainers PostgreSQL when a Docker engine answers, else an embedded PostgreSQL. On a configured server
  * each test JVM creates a database of its own, because the ledger tables refuse the deletes a cleanup would need.
  * <p>
- * Each database is set up as an operator sets one up (README, "Production"), with the server's superuser as the schema
+ * Each database is set up as an operator sets one up (docs/operations.md, "Setting up on a database server"), with the server's superuser as the schema
  * owner: the application role and a login that is a member of it and nothing more exist on the server, the migrations
  * are run as a step of their own before the application starts, and the application logs in as that login.
  */
@@ -30,6 +30,8 @@ public final class TestDatabase {
 
     /** The role the migrations grant to, the default of {@code ledger.database.application-role}. */
     public static final String APPLICATION_ROLE = "ledger_app";
+    /** The owner of the key tables (V31), of which the application role is a member. */
+    private static final String KEY_OWNER = LedgerMigrations.keyOwnerOf(new RoleName(APPLICATION_ROLE)).value();
     /** The login every application under test uses: a member of the application role, with no rights of its own. */
     public static final String LOGIN = "ledger_it_login";
     public static final String LOGIN_PASSWORD = "ledger-it";
@@ -163,8 +165,8 @@ public final class TestDatabase {
     }
 
     /**
-     * The roles of the bootstrap SQL that a test server needs: the application role and the test login, made a member of
-     * it. Roles are the server's, shared by every test database on it and by test JVMs running at the same time.
+     * The roles of the bootstrap SQL that a test server needs: the application role, the key tables' owner, of which the
+     * application role is a member, and the test login, made a member of the application role. Roles are the server's, shared by every test database on it and by test JVMs running at the same time.
      */
     private static void createRoles(String serverUrl, String user, String password) {
         try (Connection admin = DriverManager.getConnection(serverUrl, user, password);
@@ -174,8 +176,12 @@ public final class TestDatabase {
                     + " BEGIN CREATE ROLE " + APPLICATION_ROLE + " NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END;"
                     + " BEGIN CREATE ROLE " + LOGIN + " LOGIN PASSWORD '" + LOGIN_PASSWORD + "';"
                     + " EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END;"
+                    + " BEGIN CREATE ROLE " + KEY_OWNER + " NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END;"
                     + " IF NOT pg_has_role('" + LOGIN + "', '" + APPLICATION_ROLE + "', 'MEMBER') THEN"
                     + " BEGIN GRANT " + APPLICATION_ROLE + " TO " + LOGIN + "; EXCEPTION WHEN unique_violation THEN NULL; END;"
+                    + " END IF;"
+                    + " IF NOT pg_has_role('" + APPLICATION_ROLE + "', '" + KEY_OWNER + "', 'MEMBER') THEN"
+                    + " BEGIN GRANT " + KEY_OWNER + " TO " + APPLICATION_ROLE + "; EXCEPTION WHEN unique_violation THEN NULL; END;"
                     + " END IF; END $$");
         } catch (SQLException e) {
             throw new IllegalStateException("could not create the test roles on " + serverUrl, e);
