@@ -94,7 +94,11 @@ class OpenApiConfiguration {
                                 .description("The configured users (the embedded default and test servers)"))
                         .addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
                                 .bearerFormat("JWT").description("An access token of the municipality's identity provider (production)"))
-                        .addSchemas(PROBLEM, problemSchema()))
+                        .addSchemas(PROBLEM, problemSchema())
+                        .addHeaders(CommandContextResolver.CORRELATION_ID, new Header().required(true)
+                                .description("The request's correlation id: the X-Correlation-Id sent, or one made for the request. "
+                                        + "It is in every log line written while the request was served and in every event it wrote")
+                                .schema(new StringSchema())))
                 .tags(TAGS.values().stream().distinct().sorted().map(name -> new Tag().name(name)).toList())
                 // relative: the document is the same on every node and behind any host name
                 .servers(List.of(new Server().url("/")))
@@ -182,6 +186,9 @@ class OpenApiConfiguration {
                 responses.get("202").addHeaderObject(HttpHeaders.LOCATION, new Header().required(true)
                         .description("Where to follow the progress").schema(new StringSchema()));
             }
+            // every answer, a refusal included, names the request's correlation id (CorrelationIds runs before sign-in)
+            responses.values().forEach(response -> response.addHeaderObject(CommandContextResolver.CORRELATION_ID,
+                    new Header().$ref("#/components/headers/" + CommandContextResolver.CORRELATION_ID)));
             if (handler.hasMethodAnnotation(Paged.class) && responses.get("200") != null) {
                 responses.get("200").addHeaderObject(HttpHeaders.LINK, new Header()
                         .description("The next page (rel=\"next\", RFC 8288); absent on the last page of a list that ends")

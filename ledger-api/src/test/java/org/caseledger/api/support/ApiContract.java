@@ -219,10 +219,32 @@ public final class ApiContract {
             if (parsed.getOpenAPI() == null) {
                 throw new IllegalStateException(document + " is not an OpenAPI document: " + parsed.getMessages());
             }
-            return spelledAsTheValidatorReads(parsed.getOpenAPI());
+            return spelledAsTheValidatorReads(withHeadersInPlace(parsed.getOpenAPI()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Puts each answer's header that refers to one of the document's components ({@code $ref}) in its place: the
+     * validator reads a header's {@code required} where the answer names it, and would find none in a reference.
+     */
+    private static OpenAPI withHeadersInPlace(OpenAPI document) {
+        Map<String, io.swagger.v3.oas.models.headers.Header> declared = document.getComponents() == null ? Map.of()
+                : nonNull(document.getComponents().getHeaders());
+        nonNull(document.getPaths()).values().forEach(path -> path.readOperations().forEach(operation ->
+                nonNull(operation.getResponses()).values().stream().filter(response -> response.getHeaders() != null)
+                        .forEach(response -> response.getHeaders().replaceAll((name, header) -> {
+                    if (header.get$ref() == null) {
+                        return header;
+                    }
+                    String component = header.get$ref().substring(header.get$ref().lastIndexOf('/') + 1);
+                    if (!declared.containsKey(component)) {
+                        throw new IllegalStateException("a header refers to " + header.get$ref() + ", which the document does not declare");
+                    }
+                    return declared.get(component);
+                }))));
+        return document;
     }
 
     /**
