@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.caseledger.api.database.DatabaseUnavailable;
 import org.caseledger.api.problems.FieldError;
 import org.caseledger.api.problems.ProblemException;
 import org.caseledger.api.problems.ProblemProperties;

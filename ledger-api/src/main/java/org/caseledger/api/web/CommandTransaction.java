@@ -11,6 +11,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.GenericMessage;
 import org.axonframework.messaging.MetaData;
+import org.caseledger.api.database.DatabaseUnavailable;
 import org.caseledger.core.shared.LedgerCommand;
 import org.caseledger.core.shared.LedgerEvent;
 import org.springframework.http.ResponseEntity;

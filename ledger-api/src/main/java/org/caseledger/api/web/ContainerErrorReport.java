@@ -2,6 +2,7 @@ package org.caseledger.api.web;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.apache.catalina.Valve;
@@ -22,7 +23,8 @@ import org.springframework.http.MediaType;
 /**
  * Answers what Tomcat refuses before any filter or servlet sees the request (a request line or header over the
  * size limit, a control character in a header, an encoded NUL or backslash in the path) as a problem in JSON, like
- * every other error, instead of Tomcat's HTML error page. Nothing of the request is echoed.
+ * every other error, instead of Tomcat's HTML error page, with a correlation id of its own. Nothing of the request is
+ * echoed.
  */
 public class ContainerErrorReport extends ErrorReportValve {
 
@@ -61,6 +63,10 @@ public class ContainerErrorReport extends ErrorReportValve {
         }
         String problem = problem(request, code);
         try {
+            // no filter ran to give the request its correlation id: every answer names one (CorrelationIds)
+            if (response.getHeader(CommandContextResolver.CORRELATION_ID) == null) {
+                response.setHeader(CommandContextResolver.CORRELATION_ID, UUID.randomUUID().toString());
+            }
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding("UTF-8");
             Writer writer = response.getReporter();

@@ -1,8 +1,7 @@
-package org.caseledger.api.web;
+package org.caseledger.api.database;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
-import org.caseledger.api.database.ClosedPoolConnection;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
@@ -11,16 +10,16 @@ import org.springframework.transaction.TransactionSystemException;
  * Tells a failure caused by the database being out of reach (stopped, restarting, network gone) from a defect.
  * The causes arrive wrapped by Spring, Axon and the pool in different ways, so the whole chain is searched.
  */
-final class DatabaseUnavailable {
+public final class DatabaseUnavailable {
 
     private DatabaseUnavailable() {
     }
 
-    static boolean causes(Throwable failure) {
+    public static boolean causes(Throwable failure) {
         return find(failure) != null;
     }
 
-    static String describe(Throwable failure) {
+    public static String describe(Throwable failure) {
         Throwable cause = find(failure);
         return cause == null ? "" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
     }
