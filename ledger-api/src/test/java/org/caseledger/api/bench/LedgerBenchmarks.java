@@ -49,6 +49,8 @@ import org.caseledger.api.integrity.LogNotes;
 import org.caseledger.api.integrity.VerificationReport;
 import org.caseledger.api.projections.ProjectionAdmin;
 import org.caseledger.api.support.IdentityProvider;
+import org.caseledger.api.support.LedgerHttp;
+import org.caseledger.api.support.StaffEntries;
 import org.caseledger.api.support.SyntheticCases;
 import org.caseledger.core.integrity.EventAuthenticator;
 import org.caseledger.api.support.TestDatabase;
@@ -126,6 +128,8 @@ class LedgerBenchmarks {
     private static final int HOT_CASES = 10;
     private static final int HOT_CASE_EVENTS = 1_000;
     private static final int FRESH_CASES = 20_000;
+    /** Children registered for the cases section 1 opens, each of them named by every {@code CHILDREN}th case. */
+    private static final int CHILDREN = 20_000;
     private static final int LATENCY_CALLS = 1_000;
     private static final int GET_RATE = 500;
     private static final int POST_RATE = 200;
@@ -175,6 +179,7 @@ class LedgerBenchmarks {
     private int port;
 
     private final AtomicLong caseNumbers = new AtomicLong();
+    private List<PersonId> children;
     private final HttpClient http = HttpClient.newHttpClient();
     private final String token = IdentityProvider.token(STAFF, Role.SOCIAL_SECRETARY.name(), UNIT.value());
 
@@ -188,6 +193,9 @@ class LedgerBenchmarks {
         try (HikariDataSource owner = ownerPool()) {
             References references = new References(owner);
             BenchmarkReport report = new BenchmarkReport(machine(), parameters());
+            // the commands are refused from anyone the staff registry does not have working in the unit and role
+            StaffEntries.entered(new LedgerHttp(baseUrl()).bearer(IdentityProvider.token("bench.admin", Role.ADMINISTRATOR.name(),
+                    UNIT.value())), STAFF, Role.SOCIAL_SECRETARY.name(), UNIT.value());
 
             List<String> caseIds = fill();
             references.createAppendTable();
@@ -460,8 +468,10 @@ class LedgerBenchmarks {
 
     private void appendDistinctCases(BenchmarkReport report, References references) throws Exception {
         References.EventRow row = references.storedEvent("CaseOpened");
-        Wrk wrk = wrk(List.of("unused"));
-        Wrk.Request openCase = new Wrk.Request("POST", "/api/v1/cases", "{\"origin\":\"APPLICATION\",\"child\":\"{uuid}\","
+        children = registerChildren();
+        awaitEveryReadModelAtHead();
+        Wrk wrk = wrk(children.stream().map(PersonId::toString).toList());
+        Wrk.Request openCase = new Wrk.Request("POST", "/api/v1/cases", "{\"origin\":\"APPLICATION\",\"child\":\"{id}\","
                 + "\"household\":\"{uuid}\",\"receivedAt\":\"2026-11-02T08:00:00Z\"}");
         Load.rate(16, RATE_RUN, (thread, call) -> openCaseThroughGateway());
         wrk.closedLoop(openCase, 16, RATE_RUN);
@@ -580,11 +590,30 @@ class LedgerBenchmarks {
                 HIGHER_IS_BETTER, runs(() -> wrk.closedLoop(write, 16, RATE_RUN).requestsPerSecond()), null, null, List.of(), null));
     }
 
+    /**
+     * The children the cases of section 1 are opened for, registered straight to the event store: a case names a
+     * registered child. Each case takes the next child in turn, so commands at once seldom name the same one.
+     */
+    private List<PersonId> registerChildren() {
+        List<PersonId> registered = new ArrayList<>();
+        for (int c = 0; c < CHILDREN; c += 100) {
+            List<GenericDomainEventMessage<LedgerEvent>> batch = new ArrayList<>();
+            for (int k = c; k < c + 100; k++) {
+                PersonId child = PersonId.random();
+                registered.add(child);
+                batch.add(SyntheticCases.registration(child));
+            }
+            transaction.executeWithoutResult(status -> eventStore.publish(batch));
+        }
+        return List.copyOf(registered);
+    }
+
     private void openCaseThroughGateway() {
         Instant now = Instant.now();
         long serial = caseNumbers.incrementAndGet();
         commands.sendAndWait(new OpenCase(CaseId.random(), CaseNumber.of(String.format("%d-%06d", 2030 + serial / 1_000_000,
-                serial % 1_000_000)), UNIT, CaseOrigin.APPLICATION, PersonId.random(), HouseholdId.random(), now, envelope(now)));
+                serial % 1_000_000)), UNIT, CaseOrigin.APPLICATION, children.get((int) (serial % CHILDREN)), HouseholdId.random(), now,
+                envelope(now)));
     }
 
     private void note(CaseId caseId) {
@@ -629,6 +658,14 @@ class LedgerBenchmarks {
             if (!status.replaying() && status.position() == status.head()) {
                 return;
             }
+            Thread.sleep(200);
+        }
+    }
+
+    /** Every read model that runs at the head, so that catching up on what was just stored is not counted in a run. */
+    private void awaitEveryReadModelAtHead() throws InterruptedException {
+        while (!projections.statuses().stream()
+                .allMatch(status -> !status.running() || !status.replaying() && status.position() == status.head())) {
             Thread.sleep(200);
         }
     }
