@@ -47,6 +47,25 @@ final class References {
         }
     }
 
+    /** The newest global position, that the events appended next follow. */
+    long headPosition() throws Exception {
+        try (Connection connection = owner.getConnection(); Statement statement = connection.createStatement();
+             ResultSet head = statement.executeQuery("SELECT coalesce(max(global_index), 0) FROM domain_event_entry")) {
+            head.next();
+            return head.getLong(1);
+        }
+    }
+
+    /** What each of the {@code commands} commands that appended the events after {@code after} wrote. */
+    WriteFootprint footprint(String command, long after, long commands) throws Exception {
+        return WriteFootprint.measure(owner, command, after, commands);
+    }
+
+    /** The physical reference of appending what the footprint's command writes. */
+    MatchingAppend matchingAppend(WriteFootprint footprint) throws Exception {
+        return MatchingAppend.of(owner, footprint);
+    }
+
     /** A stored event of this type, to copy the size of. */
     EventRow storedEvent(String payloadTypeSuffix) throws Exception {
         try (Connection connection = owner.getConnection();
