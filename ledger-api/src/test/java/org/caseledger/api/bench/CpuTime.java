@@ -35,9 +35,22 @@ record CpuTime(long jvmNanos, long postgresNanos, boolean postgresKnown) {
         return new CpuTime(jvm, ticks * NANOS_PER_TICK, true);
     }
 
+    /** No time yet, to add runs' times to. */
+    static final CpuTime NONE = new CpuTime(0, 0, true);
+
     /** The times since {@code earlier}. */
     CpuTime since(CpuTime earlier) {
         return new CpuTime(jvmNanos - earlier.jvmNanos, postgresNanos - earlier.postgresNanos, postgresKnown && earlier.postgresKnown);
+    }
+
+    /** These times and {@code other}'s together. */
+    CpuTime plus(CpuTime other) {
+        return new CpuTime(jvmNanos + other.jvmNanos, postgresNanos + other.postgresNanos, postgresKnown && other.postgresKnown);
+    }
+
+    /** Microseconds of processor time per operation, the JVM's and PostgreSQL's together. */
+    double microsPerOperation(long operations) {
+        return (jvmNanos + postgresNanos) / 1e3 / operations;
     }
 
     /** Microseconds of processor time per operation, the JVM's and PostgreSQL's. */

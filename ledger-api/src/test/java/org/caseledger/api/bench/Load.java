@@ -17,6 +17,14 @@ final class Load {
         void run(int thread, long call) throws Exception;
     }
 
+    /** The calls completed in a rate run and how long it took. */
+    record Run(long calls, long nanos) {
+
+        double perSecond() {
+            return calls / (nanos / 1e9);
+        }
+    }
+
     /** Latency percentiles of a series of calls, in milliseconds. */
     record Latencies(double p50, double p99) {
     }
@@ -24,11 +32,16 @@ final class Load {
     private Load() {
     }
 
-    /**
-     * Calls the operation from each thread, back to back, until the time is up, and answers the completed calls per
-     * second. A failing call fails the measurement: a benchmark that counts errors as work measures nothing.
-     */
+    /** {@link #run}'s completed calls per second. */
     static double rate(int threads, Duration duration, Operation operation) throws Exception {
+        return run(threads, duration, operation).perSecond();
+    }
+
+    /**
+     * Calls the operation from each thread, back to back, until the time is up, and answers the completed calls and the
+     * time they took. A failing call fails the measurement: a benchmark that counts errors as work measures nothing.
+     */
+    static Run run(int threads, Duration duration, Operation operation) throws Exception {
         ExecutorService executor = Executors.newFixedThreadPool(threads);
         try {
             long start = System.nanoTime();
@@ -48,7 +61,7 @@ final class Load {
             for (Future<Long> future : work) {
                 calls += future.get();
             }
-            return calls / ((System.nanoTime() - start) / 1e9);
+            return new Run(calls, System.nanoTime() - start);
         } finally {
             executor.shutdownNow();
         }

@@ -47,6 +47,25 @@ final class References {
         }
     }
 
+    /** The newest global position, that the events appended next follow. */
+    long headPosition() throws Exception {
+        try (Connection connection = owner.getConnection(); Statement statement = connection.createStatement();
+             ResultSet head = statement.executeQuery("SELECT coalesce(max(global_index), 0) FROM domain_event_entry")) {
+            head.next();
+            return head.getLong(1);
+        }
+    }
+
+    /** What each of the {@code commands} commands that appended the events after {@code after} wrote. */
+    WriteFootprint footprint(String command, long after, long commands) throws Exception {
+        return WriteFootprint.measure(owner, command, after, commands);
+    }
+
+    /** The physical reference of appending what the footprint's command writes. */
+    MatchingAppend matchingAppend(WriteFootprint footprint) throws Exception {
+        return MatchingAppend.of(owner, footprint);
+    }
+
     /** A stored event of this type, to copy the size of. */
     EventRow storedEvent(String payloadTypeSuffix) throws Exception {
         try (Connection connection = owner.getConnection();
@@ -93,60 +112,11 @@ final class References {
         }
     }
 
-    /** Reads every stored event in global order and deserializes its payload with the ledger's event serializer. */
+    /** Reads every stored event in global order, on one thread, and deserializes its payload with the ledger's event serializer. */
     double readAndDeserializeRate(Serializer serializer) throws Exception {
-        long start = System.nanoTime();
-        long events = 0;
-        try (Connection connection = owner.getConnection()) {
-            connection.setAutoCommit(false);
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT payload_type, payload_revision, payload FROM domain_event_entry ORDER BY global_index")) {
-                select.setFetchSize(FETCH_SIZE);
-                try (ResultSet rs = select.executeQuery()) {
-                    while (rs.next()) {
-                        serializer.deserialize(new SimpleSerializedObject<>(rs.getBytes(3), byte[].class, rs.getString(1), rs.getString(2)));
-                        events++;
-                    }
-                }
-            } finally {
-                connection.rollback();
-            }
-        }
-        return events / ((System.nanoTime() - start) / 1e9);
-    }
-
-    /** Scans every stored event's columns, as the verification reads them, and takes the SHA-256 of their bytes. */
-    double scanAndHashRate() throws Exception {
-        long start = System.nanoTime();
-        long events = 0;
-        MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-        try (Connection connection = owner.getConnection()) {
-            connection.setAutoCommit(false);
-            try (PreparedStatement select = connection.prepareStatement("SELECT global_index, aggregate_identifier, sequence_number, "
-                    + "event_identifier, payload_type, payload_revision, payload, envelope_digest, payload_digest, previous_hash, hash "
-                    + "FROM domain_event_entry")) {
-                select.setFetchSize(FETCH_SIZE);
-                try (ResultSet rs = select.executeQuery()) {
-                    while (rs.next()) {
-                        rs.getLong(1);
-                        rs.getString(2);
-                        rs.getLong(3);
-                        rs.getString(4);
-                        rs.getString(5);
-                        rs.getString(6);
-                        sha256.update(rs.getBytes(7));
-                        rs.getBytes(8);
-                        rs.getBytes(9);
-                        rs.getBytes(10);
-                        sha256.digest(rs.getBytes(11));
-                        events++;
-                    }
-                }
-            } finally {
-                connection.rollback();
-            }
-        }
-        return events / ((System.nanoTime() - start) / 1e9);
+        return inSlices(1, "SELECT payload_type, payload_revision, payload FROM domain_event_entry WHERE global_index BETWEEN ? AND ? "
+                + "ORDER BY global_index",
+                rs -> serializer.deserialize(new SimpleSerializedObject<>(rs.getBytes(3), byte[].class, rs.getString(1), rs.getString(2))));
     }
 
     /**
@@ -160,8 +130,11 @@ final class References {
                 rs -> json.readTree(rs.getBytes(1)));
     }
 
-    /** The physical reference of a verification: {@link #scanAndHashRate}'s work, the range cut into one slice per core. */
-    double parallelScanAndHashRate(int threads) throws Exception {
+    /**
+     * Scans every stored event's columns, as the verification reads them, and takes the SHA-256 of their bytes, the range
+     * cut into {@code threads} slices; with one slice per core, the physical reference of a verification.
+     */
+    double scanAndHashRate(int threads) throws Exception {
         return inSlices(threads, "SELECT global_index, aggregate_identifier, sequence_number, event_identifier, payload_type, "
                 + "payload_revision, payload, envelope_digest, payload_digest, previous_hash, hash FROM domain_event_entry "
                 + "WHERE global_index BETWEEN ? AND ?", new RowWork() {

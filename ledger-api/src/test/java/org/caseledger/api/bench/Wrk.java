@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The load generator: {@code wrk} in a process of its own on loopback, so that the client's work is not counted in
- * the ledger's JVM. A request is built by a small Lua script: a method, a path with {@code {id}} replaced by one of
- * the given case ids at random, a JSON body, a bearer token and a fresh {@code Idempotency-Key}. Paced runs give each
+ * the ledger's JVM. A request is built by a small Lua script: a method, a path and a JSON body with {@code {id}}
+ * replaced by one of the given ids at random, a bearer token and a fresh {@code Idempotency-Key}. Paced runs give each
  * connection a delay between its requests; wrk then sends {@code connections ÷ (delay + latency)} requests a second.
  * The latency is not known beforehand, so a paced run is first calibrated: a run at the delay that would give the rate
  * with no latency shows how much of each connection's cycle the latency takes, and the measured run's delay leaves
@@ -25,7 +25,10 @@ final class Wrk {
     record Result(double requestsPerSecond, double p50Millis, double p99Millis, long requests, long errors) {
     }
 
-    /** One kind of request. {@code body} may use {@code {uuid}} for a fresh random id per request. */
+    /**
+     * One kind of request. {@code path} and {@code body} may use {@code {id}} for one of the given ids, the same in
+     * both, taken at random for each request; {@code body} may use {@code {uuid}} for a fresh random id per request.
+     */
     record Request(String method, String path, String body) {
     }
 
@@ -36,12 +39,12 @@ final class Wrk {
     private final Path idsFile;
     private final Path workDirectory;
 
-    Wrk(String baseUrl, String token, List<String> caseIds, Path workDirectory) throws IOException {
+    Wrk(String baseUrl, String token, List<String> ids, Path workDirectory) throws IOException {
         this.baseUrl = baseUrl;
         this.token = token;
         this.workDirectory = Files.createDirectories(workDirectory);
-        this.idsFile = workDirectory.resolve("case-ids.txt");
-        Files.write(idsFile, caseIds);
+        this.idsFile = workDirectory.resolve("ids.txt");
+        Files.write(idsFile, ids);
     }
 
     static String version() {
@@ -113,6 +116,7 @@ final class Wrk {
                 end
                 local method, path, body = "%s", "%s", %s
                 request = function()
+                  local id = ids[math.random(#ids)]
                   local headers = {}
                   headers["Authorization"] = "Bearer %s"
                   headers["Accept"] = "application/json"
@@ -120,9 +124,9 @@ final class Wrk {
                   if body ~= nil then
                     headers["Content-Type"] = "application/json"
                     headers["Idempotency-Key"] = uuid()
-                    payload = body:gsub("{uuid}", uuid)
+                    payload = body:gsub("{uuid}", uuid):gsub("{id}", id)
                   end
-                  return wrk.format(method, path:gsub("{id}", ids[math.random(#ids)]), headers, payload)
+                  return wrk.format(method, path:gsub("{id}", id), headers, payload)
                 end
                 %s
                 done = function(summary, latency, requests)

@@ -12,6 +12,7 @@ import org.caseledger.core.cases.CaseOpened;
 import org.caseledger.core.cases.CaseOrigin;
 import org.caseledger.core.cases.JournalNoteRecorded;
 import org.caseledger.core.cases.NoteId;
+import org.caseledger.core.person.PersonRegistered;
 import org.caseledger.core.shared.Envelope;
 import org.caseledger.core.shared.HouseholdId;
 import org.caseledger.core.shared.LedgerEvent;
@@ -41,6 +42,13 @@ public final class SyntheticCases {
                     "Journal note " + sequence + " of case " + number + ": a conversation with the family.", envelope(at))));
         }
         return history;
+    }
+
+    /** The registration of a child known by a reserve number, so that a case may name them. */
+    public static GenericDomainEventMessage<LedgerEvent> registration(PersonId child) {
+        Instant at = Instant.parse("2024-01-01T08:00:00Z");
+        return new GenericDomainEventMessage<>("Person", child.toString(), 0, new PersonRegistered(child, null,
+                "RES-" + UUID.randomUUID(), "Kim Reserv", false, HouseholdId.random(), envelope(at)));
     }
 
     private static GenericDomainEventMessage<LedgerEvent> message(CaseId caseId, long sequence, LedgerEvent event) {
