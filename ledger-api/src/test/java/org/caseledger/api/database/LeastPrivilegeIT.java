@@ -69,18 +69,14 @@ class LeastPrivilegeIT {
     void aRoleThatCanActAsTheOwnerOfALedgerTableIsRefused() throws Exception {
         // A ledger table of another owner, whose role the application role is a member of (roles are the server's: the
         // owner is one of this test's own, and its table is in this database alone)
-        String owner = "ledger_it_owner_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        asOwner("CREATE ROLE " + owner + " NOLOGIN");
+        String owner = temporaryRole("ledger_it_owner_", "NOLOGIN");
         try {
             asOwner("CREATE TABLE owned_ledger_probe (id int)");
             asOwner("CREATE TRIGGER owned_ledger_probe_append_only BEFORE UPDATE OR DELETE ON owned_ledger_probe "
                     + "FOR EACH ROW EXECUTE FUNCTION reject_ledger_change()");
             asOwner("ALTER TABLE owned_ledger_probe OWNER TO " + owner);
             asOwner("GRANT " + owner + " TO " + ROLE);
-            try (Connection login = login()) {
-                switchToRole(login);
-                assertThatThrownBy(() -> LeastPrivilege.checkRole(login, ROLE)).hasMessageContaining("may change or remove rows of owned_ledger_probe");
-            }
+            assertRoleRefused("may change or remove rows of owned_ledger_probe");
         } finally {
             asOwner("DROP TABLE IF EXISTS owned_ledger_probe");
             asOwner("DROP ROLE " + owner);
@@ -90,9 +86,8 @@ class LeastPrivilegeIT {
     @Test
     void aRoleThatMayChangeALedgerTableIsRefused() throws Exception {
         asOwner("GRANT UPDATE ON access_log_seal TO " + ROLE);
-        try (Connection login = login()) {
-            switchToRole(login);
-            assertThatThrownBy(() -> LeastPrivilege.checkRole(login, ROLE)).hasMessageContaining("may change or remove rows of access_log_seal");
+        try {
+            assertRoleRefused("may change or remove rows of access_log_seal");
         } finally {
             asOwner("REVOKE UPDATE ON access_log_seal FROM " + ROLE);
         }
@@ -101,9 +96,8 @@ class LeastPrivilegeIT {
     @Test
     void aRoleTheSchemaWasNotMigratedForIsRefusedWithTheRoleItWas() throws Exception {
         asOwner("REVOKE INSERT ON domain_event_entry FROM " + ROLE);
-        try (Connection login = login()) {
-            switchToRole(login);
-            assertThatThrownBy(() -> LeastPrivilege.checkRole(login, ROLE)).hasMessageContaining("may not append to the ledger");
+        try {
+            assertRoleRefused("may not append to the ledger");
         } finally {
             asOwner("GRANT INSERT ON domain_event_entry TO " + ROLE);
         }
@@ -112,15 +106,10 @@ class LeastPrivilegeIT {
     @Test
     void aRoleThatMayNotVacuumAKeyTableIsRefused() throws Exception {
         // A key table handed to an owner the application role is no member of (a role of this test's own)
-        String owner = "ledger_it_keys_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        asOwner("CREATE ROLE " + owner + " NOLOGIN");
+        String owner = temporaryRole("ledger_it_keys_", "NOLOGIN");
         try {
             asOwner("ALTER TABLE name_lookup OWNER TO " + owner);
-            try (Connection login = login()) {
-                switchToRole(login);
-                assertThatThrownBy(() -> LeastPrivilege.checkRole(login, ROLE))
-                        .hasMessageContaining("may not vacuum name_lookup (owned by " + owner + ")");
-            }
+            assertRoleRefused("may not vacuum name_lookup (owned by " + owner + ")");
         } finally {
             asOwner("ALTER TABLE name_lookup OWNER TO " + LedgerMigrations.keyOwnerOf(ROLE));
             asOwner("DROP ROLE " + owner);
@@ -132,9 +121,22 @@ class LeastPrivilegeIT {
      * drops it.
      */
     private String temporaryLogin(String attributes) throws Exception {
-        String login = "ledger_it_probe_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        asOwner("CREATE ROLE " + login + " LOGIN " + attributes + " PASSWORD '" + PASSWORD + "'");
-        return login;
+        return temporaryRole("ledger_it_probe_", "LOGIN " + attributes + " PASSWORD '" + PASSWORD + "'");
+    }
+
+    /** A role of this test's own on the server (roles are the server's, shared by every test database). The caller drops it. */
+    private String temporaryRole(String prefix, String attributes) throws Exception {
+        String role = prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        asOwner("CREATE ROLE " + role + " " + attributes);
+        return role;
+    }
+
+    /** The ledger's login, switched to its role as the ledger's connections are, is refused for the reason given. */
+    private void assertRoleRefused(String why) throws Exception {
+        try (Connection login = login()) {
+            switchToRole(login);
+            assertThatThrownBy(() -> LeastPrivilege.checkRole(login, ROLE)).hasMessageContaining(why);
+        }
     }
 
     private String superuser() throws Exception {
