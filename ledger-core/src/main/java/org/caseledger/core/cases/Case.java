@@ -36,8 +36,8 @@ import org.caseledger.core.shared.ValueProblem;
  * collection is typed, and a change of a field's name, type or meaning needs a new {@link Revision}, so that
  * snapshots of the old shape are ignored and the case is folded from its events instead. Revision 2: a transfer ends
  * the assignment (the assignee of a snapshot of revision 1 may be a worker of the unit the case left). Revision 3: the
- * preliminary assessment awaiting a decision, and its deadline. Revision 4: an {@link Intervention} names its own id
- * (its guards say which intervention broke a rule), so one of revision 3 would read back without it.
+ * preliminary assessment awaiting a decision, and its deadline. Revision 4: an {@link Intervention} and a {@link Consent}
+ * name their own ids (their guards say which one broke a rule), so one of revision 3 would read back without them.
  */
 @Revision("4")
 public class Case {
@@ -302,7 +302,7 @@ public class Case {
     @CommandHandler
     public void handle(WithdrawConsent command) {
         assertOpen();
-        assertConsentNotWithdrawn(command.consentId());
+        knownConsent(command.consentId()).assertNotWithdrawn();
         apply(new ConsentWithdrawn(caseId, command.consentId(), command.envelope()));
     }
 
@@ -311,7 +311,7 @@ public class Case {
         assertOpen();
         assertIdUnused(disclosures, command.disclosureId());
         if (command.consent() != null) {
-            assertConsentCovers(command);
+            knownConsent(command.consent()).assertCovers(command.partner(), command.partnerName(), command.envelope().occurredAt());
         } else {
             law.requireProvisionForDisclosure(command.provision(), LedgerTime.dayOf(command.envelope().occurredAt()));
         }
@@ -467,23 +467,6 @@ public class Case {
         return consent;
     }
 
-    private void assertConsentNotWithdrawn(ConsentId consentId) {
-        if (knownConsent(consentId).withdrawnAt != null) {
-            throw violation(LedgerRule.CONSENT_ALREADY_WITHDRAWN, "consent " + consentId + " was already withdrawn");
-        }
-    }
-
-    private void assertConsentCovers(DiscloseInformation command) {
-        Consent consent = knownConsent(command.consent());
-        if (!consent.covers(command.partner(), command.partnerName(), command.envelope().occurredAt())) {
-            throw violation(LedgerRule.DISCLOSURE_WITHOUT_VALID_BASIS, "consent " + command.consent()
-                    + " does not cover a disclosure to " + command.partnerName() + " (" + command.partner() + ") at "
-                    + command.envelope().occurredAt() + " (it is for " + consent.partnerName + " (" + consent.partner + "), valid " + consent.validFrom + " to "
-                    + (consent.validUntil == null ? "further notice" : consent.validUntil)
-                    + (consent.withdrawnAt == null ? "" : ", withdrawn at " + consent.withdrawnAt) + ")");
-        }
-    }
-
     private static LedgerRuleViolation violation(LedgerRule rule, String detail) {
         return new LedgerRuleViolation(rule, detail);
     }
@@ -614,12 +597,13 @@ public class Case {
 
     @EventSourcingHandler
     void on(ConsentGiven event) {
-        consents.put(event.consentId(), new Consent(event.partner(), event.partnerName(), event.validFrom(), event.validUntil()));
+        consents.put(event.consentId(), Consent.given(event.consentId(), event.partner(), event.partnerName(), event.validFrom(),
+                event.validUntil()));
     }
 
     @EventSourcingHandler
     void on(ConsentWithdrawn event) {
-        consents.get(event.consentId()).withdrawnAt = event.envelope().occurredAt();
+        consents.put(event.consentId(), consents.get(event.consentId()).withdraw(event.envelope().occurredAt()));
     }
 
     @EventSourcingHandler
