@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.messaging.InterceptorChain;
@@ -35,9 +36,10 @@ import org.caseledger.core.shared.ValueProblem;
  * collection is typed, and a change of a field's name, type or meaning needs a new {@link Revision}, so that
  * snapshots of the old shape are ignored and the case is folded from its events instead. Revision 2: a transfer ends
  * the assignment (the assignee of a snapshot of revision 1 may be a worker of the unit the case left). Revision 3: the
- * preliminary assessment awaiting a decision, and its deadline.
+ * preliminary assessment awaiting a decision, and its deadline. Revision 4: an {@link Intervention} and a {@link Consent}
+ * name their own ids (their guards say which one broke a rule), so one of revision 3 would read back without them.
  */
-@Revision("3")
+@Revision("4")
 public class Case {
 
     /** The statutory time for an investigation: four months from the decision to open it. */
@@ -159,17 +161,18 @@ public class Case {
             case CLOSE_INVESTIGATION -> assertInvestigationOpen();
             case GRANT_INTERVENTION -> {
                 interventionType = interventionTypeForDecision(command);
-                assertNotYetDecided(command.interventionId());
+                intervention(command.interventionId()).ifPresent(Intervention::assertNotYetDecided);
                 assertInvestigationBeforeGrant(interventionType);
             }
             case DENY_INTERVENTION -> {
                 interventionType = interventionTypeForDecision(command);
-                assertNotYetDecided(command.interventionId());
+                intervention(command.interventionId()).ifPresent(Intervention::assertNotYetDecided);
             }
             case END_INTERVENTION -> {
-                interventionType = knownIntervention(command.interventionId()).type;
-                assertGranted(command.interventionId());
-                assertNotEnded(command.interventionId());
+                Intervention intervention = knownIntervention(command.interventionId());
+                interventionType = intervention.type();
+                intervention.assertGranted();
+                intervention.assertNotEnded();
             }
             case CLOSE_CASE -> {
                 // closing is recorded by CaseClosed; the decision itself has no precondition beyond an open case
@@ -248,12 +251,7 @@ public class Case {
     @CommandHandler
     public void handle(OfferIntervention command) {
         assertOpen();
-        Intervention existing = interventions.get(command.interventionId());
-        if (existing != null) {
-            assertSameType(existing, command.type());
-            assertNotDenied(existing);
-            assertNotYetOffered(existing);
-        }
+        intervention(command.interventionId()).ifPresent(existing -> existing.assertMayBeOffered(command.type()));
         apply(new InterventionOffered(caseId, command.interventionId(), command.type(), command.voluntary(),
                 command.envelope()));
     }
@@ -261,35 +259,35 @@ public class Case {
     @CommandHandler
     public void handle(AcceptIntervention command) {
         assertOpen();
-        assertOfferAwaitingAnswer(command.interventionId());
+        knownIntervention(command.interventionId()).assertOfferAwaitingAnswer();
         apply(new InterventionAccepted(caseId, command.interventionId(), command.envelope()));
     }
 
     @CommandHandler
     public void handle(DeclineIntervention command) {
         assertOpen();
-        assertOfferAwaitingAnswer(command.interventionId());
+        knownIntervention(command.interventionId()).assertOfferAwaitingAnswer();
         apply(new InterventionDeclined(caseId, command.interventionId(), command.reason(), command.envelope()));
     }
 
     @CommandHandler
     public void handle(StartIntervention command) {
         assertOpen();
-        assertReadyToStart(command.interventionId());
+        knownIntervention(command.interventionId()).assertReadyToStart();
         apply(new InterventionStarted(caseId, command.interventionId(), command.envelope()));
     }
 
     @CommandHandler
     public void handle(FollowUpIntervention command) {
         assertOpen();
-        assertRunning(command.interventionId());
+        knownIntervention(command.interventionId()).assertRunning();
         apply(new InterventionFollowedUp(caseId, command.interventionId(), command.summary(), command.envelope()));
     }
 
     @CommandHandler
     public void handle(EndIntervention command) {
         assertOpen();
-        assertRunning(command.interventionId());
+        knownIntervention(command.interventionId()).assertRunning();
         apply(new InterventionEnded(caseId, command.interventionId(), command.reason(), command.envelope()));
     }
 
@@ -304,7 +302,7 @@ public class Case {
     @CommandHandler
     public void handle(WithdrawConsent command) {
         assertOpen();
-        assertConsentNotWithdrawn(command.consentId());
+        knownConsent(command.consentId()).assertNotWithdrawn();
         apply(new ConsentWithdrawn(caseId, command.consentId(), command.envelope()));
     }
 
@@ -313,7 +311,7 @@ public class Case {
         assertOpen();
         assertIdUnused(disclosures, command.disclosureId());
         if (command.consent() != null) {
-            assertConsentCovers(command);
+            knownConsent(command.consent()).assertCovers(command.partner(), command.partnerName(), command.envelope().occurredAt());
         } else {
             law.requireProvisionForDisclosure(command.provision(), LedgerTime.dayOf(command.envelope().occurredAt()));
         }
@@ -428,25 +426,13 @@ public class Case {
             return command.interventionType();
         }
         if (command.interventionType() != null) {
-            assertSameType(existing, command.interventionType());
+            existing.assertSameType(command.interventionType());
         }
-        return existing.type;
+        return existing.type();
     }
 
-    private void assertSameType(Intervention existing, InterventionType type) {
-        if (existing.type != type) {
-            throw violation(LedgerRule.INTERVENTION_TYPE_MISMATCH, "the intervention is of type " + existing.type + ", not " + type);
-        }
-    }
-
-    private void assertNotYetDecided(InterventionId interventionId) {
-        Intervention existing = interventions.get(interventionId);
-        if (existing != null && existing.granted) {
-            throw violation(LedgerRule.INTERVENTION_ALREADY_GRANTED, "intervention " + interventionId + " is already granted");
-        }
-        if (existing != null && existing.denied) {
-            throw violation(LedgerRule.INTERVENTION_ALREADY_DECIDED, "intervention " + interventionId + " was already denied");
-        }
+    private Optional<Intervention> intervention(InterventionId interventionId) {
+        return Optional.ofNullable(interventions.get(interventionId));
     }
 
     private Intervention knownIntervention(InterventionId interventionId) {
@@ -455,64 +441,6 @@ public class Case {
             throw violation(LedgerRule.INTERVENTION_UNKNOWN, "intervention " + interventionId + " is not part of case " + caseId);
         }
         return intervention;
-    }
-
-    private void assertGranted(InterventionId interventionId) {
-        if (!knownIntervention(interventionId).granted) {
-            throw violation(LedgerRule.INTERVENTION_NOT_GRANTED, "intervention " + interventionId + " has not been granted");
-        }
-    }
-
-    private void assertNotEnded(InterventionId interventionId) {
-        if (knownIntervention(interventionId).ended) {
-            throw violation(LedgerRule.INTERVENTION_ALREADY_ENDED, "intervention " + interventionId + " has already ended");
-        }
-    }
-
-    private void assertNotDenied(Intervention intervention) {
-        if (intervention.denied) {
-            throw violation(LedgerRule.INTERVENTION_DENIED, "the intervention was denied");
-        }
-    }
-
-    private void assertNotYetOffered(Intervention intervention) {
-        if (intervention.offered) {
-            throw violation(LedgerRule.INTERVENTION_ALREADY_OFFERED, "the intervention has already been offered");
-        }
-    }
-
-    private void assertOfferAwaitingAnswer(InterventionId interventionId) {
-        Intervention intervention = knownIntervention(interventionId);
-        if (!intervention.offered) {
-            throw violation(LedgerRule.INTERVENTION_NOT_OFFERED, "intervention " + interventionId + " has not been offered");
-        }
-        if (intervention.accepted || intervention.declined) {
-            throw violation(LedgerRule.INTERVENTION_ALREADY_ANSWERED, "intervention " + interventionId + " was already "
-                    + (intervention.accepted ? "accepted" : "declined"));
-        }
-    }
-
-    private void assertReadyToStart(InterventionId interventionId) {
-        Intervention intervention = knownIntervention(interventionId);
-        if (intervention.denied) {
-            throw violation(LedgerRule.INTERVENTION_DENIED, "intervention " + interventionId + " was denied");
-        }
-        if (intervention.needsGrantToStart() && !intervention.granted) {
-            throw violation(LedgerRule.INTERVENTION_NOT_GRANTED, "intervention " + interventionId + " has not been granted");
-        }
-        if (!intervention.accepted) {
-            throw violation(LedgerRule.INTERVENTION_NOT_ACCEPTED, "intervention " + interventionId + " has not been accepted");
-        }
-        if (intervention.started) {
-            throw violation(LedgerRule.INTERVENTION_ALREADY_STARTED, "intervention " + interventionId + " has already started");
-        }
-    }
-
-    private void assertRunning(InterventionId interventionId) {
-        if (!knownIntervention(interventionId).started) {
-            throw violation(LedgerRule.INTERVENTION_NOT_STARTED, "intervention " + interventionId + " has not started");
-        }
-        assertNotEnded(interventionId);
     }
 
     private void assertVisitAwaitingOutcome(VisitId visitId) {
@@ -537,23 +465,6 @@ public class Case {
             throw violation(LedgerRule.CONSENT_UNKNOWN, "consent " + consentId + " is not part of case " + caseId);
         }
         return consent;
-    }
-
-    private void assertConsentNotWithdrawn(ConsentId consentId) {
-        if (knownConsent(consentId).withdrawnAt != null) {
-            throw violation(LedgerRule.CONSENT_ALREADY_WITHDRAWN, "consent " + consentId + " was already withdrawn");
-        }
-    }
-
-    private void assertConsentCovers(DiscloseInformation command) {
-        Consent consent = knownConsent(command.consent());
-        if (!consent.covers(command.partner(), command.partnerName(), command.envelope().occurredAt())) {
-            throw violation(LedgerRule.DISCLOSURE_WITHOUT_VALID_BASIS, "consent " + command.consent()
-                    + " does not cover a disclosure to " + command.partnerName() + " (" + command.partner() + ") at "
-                    + command.envelope().occurredAt() + " (it is for " + consent.partnerName + " (" + consent.partner + "), valid " + consent.validFrom + " to "
-                    + (consent.validUntil == null ? "further notice" : consent.validUntil)
-                    + (consent.withdrawnAt == null ? "" : ", withdrawn at " + consent.withdrawnAt) + ")");
-        }
     }
 
     private static LedgerRuleViolation violation(LedgerRule rule, String detail) {
@@ -608,16 +519,20 @@ public class Case {
             case EXTEND_PRELIMINARY_ASSESSMENT -> assessmentDeadline = event.assessmentDeadline();
             case EXTEND_INVESTIGATION -> investigationDeadline = event.investigationDeadline();
             case CLOSE_INVESTIGATION -> investigationOpen = false;
-            case GRANT_INTERVENTION -> interventionFor(event).granted = true;
-            case DENY_INTERVENTION -> interventionFor(event).denied = true;
+            case GRANT_INTERVENTION -> interventions.put(event.interventionId(),
+                    interventionOrNamed(event.interventionId(), event.interventionType()).grant());
+            case DENY_INTERVENTION -> interventions.put(event.interventionId(),
+                    interventionOrNamed(event.interventionId(), event.interventionType()).deny());
             case END_INTERVENTION, CLOSE_CASE -> {
                 // no rule depends on these; an intervention ends in fact with InterventionEnded
             }
         }
     }
 
-    private Intervention interventionFor(DecisionMade event) {
-        return interventions.computeIfAbsent(event.interventionId(), id -> new Intervention(event.interventionType()));
+    /** The intervention the case knows by this id, or a new one of this type if the event is the first to name it. */
+    private Intervention interventionOrNamed(InterventionId interventionId, InterventionType type) {
+        Intervention known = interventions.get(interventionId);
+        return known != null ? known : Intervention.named(interventionId, type);
     }
 
     @EventSourcingHandler
@@ -657,37 +572,38 @@ public class Case {
 
     @EventSourcingHandler
     void on(InterventionOffered event) {
-        interventions.computeIfAbsent(event.interventionId(), id -> new Intervention(event.type())).offered = true;
+        interventions.put(event.interventionId(), interventionOrNamed(event.interventionId(), event.type()).offer());
     }
 
     @EventSourcingHandler
     void on(InterventionAccepted event) {
-        interventions.get(event.interventionId()).accepted = true;
+        interventions.put(event.interventionId(), interventions.get(event.interventionId()).accept());
     }
 
     @EventSourcingHandler
     void on(InterventionDeclined event) {
-        interventions.get(event.interventionId()).declined = true;
+        interventions.put(event.interventionId(), interventions.get(event.interventionId()).decline());
     }
 
     @EventSourcingHandler
     void on(InterventionStarted event) {
-        interventions.get(event.interventionId()).started = true;
+        interventions.put(event.interventionId(), interventions.get(event.interventionId()).start());
     }
 
     @EventSourcingHandler
     void on(InterventionEnded event) {
-        interventions.get(event.interventionId()).ended = true;
+        interventions.put(event.interventionId(), interventions.get(event.interventionId()).end());
     }
 
     @EventSourcingHandler
     void on(ConsentGiven event) {
-        consents.put(event.consentId(), new Consent(event.partner(), event.partnerName(), event.validFrom(), event.validUntil()));
+        consents.put(event.consentId(), Consent.given(event.consentId(), event.partner(), event.partnerName(), event.validFrom(),
+                event.validUntil()));
     }
 
     @EventSourcingHandler
     void on(ConsentWithdrawn event) {
-        consents.get(event.consentId()).withdrawnAt = event.envelope().occurredAt();
+        consents.put(event.consentId(), consents.get(event.consentId()).withdraw(event.envelope().occurredAt()));
     }
 
     @EventSourcingHandler
