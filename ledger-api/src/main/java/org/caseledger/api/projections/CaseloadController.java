@@ -2,6 +2,7 @@ package org.caseledger.api.projections;
 
 import io.swagger.v3.oas.annotations.Operation;
 import org.caseledger.api.access.CaseLists;
+import org.caseledger.api.processing.ProjectionAdmin;
 import org.caseledger.api.security.CurrentStaff;
 import org.caseledger.core.shared.UnitId;
 import org.caseledger.projections.caseload.Caseload;

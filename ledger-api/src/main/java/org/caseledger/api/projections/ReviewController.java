@@ -12,6 +12,7 @@ import java.util.function.Function;
 import org.caseledger.api.access.AccessLog;
 import org.caseledger.api.access.CaseLists;
 import org.caseledger.api.contract.Paged;
+import org.caseledger.api.processing.ProjectionAdmin;
 import org.caseledger.api.security.CurrentStaff;
 import org.caseledger.api.web.NextPage;
 import org.caseledger.api.web.PageBounds;

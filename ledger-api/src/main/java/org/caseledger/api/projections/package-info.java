@@ -1,2 +1,2 @@
-/** Operating the read models: their state, rebuilding them by replay, and the queries the unit head asks. */
+/** The questions the unit head and legal review ask the read models: caseload, metrics, compliance, the dashboard. */
 package org.caseledger.api.projections;

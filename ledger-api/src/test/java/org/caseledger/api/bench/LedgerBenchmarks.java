@@ -48,7 +48,7 @@ import org.caseledger.api.integrity.LedgerVerifier;
 import org.caseledger.api.integrity.VerificationStatus;
 import org.caseledger.api.integrity.LogNotes;
 import org.caseledger.api.integrity.VerificationReport;
-import org.caseledger.api.projections.ProjectionAdmin;
+import org.caseledger.api.processing.ProjectionAdmin;
 import org.caseledger.api.support.IdentityProvider;
 import org.caseledger.api.support.LedgerHttp;
 import org.caseledger.api.support.StaffEntries;

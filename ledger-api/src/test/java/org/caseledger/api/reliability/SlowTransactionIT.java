@@ -14,7 +14,7 @@ import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.caseledger.api.projections.ProjectionAdmin;
+import org.caseledger.api.processing.ProjectionAdmin;
 import org.caseledger.api.support.IntegrationTest;
 import org.caseledger.api.support.SyntheticCases;
 import org.caseledger.core.shared.LedgerEvent;

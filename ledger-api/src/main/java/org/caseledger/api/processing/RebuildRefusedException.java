@@ -1,4 +1,4 @@
-package org.caseledger.api.projections;
+package org.caseledger.api.processing;
 
 import org.caseledger.api.problems.ProblemException;
 import org.caseledger.api.problems.ProblemType;

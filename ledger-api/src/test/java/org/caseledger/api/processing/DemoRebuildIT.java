@@ -1,4 +1,4 @@
-package org.caseledger.api.projections;
+package org.caseledger.api.processing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

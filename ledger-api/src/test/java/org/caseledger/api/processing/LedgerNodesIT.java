@@ -1,4 +1,4 @@
-package org.caseledger.api.nodes;
+package org.caseledger.api.processing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -1,7 +1,6 @@
-package org.caseledger.api.projections;
+package org.caseledger.api.processing;
 
 import org.axonframework.config.ConfigurerModule;
-import org.caseledger.api.nodes.LedgerNodes;
 import org.caseledger.projections.readmodels.CaseViewProjection;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -1,4 +1,4 @@
-package org.caseledger.api.nodes;
+package org.caseledger.api.processing;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

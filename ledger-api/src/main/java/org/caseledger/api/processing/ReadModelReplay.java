@@ -1,4 +1,4 @@
-package org.caseledger.api.projections;
+package org.caseledger.api.processing;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,7 +27,6 @@ import org.axonframework.messaging.DefaultInterceptorChain;
 import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
-import org.caseledger.api.nodes.LedgerNodes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;

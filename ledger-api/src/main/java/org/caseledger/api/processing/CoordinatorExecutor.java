@@ -1,4 +1,4 @@
-package org.caseledger.api.projections;
+package org.caseledger.api.processing;
 
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;

@@ -1,4 +1,4 @@
-package org.caseledger.api.projections;
+package org.caseledger.api.processing;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.headers.Header;

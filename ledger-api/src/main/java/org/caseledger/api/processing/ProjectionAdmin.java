@@ -1,4 +1,4 @@
-package org.caseledger.api.projections;
+package org.caseledger.api.processing;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +18,6 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
-import org.caseledger.api.nodes.LedgerNodes;
 import org.caseledger.api.web.NotFoundException;
 import org.caseledger.projections.readmodels.CaseViewProjection;
 import org.slf4j.Logger;
