@@ -49,7 +49,8 @@ class CoordinatorWaitPinTest {
             // More than a work package's queue holds (1,024 in Axon 4.13), with the handler holding the first.
             axon.append(3_000);
 
-            await().atMost(Duration.ofSeconds(20)).until(() -> coordinator.waits.contains(CoordinatorExecutor.AXON_FULL_QUEUE_WAIT));
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(coordinator.waits)
+                    .as("the waits Axon's coordinator asked for").contains(CoordinatorExecutor.AXON_FULL_QUEUE_WAIT));
 
             assertThat(coordinator.namedFor).containsOnly(InMemoryAxon.PROCESSOR);
             axon.recorder.release();
