@@ -19,9 +19,19 @@ public final class DatabaseUnavailable {
         return find(failure) != null;
     }
 
+    /**
+     * The deepest cause under the one that showed the database out of reach: the wrappers (a transaction that could
+     * not be created) say less than the driver's own words (connection refused).
+     */
     public static String describe(Throwable failure) {
         Throwable cause = find(failure);
-        return cause == null ? "" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        if (cause == null) {
+            return "";
+        }
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.getClass().getSimpleName() + ": " + cause.getMessage();
     }
 
     private static Throwable find(Throwable failure) {

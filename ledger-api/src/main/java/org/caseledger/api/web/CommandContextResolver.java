@@ -2,7 +2,6 @@ package org.caseledger.api.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
-import java.util.UUID;
 import org.caseledger.api.security.CurrentStaff;
 import org.caseledger.core.shared.Require;
 import org.springframework.core.MethodParameter;
@@ -51,7 +50,7 @@ public class CommandContextResolver implements HandlerMethodArgumentResolver {
         return new CommandContext(
                 CurrentStaff.get(),
                 clock.instant(),
-                correlationId == null || correlationId.isBlank() ? UUID.randomUUID().toString() : correlationId,
+                correlationId == null || correlationId.isBlank() ? CorrelationIds.newId() : correlationId,
                 idempotencyKey,
                 Versions.fromIfMatch(request.getHeader("If-Match")),
                 request.getMethod(),

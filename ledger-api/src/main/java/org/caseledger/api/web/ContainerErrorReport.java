@@ -2,7 +2,6 @@ package org.caseledger.api.web;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.apache.catalina.Valve;
@@ -65,7 +64,7 @@ public class ContainerErrorReport extends ErrorReportValve {
         try {
             // no filter ran to give the request its correlation id: every answer names one (CorrelationIds)
             if (response.getHeader(CommandContextResolver.CORRELATION_ID) == null) {
-                response.setHeader(CommandContextResolver.CORRELATION_ID, UUID.randomUUID().toString());
+                response.setHeader(CommandContextResolver.CORRELATION_ID, CorrelationIds.newId());
             }
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding("UTF-8");

@@ -35,7 +35,7 @@ class CorrelationIds extends OncePerRequestFilter {
             throws ServletException, IOException {
         String id = usable(request.getHeader(CommandContextResolver.CORRELATION_ID));
         if (id == null) {
-            id = UUID.randomUUID().toString();
+            id = newId();
         }
         request.setAttribute(ATTRIBUTE, id);
         response.setHeader(CommandContextResolver.CORRELATION_ID, id);
@@ -45,6 +45,11 @@ class CorrelationIds extends OncePerRequestFilter {
         } finally {
             MDC.remove(LOG_KEY);
         }
+    }
+
+    /** A correlation id for a request that brought none the ledger would record. */
+    static String newId() {
+        return UUID.randomUUID().toString();
     }
 
     /** The request's correlation id, or null for a request this filter did not see. */

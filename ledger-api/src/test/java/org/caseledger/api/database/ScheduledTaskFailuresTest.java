@@ -36,7 +36,7 @@ class ScheduledTaskFailuresTest {
 
         assertThat(lines.list).singleElement().satisfies(line -> {
             assertThat(line.getLevel()).isEqualTo(Level.WARN);
-            assertThat(line.getFormattedMessage()).contains("out of reach", "CannotGetJdbcConnectionException");
+            assertThat(line.getFormattedMessage()).contains("out of reach", "SQLException: Connection to 127.0.0.1:5432 refused");
             assertThat(line.getThrowableProxy()).isNull();
         });
     }
