@@ -53,8 +53,6 @@ public class ErasureCompletion {
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final DataSource dataSource;
-    /** The last completion on this node could not rewrite the key tables clean: the next poll tries again. */
-    private volatile boolean rewriteOwed;
 
     ErasureCompletion(DataKeys keys, KeyEncryptionKeys keks, JdbcClient jdbc, TransactionTemplate transaction, DataSource dataSource) {
         this.keys = keys;
@@ -69,9 +67,26 @@ public class ErasureCompletion {
     void completeWhenDue() {
         if (due()) {
             complete();
-        } else if (rewriteOwed) {
-            rewriteOwed = !rewriteKeyTables();
+        } else {
+            rewriteOwed().ifPresent(epoch -> {
+                if (rewriteKeyTables()) {
+                    rewritten(epoch);
+                }
+            });
         }
+    }
+
+    /**
+     * The newest epoch when the key tables have not been rewritten clean since its rewrap: a completion's rewrite that
+     * could not finish is owed until one succeeds, on whichever node polls next.
+     */
+    Optional<Integer> rewriteOwed() {
+        return jdbc.sql("SELECT epoch FROM key_epoch WHERE key_tables_rewritten_at IS NULL AND epoch = (SELECT max(epoch) FROM key_epoch)")
+                .query(Integer.class).optional();
+    }
+
+    private void rewritten(int epoch) {
+        jdbc.sql("UPDATE key_epoch SET key_tables_rewritten_at = now() WHERE epoch = ?").param(epoch).update();
     }
 
     /** Whether a key was destroyed, or a key is wrapped under an older epoch or the master key, since the last completion. */
@@ -103,7 +118,9 @@ public class ErasureCompletion {
         }
         List<Integer> destroyed = transaction.execute(status -> keks.destroyBefore(rewrapped.epoch()));
         boolean vacuumed = rewriteKeyTables();
-        rewriteOwed = !vacuumed;
+        if (vacuumed) {
+            rewritten(rewrapped.epoch());
+        }
         log.info("Erasures completed: {} data keys wrapped under key-encryption epoch {}; epochs {} destroyed; key tables {}",
                 rewrapped.keys(), rewrapped.epoch(), destroyed, vacuumed ? "rewritten"
                         : "NOT rewritten clean (see the warning above)");

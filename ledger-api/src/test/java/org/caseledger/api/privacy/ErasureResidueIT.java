@@ -26,6 +26,7 @@ import org.caseledger.api.support.LedgerHttp.Response;
 import org.caseledger.api.support.ReadModels;
 import org.caseledger.api.support.TestDatabase;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -44,6 +45,9 @@ class ErasureResidueIT extends IntegrationTest {
     /** A data key as stored: its id, the wrapped bytes and the epoch of the key-encryption key that wrapped it. */
     private record Wrapped(UUID keyId, byte[] bytes, Integer epoch) {
     }
+
+    @Autowired
+    private ErasureCompletion completion;
 
     @Test
     void givenAnErasedPersonWhenErasuresAreCompletedThenNoCopyOfTheirWrappedKeysOnDiskUnwrapsWithAnyKeyLeft() throws Exception {
@@ -145,6 +149,47 @@ class ErasureResidueIT extends IntegrationTest {
         // Then the completion vacuumed once the snapshot was gone, and the table's files hold none of the person's keys
         assertThat(completed.status()).as(completed.toString()).isEqualTo(200);
         assertThat(completed.json().path("vacuumed").asBoolean()).isTrue();
+        checkpoint();
+        for (Wrapped key : keys) {
+            assertThat(filesHolding(relationFiles(dataDirectory, "data_key"), key.bytes())).as("data_key's files").isEmpty();
+        }
+    }
+
+    @Test
+    void givenAReaderOutlastingEveryRewriteWhenErasuresAreCompletedThenTheRewriteStaysOwedInTheDatabaseUntilAPollDoesIt()
+            throws Exception {
+        // Given an erased person, and another connection whose transaction sees the table as it was, for longer than the
+        // completion tries to rewrite it
+        Path dataDirectory = dataDirectory();
+        String child = Fixtures.registerChild(http);
+        Fixtures.openCaseOnSchoolReport(http, child);
+        List<Wrapped> keys = wrappedKeysOf(child);
+        assertThat(http.as("lars").post("/api/v1/persons/" + child + "/erasure", Map.of("reason", "DATA_SUBJECT_REQUEST")).status())
+                .isEqualTo(200);
+        Response completed;
+        try (Connection reader = TestDatabase.ownerConnection()) {
+            reader.setAutoCommit(false);
+            reader.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            try (Statement statement = reader.createStatement()) {
+                statement.executeQuery("SELECT count(*) FROM data_key").close();
+            }
+
+            // When the erasures are completed while that transaction goes on
+            completed = http.as("eva").post("/api/v1/admin/erasure-completion", Map.of());
+            reader.rollback();
+        }
+
+        // Then the completion says the tables were not rewritten clean, and the database, not the node's memory, says
+        // the rewrite is owed
+        assertThat(completed.status()).as(completed.toString()).isEqualTo(200);
+        assertThat(completed.json().path("vacuumed").asBoolean()).isFalse();
+        int epoch = completed.json().path("epoch").asInt();
+        assertThat(completion.rewriteOwed()).contains(epoch);
+        // and once the reader is gone, the next poll rewrites them, records it, and the files hold none of the keys
+        completion.completeWhenDue();
+        assertThat(completion.rewriteOwed()).isEmpty();
+        assertThat(jdbc.sql("SELECT key_tables_rewritten_at IS NOT NULL FROM key_epoch WHERE epoch = ?").param(epoch)
+                .query(Boolean.class).single()).isTrue();
         checkpoint();
         for (Wrapped key : keys) {
             assertThat(filesHolding(relationFiles(dataDirectory, "data_key"), key.bytes())).as("data_key's files").isEmpty();
