@@ -24,6 +24,10 @@ import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
  * problems nor the exception handler need to know the features that refuse. The plumbing knows only the problems, the
  * member of staff signed in ({@code security}) and how the database reports a lost connection ({@code database}).
  * <p>
+ * The features reach the event store through {@code streams} (a request's commands in one transaction, a stream's
+ * stored events), which sits between them and the plumbing: it answers in the plumbing's terms (a version, a
+ * refusal the handler words) and knows no feature, so every feature can use it.
+ * <p>
  * What leans on the internals of Axon's event processors lives in {@code processing} alone, where tests pin each
  * reliance: an upgrade of Axon is checked there, not searched for.
  */
@@ -41,6 +45,13 @@ class ArchitectureTest {
             .that().resideInAPackage("org.caseledger.api.web..")
             .should().onlyDependOnClassesThat(resideOutsideOfPackage("org.caseledger.api..")
                     .or(resideInAnyPackage("org.caseledger.api.web..", "org.caseledger.api.problems..", "org.caseledger.api.security..",
+                            "org.caseledger.api.database..")));
+
+    @ArchTest
+    static final ArchRule theStreamsKnowNoFeature = classes()
+            .that().resideInAPackage("org.caseledger.api.streams..")
+            .should().onlyDependOnClassesThat(resideOutsideOfPackage("org.caseledger.api..")
+                    .or(resideInAnyPackage("org.caseledger.api.streams..", "org.caseledger.api.web..", "org.caseledger.api.security..",
                             "org.caseledger.api.database..")));
 
     @ArchTest

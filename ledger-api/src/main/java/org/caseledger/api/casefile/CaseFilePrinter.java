@@ -9,7 +9,7 @@ import org.caseledger.api.access.PersonAccessRepository;
 import org.caseledger.api.integrity.CaseFileExporter;
 import org.caseledger.api.integrity.SigningKey;
 import org.caseledger.api.security.StaffUser;
-import org.caseledger.api.web.EventHistory;
+import org.caseledger.api.streams.EventHistory;
 import org.caseledger.api.wording.Wording;
 import org.caseledger.projections.wording.Words;
 import org.caseledger.core.cases.CaseEvent;

@@ -17,7 +17,7 @@ import org.caseledger.api.persons.PersonSearch;
 import org.caseledger.api.pages.PageTimes;
 import org.caseledger.api.security.CurrentStaff;
 import org.caseledger.api.security.StaffUser;
-import org.caseledger.api.web.EventHistory;
+import org.caseledger.api.streams.EventHistory;
 import org.caseledger.core.cases.CaseEvent;
 import org.caseledger.core.cases.CaseId;
 import org.caseledger.core.person.PersonalIdentityNumber;

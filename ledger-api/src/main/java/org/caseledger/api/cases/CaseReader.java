@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.caseledger.api.web.EventHistory;
+import org.caseledger.api.streams.EventHistory;
 import org.caseledger.api.wording.Wording;
 import org.caseledger.core.cases.CaseEvent;
 import org.caseledger.core.cases.CaseId;

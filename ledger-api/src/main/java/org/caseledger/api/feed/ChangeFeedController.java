@@ -14,7 +14,7 @@ import org.caseledger.api.contract.Paged;
 import org.caseledger.api.integrity.SettledPosition;
 import org.caseledger.api.security.CurrentStaff;
 import org.caseledger.api.security.StaffUser;
-import org.caseledger.api.web.EventHistory;
+import org.caseledger.api.streams.EventHistory;
 import org.caseledger.api.web.NextPage;
 import org.caseledger.core.shared.InvalidValueException;
 import org.caseledger.core.shared.Role;

@@ -9,7 +9,7 @@ import org.axonframework.eventsourcing.EventStreamUtils;
 import org.axonframework.serialization.Serializer;
 import org.caseledger.api.access.VisibleCases;
 import org.caseledger.api.security.StaffUser;
-import org.caseledger.api.web.EventHistory;
+import org.caseledger.api.streams.EventHistory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;

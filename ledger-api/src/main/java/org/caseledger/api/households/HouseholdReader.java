@@ -13,7 +13,7 @@ import org.caseledger.api.access.CaseAccess;
 import org.caseledger.api.access.HouseholdAccess;
 import org.caseledger.api.access.HouseholdAccessGuard;
 import org.caseledger.api.access.PersonAccess;
-import org.caseledger.api.web.EventHistory;
+import org.caseledger.api.streams.EventHistory;
 import org.caseledger.api.wording.Wording;
 import org.caseledger.core.cases.CaseClosed;
 import org.caseledger.core.cases.CaseEvent;

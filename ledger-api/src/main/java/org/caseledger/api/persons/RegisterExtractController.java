@@ -15,7 +15,7 @@ import org.caseledger.api.access.CaseAccessRepository;
 import org.caseledger.api.access.PersonAccessGuard;
 import org.caseledger.api.security.CurrentStaff;
 import org.caseledger.api.security.StaffUser;
-import org.caseledger.api.web.EventHistory;
+import org.caseledger.api.streams.EventHistory;
 import org.caseledger.core.cases.CaseEvent;
 import org.caseledger.core.cases.ConsentGiven;
 import org.caseledger.core.person.PersonEvent;

@@ -2,7 +2,7 @@ package org.caseledger.api.persons;
 
 import java.time.LocalDate;
 import java.util.Optional;
-import org.caseledger.api.web.EventHistory;
+import org.caseledger.api.streams.EventHistory;
 import org.caseledger.core.person.DaysOfBirth;
 import org.caseledger.core.person.PersonRecord;
 import org.caseledger.core.person.PersonalIdentityNumber;

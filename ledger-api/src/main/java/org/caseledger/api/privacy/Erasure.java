@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.caseledger.api.web.CommandTransaction;
+import org.caseledger.api.streams.CommandTransaction;
 import org.caseledger.core.person.ErasePerson;
 import org.caseledger.core.person.ErasureReason;
 import org.caseledger.core.shared.Envelope;

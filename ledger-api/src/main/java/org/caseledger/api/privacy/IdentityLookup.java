@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.caseledger.api.access.AccessIndex;
-import org.caseledger.api.web.EventHistory;
+import org.caseledger.api.streams.EventHistory;
 import org.caseledger.core.integrity.HmacSha256;
 import org.caseledger.core.person.IdentityNumberCorrected;
 import org.caseledger.core.person.NameCorrected;

@@ -5,9 +5,9 @@ package org.caseledger.api.web;
  * committed: the write may be stored or not, and the ledger cannot tell. Answered as such (503), never as "nothing was
  * recorded"; a retry with the same Idempotency-Key then answers from what was stored.
  */
-class OutcomeUnknownException extends RuntimeException {
+public class OutcomeUnknownException extends RuntimeException {
 
-    OutcomeUnknownException(Throwable cause) {
+    public OutcomeUnknownException(Throwable cause) {
         super("the connection was lost while the transaction was being committed", cause);
     }
 }

@@ -18,7 +18,7 @@ public final class Versions {
     public static final Pattern IF_MATCH_FORMAT = Pattern.compile("^(\\*|\"[0-9]{1,18}\")$");
 
     /** {@code If-Match: *}: any current version, as long as the resource exists. */
-    static final long ANY = Long.MIN_VALUE;
+    public static final long ANY = Long.MIN_VALUE;
 
     /** Parses {@code If-Match}: a single quoted version, or {@code *}. {@code null} when the header is absent. */
     static Long fromIfMatch(String ifMatch) {

@@ -3,13 +3,13 @@ package org.caseledger.api.access;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.caseledger.api.support.Fixtures;
 import org.caseledger.api.support.IntegrationTest;
 import org.caseledger.api.support.LedgerHttp.Response;
+import org.caseledger.api.support.Then;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -22,14 +22,15 @@ class PersonAccessIT extends IntegrationTest {
 
     @Test
     void theRegisterExtractHoldsOnlyTheReadersCaseFilesAndNamesTheUnitsHoldingTheRest() {
-        String child = register("anna", false, null, "Alva Delad");
-        String ours = openCase("anna", child, UUID.randomUUID().toString(), "Vivalla's report: Alva is often tired.");
-        String theirs = openCase("sara", child, UUID.randomUUID().toString(), "Central reception's report: sheltered housing.");
-        assertThat(http.as("lars").get("/api/v1/cases/" + theirs).status()).isEqualTo(403);
+        String child = given().aPerson("Alva Delad").registeredBy("anna");
+        String ours = given().aCaseFor(child).inHousehold(UUID.randomUUID().toString())
+                .onSchoolReport("Vivalla's report: Alva is often tired.").openedBy("anna");
+        String theirs = given().aCaseFor(child).inHousehold(UUID.randomUUID().toString())
+                .onSchoolReport("Central reception's report: sheltered housing.").openedBy("sara");
+        when("lars").gets("/api/v1/cases/" + theirs).isForbidden();
 
-        Response extract = http.as("lars").get("/api/v1/persons/" + child + "/extract");
+        Response extract = when("lars").gets("/api/v1/persons/" + child + "/extract").hasStatus(200);
 
-        assertThat(extract.status()).as(extract.toString()).isEqualTo(200);
         assertThat(caseIdsOf(extract.json().path("caseFilesAsChild"))).containsExactly(ours);
         assertThat(extract.text()).contains("Vivalla's report").doesNotContain("sheltered housing").doesNotContain(theirs);
         assertThat(extract.json().path("withheld").path("caseFiles").asInt()).isEqualTo(1);
@@ -37,23 +38,24 @@ class PersonAccessIT extends IntegrationTest {
         assertThat(log(theirs)).filteredOn(entry -> entry.path("staffId").asString().equals("lars.nilsson"))
                 .extracting(entry -> entry.path("outcome").asString()).containsOnly("REFUSED");
 
-        JsonNode whole = http.as("ivo").get("/api/v1/persons/" + child + "/extract").json();
+        JsonNode whole = when("ivo").gets("/api/v1/persons/" + child + "/extract").answer().json();
         assertThat(caseIdsOf(whole.path("caseFilesAsChild"))).containsExactlyInAnyOrder(ours, theirs);
         assertThat(whole.path("withheld").path("caseFiles").asInt()).isZero();
     }
 
     @Test
     void aProtectedChildOfAnotherUnitIsNotReadableByAUnitHeadAndTheRefusalIsFlagged() {
-        String child = register("sara", true, UUID.randomUUID().toString(), "Kim Skyddad-Annanenhet");
-        openCase("sara", child, UUID.randomUUID().toString(), "Child and mother in sheltered housing.");
+        String child = given().aPerson("Kim Skyddad-Annanenhet").withProtectedIdentity().inHousehold(UUID.randomUUID().toString())
+                .registeredBy("sara");
+        given().aCaseFor(child).inHousehold(UUID.randomUUID().toString()).onSchoolReport("Child and mother in sheltered housing.")
+                .openedBy("sara");
 
         for (String path : List.of("/history", "/extract")) {
-            Response refused = http.as("lars").get("/api/v1/persons/" + child + path);
-            assertThat(refused.status()).as(path).isEqualTo(403);
+            Response refused = when("lars").gets("/api/v1/persons/" + child + path).as(path).isForbidden();
             assertThat(refused.contentType()).startsWith("application/problem+json");
             assertThat(refused.text()).doesNotContain("Kim").doesNotContain("sheltered");
         }
-        assertThat(http.as("ivo").get("/api/v1/persons/" + child + "/history").status()).as("the auditor").isEqualTo(200);
+        when("ivo").gets("/api/v1/persons/" + child + "/history").as("the auditor").hasStatus(200);
 
         List<JsonNode> refusals = personLog(child, "lars.nilsson");
         assertThat(refusals).hasSize(2).allSatisfy(entry -> {
@@ -62,111 +64,110 @@ class PersonAccessIT extends IntegrationTest {
             assertThat(entry.path("caseUnit").asString()).isEqualTo("central-reception");
             assertThat(entry.path("address").asString()).isNotBlank();
         });
-        JsonNode unusual = http.as("ivo").get("/api/v1/audit/access-log/unusual?limit=1000").json();
+        JsonNode unusual = when("ivo").gets("/api/v1/audit/access-log/unusual?limit=1000").answer().json();
         assertThat(unusual.path("refused").findValuesAsString("personId")).contains(child);
         assertThat(unusual.path("protectedCases").findValuesAsString("personId")).contains(child);
     }
 
     @Test
     void aCaseWorkerReadsThePersonsOfTheirOwnUnitOnlyAndReadsElsewhereAreFlagged() {
-        String ownChild = register("anna", false, null, "Alva Egen");
-        openCase("anna", ownChild, UUID.randomUUID().toString(), "A report.");
-        String otherChild = register("sara", false, null, "Bo Annan");
-        openCase("sara", otherChild, UUID.randomUUID().toString(), "Another report.");
-        String registeredOnly = register("sara", false, null, "Cia Ingetärende");
+        String ownChild = given().aPerson("Alva Egen").registeredBy("anna");
+        given().aCaseFor(ownChild).inHousehold(UUID.randomUUID().toString()).onSchoolReport("A report.").openedBy("anna");
+        String otherChild = given().aPerson("Bo Annan").registeredBy("sara");
+        given().aCaseFor(otherChild).inHousehold(UUID.randomUUID().toString()).onSchoolReport("Another report.").openedBy("sara");
+        String registeredOnly = given().aPerson("Cia Ingetärende").registeredBy("sara");
 
-        assertThat(http.as("anna").get("/api/v1/persons/" + ownChild + "/history").status()).isEqualTo(200);
-        assertThat(http.as("anna").get("/api/v1/persons/" + otherChild + "/history").status()).isEqualTo(403);
-        assertThat(http.as("anna").get("/api/v1/persons/" + registeredOnly + "/history").status()).isEqualTo(403);
-        assertThat(http.as("sara").get("/api/v1/persons/" + registeredOnly + "/history").status()).isEqualTo(200);
-        assertThat(http.as("ivo").get("/api/v1/persons/" + otherChild + "/history").status()).isEqualTo(200);
+        when("anna").gets("/api/v1/persons/" + ownChild + "/history").hasStatus(200);
+        when("anna").gets("/api/v1/persons/" + otherChild + "/history").isForbidden();
+        when("anna").gets("/api/v1/persons/" + registeredOnly + "/history").isForbidden();
+        when("sara").gets("/api/v1/persons/" + registeredOnly + "/history").hasStatus(200);
+        when("ivo").gets("/api/v1/persons/" + otherChild + "/history").hasStatus(200);
 
         assertThat(personLog(ownChild, "anna.lind")).singleElement()
                 .satisfies(entry -> assertThat(entry.path("caseUnit").asString()).isEqualTo("vivalla"));
-        JsonNode unusual = http.as("ivo").get("/api/v1/audit/access-log/unusual?limit=1000").json();
+        JsonNode unusual = when("ivo").gets("/api/v1/audit/access-log/unusual?limit=1000").answer().json();
         assertThat(unusual.path("outsideUnit").findValuesAsString("personId")).contains(otherChild).doesNotContain(ownChild);
     }
 
     @Test
     void aUnitHeadCannotEraseAChildOfAnotherUnitNorOneSharedWithAnotherUnitWithoutItsApproval() {
-        String theirs = register("sara", false, null, "Dan Annanenhet");
-        String caseId = openCase("sara", theirs, UUID.randomUUID().toString(), "A report.");
-        String shared = register("anna", false, null, "Eva Delad");
-        openCase("anna", shared, UUID.randomUUID().toString(), "A report.");
-        openCase("sara", shared, UUID.randomUUID().toString(), "A report.");
+        String theirs = given().aPerson("Dan Annanenhet").registeredBy("sara");
+        String caseId = given().aCaseFor(theirs).inHousehold(UUID.randomUUID().toString()).onSchoolReport("A report.").openedBy("sara");
+        String shared = given().aPerson("Eva Delad").registeredBy("anna");
+        given().aCaseFor(shared).inHousehold(UUID.randomUUID().toString()).onSchoolReport("A report.").openedBy("anna");
+        given().aCaseFor(shared).inHousehold(UUID.randomUUID().toString()).onSchoolReport("A report.").openedBy("sara");
         long keys = dataKeys();
 
         for (String user : List.of("lars", "eva")) {
-            Response refused = http.as(user).post("/api/v1/persons/" + theirs + "/erasure", Map.of("reason", "RETENTION"));
-            assertThat(refused.status()).as(user + " erasing another unit's child").isEqualTo(403);
-            Response unapproved = http.as(user).post("/api/v1/persons/" + shared + "/erasure", Map.of("reason", "RETENTION"));
-            assertThat(unapproved.status()).as(user + " erasing a shared child").isEqualTo(409);
+            when(user).posts("/api/v1/persons/" + theirs + "/erasure", Map.of("reason", "RETENTION")).as(user + " erasing another unit's child")
+                    .isForbidden();
+            Response unapproved = when(user).posts("/api/v1/persons/" + shared + "/erasure", Map.of("reason", "RETENTION"))
+                    .as(user + " erasing a shared child").hasStatus(409);
             assertThat(unapproved.field("rule")).isEqualTo("ERASURE_NOT_APPROVED");
         }
-        assertThat(http.as("lars").post("/api/v1/persons/" + theirs + "/erasure-approvals", Map.of()).status())
-                .as("approving for a unit that holds nothing of the child").isEqualTo(403);
+        when("lars").posts("/api/v1/persons/" + theirs + "/erasure-approvals", Map.of())
+                .as("approving for a unit that holds nothing of the child").isForbidden();
 
         assertThat(dataKeys()).isEqualTo(keys);
-        assertThat(http.as("sara").post("/api/v1/cases/" + caseId + "/notes", Map.of("text", "Still our case.")).status()).isEqualTo(201);
+        when("sara").posts("/api/v1/cases/" + caseId + "/notes", Map.of("text", "Still our case.")).isCreated();
         assertThat(personLog(theirs, "lars.nilsson")).extracting(entry -> entry.path("outcome").asString()).containsOnly("REFUSED");
 
-        assertThat(http.as("mia").post("/api/v1/persons/" + shared + "/erasure-approvals", Map.of()).status()).isEqualTo(200);
-        Response erased = http.as("lars").post("/api/v1/persons/" + shared + "/erasure", Map.of("reason", "RETENTION"));
-        assertThat(erased.status()).as(erased.toString()).isEqualTo(200);
-        assertThat(http.as("ivo").get("/api/v1/persons/" + shared + "/history").json().findValuesAsString("type"))
+        when("mia").posts("/api/v1/persons/" + shared + "/erasure-approvals", Map.of()).hasStatus(200);
+        when("lars").posts("/api/v1/persons/" + shared + "/erasure", Map.of("reason", "RETENTION")).hasStatus(200);
+        assertThat(when("ivo").gets("/api/v1/persons/" + shared + "/history").answer().json().findValuesAsString("type"))
                 .containsExactly("PersonRegistered", "ErasureApproved", "PersonErased");
     }
 
     @Test
     void anotherUnitCannotLockStaffOutOfACaseByRegisteringAProtectedPersonIntoItsHousehold() {
         String household = UUID.randomUUID().toString();
-        String child = register("anna", false, household, "Gus Hushåll");
-        String caseId = openCase("anna", child, household, "A report.");
+        String child = given().aPerson("Gus Hushåll").inHousehold(household).registeredBy("anna");
+        String caseId = given().aCaseFor(child).inHousehold(household).onSchoolReport("A report.").openedBy("anna");
 
-        Response refused = http.as("sara").post("/api/v1/persons", Map.of("identityNumber", Fixtures.identityNumber(), "name", "Hemlig Förälder",
+        Then refused = when("sara").posts("/api/v1/persons", Map.of("identityNumber", Fixtures.identityNumber(), "name", "Hemlig Förälder",
                 "protectedIdentity", true, "household", household));
 
-        assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
-        assertThat(http.as("anna").get("/api/v1/cases/" + caseId).status()).as("the case stays readable").isEqualTo(200);
+        refused.isForbidden();
+        when("anna").gets("/api/v1/cases/" + caseId).as("the case stays readable").hasStatus(200);
         assertThat(log(caseId)).anySatisfy(entry -> {
             assertThat(entry.path("staffId").asString()).isEqualTo("sara.ek");
             assertThat(entry.path("what").asString()).isEqualTo("POST /api/v1/persons");
             assertThat(entry.path("outcome").asString()).isEqualTo("REFUSED");
         });
-        assertThat(register("karin", true, household, "Ida Skyddad")).as("the case's own unit may").isNotBlank();
+        assertThat(given().aPerson("Ida Skyddad").withProtectedIdentity().inHousehold(household).registeredBy("karin"))
+                .as("the case's own unit may").isNotBlank();
     }
 
     @Test
     void openingACaseIsNoWayIntoAnotherUnitsProtectedChildOrHousehold() {
         String household = UUID.randomUUID().toString();
-        String protectedChild = register("anna", true, household, "Hemlig Vivalla");
-        String caseId = openCase("lars", protectedChild, household, "A report.");
-        String unprotected = register("anna", false, null, "Öppen Vivalla");
-        openCase("anna", unprotected, UUID.randomUUID().toString(), "A report.");
-        String ownChild = register("sara", false, null, "Egen Reception");
+        String protectedChild = given().aPerson("Hemlig Vivalla").withProtectedIdentity().inHousehold(household).registeredBy("anna");
+        String caseId = given().aCaseFor(protectedChild).inHousehold(household).onSchoolReport("A report.").openedBy("lars");
+        String unprotected = given().aPerson("Öppen Vivalla").registeredBy("anna");
+        given().aCaseFor(unprotected).inHousehold(UUID.randomUUID().toString()).onSchoolReport("A report.").openedBy("anna");
+        String ownChild = given().aPerson("Egen Reception").registeredBy("sara");
 
-        Response intoTheChild = openAs("sara", protectedChild, UUID.randomUUID().toString());
-        Response intoTheHousehold = openAs("sara", ownChild, household);
+        Then intoTheChild = openAs("sara", protectedChild, UUID.randomUUID().toString());
+        Then intoTheHousehold = openAs("sara", ownChild, household);
 
-        assertThat(intoTheChild.status()).as(intoTheChild.toString()).isEqualTo(403);
-        assertThat(intoTheHousehold.status()).as(intoTheHousehold.toString()).isEqualTo(403);
-        assertThat(http.as("mia").get("/api/v1/persons/" + protectedChild + "/history").status()).as("still not theirs").isEqualTo(403);
+        intoTheChild.isForbidden();
+        intoTheHousehold.isForbidden();
+        when("mia").gets("/api/v1/persons/" + protectedChild + "/history").as("still not theirs").isForbidden();
         assertThat(personLog(protectedChild, "sara.ek")).extracting(entry -> entry.path("outcome").asString()).containsOnly("REFUSED");
         assertThat(log(caseId)).anySatisfy(entry -> assertThat(entry.path("what").asString()).isEqualTo("POST /api/v1/cases"));
-        assertThat(openAs("sara", unprotected, UUID.randomUUID().toString()).status())
-                .as("a report about a child another unit knows, unprotected, may open a case anywhere").isEqualTo(201);
+        openAs("sara", unprotected, UUID.randomUUID().toString())
+                .as("a report about a child another unit knows, unprotected, may open a case anywhere").isCreated();
     }
 
     @Test
     void anotherUnitsOutreachActivityNamingAHouseholdIsNotReadable() {
-        Response recorded = http.as("anna").post("/api/v1/outreach/conversations-without-aid", Map.of("household", UUID.randomUUID().toString()));
-        assertThat(recorded.status()).as(recorded.toString()).isEqualTo(201);
-        String path = recorded.header("Location");
+        String path = when("anna").posts("/api/v1/outreach/conversations-without-aid", Map.of("household", UUID.randomUUID().toString()))
+                .isCreated().header("Location");
 
-        assertThat(http.as("sara").get(path).status()).isEqualTo(403);
-        assertThat(http.as("mia").get(path).status()).isEqualTo(403);
-        assertThat(http.as("omar").get(path).status()).isEqualTo(200);
-        assertThat(http.as("ivo").get(path).status()).isEqualTo(200);
+        when("sara").gets(path).isForbidden();
+        when("mia").gets(path).isForbidden();
+        when("omar").gets(path).hasStatus(200);
+        when("ivo").gets(path).hasStatus(200);
     }
 
     @Test
@@ -174,11 +175,11 @@ class PersonAccessIT extends IntegrationTest {
         String missingCase = UUID.randomUUID().toString();
         String missingPerson = UUID.randomUUID().toString();
 
-        assertThat(http.as("sara").get("/api/v1/cases/" + missingCase).status()).isEqualTo(404);
-        assertThat(http.as("sara").get("/api/v1/persons/" + missingPerson + "/history").status()).isEqualTo(404);
-        assertThat(http.as("anna").get("/api/v1/audit/access-log?user=anna.lind").status()).isEqualTo(403);
-        assertThat(http.as("anna").get("/api/v1/caseload?unit=central-reception").status()).isEqualTo(403);
-        http.as("ivo").get("/api/v1/audit/access-log?user=omar.hassan&limit=5");
+        when("sara").gets("/api/v1/cases/" + missingCase).isNotFound();
+        when("sara").gets("/api/v1/persons/" + missingPerson + "/history").isNotFound();
+        when("anna").gets("/api/v1/audit/access-log?user=anna.lind").isForbidden();
+        when("anna").gets("/api/v1/caseload?unit=central-reception").isForbidden();
+        when("ivo").gets("/api/v1/audit/access-log?user=omar.hassan&limit=5");
 
         List<JsonNode> sara = entries("/api/v1/audit/access-log?user=sara.ek&limit=1000");
         assertThat(sara).anySatisfy(entry -> {
@@ -202,7 +203,7 @@ class PersonAccessIT extends IntegrationTest {
             assertThat(entry.path("what").asString()).isEqualTo("GET /api/v1/audit/access-log");
             assertThat(entry.path("detail").asString()).isEqualTo("user=omar.hassan&limit=5");
         });
-        assertThat(http.as("ivo").get("/api/v1/audit/access-log/unusual?limit=1000").json().path("notFound").findValuesAsString("caseId"))
+        assertThat(when("ivo").gets("/api/v1/audit/access-log/unusual?limit=1000").answer().json().path("notFound").findValuesAsString("caseId"))
                 .contains(missingCase);
     }
 
@@ -230,7 +231,7 @@ class PersonAccessIT extends IntegrationTest {
                 "protectedIdentity", true, "household", household));
         assertThat(registered.status()).isEqualTo(201);
         String child = registered.field("personId");
-        String caseId = openCase("sara", child, household, marker + " lives in sheltered housing.");
+        String caseId = given().aCaseFor(child).inHousehold(household).onSchoolReport(marker + " lives in sheltered housing.").openedBy("sara");
         String period = "from=2026-01-01&to=2027-01-01";
         List<String> reads = List.of("/api/v1/persons/" + child + "/history", "/api/v1/persons/" + child + "/extract",
                 "/api/v1/cases/" + caseId, "/api/v1/cases/" + caseId + "/timeline", "/api/v1/cases/" + caseId + "/history",
@@ -265,28 +266,9 @@ class PersonAccessIT extends IntegrationTest {
         assertThat(http.as("ivo").get("/api/v1/persons/" + child + "/extract").text()).contains(marker);
     }
 
-    private String register(String user, boolean protectedIdentity, String household, String name) {
-        Map<String, Object> body = new HashMap<>(Map.of("identityNumber", Fixtures.identityNumber(), "name", name,
-                "protectedIdentity", protectedIdentity));
-        if (household != null) {
-            body.put("household", household);
-        }
-        Response response = http.as(user).post("/api/v1/persons", body);
-        assertThat(response.status()).as(response.toString()).isEqualTo(201);
-        return response.field("personId");
-    }
-
-    private Response openAs(String user, String child, String household) {
-        return http.as(user).post("/api/v1/cases", Map.of("origin", "REPORT_OF_CONCERN", "child", child, "household", household,
+    private Then openAs(String user, String child, String household) {
+        return when(user).posts("/api/v1/cases", Map.of("origin", "REPORT_OF_CONCERN", "child", child, "household", household,
                 "receivedAt", "2026-03-02T08:15:00Z", "report", Map.of("reporterType", "SCHOOL", "summary", "A report.")));
-    }
-
-    private String openCase(String user, String child, String household, String summary) {
-        Response response = http.as(user).post("/api/v1/cases", Map.of("origin", "REPORT_OF_CONCERN", "child", child,
-                "household", household, "receivedAt", "2026-03-02T08:15:00Z",
-                "report", Map.of("reporterType", "SCHOOL", "summary", summary)));
-        assertThat(response.status()).as(response.toString()).isEqualTo(201);
-        return response.field("caseId");
     }
 
     private static List<String> caseIdsOf(JsonNode caseFiles) {
@@ -309,8 +291,7 @@ class PersonAccessIT extends IntegrationTest {
     }
 
     private List<JsonNode> entries(String query) {
-        Response response = http.as("ivo").get(query);
-        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        Response response = when("ivo").gets(query).hasStatus(200);
         List<JsonNode> entries = new ArrayList<>();
         response.json().forEach(entries::add);
         return entries;

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.caseledger.api.support.Fixtures;
 import org.caseledger.api.support.IntegrationTest;
-import org.caseledger.api.support.LedgerHttp;
+import org.caseledger.api.support.Then;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -24,7 +24,7 @@ class HouseholdIT extends IntegrationTest {
         HouseholdFamily family = HouseholdFamily.make(http);
         String path = "/api/v1/households/" + family.household();
 
-        JsonNode head = ok(http.as("lars").get(path));
+        JsonNode head = when("lars").gets(path).isOk();
         assertThat(memberIds(head)).containsExactlyInAnyOrder(family.alva(), family.bo(), family.parent(), family.otherAdult());
         assertThat(caseNumbers(head)).containsExactly(family.alvasCaseNumber(), family.bosCaseNumber());
         JsonNode parent = member(head, family.parent());
@@ -38,69 +38,68 @@ class HouseholdIT extends IntegrationTest {
         assertThat(types(head)).contains("HouseholdMemberJoined", "HouseholdMemberLeft", "CaseOpened", "ConsentGiven",
                 "InformationDisclosed", "InterventionOffered", "ConversationWithoutAidHeld");
         assertThat(whats(head)).anySatisfy(what -> assertThat(what).isEqualTo(HouseholdFamily.PARENT_NAME + " blev medlem i hushållet (förälder)"));
-        assertThat(ok(http.as("ivo").get(path)).path("members")).hasSize(4);
+        assertThat(when("ivo").gets(path).isOk().path("members")).hasSize(4);
 
-        JsonNode anna = ok(http.as("anna").get(path));
+        JsonNode anna = when("anna").gets(path).isOk();
         assertThat(memberIds(anna)).as("Alva's case worker: Alva through her case, and the household's recorded members")
                 .containsExactlyInAnyOrder(family.alva(), family.bo(), family.parent(), family.otherAdult());
         assertThat(caseNumbers(anna)).containsExactly(family.alvasCaseNumber());
         assertThat(anna.toString()).doesNotContain(family.bosCase());
 
-        JsonNode omar = ok(http.as("omar").get(path));
+        JsonNode omar = when("omar").gets(path).isOk();
         assertThat(memberIds(omar)).as("Bo's case worker may not read Alva's case, so not Alva either")
                 .containsExactlyInAnyOrder(family.bo(), family.parent(), family.otherAdult());
         assertThat(caseNumbers(omar)).containsExactly(family.bosCaseNumber());
         assertThat(omar.toString()).doesNotContain(family.alva()).doesNotContain(family.alvasCase()).doesNotContain("Alva");
 
-        JsonNode karin = ok(http.as("karin").get(path));
+        JsonNode karin = when("karin").gets(path).isOk();
         assertThat(karin.path("members")).as("the group leader reads neither protected file").isEmpty();
         assertThat(karin.path("cases")).isEmpty();
         assertThat(types(karin)).containsExactly("ConversationWithoutAidHeld");
         assertThat(karin.toString()).doesNotContain(family.parent()).doesNotContain(HouseholdFamily.PARENT_NAME).doesNotContain("19880409");
 
         for (String refused : List.of("sara", "mia", "eva")) {
-            LedgerHttp.Response answer = http.as(refused).get(path);
-            assertThat(answer.status()).as(refused + ": " + answer).isEqualTo(403);
-            assertThat(answer.text()).doesNotContain(HouseholdFamily.PARENT_NAME);
+            assertThat(when(refused).gets(path).as(refused).isForbidden().text()).doesNotContain(HouseholdFamily.PARENT_NAME);
         }
-        assertThat(http.as("sara").get(path).field("detail")).contains("Hushållet har inget ärende, ingen medlem och inget uppsökande arbete");
+        assertThat(when("sara").gets(path).answer().field("detail"))
+                .contains("Hushållet har inget ärende, ingen medlem och inget uppsökande arbete");
     }
 
     @Test
     void givenAParentWhoseProtectionIsGrantedAndThenLiftedWhenTheGroupLeaderReadsThenTheHouseholdClosesAndOpensWithIt() {
         String household = UUID.randomUUID().toString();
-        String child = Fixtures.registerChild(http);
-        created(http.as("anna").post("/api/v1/cases", Map.of("origin", "APPLICATION", "child", child, "household", household,
-                "receivedAt", "2026-04-01T08:00:00Z")));
-        String parent = Fixtures.registerChild(http);
-        created(http.as("anna").post("/api/v1/households/" + household + "/members", Map.of("person", parent, "relation", "PARENT")));
+        String child = given().aRegisteredChild();
+        given().that("anna").posted("/api/v1/cases", Map.of("origin", "APPLICATION", "child", child, "household", household,
+                "receivedAt", "2026-04-01T08:00:00Z"));
+        String parent = given().aRegisteredChild();
+        given().that("anna").posted("/api/v1/households/" + household + "/members", Map.of("person", parent, "relation", "PARENT"));
         String path = "/api/v1/households/" + household;
-        assertThat(memberIds(ok(http.as("karin").get(path)))).containsExactlyInAnyOrder(child, parent);
+        assertThat(memberIds(when("karin").gets(path).isOk())).containsExactlyInAnyOrder(child, parent);
 
-        created(http.as("lars").post("/api/v1/persons/" + parent + "/identity-protection", Map.of()));
-        assertThat(http.as("karin").get(path).status()).as("nothing of it is the group leader's to read now").isEqualTo(403);
-        assertThat(http.as("karin").get("/api/v1/cases?status=ALL&limit=200").text()).as("nor in her lists").doesNotContain(child);
+        when("lars").posts("/api/v1/persons/" + parent + "/identity-protection", Map.of()).isRecorded();
+        when("karin").gets(path).as("nothing of it is the group leader's to read now").isForbidden();
+        assertThat(when("karin").gets("/api/v1/cases?status=ALL&limit=200").answer().text()).as("nor in her lists").doesNotContain(child);
 
-        created(http.as("lars").post("/api/v1/persons/" + parent + "/identity-protection/lifting", Map.of()));
-        assertThat(memberIds(ok(http.as("karin").get(path)))).containsExactlyInAnyOrder(child, parent);
+        when("lars").posts("/api/v1/persons/" + parent + "/identity-protection/lifting", Map.of()).isRecorded();
+        assertThat(memberIds(when("karin").gets(path).isOk())).containsExactlyInAnyOrder(child, parent);
     }
 
     @Test
     void givenAProtectedChildWhenTheSiblingsCaseWorkerReadsThenTheSiblingsFileIsProtectedAndTheChildIsHidden() {
         String household = UUID.randomUUID().toString();
-        String hidden = created(http.as("anna").post("/api/v1/persons", Map.of("identityNumber", Fixtures.identityNumber(),
-                "name", "Skyddat Syskon", "protectedIdentity", true))).field("personId");
-        String sibling = Fixtures.registerChild(http);
-        String hiddensCase = created(http.as("lars").post("/api/v1/cases", Map.of("origin", "APPLICATION", "child", hidden,
-                "household", household, "receivedAt", "2026-04-01T08:00:00Z"))).field("caseId");
-        String siblingsCase = created(http.as("lars").post("/api/v1/cases", Map.of("origin", "APPLICATION", "child", sibling,
-                "household", household, "receivedAt", "2026-04-02T08:00:00Z"))).field("caseId");
-        assertThat(http.as("karin").post("/api/v1/cases/" + siblingsCase + "/assignments", Map.of("assignee", "omar.hassan")).status())
-                .as("the household's protection reaches the sibling's file").isEqualTo(403);
-        created(http.as("lars").post("/api/v1/cases/" + siblingsCase + "/assignments", Map.of("assignee", "omar.hassan")));
+        String hidden = given().that("anna").posted("/api/v1/persons", Map.of("identityNumber", Fixtures.identityNumber(),
+                "name", "Skyddat Syskon", "protectedIdentity", true)).field("personId");
+        String sibling = given().aRegisteredChild();
+        String hiddensCase = given().that("lars").posted("/api/v1/cases", Map.of("origin", "APPLICATION", "child", hidden,
+                "household", household, "receivedAt", "2026-04-01T08:00:00Z")).field("caseId");
+        String siblingsCase = given().that("lars").posted("/api/v1/cases", Map.of("origin", "APPLICATION", "child", sibling,
+                "household", household, "receivedAt", "2026-04-02T08:00:00Z")).field("caseId");
+        when("karin").posts("/api/v1/cases/" + siblingsCase + "/assignments", Map.of("assignee", "omar.hassan"))
+                .as("the household's protection reaches the sibling's file").isForbidden();
+        when("lars").posts("/api/v1/cases/" + siblingsCase + "/assignments", Map.of("assignee", "omar.hassan")).isRecorded();
 
-        assertThat(http.as("anna").get("/api/v1/cases/" + siblingsCase).status()).isEqualTo(403);
-        JsonNode omar = ok(http.as("omar").get("/api/v1/households/" + household));
+        when("anna").gets("/api/v1/cases/" + siblingsCase).isForbidden();
+        JsonNode omar = when("omar").gets("/api/v1/households/" + household).isOk();
         assertThat(memberIds(omar)).containsExactly(sibling);
         assertThat(omar.toString()).doesNotContain(hidden).doesNotContain(hiddensCase).doesNotContain("Skyddat");
     }
@@ -108,83 +107,83 @@ class HouseholdIT extends IntegrationTest {
     @Test
     void givenAChildWhoseCaseInTheHouseholdMovedToAnotherUnitWhenReadThroughAnotherOfTheirCasesThenTheHouseholdDoesNotShowThem() {
         String household = UUID.randomUUID().toString();
-        String child = Fixtures.registerChild(http);
-        String sibling = Fixtures.registerChild(http);
-        String moved = created(http.as("anna").post("/api/v1/cases", Map.of("origin", "APPLICATION", "child", child, "household", household,
-                "receivedAt", "2026-04-01T08:00:00Z"))).field("caseId");
-        created(http.as("anna").post("/api/v1/cases", Map.of("origin", "APPLICATION", "child", sibling, "household", household,
-                "receivedAt", "2026-04-01T08:00:00Z")));
-        created(http.as("anna").post("/api/v1/cases", Map.of("origin", "APPLICATION", "child", child,
-                "household", UUID.randomUUID().toString(), "receivedAt", "2026-04-02T08:00:00Z")));
-        created(http.as("anna").post("/api/v1/cases/" + moved + "/transfers", Map.of("toUnit", "central-reception", "reason", "Moved.")));
-        assertThat(http.as("anna").get("/api/v1/persons/" + child + "/history").status()).as("anna reads the child by her own case").isEqualTo(200);
+        String child = given().aRegisteredChild();
+        String sibling = given().aRegisteredChild();
+        String moved = given().that("anna").posted("/api/v1/cases", Map.of("origin", "APPLICATION", "child", child, "household", household,
+                "receivedAt", "2026-04-01T08:00:00Z")).field("caseId");
+        given().that("anna").posted("/api/v1/cases", Map.of("origin", "APPLICATION", "child", sibling, "household", household,
+                "receivedAt", "2026-04-01T08:00:00Z"));
+        given().that("anna").posted("/api/v1/cases", Map.of("origin", "APPLICATION", "child", child,
+                "household", UUID.randomUUID().toString(), "receivedAt", "2026-04-02T08:00:00Z"));
+        given().that("anna").posted("/api/v1/cases/" + moved + "/transfers", Map.of("toUnit", "central-reception", "reason", "Moved."));
+        when("anna").gets("/api/v1/persons/" + child + "/history").as("anna reads the child by her own case").hasStatus(200);
 
-        JsonNode anna = ok(http.as("anna").get("/api/v1/households/" + household));
+        JsonNode anna = when("anna").gets("/api/v1/households/" + household).isOk();
 
         assertThat(memberIds(anna)).as("the child is a member by the case anna may no longer read").containsExactly(sibling);
         assertThat(anna.toString()).doesNotContain(child).doesNotContain(moved);
-        assertThat(memberIds(ok(http.as("sara").get("/api/v1/households/" + household)))).containsExactly(child);
+        assertThat(memberIds(when("sara").gets("/api/v1/households/" + household).isOk())).containsExactly(child);
     }
 
     @Test
     void givenTheRulesOfMembershipWhenBrokenThenEachIsRefusedWithItsCodeAndNothingIsWritten() {
         String household = UUID.randomUUID().toString();
         String members = "/api/v1/households/" + household + "/members";
-        String person = Fixtures.registerChild(http);
-        LedgerHttp anna = http.as("anna");
-        created(anna.post(members, Map.of("person", person, "relation", "PARENT", "occurredAt", "2026-02-01T00:00:00Z")));
+        String person = given().aRegisteredChild();
+        given().that("anna").posted(members, Map.of("person", person, "relation", "PARENT", "occurredAt", "2026-02-01T00:00:00Z"));
 
-        refused(anna.post(members, Map.of("person", person, "relation", "GUARDIAN")), "ALREADY_A_HOUSEHOLD_MEMBER");
-        refused(anna.post(members, Map.of("person", UUID.randomUUID().toString(), "relation", "PARENT")), "PERSON_NOT_REGISTERED");
-        refused(anna.post(members + "/" + Fixtures.registerChild(http) + "/departure", Map.of()), "NOT_A_HOUSEHOLD_MEMBER");
-        refused(anna.post(members + "/" + person + "/relation-changes", Map.of("relation", "PARENT")), "HOUSEHOLD_RELATION_UNCHANGED");
-        refused(anna.post(members + "/" + person + "/relation-changes", Map.of("relation", "GUARDIAN", "occurredAt", "2026-01-01T00:00:00Z")),
-                "HOUSEHOLD_CHANGE_OUT_OF_ORDER");
-        refused(anna.post("/api/v1/households/" + UUID.randomUUID() + "/members/" + person + "/departure", Map.of()), "NOT_A_HOUSEHOLD_MEMBER");
+        when("anna").posts(members, Map.of("person", person, "relation", "GUARDIAN")).isRefusedBy("ALREADY_A_HOUSEHOLD_MEMBER");
+        when("anna").posts(members, Map.of("person", UUID.randomUUID().toString(), "relation", "PARENT")).isRefusedBy("PERSON_NOT_REGISTERED");
+        when("anna").posts(members + "/" + given().aRegisteredChild() + "/departure", Map.of()).isRefusedBy("NOT_A_HOUSEHOLD_MEMBER");
+        when("anna").posts(members + "/" + person + "/relation-changes", Map.of("relation", "PARENT"))
+                .isRefusedBy("HOUSEHOLD_RELATION_UNCHANGED");
+        when("anna").posts(members + "/" + person + "/relation-changes", Map.of("relation", "GUARDIAN", "occurredAt", "2026-01-01T00:00:00Z"))
+                .isRefusedBy("HOUSEHOLD_CHANGE_OUT_OF_ORDER");
+        when("anna").posts("/api/v1/households/" + UUID.randomUUID() + "/members/" + person + "/departure", Map.of())
+                .isRefusedBy("NOT_A_HOUSEHOLD_MEMBER");
 
-        String erased = Fixtures.registerChild(http);
-        created(http.as("eva").post("/api/v1/persons/" + erased + "/erasure", Map.of("reason", "REGISTERED_IN_ERROR")));
-        refused(anna.post(members, Map.of("person", erased, "relation", "CHILD")), "PERSON_ERASED");
+        String erased = given().aRegisteredChild();
+        given().that("eva").posted("/api/v1/persons/" + erased + "/erasure", Map.of("reason", "REGISTERED_IN_ERROR"));
+        when("anna").posts(members, Map.of("person", erased, "relation", "CHILD")).isRefusedBy("PERSON_ERASED");
 
-        created(anna.post(members + "/" + person + "/relation-changes", Map.of("relation", "GUARDIAN")));
-        created(anna.post(members + "/" + person + "/departure", Map.of()));
-        assertThat(member(ok(anna.get("/api/v1/households/" + household)), person).path("periods")).hasSize(2);
-        assertThat(http.as("ivo").post(members, Map.of("person", person, "relation", "PARENT")).status()).isEqualTo(403);
+        when("anna").posts(members + "/" + person + "/relation-changes", Map.of("relation", "GUARDIAN")).isRecorded();
+        when("anna").posts(members + "/" + person + "/departure", Map.of()).isRecorded();
+        assertThat(member(when("anna").gets("/api/v1/households/" + household).isOk(), person).path("periods")).hasSize(2);
+        when("ivo").posts(members, Map.of("person", person, "relation", "PARENT")).isForbidden();
     }
 
     @Test
     void givenAProtectedHouseholdOrAProtectedPersonWhenSomeoneWhoMayNotReadThemChangesTheMembershipThenItIsRefusedAndNothingIsWritten() {
         HouseholdFamily family = HouseholdFamily.make(http);
         String members = "/api/v1/households/" + family.household() + "/members";
-        String sibling = Fixtures.registerChild(http);
-        String hiddenElsewhere = created(http.as("sara").post("/api/v1/persons", Map.of("identityNumber", Fixtures.identityNumber(),
-                "name", "Skyddad Annanstans", "protectedIdentity", true))).field("personId");
+        String sibling = given().aRegisteredChild();
+        String hiddenElsewhere = given().that("sara").posted("/api/v1/persons", Map.of("identityNumber", Fixtures.identityNumber(),
+                "name", "Skyddad Annanstans", "protectedIdentity", true)).field("personId");
         long before = storedEvents();
 
-        LedgerHttp.Response notBosWorker = http.as("anna").post(members, Map.of("person", sibling, "relation", "SIBLING"));
-        LedgerHttp.Response leaving = http.as("anna").post(members + "/" + family.parent() + "/departure", Map.of());
-        LedgerHttp.Response stranger = http.as("anna").post("/api/v1/households/" + UUID.randomUUID() + "/members",
+        Then notBosWorker = when("anna").posts(members, Map.of("person", sibling, "relation", "SIBLING"));
+        Then leaving = when("anna").posts(members + "/" + family.parent() + "/departure", Map.of());
+        Then stranger = when("anna").posts("/api/v1/households/" + UUID.randomUUID() + "/members",
                 Map.of("person", hiddenElsewhere, "relation", "OTHER_ADULT"));
 
-        assertThat(notBosWorker.status()).as("anna may not act on Bo's protected file: " + notBosWorker).isEqualTo(403);
-        assertThat(leaving.status()).as(leaving.toString()).isEqualTo(403);
-        assertThat(stranger.status()).as("a protected person of another unit is no one's to add here: " + stranger).isEqualTo(403);
+        notBosWorker.as("anna may not act on Bo's protected file").isForbidden();
+        leaving.isForbidden();
+        stranger.as("a protected person of another unit is no one's to add here").isForbidden();
         assertThat(storedEvents()).isEqualTo(before);
-        assertThat(http.as("lars").post(members, Map.of("person", sibling, "relation", "SIBLING")).status()).as("the unit head may")
-                .isEqualTo(201);
+        when("lars").posts(members, Map.of("person", sibling, "relation", "SIBLING")).as("the unit head may").isCreated();
     }
 
     @Test
     void givenAHouseholdNothingRefersToWhenReadThenItIsNotFoundAndTheAttemptIsLogged() {
         String household = UUID.randomUUID().toString();
 
-        assertThat(http.as("anna").get("/api/v1/households/" + household).status()).isEqualTo(404);
-        String caseId = Fixtures.openCase(http);
-        assertThat(http.as("anna").get("/api/v1/households/" + caseId).status()).as("a case's id names no household").isEqualTo(404);
-        assertThat(http.as("anna").post("/api/v1/households/" + caseId + "/members",
-                Map.of("person", Fixtures.registerChild(http), "relation", "PARENT")).status()).isEqualTo(404);
+        when("anna").gets("/api/v1/households/" + household).isNotFound();
+        String caseId = given().anOpenCase();
+        when("anna").gets("/api/v1/households/" + caseId).as("a case's id names no household").isNotFound();
+        when("anna").posts("/api/v1/households/" + caseId + "/members", Map.of("person", given().aRegisteredChild(), "relation", "PARENT"))
+                .isNotFound();
 
-        JsonNode log = ok(http.as("ivo").get("/api/v1/audit/access-log?user=anna.lind&limit=500"));
+        JsonNode log = when("ivo").gets("/api/v1/audit/access-log?user=anna.lind&limit=500").isOk();
         assertThat(log.toString()).contains("household " + household).contains("NOT_FOUND");
     }
 
@@ -192,9 +191,9 @@ class HouseholdIT extends IntegrationTest {
     void givenAReadOfTheHouseholdThenEveryCaseAndMemberShownIsLoggedAsReadWithThePurpose() {
         HouseholdFamily family = HouseholdFamily.make(http);
 
-        ok(http.as("omar").header("X-Purpose", "Planning a home visit").get("/api/v1/households/" + family.household()));
+        when("omar").withHeader("X-Purpose", "Planning a home visit").gets("/api/v1/households/" + family.household()).isOk();
 
-        JsonNode log = ok(http.as("ivo").get("/api/v1/audit/access-log?caseId=" + family.bosCase() + "&limit=100"));
+        JsonNode log = when("ivo").gets("/api/v1/audit/access-log?caseId=" + family.bosCase() + "&limit=100").isOk();
         List<JsonNode> reads = new ArrayList<>();
         log.forEach(entry -> {
             if (entry.path("what").asString().equals("GET /api/v1/households/{householdId}")) {
@@ -205,23 +204,8 @@ class HouseholdIT extends IntegrationTest {
         assertThat(reads.get(0).path("staffId").asString()).isEqualTo("omar.hassan");
         assertThat(reads.get(0).path("outcome").asString()).isEqualTo("READ");
         assertThat(reads.get(0).path("purpose").asString()).isEqualTo("Planning a home visit");
-        assertThat(ok(http.as("ivo").get("/api/v1/audit/access-log?caseId=" + family.alvasCase() + "&limit=100")).toString())
+        assertThat(when("ivo").gets("/api/v1/audit/access-log?caseId=" + family.alvasCase() + "&limit=100").isOk().toString())
                 .as("Alva's file was not shown to omar, so not read by him").doesNotContain("omar.hassan");
-    }
-
-    private static JsonNode ok(LedgerHttp.Response response) {
-        assertThat(response.status()).as(response.toString()).isEqualTo(200);
-        return response.json();
-    }
-
-    private static LedgerHttp.Response created(LedgerHttp.Response response) {
-        assertThat(response.status()).as(response.toString()).isIn(200, 201);
-        return response;
-    }
-
-    private void refused(LedgerHttp.Response response, String rule) {
-        assertThat(response.status()).as(response.toString()).isIn(400, 409);
-        assertThat(response.field("rule")).as(response.toString()).isEqualTo(rule);
     }
 
     static List<String> memberIds(JsonNode view) {

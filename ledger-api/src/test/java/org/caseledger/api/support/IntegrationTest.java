@@ -12,7 +12,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Base of the integration tests: the whole application on a random port, on real PostgreSQL, spoken to over
  * HTTP. All subclasses share one application context and so one database; tests make their own cases and
- * never rely on an empty store.
+ * never rely on an empty store. A test may read as a specification: {@link #given()} what is so, {@link #when(String)}
+ * a member of staff asks, {@link #then(LedgerHttp.Response)} what the answer must be.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import({ProjectionFailureProbe.class, AccessIndexFailureProbe.class})
@@ -34,6 +35,19 @@ public abstract class IntegrationTest {
     @BeforeEach
     void http() {
         http = new LedgerHttp("http://localhost:" + port);
+    }
+
+    protected Given given() {
+        return new Given(http);
+    }
+
+    /** The act: one request of the demo user (anna, sara, ivo, …). */
+    protected When when(String user) {
+        return new When(http.as(user));
+    }
+
+    protected Then then(LedgerHttp.Response response) {
+        return new Then(response, null);
     }
 
     protected int port() {

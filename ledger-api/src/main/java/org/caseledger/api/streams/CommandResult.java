@@ -1,5 +1,6 @@
-package org.caseledger.api.web;
+package org.caseledger.api.streams;
 
+import org.caseledger.api.web.Versions;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

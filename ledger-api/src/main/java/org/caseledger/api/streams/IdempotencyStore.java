@@ -1,4 +1,4 @@
-package org.caseledger.api.web;
+package org.caseledger.api.streams;
 
 import java.time.Instant;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package org.caseledger.api.web;
+package org.caseledger.api.streams;
 
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.SerializationContext;

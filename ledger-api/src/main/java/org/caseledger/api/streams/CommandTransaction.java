@@ -1,4 +1,4 @@
-package org.caseledger.api.web;
+package org.caseledger.api.streams;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -12,6 +12,11 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.GenericMessage;
 import org.axonframework.messaging.MetaData;
 import org.caseledger.api.database.DatabaseUnavailable;
+import org.caseledger.api.web.CommandContext;
+import org.caseledger.api.web.IdempotencyKeyReusedException;
+import org.caseledger.api.web.OutcomeUnknownException;
+import org.caseledger.api.web.StaleVersionException;
+import org.caseledger.api.web.Versions;
 import org.caseledger.core.shared.LedgerCommand;
 import org.caseledger.core.shared.LedgerEvent;
 import org.springframework.http.ResponseEntity;

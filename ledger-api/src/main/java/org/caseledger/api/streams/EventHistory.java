@@ -1,4 +1,4 @@
-package org.caseledger.api.web;
+package org.caseledger.api.streams;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.HashMap;
@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.caseledger.api.web.NotFoundException;
 import org.caseledger.core.shared.Envelope;
 import org.caseledger.core.shared.LedgerEvent;
 import org.springframework.jdbc.core.simple.JdbcClient;
