@@ -55,12 +55,12 @@ final class GrowthChart {
             g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
             g.drawString("Append latency and heap as the ledger grows", LEFT, 28);
             int panel = (HEIGHT - TOP - GAP - BOTTOM) / 2;
-            panel(g, curve, TOP, panel, "latency of one command (ms)", List.of(
+            panel(g, curve, TOP, panel, "latency (ms)", List.of(
                     new Series("open a case p50", OPEN, false, c -> c.openCase().p50()),
                     new Series("open a case p99", OPEN, true, c -> c.openCase().p99()),
                     new Series("journal note p50", NOTE, false, c -> c.journalNote().p50()),
                     new Series("journal note p99", NOTE, true, c -> c.journalNote().p99())));
-            panel(g, curve, TOP + panel + GAP, panel, "heap used after GC (MiB)", List.of(
+            panel(g, curve, TOP + panel + GAP, panel, "heap (MiB)", List.of(
                     new Series("heap used after GC", HEAP, false, c -> c.heapAfterGcBytes() / (1024.0 * 1024))));
         } finally {
             g.dispose();

@@ -316,7 +316,7 @@ class LedgerBenchmarks {
         for (double share : GROWTH_CHECKPOINTS) {
             fill(stored, Math.round(GROWTH_EVENTS * share) / EVENTS_PER_CASE);
             awaitEveryReadModelAtHead();
-            GrowthCurve.Checkpoint checkpoint = growthCheckpoint(stored);
+            GrowthCurve.Checkpoint checkpoint = growthCheckpoint(stored, curve.isEmpty());
             curve.add(checkpoint);
             System.out.printf(Locale.ROOT, "[bench] growth at %,d events: open a case p50 %.2f p99 %.2f ms, journal note p50 %.2f "
                             + "p99 %.2f ms, %.0f + %.0f µs a command, heap after GC %,d MiB, database %,d MiB%n", checkpoint.events(),
@@ -355,18 +355,24 @@ class LedgerBenchmarks {
     private record GrowthFigure(String name, String unit, ToDoubleFunction<GrowthCurve.Checkpoint> value) {
     }
 
-    private GrowthCurve.Checkpoint growthCheckpoint(CaseSample stored) throws Exception {
-        long events = storedEvents();
+    /**
+     * The figures at the ledger's present size. The first checkpoint warms the JVM up for {@code 2 × RATE_RUN} of each
+     * command before it measures, so that the empty ledger's figures are not the JIT compiler's; the events that warm-up
+     * appends are counted in the events stored.
+     */
+    private GrowthCurve.Checkpoint growthCheckpoint(CaseSample stored, boolean first) throws Exception {
         int warmUp = LATENCY_CALLS / 5;
         List<PersonId> registered = registerChildren(warmUp + LATENCY_CALLS);
         List<String> opened = Collections.synchronizedList(new ArrayList<>());
-        Load.Operation open = (thread, call) -> opened.add(openCase(registered.get((int) call)).toString());
+        Load.Operation open = (thread, call) -> opened.add(openCase(registered.get((int) (call % registered.size()))).toString());
         // before any case is stored, the notes go to the cases just opened
         Load.Operation note = (thread, call) -> note(CaseId.of(stored.size() > 0 ? stored.any() : opened.get((int) (call % opened.size()))));
-        for (int call = 0; call < warmUp; call++) {
+        long warmUntil = System.nanoTime() + (first ? RATE_RUN.multipliedBy(2).toNanos() : 0);
+        for (int call = 0; call < warmUp || System.nanoTime() < warmUntil; call++) {
             open.run(0, call);
             note.run(0, call);
         }
+        long events = storedEvents();
         CpuTime.Reading before = clock.read();
         Load.Latencies openCase = Load.latencies(0, LATENCY_CALLS, (thread, call) -> open.run(thread, warmUp + call));
         Load.Latencies journalNote = Load.latencies(0, LATENCY_CALLS, note);
