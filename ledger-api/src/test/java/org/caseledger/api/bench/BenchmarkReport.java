@@ -43,15 +43,22 @@ final class BenchmarkReport {
         }
     }
 
-    /** A target from the issue, checked against the median (in the figure's direction) or against the efficiency. */
-    record Target(String text, double bound, boolean onEfficiency) {
+    /**
+     * A target from the issue, checked against the median (in the figure's direction) or against the efficiency; a
+     * limit ({@link #atMost}) is met by the bound itself.
+     */
+    record Target(String text, double bound, boolean onEfficiency, boolean limit) {
 
         static Target figure(double bound, String text) {
-            return new Target(text, bound, false);
+            return new Target(text, bound, false, false);
         }
 
         static Target efficiency(double bound, String text) {
-            return new Target(text, bound, true);
+            return new Target(text, bound, true, false);
+        }
+
+        static Target atMost(double bound, String text) {
+            return new Target(text, bound, false, true);
         }
     }
 
@@ -72,6 +79,9 @@ final class BenchmarkReport {
             if (value == null) {
                 return false;
             }
+            if (target.limit()) {
+                return value <= target.bound();
+            }
             boolean higher = target.onEfficiency() || direction == Direction.HIGHER_IS_BETTER;
             return higher ? value >= target.bound() : value < target.bound();
         }
@@ -80,6 +90,8 @@ final class BenchmarkReport {
     private final Map<String, Object> machine;
     private final Map<String, Object> parameters;
     private final List<Figure> figures = new ArrayList<>();
+    private GrowthCurve growth;
+    private String growthSection;
     private final Instant started = Instant.now();
 
     BenchmarkReport(Map<String, Object> machine, Map<String, Object> parameters) {
@@ -100,6 +112,14 @@ final class BenchmarkReport {
                         figure.referenceName(), format(figure.reference().median()), figure.efficiency()));
     }
 
+    /** The growth curve of a section, written as a table and drawn as {@value #GROWTH_CHART} beside the report. */
+    void growth(String section, GrowthCurve curve) {
+        this.growthSection = section;
+        this.growth = curve;
+    }
+
+    static final String GROWTH_CHART = "benchmarks-growth.png";
+
     /** The number a section's name starts with ("3. Rebuild"). */
     private static int number(Figure figure) {
         return Integer.parseInt(figure.section().substring(0, figure.section().indexOf('.')));
@@ -110,6 +130,9 @@ final class BenchmarkReport {
         Files.writeString(directory.resolve("benchmarks.json"), new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                 .writeValueAsString(json()));
         Files.writeString(directory.resolve("benchmarks.md"), markdown());
+        if (growth != null && !growth.isEmpty()) {
+            GrowthChart.write(growth, directory.resolve(GROWTH_CHART));
+        }
     }
 
     private Map<String, Object> json() {
@@ -139,6 +162,9 @@ final class BenchmarkReport {
             list.add(entry);
         }
         json.put("figures", list);
+        if (growth != null) {
+            json.put("growth", Map.of("section", growthSection, "checkpoints", growth.json(), "chart", GROWTH_CHART));
+        }
         return json;
     }
 
@@ -174,8 +200,19 @@ final class BenchmarkReport {
             if (figure.note() != null) {
                 md.append("| | ").append(figure.note()).append(" | | | | | |\n");
             }
+            if (growth != null && section.equals(growthSection) && isLastOfSection(figure)) {
+                md.append("\n").append(growth.markdownTable());
+                if (!growth.isEmpty()) {
+                    md.append("\n![Append latency and heap used after GC against the events stored](").append(GROWTH_CHART).append(")\n");
+                }
+            }
         }
         return md.toString();
+    }
+
+    private boolean isLastOfSection(Figure figure) {
+        int at = figures.indexOf(figure);
+        return at == figures.size() - 1 || !figures.get(at + 1).section().equals(figure.section());
     }
 
     private static double round(double value) {

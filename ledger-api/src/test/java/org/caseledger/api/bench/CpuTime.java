@@ -1,46 +1,42 @@
 package org.caseledger.api.bench;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Locale;
-import java.util.stream.Stream;
+import java.util.Map;
 
 /**
- * Processor time used so far by this JVM and by the PostgreSQL processes of the machine, read from {@code /proc}: the
- * figure that stays put on a noisy machine, where a rate moves with whatever else runs. PostgreSQL's share is every
- * process named {@code postgres} (the benchmark's cluster is the only one running), its own time and that of the
- * children it has reaped, so a connection that closed still counts. Where {@code /proc} is missing, PostgreSQL's share
- * reads as zero and says so.
+ * Processor time used by this JVM and by the benchmark's PostgreSQL processes over a stretch of the run, the figure that
+ * stays put on a noisy machine where a rate moves with whatever else runs. Which PostgreSQL processes count, and how
+ * they are read, is {@link ProcessorClock}'s; where their times could not be read PostgreSQL's share is unknown and
+ * says so.
  */
 record CpuTime(long jvmNanos, long postgresNanos, boolean postgresKnown) {
 
     /** Linux reports process times in clock ticks of 1/100 s ({@code getconf CLK_TCK}) on every platform it runs on here. */
-    private static final long NANOS_PER_TICK = 10_000_000L;
-
-    static CpuTime now() {
-        long jvm = ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
-        Path proc = Path.of("/proc");
-        if (!Files.isDirectory(proc)) {
-            return new CpuTime(jvm, 0, false);
-        }
-        long ticks = 0;
-        try (Stream<Path> processes = Files.list(proc)) {
-            ticks = processes.filter(path -> path.getFileName().toString().chars().allMatch(Character::isDigit))
-                    .mapToLong(CpuTime::postgresTicks).sum();
-        } catch (IOException e) {
-            return new CpuTime(jvm, 0, false);
-        }
-        return new CpuTime(jvm, ticks * NANOS_PER_TICK, true);
-    }
+    static final long NANOS_PER_TICK = 10_000_000L;
 
     /** No time yet, to add runs' times to. */
     static final CpuTime NONE = new CpuTime(0, 0, true);
 
-    /** The times since {@code earlier}. */
-    CpuTime since(CpuTime earlier) {
-        return new CpuTime(jvmNanos - earlier.jvmNanos, postgresNanos - earlier.postgresNanos, postgresKnown && earlier.postgresKnown);
+    /** The processor times of this JVM and of some PostgreSQL processes, by process id, at one moment. */
+    record Reading(long jvmNanos, Map<Long, Long> postgresTicks, boolean postgresKnown) {
+
+        Reading {
+            postgresTicks = Map.copyOf(postgresTicks);
+        }
+    }
+
+    /**
+     * The time used from {@code earlier} to {@code later}. A process is counted by its own growth: one that started in
+     * between counts whole, one that ended in between counts nothing (its last stretch is lost rather than its whole
+     * past subtracted), so that a process coming or going never makes the sum wrong by more than its own share.
+     */
+    static CpuTime between(Reading earlier, Reading later) {
+        long ticks = 0;
+        for (Map.Entry<Long, Long> process : later.postgresTicks().entrySet()) {
+            ticks += Math.max(0, process.getValue() - earlier.postgresTicks().getOrDefault(process.getKey(), 0L));
+        }
+        return new CpuTime(later.jvmNanos() - earlier.jvmNanos(), ticks * NANOS_PER_TICK,
+                earlier.postgresKnown() && later.postgresKnown());
     }
 
     /** These times and {@code other}'s together. */
@@ -57,22 +53,5 @@ record CpuTime(long jvmNanos, long postgresNanos, boolean postgresKnown) {
     String perOperation(long operations) {
         return String.format(Locale.ROOT, "%.1f µs JVM + %s PostgreSQL", jvmNanos / 1e3 / operations,
                 postgresKnown ? String.format(Locale.ROOT, "%.1f µs", postgresNanos / 1e3 / operations) : "unknown");
-    }
-
-    /** utime, stime, cutime and cstime of one process when it is PostgreSQL's; 0 otherwise or when it ended meanwhile. */
-    private static long postgresTicks(Path process) {
-        try {
-            String stat = Files.readString(process.resolve("stat"));
-            int open = stat.indexOf('(');
-            int close = stat.lastIndexOf(')');
-            if (open < 0 || close < 0 || !stat.substring(open + 1, close).equals("postgres")) {
-                return 0;
-            }
-            // after "pid (comm) ": state is field 3, utime 14, stime 15, cutime 16, cstime 17
-            String[] fields = stat.substring(close + 2).split(" ");
-            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]) + Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
-        } catch (IOException | RuntimeException e) {
-            return 0;
-        }
     }
 }

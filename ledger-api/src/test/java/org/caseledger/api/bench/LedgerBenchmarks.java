@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpServer;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -115,7 +116,10 @@ class LedgerBenchmarks {
     private static final int EVENTS_PER_CASE = Integer.getInteger("bench.events-per-case", 10);
     private static final int RUNS = Integer.getInteger("bench.runs", 3);
     private static final Duration RATE_RUN = Duration.ofSeconds(Long.getLong("bench.seconds", 5));
-    private static final Duration LOAD_RUN = Duration.ofSeconds(Long.getLong("bench.load-seconds", 20));
+    /** The issue's paced load is sustained for five minutes. */
+    private static final Duration LOAD_RUN = Duration.ofSeconds(Long.getLong("bench.load-seconds", 300));
+    /** The closed-loop warm-up of each REST request before the paced runs. */
+    private static final Duration LOAD_WARM_UP = Duration.ofSeconds(Long.getLong("bench.load-warm-up-seconds", 20));
     private static final List<Integer> THREADS = List.of(1, 4, 16);
     /** The client threads the append targets are stated at. */
     private static final int TARGET_THREADS = 16;
@@ -124,12 +128,24 @@ class LedgerBenchmarks {
     /** The physical references use every core the machine has. */
     private static final int CORES = Runtime.getRuntime().availableProcessors();
     /** The numbered benchmarks to run, for a run while tuning one of them; every one by default. */
-    private static final String ALL_SECTIONS = "1,2,3,4,5,6,7";
+    private static final String ALL_SECTIONS = "1,2,3,4,5,6,7,8";
     private static final String SECTIONS = System.getProperty("bench.sections", ALL_SECTIONS);
     /** Events appended for each run of the sealing benchmark (7). */
     private static final int EVENTS_PER_SEAL_RUN = Integer.getInteger("bench.seal-events", 20_000);
     /** Checkpoints submitted to the witness in each run of the witness round trip (7), one at a time. */
     private static final int WITNESS_ROUND_TRIPS = Integer.getInteger("bench.witness-round-trips", 50);
+    /** The ledger the growth benchmark (8) grows to, in stages; the other sections then read it. */
+    private static final long GROWTH_EVENTS = Long.getLong("bench.growth-events", EVENTS);
+    /** Where the growth benchmark measures, as shares of {@code GROWTH_EVENTS}. */
+    private static final double[] GROWTH_CHECKPOINTS = {0, 0.1, 0.25, 0.5, 1};
+    /** The growth targets: at the largest ledger a figure is at most this many times what it was at the first checkpoint. */
+    private static final double FLAT = 1.5;
+    /** Events stored before the sections run: the fill, and the growth benchmark's ledger when it runs and is larger. */
+    private static final long LEDGER_EVENTS = selected(8) ? Math.max(EVENTS, GROWTH_EVENTS) : EVENTS;
+    /** Synthetic cases of the fill; the sections number their own synthetic cases after these. */
+    private static final long FILLED_CASES = LEDGER_EVENTS / EVENTS_PER_CASE;
+    /** Stored cases the harness keeps the ids of, for the REST load and the growth benchmark's notes. */
+    private static final int SAMPLED_CASES = 100_000;
     private static final int HOT_CASES = 10;
     private static final int HOT_CASE_EVENTS = 1_000;
     private static final int FRESH_CASES = 20_000;
@@ -184,6 +200,10 @@ class LedgerBenchmarks {
     private int port;
 
     private final AtomicLong caseNumbers = new AtomicLong();
+    private final AtomicLong nextChild = new AtomicLong();
+    /** Synthetic cases filled so far, numbered from 0. */
+    private long syntheticCases;
+    private ProcessorClock clock;
     private List<PersonId> children;
     private final HttpClient http = HttpClient.newHttpClient();
     private final String token = IdentityProvider.token(STAFF, Role.SOCIAL_SECRETARY.name(), UNIT.value());
@@ -197,15 +217,20 @@ class LedgerBenchmarks {
     void measureEveryFigureAgainstItsReference() throws Exception {
         try (HikariDataSource owner = ownerPool()) {
             References references = new References(owner);
+            clock = new ProcessorClock(owner);
             BenchmarkReport report = new BenchmarkReport(machine(), parameters());
             // the commands are refused from anyone the staff registry does not have working in the unit and role
             StaffEntries.entered(new LedgerHttp(baseUrl()).bearer(IdentityProvider.token("bench.admin", Role.ADMINISTRATOR.name(),
                     UNIT.value())), STAFF, Role.SOCIAL_SECRETARY.name(), UNIT.value());
 
-            List<String> caseIds = fill();
+            CaseSample stored = new CaseSample(SAMPLED_CASES, 20_261_207);
+            if (selected(8)) {
+                grow(report, stored);
+            }
+            fill(stored, FILLED_CASES);
             references.createAppendTable();
             if (selected(3)) {
-                rebuild(report, references, caseIds.size());
+                rebuild(report, references, FILLED_CASES);
             } else {
                 projections.rebuild(CaseViewProjection.PROCESSING_GROUP);
                 awaitReadModelsAtHead();
@@ -223,7 +248,7 @@ class LedgerBenchmarks {
                 timeTravel(report, references);
             }
             if (selected(6)) {
-                restUnderLoad(report, references, caseIds);
+                restUnderLoad(report, references, stored.ids());
             }
             if (selected(7)) {
                 integrityAtAppendAndSeal(report, references);
@@ -235,11 +260,16 @@ class LedgerBenchmarks {
         }
     }
 
-    /** The ledger the benchmarks read: {@code EVENTS} events in cases of {@code EVENTS_PER_CASE}, appended past the read models. */
-    private List<String> fill() throws Exception {
+    /**
+     * The ledger the benchmarks read: synthetic cases of {@code EVENTS_PER_CASE} events, numbered from the last one
+     * filled to {@code until}, appended past the read models (their processor stopped) and offered to the sample.
+     */
+    private void fill(CaseSample stored, long until) throws Exception {
         processing.eventProcessor(CaseViewProjection.PROCESSING_GROUP).ifPresent(EventProcessor::shutDown);
-        long cases = EVENTS / EVENTS_PER_CASE;
-        List<String> caseIds = Collections.synchronizedList(new ArrayList<>());
+        long from = syntheticCases;
+        if (until <= from) {
+            return;
+        }
         long start = System.nanoTime();
         int threads = 2;
         ExecutorService executor = Executors.newFixedThreadPool(threads);
@@ -248,11 +278,11 @@ class LedgerBenchmarks {
             for (int t = 0; t < threads; t++) {
                 int thread = t;
                 work.add(executor.submit(() -> {
-                    for (long first = thread * 10L; first < cases; first += threads * 10L) {
+                    for (long first = from + thread * 10L; first < until; first += threads * 10L) {
                         List<GenericDomainEventMessage<LedgerEvent>> batch = new ArrayList<>();
-                        for (long c = first; c < Math.min(cases, first + 10); c++) {
+                        for (long c = first; c < Math.min(until, first + 10); c++) {
                             List<GenericDomainEventMessage<LedgerEvent>> history = SyntheticCases.history(c, EVENTS_PER_CASE);
-                            caseIds.add(history.get(0).getAggregateIdentifier());
+                            stored.offer(history.get(0).getAggregateIdentifier());
                             batch.addAll(history);
                         }
                         transaction.executeWithoutResult(status -> eventStore.publish(batch));
@@ -266,64 +296,157 @@ class LedgerBenchmarks {
         } finally {
             executor.shutdownNow();
         }
-        System.out.printf("[bench] filled %,d events in %,d cases in %.0f s%n", cases * EVENTS_PER_CASE, cases,
+        syntheticCases = until;
+        System.out.printf("[bench] filled %,d events in %,d cases in %.0f s%n", (until - from) * EVENTS_PER_CASE, until - from,
                 (System.nanoTime() - start) / 1e9);
-        return List.copyOf(caseIds);
     }
 
-    private void rebuild(BenchmarkReport report, References references, long cases) throws Exception {
+    /**
+     * Append latency and memory as the ledger grows from empty to {@code GROWTH_EVENTS}: at each checkpoint the ledger is
+     * filled to its size with synthetic cases (as the fill does, past the read models, whose processor stays stopped, so
+     * the commands here pay for the append path and the access index written in its transaction, not for a case view
+     * catching up), then single commands are sent through the gateway one at a time: opening a case for a child
+     * registered for it, and a journal note to a case drawn at random from every case stored so far (so that a larger
+     * ledger is also a colder one for PostgreSQL's buffers). Beside their latencies: the processor time per command,
+     * the heap in use after a full collection and the database's size.
+     */
+    private void grow(BenchmarkReport report, CaseSample stored) throws Exception {
+        String section = "8. Growth";
+        GrowthCurve curve = new GrowthCurve();
+        for (double share : GROWTH_CHECKPOINTS) {
+            fill(stored, Math.round(GROWTH_EVENTS * share) / EVENTS_PER_CASE);
+            awaitEveryReadModelAtHead();
+            GrowthCurve.Checkpoint checkpoint = growthCheckpoint(stored, curve.isEmpty());
+            curve.add(checkpoint);
+            System.out.printf(Locale.ROOT, "[bench] growth at %,d events: open a case p50 %.2f p99 %.2f ms, journal note p50 %.2f "
+                            + "p99 %.2f ms, %.0f + %.0f µs a command, heap after GC %,d MiB, database %,d MiB%n", checkpoint.events(),
+                    checkpoint.openCase().p50(), checkpoint.openCase().p99(), checkpoint.journalNote().p50(),
+                    checkpoint.journalNote().p99(), checkpoint.jvmMicrosPerCommand(), checkpoint.postgresMicrosPerCommand(),
+                    checkpoint.heapAfterGcBytes() >> 20, checkpoint.databaseBytes() >> 20);
+        }
+        report.growth(section, curve);
+        GrowthCurve.Checkpoint first = curve.first();
+        GrowthCurve.Checkpoint last = curve.last();
+        String atLast = String.format(", at %,d events stored", last.events());
+        String atFirst = String.format("the same at the first checkpoint, %,d events stored", first.events());
+        Target flat = Target.efficiency(1 / FLAT, "flat: at most " + FLAT + " × at the first checkpoint");
+        List<GrowthFigure> figures = List.of(
+                new GrowthFigure("open a case through the command gateway, one at a time: p50", "ms", c -> c.openCase().p50()),
+                new GrowthFigure("open a case through the command gateway, one at a time: p99", "ms", c -> c.openCase().p99()),
+                new GrowthFigure("journal note to a random stored case, command gateway, one at a time: p50", "ms",
+                        c -> c.journalNote().p50()),
+                new GrowthFigure("journal note to a random stored case, command gateway, one at a time: p99", "ms",
+                        c -> c.journalNote().p99()),
+                new GrowthFigure("JVM heap used after a full collection", "MiB", c -> c.heapAfterGcBytes() / (1024.0 * 1024)));
+        for (GrowthFigure figure : figures) {
+            report.add(new Figure(section, figure.name() + atLast, figure.unit(), LOWER_IS_BETTER,
+                    new Runs(List.of(figure.value().applyAsDouble(last))), atFirst, new Runs(List.of(figure.value().applyAsDouble(first))),
+                    List.of(flat), null));
+        }
+        report.add(new Figure(section, "processor time per command, both commands" + atLast, "µs", LOWER_IS_BETTER,
+                new Runs(List.of(last.jvmMicrosPerCommand() + last.postgresMicrosPerCommand())), atFirst,
+                new Runs(List.of(first.jvmMicrosPerCommand() + first.postgresMicrosPerCommand())), List.of(),
+                "One run per checkpoint, of " + LATENCY_CALLS + " commands of each kind after " + LATENCY_CALLS / 5
+                        + " unmeasured; the read models' processor is stopped while the ledger grows. Every checkpoint in the "
+                        + "table below and in the chart."));
+    }
+
+    /** One figure of the growth benchmark, read from a checkpoint. */
+    private record GrowthFigure(String name, String unit, ToDoubleFunction<GrowthCurve.Checkpoint> value) {
+    }
+
+    /**
+     * The figures at the ledger's present size. The first checkpoint warms the JVM up for {@code 2 × RATE_RUN} of each
+     * command before it measures, so that the empty ledger's figures are not the JIT compiler's; the events that warm-up
+     * appends are counted in the events stored.
+     */
+    private GrowthCurve.Checkpoint growthCheckpoint(CaseSample stored, boolean first) throws Exception {
+        int warmUp = LATENCY_CALLS / 5;
+        List<PersonId> registered = registerChildren(warmUp + LATENCY_CALLS);
+        List<String> opened = Collections.synchronizedList(new ArrayList<>());
+        Load.Operation open = (thread, call) -> opened.add(openCase(registered.get((int) (call % registered.size()))).toString());
+        // before any case is stored, the notes go to the cases just opened
+        Load.Operation note = (thread, call) -> note(CaseId.of(stored.size() > 0 ? stored.any() : opened.get((int) (call % opened.size()))));
+        long warmUntil = System.nanoTime() + (first ? RATE_RUN.multipliedBy(2).toNanos() : 0);
+        for (int call = 0; call < warmUp || System.nanoTime() < warmUntil; call++) {
+            open.run(0, call);
+            note.run(0, call);
+        }
         long events = storedEvents();
-        CpuTime before = CpuTime.now();
-        Runs ledger = runs(() -> {
+        CpuTime.Reading before = clock.read();
+        Load.Latencies openCase = Load.latencies(0, LATENCY_CALLS, (thread, call) -> open.run(thread, warmUp + call));
+        Load.Latencies journalNote = Load.latencies(0, LATENCY_CALLS, note);
+        CpuTime cpu = clock.since(before);
+        opened.forEach(stored::offer);
+        long commands = 2L * LATENCY_CALLS;
+        long database = jdbc.sql("SELECT pg_database_size(current_database())").query(Long.class).single();
+        return new GrowthCurve.Checkpoint(events, new GrowthCurve.Latency(openCase.p50(), openCase.p99()),
+                new GrowthCurve.Latency(journalNote.p50(), journalNote.p99()), cpu.jvmNanos() / 1e3 / commands,
+                cpu.postgresNanos() / 1e3 / commands, heapAfterFullCollection(), database);
+    }
+
+    /** The heap in use once a full collection has run: what the ledger holds, not what it has yet to collect. */
+    private static long heapAfterFullCollection() {
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        memory.gc();
+        memory.gc();
+        return memory.getHeapMemoryUsage().getUsed();
+    }
+
+    /**
+     * Every read model rebuilt from the stored events, against reading and parsing them in one slice per core; beside
+     * the rates, the processor time per event of both, the JVM's and PostgreSQL's.
+     */
+    private void rebuild(BenchmarkReport report, References references, long cases) throws Exception {
+        String section = "3. Rebuild";
+        long events = storedEvents();
+        RateRuns ledger = RateRuns.of(clock, RUNS, () -> {
             long start = System.nanoTime();
             projections.rebuild(CaseViewProjection.PROCESSING_GROUP);
             awaitReadModelsAtHead();
-            double rate = events / ((System.nanoTime() - start) / 1e9);
+            long nanos = System.nanoTime() - start;
             long views = jdbc.sql("SELECT count(*) FROM case_view").query(Long.class).single();
             if (views < cases) {
                 throw new IllegalStateException("the rebuild reached the head with " + views + " of " + cases + " case views");
             }
-            return rate;
+            return new Load.Run(events, nanos);
         });
-        CpuTime ledgerCpu = CpuTime.now().since(before);
-        before = CpuTime.now();
-        Runs reference = runs(() -> references.parallelScanAndParseRate(CORES));
-        CpuTime referenceCpu = CpuTime.now().since(before);
+        RateRuns reference = RateRuns.of(clock, RUNS, () -> references.parallelScanAndParse(CORES));
         Runs earlier = runs(() -> references.readAndDeserializeRate(eventSerializer));
-        report.add(new Figure("3. Rebuild", "every read model from " + String.format("%,d", events) + " events", "events/s",
-                HIGHER_IS_BETTER, ledger, "plain JDBC read in global order, one slice per core (" + CORES + "), + a plain Jackson "
-                        + "parse of each payload", reference,
+        String name = "every read model from " + String.format("%,d", events) + " events";
+        String referenceName = "plain JDBC read in global order, one slice per core (" + CORES + "), + a plain Jackson parse of each payload";
+        report.add(new Figure(section, name, "events/s", HIGHER_IS_BETTER, ledger.rates(), referenceName, reference.rates(),
                 List.of(Target.figure(50_000, "≥ 50,000 events/s"), Target.efficiency(0.5, "≥ 0.5 × reference")),
-                "processor time per event: ledger " + ledgerCpu.perOperation(events * ledger.values().size()) + "; reference "
-                        + referenceCpu.perOperation(events * reference.values().size()) + ". The reference before this run's "
-                        + "change (the ledger's own serializer, decrypting, one thread): " + BenchmarkReport.format(earlier.median()) + " events/s"));
+                "The reference before this run's change (the ledger's own serializer, decrypting, one thread): "
+                        + BenchmarkReport.format(earlier.median()) + " events/s"));
+        report.add(processorTime(section, "event", name, ledger, referenceName, reference));
     }
 
+    /**
+     * The full-ledger verification against scanning the same columns and hashing them in one slice per core; beside the
+     * rates, the processor time per event of both.
+     */
     private void verify(BenchmarkReport report, References references) throws Exception {
+        String section = "5. Verify";
         sealer.sealPending();
         long events = storedEvents();
-        CpuTime before = CpuTime.now();
-        Runs ledger = runs(() -> {
+        RateRuns ledger = RateRuns.of(clock, RUNS, () -> {
             long start = System.nanoTime();
             VerificationReport verification = verifier.verifyLedger();
-            double rate = verification.eventsChecked() / ((System.nanoTime() - start) / 1e9);
+            long nanos = System.nanoTime() - start;
             if (verification.status() != VerificationStatus.INTACT || verification.eventsChecked() != events) {
                 throw new IllegalStateException("the verification did not check an intact ledger: " + verification);
             }
-            return rate;
+            return new Load.Run(verification.eventsChecked(), nanos);
         });
-        CpuTime ledgerCpu = CpuTime.now().since(before);
-        before = CpuTime.now();
-        Runs reference = runs(() -> references.scanAndHashRate(CORES));
-        CpuTime referenceCpu = CpuTime.now().since(before);
-        Runs earlier = runs(() -> references.scanAndHashRate(1));
-        report.add(new Figure("5. Verify", "full-ledger verification of " + String.format("%,d", events) + " events", "events/s",
-                HIGHER_IS_BETTER, ledger, "plain JDBC scan of the same columns + SHA-256 of the bytes, one slice per core (" + CORES
-                        + ")", reference,
+        RateRuns reference = RateRuns.of(clock, RUNS, () -> references.scanAndHash(CORES));
+        Runs earlier = runs(() -> references.scanAndHash(1).perSecond());
+        String name = "full-ledger verification of " + String.format("%,d", events) + " events";
+        String referenceName = "plain JDBC scan of the same columns + SHA-256 of the bytes, one slice per core (" + CORES + ")";
+        report.add(new Figure(section, name, "events/s", HIGHER_IS_BETTER, ledger.rates(), referenceName, reference.rates(),
                 List.of(Target.figure(200_000, "≥ 200,000 events/s"), Target.efficiency(0.5, "≥ 0.5 × reference")),
-                "processor time per event: ledger " + ledgerCpu.perOperation(events * ledger.values().size()) + "; reference "
-                        + referenceCpu.perOperation(events * reference.values().size()) + ". The reference before this run's "
-                        + "change (one thread): " + BenchmarkReport.format(earlier.median()) + " events/s"));
+                "The reference before this run's change (one thread): " + BenchmarkReport.format(earlier.median()) + " events/s"));
+        report.add(processorTime(section, "event", name, ledger, referenceName, reference));
     }
 
     /**
@@ -354,7 +477,7 @@ class LedgerBenchmarks {
         report.add(new Figure("7. Evidence at append and at sealing", "the authenticator of one event (HMAC-SHA256)", "µs",
                 LOWER_IS_BETTER, authenticator, "SHA-256 of the 32-byte event hash, the same loop (the hash every append computes)",
                 sha256, List.of(), null));
-        long[] offset = {EVENTS / EVENTS_PER_CASE + 1_000_000};
+        long[] offset = {FILLED_CASES + 1_000_000};
         // what the earlier sections appended is sealed first, so that each run seals its own fresh events only
         sealer.sealPending();
         Runs seal = runs(() -> {
@@ -369,7 +492,7 @@ class LedgerBenchmarks {
         });
         report.add(new Figure("7. Evidence at append and at sealing", "seal " + String.format("%,d", EVENTS_PER_SEAL_RUN)
                         + " fresh events: the check before sealing, the global tree, the signed note", "events/s", HIGHER_IS_BETTER, seal,
-                "plain JDBC scan of the same columns + SHA-256 of the bytes", runs(() -> references.scanAndHashRate(1)), List.of(), null));
+                "plain JDBC scan of the same columns + SHA-256 of the bytes", runs(() -> references.scanAndHash(1).perSecond()), List.of(), null));
         witnessRoundTrip(report, offset);
     }
 
@@ -480,7 +603,7 @@ class LedgerBenchmarks {
     private void appendDistinctCases(BenchmarkReport report, References references) throws Exception {
         String section = "1. Append, distinct cases";
         References.EventRow row = references.storedEvent("CaseOpened");
-        children = registerChildren();
+        children = registerChildren(CHILDREN);
         awaitEveryReadModelAtHead();
         Wrk wrk = wrk(children.stream().map(PersonId::toString).toList());
         Wrk.Request openCase = new Wrk.Request("POST", "/api/v1/cases", "{\"origin\":\"APPLICATION\",\"child\":\"{id}\","
@@ -492,9 +615,9 @@ class LedgerBenchmarks {
         wrk.closedLoop(openCase, TARGET_THREADS, RATE_RUN);
         for (int threads : THREADS) {
             Runs earlier = runs(() -> references.appendRate(row, threads, RATE_RUN));
-            RateRuns reference = RateRuns.of(RUNS, () -> matching.oneTransactionPerCommand(threads, RATE_RUN));
-            RateRuns gateway = RateRuns.of(RUNS, () -> Load.run(threads, RATE_RUN, (thread, call) -> openCaseThroughGateway()));
-            RateRuns rest = RateRuns.of(RUNS, () -> asRun(wrk.closedLoop(openCase, threads, RATE_RUN)));
+            RateRuns reference = RateRuns.of(clock, RUNS, () -> matching.oneTransactionPerCommand(threads, RATE_RUN));
+            RateRuns gateway = RateRuns.of(clock, RUNS, () -> Load.run(threads, RATE_RUN, (thread, call) -> openCaseThroughGateway()));
+            RateRuns rest = RateRuns.of(clock, RUNS, () -> asRun(wrk.closedLoop(openCase, threads, RATE_RUN)));
             String referenceName = matching.name() + ", " + threads + " threads";
             String gatewayName = "open a case through the command gateway, " + threads + " threads";
             String restName = "POST /api/v1/cases, " + threads + " connections";
@@ -504,7 +627,7 @@ class LedgerBenchmarks {
                     targeted ? List.of(Target.efficiency(0.5, "≥ 0.5 × matching JDBC reference")) : List.of(),
                     (first ? "What one command writes, " + footprint.describe() + ". " : "") + againstEarlier(gateway, earlier, threads)));
             if (targeted) {
-                RateRuns batched = RateRuns.of(RUNS, () -> matching.batched(threads, RATE_RUN));
+                RateRuns batched = RateRuns.of(clock, RUNS, () -> matching.batched(threads, RATE_RUN));
                 report.add(new Figure(section, gatewayName, "commands/s", HIGHER_IS_BETTER, gateway.rates(),
                         matching.batchedName() + ", " + threads + " threads", batched.rates(), List.of(),
                         "processor time per command of this reference: " + batched.cpuSplit()));
@@ -526,10 +649,16 @@ class LedgerBenchmarks {
 
     /** The processor time per command of a rate measurement, against its reference's. */
     private static Figure processorTime(String section, String name, RateRuns ledger, String referenceName, RateRuns reference) {
-        return new Figure(section, "processor time per command: " + name, "µs", LOWER_IS_BETTER, ledger.cpuPerCall(), referenceName,
-                reference.cpuPerCall(), List.of(), "ledger " + ledger.cpuSplit() + "; reference " + reference.cpuSplit()
-                        + " (this JVM's time and every PostgreSQL process's meanwhile, the read models catching up included; "
-                        + "not the load generator's)");
+        return processorTime(section, "command", name, ledger, referenceName, reference);
+    }
+
+    /** The processor time per operation (a command, an event) of a rate measurement, against its reference's. */
+    private static Figure processorTime(String section, String operation, String name, RateRuns ledger, String referenceName,
+                                        RateRuns reference) {
+        return new Figure(section, "processor time per " + operation + ": " + name, "µs", LOWER_IS_BETTER, ledger.cpuPerCall(),
+                referenceName, reference.cpuPerCall(), List.of(), "ledger " + ledger.cpuSplit() + "; reference " + reference.cpuSplit()
+                        + " (this JVM's time and that of the benchmark database's PostgreSQL backends and the cluster's WAL writer, "
+                        + "checkpointer and background writer meanwhile, the read models catching up included; not the load generator's)");
     }
 
     /**
@@ -557,13 +686,13 @@ class LedgerBenchmarks {
         String section = "2. Append to hot cases";
         List<CaseId> hot = new ArrayList<>();
         for (int c = 0; c < HOT_CASES; c++) {
-            hot.add(publish(SyntheticCases.history(EVENTS / EVENTS_PER_CASE + c, HOT_CASE_EVENTS)));
+            hot.add(publish(SyntheticCases.history(FILLED_CASES + c, HOT_CASE_EVENTS)));
         }
         List<CaseId> fresh = new ArrayList<>();
         for (int c = 0; c < FRESH_CASES; c += 100) {
             List<GenericDomainEventMessage<LedgerEvent>> batch = new ArrayList<>();
             for (int k = c; k < c + 100; k++) {
-                List<GenericDomainEventMessage<LedgerEvent>> opening = SyntheticCases.history(EVENTS / EVENTS_PER_CASE + HOT_CASES + k, 1);
+                List<GenericDomainEventMessage<LedgerEvent>> opening = SyntheticCases.history(FILLED_CASES + HOT_CASES + k, 1);
                 fresh.add(CaseId.of(opening.get(0).getAggregateIdentifier()));
                 batch.addAll(opening);
             }
@@ -579,14 +708,14 @@ class LedgerBenchmarks {
         Load.Operation toFresh = (thread, call) -> note(fresh.get((int) (nextFresh.getAndIncrement() % FRESH_CASES)));
         Load.rate(TARGET_THREADS, RATE_RUN, toHot);
         Load.rate(TARGET_THREADS, RATE_RUN, toFresh);
-        RateRuns hotRuns = new RateRuns();
-        RateRuns freshRuns = new RateRuns();
+        RateRuns hotRuns = new RateRuns(clock);
+        RateRuns freshRuns = new RateRuns(clock);
         for (int run = 0; run < RUNS; run++) {
             freshRuns.take(() -> Load.run(TARGET_THREADS, RATE_RUN, toFresh));
             hotRuns.take(() -> Load.run(TARGET_THREADS, RATE_RUN, toHot));
         }
-        RateRuns reference = RateRuns.of(RUNS, () -> matching.oneTransactionPerCommand(TARGET_THREADS, RATE_RUN));
-        RateRuns batched = RateRuns.of(RUNS, () -> matching.batched(TARGET_THREADS, RATE_RUN));
+        RateRuns reference = RateRuns.of(clock, RUNS, () -> matching.oneTransactionPerCommand(TARGET_THREADS, RATE_RUN));
+        RateRuns batched = RateRuns.of(clock, RUNS, () -> matching.batched(TARGET_THREADS, RATE_RUN));
         String hotName = "journal note to " + HOT_CASES + " cases of " + HOT_CASE_EVENTS + "+ events, command gateway, "
                 + TARGET_THREADS + " threads";
         String freshName = "journal note to cases of one event, command gateway, " + TARGET_THREADS + " threads";
@@ -604,7 +733,7 @@ class LedgerBenchmarks {
     }
 
     private void timeTravel(BenchmarkReport report, References references) throws Exception {
-        CaseId caseId = publish(SyntheticCases.history(EVENTS / EVENTS_PER_CASE + HOT_CASES + FRESH_CASES, HOT_CASE_EVENTS));
+        CaseId caseId = publish(SyntheticCases.history(FILLED_CASES + HOT_CASES + FRESH_CASES, HOT_CASE_EVENTS));
         URI asOf = URI.create(baseUrl() + "/api/v1/cases/" + caseId + "?asOf=" + AFTER_SYNTHETIC_HISTORY);
         List<Double> p50 = new ArrayList<>();
         List<Double> p99 = new ArrayList<>();
@@ -626,10 +755,16 @@ class LedgerBenchmarks {
                 new Runs(referenceP99), List.of(Target.figure(20, "p99 < 20 ms")), null));
     }
 
+    /**
+     * The issue's load: GET at {@code GET_RATE} and POST at {@code POST_RATE} a second at the same time, from two wrk
+     * processes, for {@code LOAD_RUN}, each request kind against its physical reference; a failed or refused request
+     * stops the benchmark. The heap limit the issue sets ({@code -Xmx512m}) is the benchmark JVM's, from the bench profile.
+     */
     private void restUnderLoad(BenchmarkReport report, References references, List<String> caseIds) throws Exception {
         long cases = jdbc.sql("SELECT count(*) FROM case_view").query(Long.class).single();
-        String withCases = String.format(", %,d cases in the store", cases);
+        String withCases = String.format(", %,d events and %,d cases in the store", storedEvents(), cases);
         Wrk wrk = wrk(caseIds);
+        Wrk writer = new Wrk(baseUrl(), token, caseIds, Path.of("target", "bench-wrk-post"));
         Wrk.Request read = new Wrk.Request("GET", "/api/v1/cases/{id}", null);
         Wrk.Request write = new Wrk.Request("POST", "/api/v1/cases/{id}/notes",
                 "{\"text\":\"Telephone call with the mother about the school meeting on Thursday; she will bring the boy.\"}");
@@ -637,21 +772,34 @@ class LedgerBenchmarks {
 
         // Warmed up by both requests for as long as a measured run: with a few seconds of it, the paced p50 fell by half
         // from the first measured run to the third as the JIT settled.
-        wrk.closedLoop(read, LOAD_CONNECTIONS, LOAD_RUN);
-        wrk.closedLoop(write, LOAD_CONNECTIONS, LOAD_RUN);
+        wrk.closedLoop(read, LOAD_CONNECTIONS, LOAD_WARM_UP);
+        wrk.closedLoop(write, LOAD_CONNECTIONS, LOAD_WARM_UP);
         awaitReadModelsAtHead();
         List<Wrk.Result> reads = new ArrayList<>();
         List<Wrk.Result> writes = new ArrayList<>();
         List<Load.Latencies> readReferences = new ArrayList<>();
         List<Load.Latencies> writeReferences = new ArrayList<>();
-        for (int run = 0; run < RUNS; run++) {
-            reads.add(wrk.paced(read, GET_RATE, LOAD_CONNECTIONS, RATE_RUN, LOAD_RUN));
-            readReferences.add(references.caseViewLatencies(caseIds, LATENCY_CALLS / 5, LATENCY_CALLS));
-            writes.add(wrk.paced(write, POST_RATE, LOAD_CONNECTIONS, RATE_RUN, LOAD_RUN));
-            writeReferences.add(references.appendLatencies(note, LATENCY_CALLS / 5, LATENCY_CALLS));
+        List<Double> heapAfter = new ArrayList<>();
+        ExecutorService both = Executors.newFixedThreadPool(2);
+        try {
+            for (int run = 0; run < RUNS; run++) {
+                // both calibrate for the same RATE_RUN and then load for the same LOAD_RUN, so the two loads overlap throughout
+                Future<Wrk.Result> reading = both.submit(() -> wrk.paced(read, GET_RATE, LOAD_CONNECTIONS, RATE_RUN, LOAD_RUN));
+                Future<Wrk.Result> writing = both.submit(() -> writer.paced(write, POST_RATE, LOAD_CONNECTIONS, RATE_RUN, LOAD_RUN));
+                reads.add(reading.get());
+                writes.add(writing.get());
+                heapAfter.add(heapAfterFullCollection() / (1024.0 * 1024));
+                readReferences.add(references.caseViewLatencies(caseIds, LATENCY_CALLS / 5, LATENCY_CALLS));
+                writeReferences.add(references.appendLatencies(note, LATENCY_CALLS / 5, LATENCY_CALLS));
+            }
+        } finally {
+            both.shutdownNow();
         }
-        String readName = "GET /api/v1/cases/{id} at " + GET_RATE + " requests/s" + withCases;
-        String writeName = "POST /api/v1/cases/{id}/notes at " + POST_RATE + " requests/s" + withCases;
+        String together = " together, for " + LOAD_RUN.toSeconds() + " s";
+        String readName = "GET /api/v1/cases/{id} at " + GET_RATE + " requests/s and POST at " + POST_RATE + " requests/s" + together
+                + withCases;
+        String writeName = "POST /api/v1/cases/{id}/notes at " + POST_RATE + " requests/s and GET at " + GET_RATE + " requests/s"
+                + together + withCases;
         String readReference = "plain JDBC read of the case view row by key, one at a time";
         String writeReference = "plain JDBC insert of one event-sized row per transaction, one at a time";
         String section = "6. REST under load";
@@ -667,6 +815,11 @@ class LedgerBenchmarks {
                 runs(writeReferences, Load.Latencies::p99), List.of(Target.figure(50, "p99 < 50 ms")), null));
         report.add(new Figure(section, writeName + ": rate reached", "requests/s", HIGHER_IS_BETTER,
                 runs(writes, Wrk.Result::requestsPerSecond), null, null, List.of(), null));
+        double maxHeap = Runtime.getRuntime().maxMemory() / (1024.0 * 1024);
+        report.add(new Figure(section, "JVM heap limit (-Xmx) under this load", "MiB", LOWER_IS_BETTER, new Runs(List.of(maxHeap)), null,
+                null, List.of(Target.atMost(512, "heap limited to 512 MB")), String.format(Locale.ROOT, "heap used after a full "
+                        + "collection after each run: %s MiB; no request failed or was refused (one would have stopped the benchmark)",
+                new Runs(heapAfter).values().stream().map(BenchmarkReport::format).toList())));
         report.add(new Figure(section, "GET /api/v1/cases/{id}, throughput at 16 connections" + withCases, "requests/s",
                 HIGHER_IS_BETTER, runs(() -> wrk.closedLoop(read, 16, RATE_RUN).requestsPerSecond()), null, null, List.of(), null));
         report.add(new Figure(section, "POST /api/v1/cases/{id}/notes, throughput at 16 connections" + withCases, "requests/s",
@@ -677,9 +830,9 @@ class LedgerBenchmarks {
      * The children the cases of section 1 are opened for, registered straight to the event store: a case names a
      * registered child. Each case takes the next child in turn, so commands at once seldom name the same one.
      */
-    private List<PersonId> registerChildren() {
+    private List<PersonId> registerChildren(int count) {
         List<PersonId> registered = new ArrayList<>();
-        for (int c = 0; c < CHILDREN; c += 100) {
+        for (int c = 0; c < count; c += 100) {
             List<GenericDomainEventMessage<LedgerEvent>> batch = new ArrayList<>();
             for (int k = c; k < c + 100; k++) {
                 PersonId child = PersonId.random();
@@ -692,11 +845,16 @@ class LedgerBenchmarks {
     }
 
     private void openCaseThroughGateway() {
+        openCase(children.get((int) (nextChild.getAndIncrement() % CHILDREN)));
+    }
+
+    private CaseId openCase(PersonId child) {
         Instant now = Instant.now();
         long serial = caseNumbers.incrementAndGet();
-        commands.sendAndWait(new OpenCase(CaseId.random(), CaseNumber.of(String.format("%d-%06d", 2030 + serial / 1_000_000,
-                serial % 1_000_000)), UNIT, CaseOrigin.APPLICATION, children.get((int) (serial % CHILDREN)), HouseholdId.random(), now,
-                envelope(now)));
+        CaseId caseId = CaseId.random();
+        commands.sendAndWait(new OpenCase(caseId, CaseNumber.of(String.format("%d-%06d", 2030 + serial / 1_000_000,
+                serial % 1_000_000)), UNIT, CaseOrigin.APPLICATION, child, HouseholdId.random(), now, envelope(now)));
+        return caseId;
     }
 
     private void note(CaseId caseId) {
@@ -813,19 +971,23 @@ class LedgerBenchmarks {
 
     private static Map<String, Object> parameters() {
         Map<String, Object> parameters = new LinkedHashMap<>();
-        parameters.put("events in the ledger (rebuild, verify)", String.format("%,d", EVENTS));
+        parameters.put("events in the ledger (rebuild, verify)", String.format("%,d", LEDGER_EVENTS));
         parameters.put("events per case", EVENTS_PER_CASE);
-        parameters.put("cases in the store (REST)", String.format("%,d", EVENTS / EVENTS_PER_CASE));
+        parameters.put("cases in the store (REST)", String.format("%,d", FILLED_CASES));
+        parameters.put("growth (8)", "checkpoints at " + Arrays.stream(GROWTH_CHECKPOINTS)
+                .mapToObj(share -> GrowthCurve.events(Math.round(GROWTH_EVENTS * share))).toList() + " events");
         parameters.put("runs per figure", RUNS);
         parameters.put("benchmarks run", SECTIONS);
         parameters.put("length of a rate run", RATE_RUN.toSeconds() + " s");
-        parameters.put("length of a load run", LOAD_RUN.toSeconds() + " s");
+        parameters.put("length of a load run", LOAD_RUN.toSeconds() + " s, after a closed-loop warm-up of " + LOAD_WARM_UP.toSeconds()
+                + " s for each request");
         parameters.put("client threads / connections", THREADS);
         parameters.put("hot cases", HOT_CASES + " cases of " + HOT_CASE_EVENTS + " events");
         parameters.put("commands measured for what one writes (append references)", FOOTPRINT_COMMANDS);
         parameters.put("latency samples per run", LATENCY_CALLS + " after " + LATENCY_CALLS / 5 + " unmeasured");
         parameters.put("witness round trips per run", WITNESS_ROUND_TRIPS + " after " + WITNESS_ROUND_TRIPS + " unmeasured");
-        parameters.put("paced load", LOAD_CONNECTIONS + " connections, each paced after a calibrating run; GET " + GET_RATE + "/s, POST " + POST_RATE + "/s");
+        parameters.put("paced load", "GET " + GET_RATE + "/s and POST " + POST_RATE + "/s together, each from a wrk of its own with "
+                + LOAD_CONNECTIONS + " connections, each paced after a calibrating run");
         parameters.put("authentication", "bearer JWT of the identity provider (oidc mode)");
         return parameters;
     }

@@ -17,14 +17,19 @@ final class RateRuns {
         Load.Run take() throws Exception;
     }
 
+    private final ProcessorClock clock;
     private final List<Double> rates = new ArrayList<>();
     private final List<Double> microsPerCall = new ArrayList<>();
     private CpuTime cpu = CpuTime.NONE;
     private long calls;
 
+    RateRuns(ProcessorClock clock) {
+        this.clock = clock;
+    }
+
     /** {@code runs} runs of the work, one after the other. */
-    static RateRuns of(int runs, Run run) throws Exception {
-        RateRuns measured = new RateRuns();
+    static RateRuns of(ProcessorClock clock, int runs, Run run) throws Exception {
+        RateRuns measured = new RateRuns(clock);
         for (int r = 0; r < runs; r++) {
             measured.take(run);
         }
@@ -33,13 +38,18 @@ final class RateRuns {
 
     /** One more run, for runs interleaved with another measurement's. */
     void take(Run run) throws Exception {
-        CpuTime before = CpuTime.now();
+        CpuTime.Reading before = clock.read();
         Load.Run done = run.take();
-        CpuTime used = CpuTime.now().since(before);
+        CpuTime used = clock.since(before);
         rates.add(done.perSecond());
         microsPerCall.add(used.microsPerOperation(done.calls()));
         cpu = cpu.plus(used);
         calls += done.calls();
+    }
+
+    /** Every run's calls, added up. */
+    long calls() {
+        return calls;
     }
 
     /** Calls per second, run by run. */

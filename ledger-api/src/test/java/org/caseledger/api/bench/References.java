@@ -116,7 +116,8 @@ final class References {
     double readAndDeserializeRate(Serializer serializer) throws Exception {
         return inSlices(1, "SELECT payload_type, payload_revision, payload FROM domain_event_entry WHERE global_index BETWEEN ? AND ? "
                 + "ORDER BY global_index",
-                rs -> serializer.deserialize(new SimpleSerializedObject<>(rs.getBytes(3), byte[].class, rs.getString(1), rs.getString(2))));
+                rs -> serializer.deserialize(new SimpleSerializedObject<>(rs.getBytes(3), byte[].class, rs.getString(1), rs.getString(2))))
+                .perSecond();
     }
 
     /**
@@ -124,7 +125,7 @@ final class References {
      * core, each slice on its own connection and thread, and parsed as JSON with a plain Jackson parser: no ledger
      * code, no decryption, every core.
      */
-    double parallelScanAndParseRate(int threads) throws Exception {
+    Load.Run parallelScanAndParse(int threads) throws Exception {
         ObjectMapper json = new ObjectMapper();
         return inSlices(threads, "SELECT payload FROM domain_event_entry WHERE global_index BETWEEN ? AND ? ORDER BY global_index",
                 rs -> json.readTree(rs.getBytes(1)));
@@ -134,7 +135,7 @@ final class References {
      * Scans every stored event's columns, as the verification reads them, and takes the SHA-256 of their bytes, the range
      * cut into {@code threads} slices; with one slice per core, the physical reference of a verification.
      */
-    double scanAndHashRate(int threads) throws Exception {
+    Load.Run scanAndHash(int threads) throws Exception {
         return inSlices(threads, "SELECT global_index, aggregate_identifier, sequence_number, event_identifier, payload_type, "
                 + "payload_revision, payload, envelope_digest, payload_digest, previous_hash, hash FROM domain_event_entry "
                 + "WHERE global_index BETWEEN ? AND ?", new RowWork() {
@@ -162,8 +163,8 @@ final class References {
         void on(ResultSet rs) throws Exception;
     }
 
-    /** Every stored event's row, the global order cut into {@code threads} slices read at once; answers rows per second. */
-    private double inSlices(int threads, String query, RowWork work) throws Exception {
+    /** Every stored event's row, the global order cut into {@code threads} slices read at once; answers the rows and the time. */
+    private Load.Run inSlices(int threads, String query, RowWork work) throws Exception {
         long first;
         long last;
         try (Connection connection = owner.getConnection(); Statement statement = connection.createStatement();
@@ -186,7 +187,7 @@ final class References {
             for (Future<Long> slice : slices) {
                 rows += slice.get();
             }
-            return rows / ((System.nanoTime() - start) / 1e9);
+            return new Load.Run(rows, System.nanoTime() - start);
         } finally {
             pool.shutdownNow();
         }
