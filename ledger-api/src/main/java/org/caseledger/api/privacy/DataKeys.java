@@ -5,7 +5,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -26,17 +25,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 public class DataKeys {
 
-    /** A key as last read: the key, or empty once destroyed. */
-    private record Cached(Optional<SecretKey> key, Instant readAt) {
-    }
-
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
     private final MasterKey master;
     private final KeyEncryptionKeys keks;
     private final Clock clock;
-    private final PrivacyProperties properties;
-    private final Map<UUID, Cached> cache = new ConcurrentHashMap<>();
+    private final UnwrappedKeys cache;
     /**
      * Keys known destroyed, by this node or (seen by {@link DestroyedKeysPoll}) another: never again answered from
      * memory, whatever a read in flight put there.
@@ -49,7 +43,7 @@ public class DataKeys {
         this.master = master;
         this.keks = keks;
         this.clock = clock;
-        this.properties = properties;
+        this.cache = new UnwrappedKeys(properties.keyCacheTime(), clock);
     }
 
     /** Creates the key if there is none yet; runs in the appending transaction, so it commits with the first event. */
@@ -147,9 +141,9 @@ public class DataKeys {
         if (destroyed.contains(keyId)) {
             return Optional.of(Optional.empty());
         }
-        Cached cached = cache.get(keyId);
-        if (cached != null && cached.readAt().plus(properties.keyCacheTime()).isAfter(clock.instant())) {
-            return Optional.of(cached.key());
+        Optional<Optional<SecretKey>> cached = cache.get(keyId);
+        if (cached.isPresent()) {
+            return cached;
         }
         record Stored(byte[] wrapped, Integer epoch) {
         }
@@ -160,10 +154,10 @@ public class DataKeys {
             return Optional.empty();
         }
         Optional<SecretKey> key = Optional.ofNullable(stored.get().wrapped()).map(wrapped -> unwrap(keyId, wrapped, stored.get().epoch()));
-        cache.put(keyId, new Cached(key, clock.instant()));
+        cache.put(keyId, key);
         if (destroyed.contains(keyId)) {
             // read before the destroying transaction committed, cached after: the key must not outlive that commit
-            cache.remove(keyId);
+            cache.forget(keyId);
             return Optional.of(Optional.empty());
         }
         return Optional.of(key);
@@ -176,8 +170,7 @@ public class DataKeys {
 
     /** Whether this node holds the key (or its destruction) in memory, so that it surely exists. */
     boolean known(UUID keyId) {
-        Cached cached = cache.get(keyId);
-        return cached != null && cached.readAt().plus(properties.keyCacheTime()).isAfter(clock.instant());
+        return cache.get(keyId).isPresent();
     }
 
     /**
@@ -191,7 +184,7 @@ public class DataKeys {
                         + "AND wrapped_key IS NOT NULL RETURNING key_id")
                 .params(Timestamp.from(clock.instant()), owner)
                 .query(UUID.class).list();
-        destroyedNow.forEach(cache::remove);
+        destroyedNow.forEach(cache::forget);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -215,6 +208,6 @@ public class DataKeys {
 
     private void forgetForGood(List<UUID> keyIds) {
         destroyed.addAll(keyIds);
-        keyIds.forEach(cache::remove);
+        keyIds.forEach(cache::forget);
     }
 }
