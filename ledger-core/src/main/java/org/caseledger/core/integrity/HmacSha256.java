@@ -9,14 +9,28 @@ import javax.crypto.spec.SecretKeySpec;
 /** HMAC-SHA256 (RFC 2104), and HKDF-SHA256 (RFC 5869) for a key of 256 bits derived from a secret for one purpose. */
 public final class HmacSha256 {
 
+    /**
+     * One instance per thread, given its key on every use: choosing a provider for a new instance costs more than the
+     * authenticator of an event, which verification computes for every event of the ledger.
+     */
+    private static final ThreadLocal<Mac> REUSED = ThreadLocal.withInitial(HmacSha256::newMac);
+
     private HmacSha256() {
     }
 
     public static byte[] of(byte[] key, byte[] message) {
+        Mac mac = REUSED.get();
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(message);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every Java runtime has HmacSHA256", e);
+        }
+        return mac.doFinal(message);
+    }
+
+    private static Mac newMac() {
+        try {
+            return Mac.getInstance("HmacSHA256");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("every Java runtime has HmacSHA256", e);
         }

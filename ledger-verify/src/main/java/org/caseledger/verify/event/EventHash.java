@@ -21,9 +21,9 @@ public record EventHash(String aggregateId, long sequenceNumber, String eventId,
                 .field("event-id", eventId)
                 .field("payload-type", payloadType)
                 .field("payload-revision", payloadRevision)
-                .field("envelope-sha256", Sha256.hex(envelopeDigest))
-                .field("payload-sha256", Sha256.hex(payloadDigest))
-                .field("previous-hash", Sha256.hex(previousHash))
+                .hexField("envelope-sha256", envelopeDigest)
+                .hexField("payload-sha256", payloadDigest)
+                .hexField("previous-hash", previousHash)
                 .bytes());
     }
 }
