@@ -3,6 +3,7 @@ package org.caseledger.core.integrity;
 import org.caseledger.verify.primitives.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.util.Arrays;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -10,29 +11,43 @@ import javax.crypto.spec.SecretKeySpec;
 public final class HmacSha256 {
 
     /**
-     * One instance per thread, given its key on every use: choosing a provider for a new instance costs more than the
-     * authenticator of an event, which verification computes for every event of the ledger.
+     * One instance per thread, keyed again only when the key changes: choosing a provider for a new instance, and
+     * keying it, cost more than the authenticator of an event, which verification computes for every event of the
+     * ledger, nearly always with the same key.
      */
-    private static final ThreadLocal<Mac> REUSED = ThreadLocal.withInitial(HmacSha256::newMac);
+    private static final ThreadLocal<Keyed> REUSED = ThreadLocal.withInitial(Keyed::new);
 
     private HmacSha256() {
     }
 
     public static byte[] of(byte[] key, byte[] message) {
-        Mac mac = REUSED.get();
-        try {
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("every Java runtime has HmacSHA256", e);
-        }
-        return mac.doFinal(message);
+        return REUSED.get().withKey(key).doFinal(message);
     }
 
-    private static Mac newMac() {
-        try {
-            return Mac.getInstance("HmacSHA256");
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("every Java runtime has HmacSHA256", e);
+    /** A MAC and a copy of the key it holds (a caller may change its array afterwards). */
+    private static final class Keyed {
+
+        private final Mac mac;
+        private byte[] key;
+
+        Keyed() {
+            try {
+                mac = Mac.getInstance("HmacSHA256");
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("every Java runtime has HmacSHA256", e);
+            }
+        }
+
+        Mac withKey(byte[] wanted) {
+            if (key == null || !Arrays.equals(key, wanted)) {
+                try {
+                    mac.init(new SecretKeySpec(wanted, "HmacSHA256"));
+                } catch (GeneralSecurityException e) {
+                    throw new IllegalStateException("every Java runtime has HmacSHA256", e);
+                }
+                key = wanted.clone();
+            }
+            return mac;
         }
     }
 

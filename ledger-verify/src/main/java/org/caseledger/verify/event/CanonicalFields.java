@@ -2,6 +2,7 @@ package org.caseledger.verify.event;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.caseledger.verify.primitives.Sha256;
 
 /**
  * Writes named fields unambiguously: a header line, then {@code name=<byte length>:<value>\n}, or {@code name~\n} for
@@ -59,12 +60,31 @@ public final class CanonicalFields {
         return Arrays.copyOf(buffer, length);
     }
 
+    /** SHA-256 of {@link #bytes()}. */
+    public byte[] sha256() {
+        return Sha256.of(buffer, length);
+    }
+
     private static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
     private void writeDecimal(long value) {
-        write(utf8(Long.toString(value)));
+        if (value < 0) {
+            write(utf8(Long.toString(value)));
+            return;
+        }
+        int digits = 1;
+        for (long rest = value / 10; rest > 0; rest /= 10) {
+            digits++;
+        }
+        room(digits);
+        long rest = value;
+        for (int i = length + digits - 1; i >= length; i--) {
+            buffer[i] = (byte) ('0' + rest % 10);
+            rest /= 10;
+        }
+        length += digits;
     }
 
     private void write(byte[] bytes) {

@@ -15,7 +15,7 @@ public record EventHash(String aggregateId, long sequenceNumber, String eventId,
     public static final byte[] GENESIS = new byte[Sha256.LENGTH];
 
     public byte[] compute() {
-        return Sha256.of(new CanonicalFields("case-ledger/event/1")
+        return new CanonicalFields("case-ledger/event/1")
                 .field("aggregate-id", aggregateId)
                 .field("sequence-number", sequenceNumber)
                 .field("event-id", eventId)
@@ -24,6 +24,6 @@ public record EventHash(String aggregateId, long sequenceNumber, String eventId,
                 .hexField("envelope-sha256", envelopeDigest)
                 .hexField("payload-sha256", payloadDigest)
                 .hexField("previous-hash", previousHash)
-                .bytes());
+                .sha256();
     }
 }

@@ -27,6 +27,13 @@ public final class Sha256 {
         return REUSED.get().digest(bytes);
     }
 
+    /** SHA-256 of the first {@code length} bytes. */
+    public static byte[] of(byte[] bytes, int length) {
+        MessageDigest digest = REUSED.get();
+        digest.update(bytes, 0, length);
+        return digest.digest();
+    }
+
     public static String hex(byte[] bytes) {
         return HexFormat.of().formatHex(bytes);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
+import org.caseledger.verify.primitives.Sha256;
 import org.junit.jupiter.api.Test;
 
 /** The canonical form byte for byte, as docs/integrity.md defines it, whichever way the bytes are put together. */
@@ -35,6 +36,7 @@ class CanonicalFieldsTest {
         byte[] hex = new CanonicalFields("h").hexField("previous-hash", digest).bytes();
 
         assertThat(hex).isEqualTo(new CanonicalFields("h").field("previous-hash", HexFormat.of().formatHex(digest)).bytes());
+        assertThat(new CanonicalFields("h").hexField("previous-hash", digest).sha256()).isEqualTo(Sha256.of(hex));
         assertThat(new String(hex, StandardCharsets.US_ASCII)).startsWith("h\nprevious-hash=64:80a5caef14395e83").endsWith("\n");
     }
 
