@@ -44,10 +44,11 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Verifies the ledger in two streaming passes, so memory stays flat however many events there are: first every
+ * Verifies the ledger in two streaming passes, so memory stays flat however many events there are: every
  * aggregate's chain in stream order (each event against its own digests and hash, and its link to the one before),
- * then every checkpoint in global order (its signature, its link to the previous checkpoint, its Merkle root, and
- * each sealed entry against the event now stored at that position).
+ * and every checkpoint in global order (its signature, its link to the previous checkpoint, its Merkle root, and
+ * each sealed entry against the event now stored at that position). For the whole ledger the two passes run at once
+ * in one snapshot, and the chains' rows are hashed on every core (docs/adr/0023).
  */
 @Component
 public class LedgerVerifier {
