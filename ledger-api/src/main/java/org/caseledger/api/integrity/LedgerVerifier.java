@@ -5,16 +5,23 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.caseledger.core.integrity.CheckpointSeal;
 import org.caseledger.core.integrity.Ed25519;
@@ -31,22 +38,23 @@ import org.postgresql.PGStatement;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Verifies the ledger in two streaming passes, so memory stays flat however many events there are: first every
+ * Verifies the ledger in two streaming passes, so memory stays flat however many events there are: every
  * aggregate's chain in stream order (each event against its own digests and hash, and its link to the one before),
- * then every checkpoint in global order (its signature, its link to the previous checkpoint, its Merkle root, and
- * each sealed entry against the event now stored at that position).
+ * and every checkpoint in global order (its signature, its link to the previous checkpoint, its Merkle root, and
+ * each sealed entry against the event now stored at that position). For the whole ledger the two passes run at once
+ * in one snapshot, and the chains' rows are hashed on every core (docs/adr/0023).
  */
 @Component
 public class LedgerVerifier {
 
     private static final int FETCH_SIZE = 2_000;
+    private static final Pattern SNAPSHOT_ID = Pattern.compile("[0-9A-F]+(-[0-9A-F]+)+");
     private static final int PROBLEMS_LISTED = 50;
     private static final String EVENT_COLUMNS = "global_index, aggregate_identifier, sequence_number, event_identifier, "
             + "payload_type, payload_revision, payload, envelope_digest, payload_digest, previous_hash, hash, authenticator";
@@ -81,22 +89,36 @@ public class LedgerVerifier {
         this.merkleLog = merkleLog;
     }
 
+    /**
+     * The two passes run at once, each on a connection of its own that sees the same snapshot: the chains on the
+     * caller's, hashed on every core; the checkpoints beside it. What the checkpoints' pass finds is listed after
+     * what the chains' pass and the checks between them found, as when the passes ran one after the other.
+     */
     public VerificationReport verifyLedger() {
         return readOnly.execute(status -> {
             Findings findings = new Findings("ledger");
             alarm.current().ifPresent(raised -> findings.add(raised.problem()));
             precheck.checkNewest(Checkpoints.last(jdbc)).ifPresent(findings::add);
-            try (Overlap<ChainCheck.Row> chain = new Overlap<>(new ChainCheck(findings, authentication)::check)) {
-                stream("SELECT " + EVENT_COLUMNS + " FROM domain_event_entry ORDER BY aggregate_identifier, sequence_number",
-                        rs -> chain.accept(ChainCheck.read(rs)));
-            }
             List<Checkpoint> checkpoints = Checkpoints.all(jdbc);
-            checkCheckpointChain(checkpoints, findings);
-            checkEntryCounts(findings);
-            SealCheck seals = new SealCheck(findings, checkpoints);
+            Findings sealFindings = new Findings("ledger");
+            SealCheck seals = new SealCheck(sealFindings, checkpoints);
             seals.published = treeCheckpoints();
-            walkSeals(seals);
-            seals.finish();
+            try (Beside sealPass = new Beside(sameSnapshot(), connection -> {
+                walkSeals(seals, connection);
+                seals.finish();
+            })) {
+                ChainCheck chains = new ChainCheck(findings, authentication);
+                try (InOrder<ChainCheck.Row, ChainCheck.Checked> chain = new InOrder<>(Runtime.getRuntime().availableProcessors(),
+                        row -> ChainCheck.alone(row, authentication), chains::link)) {
+                    stream("SELECT " + EVENT_COLUMNS + " FROM domain_event_entry ORDER BY aggregate_identifier, sequence_number",
+                            rs -> chain.accept(ChainCheck.read(rs)));
+                    chain.finish();
+                }
+                checkCheckpointChain(checkpoints, findings);
+                checkEntryCounts(findings);
+                sealPass.await();
+            }
+            findings.after(sealFindings);
             return findings.report();
         });
     }
@@ -302,8 +324,15 @@ public class LedgerVerifier {
             this.authentication = authentication;
         }
 
+        /**
+         * A row with what it shows on its own, apart from its stream: the problem of its content ({@code null} when it
+         * holds up) and whether its authenticator matches its hash.
+         */
+        record Checked(Row row, VerificationReport.Problem content, boolean authentic) {
+        }
+
         void row(ResultSet rs) throws SQLException {
-            check(read(rs));
+            link(alone(read(rs), authentication));
         }
 
         static Row read(ResultSet rs) throws SQLException {
@@ -311,7 +340,15 @@ public class LedgerVerifier {
                     rs.getString(6), rs.getBytes(7), rs.getBytes(8), rs.getBytes(9), rs.getBytes(10), rs.getBytes(11)), rs.getBytes(12));
         }
 
-        void check(Row row) {
+        /** The checks that need nothing but the row itself, so that rows can take them on any thread in any order. */
+        static Checked alone(Row row, EventAuthentication authentication) {
+            StoredEvent event = row.event();
+            return new Checked(row, event.checkContent(), authentication.isAuthentic(event.globalIndex(), event.hash(), row.authenticator()));
+        }
+
+        /** The checks that need the rows before it in its stream: given the rows in stream order. */
+        void link(Checked checked) {
+            Row row = checked.row();
             StoredEvent event = row.event();
             findings.eventsChecked++;
             findings.range(event.globalIndex());
@@ -321,8 +358,8 @@ public class LedgerVerifier {
                 expectedPrevious = EventHash.GENESIS;
                 previousFound = false;
             }
-            VerificationReport.Problem problem = event.checkContent();
-            boolean authentic = authentication.isAuthentic(event.globalIndex(), event.hash(), row.authenticator());
+            VerificationReport.Problem problem = checked.content();
+            boolean authentic = checked.authentic();
             if (problem == null && !authentic) {
                 problem = event.problem(BreakKind.EVENT_NOT_AUTHENTIC, row.authenticator() == null
                         ? "the row carries no authenticator: the ledger did not append it"
@@ -395,8 +432,7 @@ public class LedgerVerifier {
      * share a global index (possible only once someone has dropped a primary key) pair up as the join pairs them;
      * a row without a global index matches nothing and comes last, as in the join.
      */
-    private void walkSeals(SealCheck seals) {
-        Connection connection = DataSourceUtils.getConnection(dataSource);
+    private static void walkSeals(SealCheck seals, Connection connection) {
         try (PreparedStatement entryQuery = binary(connection, "SELECT checkpoint_number, global_index, aggregate_identifier, "
                 + "sequence_number, hash FROM checkpoint_entry ORDER BY global_index");
              PreparedStatement eventQuery = binary(connection, "SELECT global_index, aggregate_identifier, sequence_number, hash "
@@ -406,6 +442,9 @@ public class LedgerVerifier {
             Entry entry = entries.next() ? Entry.read(entries) : null;
             Event event = events.next() ? Event.read(events) : null;
             while (entry != null || event != null) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new IllegalStateException("the verification was given up");
+                }
                 int order = entry == null ? 1 : event == null ? -1 : compare(entry.globalIndex(), event.globalIndex());
                 if (order < 0) {
                     seals.check(Position.of(entry, null));
@@ -434,8 +473,31 @@ public class LedgerVerifier {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the checkpoint entries and events of the ledger", e);
-        } finally {
-            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    /**
+     * A connection of its own, in a read-only transaction that sees exactly what the caller's transaction sees
+     * (PostgreSQL's exported snapshot), so that a second pass can read beside the first and still check the same ledger.
+     */
+    private Connection sameSnapshot() {
+        String snapshot = jdbc.sql("SELECT pg_export_snapshot()").query(String.class).single();
+        if (!SNAPSHOT_ID.matcher(snapshot).matches()) {
+            throw new IllegalStateException("PostgreSQL named its snapshot unexpectedly: " + snapshot);
+        }
+        Connection connection = null;
+        try {
+            connection = dataSource.getConnection();
+            connection.setAutoCommit(false);
+            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            connection.setReadOnly(true);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET TRANSACTION SNAPSHOT '" + snapshot + "'");
+            }
+            return connection;
+        } catch (SQLException e) {
+            Beside.close(connection);
+            throw new IllegalStateException("could not open a second reader on the verification's snapshot", e);
         }
     }
 
@@ -548,68 +610,124 @@ public class LedgerVerifier {
     }
 
     /**
-     * Hands what the caller's thread reads to a checker on a thread of its own, in small batches through a short
-     * queue, so that the database produces the next rows while this side hashes the last ones: reading a fetch's
-     * rows and checking them would otherwise take turns. The caller's thread keeps the transaction and the
-     * connection; memory stays bounded by the queue. Closing waits for the checker and passes on its failure.
+     * Checks what the caller's thread reads on every core, in batches, and hands each outcome back to the caller's
+     * thread in the order it was read: the checks of a row alone (its hashes, its authenticator) are most of the work
+     * and need nothing of other rows, while what links rows (a stream's chain) needs them in order. The caller's
+     * thread keeps the transaction and the connection; memory stays bounded by the batches in flight. Every row is
+     * checked and handed back, or the first failure of a check is thrown on the caller's thread.
      */
-    private static final class Overlap<T> implements AutoCloseable {
+    private static final class InOrder<T, R> implements AutoCloseable {
 
         private static final int BATCH = 256;
-        private static final int BATCHES_QUEUED = 8;
-        private static final List<Object> END = new ArrayList<>();
 
-        private final BlockingQueue<List<?>> queue = new ArrayBlockingQueue<>(BATCHES_QUEUED);
-        private final Thread checker;
-        private final AtomicReference<Throwable> failure = new AtomicReference<>();
+        private final ExecutorService workers;
+        private final int inFlight;
+        private final Function<T, R> alone;
+        private final Consumer<R> inOrder;
+        private final ArrayDeque<Future<List<R>>> pending = new ArrayDeque<>();
         private List<T> batch = new ArrayList<>(BATCH);
 
-        Overlap(Consumer<T> check) {
-            checker = new Thread(() -> run(check), "ledger-verification");
-            checker.setDaemon(true);
-            checker.start();
-        }
-
-        @SuppressWarnings("unchecked")
-        private void run(Consumer<T> check) {
-            try {
-                for (List<?> next = queue.take(); next != END; next = queue.take()) {
-                    if (failure.get() == null) {
-                        try {
-                            ((List<T>) next).forEach(check);
-                        } catch (RuntimeException | Error e) {
-                            // keep taking, so that the reader never waits on a full queue
-                            failure.set(e);
-                        }
-                    }
-                }
-            } catch (InterruptedException e) {
-                failure.compareAndSet(null, e);
-            }
+        InOrder(int threads, Function<T, R> alone, Consumer<R> inOrder) {
+            AtomicInteger number = new AtomicInteger();
+            this.workers = Executors.newFixedThreadPool(threads, work -> {
+                Thread thread = new Thread(work, "ledger-verification-" + number.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            });
+            // enough batches that no worker waits while the caller hands back the oldest, few enough to stay small
+            this.inFlight = 4 * threads;
+            this.alone = alone;
+            this.inOrder = inOrder;
         }
 
         void accept(T item) {
-            if (failure.get() != null) {
-                throw new IllegalStateException("the verification's checker failed", failure.get());
-            }
             batch.add(item);
             if (batch.size() == BATCH) {
-                put(batch);
-                batch = new ArrayList<>(BATCH);
+                submit();
             }
+        }
+
+        /** Waits for every row read so far and hands back the outcomes not yet handed back. */
+        void finish() {
+            submit();
+            while (!pending.isEmpty()) {
+                handBackOldest();
+            }
+        }
+
+        private void submit() {
+            if (batch.isEmpty()) {
+                return;
+            }
+            List<T> rows = batch;
+            batch = new ArrayList<>(BATCH);
+            pending.add(workers.submit(() -> {
+                List<R> outcomes = new ArrayList<>(rows.size());
+                for (T row : rows) {
+                    outcomes.add(alone.apply(row));
+                }
+                return outcomes;
+            }));
+            while (pending.size() > inFlight) {
+                handBackOldest();
+            }
+        }
+
+        private void handBackOldest() {
+            List<R> outcomes;
+            try {
+                outcomes = pending.remove().get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while verifying", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw new IllegalStateException("a check of the verification failed", e.getCause());
+            }
+            outcomes.forEach(inOrder);
         }
 
         @Override
         public void close() {
-            put(batch);
-            put(END);
-            try {
-                checker.join();
-            } catch (InterruptedException e) {
-                checker.interrupt();
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while verifying", e);
-            }
+            workers.shutdownNow();
+        }
+    }
+
+    /** A pass that reads on its own connection on a thread of its own, beside the caller's; closing waits for it. */
+    private static final class Beside implements AutoCloseable {
+
+        /** What the pass does with its connection. */
+        interface Pass {
+            void run(Connection connection) throws SQLException;
+        }
+
+        private final Connection connection;
+        private final Thread thread;
+        private final AtomicReference<Throwable> failure = new AtomicReference<>();
+        private boolean awaited;
+
+        Beside(Connection connection, Pass pass) {
+            this.connection = connection;
+            this.thread = new Thread(() -> {
+                try {
+                    pass.run(connection);
+                } catch (SQLException | RuntimeException | Error e) {
+                    failure.set(e);
+                }
+            }, "ledger-verification-checkpoints");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        /** Waits for the pass and throws its failure, if it failed. */
+        void await() {
+            awaited = true;
+            join();
             Throwable failed = failure.get();
             if (failed instanceof RuntimeException runtime) {
                 throw runtime;
@@ -618,17 +736,43 @@ public class LedgerVerifier {
                 throw error;
             }
             if (failed != null) {
-                throw new IllegalStateException("the verification's checker was interrupted", failed);
+                throw new IllegalStateException("could not read the checkpoint entries and events of the ledger", failed);
             }
         }
 
-        private void put(List<?> items) {
+        private void join() {
             try {
-                queue.put(items);
+                thread.join();
             } catch (InterruptedException e) {
-                checker.interrupt();
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while verifying", e);
+            }
+        }
+
+        /**
+         * Waits for the pass, so that its connection is closed with its transaction undone only once it is done; a pass
+         * not waited for (the caller failed) is asked to stop first.
+         */
+        @Override
+        public void close() {
+            if (!awaited) {
+                thread.interrupt();
+            }
+            try {
+                join();
+            } finally {
+                close(connection);
+            }
+        }
+
+        static void close(Connection connection) {
+            if (connection == null) {
+                return;
+            }
+            try (connection) {
+                connection.rollback();
+            } catch (SQLException e) {
+                // the transaction only read, and a connection that failed is discarded by the pool
             }
         }
     }
@@ -653,6 +797,24 @@ public class LedgerVerifier {
         void add(VerificationReport.Problem problem) {
             if (problems.size() < PROBLEMS_LISTED) {
                 problems.add(problem);
+            }
+        }
+
+        /** What a later pass found, in the order it found it, as if this had found it next. */
+        void after(Findings later) {
+            later.problems.forEach(this::add);
+            if (unsealed == 0) {
+                firstUnsealed = later.firstUnsealed;
+            }
+            unsealed += later.unsealed;
+            eventsChecked += later.eventsChecked;
+            checkpointsChecked += later.checkpointsChecked;
+            if (later.firstIndex != null) {
+                range(later.firstIndex);
+                range(later.lastIndex);
+            }
+            if (later.lastSealedIndex != null) {
+                lastSealedIndex = later.lastSealedIndex;
             }
         }
 

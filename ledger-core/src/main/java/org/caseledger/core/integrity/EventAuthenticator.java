@@ -1,6 +1,5 @@
 package org.caseledger.core.integrity;
 
-import org.caseledger.verify.primitives.Sha256;
 import java.security.MessageDigest;
 import org.caseledger.verify.event.CanonicalFields;
 
@@ -20,7 +19,7 @@ public final class EventAuthenticator {
     }
 
     public static byte[] of(byte[] key, byte[] eventHash) {
-        return HmacSha256.of(key, new CanonicalFields("case-ledger/event-authenticator/1").field("event-hash", Sha256.hex(eventHash)).bytes());
+        return HmacSha256.of(key, new CanonicalFields("case-ledger/event-authenticator/1").hexField("event-hash", eventHash).bytes());
     }
 
     /** Compared in constant time; {@code false} for a missing authenticator. */

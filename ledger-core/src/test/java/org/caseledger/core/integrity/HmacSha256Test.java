@@ -21,6 +21,20 @@ class HmacSha256Test {
     }
 
     @Test
+    void theMacIsRfc4231TestCaseTwoAndFollowsAKeyChangedInPlace() {
+        byte[] key = "Jefe".getBytes(StandardCharsets.US_ASCII);
+        byte[] message = "what do ya want for nothing?".getBytes(StandardCharsets.US_ASCII);
+
+        byte[] first = HmacSha256.of(key, message);
+        key[0] = 'j';
+        byte[] afterTheChange = HmacSha256.of(key, message);
+
+        assertThat(Sha256.hex(first)).isEqualTo("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+        assertThat(afterTheChange).isNotEqualTo(first).isEqualTo(HmacSha256.of("jefe".getBytes(StandardCharsets.US_ASCII), message));
+        assertThat(HmacSha256.of("Jefe".getBytes(StandardCharsets.US_ASCII), message)).isEqualTo(first);
+    }
+
+    @Test
     void eachPurposeGetsAnUnrelatedKey() {
         byte[] secret = "the signing key".getBytes(StandardCharsets.UTF_8);
 

@@ -1,29 +1,39 @@
 package org.caseledger.verify.event;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.caseledger.verify.primitives.Sha256;
 
 /**
  * Writes named fields unambiguously: a header line, then {@code name=<byte length>:<value>\n}, or {@code name~\n} for
  * an absent value. Lengths count UTF-8 bytes, so no value can be mistaken for a separator, whatever it contains.
+ * The bytes are written straight into one buffer: verifying a ledger writes a few of these for every event, and
+ * building each line as a string first cost more than hashing it.
  */
 public final class CanonicalFields {
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+    private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
+    private byte[] buffer = new byte[512];
+    private int length;
 
     public CanonicalFields(String header) {
-        write(header + "\n");
+        write(utf8(header));
+        write('\n');
     }
 
     public CanonicalFields field(String name, String value) {
+        write(utf8(name));
         if (value == null) {
-            write(name + "~\n");
+            write('~');
         } else {
-            byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-            write(name + "=" + bytes.length + ":");
-            out.writeBytes(bytes);
-            write("\n");
+            byte[] bytes = utf8(value);
+            write('=');
+            writeDecimal(bytes.length);
+            write(':');
+            write(bytes);
         }
+        write('\n');
         return this;
     }
 
@@ -31,11 +41,66 @@ public final class CanonicalFields {
         return field(name, Long.toString(value));
     }
 
-    public byte[] bytes() {
-        return out.toByteArray();
+    /** The same as {@code field(name, lower-case hex of bytes)}, without making the hex a string first. */
+    public CanonicalFields hexField(String name, byte[] bytes) {
+        write(utf8(name));
+        write('=');
+        writeDecimal(2L * bytes.length);
+        write(':');
+        room(2 * bytes.length);
+        for (byte b : bytes) {
+            buffer[length++] = HEX_DIGITS[(b >> 4) & 0xF];
+            buffer[length++] = HEX_DIGITS[b & 0xF];
+        }
+        write('\n');
+        return this;
     }
 
-    private void write(String text) {
-        out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
+    public byte[] bytes() {
+        return Arrays.copyOf(buffer, length);
+    }
+
+    /** SHA-256 of {@link #bytes()}. */
+    public byte[] sha256() {
+        return Sha256.of(buffer, length);
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private void writeDecimal(long value) {
+        if (value < 0) {
+            write(utf8(Long.toString(value)));
+            return;
+        }
+        int digits = 1;
+        for (long rest = value / 10; rest > 0; rest /= 10) {
+            digits++;
+        }
+        room(digits);
+        long rest = value;
+        for (int i = length + digits - 1; i >= length; i--) {
+            buffer[i] = (byte) ('0' + rest % 10);
+            rest /= 10;
+        }
+        length += digits;
+    }
+
+    private void write(byte[] bytes) {
+        room(bytes.length);
+        System.arraycopy(bytes, 0, buffer, length, bytes.length);
+        length += bytes.length;
+    }
+
+    private void write(char ascii) {
+        room(1);
+        buffer[length++] = (byte) ascii;
+    }
+
+    private void room(int more) {
+        if (buffer.length - length < more) {
+            buffer = Arrays.copyOf(buffer, Math.max(2 * buffer.length, length + more));
+        }
     }
 }

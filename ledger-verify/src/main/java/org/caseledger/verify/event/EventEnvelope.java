@@ -3,7 +3,6 @@ package org.caseledger.verify.event;
 import java.util.Map;
 import org.caseledger.verify.json.MalformedJsonException;
 import org.caseledger.verify.json.StrictJson;
-import org.caseledger.verify.primitives.Sha256;
 
 /**
  * The envelope of a stored event as text, exactly as the stored payload JSON holds it (instants in ISO-8601 UTC), and
@@ -16,7 +15,7 @@ public record EventEnvelope(String actor, String role, String unit, String occur
     private static final StrictJson.Limits PAYLOAD = new StrictJson.Limits(Integer.MAX_VALUE, 256, false);
 
     public byte[] digest() {
-        return Sha256.of(new CanonicalFields("case-ledger/envelope/1")
+        return new CanonicalFields("case-ledger/envelope/1")
                 .field("actor", actor)
                 .field("role", role)
                 .field("unit", unit)
@@ -25,7 +24,7 @@ public record EventEnvelope(String actor, String role, String unit, String occur
                 .field("correlation-id", correlationId)
                 .field("causation-id", causationId)
                 .field("idempotency-key", idempotencyKey)
-                .bytes());
+                .sha256();
     }
 
     /**

@@ -15,15 +15,15 @@ public record EventHash(String aggregateId, long sequenceNumber, String eventId,
     public static final byte[] GENESIS = new byte[Sha256.LENGTH];
 
     public byte[] compute() {
-        return Sha256.of(new CanonicalFields("case-ledger/event/1")
+        return new CanonicalFields("case-ledger/event/1")
                 .field("aggregate-id", aggregateId)
                 .field("sequence-number", sequenceNumber)
                 .field("event-id", eventId)
                 .field("payload-type", payloadType)
                 .field("payload-revision", payloadRevision)
-                .field("envelope-sha256", Sha256.hex(envelopeDigest))
-                .field("payload-sha256", Sha256.hex(payloadDigest))
-                .field("previous-hash", Sha256.hex(previousHash))
-                .bytes());
+                .hexField("envelope-sha256", envelopeDigest)
+                .hexField("payload-sha256", payloadDigest)
+                .hexField("previous-hash", previousHash)
+                .sha256();
     }
 }

@@ -14,19 +14,21 @@ public final class Merkle {
 
     private static final byte LEAF_PREFIX = 0x00;
     private static final byte NODE_PREFIX = 0x01;
+    /** One digest per thread, always left reset: verification hashes two nodes or so for every event of the ledger. */
+    private static final ThreadLocal<MessageDigest> DIGEST = ThreadLocal.withInitial(Sha256::digest);
 
     private Merkle() {
     }
 
     public static Hash leafHash(byte[] data) {
-        MessageDigest digest = Sha256.digest();
+        MessageDigest digest = DIGEST.get();
         digest.update(LEAF_PREFIX);
         digest.update(data);
         return Hash.of(digest.digest());
     }
 
     public static Hash nodeHash(Hash left, Hash right) {
-        MessageDigest digest = Sha256.digest();
+        MessageDigest digest = DIGEST.get();
         digest.update(NODE_PREFIX);
         left.writeTo(digest);
         right.writeTo(digest);
