@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -126,17 +127,8 @@ class ErasureResidueIT extends IntegrationTest {
             throws Exception {
         // Given an erased person, and another connection whose transaction still sees the table as it was before
         Path dataDirectory = dataDirectory();
-        String child = Fixtures.registerChild(http);
-        Fixtures.openCaseOnSchoolReport(http, child);
-        List<Wrapped> keys = wrappedKeysOf(child);
-        assertThat(http.as("lars").post("/api/v1/persons/" + child + "/erasure", Map.of("reason", "DATA_SUBJECT_REQUEST")).status())
-                .isEqualTo(200);
-        Connection reader = TestDatabase.ownerConnection();
-        reader.setAutoCommit(false);
-        reader.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-        try (Statement statement = reader.createStatement()) {
-            statement.executeQuery("SELECT count(*) FROM data_key").close();
-        }
+        List<Wrapped> keys = keysOfAnErasedChild();
+        Connection reader = seeingTheKeysAsTheyAre();
 
         // When the erasures are completed while that transaction goes on for another second
         java.util.concurrent.CompletableFuture<Response> completing = java.util.concurrent.CompletableFuture.supplyAsync(
@@ -161,18 +153,9 @@ class ErasureResidueIT extends IntegrationTest {
         // Given an erased person, and another connection whose transaction sees the table as it was, for longer than the
         // completion tries to rewrite it
         Path dataDirectory = dataDirectory();
-        String child = Fixtures.registerChild(http);
-        Fixtures.openCaseOnSchoolReport(http, child);
-        List<Wrapped> keys = wrappedKeysOf(child);
-        assertThat(http.as("lars").post("/api/v1/persons/" + child + "/erasure", Map.of("reason", "DATA_SUBJECT_REQUEST")).status())
-                .isEqualTo(200);
+        List<Wrapped> keys = keysOfAnErasedChild();
         Response completed;
-        try (Connection reader = TestDatabase.ownerConnection()) {
-            reader.setAutoCommit(false);
-            reader.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            try (Statement statement = reader.createStatement()) {
-                statement.executeQuery("SELECT count(*) FROM data_key").close();
-            }
+        try (Connection reader = seeingTheKeysAsTheyAre()) {
 
             // When the erasures are completed while that transaction goes on
             completed = http.as("eva").post("/api/v1/admin/erasure-completion", Map.of());
@@ -194,6 +177,27 @@ class ErasureResidueIT extends IntegrationTest {
         for (Wrapped key : keys) {
             assertThat(filesHolding(relationFiles(dataDirectory, "data_key"), key.bytes())).as("data_key's files").isEmpty();
         }
+    }
+
+    /** A child with a case, erased: the wrapped keys they had. */
+    private List<Wrapped> keysOfAnErasedChild() {
+        String child = Fixtures.registerChild(http);
+        Fixtures.openCaseOnSchoolReport(http, child);
+        List<Wrapped> keys = wrappedKeysOf(child);
+        assertThat(http.as("lars").post("/api/v1/persons/" + child + "/erasure", Map.of("reason", "DATA_SUBJECT_REQUEST")).status())
+                .isEqualTo(200);
+        return keys;
+    }
+
+    /** Another connection, in a transaction that goes on seeing {@code data_key} as it is now until it ends. */
+    private static Connection seeingTheKeysAsTheyAre() throws SQLException {
+        Connection reader = TestDatabase.ownerConnection();
+        reader.setAutoCommit(false);
+        reader.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        try (Statement statement = reader.createStatement()) {
+            statement.executeQuery("SELECT count(*) FROM data_key").close();
+        }
+        return reader;
     }
 
     private List<byte[]> digestsOf(String lookupTable, String person) {
