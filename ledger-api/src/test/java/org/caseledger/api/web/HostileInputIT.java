@@ -23,10 +23,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -77,7 +73,6 @@ import tools.jackson.databind.json.JsonMapper;
 class HostileInputIT extends IntegrationTest {
 
     private static final long SEED = 20_260_302L;
-    private static final int CLIENTS = 4;
     private static final int MEGABYTE = 1_024 * 1_024;
 
     // The answers that are right for each kind of attempt.
@@ -181,7 +176,7 @@ class HostileInputIT extends IntegrationTest {
     private enum Shape { UUID_ID, TEXT_ID, IDENTITY_NUMBER, ENUM, INSTANT, DATE, BOOLEAN, INTEGER, TEXT, TEXT_LIST, OBJECT }
 
     @Test
-    void everyMalformedOrHostileRequestIsRefusedWithAProblemAndWritesNothing() throws InterruptedException {
+    void everyMalformedOrHostileRequestIsRefusedWithAProblemAndWritesNothing() {
         Map<Class<?>, String> existing = aCaseWithOneOfEverything();
         List<Endpoint> endpoints = endpoints();
         List<Attempt> attempts = attacksOn(endpoints, existing);
@@ -298,32 +293,20 @@ class HostileInputIT extends IntegrationTest {
         return attempts;
     }
 
-    /**
-     * Sends the attempts from a few clients at once and checks the answers in the attempts' order. The attempts are
-     * independent (each is refused and writes nothing), and one client alone leaves the ledger idle while it reads an
-     * answer and writes the next request.
-     */
-    private Tally sendAll(List<Attempt> attempts) throws InterruptedException {
+    private Tally sendAll(List<Attempt> attempts) {
         RawHttp raw = new RawHttp(port());
         Tally tally = new Tally(attempts.size());
-        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-        try {
-            List<Future<RawHttp.Answer>> answers = attempts.stream().map(attempt -> clients.submit(() -> raw.send(attempt.request()))).toList();
-            for (int i = 0; i < attempts.size(); i++) {
-                Attempt attempt = attempts.get(i);
-                try {
-                    RawHttp.Answer answer = answers.get(i).get();
-                    tally.count(attempt, answer.status());
-                    check(attempt, answer, tally.failures, tally.types);
-                } catch (ExecutionException e) {
-                    tally.count(attempt, 0);
-                    tally.failures.add(describe(attempt) + " got no answer: " + e.getCause().getMessage());
-                }
+        for (Attempt attempt : attempts) {
+            try {
+                RawHttp.Answer answer = raw.send(attempt.request());
+                tally.count(attempt, answer.status());
+                check(attempt, answer, tally.failures, tally.types);
+            } catch (IOException e) {
+                tally.count(attempt, 0);
+                tally.failures.add(describe(attempt) + " got no answer: " + e.getMessage());
             }
-            return tally;
-        } finally {
-            clients.shutdownNow();
         }
+        return tally;
     }
 
     /** The figures of a run: answers by status, attempts by kind and by endpoint, and what failed. */
