@@ -268,10 +268,7 @@ class FreshClusterIT {
     private void assertRefusesToStart(String name, Map<String, String> environment, Map<String, String> more, String why) throws IOException {
         int ledgerPort = LedgerNode.freePort();
         long began = System.nanoTime();
-        Map<String, String> quickToStart = new HashMap<>(environment);
-        // A start that is refused runs for seconds: the JIT's first tier alone starts it sooner.
-        quickToStart.put("JAVA_TOOL_OPTIONS", "-XX:TieredStopAtLevel=1");
-        assertThatThrownBy(() -> LedgerNode.start("fresh-cluster-" + name, ledgerPort, work, quickToStart, arguments(ledgerPort, more)))
+        assertThatThrownBy(() -> LedgerNode.start("fresh-cluster-" + name, ledgerPort, work, environment, arguments(ledgerPort, more)))
                 .hasMessageContaining("stopped while starting");
         figures.add("refused " + name + " in " + seconds(began) + " s");
         assertThat(LedgerNode.log("fresh-cluster-" + name)).contains(why);

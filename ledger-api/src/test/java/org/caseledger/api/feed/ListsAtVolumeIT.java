@@ -61,7 +61,12 @@ class ListsAtVolumeIT {
         processing.eventProcessor(CaseViewProjection.PROCESSING_GROUP).ifPresent(EventProcessor::shutDown);
         LedgerHttp http = new LedgerHttp("http://localhost:" + port);
         var longCase = SyntheticCases.history(0, EVENTS_OF_ONE_CASE);
-        transaction.executeWithoutResult(status -> eventStore.publish(longCase));
+        // A thousand events to a transaction, as a case grows: the access index updates the case's row once per event,
+        // and in one transaction each update walks every version of the row the ones before it left.
+        for (int from = 0; from < longCase.size(); from += 1_000) {
+            var batch = longCase.subList(from, Math.min(from + 1_000, longCase.size()));
+            transaction.executeWithoutResult(status -> eventStore.publish(batch));
+        }
         String longCasePath = "/api/v1/cases/" + longCase.get(0).getAggregateIdentifier();
         // Case files as the access index holds them, every second pair sharing its last activity, so that the order's
         // tie-break on the case id is walked too.

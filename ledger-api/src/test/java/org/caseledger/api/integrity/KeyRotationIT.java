@@ -29,15 +29,24 @@ import org.caseledger.core.integrity.HmacSha256;
 import org.caseledger.verify.casefile.CaseFileReport;
 import org.caseledger.verify.casefile.CaseFileVerifier;
 import org.caseledger.verify.trust.TrustPolicy;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The signing key is rotated (docs/integrity.md, "Key rotation"): every node stopped, started with a new key and the old
  * one among the retired keys. Runs the packaged application as processes of their own on a database of its own, and
  * checks from outside: the handover with the JDK alone, the case file with the kit, the database as its superuser.
+ * <p>
+ * The tests share one rotation, made by whichever runs first: a node's start is most of their time. They run in order
+ * because the last stops the node and damages the rotation's row; the forgery is taken back when its test ends.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KeyRotationIT {
 
     private static final String SLOW_SEALING = "--ledger.integrity.checkpoint-interval=PT1H";
@@ -48,8 +57,13 @@ class KeyRotationIT {
     private final Path newKeys = Path.of("target", run + "-new").toAbsolutePath();
     private final int port = LedgerNode.freePort();
     private LedgerNode node;
+    private Rotation rotation;
 
-    @AfterEach
+    /** What the rotation left: the case written under both keys, and the checkpoint note and log key of the first key. */
+    private record Rotation(String caseId, String keptNote, String oldVkey) {
+    }
+
+    @AfterAll
     void stopNode() throws InterruptedException {
         if (node != null) {
             node.kill();
@@ -57,23 +71,15 @@ class KeyRotationIT {
     }
 
     @Test
+    @Order(1)
     void givenASealedLedgerWhenItsKeyIsRotatedThenTheOldKeySignedTheHandoverAndOldAndNewHistoryVerify() throws Exception {
-        // Given a ledger sealed under its first key, with one event appended after the last checkpoint
-        node = LedgerNode.start(run + "-1", port, database, oldKeys.getFileName().toString(), SLOW_SEALING);
+        // Given a ledger sealed under its first key, with one event appended after the last checkpoint,
+        // when every node starts with a new key and the old one retired
+        Rotation rotated = aRotatedLedger();
         LedgerHttp http = node.http();
-        String caseId = Fixtures.openCase(http);
-        note(http, caseId, "Sealed under the first key.");
-        assertThat(http.as("lars").post("/api/v1/audit/checkpoints", Map.of()).status()).isEqualTo(201);
-        String keptNote = http.as("ivo").get("/api/v1/audit/checkpoints/latest").text();
-        String oldVkey = http.anonymous().get("/api/v1/audit/log-key").text().strip();
-        note(http, caseId, "Appended under the first key, sealed under the second.");
-        node.kill();
-
-        // When every node starts with a new key and the old one retired
-        node = startWithNewKey(run + "-2");
-        http = node.http();
-        note(http, caseId, "Appended under the second key.");
-        assertThat(http.as("lars").post("/api/v1/audit/checkpoints", Map.of()).status()).isEqualTo(201);
+        String caseId = rotated.caseId();
+        String keptNote = rotated.keptNote();
+        String oldVkey = rotated.oldVkey();
 
         // Then the handover to the new key holds under the old public key, checked with the JDK alone
         JsonNode keys = http.anonymous().get("/api/v1/audit/keys").json();
@@ -102,9 +108,10 @@ class KeyRotationIT {
     }
 
     @Test
+    @Order(2)
     void givenARotatedLedgerWhenTheRetiredKeyForgesANewEventThenItIsNotAuthentic() throws Exception {
         // Given a rotated ledger
-        String caseId = aCaseContinuedAfterTheRotation();
+        String caseId = aRotatedLedger().caseId();
         LedgerHttp http = node.http();
 
         // When someone holding the retired key and the database appends an event with an authenticator of the retired key
@@ -127,9 +134,10 @@ class KeyRotationIT {
     }
 
     @Test
+    @Order(3)
     void givenARotatedLedgerWhenANodeStartsWithTheRetiredKeyOrTheRotationRowIsRemovedThenTheNodeRefusesToStart() throws Exception {
         // Given a rotated ledger with an event appended under the new key
-        aCaseContinuedAfterTheRotation();
+        aRotatedLedger();
         node.kill();
         node = null;
 
@@ -157,14 +165,31 @@ class KeyRotationIT {
                 .hasMessageContaining("was not written with any key of this node");
     }
 
-    /** A case opened under the first key and continued under the second; the node with the second key left running. */
-    private String aCaseContinuedAfterTheRotation() throws IOException, InterruptedException {
+    /**
+     * The rotation, made once for the tests of this class: a case opened and sealed under the first key, one event
+     * appended after that checkpoint; the node stopped and started with a new key and the first retired, and the case
+     * continued and sealed under the second. The node with the second key is left running.
+     */
+    private Rotation aRotatedLedger() throws IOException, InterruptedException {
+        if (rotation != null) {
+            return rotation;
+        }
         node = LedgerNode.start(run + "-1", port, database, oldKeys.getFileName().toString(), SLOW_SEALING);
-        String caseId = Fixtures.openCase(node.http());
+        LedgerHttp http = node.http();
+        String caseId = Fixtures.openCase(http);
+        note(http, caseId, "Sealed under the first key.");
+        assertThat(http.as("lars").post("/api/v1/audit/checkpoints", Map.of()).status()).isEqualTo(201);
+        String keptNote = http.as("ivo").get("/api/v1/audit/checkpoints/latest").text();
+        String oldVkey = http.anonymous().get("/api/v1/audit/log-key").text().strip();
+        note(http, caseId, "Appended under the first key, sealed under the second.");
         node.kill();
+
         node = startWithNewKey(run + "-2");
-        note(node.http(), caseId, "Appended under the second key.");
-        return caseId;
+        http = node.http();
+        note(http, caseId, "Appended under the second key.");
+        assertThat(http.as("lars").post("/api/v1/audit/checkpoints", Map.of()).status()).isEqualTo(201);
+        rotation = new Rotation(caseId, keptNote, oldVkey);
+        return rotation;
     }
 
     /** A node with a key generated afresh, the personal-data keys copied, and the first key retired. */
