@@ -69,6 +69,7 @@ class OpenApiConfiguration {
             Map.entry("privacy", "Privacy and erasure"),
             Map.entry("retention", "Privacy and erasure"),
             Map.entry("projections", "Read models and figures"),
+            Map.entry("processing", "Read models and figures"),
             Map.entry("signin", "Sign-in locks"),
             Map.entry("nodes", "Operations"));
 
