@@ -102,6 +102,7 @@ class ChangeFeedIT extends IntegrationTest {
     void givenACursorNotGivenOutOrTheAdministratorWhenReadingTheFeedThenItIsRefused() {
         assertThat(http.as("anna").get("/api/v1/events?after=bm90LWEtY3Vyc29y").status()).isEqualTo(400);
         assertThat(http.as("anna").get("/api/v1/events?limit=0").status()).isEqualTo(400);
+        assertThat(http.as("anna").get("/api/v1/events?limit=501").status()).isEqualTo(400);
         assertThat(http.as("anna").get("/api/v1/events?wait=31").status()).isEqualTo(400);
         assertThat(http.as("eva").get("/api/v1/events").status()).isEqualTo(403);
     }
