@@ -70,21 +70,7 @@ public final class CanonicalFields {
     }
 
     private void writeDecimal(long value) {
-        if (value < 0) {
-            write(utf8(Long.toString(value)));
-            return;
-        }
-        int digits = 1;
-        for (long rest = value / 10; rest > 0; rest /= 10) {
-            digits++;
-        }
-        room(digits);
-        long rest = value;
-        for (int i = length + digits - 1; i >= length; i--) {
-            buffer[i] = (byte) ('0' + rest % 10);
-            rest /= 10;
-        }
-        length += digits;
+        write(Long.toString(value).getBytes(StandardCharsets.US_ASCII));
     }
 
     private void write(byte[] bytes) {
